@@ -1,0 +1,52 @@
+# The README's commands. CMake + Ninja do the building; this file only strings the steps together.
+BUILD_DIR ?= build
+DATA_DIR ?= ./data
+LISTEN ?= 127.0.0.1:8080
+SANITIZE_DIR ?= build-sanitize
+
+.PHONY: all deps test-deps build run test unit-test api-test browser-test lint-openapi sanitize clean
+
+all: build
+
+# Installs what is missing on a fresh Debian 12 machine (needs root or sudo for apt-get).
+deps:
+	@bash tools/install-deps.sh
+
+test-deps:
+	@bash tools/install-deps.sh --test
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+$(BUILD_DIR)/build.ninja: CMakeLists.txt
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: node_modules/.package-lock.json $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR)
+
+run: deps build
+	$(BUILD_DIR)/meldroute serve --data $(DATA_DIR) --listen $(LISTEN) --demo
+
+unit-test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j2
+
+api-test: build
+	node --test --test-concurrency=1 tests/api/
+
+browser-test: build
+	node --test --test-concurrency=1 tests/browser/
+
+lint-openapi: node_modules/.package-lock.json
+	npx spectral lint -r ../shared/conformance/adr-spectral.yml docs/openapi.json --fail-severity=error
+
+test: test-deps build unit-test api-test browser-test lint-openapi
+
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: node_modules/.package-lock.json
+	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMELDROUTE_SANITIZE=ON
+	cmake --build $(SANITIZE_DIR)
+	ctest --test-dir $(SANITIZE_DIR) --output-on-failure -j2
+	MELDROUTE_BINARY=$(SANITIZE_DIR)/meldroute node --test --test-concurrency=1 tests/api/
+
+clean:
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)

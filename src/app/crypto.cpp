@@ -1,0 +1,68 @@
+#include "app/crypto.hpp"
+
+#include <sodium.h>
+
+#include <array>
+#include <cstdio>
+#include <stdexcept>
+
+namespace meldroute::app {
+
+namespace {
+
+std::string ToHex(const unsigned char* bytes, std::size_t length) {
+    std::string hex(length * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), bytes, length);
+    hex.pop_back();
+    return hex;
+}
+
+}  // namespace
+
+bool InitCrypto() { return sodium_init() >= 0; }
+
+std::string NewId() {
+    std::array<unsigned char, 16> bytes{};
+    randombytes_buf(bytes.data(), bytes.size());
+    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);
+    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);
+    std::string hex = ToHex(bytes.data(), bytes.size());
+    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
+           hex.substr(20, 12);
+}
+
+std::string RandomToken() {
+    std::array<unsigned char, 32> bytes{};
+    randombytes_buf(bytes.data(), bytes.size());
+    std::string token(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+    sodium_bin2base64(token.data(), token.size(), bytes.data(), bytes.size(),
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    token.resize(token.find('\0'));
+    return token;
+}
+
+std::string Sha256Hex(std::string_view text) {
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    return ToHex(digest.data(), digest.size());
+}
+
+std::string HashPassword(std::string_view password) {
+    std::array<char, crypto_pwhash_STRBYTES> encoded{};
+    if (crypto_pwhash_str_alg(encoded.data(), password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+        throw std::runtime_error("out of memory while hashing a password");
+    }
+    return encoded.data();
+}
+
+bool VerifyPassword(std::string_view password, const std::string& encoded_hash) {
+    return crypto_pwhash_str_verify(encoded_hash.c_str(), password.data(), password.size()) == 0;
+}
+
+bool ConstantTimeEquals(std::string_view left, std::string_view right) {
+    if (left.size() != right.size()) return false;
+    return sodium_memcmp(left.data(), right.data(), left.size()) == 0;
+}
+
+}  // namespace meldroute::app

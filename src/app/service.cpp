@@ -1,0 +1,703 @@
+#include "app/service.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "app/audit.hpp"
+#include "app/crypto.hpp"
+#include "base/time.hpp"
+#include "domain/catalog.hpp"
+#include "domain/validation.hpp"
+
+namespace meldroute::app {
+
+namespace {
+
+using domain::CaseAction;
+using domain::CaseStatus;
+using domain::Role;
+
+constexpr const char* kAllowed = "toegestaan";
+constexpr const char* kRefused = "geweigerd";
+constexpr const char* kPurposeRoute = "uitvoering meldroute mensenhandel";
+constexpr const char* kPurposeOwnSignal = "melder bekijkt eigen melding";
+constexpr const char* kPurposeIntake = "ontvangst signaal mensenhandel";
+
+std::string NowText() { return FormatTime(Now()); }
+
+Error NotFound(const std::string& what) { return MakeError(ErrorCode::kNotFound, what + " bestaat niet of is niet zichtbaar."); }
+
+Error Invalid(std::vector<InvalidParam> problems) {
+    return MakeError(ErrorCode::kInvalidArgument, "De invoer is niet geldig.", std::move(problems));
+}
+
+bool HasCode(const std::vector<domain::CodeItem>& items, const std::string& code) {
+    return std::any_of(items.begin(), items.end(), [&](const domain::CodeItem& item) { return item.code == code; });
+}
+
+std::string CodeName(const std::vector<domain::CodeItem>& items, const std::string& code) {
+    for (const auto& item : items) {
+        if (item.code == code) return item.name;
+    }
+    return code;
+}
+
+LeadTime Summarise(std::vector<double> values) {
+    LeadTime lead_time;
+    lead_time.count = values.size();
+    if (values.empty()) return lead_time;
+    std::sort(values.begin(), values.end());
+    auto quantile = [&values](double fraction) {
+        // Nearest-rank quantile, rounded to tenths of a day.
+        auto rank = static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(values.size())));
+        double value = values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
+        return std::round(value * 10.0) / 10.0;
+    };
+    lead_time.median = quantile(0.5);
+    lead_time.p90 = quantile(0.9);
+    return lead_time;
+}
+
+bool AnyReachableReporter(const std::vector<domain::Signal>& signals) {
+    return std::any_of(signals.begin(), signals.end(),
+                       [](const domain::Signal& signal) { return !signal.reporter.empty(); });
+}
+
+}  // namespace
+
+bool Principal::Has(Role role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
+
+Service::Service(store::Store& store, ServiceConfig config) : store_(store), config_(config) {}
+
+Status Service::Require(const Principal& principal, std::initializer_list<Role> roles, const std::string& action) {
+    for (Role role : roles) {
+        if (principal.Has(role)) return Ok();
+    }
+    AuditDenied(principal, action, "-");
+    return MakeError(ErrorCode::kPermissionDenied, "Uw rol geeft geen toegang tot deze gegevens of handeling.");
+}
+
+void Service::AuditDenied(const Principal& principal, const std::string& action, const std::string& object) {
+    // A refused access is itself worth recording; it gets its own transaction since the request's is rolled back.
+    (void)store_.Write([&](store::Transaction& transaction) -> Status {
+        AppendAudit(transaction, {principal.username, action, object, kPurposeRoute, kRefused}, NowText());
+        return Ok();
+    });
+}
+
+// ---------------------------------------------------------------------------------------------- sessions
+
+Result<NewSession> Service::SignIn(const std::string& username, const std::string& password) {
+    TimePoint now = Now();
+    std::string now_text = FormatTime(now);
+    std::string window_start = FormatTime(now - std::chrono::minutes{config_.lockout_minutes});
+    enum class Outcome { kSignedIn, kLocked, kRejected } outcome = Outcome::kRejected;
+    NewSession session;
+    Status status = store_.Write([&](store::Transaction& transaction) -> Status {
+        if (transaction.CountLoginFailuresSince(username, window_start) >= config_.lockout_failures) {
+            outcome = Outcome::kLocked;
+            AppendAudit(transaction, {username, "session.create", "session", "aanmelden", "geblokkeerd"}, now_text);
+            return Ok();
+        }
+        auto user = transaction.FindUser(username);
+        // Verify against a fixed hash for unknown names, so timing does not reveal whether an account exists.
+        static const std::string kDummyHash = HashPassword("meldroute-dummy-password");
+        bool password_ok = VerifyPassword(password, user ? user->password_hash : kDummyHash);
+        if (!user || !user->active || !password_ok) {
+            transaction.RecordLoginFailure(username, now_text);
+            AppendAudit(transaction, {username, "session.create", "session", "aanmelden", kRefused}, now_text);
+            outcome = Outcome::kRejected;
+            return Ok();
+        }
+        transaction.ClearLoginFailures(username);
+        session.token = RandomToken();
+        session.principal = Principal{user->username, user->roles, Sha256Hex(session.token), RandomToken()};
+        transaction.InsertSession({session.principal.token_hash, user->username, session.principal.csrf_token,
+                                   now_text, now_text});
+        AppendAudit(transaction, {username, "session.create", "session", "aanmelden", kAllowed}, now_text);
+        session.expires_at = FormatTime(now + std::chrono::hours{config_.absolute_timeout_hours});
+        outcome = Outcome::kSignedIn;
+        return Ok();
+    });
+    if (!status) return std::move(status).error();
+    switch (outcome) {
+        case Outcome::kSignedIn:
+            return session;
+        case Outcome::kLocked:
+            return MakeError(ErrorCode::kRateLimited,
+                             "Te veel mislukte pogingen. Het account is tijdelijk geblokkeerd; probeer het over " +
+                                 std::to_string(config_.lockout_minutes) + " minuten opnieuw.");
+        case Outcome::kRejected:
+            break;
+    }
+    return MakeError(ErrorCode::kUnauthenticated, "Gebruikersnaam of wachtwoord is onjuist.");
+}
+
+Result<Principal> Service::Authenticate(const std::string& token) {
+    if (token.empty() || token.size() > 200) return MakeError(ErrorCode::kUnauthenticated, "Niet aangemeld.");
+    std::string token_hash = Sha256Hex(token);
+    TimePoint now = Now();
+    std::optional<store::SessionRecord> session;
+    std::optional<store::UserRecord> user;
+    MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
+        session = transaction.FindSession(token_hash);
+        if (session) user = transaction.FindUser(session->username);
+        return Ok();
+    }));
+    if (!session || !user || !user->active) return MakeError(ErrorCode::kUnauthenticated, "Niet aangemeld.");
+    auto created = ParseTime(session->created_at);
+    auto last_seen = ParseTime(session->last_seen_at);
+    bool expired = !created || !last_seen || now - *last_seen > std::chrono::minutes{config_.idle_timeout_minutes} ||
+                   now - *created > std::chrono::hours{config_.absolute_timeout_hours};
+    if (expired) {
+        (void)store_.Write([&](store::Transaction& transaction) -> Status {
+            transaction.DeleteSession(token_hash);
+            return Ok();
+        });
+        return MakeError(ErrorCode::kUnauthenticated, "De sessie is verlopen. Meld u opnieuw aan.");
+    }
+    // Touching on every request would make every read a write; a minute's resolution is enough for a
+    // fifteen-minute idle timeout.
+    if (now - *last_seen >= std::chrono::minutes{1}) {
+        (void)store_.Write([&](store::Transaction& transaction) -> Status {
+            transaction.TouchSession(token_hash, FormatTime(now));
+            return Ok();
+        });
+    }
+    return Principal{user->username, user->roles, token_hash, session->csrf_token};
+}
+
+Status Service::SignOut(const Principal& principal) {
+    return store_.Write([&](store::Transaction& transaction) -> Status {
+        transaction.DeleteSession(principal.token_hash);
+        AppendAudit(transaction, {principal.username, "session.delete", "session", "afmelden", kAllowed}, NowText());
+        return Ok();
+    });
+}
+
+// ---------------------------------------------------------------------------------------------- signals
+
+namespace {
+
+domain::Signal NewSignal(const domain::SignalDraft& draft, const std::string& reporter, const std::string& channel) {
+    domain::Signal signal;
+    signal.id = NewId();
+    signal.reporter = reporter;
+    signal.channel = channel;
+    signal.narrative = draft.narrative;
+    signal.indicator_codes = draft.indicator_codes;
+    signal.catalog_version = std::string{domain::kCatalogVersion};
+    signal.observed_on = draft.observed_on;
+    signal.location = draft.location;
+    signal.persons = draft.persons;
+    signal.created_at = NowText();
+    signal.status = "gemeld";
+    return signal;
+}
+
+}  // namespace
+
+Result<domain::Signal> Service::FileSignal(const Principal& principal, const domain::SignalDraft& draft) {
+    MR_TRY(Require(principal, {Role::kMelder, Role::kAandachtfunctionaris}, "signal.create"));
+    auto problems = domain::ValidateSignalDraft(draft, DayOf(Now()));
+    if (!problems.empty()) return Invalid(std::move(problems));
+    domain::Signal signal = NewSignal(draft, principal.username, draft.channel);
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        transaction.InsertSignal(signal);
+        AppendAudit(transaction, {principal.username, "signal.create", "signal/" + signal.id, kPurposeIntake, kAllowed},
+                    signal.created_at);
+        return Ok();
+    }));
+    return signal;
+}
+
+Result<domain::Signal> Service::FileAnonymousSignal(const domain::SignalDraft& draft) {
+    auto problems = domain::ValidateSignalDraft(draft, DayOf(Now()), /*anonymous=*/true);
+    if (!problems.empty()) return Invalid(std::move(problems));
+    domain::Signal signal = NewSignal(draft, "", "anoniem");
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        transaction.InsertSignal(signal);
+        AppendAudit(transaction, {"anoniem", "signal.create", "signal/" + signal.id, kPurposeIntake, kAllowed},
+                    signal.created_at);
+        return Ok();
+    }));
+    return signal;
+}
+
+Result<std::vector<domain::Signal>> Service::ListSignals(const Principal& principal,
+                                                         const std::optional<std::string>& status) {
+    MR_TRY(Require(principal, {Role::kMelder, Role::kAandachtfunctionaris}, "signal.list"));
+    if (status && *status != "gemeld" && !domain::ParseCaseStatus(*status)) {
+        return Invalid({{"status", "Onbekende status."}});
+    }
+    store::SignalFilter filter;
+    filter.status = status;
+    bool officer = principal.Has(Role::kAandachtfunctionaris);
+    if (!officer) filter.reporter = principal.username;
+    std::vector<domain::Signal> signals;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        signals = transaction.ListSignals(filter);
+        if (!officer) {
+            for (domain::Signal& signal : signals) {
+                if (signal.case_id) signal.feedback = transaction.ListReporterFeedback(*signal.case_id);
+            }
+        }
+        AppendAudit(transaction, {principal.username, "signal.list", officer ? "signals" : "signals/eigen",
+                                  officer ? kPurposeRoute : kPurposeOwnSignal, kAllowed},
+                    NowText());
+        return Ok();
+    }));
+    return signals;
+}
+
+Result<domain::Signal> Service::GetSignal(const Principal& principal, const std::string& signal_id) {
+    bool officer = principal.Has(Role::kAandachtfunctionaris);
+    std::optional<domain::Signal> signal;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        signal = transaction.FindSignal(signal_id);
+        bool visible = signal && (officer || (!signal->reporter.empty() && signal->reporter == principal.username));
+        if (!visible) {
+            signal.reset();
+            return Ok();
+        }
+        if (signal->case_id) signal->feedback = transaction.ListReporterFeedback(*signal->case_id);
+        AppendAudit(transaction, {principal.username, "signal.read", "signal/" + signal_id,
+                                  officer ? kPurposeRoute : kPurposeOwnSignal, kAllowed},
+                    NowText());
+        return Ok();
+    }));
+    if (!signal) {
+        AuditDenied(principal, "signal.read", "signal/" + signal_id);
+        return NotFound("Deze melding");
+    }
+    return *signal;
+}
+
+// ---------------------------------------------------------------------------------------------- cases
+
+Result<CaseView> Service::LoadCaseView(store::Transaction& transaction, const std::string& case_id) {
+    auto header = transaction.FindCase(case_id);
+    if (!header) return NotFound("Deze casus");
+    CaseView view;
+    view.file.header = *header;
+    view.file.signals = transaction.ListSignalsOfCase(case_id);
+    view.file.enrichments = transaction.ListEnrichments(case_id);
+    view.file.assessments = transaction.ListAssessments(case_id);
+    view.file.referrals = transaction.ListReferrals(case_id);
+    view.file.reporter_feedback = transaction.ListReporterFeedback(case_id);
+    view.file.timeline = transaction.ListTimeline(case_id);
+    std::vector<std::string> ticked;
+    for (const domain::Signal& signal : view.file.signals) {
+        ticked.insert(ticked.end(), signal.indicator_codes.begin(), signal.indicator_codes.end());
+    }
+    view.indication = domain::ComputeIndication(ticked);
+    view.facts.has_reachable_reporter = AnyReachableReporter(view.file.signals);
+    view.allowed_actions = domain::AllowedActions(header->status, view.facts);
+
+    domain::CaseSummary summary;
+    summary.header = *header;
+    summary.signal_count = static_cast<int>(view.file.signals.size());
+    summary.referral_count = static_cast<int>(view.file.referrals.size());
+    summary.has_reporter_feedback = !view.file.reporter_feedback.empty();
+    summary.has_reachable_reporter = view.facts.has_reachable_reporter;
+    auto today = DayOf(Now());
+    for (const domain::Referral& referral : view.file.referrals) {
+        bool open = referral.feedback.empty();
+        if (open) {
+            ++summary.referrals_without_feedback;
+            if (!summary.earliest_open_feedback_due || referral.feedback_due < *summary.earliest_open_feedback_due) {
+                summary.earliest_open_feedback_due = referral.feedback_due;
+            }
+        }
+        auto due = ParseDate(referral.feedback_due);
+        view.referral_overdue[referral.id] =
+            open && header->status != CaseStatus::kAfgesloten && due && today > *due;
+    }
+    view.overdue_reasons = domain::OverdueReasons(summary, today, config_.deadlines);
+    return view;
+}
+
+Result<domain::Case> Service::Advance(store::Transaction& transaction, const Principal& principal,
+                                      const std::string& case_id, CaseAction action, const std::string& detail) {
+    auto header = transaction.FindCase(case_id);
+    if (!header) return NotFound("Deze casus");
+    domain::CaseFacts facts{AnyReachableReporter(transaction.ListSignalsOfCase(case_id))};
+    CaseStatus next = MR_TRY(domain::NextStatus(action, header->status, facts));
+    std::string now = NowText();
+    header->status = next;
+    header->updated_at = now;
+    transaction.InsertTimelineEntry(case_id, {now, principal.username, std::string{domain::ToString(action)}, detail});
+    AppendAudit(transaction,
+                {principal.username, "case." + std::string{domain::ToString(action)}, "case/" + case_id,
+                 kPurposeRoute, kAllowed},
+                now);
+    return *header;
+}
+
+Result<CaseView> Service::CreateCase(const Principal& principal, const std::vector<std::string>& signal_ids) {
+    MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.create"));
+    if (signal_ids.empty()) return Invalid({{"signalIds", "Kies ten minste één melding."}});
+    std::set<std::string> unique_ids(signal_ids.begin(), signal_ids.end());
+    if (unique_ids.size() != signal_ids.size()) return Invalid({{"signalIds", "Een melding staat er dubbel in."}});
+    std::optional<CaseView> view;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        for (std::size_t index = 0; index < signal_ids.size(); ++index) {
+            auto signal = transaction.FindSignal(signal_ids[index]);
+            std::string name = "signalIds[" + std::to_string(index) + "]";
+            if (!signal) {
+                return MakeError(ErrorCode::kUnprocessable, "Een genoemde melding bestaat niet.",
+                                 {{name, "Onbekende melding."}});
+            }
+            if (signal->case_id) {
+                return MakeError(ErrorCode::kFailedPrecondition, "Deze melding hoort al bij een casus.",
+                                 {{name, "Hoort al bij een casus."}});
+            }
+        }
+        std::string now = NowText();
+        domain::Case header;
+        header.id = NewId();
+        header.status = CaseStatus::kVastgelegd;
+        header.created_at = now;
+        header.updated_at = now;
+        transaction.InsertCase(header);
+        for (const std::string& signal_id : signal_ids) transaction.SetSignalCase(signal_id, header.id);
+        transaction.InsertTimelineEntry(
+            header.id, {now, principal.username, "record",
+                        "Signaal vastgelegd als casus (" + std::to_string(signal_ids.size()) + " melding(en))."});
+        AppendAudit(transaction, {principal.username, "case.record", "case/" + header.id, kPurposeRoute, kAllowed}, now);
+        view = MR_TRY(LoadCaseView(transaction, header.id));
+        return Ok();
+    }));
+    return std::move(*view);
+}
+
+Result<CaseView> Service::LinkSignal(const Principal& principal, const std::string& case_id,
+                                     const std::string& signal_id) {
+    MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.link-signal"));
+    if (signal_id.empty()) return Invalid({{"signalId", "Kies een melding."}});
+    std::optional<CaseView> view;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        if (!transaction.FindCase(case_id)) return NotFound("Deze casus");
+        auto signal = transaction.FindSignal(signal_id);
+        if (!signal) {
+            return MakeError(ErrorCode::kUnprocessable, "De genoemde melding bestaat niet.",
+                             {{"signalId", "Onbekende melding."}});
+        }
+        if (signal->case_id) {
+            return MakeError(ErrorCode::kFailedPrecondition, "Deze melding hoort al bij een casus.",
+                             {{"signalId", "Hoort al bij een casus."}});
+        }
+        auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kLinkSignal,
+                                     "Extra melding gekoppeld."));
+        transaction.UpdateCase(header);
+        transaction.SetSignalCase(signal_id, case_id);
+        view = MR_TRY(LoadCaseView(transaction, case_id));
+        return Ok();
+    }));
+    return std::move(*view);
+}
+
+Result<StepResult> Service::AddEnrichment(const Principal& principal, const std::string& case_id,
+                                          const std::string& source, const std::string& purpose,
+                                          const std::string& content) {
+    MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.enrich"));
+    StepResult result;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        auto sources = transaction.ListCodes("enrichment-source");
+        std::vector<InvalidParam> problems;
+        if (!HasCode(sources, source)) problems.push_back({"source", "Kies een bron uit de lijst."});
+        domain::CheckText(problems, "purpose", purpose, domain::kMaxShortTextLength);
+        domain::CheckText(problems, "content", content);
+        if (!problems.empty()) return Invalid(std::move(problems));
+        auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kEnrich,
+                                     "Verrijkt uit " + CodeName(sources, source) + "."));
+        transaction.UpdateCase(header);
+        result = {NewId(), case_id, header.status};
+        transaction.InsertEnrichment({result.id, case_id, source, purpose, content, header.updated_at,
+                                      principal.username});
+        return Ok();
+    }));
+    return result;
+}
+
+Result<StepResult> Service::AddAssessment(const Principal& principal, const std::string& case_id,
+                                          const std::string& urgency, const std::vector<std::string>& forms,
+                                          const std::string& rationale) {
+    MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.assess"));
+    auto problems = domain::ValidateAssessment(urgency, forms, rationale);
+    if (!problems.empty()) return Invalid(std::move(problems));
+    StepResult result;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        std::string forms_text;
+        for (const auto& form : forms) forms_text += (forms_text.empty() ? "" : ", ") + form;
+        auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kAssess,
+                                     "Gewogen: urgentie " + urgency + ", vormen " + forms_text + "."));
+        header.urgency = urgency;
+        header.forms = forms;
+        header.rationale = rationale;
+        header.weighed_at = header.updated_at;
+        transaction.UpdateCase(header);
+        result = {NewId(), case_id, header.status};
+        transaction.InsertAssessment({result.id, case_id, urgency, forms, rationale, header.updated_at,
+                                      principal.username});
+        return Ok();
+    }));
+    return result;
+}
+
+Result<StepResult> Service::AddReferral(const Principal& principal, const std::string& case_id,
+                                        const std::string& partner, const std::optional<std::string>& forum,
+                                        const std::string& feedback_due, const std::optional<std::string>& note) {
+    MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.refer"));
+    StepResult result;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        auto partners = transaction.ListCodes("partner");
+        auto forums = transaction.ListCodes("forum");
+        std::vector<InvalidParam> problems;
+        if (!HasCode(partners, partner)) problems.push_back({"partner", "Kies een partner uit de lijst."});
+        if (forum && !HasCode(forums, *forum)) problems.push_back({"forum", "Kies een overleg uit de lijst."});
+        auto due = ParseDate(feedback_due);
+        if (!due) {
+            problems.push_back({"feedbackDue", "Geef een geldige datum als JJJJ-MM-DD."});
+        } else if (*due < DayOf(Now())) {
+            problems.push_back({"feedbackDue", "De datum voor terugkoppeling ligt in het verleden."});
+        }
+        if (note && note->size() > domain::kMaxTextLength) problems.push_back({"note", "De notitie is te lang."});
+        if (!problems.empty()) return Invalid(std::move(problems));
+        std::string detail = "Doorgezet naar " + CodeName(partners, partner);
+        if (forum) detail += " (" + CodeName(forums, *forum) + ")";
+        detail += "; terugkoppeling uiterlijk " + feedback_due + ".";
+        auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kRefer, detail));
+        transaction.UpdateCase(header);
+        result = {NewId(), case_id, header.status};
+        domain::Referral referral;
+        referral.id = result.id;
+        referral.case_id = case_id;
+        referral.partner = partner;
+        referral.forum = forum;
+        referral.feedback_due = feedback_due;
+        referral.note = note;
+        referral.at = header.updated_at;
+        referral.actor = principal.username;
+        transaction.InsertReferral(referral);
+        return Ok();
+    }));
+    return result;
+}
+
+Result<StepResult> Service::AddPartnerFeedback(const Principal& principal, const std::string& referral_id,
+                                               const std::string& summary) {
+    MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.partner-feedback"));
+    std::vector<InvalidParam> problems;
+    domain::CheckText(problems, "summary", summary);
+    if (!problems.empty()) return Invalid(std::move(problems));
+    StepResult result;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        auto referral = transaction.FindReferral(referral_id);
+        if (!referral) return NotFound("Deze doorzetting");
+        auto partners = transaction.ListCodes("partner");
+        auto header = MR_TRY(Advance(transaction, principal, referral->case_id, CaseAction::kPartnerFeedback,
+                                     "Terugkoppeling ontvangen van " + CodeName(partners, referral->partner) + "."));
+        transaction.UpdateCase(header);
+        result = {NewId(), referral->case_id, header.status};
+        transaction.InsertPartnerFeedback({result.id, referral_id, summary, header.updated_at, principal.username});
+        return Ok();
+    }));
+    return result;
+}
+
+Result<StepResult> Service::AddReporterFeedback(const Principal& principal, const std::string& case_id,
+                                                const std::string& message) {
+    MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.reporter-feedback"));
+    std::vector<InvalidParam> problems;
+    domain::CheckText(problems, "message", message);
+    if (!problems.empty()) return Invalid(std::move(problems));
+    StepResult result;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kReporterFeedback,
+                                     "Melder geïnformeerd over wat er met het signaal is gedaan."));
+        transaction.UpdateCase(header);
+        result = {NewId(), case_id, header.status};
+        transaction.InsertReporterFeedback(result.id, case_id, {message, header.updated_at, principal.username});
+        return Ok();
+    }));
+    return result;
+}
+
+Result<StepResult> Service::CloseCase(const Principal& principal, const std::string& case_id,
+                                      const std::string& outcome, const std::optional<std::string>& note) {
+    MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.close"));
+    StepResult result;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        auto outcomes = transaction.ListCodes("outcome");
+        std::vector<InvalidParam> problems;
+        if (!HasCode(outcomes, outcome)) problems.push_back({"outcome", "Kies een uitkomst uit de lijst."});
+        if (note && note->size() > domain::kMaxTextLength) problems.push_back({"note", "De notitie is te lang."});
+        if (!problems.empty()) return Invalid(std::move(problems));
+        auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kClose,
+                                     "Afgesloten met uitkomst: " + CodeName(outcomes, outcome) + "."));
+        header.outcome = outcome;
+        header.closure_note = note;
+        transaction.UpdateCase(header);
+        result = {case_id, case_id, header.status};
+        return Ok();
+    }));
+    return result;
+}
+
+Result<CaseView> Service::GetCase(const Principal& principal, const std::string& case_id) {
+    MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.read"));
+    std::optional<CaseView> view;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        view = MR_TRY(LoadCaseView(transaction, case_id));
+        AppendAudit(transaction, {principal.username, "case.read", "case/" + case_id, kPurposeRoute, kAllowed},
+                    NowText());
+        return Ok();
+    }));
+    return std::move(*view);
+}
+
+Result<std::vector<CaseListItem>> Service::ListCases(const Principal& principal) {
+    MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.list"));
+    std::vector<CaseListItem> items;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        auto today = DayOf(Now());
+        for (domain::CaseSummary& summary : transaction.ListCaseSummaries(1000)) {
+            CaseListItem item;
+            item.overdue_reasons = domain::OverdueReasons(summary, today, config_.deadlines);
+            item.next_deadline = domain::NextDeadline(summary, config_.deadlines);
+            item.summary = std::move(summary);
+            items.push_back(std::move(item));
+        }
+        AppendAudit(transaction, {principal.username, "case.list", "cases", kPurposeRoute, kAllowed}, NowText());
+        return Ok();
+    }));
+    // Overdue work first, then the rest newest first (the store's order).
+    std::stable_partition(items.begin(), items.end(),
+                          [](const CaseListItem& item) { return !item.overdue_reasons.empty(); });
+    return items;
+}
+
+Result<domain::Indication> Service::GetIndication(const Principal& principal, const std::string& case_id) {
+    auto view = MR_TRY(GetCase(principal, case_id));
+    return view.indication;
+}
+
+// ---------------------------------------------------------------------------------------------- reference data
+
+Result<std::vector<domain::CodeItem>> Service::ListCodes(const Principal& principal, const std::string& kind) {
+    (void)principal;  // every signed-in role may read the code lists; they hold no personal data
+    std::vector<domain::CodeItem> items;
+    MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
+        items = transaction.ListCodes(kind);
+        return Ok();
+    }));
+    return items;
+}
+
+Result<std::vector<domain::Suggestion>> Service::SuggestIndicators(const Principal& principal,
+                                                                  const std::string& text) {
+    MR_TRY(Require(principal, {Role::kMelder, Role::kAandachtfunctionaris}, "indicator-suggestions"));
+    std::vector<InvalidParam> problems;
+    if (text.size() > domain::kMaxNarrativeLength) problems.push_back({"text", "De tekst is te lang."});
+    if (!problems.empty()) return Invalid(std::move(problems));
+    return domain::SuggestIndicators(text);
+}
+
+Result<Statistics> Service::GetStatistics(const Principal& principal, const std::string& from,
+                                          const std::string& to) {
+    MR_TRY(Require(principal, {Role::kBeleid, Role::kAandachtfunctionaris}, "statistics.read"));
+    auto from_day = ParseDate(from);
+    auto to_day = ParseDate(to);
+    std::vector<InvalidParam> problems;
+    if (!from_day) problems.push_back({"from", "Geef een geldige datum als JJJJ-MM-DD."});
+    if (!to_day) problems.push_back({"to", "Geef een geldige datum als JJJJ-MM-DD."});
+    if (from_day && to_day && *from_day > *to_day) problems.push_back({"to", "De einddatum ligt voor de begindatum."});
+    if (!problems.empty()) return Invalid(std::move(problems));
+    Statistics statistics;
+    statistics.from = from;
+    statistics.to = to;
+    // The period includes the whole of its last day.
+    std::string from_time = FormatTime(TimePoint{*from_day});
+    std::string to_time = FormatTime(TimePoint{*to_day + std::chrono::days{1}});
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        statistics.counts = transaction.Statistics(from_time, to_time);
+        AppendAudit(transaction, {principal.username, "statistics.read", "statistics", "beleidsinformatie", kAllowed},
+                    NowText());
+        return Ok();
+    }));
+    statistics.signal_to_recorded = Summarise(statistics.counts.signal_to_recorded_days);
+    statistics.recorded_to_reporter_feedback = Summarise(statistics.counts.recorded_to_reporter_feedback_days);
+    return statistics;
+}
+
+Result<std::vector<store::AuditRecord>> Service::ListAuditEvents(const Principal& principal,
+                                                                 const std::optional<std::string>& from,
+                                                                 const std::optional<std::string>& to) {
+    MR_TRY(Require(principal, {Role::kAuditor}, "audit.read"));
+    store::AuditFilter filter;
+    std::vector<InvalidParam> problems;
+    if (from) {
+        auto day = ParseDate(*from);
+        if (!day) problems.push_back({"from", "Geef een geldige datum als JJJJ-MM-DD."});
+        else filter.from = FormatTime(TimePoint{*day});
+    }
+    if (to) {
+        auto day = ParseDate(*to);
+        if (!day) problems.push_back({"to", "Geef een geldige datum als JJJJ-MM-DD."});
+        else filter.to = FormatTime(TimePoint{*day + std::chrono::days{1}});
+    }
+    if (!problems.empty()) return Invalid(std::move(problems));
+    std::vector<store::AuditRecord> records;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        records = transaction.ListAuditRecords(filter);
+        AppendAudit(transaction, {principal.username, "audit.read", "audit-events", "toezicht op verwerking", kAllowed},
+                    NowText());
+        return Ok();
+    }));
+    return records;
+}
+
+Result<AuditVerificationResult> Service::VerifyAudit(const Principal& principal) {
+    MR_TRY(Require(principal, {Role::kAuditor}, "audit.verify"));
+    AuditVerificationResult result;
+    MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
+        auto verification = VerifyAuditChain(transaction);
+        result = {verification.valid, verification.count};
+        return Ok();
+    }));
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------------- administration
+
+Status Service::AddUser(const std::string& username, const std::string& password,
+                        const std::vector<domain::Role>& roles, const std::string& actor) {
+    std::vector<InvalidParam> problems;
+    bool name_ok = !username.empty() && username.size() <= 64 &&
+                   std::all_of(username.begin(), username.end(), [](char character) {
+                       return std::isalnum(static_cast<unsigned char>(character)) || character == '.' ||
+                              character == '-' || character == '_';
+                   });
+    if (!name_ok) problems.push_back({"username", "use 1-64 letters, digits, '.', '-' or '_'"});
+    if (password.size() < 12 || password.size() > 1024) {
+        problems.push_back({"password", "use 12 to 1024 characters"});
+    }
+    if (roles.empty()) problems.push_back({"role", "give at least one role"});
+    if (!problems.empty()) return MakeError(ErrorCode::kInvalidArgument, "invalid user", std::move(problems));
+    std::string hash = HashPassword(password);
+    return store_.Write([&](store::Transaction& transaction) -> Status {
+        if (transaction.FindUser(username)) {
+            return MakeError(ErrorCode::kFailedPrecondition, "user " + username + " already exists");
+        }
+        std::string now = NowText();
+        transaction.InsertUser({username, hash, roles, true, now});
+        AppendAudit(transaction, {actor, "user.create", "user/" + username, "gebruikersbeheer", kAllowed}, now);
+        return Ok();
+    });
+}
+
+Status Service::CheckReady() { return store_.Check(); }
+
+}  // namespace meldroute::app

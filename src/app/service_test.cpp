@@ -1,0 +1,236 @@
+// The use cases against a real SQLite file: roles, the route, the audit chain and all-or-nothing writes.
+#include "app/service.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "app/crypto.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace meldroute::app {
+namespace {
+
+using domain::Role;
+
+class ServiceTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(InitCrypto());
+        directory_ = std::filesystem::temp_directory_path() /
+                     ("meldroute-service-test-" + std::to_string(::getpid()) + "-" +
+                      ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        std::filesystem::remove_all(directory_);
+        std::filesystem::create_directories(directory_);
+        auto opened = store::sqlite::SqliteStore::Open((directory_ / "meldroute.db").string());
+        ASSERT_TRUE(opened.has_value()) << opened.error().detail;
+        store_ = std::move(*opened);
+        service_ = std::make_unique<Service>(*store_, ServiceConfig{});
+    }
+    void TearDown() override {
+        service_.reset();
+        store_.reset();
+        std::filesystem::remove_all(directory_);
+    }
+
+    domain::SignalDraft Draft(const std::string& narrative = "Twaalf mensen slapen in een loods.") {
+        domain::SignalDraft draft;
+        draft.channel = "formulier";
+        draft.narrative = narrative;
+        draft.indicator_codes = {"ARB-13", "ALG-01"};
+        return draft;
+    }
+
+    Principal melder_{"melder", {Role::kMelder}, "", ""};
+    Principal melder2_{"melder2", {Role::kMelder}, "", ""};
+    Principal officer_{"af", {Role::kAandachtfunctionaris}, "", ""};
+    Principal policy_{"beleid", {Role::kBeleid}, "", ""};
+    Principal auditor_{"auditor", {Role::kAuditor}, "", ""};
+
+    std::filesystem::path directory_;
+    std::unique_ptr<store::sqlite::SqliteStore> store_;
+    std::unique_ptr<Service> service_;
+};
+
+TEST_F(ServiceTest, ReportersSeeOnlyTheirOwnSignals) {
+    auto mine = service_->FileSignal(melder_, Draft());
+    ASSERT_TRUE(mine.has_value());
+    EXPECT_EQ(mine->status, "gemeld");
+    auto other = service_->GetSignal(melder2_, mine->id);
+    ASSERT_FALSE(other.has_value());
+    EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
+    auto list = service_->ListSignals(melder2_, std::nullopt);
+    ASSERT_TRUE(list.has_value());
+    EXPECT_TRUE(list->empty());
+    EXPECT_TRUE(service_->GetSignal(officer_, mine->id).has_value());
+    EXPECT_EQ(service_->ListSignals(policy_, std::nullopt).error().code, ErrorCode::kPermissionDenied);
+}
+
+TEST_F(ServiceTest, InvalidSignalStoresNothing) {
+    auto draft = Draft("");
+    draft.indicator_codes = {"NOPE-1"};
+    auto result = service_->FileSignal(melder_, draft);
+    ASSERT_FALSE(result.has_value());
+    EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(result.error().invalid_params.size(), 2u);
+    EXPECT_TRUE(service_->ListSignals(officer_, std::nullopt)->empty());
+}
+
+TEST_F(ServiceTest, TheWholeRouteEndsWithFeedbackForTheReporter) {
+    auto signal = service_->FileSignal(melder_, Draft());
+    ASSERT_TRUE(signal.has_value());
+    auto view = service_->CreateCase(officer_, {signal->id});
+    ASSERT_TRUE(view.has_value());
+    const std::string case_id = view->file.header.id;
+    EXPECT_EQ(service_->AddAssessment(officer_, case_id, "hoog", {"arbeid"}, "x").error().code,
+              ErrorCode::kFailedPrecondition);
+    ASSERT_TRUE(service_->AddEnrichment(officer_, case_id, "brp", "adres", "niets gevonden").has_value());
+    ASSERT_TRUE(service_->AddAssessment(officer_, case_id, "hoog", {"arbeid"}, "loods").has_value());
+    auto referral = service_->AddReferral(officer_, case_id, "moviera", std::nullopt, "2999-01-01", std::nullopt);
+    ASSERT_TRUE(referral.has_value());
+    EXPECT_EQ(referral->case_status, domain::CaseStatus::kDoorgezet);
+    ASSERT_TRUE(service_->AddPartnerFeedback(officer_, referral->id, "in zorg genomen").has_value());
+    EXPECT_EQ(service_->CloseCase(officer_, case_id, "zorgtraject", std::nullopt).error().code,
+              ErrorCode::kFailedPrecondition);
+    ASSERT_TRUE(service_->AddReporterFeedback(officer_, case_id, "Dank, er is hulp ingezet.").has_value());
+    auto closed = service_->CloseCase(officer_, case_id, "zorgtraject", std::nullopt);
+    ASSERT_TRUE(closed.has_value());
+    EXPECT_EQ(closed->case_status, domain::CaseStatus::kAfgesloten);
+
+    auto seen = service_->GetSignal(melder_, signal->id);
+    ASSERT_TRUE(seen.has_value());
+    EXPECT_EQ(seen->status, "afgesloten");
+    ASSERT_EQ(seen->feedback.size(), 1u);
+    EXPECT_EQ(seen->feedback[0].message, "Dank, er is hulp ingezet.");
+
+    auto file = service_->GetCase(officer_, case_id);
+    ASSERT_TRUE(file.has_value());
+    EXPECT_EQ(file->file.timeline.size(), 7u);
+    EXPECT_TRUE(file->allowed_actions.empty());
+}
+
+TEST_F(ServiceTest, UnknownCodesAndPastDatesAreRefusedWithTheFieldNamed) {
+    auto signal = service_->FileSignal(melder_, Draft());
+    auto view = service_->CreateCase(officer_, {signal->id});
+    const std::string case_id = view->file.header.id;
+    auto enrichment = service_->AddEnrichment(officer_, case_id, "google", "", "x");
+    ASSERT_FALSE(enrichment.has_value());
+    EXPECT_EQ(enrichment.error().invalid_params.size(), 2u);
+    ASSERT_TRUE(service_->AddEnrichment(officer_, case_id, "kvk", "bedrijf", "niets").has_value());
+    ASSERT_TRUE(service_->AddAssessment(officer_, case_id, "acuut", {"arbeid"}, "x").has_value());
+    auto referral = service_->AddReferral(officer_, case_id, "moviera", std::string{"nope"}, "2000-01-01", std::nullopt);
+    ASSERT_FALSE(referral.has_value());
+    EXPECT_EQ(referral.error().invalid_params.size(), 2u);
+    // Nothing of the refused step was written.
+    EXPECT_TRUE(service_->GetCase(officer_, case_id)->file.referrals.empty());
+}
+
+TEST_F(ServiceTest, ASignalBelongsToOneCaseOnly) {
+    auto signal = service_->FileSignal(melder_, Draft());
+    ASSERT_TRUE(service_->CreateCase(officer_, {signal->id}).has_value());
+    auto again = service_->CreateCase(officer_, {signal->id});
+    ASSERT_FALSE(again.has_value());
+    EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+    auto unknown = service_->CreateCase(officer_, {"00000000-0000-4000-8000-000000000000"});
+    EXPECT_EQ(unknown.error().code, ErrorCode::kUnprocessable);
+}
+
+TEST_F(ServiceTest, AnonymousCasesCloseAfterWeighing) {
+    domain::SignalDraft draft;
+    draft.narrative = "Veel wisselende bewoners.";
+    auto signal = service_->FileAnonymousSignal(draft);
+    ASSERT_TRUE(signal.has_value());
+    EXPECT_EQ(signal->channel, "anoniem");
+    auto view = service_->CreateCase(officer_, {signal->id});
+    const std::string case_id = view->file.header.id;
+    ASSERT_TRUE(service_->AddEnrichment(officer_, case_id, "bag", "pand", "woonfunctie").has_value());
+    ASSERT_TRUE(service_->AddAssessment(officer_, case_id, "normaal", {"seksueel"}, "vaag").has_value());
+    EXPECT_EQ(service_->AddReporterFeedback(officer_, case_id, "x").error().code, ErrorCode::kFailedPrecondition);
+    EXPECT_TRUE(service_->CloseCase(officer_, case_id, "onvoldoende-informatie", std::nullopt).has_value());
+}
+
+TEST_F(ServiceTest, SignInLocksAfterFiveFailuresEvenForTheRightPassword) {
+    ASSERT_TRUE(service_->AddUser("melder", "correct horse battery", {Role::kMelder}, "test").has_value());
+    auto session = service_->SignIn("melder", "correct horse battery");
+    ASSERT_TRUE(session.has_value());
+    EXPECT_TRUE(service_->Authenticate(session->token).has_value());
+    EXPECT_FALSE(service_->Authenticate(session->token + "x").has_value());
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        EXPECT_EQ(service_->SignIn("melder", "wrong").error().code, ErrorCode::kUnauthenticated);
+    }
+    EXPECT_EQ(service_->SignIn("melder", "correct horse battery").error().code, ErrorCode::kRateLimited);
+    // An unknown account behaves the same, so lockout reveals nothing about which accounts exist.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        EXPECT_EQ(service_->SignIn("nobody", "wrong").error().code, ErrorCode::kUnauthenticated);
+    }
+    EXPECT_EQ(service_->SignIn("nobody", "wrong").error().code, ErrorCode::kRateLimited);
+}
+
+TEST_F(ServiceTest, SignOutEndsTheSession) {
+    ASSERT_TRUE(service_->AddUser("af", "correct horse battery", {Role::kAandachtfunctionaris}, "test").has_value());
+    auto session = service_->SignIn("af", "correct horse battery");
+    ASSERT_TRUE(session.has_value());
+    auto principal = service_->Authenticate(session->token);
+    ASSERT_TRUE(principal.has_value());
+    ASSERT_TRUE(service_->SignOut(*principal).has_value());
+    EXPECT_FALSE(service_->Authenticate(session->token).has_value());
+}
+
+TEST_F(ServiceTest, AuditChainIsValidAndDetectsTampering) {
+    auto signal = service_->FileSignal(melder_, Draft());
+    ASSERT_TRUE(service_->GetSignal(officer_, signal->id).has_value());
+    (void)service_->GetSignal(melder2_, signal->id);  // refused reads are audited too
+    auto verification = service_->VerifyAudit(auditor_);
+    ASSERT_TRUE(verification.has_value());
+    EXPECT_TRUE(verification->valid);
+    auto events = service_->ListAuditEvents(auditor_, std::nullopt, std::nullopt);
+    ASSERT_TRUE(events.has_value());
+    bool saw_refusal = false;
+    for (const auto& event : *events) saw_refusal = saw_refusal || event.outcome == "geweigerd";
+    EXPECT_TRUE(saw_refusal);
+    EXPECT_EQ(service_->VerifyAudit(officer_).error().code, ErrorCode::kPermissionDenied);
+
+    // Tamper with the file directly, as an attacker with file access would.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((directory_ / "meldroute.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "DROP TRIGGER audit_events_no_update; "
+                           "UPDATE audit_events SET actor = 'iemand-anders' WHERE sequence = 1;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+    verification = service_->VerifyAudit(auditor_);
+    ASSERT_TRUE(verification.has_value());
+    EXPECT_FALSE(verification->valid);
+}
+
+TEST_F(ServiceTest, StatisticsCountWithoutPersonalData) {
+    ASSERT_TRUE(service_->FileSignal(melder_, Draft()).has_value());
+    domain::SignalDraft anonymous;
+    anonymous.narrative = "anoniem";
+    ASSERT_TRUE(service_->FileAnonymousSignal(anonymous).has_value());
+    auto statistics = service_->GetStatistics(policy_, "2000-01-01", "2999-12-31");
+    ASSERT_TRUE(statistics.has_value());
+    EXPECT_EQ(statistics->counts.signals, 2);
+    EXPECT_EQ(statistics->counts.by_channel.size(), 2u);
+    EXPECT_EQ(service_->GetStatistics(melder_, "2000-01-01", "2999-12-31").error().code,
+              ErrorCode::kPermissionDenied);
+    EXPECT_EQ(service_->GetStatistics(policy_, "2001-01-01", "2000-01-01").error().code, ErrorCode::kInvalidArgument);
+}
+
+TEST_F(ServiceTest, AForeignDatabaseFileIsRefusedAndLeftUntouched) {
+    auto path = directory_ / "foreign.db";
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE x (y); INSERT INTO x VALUES (1);", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    auto size_before = std::filesystem::file_size(path);
+    auto opened = store::sqlite::SqliteStore::Open(path.string());
+    ASSERT_FALSE(opened.has_value());
+    EXPECT_NE(opened.error().detail.find("not a meldroute database"), std::string::npos);
+    EXPECT_EQ(std::filesystem::file_size(path), size_before);
+}
+
+}  // namespace
+}  // namespace meldroute::app

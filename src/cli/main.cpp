@@ -1,0 +1,160 @@
+// meldroute: wiring only. Parses the command line, opens the chosen store, and starts the server or runs an
+// administrative command. The only place that names a concrete store.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "app/crypto.hpp"
+#include "app/service.hpp"
+#include "domain/model.hpp"
+#include "http/application.hpp"
+#include "http/server.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace {
+
+using namespace meldroute;
+
+constexpr int kUsageError = 2;
+constexpr int kRuntimeError = 1;
+
+int Fail(int code, const std::string& message) {
+    std::fprintf(stderr, "meldroute: %s\n", message.c_str());
+    return code;
+}
+
+bool IsLoopback(const std::string& host) {
+    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+Result<std::unique_ptr<store::Store>> OpenStore(const std::string& data_dir, const std::string& store_url) {
+    if (!store_url.empty()) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "--store " + store_url.substr(0, store_url.find(':')) +
+                             ": only the embedded SQLite store is available in this version");
+    }
+    std::error_code error;
+    std::filesystem::create_directories(data_dir, error);
+    if (error) return MakeError(ErrorCode::kUnavailable, "cannot create data directory " + data_dir + ": " + error.message());
+    std::filesystem::permissions(data_dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace,
+                                 error);
+    auto store = MR_TRY(store::sqlite::SqliteStore::Open((std::filesystem::path{data_dir} / "meldroute.db").string()));
+    return std::unique_ptr<store::Store>{std::move(store)};
+}
+
+int Serve(const std::string& data_dir, const std::string& listen, const std::string& store_url, bool demo,
+          bool secure_cookies) {
+    std::size_t colon = listen.rfind(':');
+    if (colon == std::string::npos) return Fail(kUsageError, "--listen must be HOST:PORT, e.g. 127.0.0.1:8080");
+    std::string host = listen.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    int port = -1;
+    try {
+        std::size_t used = 0;
+        port = std::stoi(listen.substr(colon + 1), &used);
+        if (used != listen.size() - colon - 1) port = -1;
+    } catch (const std::exception&) {
+        port = -1;
+    }
+    if (port < 0 || port > 65535) return Fail(kUsageError, "--listen: port must be a number from 0 to 65535");
+    if (host == "localhost") host = "127.0.0.1";
+    if (demo && !IsLoopback(host)) return Fail(kUsageError, "--demo is only allowed on a loopback address");
+
+    auto store = OpenStore(data_dir, store_url);
+    if (!store) {
+        return Fail(store.error().code == ErrorCode::kInvalidArgument ? kUsageError : kRuntimeError,
+                    store.error().detail);
+    }
+    app::Service service{**store, app::ServiceConfig{}};
+    if (demo) {
+        if (Status seeded = service.SeedDemo(); !seeded) return Fail(kRuntimeError, "demo data: " + seeded.error().detail);
+    }
+    http::Application application{service, http::PageOptions{secure_cookies}};
+    int threads = static_cast<int>(std::max(4u, std::thread::hardware_concurrency() * 2));
+    http::Server server{[&](const http::Request& request, const std::string& peer) {
+                            return application.Handle(request, peer);
+                        },
+                        [&](unsigned version, bool keep_alive) { return application.TooLarge(version, keep_alive); },
+                        threads};
+    if (Status listening = server.Listen(host, static_cast<unsigned short>(port)); !listening) {
+        return Fail(kRuntimeError, listening.error().detail);
+    }
+    std::string url = "http://" + (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" +
+                      std::to_string(server.port());
+    server.Run([&] {
+        std::printf("meldroute listening on %s\n", url.c_str());
+        if (demo) {
+            std::printf("demo accounts (password 'demo-password'): melder, melder2, af, beleid, beheer, auditor\n");
+        }
+        std::fflush(stdout);
+    });
+    std::printf("meldroute stopped\n");
+    return 0;
+}
+
+int AddUser(const std::string& data_dir, const std::string& username, const std::string& role_name) {
+    auto role = domain::ParseRole(role_name);
+    if (!role) {
+        return Fail(kUsageError, "--role must be one of melder, aandachtfunctionaris, beleid, beheerder, auditor");
+    }
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    auto store = OpenStore(data_dir, "");
+    if (!store) return Fail(kRuntimeError, store.error().detail);
+    app::Service service{**store, app::ServiceConfig{}};
+    Status added = service.AddUser(username, password, {*role}, "cli");
+    if (!added) {
+        std::string detail = added.error().detail;
+        for (const auto& param : added.error().invalid_params) detail += "; " + param.name + ": " + param.reason;
+        return Fail(added.error().code == ErrorCode::kInvalidArgument ? kUsageError : kRuntimeError, detail);
+    }
+    std::printf("user %s added with role %s\n", username.c_str(), role_name.c_str());
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (!app::InitCrypto()) return Fail(kRuntimeError, "libsodium could not be initialised");
+    CLI::App cli{"meldroute: signals of human trafficking, from report to feedback"};
+    cli.require_subcommand(1);
+
+    std::string data_dir = "./data";
+    std::string listen = "127.0.0.1:8080";
+    std::string store_url;
+    bool demo = false;
+    bool secure_cookies = false;
+    auto* serve = cli.add_subcommand("serve", "run the server");
+    serve->add_option("--data", data_dir, "data directory (created when missing)");
+    serve->add_option("--listen", listen, "HOST:PORT to listen on");
+    serve->add_option("--store", store_url, "postgresql://… to use PostgreSQL instead of the embedded store");
+    serve->add_flag("--demo", demo, "add demo accounts and sample data to an empty store (loopback only)");
+    serve->add_flag("--secure-cookies", secure_cookies, "mark cookies Secure (when served behind TLS)");
+
+    std::string username;
+    std::string role;
+    std::string user_data_dir = "./data";
+    auto* user = cli.add_subcommand("user", "manage accounts");
+    user->require_subcommand(1);
+    auto* user_add = user->add_subcommand("add", "add an account; the password is read from standard input");
+    user_add->add_option("name", username, "user name")->required();
+    user_add->add_option("--role", role, "melder | aandachtfunctionaris | beleid | beheerder | auditor")->required();
+    user_add->add_option("--data", user_data_dir, "data directory");
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::CallForHelp& help) {
+        return cli.exit(help);
+    } catch (const CLI::CallForAllHelp& help) {
+        return cli.exit(help);
+    } catch (const CLI::ParseError& error) {
+        return Fail(kUsageError, error.what());
+    }
+    if (serve->parsed()) return Serve(data_dir, listen, store_url, demo, secure_cookies);
+    if (user_add->parsed()) return AddUser(user_data_dir, username, role);
+    return Fail(kUsageError, "unknown command");
+}

@@ -1,0 +1,154 @@
+// The route's records as plain values. Times are ISO-8601 strings as the contract writes them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/route.hpp"
+
+namespace meldroute::domain {
+
+enum class Role { kMelder, kAandachtfunctionaris, kBeleid, kBeheerder, kAuditor };
+
+std::string_view ToString(Role role);
+std::optional<Role> ParseRole(std::string_view text);
+std::string_view DutchLabel(Role role);
+const std::vector<Role>& AllRoles();
+
+struct Location {
+    std::string street;
+    std::string house_number;
+    std::string postcode;
+    std::string city;
+};
+
+struct Person {
+    std::string role;  // slachtoffer | verdachte | overig
+    std::string name;
+    std::optional<int> birth_year;
+    std::string nationality;
+    std::string phone;
+};
+
+//! What a reporter submits; validated by ValidateSignalDraft before anything is stored.
+struct SignalDraft {
+    std::string channel;
+    std::string narrative;
+    std::vector<std::string> indicator_codes;
+    std::optional<std::string> observed_on;  // "YYYY-MM-DD"
+    std::optional<Location> location;
+    std::vector<Person> persons;
+};
+
+struct FeedbackMessage {
+    std::string message;
+    std::string at;
+    std::string actor;
+};
+
+struct Signal {
+    std::string id;
+    std::string reporter;  // username; empty for an anonymous report
+    std::string channel;
+    std::string narrative;
+    std::vector<std::string> indicator_codes;
+    std::string catalog_version;
+    std::optional<std::string> observed_on;
+    std::optional<Location> location;
+    std::vector<Person> persons;
+    std::string created_at;
+    std::optional<std::string> case_id;
+    std::string status;  // "gemeld", or the status of the case it belongs to
+    std::vector<FeedbackMessage> feedback;  // filled for the reporter's view
+};
+
+struct Enrichment {
+    std::string id;
+    std::string case_id;
+    std::string source;
+    std::string purpose;
+    std::string content;
+    std::string at;
+    std::string actor;
+};
+
+struct Assessment {
+    std::string id;
+    std::string case_id;
+    std::string urgency;  // acuut | hoog | normaal
+    std::vector<std::string> forms;
+    std::string rationale;
+    std::string at;
+    std::string actor;
+};
+
+struct PartnerFeedback {
+    std::string id;
+    std::string referral_id;
+    std::string summary;
+    std::string at;
+    std::string actor;
+};
+
+struct Referral {
+    std::string id;
+    std::string case_id;
+    std::string partner;
+    std::optional<std::string> forum;
+    std::string feedback_due;  // "YYYY-MM-DD"
+    std::optional<std::string> note;
+    std::string at;
+    std::string actor;
+    std::vector<PartnerFeedback> feedback;
+};
+
+struct TimelineEntry {
+    std::string at;
+    std::string actor;
+    std::string action;
+    std::string detail;
+};
+
+struct Case {
+    std::string id;
+    CaseStatus status = CaseStatus::kVastgelegd;
+    std::optional<std::string> urgency;
+    std::vector<std::string> forms;
+    std::optional<std::string> rationale;
+    std::optional<std::string> outcome;
+    std::optional<std::string> closure_note;
+    std::string created_at;
+    std::string updated_at;
+    std::optional<std::string> weighed_at;  // when the latest assessment was made
+};
+
+//! A case with everything recorded on it, for the case page and GET /cases/{id}.
+struct CaseFile {
+    Case header;
+    std::vector<Signal> signals;
+    std::vector<Enrichment> enrichments;
+    std::vector<Assessment> assessments;
+    std::vector<Referral> referrals;
+    std::vector<FeedbackMessage> reporter_feedback;
+    std::vector<TimelineEntry> timeline;
+};
+
+//! A line of the case list.
+struct CaseSummary {
+    Case header;
+    int signal_count = 0;
+    int referral_count = 0;
+    int referrals_without_feedback = 0;
+    std::optional<std::string> earliest_open_feedback_due;  // the soonest partner due date still unanswered
+    bool has_reporter_feedback = false;
+    bool has_reachable_reporter = true;
+};
+
+//! A named code (partner, forum, enrichment source, outcome), configurable by the beheerder.
+struct CodeItem {
+    std::string code;
+    std::string name;
+};
+
+}  // namespace meldroute::domain

@@ -1,0 +1,1126 @@
+// Indicator suggestions from a Dutch free-text narrative.
+//
+// The text is split into normalised words (lowercase ASCII, Latin-1 diacritics folded), each word keeping the
+// byte range it came from, so the evidence handed back is always the exact original phrase. A static table of
+// phrase patterns per catalog code is matched against the words. The patterns are data in a small notation:
+//
+//   word      the word itself            word*     any word starting with "word"
+//   a|b       either alternative          @class    a named word class (kWordClasses)
+//   #10-24    a number (digits or Dutch number word) in that range
+//   x$        the word must end its clause (followed by punctuation, a conjunction or the end)
+//   ~ / ~N    up to 3 / N other words may stand before the next element (default: directly adjacent)
+//   !         (first) the pattern is never suppressed by a negation
+//
+// A pattern whose own words contain a negation ("geen loon", "paspoort niet") means something negative and is not
+// suppressed; any other pattern is suppressed when a negation stands shortly before it, inside it, or ends the
+// clause right after it ("heeft geen schulden", "is niet bedreigd", "schulden heeft hij niet").
+#include "domain/suggestions.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "domain/catalog.hpp"
+
+namespace meldroute::domain {
+
+namespace {
+
+// How many words are allowed before the next element after a bare "~".
+constexpr int kDefaultGap = 3;
+// How many words before a match are searched for a negation.
+constexpr std::size_t kNegationWindowBefore = 4;
+// How many words after a match are searched for a clause-final "niet".
+constexpr std::size_t kNegationWindowAfter = 3;
+// Extra score per additional pattern of the same code that matched, and how many of them count.
+constexpr double kExtraHitBonus = 0.05;
+constexpr int kMaxExtraHits = 2;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The data: word classes and the pattern table.
+// ---------------------------------------------------------------------------------------------------------------
+
+struct WordClass {
+    std::string_view name;
+    std::string_view alternatives;
+};
+
+// Named alternatives shared by many patterns; referenced as "@name".
+const std::vector<WordClass> kWordClasses = {
+    {"doc",
+     "paspoort*|identiteitsbewijs*|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|reispas*|"
+     "identiteitspapieren"},
+    {"docs",
+     "paspoort*|identiteitsbewijs*|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|reispas*|"
+     "identiteitspapieren|papieren|documenten|verblijfsvergunning*|verblijfsdocument*|verblijfspas*"},
+    {"holder",
+     "werkgever*|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|"
+     "pooier*|loverboy*|begeleider*|uitbater|manager|leidinggevende|iemand|smokkelaar*|huisbaas|vriend|partner|"
+     "oom|tante|broer|zus|neef|vader|moeder|echtgenoot|schoonfamilie"},
+    {"boss",
+     "werkgever*|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|"
+     "uitbater|manager|leidinggevende|smokkelaar*|koppelbaas*|opdrachtgever*"},
+    {"take",
+     "afgepakt|afgenomen|ingenomen|ingeleverd|inleveren|afgeven|afgegeven|afpakken|weggenomen|achtergehouden|"
+     "vastgehouden|ingehouden|afgepakte|inneemt|afneemt|afpakt"},
+    {"keep",
+     "bewaart|bewaarde|bewaard|beheert|beheerde|beheerd|houdt|hield|heeft|had|pakte|nam|neemt|vasthoudt|"
+     "achterhoudt|gebruikt"},
+    {"money",
+     "loon|lonen|salaris|inkomsten|verdiensten|geld|deel|helft|meeste|procent|euro|fooien|fooi|opbrengst|"
+     "inkomen|verdienste"},
+    {"give",
+     "afdragen|afdraagt|afdroeg|afgedragen|afstaan|afstaat|afgestaan|afgeven|afgeeft|afgegeven|inleveren|"
+     "ingeleverd|doorstorten|overmaken|terugstorten|overgemaakt|afdracht"},
+    {"bank", "bankpas*|pinpas*|pincode*|bankrekening*|betaalpas*|bankkaart*|rekening|bankgegevens|digid"},
+    {"sleep",
+     "slaapt|slapen|sliep|sliepen|geslapen|woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verbleven|"
+     "overnacht*|bivakkeert|bivakkeren|gehuisvest|ondergebracht|huist|huizen"},
+    {"premises",
+     "loods|loodsen|bedrijfspand*|bedrijfsruimte*|kantoor|werkplaats|magazijn|kas|kassen|schuur|stal|container*|"
+     "bedrijfsterrein|fabriek|garage|restaurant|keuken|nagelstudio|salon|winkel|zaak|werkplek|kelder|opslag*|"
+     "bedrijfshal|hal|kantine|bouwplaats|keet|bouwkeet|portacabin|werk|bedrijf|achterkamer|bedrijfsgebouw|"
+     "boerderij|terrein|kantoorpand|pand"},
+    {"people",
+     "mensen|personen|arbeiders|werknemers|man|mannen|vrouwen|jongens|meisjes|polen|bulgaren|roemenen|"
+     "arbeidsmigranten|medewerkers|werkers|collega*|uitzendkrachten"},
+    {"school", "school|les|lessen|klas|schooldag*|stage|college*|colleges"},
+    {"medic",
+     "dokter|huisarts*|arts|ziekenhuis|tandarts|gynaecoloog|medische|zorg|eerste|spoedeisende|ehbo|"
+     "gezondheidszorg|soa|verloskundige|specialist"},
+    {"force", "moet|moest|moeten|moesten|gedwongen|dwingt|dwong|dwingen|verplicht|verplichten|opdracht"},
+    {"sex", "seks|sex|seksuele|seksueel|naar|prostitutie|prostitueren|klanten|klant"},
+    {"friends", "vrienden|vriend|vriendje|vriendin|vriendinnen|contacten|kennissen|vriendengroep|mensen|jongens"},
+    {"family", "familie|ouders|vader|moeder|broer*|zus*|kinderen|gezin|vrienden|vriendinnen|vriendengroep"},
+    {"tired", "moe|vermoeid|uitgeput|oververmoeid|doodmoe|uitputting|vermoeidheid|afgepeigerd|bekaf|slaapgebrek"},
+    {"drugs",
+     "drugs|cocaine|coke|wiet|hasj|heroine|xtc|lachgas|speed|ghb|crack|pillen|middelen|alcohol|ketamine|"
+     "amfetamine|mdma|softdrugs|harddrugs"},
+};
+
+// The patterns of one catalog code that share a weight.
+struct Rule {
+    std::string_view code;
+    double weight;
+    std::vector<std::string_view> patterns;
+};
+
+// Shared pattern lists for indicators that several catalog lists name in nearly the same words.
+const std::vector<std::string_view> kPassportPatterns = {
+    "geen|zonder ~2 @doc",
+    "@doc ~2 niet$",
+    "@doc ~3 niet|nooit ~2 bij|meer|terug|zelf|inzien|hebben|houden|krijgen",
+    "geen ~2 beschikking|toegang|zeggenschap ~4 @doc",
+    "kan|kon|mag|mocht ~3 niet ~4 bij|over ~3 @doc",
+    "@doc ~4 @take",
+    "@take ~4 @doc",
+    "@holder ~4 @keep ~4 @docs",
+    "@docs ~4 bewaar*|beheer*|vastgehouden|ingehouden|afgepakt|ingenomen|ligt|liggen ~4 bij|door ~2 @holder",
+    "@doc ~3 bewaart|beheert|houdt ~2 de ~1 @holder",
+    "@docs ~4 in ~1 handen ~2 van ~2 @holder",
+};
+
+const std::vector<std::string_view> kLongDaysPatterns = {
+    "#10-24 uur|uren|urige ~2 per|elke|iedere|a|op|een ~2 dag|dagen|werkdag|dienst",
+    "werkdag*|dagen|diensten|dienst ~2 van ~2 #10-24 uur|uren",
+    "werk*|gewerkt ~3 #10-24 uur|uren",
+    "#10-24 uur|uren ~3 aan ~1 het ~1 werk|werkt|werken|gewerkt|doorwerken",
+    "#55-120 uur|uren ~3 per|in|elke|iedere|een ~2 week",
+    "#7-7 dagen ~3 week",
+    "lange|lang ~1 werkdagen|dagen|diensten|werktijden|werkweken|werkweek",
+    "extreem|erg|heel|zeer|enorm|belachelijk|onmenselijk ~2 lange|lang ~1 werkdagen|dagen|diensten|uren",
+    "veel|heel ~2 overuren|overwerk",
+    "!nooit|geen ~3 vrij|vrijaf|rustdag*",
+    "!nooit|geen ~3 vrije ~1 dag|dagen|weekend|weekenden",
+    "van ~3 vroeg ~4 tot ~3 laat",
+    "werk* ~4 tot ~3 middernacht|nachts",
+    "dag ~1 en ~1 nacht ~3 werk*|aan",
+    "werk* ~4 dag ~1 en ~1 nacht",
+    "doorwerken|doorgewerkt ~3 zonder ~2 pauze*|rust",
+};
+
+const std::vector<std::string_view> kSchoolPatterns = {
+    "spijbel*",
+    "schoolverzuim|verzuimt|verzuim|verzuimen|verzuimde",
+    "!niet|nauwelijks|zelden|amper|nooit ~3 naar|op ~2 @school",
+    "!niet|nauwelijks|zelden|nooit ~3 in ~1 de ~1 les|klas",
+    "afwezig|absent ~4 @school",
+    "@school ~4 afwezig|absent|overgeslagen|gemist",
+    "mist|miste|missen ~3 lessen|lesdagen|schooldagen|school|les",
+    "leerplicht*",
+    "vaak|veel|regelmatig ~2 afwezig|absent|ziekgemeld",
+    "schooluitval|schoolverlater*|thuiszitter",
+};
+
+const std::vector<std::string_view> kNoCarePatterns = {
+    "geen ~2 medische ~1 hulp|zorg|behandeling",
+    "gaat|ging|gaan|wil|wilde|durft|durfde|zoekt|zocht ~3 niet|nooit ~4 @medic",
+    "geen ~3 hulp ~3 gezocht|ingeschakeld|inschakelt|zoekt|zocht|gehaald",
+};
+
+const std::vector<std::string_view> kSexDebtPatterns = {
+    "schuld|schulden|terugbetalen|afbetalen|aflossen|schuldig|afgelost|terugverdienen ~10 seks|sex|klanten|"
+    "mannen|vreemden|prostitutie",
+    "seks|sex|klanten|mannen|vreemden|prostitutie ~10 schuld|schulden|terugbetalen|afbetalen|aflossen|schuldig|"
+    "terugverdienen",
+};
+
+const std::vector<Rule> kRules = {
+    // ALG-01 geen beschikking over eigen paspoort of identiteitskaart
+    {"ALG-01", 0.85, kPassportPatterns},
+    // ALG-02 extreem lange werkdagen
+    {"ALG-02", 0.8, kLongDaysPatterns},
+    // ALG-03 plotseling veel nieuwe contacten (niet leeftijdsconform)
+    {"ALG-03", 0.75,
+     {
+         "plotseling|ineens|opeens|sinds ~4 nieuwe|veel|oudere ~2 @friends",
+         "nieuwe ~2 @friends ~5 ouder|oudere|volwassen|volwassenen",
+         "veel ~1 oudere ~2 vriend*|mannen|jongens|contacten|kennissen|man",
+         "omgaat|om|optrekt|trekt ~3 met ~3 oudere|volwassen ~2 mannen|jongens|vrienden|mensen|man",
+     }},
+    {"ALG-03", 0.55,
+     {
+         "veel ~2 nieuwe ~2 @friends",
+         "onbekende ~2 mannen|jongens|contacten|vrienden|auto*",
+     }},
+    // ALG-04 beschermend tegenover nieuwe vrienden en kennissen
+    {"ALG-04", 0.75,
+     {
+         "!wil|wilde|mag|durft ~3 niets|niks|niet ~4 vertellen|zeggen|praten|kwijt ~4 @friends|hem|haar|hen",
+         "neemt|nam ~2 het ~4 op ~1 voor",
+         "verdedigt|verdedigde|beschermt|beschermde ~3 vriend*|vriendje|contacten|hem|haar|hen",
+         "beschermend ~4 @friends",
+         "@friends ~5 geheimzinnig|vaag|ontwijkend|geheim",
+         "geheimzinnig|vaag|ontwijkend ~5 @friends",
+     }},
+    // ALG-05 isoleert zich, liegt, sociaal wenselijk gedrag
+    {"ALG-05", 0.7,
+     {
+         "!geen|nauwelijks|weinig ~3 contact ~4 @family",
+         "!ziet|spreekt|belt|bezoekt|zag|sprak ~5 @family ~5 niet|nooit|nauwelijks|amper",
+         "isoleert ~2 zich",
+         "zich ~3 isoleert|afsluit|terugtrekt|afgesloten|teruggetrokken",
+         "trekt ~2 zich ~3 terug",
+         "sociaal ~1 geisoleerd|isolement",
+         "raakt|raakte ~3 geisoleerd",
+         "ingestudeerd*",
+         "sociaal ~1 wenselijk*",
+         "!verhaal ~4 klopt|klopte|klopten ~2 niet",
+     }},
+    {"ALG-05", 0.5, {"liegt|loog|logen|liegen|leugens"}},
+    // ALG-06 op verschillende plekken verschillend gedrag
+    {"ALG-06", 0.65,
+     {
+         "verschillend ~1 gedrag",
+         "thuis ~8 anders|stoer|brutaal|uitbundig",
+         "op ~1 straat|school|werk ~6 heel|totaal|compleet ~1 anders",
+         "heel|totaal|compleet ~1 anders ~2 dan ~3 thuis|school|buiten|werk",
+         "ander ~1 persoon|mens ~3 thuis|buiten|school|straat|werk",
+         "twee ~1 gezichten",
+     }},
+    // ALG-07 onverklaarbare schulden
+    {"ALG-07", 0.75,
+     {
+         "onverklaarbar*|onduidelijk*|vage|grote|hoge|oplopende ~2 schuld|schulden",
+         "!schuld|schulden ~6 niet|geen ~3 uitleggen|verklaren|verklaring",
+         "geld ~2 schuldig",
+     }},
+    {"ALG-07", 0.5, {"schuld|schulden|schuldeiser*|geldschuld*|schuldenlast|schuldenaar|schuldig"}},
+    // ALG-08 geen beschikking over eigen bankrekening, moet veel geld afstaan
+    {"ALG-08", 0.8,
+     {
+         "geen ~3 toegang|beschikking|zicht|zeggenschap ~4 @bank|geld",
+         "@holder ~5 @keep ~5 @bank",
+         "@boss ~8 @bank ~2 bewaart|beheert|vasthoudt|heeft|gebruikt|houdt",
+         "@bank ~6 @boss|afgepakt|ingenomen|afgeven|ingeleverd|inleveren|afgenomen",
+         "moet|moest|moeten ~5 @money ~5 @give|geven",
+         "@money ~4 @give",
+     }},
+    // ALG-09 op geïsoleerde plekken en in slechte omstandigheden werken
+    {"ALG-09", 0.75,
+     {
+         "geisoleerd*|afgelegen|afgezonder* ~2 plek*|plaats*|locatie*|boerderij|loods|terrein|kas|kassen|gebied|"
+         "pand|bedrijf|werkplek|erf|schuur",
+         "slechte|erbarmelijke|mensonwaardige|onveilige|ellendige|beroerde|schrijnende ~2 omstandigheden|"
+         "werkomstandigheden|arbeidsomstandigheden|leefomstandigheden",
+         "zonder|geen ~3 pauze*|verlichting|ramen|daglicht|ventilatie|verwarming|sanitair|toilet|wc|water|"
+         "drinkwater",
+     }},
+    {"ALG-09", 0.7, {"werkt|werken|werkte|werkten ~5 afgelegen|geisoleerd*"}},
+    // ALG-10 niet aanspreekbaar (taal, onder invloed, wilsonbekwaam, analfabeet)
+    {"ALG-10", 0.75,
+     {
+         "taalbarriere|wilsonbekwaam|onaanspreekbaar|analfabeet|analfabete|analfabetisme|laaggeletterd",
+         "!niet ~1 aanspreekbaar",
+         "onder ~1 invloed",
+         "!geen ~3 gesprek ~3 voeren|mogelijk|gevoerd",
+         "!kan|kon ~3 niet ~3 lezen ~2 schrijven",
+     }},
+    {"ALG-10", 0.55,
+     {
+         "!spreekt|sprak|praat ~3 geen|nauwelijks|amper ~2 nederlands|engels|woord|duits",
+         "!verstaat|begrijpt|verstond|begreep ~3 niets|niks|geen|niet|nauwelijks ~3 nederlands|engels|wat|me|mij|"
+         "ons|ik|vragen|vraag",
+         "dronken|stoned|verward|versuft|wazig|lallend|verdoofd",
+         "tolk ~4 nodig",
+     }},
+    // ALG-11 geen vrije toegang tot medische zorg
+    {"ALG-11", 0.75,
+     {
+         "!geen ~3 toegang ~3 zorg|dokter|huisarts|medische|gezondheidszorg",
+         "!mag|mocht|mogen|kan|kon ~3 niet|nooit ~4 @medic",
+         "!geen ~1 zorgverzekering|ziektekostenverzekering|huisarts",
+     }},
+    {"ALG-11", 0.55, kNoCarePatterns},
+    // ALG-12 iemand aanwezig die controle uitoefent in het gesprek
+    {"ALG-12", 0.75,
+     {
+         "praat|praatte|sprak|spreekt|antwoordt|antwoordde|antwoorden|beantwoordt|beantwoordde ~3 steeds|telkens|"
+         "voortdurend|constant|altijd ~2 voor ~2 hem|haar|hen|de|zijn|diegene",
+         "praat|praatte|sprak|spreekt|antwoordt|antwoordde|beantwoordt|beantwoordde ~1 voor ~1 hem|haar|hen",
+         "voert|voerde ~3 het ~1 woord",
+         "!niet ~1 alleen ~3 spreken|gesprek*|gesproken|praten",
+         "!wijkt|week ~2 niet ~4 zijde|zij",
+         "controle ~2 over ~3 gesprek|financien|documenten|geld|papieren",
+         "gesprek ~6 aanwezig|erbij",
+         "steeds|telkens|voortdurend|constant ~2 voor ~2 hem|haar|hen|de ~2 praat|praatte|sprak|spreekt|antwoordt|"
+         "antwoordde|antwoorden|beantwoordt|beantwoordde|het",
+         "aanwezig|erbij ~6 gesprek",
+     }},
+    {"ALG-12", 0.55,
+     {
+         "kijkt|keek ~3 steeds|voortdurend|telkens ~3 naar ~2 begeleider|man|vrouw|hem|haar|tolk|werkgever|baas|"
+         "vriend|partner|toestemming",
+         "vertaalt|vertaalde|tolkt|tolkte ~3 voor",
+         "komt|kwam ~3 altijd|steeds|telkens ~6 mee|samen",
+     }},
+    // ALG-13 weet het eigen adres niet, heeft geen sleutel
+    {"ALG-13", 0.8,
+     {
+         "!weet|wist|weten ~4 niet ~4 waar ~3 woont|verblijft|slaapt|woon*|wonen|verblijven",
+         "!weet|wist|kent|kende ~3 adres ~2 niet",
+         "!weet|wist|kent|kende ~1 niet ~3 adres",
+         "!geen ~2 sleutel*|huissleutel*",
+         "!niet ~3 zelf ~2 naar ~1 binnen",
+         "!kan|kon|mag|mocht ~3 niet ~3 naar ~1 binnen",
+     }},
+    // ALG-14 ziet er ongezonder uit (moe, vermagerd, zelfverwonding, mishandelingssporen)
+    {"ALG-14", 0.75,
+     {
+         "blauwe ~1 plekken|plek|ogen|oog",
+         "sporen ~2 van ~2 mishandeling|geweld|misbruik",
+         "zelfverwonding|zelfbeschadiging|automutilatie",
+         "snijdt ~2 zichzelf",
+         "vermagerd|afgevallen|ondervoed|uitgehongerd|broodmager",
+         "ziet|zag|zien ~1 er ~3 ongezond|ziek|slecht|moe|vermoeid|uitgeput|bleek|grauw|verwaarloosd|mager|"
+         "ondervoed|afgetobd",
+     }},
+    {"ALG-14", 0.55,
+     {
+         "wonden|verwondingen|kneuzingen|brandwonden|littekens|snijwonden|wond|blauw|striemen",
+         "@tired",
+         "mager",
+     }},
+    // SEK-01 gedwongen seks of seksuele handelingen tegen de zin
+    {"SEK-01", 0.85,
+     {
+         "dwingt|dwong|gedwongen|dwingen|verplicht|verplichten ~6 seks|sex|seksuele",
+         "dwingt|dwong|gedwongen|dwingen|verplicht|verplichten ~6 naar ~1 bed",
+         "seks|sex|seksuele ~6 tegen ~2 zin|wil",
+         "!seks|sex|seksuele ~8 niet ~1 wil|wilde|wilden",
+         "verkracht*|aangerand|aanranding|misbruikt",
+         "seksueel ~1 misbruik*",
+     }},
+    {"SEK-01", 0.7, {"moet|moest|moeten ~5 seks|sex|seksuele ~3 hebben|handelingen|doen"}},
+    // SEK-02 gedwongen seks tegen betaling, geld afdragen
+    {"SEK-02", 0.85,
+     {
+         "klant*|prostitu*|seks|sex|escort*|raam|werkt ~10 @money ~6 @give|afgeven|geven|inleveren",
+         "@money ~6 @give ~10 klant*|prostitu*|seks|sex|escort*",
+         "@money ~3 klant*|prostitu*|seks|sex|escort* ~8 @give|afgeven|geven|inleveren",
+         "moet|moest|moeten ~4 klanten ~3 ontvangen|afwerken|bedienen|zien|hebben",
+         "seks|sex ~2 tegen ~2 betaling ~8 geld|verdiensten|afdragen|afstaan",
+     }},
+    {"SEK-02", 0.6,
+     {
+         "prostitutie|prostitueert|prostitueren|raamprostitutie|thuisprostitutie|escort*|sekswerk*|prostituee",
+         "seks|sex ~2 tegen ~2 betaling",
+         "seks|sex ~2 voor ~2 geld",
+         "klanten ~4 ontvangen|afwerken|bedienen",
+     }},
+    // SEK-03 gedwongen mee te doen aan pornografisch materiaal
+    {"SEK-03", 0.85,
+     {
+         "@force ~6 porno*|pornografisch*|seksfilm*|seksvideo*|naaktfoto*|naakt|webcam*|camseks|poseren|filmen|"
+         "gefilmd",
+         "porno*|pornografisch*|seksfilm*|sekstape*|naaktfoto*|naaktbeelden|seksvideo*|camseks",
+         "naakt ~3 foto*|filmpje*|beelden|video*|gefilmd|gefotografeerd",
+         "seks|sex ~4 gefilmd|opgenomen|filmen",
+     }},
+    // SEK-04 door partner gedwongen seks met bekenden of vrienden
+    {"SEK-04", 0.8,
+     {
+         "seks|sex|naar ~1 bed ~4 met ~4 vrienden|bekenden|kennissen|neven|vriend|maten",
+         "vriend|vriendje|partner|loverboy*|man|vriendin ~10 seks|sex ~6 vrienden|bekenden|kennissen|maten",
+         "loverboy*",
+     }},
+    // SEK-05 door partner gedwongen 'schulden' af te lossen met seks met vreemden
+    {"SEK-05", 0.8, kSexDebtPatterns},
+    // SEK-06 opvallend veranderd van gedrag, uiterlijk of kleding
+    {"SEK-06", 0.7,
+     {
+         "veranderd|verandering|veranderingen|verandert ~4 gedrag|uiterlijk|kleding|kledingstijl|kleren",
+         "gedrag|uiterlijk|kleding|kledingstijl|kleren ~4 veranderd|verandert|veranderen|anders",
+         "uitdagende|sexy|schaarse|opvallende|provocerende ~2 kleding|kleren|kleding",
+         "zwaar|opvallend|sterk ~2 opgemaakt",
+     }},
+    {"SEK-06", 0.5, {"dure|nieuwe|andere ~2 kleding|kleren|merkkleding"}},
+    // SEK-07 angstig en onderdanig gedrag
+    {"SEK-07", 0.7,
+     {
+         "onderdanig|volgzaam|gedwee|timide",
+         "kijkt|keek ~2 weg",
+         "kijkt|keek ~3 naar ~2 grond|vloer",
+         "!durft|durfde ~3 niet ~4 aan ~1 te ~1 kijken|oogcontact|praten",
+         "doet ~2 alles ~3 wat ~3 zegt|zei|wil",
+         "angstig ~4 onderdanig",
+     }},
+    {"SEK-07", 0.5, {"angstig|bang|schrikachtig|nerveus|gespannen|schichtig|eng|angst"}},
+    // SEK-08 bezit een tweede telefoon
+    {"SEK-08", 0.85,
+     {
+         "tweede|extra|meerdere|twee|geheime|verstopte ~2 telefoon*|mobiel*|gsm*|simkaart*|simkaartje*|nummer",
+         "telefoon*|mobiel* ~3 verstopt|verstopte|geheim|verborgen",
+         "verstopt|verbergt ~3 telefoon*|mobiel*",
+     }},
+    // SEK-09 veel nieuwe sociale contacten die familie en vrienden niet kennen
+    {"SEK-09", 0.7,
+     {
+         "nieuwe ~3 vrienden|contacten|kennissen|mensen ~8 onbekend*",
+         "nieuwe ~3 vrienden|contacten|kennissen|mensen ~8 niemand ~2 kent",
+         "!weten|weet|kennen|kent ~2 niet ~3 wie",
+         "onbekende ~2 mannen|jongens|vrienden|contacten|mensen",
+         "plotseling|ineens|opeens ~4 nieuwe|veel ~2 @friends",
+     }},
+    // SEK-10 verzuimt op school
+    {"SEK-10", 0.7, kSchoolPatterns},
+    // SEK-11 schakelt bij gezondheidsproblemen geen medische hulp in
+    {"SEK-11", 0.7, kNoCarePatterns},
+    // CRI-01 gedwongen te beroven of zakken te rollen, buit afstaan
+    {"CRI-01", 0.85,
+     {
+         "@force ~6 beroven|zakkenrollen|rollen|overvallen|roven|afpakken|straatroof",
+         "zakkenroll*|zakkenroller*",
+     }},
+    {"CRI-01", 0.55, {"straatroof|straatroven|overval|overvallen|beroving|berovingen|tasjesroof|berooft"}},
+    // CRI-02 gedwongen te bedelen, opbrengst afstaan
+    {"CRI-02", 0.85,
+     {
+         "@force ~6 bedelen",
+         "bedel* ~10 geld|opbrengst|buit ~6 @give|geven",
+     }},
+    {"CRI-02", 0.7, {"bedelt|bedelen|bedelde|bedelend|bedelaar*|gebedeld"}},
+    // CRI-03 gedwongen in te breken of te stelen, buit afstaan
+    {"CRI-03", 0.85,
+     {
+         "@force ~6 inbreken|stelen|jatten|winkeldiefstal*|inbraken|inbraak|pikken",
+         "stelen|inbreken|gestolen|steelt|buit ~10 @give|geven",
+     }},
+    {"CRI-03", 0.55,
+     {"inbreekt|inbreken|inbrak|inbraak|inbraken|ingebroken|winkeldiefstal*|diefstal*|steelt|stelen|jat|jatten|"
+      "gejat|buit"}},
+    // CRI-04 luxe artikelen, dure kleding, veel cash
+    {"CRI-04", 0.8,
+     {
+         "veel|grote ~2 cash|contant|contanten|bankbiljetten|briefjes|geldbedragen",
+         "stapel*|bundel*|rol|rollen|pak|pakken ~2 geld|biljetten|bankbiljetten|cash|briefjes",
+         "dure|duur|luxe ~2 kleding|kleren|schoenen|sneakers|merkkleding|merkkleren|horloge*|sieraden|"
+         "scooter|telefoon|iphone|jas|tas|spullen|auto|brommer|parfum",
+         "ineens|plotseling|opeens ~4 nieuwe|dure ~2 telefoon|iphone|scooter|kleding|kleren|schoenen|sneakers|"
+         "horloge*|sieraden|spullen|brommer",
+         "merkkleding|merkkleren|designerkleding|luxeartikelen|gucci|rolex|louis|moncler|canada",
+         "veel ~1 geld ~2 op ~1 zak",
+         "veel ~1 geld ~2 bij ~2 zich",
+     }},
+    // CRI-05 geeft veel meer geld uit dan verwacht
+    {"CRI-05", 0.8,
+     {
+         "meer ~2 geld ~4 uit ~6 dan",
+         "meer ~2 geld ~4 dan ~6 baan|bijbaan|verdien*|verwachten|inkomen|uitkering|zakgeld|verwacht",
+         "geeft|gaf|geven ~4 veel ~3 geld ~2 uit",
+         "smijt|smeet ~3 geld",
+         "!geld ~5 onverklaarbaar|onduidelijk|vandaan",
+         "uitgaven|uitgavenpatroon ~4 inkomen|bijbaan|baan|verklaren|onverklaarbaar",
+     }},
+    // CRI-06 contact met mensen die crimineel gedrag vertonen
+    {"CRI-06", 0.75,
+     {
+         "criminele|criminelen|crimineel|foute ~3 vrienden|contacten|jongens|mensen|netwerk|milieu|figuren|"
+         "groep|types|oom|neef|familie",
+         "om ~2 met ~4 dealers|criminelen|criminele|drugsdealers|bendeleden",
+         "mensen|jongens|vrienden|mannen ~3 die ~3 drugs ~2 verkopen|dealen|verhandelen",
+         "bekend ~3 bij ~2 politie|justitie",
+         "@force ~4 drugs|pakketjes|pakketten|geld ~3 verkopen|vervoeren|dealen|rondbrengen|wegbrengen|bezorgen|"
+         "koerieren|bewaren|opslaan",
+     }},
+    {"CRI-06", 0.55,
+     {"dealer|dealers|drugsdealer*|drugsrunner*|bende|criminelen|bendeleden|drugsnetwerk|drugshandel|dealt"}},
+    // CRI-07 gebruikt middelen (drugs)
+    {"CRI-07", 0.8,
+     {
+         "gebruikt|gebruik|gebruiken|gebruikte|verslaafd|verslaving|snuift|spuit|slikt ~3 @drugs",
+         "@drugs ~3 gebruik*|verslaafd|verslaving",
+         "verslaafd|verslaving|drugsgebruik|drugsverslaving|blowt|blowen|snuift|drugsgebruiker|verslaafde",
+     }},
+    {"CRI-07", 0.5, {"onder ~1 invloed", "stoned|high"}},
+    // CRI-08 verzuimt op school
+    {"CRI-08", 0.7, kSchoolPatterns},
+    // ARB-01 gevaarlijk en ongezond werk
+    {"ARB-01", 0.8,
+     {
+         "gevaarlijk*|ongezond*|onveilig*|zwaar ~3 werk|machines|machine|stoffen|omstandigheden|werkplek|"
+         "chemicalien|situatie|klussen|werkzaamheden",
+         "zonder|geen ~3 beschermend*|bescherming|beschermingsmiddelen|handschoenen|mondkapje*|helm|"
+         "veiligheidsschoenen|veiligheidskleding|valbeveiliging|werkkleding|veiligheidsbril|mondmasker*",
+         "bestrijdingsmiddelen|gif|chemicalien|asbest|giftige|gifstoffen",
+     }},
+    {"ARB-01", 0.6,
+     {
+         "ongeluk|ongeval|bedrijfsongeval|arbeidsongeval ~4 werk|machine|werkplek",
+         "gewond|verwond|geblesseerd ~4 werk|machine",
+     }},
+    // ARB-02 lange werkdagen
+    {"ARB-02", 0.8, kLongDaysPatterns},
+    // ARB-03 niet of te weinig betaald, of lang wachten op betaling
+    {"ARB-03", 0.85,
+     {
+         "krijgt|kreeg|ontvangt|ontving|krijgen|kregen|heeft|hebben ~3 geen|niets|niks ~3 loon|salaris|betaald|"
+         "uitbetaald|betaling|uitbetaling|cent",
+         "!geen|niets|niks ~3 geld ~4 voor ~3 werk|uren|arbeid|werkzaamheden",
+         "!niet|nooit|nauwelijks|amper|weinig|onvoldoende|niets|niks ~2 betaald|uitbetaald",
+         "@boss ~4 betaalt|betaalde ~4 niet|nooit|niets|niks|weinig",
+         "onder ~2 het ~1 minimumloon",
+         "minder ~3 dan ~2 minimumloon|afgesproken|beloofd",
+         "#1-6 euro ~2 per ~1 uur|dag",
+         "#1-6 per ~1 uur",
+         "wacht|wachten|wachtte|wachtten ~3 maanden|weken|lang|nog ~4 loon|salaris|geld|betaling|uitbetaling",
+         "achterstallig* ~2 loon|salaris|betaling*",
+         "loon|salaris ~3 ingehouden|achtergehouden",
+         "houdt|hield ~4 loon|salaris ~2 in",
+         "onbetaald|onbetaalde|onderbetaald|onderbetaling|uitgebuit",
+         "alleen|slechts ~3 voor ~2 kost ~2 inwoning|eten|onderdak",
+     }},
+    // ARB-04 geen beschikking over eigen paspoort
+    {"ARB-04", 0.75, kPassportPatterns},
+    {"ARB-04", 0.85,
+     {
+         "@boss ~4 @keep ~4 @docs",
+         "@docs ~6 bij|door ~3 @boss",
+     }},
+    // ARB-05 met valse beloften naar Nederland gehaald
+    {"ARB-05", 0.8,
+     {
+         "valse|loze|mooie|gebroken ~1 beloften|beloftes|belofte",
+         "anders ~4 dan ~3 beloofd|afgesproken|voorgespiegeld|verwacht",
+         "baan|werk|loon|salaris|woning|huis|geld|contract|verblijfsvergunning|papieren ~5 beloofd|beloofde|"
+         "belofte*|voorgespiegeld",
+         "naar ~1 nederland ~6 gehaald|gelokt|gesmokkeld|gebracht|geronseld",
+     }},
+    {"ARB-05", 0.55,
+     {
+         "beloofd|beloofde|beloftes|belofte ~8 baan|werk|loon|salaris|huis|woning|verdienen|geld|papieren",
+         "gelokt|geronseld|geworven|ronselaar*",
+     }},
+    // ARB-06 mishandeld, gechanteerd, gedwongen of bedreigd
+    {"ARB-06", 0.8,
+     {
+         "bedreig*|mishandel*|geslagen|geschopt|gechanteerd|chantage|chanteert",
+         "slaat|sloeg|schopt|schopte ~3 hem|haar|hen|hun|ze|hem",
+         "klappen ~3 gekregen|krijgt|gehad|gegeven",
+         "dreigt|dreigde|gedreigd|dreiging*",
+     }},
+    {"ARB-06", 0.6, {"gedwongen|dwingt|dwong|geweld", "onder ~1 dwang"}},
+    // ARB-07 hoge schuld aan de werkgever
+    {"ARB-07", 0.85,
+     {
+         "schuld|schulden|schuldig ~8 @boss",
+         "@boss ~8 schuld|schulden|schuldig",
+         "moet|moest|moeten ~6 reiskosten|reis|huur|bemiddeling*|visum|overtocht|transport|kosten ~5 terugbetalen|"
+         "afbetalen|aflossen|betalen|terugverdienen",
+         "terugbetalen|afbetalen|aflossen|terugverdienen ~6 reis|reiskosten|overtocht|bemiddeling*|schuld|schulden",
+         "schuld|schulden ~4 groeit|groter|hoger|oploopt",
+         "!schuld|schulden ~4 nooit ~2 af|afbetaald",
+         "huur|reiskosten|kosten|boetes|boete ~4 ingehouden|inhouden|afgetrokken",
+     }},
+    {"ARB-07", 0.55, {"hoge|grote|oplopende ~1 schuld|schulden"}},
+    // ARB-08 illegaal in Nederland
+    {"ARB-08", 0.8,
+     {
+         "illegaal|illegale|ongedocumenteerd*|uitgeprocedeerd*",
+         "!zonder|geen ~1 papieren|verblijfsvergunning|verblijfsstatus|visum|verblijfspapieren|verblijfsrecht|"
+         "werkvergunning|tewerkstellingsvergunning|geldige",
+         "visum ~3 verlopen",
+         "verblijfsvergunning ~3 verlopen|ingetrokken|afgewezen",
+     }},
+    {"ARB-08", 0.55, {"!geen ~1 bsn|burgerservicenummer"}},
+    // ARB-09 bang voor uitzetting
+    {"ARB-09", 0.85,
+     {
+         "bang|angst|angstig|vreest|vrees|schrik|doodsbang ~6 uitgezet|uitzetting|teruggestuurd|uitgewezen|"
+         "deportatie|terugsturen",
+         "bang|angst|angstig|vreest|vrees|schrik|doodsbang ~6 terug ~3 gestuurd",
+         "bang|angst|angstig|vreest|vrees|doodsbang ~6 land ~1 uit",
+     }},
+    {"ARB-09", 0.7, {"!durft|durfde|durven ~3 niet ~6 politie|gemeente|instanties|aangifte|ambtenaren|overheid"}},
+    // ARB-10 (een groot deel van) de inkomsten afdragen
+    {"ARB-10", 0.8,
+     {
+         "@money ~6 @give",
+         "moet|moest|moeten ~6 @money ~6 @give|afgeven|geven|terugbetalen",
+     }},
+    {"ARB-10", 0.55, {"afdragen|afdracht"}},
+    // ARB-11 geen beschikking over het geld op de eigen bankrekening
+    {"ARB-11", 0.85,
+     {
+         "@holder ~5 @keep ~5 @bank",
+         "@boss ~8 @bank ~2 bewaart|beheert|vasthoudt|heeft|gebruikt|houdt",
+         "@bank ~6 @boss|afgepakt|ingenomen|afgeven|ingeleverd|inleveren|afgenomen",
+         "!geen ~3 toegang|beschikking|zicht|zeggenschap ~4 @bank",
+         "!kan|kon|mag|mocht ~3 niet ~6 bij ~3 geld|rekening|bankrekening",
+     }},
+    {"ARB-11", 0.6, {"!geen ~2 eigen ~1 bankrekening|rekening|bankpas"}},
+    // ARB-12 zwart betaald of niet verzekerd
+    {"ARB-12", 0.8,
+     {
+         "zwart ~3 betaald|werkt|werken|gewerkt|uitbetaald|geld|loon|betalen",
+         "betaald|uitbetaald|werkt|werken|werkte|werkten|gewerkt ~2 zwart",
+         "zwartwerk*|zwartwerker*",
+         "!geen ~2 contract|arbeidscontract|loonstrook|loonstroken|loonstrookje*|arbeidsovereenkomst",
+     }},
+    {"ARB-12", 0.65,
+     {
+         "contant|cash ~3 betaald|uitbetaald|loon|envelop*",
+         "!niet|geen ~2 verzekerd|verzekering|ongevallenverzekering",
+     }},
+    // ARB-13 woont in bedrijfspand of is slecht gehuisvest
+    {"ARB-13", 0.85,
+     {
+         "@sleep ~4 @premises",
+         "in ~2 loods|loodsen|schuur|stal|container*|kas|magazijn|fabriek|werkplaats|bedrijfspand ~4 @sleep",
+         "@sleep ~4 bij ~2 @boss",
+         "#6-100 ~2 @people ~6 kamer|slaapkamer|huis|woning|ruimte|loods|caravan|appartement|@sleep",
+         "met ~2 #6-100 ~3 kamer|slaapkamer|huis|woning|ruimte|caravan|appartement",
+         "met ~2 #6-100 ~2 @people ~5 kamer|slaapkamer|huis|woning|ruimte|caravan|appartement|loods",
+         "slecht* ~2 gehuisvest|huisvesting|behuisd",
+         "overbewoning|overbewoond|stapelbedden",
+         "matras|matrassen|matrasje ~4 grond|vloer",
+     }},
+    {"ARB-13", 0.6,
+     {
+         "krappe|kleine|vieze|slechte|overvolle|smerige|vochtige ~3 woning|kamer|huisvesting|behuizing|ruimte",
+         "schimmel|ongedierte|kakkerlakken|muizen|ratten",
+     }},
+    // ARB-14 beperkte bewegingsvrijheid
+    {"ARB-14", 0.8,
+     {
+         "!mag|mogen|mocht|mochten|kan|kon ~4 niet|nooit ~4 naar ~1 buiten",
+         "!mag|mogen|mocht|mochten|kan|kon ~4 niet|nooit ~4 weg|weggaan|vertrekken|terrein|pand|deur",
+         "!mag|mogen|mocht|mochten ~4 niet|nooit ~2 alleen ~3 naar|weg|de|op|over|buiten|boodschappen|reizen",
+         "opgesloten|ingesloten|opsluit|opsluiten",
+         "!mag|mogen|mocht|mochten ~4 deur|huis|terrein|pand|woning ~2 niet|nooit ~1 uit|af|verlaten",
+         "deur|deuren ~3 op ~1 slot",
+         "worden|wordt|werd|werden ~4 gebracht ~3 gehaald|opgehaald",
+         "worden|wordt|werd|werden ~4 opgehaald ~3 gebracht|teruggebracht",
+         "bewegingsvrijheid",
+         "!nooit ~1 alleen",
+     }},
+    {"ARB-14", 0.6,
+     {
+         "onder ~2 toezicht|bewaking|camera*",
+         "wordt|worden|werd ~3 in ~1 de ~1 gaten ~1 gehouden",
+         "wordt|worden|werd ~3 bewaakt|gecontroleerd",
+     }},
+    // ARB-15 gechanteerd of afgeperst
+    {"ARB-15", 0.85,
+     {
+         "gechanteerd|chantage|chanteert|chanteren|afgeperst|afpersing|afperser*|perst|persen",
+         "dreigt|dreigde|gedreigd ~6 geheimen|foto*|beelden|filmpje*|video* ~4 verspreiden|vertellen|delen|online|"
+         "sturen|laten",
+         "eist|eiste|eisen ~3 geld",
+         "foto*|naaktfoto*|beelden|filmpje*|video*|geheimen ~8 dreigt|dreigde|gedreigd ~4 verspreiden|delen|online|"
+         "sturen|openbaar",
+     }},
+    // ARB-16 op andere manieren onder druk gezet
+    {"ARB-16", 0.8,
+     {
+         "onder ~1 druk ~3 gezet|zetten|zet|staat|stond",
+         "druk ~3 uitgeoefend|uitoefent|uitoefenen",
+         "dreigt|dreigde|gedreigd|dreigen ~6 ontslag|ontslaan|woning|huis|kamer|eruit|straat|familie|gevolgen|"
+         "politie|uitzetten|terugsturen|loon|melden|aangeven",
+         "familie|kinderen|moeder|vader ~6 iets ~3 aandoen|aan ~1 te ~1 doen",
+         "intimid*|geintimideerd",
+     }},
+    {"ARB-16", 0.6, {"onder ~1 druk", "anders ~4 ontslagen|eruit|straat|ontslag"}},
+    // ARB-17 vermoeidheid, uitputting of gezondheidsklachten
+    {"ARB-17", 0.75,
+     {
+         "uitgeput|uitputting|oververmoeid|vermoeidheid|doodmoe|afgepeigerd|slaapgebrek",
+         "gezondheidsklachten|rugklachten|rugpijn|pijnklachten|longklachten|huidklachten",
+         "lichamelijke ~1 klachten",
+         "klachten ~4 werk",
+     }},
+    {"ARB-17", 0.6, {"moe|vermoeid|bekaf", "ziet|zag ~1 er ~3 ziek|uitgeput|moe"}},
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Normalisation and tokenisation.
+// ---------------------------------------------------------------------------------------------------------------
+
+// A word of the input: its normalised form and where it stands in the original bytes.
+struct Token {
+    std::string norm;
+    std::size_t begin = 0;  // first byte in the original text
+    std::size_t end = 0;    // one past the last byte in the original text
+    int sentence = 0;       // words of one sentence share this number
+    int clause = 0;         // words of one clause share this number
+    long number = -1;       // the value when the word is a number, otherwise -1
+    bool negator = false;   // "geen", "niet", ...
+};
+
+// Folds the second byte of a two-byte UTF-8 sequence starting with 0xC3 (U+00C0..U+00FF) to lowercase ASCII,
+// or returns an empty view when the character is not a letter.
+std::string_view FoldLatin1(unsigned char second) {
+    // Indexed by (second - 0x80); covers U+00C0..U+00FF.
+    static constexpr std::string_view kFold[64] = {
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // C0..CF
+        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",  // D0..DF
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // E0..EF
+        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",   // F0..FF
+    };
+    if (second < 0x80 || second > 0xBF) return {};
+    return kFold[second - 0x80];
+}
+
+bool IsAsciiLetter(unsigned char byte) { return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z'); }
+bool IsAsciiDigit(unsigned char byte) { return byte >= '0' && byte <= '9'; }
+
+// Words after which a new clause begins, so that a negation does not reach across them.
+bool IsConjunction(std::string_view word) {
+    static constexpr std::string_view kConjunctions[] = {"en", "maar", "want", "omdat", "terwijl", "dus",
+                                                         "doordat", "zodat", "hoewel", "als", "tenzij"};
+    for (std::string_view conjunction : kConjunctions) {
+        if (word == conjunction) return true;
+    }
+    return false;
+}
+
+bool IsNegator(std::string_view word) {
+    static constexpr std::string_view kNegators[] = {"geen", "niet", "nooit",  "zonder", "niets",
+                                                     "niks", "nergens", "ontkent", "geenszins"};
+    for (std::string_view negator : kNegators) {
+        if (word == negator) return true;
+    }
+    return false;
+}
+
+// The value of a Dutch number word, or -1.
+long NumberWordValue(std::string_view word) {
+    static const std::unordered_map<std::string_view, long> kNumberWords = {
+        {"twee", 2},           {"drie", 3},           {"vier", 4},
+        {"vijf", 5},           {"zes", 6},            {"zeven", 7},
+        {"acht", 8},           {"negen", 9},          {"tien", 10},
+        {"elf", 11},           {"twaalf", 12},        {"dertien", 13},
+        {"veertien", 14},      {"vijftien", 15},      {"zestien", 16},
+        {"zeventien", 17},     {"achttien", 18},      {"negentien", 19},
+        {"twintig", 20},       {"eenentwintig", 21},  {"tweeentwintig", 22},
+        {"drieentwintig", 23}, {"vierentwintig", 24}, {"dertig", 30},
+        {"veertig", 40},       {"vijftig", 50},       {"zestig", 60},
+        {"zeventig", 70},      {"tachtig", 80},       {"negentig", 90},
+        {"honderd", 100},
+    };
+    const auto found = kNumberWords.find(word);
+    return found == kNumberWords.end() ? -1 : found->second;
+}
+
+// Splits the text into normalised words. Any byte sequence is accepted: bytes that are not ASCII letters or
+// digits and not a foldable two-byte Latin-1 letter act as separators, so invalid UTF-8 only breaks words.
+std::vector<Token> Tokenize(std::string_view text) {
+    std::vector<Token> tokens;
+    int sentence = 0;
+    int clause = 0;
+    bool in_word = false;
+    bool word_is_digits = false;
+    Token current;
+
+    const auto finish_word = [&](std::size_t end) {
+        if (!in_word) return;
+        in_word = false;
+        current.end = end;
+        if (word_is_digits) {
+            current.number = current.norm.size() <= 6 ? std::stol(current.norm) : 1000000;
+        } else {
+            current.number = NumberWordValue(current.norm);
+        }
+        current.negator = IsNegator(current.norm);
+        if (IsConjunction(current.norm)) ++clause;
+        current.sentence = sentence;
+        current.clause = clause;
+        tokens.push_back(std::move(current));
+        current = Token{};
+    };
+    const auto append = [&](std::size_t begin, std::string_view folded, bool digit) {
+        if (in_word && word_is_digits != digit) finish_word(begin);
+        if (!in_word) {
+            in_word = true;
+            word_is_digits = digit;
+            current.begin = begin;
+        }
+        current.norm.append(folded);
+    };
+
+    std::size_t index = 0;
+    while (index < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[index]);
+        if (IsAsciiLetter(byte)) {
+            const char lower = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte);
+            append(index, std::string_view(&lower, 1), false);
+            ++index;
+            continue;
+        }
+        if (IsAsciiDigit(byte)) {
+            append(index, std::string_view(text.data() + index, 1), true);
+            ++index;
+            continue;
+        }
+        if (byte == 0xC3 && index + 1 < text.size()) {
+            const std::string_view folded = FoldLatin1(static_cast<unsigned char>(text[index + 1]));
+            if (!folded.empty()) {
+                append(index, folded, false);
+                index += 2;
+                continue;
+            }
+        }
+        finish_word(index);
+        // Punctuation decides clause and sentence borders; a full stop between letters or digits ("o.a.",
+        // "3.000") does not end a sentence.
+        const bool next_is_word = index + 1 < text.size() &&
+                                  (IsAsciiLetter(static_cast<unsigned char>(text[index + 1])) ||
+                                   IsAsciiDigit(static_cast<unsigned char>(text[index + 1])));
+        if (byte == '!' || byte == '?' || byte == ';' || (byte == '.' && !next_is_word)) {
+            ++sentence;
+            ++clause;
+        } else if (byte == ',' || byte == ':' || byte == '(' || byte == ')' || byte == '"' || byte == '\n' ||
+                   byte == '[' || byte == ']') {
+            ++clause;
+        }
+        ++index;
+    }
+    finish_word(text.size());
+    return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pattern compilation and matching.
+// ---------------------------------------------------------------------------------------------------------------
+
+struct Alternative {
+    std::string text;
+    bool prefix = false;
+    bool numeric = false;
+    long minimum = 0;
+    long maximum = 0;
+};
+
+struct Element {
+    std::vector<Alternative> alternatives;
+    bool clause_final = false;
+    int gap_before = 0;  // how many words may stand between the previous element and this one
+};
+
+struct CompiledPattern {
+    std::size_t rule_index = 0;
+    std::vector<Element> elements;
+    bool negation_sensitive = true;
+};
+
+std::vector<std::string_view> Split(std::string_view text, char separator) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t stop = text.find(separator, start);
+        const std::size_t end = stop == std::string_view::npos ? text.size() : stop;
+        if (end > start) parts.push_back(text.substr(start, end - start));
+        if (stop == std::string_view::npos) break;
+        start = stop + 1;
+    }
+    return parts;
+}
+
+long ParseNumber(std::string_view digits) {
+    long value = 0;
+    for (const char digit : digits) {
+        if (digit < '0' || digit > '9') break;
+        value = value * 10 + (digit - '0');
+    }
+    return value;
+}
+
+// Adds the alternatives of one "a|b*|@class|#1-9" string, expanding word classes.
+void AddAlternatives(std::string_view spec, std::vector<Alternative>& alternatives, int depth = 0) {
+    for (std::string_view part : Split(spec, '|')) {
+        if (part.front() == '@' && depth < 2) {
+            for (const WordClass& word_class : kWordClasses) {
+                if (word_class.name == part.substr(1)) {
+                    AddAlternatives(word_class.alternatives, alternatives, depth + 1);
+                }
+            }
+            continue;
+        }
+        Alternative alternative;
+        if (part.front() == '#') {
+            const std::string_view range = part.substr(1);
+            const std::size_t dash = range.find('-');
+            alternative.numeric = true;
+            alternative.minimum = ParseNumber(range.substr(0, dash));
+            alternative.maximum =
+                dash == std::string_view::npos ? alternative.minimum : ParseNumber(range.substr(dash + 1));
+        } else if (part.back() == '*') {
+            alternative.prefix = true;
+            alternative.text = std::string(part.substr(0, part.size() - 1));
+        } else {
+            alternative.text = std::string(part);
+        }
+        alternatives.push_back(std::move(alternative));
+    }
+}
+
+CompiledPattern CompilePattern(std::string_view pattern, std::size_t rule_index) {
+    CompiledPattern compiled;
+    compiled.rule_index = rule_index;
+    int pending_gap = 0;
+    bool explicit_insensitive = false;
+    bool contains_negation = false;
+    for (std::string_view part : Split(pattern, ' ')) {
+        if (part == "!") {
+            explicit_insensitive = true;
+            continue;
+        }
+        if (part.front() == '~') {
+            pending_gap = part.size() == 1 ? kDefaultGap : static_cast<int>(ParseNumber(part.substr(1)));
+            continue;
+        }
+        if (part.front() == '!') {
+            explicit_insensitive = true;
+            part.remove_prefix(1);
+        }
+        Element element;
+        if (part.back() == '$') {
+            element.clause_final = true;
+            part.remove_suffix(1);
+        }
+        if (part.empty()) continue;
+        AddAlternatives(part, element.alternatives);
+        for (const Alternative& alternative : element.alternatives) {
+            if (!alternative.prefix && !alternative.numeric && IsNegator(alternative.text)) contains_negation = true;
+        }
+        element.gap_before = compiled.elements.empty() ? 0 : pending_gap;
+        pending_gap = 0;
+        compiled.elements.push_back(std::move(element));
+    }
+    compiled.negation_sensitive = !explicit_insensitive && !contains_negation;
+    return compiled;
+}
+
+const std::vector<CompiledPattern>& CompiledPatterns() {
+    static const std::vector<CompiledPattern> patterns = [] {
+        std::vector<CompiledPattern> compiled;
+        for (std::size_t rule_index = 0; rule_index < kRules.size(); ++rule_index) {
+            for (std::string_view pattern : kRules[rule_index].patterns) {
+                CompiledPattern one = CompilePattern(pattern, rule_index);
+                if (!one.elements.empty()) compiled.push_back(std::move(one));
+            }
+        }
+        return compiled;
+    }();
+    return patterns;
+}
+
+// Words before a number that make it a time of day ("om 12 uur", "tot 17 uur") rather than a duration.
+bool IsClockPreposition(std::string_view word) {
+    static constexpr std::string_view kClockPrepositions[] = {"om", "tot", "vanaf", "na", "rond", "tussen", "sinds",
+                                                              "voor", "omstreeks"};
+    for (std::string_view preposition : kClockPrepositions) {
+        if (word == preposition) return true;
+    }
+    return false;
+}
+
+bool TokenMatches(const Element& element, const std::vector<Token>& tokens, std::size_t index) {
+    const Token& token = tokens[index];
+    if (element.clause_final && index + 1 < tokens.size() && tokens[index + 1].clause == token.clause) return false;
+    for (const Alternative& alternative : element.alternatives) {
+        if (alternative.numeric) {
+            if (index > 0 && IsClockPreposition(tokens[index - 1].norm)) continue;
+            if (token.number >= alternative.minimum && token.number <= alternative.maximum) return true;
+        } else if (alternative.prefix) {
+            if (token.norm.size() >= alternative.text.size() &&
+                std::string_view(token.norm).substr(0, alternative.text.size()) == alternative.text) {
+                return true;
+            }
+        } else if (token.norm == alternative.text) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Matches elements[element_index..] with the previous element at `previous`; fills `positions`.
+bool MatchRest(const CompiledPattern& pattern, const std::vector<Token>& tokens, std::size_t element_index,
+               std::size_t previous, std::vector<std::size_t>& positions) {
+    if (element_index == pattern.elements.size()) return true;
+    const Element& element = pattern.elements[element_index];
+    const int sentence = tokens[previous].sentence;
+    for (std::size_t index = previous + 1;
+         index < tokens.size() && index <= previous + 1 + static_cast<std::size_t>(element.gap_before); ++index) {
+        if (tokens[index].sentence != sentence) break;
+        if (TokenMatches(element, tokens, index)) {
+            positions[element_index] = index;
+            if (MatchRest(pattern, tokens, element_index + 1, index, positions)) return true;
+        }
+    }
+    return false;
+}
+
+// Nouns that carry a negation over a whole sentence: "geen aanwijzingen dat hij wordt bedreigd".
+bool IsScopeNoun(std::string_view word) {
+    static constexpr std::string_view kScopeNouns[] = {"signalen", "signaal",    "aanwijzingen", "aanwijzing",
+                                                       "sprake",   "indicaties", "indicatie",    "tekenen",
+                                                       "vermoeden", "bewijs"};
+    for (std::string_view noun : kScopeNouns) {
+        if (word == noun) return true;
+    }
+    return false;
+}
+
+// Whether a negation turns this match around: shortly before it in the same clause, between its words, or
+// ending the clause right after it. "wel een eigen ..." and "geen aanwijzingen dat ..." count as negations too.
+bool IsNegated(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+    const int sentence = tokens[first].sentence;
+    for (std::size_t index = first; index > 0; --index) {
+        const Token& token = tokens[index - 1];
+        if (token.sentence != sentence || token.norm == "maar") break;
+        if (IsScopeNoun(token.norm) && index >= 2 && tokens[index - 2].negator) return true;
+    }
+    const int clause = tokens[first].clause;
+    for (std::size_t step = 1; step <= kNegationWindowBefore && step <= first; ++step) {
+        const Token& token = tokens[first - step];
+        if (token.clause != clause) break;
+        if (token.negator) return true;
+        if (token.norm == "eigen") {
+            for (std::size_t back = 1; back <= 2 && back <= first - step; ++back) {
+                if (tokens[first - step - back].norm == "wel") return true;
+            }
+        }
+    }
+    for (std::size_t index = first + 1; index < last; ++index) {
+        if (tokens[index].negator) return true;
+    }
+    // "schulden heeft hij niet", "heeft zijn paspoort niet ingenomen": a "niet" that ends the clause or comes
+    // just before its last word.
+    const int last_clause = tokens[last].clause;
+    const auto ends_clause_at = [&](std::size_t index) {
+        return index + 1 >= tokens.size() || tokens[index + 1].clause != last_clause;
+    };
+    for (std::size_t index = last + 1; index < tokens.size() && index <= last + kNegationWindowAfter; ++index) {
+        if (tokens[index].clause != last_clause) break;
+        if ((tokens[index].norm == "niet" || tokens[index].norm == "nooit") &&
+            (ends_clause_at(index) || (index <= last + 2 && ends_clause_at(index + 1)))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+struct Hit {
+    std::size_t first = 0;
+    std::size_t last = 0;
+};
+
+// The first match of a pattern that is not negated, if any.
+bool FindHit(const CompiledPattern& pattern, const std::vector<Token>& tokens, Hit& hit) {
+    std::vector<std::size_t> positions(pattern.elements.size());
+    for (std::size_t start = 0; start < tokens.size(); ++start) {
+        if (!TokenMatches(pattern.elements.front(), tokens, start)) continue;
+        positions[0] = start;
+        if (!MatchRest(pattern, tokens, 1, start, positions)) continue;
+        const std::size_t last = positions.back();
+        if (pattern.negation_sensitive && IsNegated(tokens, start, last)) continue;
+        hit = Hit{start, last};
+        return true;
+    }
+    return false;
+}
+
+struct CodeResult {
+    double best_weight = 0;
+    std::size_t best_length = 0;  // elements of the pattern that gave the evidence
+    int extra_hits = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+}  // namespace
+
+std::vector<Suggestion> SuggestIndicators(std::string_view text) {
+    const std::vector<Token> tokens = Tokenize(text);
+    std::vector<Suggestion> suggestions;
+    if (tokens.empty()) return suggestions;
+
+    std::unordered_map<std::string_view, CodeResult> results;
+    for (const CompiledPattern& pattern : CompiledPatterns()) {
+        Hit hit;
+        if (!FindHit(pattern, tokens, hit)) continue;
+        const Rule& rule = kRules[pattern.rule_index];
+        const std::size_t begin = tokens[hit.first].begin;
+        const std::size_t end = tokens[hit.last].end;
+        auto [entry, inserted] = results.try_emplace(rule.code);
+        CodeResult& result = entry->second;
+        const std::size_t length = pattern.elements.size();
+        if (inserted) {
+            result = CodeResult{rule.weight, length, 0, begin, end};
+            continue;
+        }
+        ++result.extra_hits;
+        // The best evidence is the one of the heaviest pattern; among equals the most specific (most elements),
+        // then the earliest in the text.
+        const bool better = rule.weight != result.best_weight ? rule.weight > result.best_weight
+                            : length != result.best_length  ? length > result.best_length
+                                                            : begin < result.begin;
+        if (better) {
+            result.best_weight = rule.weight;
+            result.best_length = length;
+            result.begin = begin;
+            result.end = end;
+        }
+    }
+
+    for (const auto& [code, result] : results) {
+        if (FindIndicator(code) == nullptr) continue;
+        const double bonus = kExtraHitBonus * std::min(result.extra_hits, kMaxExtraHits);
+        const double score = std::min(1.0, result.best_weight + bonus);
+        suggestions.push_back(Suggestion{std::string(code),
+                                         std::string(text.substr(result.begin, result.end - result.begin)),
+                                         static_cast<double>(static_cast<long>(score * 100 + 0.5)) / 100});
+    }
+    std::sort(suggestions.begin(), suggestions.end(), [](const Suggestion& left, const Suggestion& right) {
+        if (left.score != right.score) return left.score > right.score;
+        return left.code < right.code;
+    });
+    return suggestions;
+}
+
+}  // namespace meldroute::domain

@@ -1,0 +1,328 @@
+// Tests for indicator suggestions from a Dutch free-text narrative.
+#include "domain/suggestions.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstddef>
+#include <random>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/catalog.hpp"
+
+namespace meldroute::domain {
+namespace {
+
+std::set<std::string> CodesOf(const std::vector<Suggestion>& suggestions) {
+    std::set<std::string> codes;
+    for (const Suggestion& suggestion : suggestions) codes.insert(suggestion.code);
+    return codes;
+}
+
+const Suggestion* FindSuggestion(const std::vector<Suggestion>& suggestions, std::string_view code) {
+    for (const Suggestion& suggestion : suggestions) {
+        if (suggestion.code == code) return &suggestion;
+    }
+    return nullptr;
+}
+
+// The properties every answer must have, whatever the input.
+void ExpectWellFormed(std::string_view text, const std::vector<Suggestion>& suggestions) {
+    std::set<std::string> seen;
+    for (std::size_t index = 0; index < suggestions.size(); ++index) {
+        const Suggestion& suggestion = suggestions[index];
+        EXPECT_NE(FindIndicator(suggestion.code), nullptr) << suggestion.code;
+        EXPECT_TRUE(seen.insert(suggestion.code).second) << "duplicate " << suggestion.code;
+        EXPECT_FALSE(suggestion.evidence.empty()) << suggestion.code;
+        EXPECT_NE(text.find(suggestion.evidence), std::string_view::npos)
+            << suggestion.code << " evidence not in text: " << suggestion.evidence;
+        EXPECT_GT(suggestion.score, 0.0);
+        EXPECT_LE(suggestion.score, 1.0);
+        if (index > 0) {
+            const Suggestion& previous = suggestions[index - 1];
+            EXPECT_TRUE(previous.score > suggestion.score ||
+                        (previous.score == suggestion.score && previous.code < suggestion.code))
+                << previous.code << " before " << suggestion.code;
+        }
+    }
+}
+
+TEST(SuggestionsTest, PassportKeptByEmployer) {
+    const std::string text = "Hij heeft zijn paspoort niet, de werkgever bewaart het.";
+    const std::vector<Suggestion> suggestions = SuggestIndicators(text);
+    ExpectWellFormed(text, suggestions);
+    const Suggestion* general = FindSuggestion(suggestions, "ALG-01");
+    const Suggestion* labour = FindSuggestion(suggestions, "ARB-04");
+    ASSERT_TRUE(general != nullptr || labour != nullptr);
+    const Suggestion& found = general != nullptr ? *general : *labour;
+    EXPECT_NE(text.find(found.evidence), std::string::npos);
+    EXPECT_NE(found.evidence.find("paspoort"), std::string::npos);
+}
+
+TEST(SuggestionsTest, OwnPassportIsNotASignal) {
+    const std::set<std::string> codes = CodesOf(SuggestIndicators("Ze heeft wel een eigen paspoort."));
+    EXPECT_FALSE(codes.contains("ALG-01"));
+    EXPECT_FALSE(codes.contains("ARB-04"));
+}
+
+TEST(SuggestionsTest, LabourNarrative) {
+    const std::string text =
+        "Bij de controle bleek dat twaalf arbeiders in een loods op het bedrijfsterrein slapen. Ze werken 14 uur "
+        "per dag. De werkgever zegt dat ze een schuld bij hem hebben voor de reis en ze krijgen niets betaald.";
+    const std::vector<Suggestion> suggestions = SuggestIndicators(text);
+    ExpectWellFormed(text, suggestions);
+    const std::set<std::string> codes = CodesOf(suggestions);
+    for (const char* code : {"ARB-13", "ARB-02", "ARB-07", "ARB-03"}) {
+        EXPECT_TRUE(codes.contains(code)) << code;
+    }
+    const Suggestion* long_days = FindSuggestion(suggestions, "ARB-02");
+    ASSERT_NE(long_days, nullptr);
+    EXPECT_EQ(long_days->evidence, "14 uur per dag");
+}
+
+TEST(SuggestionsTest, SexualExploitationNarrative) {
+    const std::string text =
+        "Haar vriend dwingt haar om seks te hebben met zijn vrienden. Ze moet het geld van de klanten aan hem "
+        "afdragen en heeft een tweede telefoon.";
+    const std::set<std::string> codes = CodesOf(SuggestIndicators(text));
+    EXPECT_TRUE(codes.contains("SEK-04"));
+    EXPECT_TRUE(codes.contains("SEK-02"));
+    EXPECT_TRUE(codes.contains("SEK-08"));
+}
+
+TEST(SuggestionsTest, CriminalExploitationNarrative) {
+    const std::string text =
+        "De jongen van 15 spijbelt, heeft veel cash en dure sneakers en gaat om met dealers. Hij wordt gedwongen "
+        "om in winkels te stelen.";
+    const std::set<std::string> codes = CodesOf(SuggestIndicators(text));
+    for (const char* code : {"CRI-03", "CRI-04", "CRI-06", "CRI-08"}) {
+        EXPECT_TRUE(codes.contains(code)) << code;
+    }
+}
+
+TEST(SuggestionsTest, NeutralTextSuggestsNothing) {
+    EXPECT_TRUE(SuggestIndicators("De bewoner vroeg een nieuwe parkeervergunning aan.").empty());
+    EXPECT_TRUE(SuggestIndicators("Meneer werkt 40 uur per week als timmerman en is om 17 uur thuis.").empty());
+}
+
+TEST(SuggestionsTest, DiacriticsAndCapitalsMatch) {
+    const std::string text = "Hij werkt op een GEÏSOLEERDE plek.";
+    const std::vector<Suggestion> suggestions = SuggestIndicators(text);
+    const Suggestion* isolated = FindSuggestion(suggestions, "ALG-09");
+    ASSERT_NE(isolated, nullptr);
+    EXPECT_EQ(isolated->evidence, "GEÏSOLEERDE plek");
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Hij gebruikt cocaïne.")).contains("CRI-07"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("HIJ IS BEDREIGD.")).contains("ARB-06"));
+}
+
+TEST(SuggestionsTest, NegatedPhrasesDoNotCount) {
+    const std::vector<std::string> texts = {
+        "Hij heeft geen schulden.",
+        "Hij is niet bedreigd.",
+        "Ze is niet bang om uitgezet te worden.",
+        "Schulden heeft hij niet.",
+        "Er zijn geen aanwijzingen dat hij wordt bedreigd of mishandeld.",
+        "De werkgever heeft zijn paspoort niet ingenomen.",
+        "Hij heeft een eigen paspoort en een eigen bankrekening.",
+        "Ze gebruikt nooit drugs.",
+    };
+    for (const std::string& text : texts) {
+        EXPECT_TRUE(SuggestIndicators(text).empty()) << text;
+    }
+}
+
+TEST(SuggestionsTest, PhrasesThatAreNegativeThemselvesStillCount) {
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Hij heeft geen paspoort.")).contains("ALG-01"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Hij krijgt niet betaald.")).contains("ARB-03"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Ze krijgt geen loon.")).contains("ARB-03"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Hij weet niet waar hij woont.")).contains("ALG-13"));
+    // A negation before one phrase does not cancel a later one.
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Ze heeft geen schulden, maar wel een schuld bij de werkgever."))
+                    .contains("ARB-07"));
+}
+
+TEST(SuggestionsTest, EmptyAndOddInputs) {
+    EXPECT_TRUE(SuggestIndicators("").empty());
+    EXPECT_TRUE(SuggestIndicators("   \n\t.,;!?").empty());
+    const std::vector<std::string> odd = {
+        std::string("\xC3", 1),
+        std::string("paspoort\xC3", 9),
+        "\xC3\x28 \xFF\xFE \x80\x80 geen \xE2\x82 paspoort \xF0\x9F\x98",
+        std::string("bedreigd\0niet", 13),
+        "\xC3\xAF\xC3\xAF\xC3\xAF",
+        "99999999999999999999 uur per dag",
+    };
+    for (const std::string& text : odd) {
+        ExpectWellFormed(text, SuggestIndicators(text));
+    }
+}
+
+TEST(SuggestionsTest, RandomBytesAreSafe) {
+    std::mt19937 generator(20240101);
+    std::uniform_int_distribution<int> byte(0, 255);
+    for (int round = 0; round < 20; ++round) {
+        std::string text(1000 + round * 950, '\0');
+        for (char& character : text) character = static_cast<char>(byte(generator));
+        ExpectWellFormed(text, SuggestIndicators(text));
+    }
+}
+
+TEST(SuggestionsTest, LongTextIsHandledQuickly) {
+    const std::string sentence =
+        "In de loods slapen twaalf arbeiders, ze werken 14 uur per dag en de baas heeft hun paspoorten. ";
+    std::string text;
+    while (text.size() < 20000) text += sentence;
+    const auto start = std::chrono::steady_clock::now();
+    const std::vector<Suggestion> suggestions = SuggestIndicators(text);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    ExpectWellFormed(text, suggestions);
+    EXPECT_TRUE(CodesOf(suggestions).contains("ARB-13"));
+    // Generous: the bound only catches accidental quadratic behaviour, also under sanitizers.
+    EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 5000);
+}
+
+// One realistic narrative with the codes it must and must not yield.
+struct Narrative {
+    std::string_view text;
+    std::vector<std::string_view> expected;
+    std::vector<std::string_view> unexpected;
+};
+
+const std::vector<Narrative>& Narratives() {
+    static const std::vector<Narrative> narratives = {
+        {"Meneer vertelt dat de baas zijn paspoort heeft ingenomen en zijn bankpas beheert. Hij is bang om "
+         "uitgezet te worden en durft niet naar de politie.",
+         {"ALG-01", "ARB-04", "ARB-11", "ARB-09"},
+         {}},
+        {"Mevrouw werkt in een nagelstudio en slaapt in de zaak. Ze krijgt 3 euro per uur, cash uitbetaald, en "
+         "heeft geen contract.",
+         {"ARB-03", "ARB-12", "ARB-13"},
+         {}},
+        {"Ze is 15 en heeft ineens een veel oudere vriend. Volgens school spijbelt ze vaak. Ze heeft een tweede "
+         "telefoon en draagt uitdagende kleding.",
+         {"ALG-03", "SEK-10", "SEK-08", "SEK-06"},
+         {"ARB-13"}},
+        {"Haar vriend dwingt haar om seks te hebben met zijn vrienden, tegen haar zin.",
+         {"SEK-04", "SEK-01"},
+         {"ARB-03"}},
+        {"Ze zegt dat ze de schulden van haar vriend moet terugbetalen door seks met vreemde mannen.",
+         {"SEK-05"},
+         {}},
+        {"Er zijn naaktfoto's van haar gemaakt en hij dreigt die te verspreiden als ze niet meewerkt.",
+         {"SEK-03", "ARB-15"},
+         {}},
+        {"Ze werkt in de prostitutie en moet al het geld van de klanten afdragen aan een man.",
+         {"SEK-02", "ALG-08", "ARB-10"},
+         {}},
+        {"De jongen van 16 heeft dure merkkleding en veel cash op zak, terwijl hij geen bijbaan heeft. Hij "
+         "gaat om met criminele jongens uit de wijk en blowt dagelijks.",
+         {"CRI-04", "CRI-06", "CRI-07"},
+         {"ARB-12"}},
+        {"Hij wordt gedwongen om mensen op straat te beroven en moet de buit afgeven aan een oudere man.",
+         {"CRI-01"},
+         {}},
+        {"Een vrouw bedelt elke dag bij de supermarkt en moet het geld 's avonds afgeven aan een man die haar "
+         "ophaalt.",
+         {"CRI-02"},
+         {}},
+        {"Hij is vaak afwezig op school en geeft veel meer geld uit dan je met een bijbaan kan verdienen.",
+         {"CRI-05", "CRI-08"},
+         {}},
+        {"Bij het gesprek was een man aanwezig die steeds voor haar antwoordde. Ze wist niet waar ze woont en "
+         "heeft geen sleutel.",
+         {"ALG-12", "ALG-13"},
+         {}},
+        {"Hij ziet er uitgeput uit, is erg vermagerd en heeft blauwe plekken op zijn armen.",
+         {"ALG-14", "ARB-17"},
+         {}},
+        {"Ze spreekt geen Nederlands en geen Engels, er is een taalbarrière. Ze mag niet zelf naar de huisarts.",
+         {"ALG-10", "ALG-11"},
+         {}},
+        {"De arbeiders werken in de kas met gevaarlijke bestrijdingsmiddelen, zonder handschoenen of mondkapje.",
+         {"ARB-01"},
+         {}},
+        {"Ze kwamen naar Nederland omdat hun een goede baan was beloofd, maar het werk is heel anders dan "
+         "afgesproken. Hij verblijft hier illegaal, zijn visum is verlopen.",
+         {"ARB-05", "ARB-08"},
+         {}},
+        {"Ze mag nooit alleen naar buiten en wordt elke dag gebracht en gehaald. De werkgever dreigt met "
+         "ontslag als ze klaagt.",
+         {"ARB-14", "ARB-16"},
+         {}},
+        {"Hij is mishandeld en bedreigd door zijn baas. Hij moet een groot deel van zijn loon afdragen.",
+         {"ARB-06", "ARB-10"},
+         {}},
+        {"Ze is heel stil en onderdanig, kijkt steeds naar de grond en is angstig. Ze gaat niet naar een dokter, "
+         "ook niet bij pijn.",
+         {"SEK-07", "SEK-11"},
+         {}},
+        {"Hij heeft ineens veel nieuwe vrienden die veel ouder zijn en hij wil niets vertellen over die vrienden. "
+         "Zijn ouders weten niet wie het zijn.",
+         {"ALG-03", "ALG-04", "SEK-09"},
+         {}},
+        {"Ze heeft geen contact meer met haar familie en haar antwoorden klinken ingestudeerd. Thuis is ze stil "
+         "en bang, maar op straat is ze heel anders.",
+         {"ALG-05", "ALG-06"},
+         {}},
+        {"Hij heeft hoge schulden maar kan niet uitleggen waar die vandaan komen. Zijn broer beheert zijn "
+         "bankpas.",
+         {"ALG-07", "ALG-08"},
+         {}},
+        {"Hij werkt op een afgelegen boerderij in slechte omstandigheden, van 's ochtends vroeg tot 's avonds "
+         "laat, zeven dagen per week.",
+         {"ALG-09", "ALG-02", "ARB-02"},
+         {}},
+        {"De uitzendkrachten werken zwart en zijn niet verzekerd. Ze wonen met tien man in een kleine woning.",
+         {"ARB-12", "ARB-13"},
+         {}},
+        {"Hij wordt gechanteerd door de bemiddelaar en heeft last van rugklachten door het zware werk.",
+         {"ARB-15", "ARB-17"},
+         {}},
+        {"Ze moet werken tot ze de schuld bij de werkgever voor de reis heeft afbetaald. Ze krijgt al drie "
+         "maanden geen loon.",
+         {"ARB-07", "ARB-03"},
+         {}},
+        {"De werkgever heeft alle paspoorten van de werknemers in zijn kluis liggen.",
+         {"ARB-04", "ALG-01"},
+         {}},
+        {"Hij gebruikt cocaïne en is vaak onder invloed.", {"CRI-07", "ALG-10"}, {}},
+        {"Ze heeft wel een eigen paspoort, beheert zelf haar geld en heeft geen schulden.",
+         {},
+         {"ALG-01", "ARB-04", "ALG-07", "ARB-07", "ALG-08", "ARB-11"}},
+        {"Meneer woont al twintig jaar in de wijk en heeft een vaste baan bij de gemeente.",
+         {},
+         {"ARB-13", "ARB-02", "ALG-02"}},
+    };
+    return narratives;
+}
+
+TEST(SuggestionsTest, NarrativeTable) {
+    for (const Narrative& narrative : Narratives()) {
+        const std::vector<Suggestion> suggestions = SuggestIndicators(narrative.text);
+        ExpectWellFormed(narrative.text, suggestions);
+        const std::set<std::string> codes = CodesOf(suggestions);
+        for (std::string_view code : narrative.expected) {
+            EXPECT_TRUE(codes.contains(std::string(code))) << code << " missing for: " << narrative.text;
+        }
+        for (std::string_view code : narrative.unexpected) {
+            EXPECT_FALSE(codes.contains(std::string(code))) << code << " unexpected for: " << narrative.text;
+        }
+    }
+}
+
+// Together the narratives reach every indicator of the catalog, so no code is left without patterns.
+TEST(SuggestionsTest, NarrativesCoverEveryIndicator) {
+    std::set<std::string> reached;
+    for (const Narrative& narrative : Narratives()) {
+        for (const Suggestion& suggestion : SuggestIndicators(narrative.text)) reached.insert(suggestion.code);
+    }
+    for (const Indicator& indicator : Indicators()) {
+        EXPECT_TRUE(reached.contains(indicator.code)) << indicator.code;
+    }
+}
+
+}  // namespace
+}  // namespace meldroute::domain

@@ -1,0 +1,169 @@
+#include "domain/validation.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "base/time.hpp"
+#include "domain/catalog.hpp"
+
+namespace meldroute::domain {
+
+namespace {
+
+bool IsDutchPostcode(std::string_view text) {
+    // "1234 AB" or "1234AB": four digits, the first not zero, then two letters.
+    std::string compact;
+    for (char character : text) {
+        if (character != ' ') compact.push_back(character);
+    }
+    if (compact.size() != 6 || compact[0] == '0') return false;
+    for (int index = 0; index < 4; ++index) {
+        if (!std::isdigit(static_cast<unsigned char>(compact[index]))) return false;
+    }
+    return std::isalpha(static_cast<unsigned char>(compact[4])) && std::isalpha(static_cast<unsigned char>(compact[5]));
+}
+
+bool IsPhoneNumber(std::string_view text) {
+    int digits = 0;
+    for (char character : text) {
+        if (std::isdigit(static_cast<unsigned char>(character))) {
+            ++digits;
+        } else if (character != '+' && character != ' ' && character != '-' && character != '(' && character != ')') {
+            return false;
+        }
+    }
+    return digits >= 6 && digits <= 15;
+}
+
+void CheckOptionalShort(std::vector<InvalidParam>& problems, const std::string& name, std::string_view value) {
+    if (value.size() > kMaxShortTextLength) {
+        problems.push_back({name, "Mag hoogstens " + std::to_string(kMaxShortTextLength) + " tekens lang zijn."});
+    }
+}
+
+}  // namespace
+
+const std::vector<std::string>& ReporterChannels() {
+    static const std::vector<std::string> values{"formulier", "persoonlijk", "telefoon", "email"};
+    return values;
+}
+
+const std::vector<std::string>& Urgencies() {
+    static const std::vector<std::string> values{"acuut", "hoog", "normaal"};
+    return values;
+}
+
+const std::vector<std::string>& Forms() {
+    static const std::vector<std::string> values{"seksueel", "arbeid", "crimineel", "orgaan"};
+    return values;
+}
+
+const std::vector<std::string>& PersonRoles() {
+    static const std::vector<std::string> values{"slachtoffer", "verdachte", "overig"};
+    return values;
+}
+
+bool Contains(const std::vector<std::string>& values, std::string_view value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+std::string Trim(std::string_view text) {
+    auto is_space = [](char character) { return std::isspace(static_cast<unsigned char>(character)) != 0; };
+    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    return std::string{text};
+}
+
+void CheckText(std::vector<InvalidParam>& problems, std::string_view name, std::string_view value,
+               std::size_t max_length) {
+    if (Trim(value).empty()) {
+        problems.push_back({std::string{name}, "Vul dit veld in."});
+    } else if (value.size() > max_length) {
+        problems.push_back({std::string{name}, "Mag hoogstens " + std::to_string(max_length) + " tekens lang zijn."});
+    }
+}
+
+std::vector<InvalidParam> ValidateSignalDraft(const SignalDraft& draft, std::chrono::sys_days today, bool anonymous) {
+    std::vector<InvalidParam> problems;
+    if (!anonymous && !Contains(ReporterChannels(), draft.channel)) {
+        problems.push_back({"channel", "Kies hoe het signaal binnenkwam: formulier, persoonlijk, telefoon of email."});
+    }
+    if (Trim(draft.narrative).empty()) {
+        problems.push_back({"narrative", "Beschrijf wat u hebt gezien of gehoord."});
+    } else if (draft.narrative.size() > kMaxNarrativeLength) {
+        problems.push_back({"narrative", "De beschrijving mag hoogstens " + std::to_string(kMaxNarrativeLength) +
+                                             " tekens lang zijn."});
+    }
+    std::set<std::string> seen_codes;
+    for (std::size_t index = 0; index < draft.indicator_codes.size(); ++index) {
+        const std::string& code = draft.indicator_codes[index];
+        std::string name = "indicatorCodes[" + std::to_string(index) + "]";
+        if (FindIndicator(code) == nullptr) {
+            problems.push_back({name, "Onbekende signaalcode: " + code.substr(0, 20) + "."});
+        } else if (!seen_codes.insert(code).second) {
+            problems.push_back({name, "Signaalcode " + code + " staat er dubbel in."});
+        }
+    }
+    if (draft.observed_on) {
+        auto day = ParseDate(*draft.observed_on);
+        if (!day) {
+            problems.push_back({"observedOn", "Geef een geldige datum als JJJJ-MM-DD."});
+        } else if (*day > today) {
+            problems.push_back({"observedOn", "De datum ligt in de toekomst."});
+        }
+    }
+    if (draft.location) {
+        const Location& location = *draft.location;
+        CheckOptionalShort(problems, "location.street", location.street);
+        CheckOptionalShort(problems, "location.houseNumber", location.house_number);
+        CheckOptionalShort(problems, "location.city", location.city);
+        if (!location.postcode.empty() && !IsDutchPostcode(location.postcode)) {
+            problems.push_back({"location.postcode", "Geef een postcode als 1234 AB."});
+        }
+    }
+    if (draft.persons.size() > kMaxPersons) {
+        problems.push_back({"persons", "Hoogstens " + std::to_string(kMaxPersons) + " personen per melding."});
+    }
+    int this_year = static_cast<int>(std::chrono::year_month_day{today}.year());
+    for (std::size_t index = 0; index < draft.persons.size() && index < kMaxPersons; ++index) {
+        const Person& person = draft.persons[index];
+        std::string prefix = "persons[" + std::to_string(index) + "].";
+        if (!Contains(PersonRoles(), person.role)) {
+            problems.push_back({prefix + "role", "Kies slachtoffer, verdachte of overig."});
+        }
+        CheckOptionalShort(problems, prefix + "name", person.name);
+        CheckOptionalShort(problems, prefix + "nationality", person.nationality);
+        if (person.birth_year && (*person.birth_year < 1900 || *person.birth_year > this_year)) {
+            problems.push_back({prefix + "birthYear", "Geef een geboortejaar tussen 1900 en " +
+                                                          std::to_string(this_year) + "."});
+        }
+        if (!person.phone.empty() && !IsPhoneNumber(person.phone)) {
+            problems.push_back({prefix + "phone", "Geef een telefoonnummer met 6 tot 15 cijfers."});
+        }
+    }
+    return problems;
+}
+
+std::vector<InvalidParam> ValidateAssessment(std::string_view urgency, const std::vector<std::string>& forms,
+                                             std::string_view rationale) {
+    std::vector<InvalidParam> problems;
+    if (!Contains(Urgencies(), urgency)) {
+        problems.push_back({"urgency", "Kies acuut, hoog of normaal."});
+    }
+    if (forms.empty()) {
+        problems.push_back({"forms", "Kies ten minste één vorm van uitbuiting."});
+    }
+    std::set<std::string> seen;
+    for (std::size_t index = 0; index < forms.size(); ++index) {
+        if (!Contains(Forms(), forms[index])) {
+            problems.push_back({"forms[" + std::to_string(index) + "]", "Kies seksueel, arbeid, crimineel of orgaan."});
+        } else if (!seen.insert(forms[index]).second) {
+            problems.push_back({"forms[" + std::to_string(index) + "]", "Deze vorm staat er dubbel in."});
+        }
+    }
+    CheckText(problems, "rationale", rationale);
+    return problems;
+}
+
+}  // namespace meldroute::domain

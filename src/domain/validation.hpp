@@ -1,0 +1,44 @@
+// Input rules for what users submit. Pure: the fixed vocabularies of the route, lengths and formats.
+// Configurable codes (partners, forums, sources, outcomes) are checked by the app against the store.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.hpp"
+#include "domain/model.hpp"
+
+namespace meldroute::domain {
+
+inline constexpr std::size_t kMaxNarrativeLength = 20000;
+inline constexpr std::size_t kMaxTextLength = 10000;
+inline constexpr std::size_t kMaxShortTextLength = 200;
+inline constexpr std::size_t kMaxPersons = 20;
+
+//! Channels a signed-in employee may choose ("anoniem" is only set by the residents' form).
+const std::vector<std::string>& ReporterChannels();
+const std::vector<std::string>& Urgencies();
+const std::vector<std::string>& Forms();
+const std::vector<std::string>& PersonRoles();
+
+bool Contains(const std::vector<std::string>& values, std::string_view value);
+
+//! Every problem with a draft, named by JSON path (e.g. "persons[1].birthYear"); empty when valid.
+//! `today` bounds observedOn and birthYear.
+std::vector<InvalidParam> ValidateSignalDraft(const SignalDraft& draft, std::chrono::sys_days today,
+                                              bool anonymous = false);
+
+//! Checks a required free-text field: non-blank, at most `max_length` bytes.
+void CheckText(std::vector<InvalidParam>& problems, std::string_view name, std::string_view value,
+               std::size_t max_length = kMaxTextLength);
+
+//! Checks an assessment's fixed vocabularies and rationale.
+std::vector<InvalidParam> ValidateAssessment(std::string_view urgency, const std::vector<std::string>& forms,
+                                             std::string_view rationale);
+
+//! Trims ASCII white space at both ends.
+std::string Trim(std::string_view text);
+
+}  // namespace meldroute::domain

@@ -1,0 +1,328 @@
+#include "http/api.hpp"
+
+#include <memory>
+
+#include "domain/catalog.hpp"
+#include "http/rate_limit.hpp"
+
+namespace meldroute::http {
+
+namespace {
+
+using boost::beast::http::verb;
+
+// Runs `body` with the caller's principal, or answers 401.
+template <typename Body>
+Response WithPrincipal(app::Service& service, Context& context, Body body) {
+    auto token = BearerToken(context.request);
+    if (!token) return Problem(context.request, ErrorCode::kUnauthenticated, "Meld u aan met een Bearer-token.");
+    auto principal = service.Authenticate(*token);
+    if (!principal) return Problem(context.request, principal.error());
+    return body(*principal);
+}
+
+// Answers a use case's result: `status` with its JSON, or the problem.
+template <typename T, typename ToJsonFn>
+Response Answer(Context& context, const Result<T>& result, unsigned status, ToJsonFn to_json) {
+    if (!result) return Problem(context.request, result.error());
+    return JsonResponse(context.request, status, to_json(*result));
+}
+
+template <typename T>
+Json ListToJson(const std::vector<T>& items) {
+    Json array = Json::array();
+    for (const auto& item : items) array.push_back(ToJson(item));
+    return array;
+}
+
+Json CodesToJson(const std::vector<domain::CodeItem>& items) {
+    Json array = Json::array();
+    for (const auto& item : items) array.push_back({{"code", item.code}, {"name", item.name}});
+    return array;
+}
+
+Status RejectUnknownQuery(const Context& context, std::initializer_list<const char*> allowed) {
+    std::vector<InvalidParam> problems;
+    for (const auto& [key, value] : context.query) {
+        bool known = false;
+        for (const char* name : allowed) known = known || key == name;
+        if (!known) problems.push_back({key, "Onbekende queryparameter."});
+    }
+    if (problems.empty()) return Ok();
+    return MakeError(ErrorCode::kInvalidArgument, "Onbekende queryparameter.", std::move(problems));
+}
+
+}  // namespace
+
+void RegisterApi(Router& router, app::Service& service, std::string_view openapi_json) {
+    app::Service* svc = &service;
+    std::string openapi{openapi_json};
+
+    router.Add(verb::get, "/health/live", [](Context& context) {
+        return JsonResponse(context.request, 200, {{"status", "ok"}});
+    });
+    router.Add(verb::get, "/health/ready", [svc](Context& context) {
+        Status ready = svc->CheckReady();
+        if (!ready) return Problem(context.request, ErrorCode::kUnavailable, "De opslag is niet beschikbaar.");
+        return JsonResponse(context.request, 200, {{"status", "ok"}});
+    });
+    router.Add(verb::get, "/api/v1/openapi.json", [openapi](Context& context) {
+        Response response = JsonResponse(context.request, 200, Json::object());
+        response.set(boost::beast::http::field::content_type, "application/json");
+        response.set(boost::beast::http::field::access_control_allow_origin, "*");
+        response.body() = openapi;
+        return response;
+    });
+
+    // Sessions.
+    router.Add(verb::post, "/api/v1/sessions", [svc](Context& context) {
+        auto reader = BodyReader::Parse(context.request.body());
+        if (!reader) return Problem(context.request, reader.error());
+        std::string username = reader->RequiredString("username");
+        std::string password = reader->RequiredString("password");
+        (void)reader->OptionalString("otp");  // accepted for MFA (a later issue); ignored until then
+        if (Status finished = reader->Finish(); !finished) return Problem(context.request, finished.error());
+        auto session = svc->SignIn(username, password);
+        if (!session) return Problem(context.request, session.error());
+        Json roles = Json::array();
+        for (auto role : session->principal.roles) roles.push_back(std::string{domain::ToString(role)});
+        return JsonResponse(context.request, 201,
+                            {{"token", session->token},
+                             {"expiresAt", session->expires_at},
+                             {"user", {{"username", session->principal.username}, {"roles", roles}}}});
+    });
+    router.Add(verb::delete_, "/api/v1/sessions/current", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            Status status = svc->SignOut(principal);
+            if (!status) return Problem(context.request, status.error());
+            return NoContent(context.request);
+        });
+    });
+
+    // Signals.
+    router.Add(verb::post, "/api/v1/signals", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            auto draft = ReadSignalDraft(context.request.body(), false);
+            if (!draft) return Problem(context.request, draft.error());
+            return Answer(context, svc->FileSignal(principal, *draft), 201,
+                          [](const domain::Signal& signal) { return ToJson(signal); });
+        });
+    });
+    auto anonymous_limiter = std::make_shared<RateLimiter>(5, std::chrono::seconds{600});
+    router.Add(verb::post, "/api/v1/anonymous-signals", [svc, anonymous_limiter](Context& context) {
+        if (!anonymous_limiter->Allow(context.peer)) {
+            return Problem(context.request, ErrorCode::kRateLimited,
+                           "Te veel meldingen vanaf dit adres. Probeer het later opnieuw.");
+        }
+        auto draft = ReadSignalDraft(context.request.body(), true);
+        if (!draft) return Problem(context.request, draft.error());
+        auto signal = svc->FileAnonymousSignal(*draft);
+        if (!signal) return Problem(context.request, signal.error());
+        return JsonResponse(context.request, 201, {{"id", signal->id}, {"status", signal->status}});
+    });
+    router.Add(verb::get, "/api/v1/signals", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            if (Status query = RejectUnknownQuery(context, {"status"}); !query) {
+                return Problem(context.request, query.error());
+            }
+            return Answer(context, svc->ListSignals(principal, First(context.query, "status")), 200,
+                          [](const auto& signals) { return ListToJson(signals); });
+        });
+    });
+    router.Add(verb::get, "/api/v1/signals/{}", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            return Answer(context, svc->GetSignal(principal, context.params[0]), 200,
+                          [](const domain::Signal& signal) { return ToJson(signal); });
+        });
+    });
+
+    // Cases.
+    router.Add(verb::get, "/api/v1/cases", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            return Answer(context, svc->ListCases(principal), 200,
+                          [](const auto& items) { return ListToJson(items); });
+        });
+    });
+    router.Add(verb::post, "/api/v1/cases", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            if (!principal.Has(domain::Role::kAandachtfunctionaris)) {
+                return Problem(context.request, ErrorCode::kPermissionDenied, "Alleen voor de aandachtfunctionaris.");
+            }
+            auto reader = BodyReader::Parse(context.request.body());
+            if (!reader) return Problem(context.request, reader.error());
+            auto signal_ids = reader->StringArray("signalIds", true);
+            if (Status finished = reader->Finish(); !finished) return Problem(context.request, finished.error());
+            return Answer(context, svc->CreateCase(principal, signal_ids), 201,
+                          [](const app::CaseView& view) { return ToJson(view); });
+        });
+    });
+    router.Add(verb::get, "/api/v1/cases/{}", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            return Answer(context, svc->GetCase(principal, context.params[0]), 200,
+                          [](const app::CaseView& view) { return ToJson(view); });
+        });
+    });
+    router.Add(verb::get, "/api/v1/cases/{}/indication", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            return Answer(context, svc->GetIndication(principal, context.params[0]), 200,
+                          [](const domain::Indication& indication) { return ToJson(indication); });
+        });
+    });
+
+    // A case step: role check first (403 before any body validation), then strict body reading.
+    auto step = [svc, &router](const std::string& pattern,
+                               std::function<Result<app::StepResult>(const app::Principal&, const std::string&,
+                                                                     BodyReader&)>
+                                   run) {
+        router.Add(verb::post, pattern, [svc, run](Context& context) {
+            return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+                if (!principal.Has(domain::Role::kAandachtfunctionaris)) {
+                    return Problem(context.request, ErrorCode::kPermissionDenied,
+                                   "Alleen voor de aandachtfunctionaris.");
+                }
+                auto reader = BodyReader::Parse(context.request.body());
+                if (!reader) return Problem(context.request, reader.error());
+                return Answer(context, run(principal, context.params[0], *reader), 201,
+                              [](const app::StepResult& result) { return ToJson(result); });
+            });
+        });
+    };
+    // Reads the body's fields, then fails with every problem at once before the use case runs.
+#define MR_FINISH(reader)                                   \
+    do {                                                    \
+        if (Status finished = (reader).Finish(); !finished) \
+            return std::move(finished).error();             \
+    } while (false)
+
+    router.Add(verb::post, "/api/v1/cases/{}/signals", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            if (!principal.Has(domain::Role::kAandachtfunctionaris)) {
+                return Problem(context.request, ErrorCode::kPermissionDenied, "Alleen voor de aandachtfunctionaris.");
+            }
+            auto reader = BodyReader::Parse(context.request.body());
+            if (!reader) return Problem(context.request, reader.error());
+            std::string signal_id = reader->RequiredString("signalId");
+            if (Status finished = reader->Finish(); !finished) return Problem(context.request, finished.error());
+            return Answer(context, svc->LinkSignal(principal, context.params[0], signal_id), 201,
+                          [](const app::CaseView& view) { return ToJson(view); });
+        });
+    });
+    step("/api/v1/cases/{}/enrichments",
+         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader) -> Result<app::StepResult> {
+             std::string source = reader.RequiredString("source");
+             std::string purpose = reader.RequiredString("purpose");
+             std::string content = reader.RequiredString("content");
+             MR_FINISH(reader);
+             return svc->AddEnrichment(principal, id, source, purpose, content);
+         });
+    step("/api/v1/cases/{}/assessments",
+         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader) -> Result<app::StepResult> {
+             std::string urgency = reader.RequiredString("urgency");
+             std::vector<std::string> forms = reader.StringArray("forms", true);
+             std::string rationale = reader.RequiredString("rationale");
+             MR_FINISH(reader);
+             return svc->AddAssessment(principal, id, urgency, forms, rationale);
+         });
+    step("/api/v1/cases/{}/referrals",
+         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader) -> Result<app::StepResult> {
+             std::string partner = reader.RequiredString("partner");
+             auto forum = reader.OptionalString("forum");
+             std::string feedback_due = reader.RequiredString("feedbackDue");
+             auto note = reader.OptionalString("note");
+             MR_FINISH(reader);
+             return svc->AddReferral(principal, id, partner, forum, feedback_due, note);
+         });
+    step("/api/v1/referrals/{}/feedback",
+         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader) -> Result<app::StepResult> {
+             std::string summary = reader.RequiredString("summary");
+             MR_FINISH(reader);
+             return svc->AddPartnerFeedback(principal, id, summary);
+         });
+    step("/api/v1/cases/{}/reporter-feedback",
+         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader) -> Result<app::StepResult> {
+             std::string message = reader.RequiredString("message");
+             MR_FINISH(reader);
+             return svc->AddReporterFeedback(principal, id, message);
+         });
+    step("/api/v1/cases/{}/closure",
+         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader) -> Result<app::StepResult> {
+             std::string outcome = reader.RequiredString("outcome");
+             auto note = reader.OptionalString("note");
+             MR_FINISH(reader);
+             return svc->CloseCase(principal, id, outcome, note);
+         });
+#undef MR_FINISH
+
+    // Reference data.
+    router.Add(verb::get, "/api/v1/indicators", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal&) {
+            Json array = Json::array();
+            for (const auto& indicator : domain::Indicators()) {
+                array.push_back({{"code", indicator.code},
+                                 {"category", indicator.category},
+                                 {"text", indicator.text},
+                                 {"help", indicator.help}});
+            }
+            return JsonResponse(context.request, 200, array);
+        });
+    });
+    for (const auto& [path, kind] : std::vector<std::pair<std::string, std::string>>{
+             {"/api/v1/partners", "partner"},
+             {"/api/v1/forums", "forum"},
+             {"/api/v1/enrichment-sources", "enrichment-source"},
+             {"/api/v1/outcomes", "outcome"}}) {
+        router.Add(verb::get, path, [svc, kind = kind](Context& context) {
+            return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+                return Answer(context, svc->ListCodes(principal, kind), 200, CodesToJson);
+            });
+        });
+    }
+    router.Add(verb::post, "/api/v1/indicator-suggestions", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            auto reader = BodyReader::Parse(context.request.body());
+            if (!reader) return Problem(context.request, reader.error());
+            std::string text = reader->RequiredString("text");
+            if (Status finished = reader->Finish(); !finished) return Problem(context.request, finished.error());
+            return Answer(context, svc->SuggestIndicators(principal, text), 200, [](const auto& suggestions) {
+                Json array = Json::array();
+                for (const auto& suggestion : suggestions) {
+                    array.push_back(
+                        {{"code", suggestion.code}, {"evidence", suggestion.evidence}, {"score", suggestion.score}});
+                }
+                return Json{{"suggestions", array}};
+            });
+        });
+    });
+
+    // Statistics and audit.
+    router.Add(verb::get, "/api/v1/statistics", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            if (Status query = RejectUnknownQuery(context, {"from", "to"}); !query) {
+                return Problem(context.request, query.error());
+            }
+            return Answer(context,
+                          svc->GetStatistics(principal, First(context.query, "from").value_or(""),
+                                             First(context.query, "to").value_or("")),
+                          200, [](const app::Statistics& statistics) { return ToJson(statistics); });
+        });
+    });
+    router.Add(verb::get, "/api/v1/audit-events", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            if (Status query = RejectUnknownQuery(context, {"from", "to"}); !query) {
+                return Problem(context.request, query.error());
+            }
+            return Answer(context,
+                          svc->ListAuditEvents(principal, First(context.query, "from"), First(context.query, "to")),
+                          200, [](const auto& records) { return ListToJson(records); });
+        });
+    });
+    router.Add(verb::get, "/api/v1/audit-events/verification", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            return Answer(context, svc->VerifyAudit(principal), 200, [](const app::AuditVerificationResult& result) {
+                return Json{{"valid", result.valid}, {"count", result.count}};
+            });
+        });
+    });
+}
+
+}  // namespace meldroute::http

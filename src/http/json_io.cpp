@@ -1,0 +1,342 @@
+#include "http/json_io.hpp"
+
+#include "domain/route.hpp"
+#include "domain/validation.hpp"
+
+namespace meldroute::http {
+
+namespace {
+
+Json OptionalToJson(const std::optional<std::string>& value) { return value ? Json(*value) : Json(nullptr); }
+
+Json ToJson(const domain::Location& location) {
+    return Json{{"street", location.street},
+                {"houseNumber", location.house_number},
+                {"postcode", location.postcode},
+                {"city", location.city}};
+}
+
+Json ToJson(const domain::Person& person) {
+    return Json{{"role", person.role},
+                {"name", person.name},
+                {"birthYear", person.birth_year ? Json(*person.birth_year) : Json(nullptr)},
+                {"nationality", person.nationality},
+                {"phone", person.phone}};
+}
+
+Json PairsToJson(const std::vector<std::pair<std::string, std::int64_t>>& pairs) {
+    Json object = Json::object();
+    for (const auto& [key, count] : pairs) object[key] = count;
+    return object;
+}
+
+Json ToJson(const app::LeadTime& lead_time) {
+    return Json{{"median", lead_time.median ? Json(*lead_time.median) : Json(nullptr)},
+                {"p90", lead_time.p90 ? Json(*lead_time.p90) : Json(nullptr)},
+                {"count", lead_time.count}};
+}
+
+}  // namespace
+
+Result<BodyReader> BodyReader::Parse(const std::string& body) {
+    Json parsed = Json::parse(body, nullptr, /*allow_exceptions=*/false);
+    if (parsed.is_discarded()) {
+        return MakeError(ErrorCode::kInvalidArgument, "De body is geen geldige JSON.",
+                         {{"body", "Geen geldige JSON."}});
+    }
+    if (!parsed.is_object()) {
+        return MakeError(ErrorCode::kInvalidArgument, "De body moet een JSON-object zijn.",
+                         {{"body", "Verwacht een JSON-object."}});
+    }
+    auto owned = std::make_shared<const Json>(std::move(parsed));
+    BodyReader reader{*owned, ""};
+    reader.owned_ = std::move(owned);
+    return reader;
+}
+
+BodyReader::BodyReader(const Json& object, std::string prefix) : object_(&object), prefix_(std::move(prefix)) {}
+
+const Json* BodyReader::Field(const std::string& key) {
+    seen_.insert(key);
+    auto found = object_->find(key);
+    if (found == object_->end() || found->is_null()) return nullptr;
+    return &*found;
+}
+
+std::string BodyReader::RequiredString(const std::string& key) {
+    const Json* value = Field(key);
+    if (value == nullptr) {
+        problems_.push_back({Name(key), "Verplicht veld ontbreekt."});
+        return {};
+    }
+    if (!value->is_string()) {
+        problems_.push_back({Name(key), "Verwacht tekst."});
+        return {};
+    }
+    return value->get<std::string>();
+}
+
+std::optional<std::string> BodyReader::OptionalString(const std::string& key) {
+    const Json* value = Field(key);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_string()) {
+        problems_.push_back({Name(key), "Verwacht tekst."});
+        return std::nullopt;
+    }
+    return value->get<std::string>();
+}
+
+std::optional<int> BodyReader::OptionalInt(const std::string& key) {
+    const Json* value = Field(key);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_number_integer() || value->get<std::int64_t>() < -100000 || value->get<std::int64_t>() > 100000) {
+        problems_.push_back({Name(key), "Verwacht een geheel getal."});
+        return std::nullopt;
+    }
+    return value->get<int>();
+}
+
+std::vector<std::string> BodyReader::StringArray(const std::string& key, bool required) {
+    const Json* value = Field(key);
+    std::vector<std::string> values;
+    if (value == nullptr) {
+        if (required) problems_.push_back({Name(key), "Verplicht veld ontbreekt."});
+        return values;
+    }
+    if (!value->is_array()) {
+        problems_.push_back({Name(key), "Verwacht een lijst."});
+        return values;
+    }
+    if (value->size() > 200) {
+        problems_.push_back({Name(key), "De lijst is te lang."});
+        return values;
+    }
+    for (std::size_t index = 0; index < value->size(); ++index) {
+        const Json& item = (*value)[index];
+        if (!item.is_string()) {
+            problems_.push_back({Name(key) + "[" + std::to_string(index) + "]", "Verwacht tekst."});
+            continue;
+        }
+        values.push_back(item.get<std::string>());
+    }
+    return values;
+}
+
+const Json* BodyReader::OptionalObject(const std::string& key) {
+    const Json* value = Field(key);
+    if (value == nullptr) return nullptr;
+    if (!value->is_object()) {
+        problems_.push_back({Name(key), "Verwacht een object."});
+        return nullptr;
+    }
+    return value;
+}
+
+const Json* BodyReader::OptionalArray(const std::string& key) {
+    const Json* value = Field(key);
+    if (value == nullptr) return nullptr;
+    if (!value->is_array()) {
+        problems_.push_back({Name(key), "Verwacht een lijst."});
+        return nullptr;
+    }
+    return value;
+}
+
+void BodyReader::AddProblems(const std::vector<InvalidParam>& problems) {
+    problems_.insert(problems_.end(), problems.begin(), problems.end());
+}
+
+Status BodyReader::Finish() {
+    for (const auto& [key, value] : object_->items()) {
+        if (!seen_.count(key)) problems_.push_back({Name(key), "Onbekend veld."});
+    }
+    if (problems_.empty()) return Ok();
+    return MakeError(ErrorCode::kInvalidArgument, "De invoer is niet geldig.", problems_);
+}
+
+Result<domain::SignalDraft> ReadSignalDraft(const std::string& body, bool anonymous) {
+    BodyReader reader = MR_TRY(BodyReader::Parse(body));
+    domain::SignalDraft draft;
+    if (!anonymous) draft.channel = reader.RequiredString("channel");
+    draft.narrative = reader.RequiredString("narrative");
+    draft.indicator_codes = reader.StringArray("indicatorCodes", /*required=*/!anonymous);
+    draft.observed_on = reader.OptionalString("observedOn");
+    if (const Json* location = reader.OptionalObject("location")) {
+        BodyReader nested{*location, "location."};
+        draft.location = domain::Location{nested.OptionalString("street").value_or(""),
+                                          nested.OptionalString("houseNumber").value_or(""),
+                                          nested.OptionalString("postcode").value_or(""),
+                                          nested.OptionalString("city").value_or("")};
+        (void)nested.Finish();
+        reader.AddProblems(nested.problems());
+    }
+    if (!anonymous) {
+        if (const Json* persons = reader.OptionalArray("persons")) {
+            for (std::size_t index = 0; index < persons->size() && index <= domain::kMaxPersons; ++index) {
+                const Json& item = (*persons)[index];
+                std::string prefix = "persons[" + std::to_string(index) + "].";
+                if (!item.is_object()) {
+                    reader.problems().push_back({"persons[" + std::to_string(index) + "]", "Verwacht een object."});
+                    continue;
+                }
+                BodyReader nested{item, prefix};
+                domain::Person person;
+                person.role = nested.RequiredString("role");
+                person.name = nested.OptionalString("name").value_or("");
+                person.birth_year = nested.OptionalInt("birthYear");
+                person.nationality = nested.OptionalString("nationality").value_or("");
+                person.phone = nested.OptionalString("phone").value_or("");
+                (void)nested.Finish();
+                reader.AddProblems(nested.problems());
+                draft.persons.push_back(std::move(person));
+            }
+        }
+    }
+    MR_TRY(reader.Finish());
+    return draft;
+}
+
+Json ToJson(const domain::Signal& signal) {
+    Json persons = Json::array();
+    for (const auto& person : signal.persons) persons.push_back(ToJson(person));
+    Json feedback = Json::array();
+    for (const auto& message : signal.feedback) feedback.push_back({{"message", message.message}, {"at", message.at}});
+    return Json{{"id", signal.id},
+                {"status", signal.status},
+                {"channel", signal.channel},
+                {"narrative", signal.narrative},
+                {"indicatorCodes", signal.indicator_codes},
+                {"catalogVersion", signal.catalog_version},
+                {"observedOn", OptionalToJson(signal.observed_on)},
+                {"location", signal.location ? ToJson(*signal.location) : Json(nullptr)},
+                {"persons", persons},
+                {"reporter", signal.reporter.empty() ? Json(nullptr) : Json(signal.reporter)},
+                {"caseId", OptionalToJson(signal.case_id)},
+                {"createdAt", signal.created_at},
+                {"feedback", feedback}};
+}
+
+Json ToJson(const domain::Indication& indication) {
+    Json forms = Json::array();
+    for (const auto& form : indication.forms) {
+        forms.push_back({{"form", form.form},
+                         {"level", std::string{domain::ToString(form.level)}},
+                         {"score", form.score},
+                         {"indicators", form.indicators},
+                         {"explanation", form.explanation}});
+    }
+    return Json{{"forms", forms}, {"notice", domain::kIndicationNotice}};
+}
+
+Json ToJson(const app::CaseView& view) {
+    const domain::CaseFile& file = view.file;
+    const domain::Case& header = file.header;
+    Json signals = Json::array();
+    for (const auto& signal : file.signals) signals.push_back(ToJson(signal));
+    Json enrichments = Json::array();
+    for (const auto& item : file.enrichments) {
+        enrichments.push_back({{"id", item.id},
+                               {"source", item.source},
+                               {"purpose", item.purpose},
+                               {"content", item.content},
+                               {"at", item.at},
+                               {"actor", item.actor}});
+    }
+    Json assessments = Json::array();
+    for (const auto& item : file.assessments) {
+        assessments.push_back({{"id", item.id},
+                               {"urgency", item.urgency},
+                               {"forms", item.forms},
+                               {"rationale", item.rationale},
+                               {"at", item.at},
+                               {"actor", item.actor}});
+    }
+    Json referrals = Json::array();
+    for (const auto& referral : file.referrals) {
+        Json feedback = Json::array();
+        for (const auto& item : referral.feedback) {
+            feedback.push_back({{"id", item.id}, {"summary", item.summary}, {"at", item.at}, {"actor", item.actor}});
+        }
+        auto overdue = view.referral_overdue.find(referral.id);
+        referrals.push_back({{"id", referral.id},
+                             {"partner", referral.partner},
+                             {"forum", OptionalToJson(referral.forum)},
+                             {"feedbackDue", referral.feedback_due},
+                             {"note", OptionalToJson(referral.note)},
+                             {"at", referral.at},
+                             {"actor", referral.actor},
+                             {"overdue", overdue != view.referral_overdue.end() && overdue->second},
+                             {"feedback", feedback}});
+    }
+    Json reporter_feedback = Json::array();
+    for (const auto& item : file.reporter_feedback) {
+        reporter_feedback.push_back({{"message", item.message}, {"at", item.at}, {"actor", item.actor}});
+    }
+    Json timeline = Json::array();
+    for (const auto& entry : file.timeline) {
+        timeline.push_back({{"at", entry.at}, {"actor", entry.actor}, {"action", entry.action}, {"detail", entry.detail}});
+    }
+    Json allowed = Json::array();
+    for (auto action : view.allowed_actions) allowed.push_back(std::string{domain::ToString(action)});
+    return Json{{"id", header.id},
+                {"status", std::string{domain::ToString(header.status)}},
+                {"urgency", OptionalToJson(header.urgency)},
+                {"forms", header.forms},
+                {"rationale", OptionalToJson(header.rationale)},
+                {"signals", signals},
+                {"enrichments", enrichments},
+                {"assessments", assessments},
+                {"referrals", referrals},
+                {"reporterFeedback", reporter_feedback},
+                {"outcome", OptionalToJson(header.outcome)},
+                {"closureNote", OptionalToJson(header.closure_note)},
+                {"createdAt", header.created_at},
+                {"updatedAt", header.updated_at},
+                {"timeline", timeline},
+                {"indication", ToJson(view.indication)},
+                {"allowedActions", allowed},
+                {"overdue", !view.overdue_reasons.empty()},
+                {"overdueReasons", view.overdue_reasons}};
+}
+
+Json ToJson(const app::CaseListItem& item) {
+    const domain::Case& header = item.summary.header;
+    return Json{{"id", header.id},
+                {"status", std::string{domain::ToString(header.status)}},
+                {"urgency", OptionalToJson(header.urgency)},
+                {"forms", header.forms},
+                {"signalCount", item.summary.signal_count},
+                {"createdAt", header.created_at},
+                {"updatedAt", header.updated_at},
+                {"overdue", !item.overdue_reasons.empty()},
+                {"overdueReasons", item.overdue_reasons},
+                {"nextDeadline", OptionalToJson(item.next_deadline)}};
+}
+
+Json ToJson(const app::StepResult& result) {
+    return Json{{"id", result.id},
+                {"caseId", result.case_id},
+                {"caseStatus", std::string{domain::ToString(result.case_status)}}};
+}
+
+Json ToJson(const app::Statistics& statistics) {
+    return Json{{"from", statistics.from},
+                {"to", statistics.to},
+                {"signals", statistics.counts.signals},
+                {"cases", statistics.counts.cases},
+                {"careTrajectories", statistics.counts.care_trajectories},
+                {"byForm", PairsToJson(statistics.counts.by_form)},
+                {"byChannel", PairsToJson(statistics.counts.by_channel)},
+                {"byOutcome", PairsToJson(statistics.counts.by_outcome)},
+                {"leadTimes",
+                 {{"signalToRecordedDays", ToJson(statistics.signal_to_recorded)},
+                  {"recordedToReporterFeedbackDays", ToJson(statistics.recorded_to_reporter_feedback)}}}};
+}
+
+Json ToJson(const store::AuditRecord& record) {
+    return Json{{"sequence", record.sequence}, {"at", record.at},         {"actor", record.actor},
+                {"action", record.action},     {"object", record.object}, {"purpose", record.purpose},
+                {"outcome", record.outcome}};
+}
+
+}  // namespace meldroute::http

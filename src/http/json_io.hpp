@@ -1,0 +1,66 @@
+// JSON bodies in and out: strict reading (unknown fields, wrong types and missing fields are named in
+// invalidParams) and the contract's shapes for domain values.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/service.hpp"
+#include "base/result.hpp"
+#include "domain/model.hpp"
+
+namespace meldroute::http {
+
+using Json = nlohmann::json;
+
+//! Reads one JSON object field by field, collecting every problem before failing once.
+class BodyReader {
+public:
+    //! Parses `body` as a JSON object; malformed JSON or a non-object is a 400 naming "body".
+    static Result<BodyReader> Parse(const std::string& body);
+
+    BodyReader(const Json& object, std::string prefix);
+
+    std::string RequiredString(const std::string& key);
+    std::optional<std::string> OptionalString(const std::string& key);
+    std::optional<int> OptionalInt(const std::string& key);
+    std::vector<std::string> StringArray(const std::string& key, bool required);
+    //! A nested object, or nullptr when absent or null (a wrong type is recorded as a problem).
+    const Json* OptionalObject(const std::string& key);
+    //! A nested array, or nullptr when absent or null.
+    const Json* OptionalArray(const std::string& key);
+
+    void AddProblems(const std::vector<InvalidParam>& problems);
+    std::string Name(const std::string& key) const { return prefix_ + key; }
+
+    //! Records unknown fields and returns the collected problems as one 400 error, or Ok.
+    Status Finish();
+    std::vector<InvalidParam>& problems() { return problems_; }
+
+private:
+    const Json* Field(const std::string& key);
+
+    std::shared_ptr<const Json> owned_;  // heap-held so moving the reader keeps object_ valid
+    const Json* object_;
+    std::string prefix_;
+    std::set<std::string> seen_;
+    std::vector<InvalidParam> problems_;
+};
+
+//! Reads a signal draft from a request body (for POST /signals and the anonymous form).
+Result<domain::SignalDraft> ReadSignalDraft(const std::string& body, bool anonymous);
+
+Json ToJson(const domain::Signal& signal);
+Json ToJson(const app::CaseView& view);
+Json ToJson(const app::CaseListItem& item);
+Json ToJson(const domain::Indication& indication);
+Json ToJson(const app::StepResult& result);
+Json ToJson(const app::Statistics& statistics);
+Json ToJson(const store::AuditRecord& record);
+
+}  // namespace meldroute::http

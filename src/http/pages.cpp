@@ -1,0 +1,1022 @@
+#include "http/pages.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "app/crypto.hpp"
+#include "base/time.hpp"
+#include "domain/catalog.hpp"
+#include "domain/validation.hpp"
+#include "http/assets.hpp"
+#include "http/templates.hpp"
+
+namespace meldroute::http {
+
+namespace {
+
+using boost::beast::http::verb;
+using domain::Role;
+
+constexpr const char* kSessionCookie = "meldroute_sessie";
+constexpr const char* kLoginCsrfCookie = "meldroute_inlog_csrf";
+
+using Form = std::multimap<std::string, std::string>;
+
+struct PageContext {
+    app::Service& service;
+    PageOptions options;
+};
+
+// ------------------------------------------------------------------------------------------ rendering helpers
+
+Json NavFor(const app::Principal* principal, const std::string& current) {
+    std::vector<std::pair<std::string, std::string>> links;
+    if (principal == nullptr) {
+        links = {{"/", "Informatie"}, {"/inloggen", "Inloggen"}};
+    } else {
+        links.emplace_back("/", "Start");
+        if (principal->Has(Role::kAandachtfunctionaris)) {
+            links.emplace_back("/inbox", "Inbox");
+            links.emplace_back("/casussen", "Casussen");
+        }
+        if (principal->Has(Role::kMelder) || principal->Has(Role::kAandachtfunctionaris)) {
+            links.emplace_back("/meldingen/nieuw", "Nieuwe melding");
+        }
+        if (principal->Has(Role::kMelder)) links.emplace_back("/mijn-meldingen", "Mijn meldingen");
+        if (principal->Has(Role::kBeleid) || principal->Has(Role::kAandachtfunctionaris)) {
+            links.emplace_back("/cijfers", "Cijfers");
+        }
+        if (principal->Has(Role::kAuditor)) links.emplace_back("/audittrail", "Audittrail");
+    }
+    Json nav = Json::array();
+    for (const auto& [href, label] : links) nav.push_back({{"href", href}, {"label", label}, {"current", href == current}});
+    return nav;
+}
+
+std::string RoleLabels(const app::Principal& principal) {
+    std::string labels;
+    for (Role role : principal.roles) {
+        if (!labels.empty()) labels += ", ";
+        labels += domain::DutchLabel(role);
+    }
+    return labels;
+}
+
+Response RenderPage(const Request& request, const app::Principal* principal, const std::string& title,
+                    const std::string& template_name, const Json& model, unsigned status = 200,
+                    const std::string& current = "") {
+    Json layout{{"title", title}, {"nav", NavFor(principal, current)}, {"content", RenderTemplate(template_name, model)}};
+    if (principal != nullptr) {
+        layout["user"] = {{"username", principal->username}, {"roles", RoleLabels(*principal)}};
+        layout["csrf"] = principal->csrf_token;
+    }
+    return Html(request, status, RenderTemplate("layout", layout));
+}
+
+std::map<std::string, std::string> ErrorsByField(const Error& error) {
+    std::map<std::string, std::string> errors;
+    for (const auto& param : error.invalid_params) errors.emplace(param.name, param.reason);
+    return errors;
+}
+
+// "persons[0].birthYear" → "persons-0-birthYear": a valid, stable HTML id.
+std::string FieldId(const std::string& name) {
+    std::string id;
+    for (char character : name) {
+        if (character == '[' || character == '.') {
+            id.push_back('-');
+        } else if (character != ']') {
+            id.push_back(character);
+        }
+    }
+    return id;
+}
+
+Json Field(const std::string& name, const std::string& label, const std::string& value,
+           const std::map<std::string, std::string>& errors, const std::string& type = "text",
+           const std::string& description = "", bool required = false) {
+    auto error = errors.find(name);
+    std::string id = FieldId(name);
+    std::string described_by;
+    if (!description.empty()) described_by = id + "-omschrijving";
+    if (error != errors.end()) described_by += (described_by.empty() ? "" : " ") + id + "-fout";
+    return Json{{"id", id},
+                {"describedBy", described_by},
+                {"name", name},
+                {"label", label},
+                {"value", value},
+                {"type", type},
+                {"description", description},
+                {"required", required},
+                {"error", error == errors.end() ? Json(nullptr) : Json(error->second)}};
+}
+
+Json Options(const std::vector<std::pair<std::string, std::string>>& choices, const std::string& selected,
+             const std::string& placeholder = "") {
+    Json options = Json::array();
+    if (!placeholder.empty()) options.push_back({{"value", ""}, {"label", placeholder}, {"selected", selected.empty()}});
+    for (const auto& [value, label] : choices) {
+        options.push_back({{"value", value}, {"label", label}, {"selected", value == selected}});
+    }
+    return options;
+}
+
+std::vector<std::pair<std::string, std::string>> CodeChoices(const std::vector<domain::CodeItem>& items) {
+    std::vector<std::pair<std::string, std::string>> choices;
+    for (const auto& item : items) choices.emplace_back(item.code, item.name);
+    return choices;
+}
+
+Json ErrorSummary(const std::map<std::string, std::string>& errors, const std::string& detail = "") {
+    Json items = Json::array();
+    for (const auto& [name, reason] : errors) items.push_back({{"id", FieldId(name)}, {"reason", reason}});
+    if (items.empty() && detail.empty()) return nullptr;
+    return Json{{"items", items}, {"hasItems", !items.empty()}, {"detail", detail}};
+}
+
+std::string DateOf(const std::string& time) { return time.substr(0, 10); }
+
+// "2024-04-15T09:30:00Z" → "15-04-2024 09:30" for Dutch readers.
+std::string DutchTime(const std::string& time) {
+    if (time.size() < 16) return time;
+    return time.substr(8, 2) + "-" + time.substr(5, 2) + "-" + time.substr(0, 4) + " " + time.substr(11, 5);
+}
+
+std::string DutchDate(const std::string& date) {
+    if (date.size() < 10) return date;
+    return date.substr(8, 2) + "-" + date.substr(5, 2) + "-" + date.substr(0, 4);
+}
+
+std::string StatusLabel(const std::string& status) {
+    if (status == "gemeld") return "Gemeld, nog niet opgepakt";
+    if (auto parsed = domain::ParseCaseStatus(status)) return std::string{domain::DutchLabel(*parsed)};
+    return status;
+}
+
+std::string Excerpt(const std::string& text, std::size_t length) {
+    if (text.size() <= length) return text;
+    std::size_t cut = length;
+    // Do not split a UTF-8 sequence.
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + "…";
+}
+
+// ------------------------------------------------------------------------------------------ sessions and guards
+
+std::string CookieHeader(const std::string& name, const std::string& value, const PageOptions& options,
+                         int max_age_seconds) {
+    std::string cookie = name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                         std::to_string(max_age_seconds);
+    if (options.secure_cookies) cookie += "; Secure";
+    return cookie;
+}
+
+std::optional<app::Principal> CurrentPrincipal(app::Service& service, const Request& request) {
+    auto token = Cookie(request, kSessionCookie);
+    if (!token) return std::nullopt;
+    auto principal = service.Authenticate(*token);
+    if (!principal) return std::nullopt;
+    return *principal;
+}
+
+bool CsrfValid(const app::Principal& principal, const Form& form) {
+    auto token = First(form, "csrf");
+    return token && app::ConstantTimeEquals(*token, principal.csrf_token);
+}
+
+Response Forbidden(const Request& request, const app::Principal& principal) {
+    return RenderPage(request, &principal, "Geen toegang", "message",
+                      {{"heading", "Geen toegang"},
+                       {"text", "Uw rol geeft geen toegang tot deze pagina. Ga terug naar de startpagina."}},
+                      403);
+}
+
+Response CsrfRejected(const Request& request, const app::Principal* principal) {
+    return RenderPage(request, principal, "Formulier verlopen", "message",
+                      {{"heading", "Het formulier is verlopen"},
+                       {"text", "Om uw gegevens te beschermen is dit formulier niet verwerkt. Laad de pagina "
+                                "opnieuw en probeer het nog eens."}},
+                      403);
+}
+
+//! Runs `body` for a signed-in user holding one of `roles` (empty: any role); otherwise redirects or refuses.
+template <typename Body>
+Response Guarded(PageContext& pages, Context& context, std::initializer_list<Role> roles, Body body) {
+    auto principal = CurrentPrincipal(pages.service, context.request);
+    if (!principal) return Redirect(context.request, "/inloggen");
+    bool allowed = roles.size() == 0;
+    for (Role role : roles) allowed = allowed || principal->Has(role);
+    if (!allowed) return Forbidden(context.request, *principal);
+    if (context.request.method() == verb::post) {
+        auto form = ParseUrlEncoded(context.request.body());
+        if (!CsrfValid(*principal, form)) return CsrfRejected(context.request, &*principal);
+        return body(*principal, form);
+    }
+    return body(*principal, std::multimap<std::string, std::string>{});
+}
+
+// ------------------------------------------------------------------------------------------ signal form
+
+struct SignalForm {
+    domain::SignalDraft draft;
+    std::map<std::string, std::string> errors;
+    std::string person_birth_years[2];  // as typed, to show back when not a number
+};
+
+constexpr int kPersonRows = 2;
+
+SignalForm ReadSignalForm(const Form& form) {
+    SignalForm result;
+    domain::SignalDraft& draft = result.draft;
+    draft.channel = First(form, "channel").value_or("");
+    draft.narrative = First(form, "narrative").value_or("");
+    draft.indicator_codes = All(form, "indicatorCodes");
+    auto observed_on = First(form, "observedOn").value_or("");
+    if (!observed_on.empty()) draft.observed_on = observed_on;
+    domain::Location location{First(form, "location.street").value_or(""),
+                              First(form, "location.houseNumber").value_or(""),
+                              First(form, "location.postcode").value_or(""),
+                              First(form, "location.city").value_or("")};
+    if (!location.street.empty() || !location.house_number.empty() || !location.postcode.empty() ||
+        !location.city.empty()) {
+        draft.location = location;
+    }
+    for (int index = 0; index < kPersonRows; ++index) {
+        std::string prefix = "persons[" + std::to_string(index) + "].";
+        domain::Person person;
+        person.role = First(form, prefix + "role").value_or("");
+        person.name = First(form, prefix + "name").value_or("");
+        person.nationality = First(form, prefix + "nationality").value_or("");
+        person.phone = First(form, prefix + "phone").value_or("");
+        std::string birth_year = domain::Trim(First(form, prefix + "birthYear").value_or(""));
+        result.person_birth_years[index] = birth_year;
+        if (!birth_year.empty()) {
+            bool digits = birth_year.size() <= 4 &&
+                          std::all_of(birth_year.begin(), birth_year.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (digits) {
+                person.birth_year = std::stoi(birth_year);
+            } else {
+                result.errors[prefix + "birthYear"] = "Geef een geboortejaar met 4 cijfers.";
+            }
+        }
+        bool empty_row = person.name.empty() && person.nationality.empty() && person.phone.empty() &&
+                         birth_year.empty();
+        if (empty_row && person.role.empty()) continue;
+        if (person.role.empty()) person.role = "onbekend";  // lets validation name the missing role
+        // Keep row positions stable so errors point at the row the user filled in.
+        while (static_cast<int>(draft.persons.size()) < index) draft.persons.push_back({"", "", {}, "", ""});
+        draft.persons.push_back(person);
+    }
+    return result;
+}
+
+Json SignalFormModel(const SignalForm& form, const std::string& detail) {
+    const domain::SignalDraft& draft = form.draft;
+    const auto& errors = form.errors;
+    Json model;
+    model["errorSummary"] = ErrorSummary(errors, detail);
+    Json channel = Field("channel", "Hoe kwam het signaal binnen?", draft.channel, errors, "select");
+    channel["options"] = Options({{"formulier", "Via dit formulier (zelf gezien of gehoord)"},
+                                  {"persoonlijk", "Persoonlijk gesprek"},
+                                  {"telefoon", "Telefoon"},
+                                  {"email", "E-mail"}},
+                                 draft.channel.empty() ? "formulier" : draft.channel);
+    model["channel"] = channel;
+    model["narrative"] = Field("narrative", "Wat hebt u gezien of gehoord?", draft.narrative, errors, "textarea",
+                               "Beschrijf in uw eigen woorden wat u opviel: wie, wat, waar en wanneer.", true);
+    model["observedOn"] = Field("observedOn", "Datum waarop u het zag (niet verplicht)",
+                                draft.observed_on.value_or(""), errors, "date", "Bijvoorbeeld 15-04-2024.");
+    domain::Location location = draft.location.value_or(domain::Location{});
+    model["street"] = Field("location.street", "Straat", location.street, errors);
+    model["houseNumber"] = Field("location.houseNumber", "Huisnummer", location.house_number, errors);
+    model["postcode"] = Field("location.postcode", "Postcode", location.postcode, errors, "text", "Bijvoorbeeld 6901 AB.");
+    model["city"] = Field("location.city", "Plaats", location.city, errors);
+    Json persons = Json::array();
+    for (int index = 0; index < kPersonRows; ++index) {
+        domain::Person person = index < static_cast<int>(draft.persons.size()) ? draft.persons[index] : domain::Person{};
+        std::string prefix = "persons[" + std::to_string(index) + "].";
+        Json role = Field(prefix + "role", "Rol", person.role == "onbekend" ? "" : person.role, errors, "select");
+        role["options"] = Options({{"slachtoffer", "Mogelijk slachtoffer"}, {"verdachte", "Mogelijke dader"},
+                                   {"overig", "Anders"}},
+                                  person.role, "Kies een rol");
+        persons.push_back({{"number", index + 1},
+                           {"role", role},
+                           {"name", Field(prefix + "name", "Naam", person.name, errors)},
+                           {"birthYear", Field(prefix + "birthYear", "Geboortejaar", form.person_birth_years[index],
+                                               errors, "text")},
+                           {"nationality", Field(prefix + "nationality", "Nationaliteit", person.nationality, errors)},
+                           {"phone", Field(prefix + "phone", "Telefoonnummer", person.phone, errors, "tel")}});
+    }
+    model["persons"] = persons;
+    Json groups = Json::array();
+    for (const auto& group : domain::IndicatorGroups()) {
+        Json indicators = Json::array();
+        for (const auto& indicator : group.indicators) {
+            bool checked = std::find(draft.indicator_codes.begin(), draft.indicator_codes.end(), indicator.code) !=
+                           draft.indicator_codes.end();
+            indicators.push_back({{"code", indicator.code},
+                                  {"id", "indicator-" + indicator.code},
+                                  {"text", indicator.text},
+                                  {"help", indicator.help},
+                                  {"checked", checked}});
+        }
+        groups.push_back({{"title", group.title}, {"lead", group.lead}, {"indicators", indicators}});
+    }
+    model["groups"] = groups;
+    auto indicator_error = std::find_if(errors.begin(), errors.end(),
+                                        [](const auto& entry) { return entry.first.starts_with("indicatorCodes"); });
+    if (indicator_error != errors.end()) model["indicatorError"] = indicator_error->second;
+    return model;
+}
+
+Json IndicatorList(const std::vector<std::string>& codes) {
+    Json list = Json::array();
+    for (const auto& code : codes) {
+        const domain::Indicator* indicator = domain::FindIndicator(code);
+        list.push_back({{"code", code}, {"text", indicator != nullptr ? indicator->text : "onbekend signaal"}});
+    }
+    return list;
+}
+
+Json SignalModel(const domain::Signal& signal) {
+    Json persons = Json::array();
+    for (const auto& person : signal.persons) {
+        persons.push_back({{"role", person.role},
+                           {"name", person.name},
+                           {"birthYear", person.birth_year ? std::to_string(*person.birth_year) : ""},
+                           {"nationality", person.nationality},
+                           {"phone", person.phone}});
+    }
+    Json feedback = Json::array();
+    for (const auto& message : signal.feedback) {
+        feedback.push_back({{"message", message.message}, {"at", DutchTime(message.at)}});
+    }
+    Json location = nullptr;
+    if (signal.location) {
+        const auto& place = *signal.location;
+        std::string line = place.street;
+        if (!place.house_number.empty()) line += " " + place.house_number;
+        std::string city_line = place.postcode;
+        if (!place.city.empty()) city_line += (city_line.empty() ? "" : " ") + place.city;
+        location = {{"line", line}, {"cityLine", city_line}};
+    }
+    return Json{{"id", signal.id},
+                {"status", signal.status},
+                {"statusLabel", StatusLabel(signal.status)},
+                {"channel", signal.channel},
+                {"narrative", signal.narrative},
+                {"excerpt", Excerpt(signal.narrative, 140)},
+                {"indicators", IndicatorList(signal.indicator_codes)},
+                {"indicatorCount", signal.indicator_codes.size()},
+                {"observedOn", signal.observed_on ? DutchDate(*signal.observed_on) : ""},
+                {"location", location},
+                {"persons", persons},
+                {"hasPersons", !persons.empty()},
+                {"reporter", signal.reporter.empty() ? "anoniem" : signal.reporter},
+                {"caseId", signal.case_id ? Json(*signal.case_id) : Json(nullptr)},
+                {"inCase", signal.case_id.has_value()},
+                {"createdAt", DutchTime(signal.created_at)},
+                {"feedback", feedback},
+                {"hasFeedback", !feedback.empty()},
+                {"feedbackCount", feedback.size()}};
+}
+
+// ------------------------------------------------------------------------------------------ case page
+
+struct StepForm {
+    std::string action;  // which form the errors belong to
+    std::map<std::string, std::string> errors;
+    std::string detail;
+    std::multimap<std::string, std::string> values;
+    std::string referral_id;
+};
+
+Json CaseModel(app::Service& service, const app::Principal& principal, const app::CaseView& view,
+               const StepForm& step) {
+    const domain::CaseFile& file = view.file;
+    const domain::Case& header = file.header;
+    auto codes = [&](const std::string& kind) {
+        auto items = service.ListCodes(principal, kind);
+        return items ? *items : std::vector<domain::CodeItem>{};
+    };
+    auto partners = codes("partner");
+    auto forums = codes("forum");
+    auto sources = codes("enrichment-source");
+    auto outcomes = codes("outcome");
+    auto name_of = [](const std::vector<domain::CodeItem>& items, const std::string& code) {
+        for (const auto& item : items) {
+            if (item.code == code) return item.name;
+        }
+        return code;
+    };
+    auto value = [&](const std::string& action, const std::string& key, const std::string& fallback = "") {
+        if (step.action != action) return fallback;
+        return First(step.values, key).value_or(fallback);
+    };
+    auto errors_for = [&](const std::string& action) {
+        return step.action == action ? step.errors : std::map<std::string, std::string>{};
+    };
+
+    Json model;
+    model["id"] = header.id;
+    model["caseId"] = header.id;
+    model["shortId"] = header.id.substr(0, 8);
+    model["status"] = std::string{domain::ToString(header.status)};
+    model["statusLabel"] = std::string{domain::DutchLabel(header.status)};
+    model["urgency"] = header.urgency.value_or("nog niet gewogen");
+    std::string forms_text;
+    for (const auto& form : header.forms) forms_text += (forms_text.empty() ? "" : ", ") + form;
+    model["forms"] = forms_text.empty() ? "nog niet gewogen" : forms_text;
+    model["createdAt"] = DutchTime(header.created_at);
+    model["outcome"] = header.outcome ? Json(name_of(outcomes, *header.outcome)) : Json(nullptr);
+    model["closureNote"] = header.closure_note.value_or("");
+    Json overdue = Json::array();
+    for (const auto& reason : view.overdue_reasons) overdue.push_back(reason);
+    model["overdue"] = overdue;
+    model["isOverdue"] = !overdue.empty();
+
+    Json signals = Json::array();
+    for (const auto& signal : file.signals) signals.push_back(SignalModel(signal));
+    model["signals"] = signals;
+
+    Json indication = Json::array();
+    for (const auto& form : view.indication.forms) {
+        indication.push_back({{"form", form.form},
+                              {"level", std::string{domain::ToString(form.level)}},
+                              {"explanation", form.explanation}});
+    }
+    model["indication"] = indication;
+    model["indicationNotice"] = domain::kIndicationNotice;
+
+    Json enrichments = Json::array();
+    for (const auto& item : file.enrichments) {
+        enrichments.push_back({{"source", name_of(sources, item.source)},
+                               {"purpose", item.purpose},
+                               {"content", item.content},
+                               {"at", DutchTime(item.at)},
+                               {"actor", item.actor}});
+    }
+    model["enrichments"] = enrichments;
+    model["hasEnrichments"] = !enrichments.empty();
+
+    Json assessments = Json::array();
+    for (const auto& item : file.assessments) {
+        std::string item_forms;
+        for (const auto& form : item.forms) item_forms += (item_forms.empty() ? "" : ", ") + form;
+        assessments.push_back({{"urgency", item.urgency},
+                               {"forms", item_forms},
+                               {"rationale", item.rationale},
+                               {"at", DutchTime(item.at)},
+                               {"actor", item.actor}});
+    }
+    model["assessments"] = assessments;
+    model["hasAssessments"] = !assessments.empty();
+
+    bool partner_feedback_allowed =
+        std::find(view.allowed_actions.begin(), view.allowed_actions.end(), domain::CaseAction::kPartnerFeedback) !=
+        view.allowed_actions.end();
+    Json referrals = Json::array();
+    for (const auto& referral : file.referrals) {
+        Json feedback = Json::array();
+        for (const auto& item : referral.feedback) {
+            feedback.push_back({{"summary", item.summary}, {"at", DutchTime(item.at)}, {"actor", item.actor}});
+        }
+        auto overdue_it = view.referral_overdue.find(referral.id);
+        bool is_overdue = overdue_it != view.referral_overdue.end() && overdue_it->second;
+        bool this_form = step.action == "partnerterugkoppeling" && step.referral_id == referral.id;
+        auto form_errors = this_form ? step.errors : std::map<std::string, std::string>{};
+        Json summary = Field("summary", "Terugkoppeling van de partner",
+                             this_form ? First(step.values, "summary").value_or("") : "", form_errors, "textarea");
+        summary["id"] = "summary-" + referral.id;
+        summary["describedBy"] = form_errors.count("summary") ? "summary-" + referral.id + "-fout" : "";
+        referrals.push_back({{"id", referral.id},
+                             {"partner", name_of(partners, referral.partner)},
+                             {"forum", referral.forum ? Json(name_of(forums, *referral.forum)) : Json(nullptr)},
+                             {"feedbackDue", DutchDate(referral.feedback_due)},
+                             {"note", referral.note.value_or("")},
+                             {"at", DutchTime(referral.at)},
+                             {"overdue", is_overdue},
+                             {"feedback", feedback},
+                             {"hasFeedback", !feedback.empty()},
+                             {"canRecordFeedback", partner_feedback_allowed},
+                             {"summaryField", summary},
+                             {"formError", this_form ? ErrorSummary(step.errors, step.detail) : Json(nullptr)}});
+    }
+    model["referrals"] = referrals;
+    model["hasReferrals"] = !referrals.empty();
+
+    Json reporter_feedback = Json::array();
+    for (const auto& item : file.reporter_feedback) {
+        reporter_feedback.push_back({{"message", item.message}, {"at", DutchTime(item.at)}, {"actor", item.actor}});
+    }
+    model["reporterFeedback"] = reporter_feedback;
+    model["hasReporterFeedback"] = !reporter_feedback.empty();
+
+    Json timeline = Json::array();
+    for (const auto& entry : file.timeline) {
+        std::string label = entry.action;
+        if (auto action = domain::ParseCaseAction(entry.action)) label = std::string{domain::DutchLabel(*action)};
+        if (entry.action == "record") label = "Vastleggen";
+        timeline.push_back({{"at", DutchTime(entry.at)}, {"actor", entry.actor}, {"action", label},
+                            {"detail", entry.detail}});
+    }
+    model["timeline"] = timeline;
+
+    // The next steps: exactly the forms the route allows now.
+    Json steps = Json::object();
+    for (domain::CaseAction action : view.allowed_actions) {
+        switch (action) {
+            case domain::CaseAction::kLinkSignal: {
+                store::SignalFilter filter;
+                auto inbox = service.ListSignals(principal, std::string{"gemeld"});
+                Json choices = Json::array();
+                if (inbox) {
+                    for (const auto& signal : *inbox) {
+                        choices.push_back({{"value", signal.id},
+                                           {"label", DutchTime(signal.created_at) + " — " + Excerpt(signal.narrative, 60)},
+                                           {"selected", false}});
+                    }
+                }
+                if (choices.empty()) break;
+                Json field = Field("signalId", "Melding uit de inbox", value("koppelen", "signalId"),
+                                   errors_for("koppelen"), "select");
+                field["options"] = choices;
+                steps["link"] = {{"field", field}, {"errorSummary", step.action == "koppelen"
+                                                                        ? ErrorSummary(step.errors, step.detail)
+                                                                        : Json(nullptr)}};
+                break;
+            }
+            case domain::CaseAction::kEnrich: {
+                auto errors = errors_for("verrijken");
+                Json source = Field("source", "Bron", value("verrijken", "source"), errors, "select");
+                source["options"] = Options(CodeChoices(sources), value("verrijken", "source"), "Kies een bron");
+                steps["enrich"] = {
+                    {"source", source},
+                    {"purpose", Field("purpose", "Doel van de raadpleging", value("verrijken", "purpose"), errors,
+                                      "text", "Waarom raadpleegt u deze bron? Dit komt in de audittrail.")},
+                    {"content", Field("content", "Wat u vond", value("verrijken", "content"), errors, "textarea",
+                                      "Niets gevonden? Schrijf dat op: verrijken wordt nooit stilzwijgend overgeslagen.")},
+                    {"errorSummary", step.action == "verrijken" ? ErrorSummary(errors, step.detail) : Json(nullptr)}};
+                break;
+            }
+            case domain::CaseAction::kAssess: {
+                auto errors = errors_for("wegen");
+                std::string urgency = value("wegen", "urgency", header.urgency.value_or(""));
+                Json urgency_options = Json::array();
+                for (const auto& [code, label] : std::vector<std::pair<std::string, std::string>>{
+                         {"acuut", "Acuut — partnercontact vandaag"}, {"hoog", "Hoog"}, {"normaal", "Normaal"}}) {
+                    urgency_options.push_back({{"value", code}, {"label", label}, {"checked", code == urgency},
+                                               {"id", "urgency-" + code}});
+                }
+                std::vector<std::string> chosen_forms =
+                    step.action == "wegen" ? All(step.values, "forms") : header.forms;
+                Json form_options = Json::array();
+                for (const auto& [code, label] : std::vector<std::pair<std::string, std::string>>{
+                         {"seksueel", "Seksuele uitbuiting"}, {"arbeid", "Arbeidsuitbuiting"},
+                         {"crimineel", "Criminele uitbuiting"}, {"orgaan", "Gedwongen orgaanverwijdering"}}) {
+                    bool checked = std::find(chosen_forms.begin(), chosen_forms.end(), code) != chosen_forms.end();
+                    form_options.push_back({{"value", code}, {"label", label}, {"checked", checked},
+                                            {"id", "forms-" + code}});
+                }
+                auto urgency_error = errors.find("urgency");
+                auto forms_error = std::find_if(errors.begin(), errors.end(),
+                                                [](const auto& entry) { return entry.first.starts_with("forms"); });
+                steps["assess"] = {
+                    {"urgencyOptions", urgency_options},
+                    {"urgencyError", urgency_error == errors.end() ? Json(nullptr) : Json(urgency_error->second)},
+                    {"formOptions", form_options},
+                    {"formsError", forms_error == errors.end() ? Json(nullptr) : Json(forms_error->second)},
+                    {"rationale", Field("rationale", "Onderbouwing", value("wegen", "rationale"), errors, "textarea",
+                                        "Waarom deze urgentie en deze vormen? De indicatie hierboven is een hulpmiddel.")},
+                    {"errorSummary", step.action == "wegen" ? ErrorSummary(errors, step.detail) : Json(nullptr)}};
+                break;
+            }
+            case domain::CaseAction::kRefer: {
+                auto errors = errors_for("doorzetten");
+                Json partner = Field("partner", "Partner", value("doorzetten", "partner"), errors, "select",
+                                     "Moviera wordt altijd betrokken bij mogelijke slachtoffers.");
+                partner["options"] = Options(CodeChoices(partners), value("doorzetten", "partner"), "Kies een partner");
+                Json forum = Field("forum", "Overleg (niet verplicht)", value("doorzetten", "forum"), errors, "select");
+                forum["options"] = Options(CodeChoices(forums), value("doorzetten", "forum"), "Geen overleg");
+                std::string default_due = FormatDate(DayOf(Now()) + std::chrono::days{14});
+                steps["refer"] = {
+                    {"partner", partner},
+                    {"forum", forum},
+                    {"feedbackDue", Field("feedbackDue", "Terugkoppeling verwacht uiterlijk",
+                                          value("doorzetten", "feedbackDue", default_due), errors, "date")},
+                    {"note", Field("note", "Notitie (niet verplicht)", value("doorzetten", "note"), errors, "textarea")},
+                    {"errorSummary", step.action == "doorzetten" ? ErrorSummary(errors, step.detail) : Json(nullptr)}};
+                break;
+            }
+            case domain::CaseAction::kPartnerFeedback:
+                break;  // one form per referral, rendered with the referral
+            case domain::CaseAction::kReporterFeedback: {
+                auto errors = errors_for("terugkoppelen");
+                steps["reporterFeedback"] = {
+                    {"message", Field("message", "Bericht aan de melder", value("terugkoppelen", "message"), errors,
+                                      "textarea",
+                                      "De melder ziet dit bericht bij de eigen melding. Noem geen gegevens van "
+                                      "betrokkenen die de melder niet hoeft te weten.")},
+                    {"errorSummary",
+                     step.action == "terugkoppelen" ? ErrorSummary(errors, step.detail) : Json(nullptr)}};
+                break;
+            }
+            case domain::CaseAction::kClose: {
+                auto errors = errors_for("afsluiten");
+                Json outcome = Field("outcome", "Uitkomst", value("afsluiten", "outcome"), errors, "select");
+                outcome["options"] = Options(CodeChoices(outcomes), value("afsluiten", "outcome"), "Kies een uitkomst");
+                steps["close"] = {
+                    {"outcome", outcome},
+                    {"note", Field("note", "Toelichting (niet verplicht)", value("afsluiten", "note"), errors,
+                                   "textarea")},
+                    {"errorSummary", step.action == "afsluiten" ? ErrorSummary(errors, step.detail) : Json(nullptr)}};
+                break;
+            }
+        }
+    }
+    model["steps"] = steps;
+    model["hasSteps"] = !steps.empty();
+    model["csrf"] = principal.csrf_token;
+    return model;
+}
+
+Response CasePage(PageContext& pages, const Request& request, const app::Principal& principal,
+                  const std::string& case_id, const StepForm& step, unsigned status) {
+    auto view = pages.service.GetCase(principal, case_id);
+    if (!view) {
+        if (view.error().code == ErrorCode::kNotFound) return ErrorPage(request, 404, "Deze casus bestaat niet.");
+        return ErrorPage(request, StatusFor(view.error().code), view.error().detail);
+    }
+    Json model = CaseModel(pages.service, principal, *view, step);
+    return RenderPage(request, &principal, "Casus " + case_id.substr(0, 8), "case", model, status, "/casussen");
+}
+
+}  // namespace
+
+Response ErrorPage(const Request& request, unsigned status, const std::string& message) {
+    std::string heading = status == 404 ? "Pagina niet gevonden" : status == 405 ? "Niet toegestaan"
+                                                                                   : "Er ging iets mis";
+    return RenderPage(request, nullptr, heading, "message", {{"heading", heading}, {"text", message}}, status);
+}
+
+void RegisterPages(Router& router, app::Service& service, PageOptions options) {
+    auto pages = std::make_shared<PageContext>(PageContext{service, options});
+
+    router.Add(verb::get, "/assets/meldroute.css", [](Context& context) {
+        auto css = Asset("meldroute.css");
+        Response response{boost::beast::http::status::ok, context.request.version()};
+        response.set(boost::beast::http::field::content_type, "text/css; charset=utf-8");
+        response.body() = css ? std::string{*css} : std::string{};
+        AddSecurityHeaders(response, /*cacheable=*/true);
+        return response;
+    });
+
+    router.Add(verb::get, "/", [pages](Context& context) {
+        auto principal = CurrentPrincipal(pages->service, context.request);
+        if (!principal) {
+            Json groups = Json::array();
+            for (const auto& group : domain::IndicatorGroups()) {
+                Json items = Json::array();
+                for (std::size_t index = 0; index < group.indicators.size() && index < 5; ++index) {
+                    items.push_back(group.indicators[index].text);
+                }
+                groups.push_back({{"title", group.title}, {"items", items}});
+            }
+            return RenderPage(context.request, nullptr, "Mensenhandel herkennen en melden", "public-home",
+                              {{"groups", groups}}, 200, "/");
+        }
+        Json model{{"username", principal->username},
+                   {"isMelder", principal->Has(Role::kMelder)},
+                   {"isOfficer", principal->Has(Role::kAandachtfunctionaris)},
+                   {"isBeleid", principal->Has(Role::kBeleid)},
+                   {"isBeheerder", principal->Has(Role::kBeheerder)},
+                   {"isAuditor", principal->Has(Role::kAuditor)}};
+        if (principal->Has(Role::kAandachtfunctionaris)) {
+            auto inbox = pages->service.ListSignals(*principal, std::string{"gemeld"});
+            auto cases = pages->service.ListCases(*principal);
+            int overdue = 0, waiting = 0, open = 0;
+            if (cases) {
+                for (const auto& item : *cases) {
+                    if (item.summary.header.status == domain::CaseStatus::kAfgesloten) continue;
+                    ++open;
+                    if (!item.overdue_reasons.empty()) ++overdue;
+                    if (item.summary.referrals_without_feedback > 0) ++waiting;
+                }
+            }
+            model["newSignals"] = inbox ? std::to_string(inbox->size()) : "?";
+            model["openCases"] = std::to_string(open);
+            model["overdueCases"] = std::to_string(overdue);
+            model["waitingCases"] = std::to_string(waiting);
+        }
+        return RenderPage(context.request, &*principal, "Start", "home", model, 200, "/");
+    });
+
+    router.Add(verb::get, "/toegankelijkheidsverklaring", [pages](Context& context) {
+        auto principal = CurrentPrincipal(pages->service, context.request);
+        return RenderPage(context.request, principal ? &*principal : nullptr, "Toegankelijkheidsverklaring",
+                          "accessibility", Json::object());
+    });
+
+    // Sign in and out.
+    auto login_page = [pages](Context& context, const std::string& username, const std::string& error,
+                              unsigned status) {
+        std::string csrf = app::RandomToken();
+        Json model{{"csrf", csrf},
+                   {"error", error.empty() ? Json(nullptr) : Json(error)},
+                   {"username", Field("username", "Gebruikersnaam", username, {})},
+                   {"password", Field("password", "Wachtwoord", "", {}, "password")}};
+        if (!error.empty()) {
+            model["username"]["invalid"] = true;
+            model["password"]["invalid"] = true;
+        }
+        Response response = RenderPage(context.request, nullptr, "Inloggen", "login", model, status, "/inloggen");
+        response.set(boost::beast::http::field::set_cookie,
+                     CookieHeader(kLoginCsrfCookie, csrf, pages->options, 3600));
+        return response;
+    };
+    router.Add(verb::get, "/inloggen", [login_page](Context& context) { return login_page(context, "", "", 200); });
+    router.Add(verb::post, "/inloggen", [pages, login_page](Context& context) {
+        auto form = ParseUrlEncoded(context.request.body());
+        auto cookie_token = Cookie(context.request, kLoginCsrfCookie);
+        auto form_token = First(form, "csrf");
+        std::string username = First(form, "username").value_or("");
+        if (!cookie_token || !form_token || !app::ConstantTimeEquals(*cookie_token, *form_token)) {
+            return login_page(context, username, "Het formulier is verlopen. Probeer het opnieuw.", 403);
+        }
+        auto session = pages->service.SignIn(username, First(form, "password").value_or(""));
+        if (!session) {
+            unsigned status = StatusFor(session.error().code);
+            return login_page(context, username, session.error().detail, status);
+        }
+        Response response = Redirect(context.request, "/");
+        int max_age = pages->service.config().absolute_timeout_hours * 3600;
+        response.set(boost::beast::http::field::set_cookie,
+                     CookieHeader(kSessionCookie, session->token, pages->options, max_age));
+        return response;
+    });
+    router.Add(verb::post, "/uitloggen", [pages](Context& context) {
+        return Guarded(*pages, context, {}, [&](const app::Principal& principal, const Form&) {
+            (void)pages->service.SignOut(principal);
+            Response response = Redirect(context.request, "/inloggen");
+            response.set(boost::beast::http::field::set_cookie, CookieHeader(kSessionCookie, "", pages->options, 0));
+            return response;
+        });
+    });
+
+    // Filing a signal.
+    router.Add(verb::get, "/meldingen/nieuw", [pages](Context& context) {
+        return Guarded(*pages, context, {Role::kMelder, Role::kAandachtfunctionaris},
+                       [&](const app::Principal& principal, const Form&) {
+                           SignalForm empty_form;
+                           Json model = SignalFormModel(empty_form, "");
+                           model["csrf"] = principal.csrf_token;
+                           return RenderPage(context.request, &principal, "Nieuwe melding", "signal-form", model, 200,
+                                             "/meldingen/nieuw");
+                       });
+    });
+    router.Add(verb::post, "/meldingen/nieuw", [pages](Context& context) {
+        return Guarded(*pages, context, {Role::kMelder, Role::kAandachtfunctionaris},
+                       [&](const app::Principal& principal, const Form& form) {
+                           SignalForm signal_form = ReadSignalForm(form);
+                           std::string detail;
+                           if (signal_form.errors.empty()) {
+                               auto signal = pages->service.FileSignal(principal, signal_form.draft);
+                               if (signal) {
+                                   return Redirect(context.request, "/meldingen/" + signal->id + "?ontvangen=ja");
+                               }
+                               signal_form.errors = ErrorsByField(signal.error());
+                               detail = signal.error().invalid_params.empty() ? signal.error().detail : "";
+                           }
+                           Json model = SignalFormModel(signal_form, detail);
+                           model["csrf"] = principal.csrf_token;
+                           return RenderPage(context.request, &principal, "Nieuwe melding (controleer de invoer)",
+                                             "signal-form", model, 400, "/meldingen/nieuw");
+                       });
+    });
+
+    router.Add(verb::get, "/mijn-meldingen", [pages](Context& context) {
+        return Guarded(*pages, context, {Role::kMelder}, [&](const app::Principal& principal, const Form&) {
+            auto signals = pages->service.ListSignals(principal, std::nullopt);
+            if (!signals) return ErrorPage(context.request, StatusFor(signals.error().code), signals.error().detail);
+            Json list = Json::array();
+            for (const auto& signal : *signals) {
+                if (signal.reporter == principal.username) list.push_back(SignalModel(signal));
+            }
+            return RenderPage(context.request, &principal, "Mijn meldingen", "my-signals",
+                              {{"signals", list}, {"hasSignals", !list.empty()}}, 200, "/mijn-meldingen");
+        });
+    });
+
+    router.Add(verb::get, "/meldingen/{}", [pages](Context& context) {
+        return Guarded(*pages, context, {}, [&](const app::Principal& principal, const Form&) {
+            auto signal = pages->service.GetSignal(principal, context.params[0]);
+            if (!signal) return ErrorPage(context.request, 404, "Deze melding bestaat niet of is niet voor u zichtbaar.");
+            Json model = SignalModel(*signal);
+            model["received"] = First(context.query, "ontvangen").has_value();
+            model["isOfficer"] = principal.Has(Role::kAandachtfunctionaris);
+            model["canRecord"] = principal.Has(Role::kAandachtfunctionaris) && !signal->case_id;
+            model["csrf"] = principal.csrf_token;
+            return RenderPage(context.request, &principal, "Melding van " + DutchTime(signal->created_at), "signal",
+                              model, 200, principal.Has(Role::kMelder) ? "/mijn-meldingen" : "/inbox");
+        });
+    });
+
+    // The aandachtfunctionaris's work.
+    router.Add(verb::get, "/inbox", [pages](Context& context) {
+        return Guarded(*pages, context, {Role::kAandachtfunctionaris}, [&](const app::Principal& principal,
+                                                                            const Form&) {
+            auto signals = pages->service.ListSignals(principal, std::string{"gemeld"});
+            if (!signals) return ErrorPage(context.request, StatusFor(signals.error().code), signals.error().detail);
+            Json list = Json::array();
+            for (const auto& signal : *signals) list.push_back(SignalModel(signal));
+            return RenderPage(context.request, &principal, "Inbox", "inbox",
+                              {{"signals", list}, {"hasSignals", !list.empty()}, {"count", list.size()},
+                               {"csrf", principal.csrf_token}},
+                              200, "/inbox");
+        });
+    });
+
+    router.Add(verb::get, "/casussen", [pages](Context& context) {
+        return Guarded(*pages, context, {Role::kAandachtfunctionaris}, [&](const app::Principal& principal,
+                                                                            const Form&) {
+            auto cases = pages->service.ListCases(principal);
+            if (!cases) return ErrorPage(context.request, StatusFor(cases.error().code), cases.error().detail);
+            Json list = Json::array();
+            int overdue = 0, waiting = 0;
+            for (const auto& item : *cases) {
+                const auto& header = item.summary.header;
+                std::string forms;
+                for (const auto& form : header.forms) forms += (forms.empty() ? "" : ", ") + form;
+                std::string reasons;
+                for (const auto& reason : item.overdue_reasons) reasons += (reasons.empty() ? "" : " ") + reason;
+                bool closed = header.status == domain::CaseStatus::kAfgesloten;
+                if (!item.overdue_reasons.empty()) ++overdue;
+                bool is_waiting = !closed && item.summary.referrals_without_feedback > 0;
+                if (is_waiting) ++waiting;
+                list.push_back({{"id", header.id},
+                                {"shortId", header.id.substr(0, 8)},
+                                {"statusLabel", std::string{domain::DutchLabel(header.status)}},
+                                {"urgency", header.urgency.value_or("—")},
+                                {"forms", forms.empty() ? "—" : forms},
+                                {"signalCount", item.summary.signal_count},
+                                {"createdAt", DutchTime(header.created_at)},
+                                {"nextDeadline", item.next_deadline ? DutchDate(*item.next_deadline) : "—"},
+                                {"overdue", !item.overdue_reasons.empty()},
+                                {"overdueReasons", reasons},
+                                {"waiting", is_waiting}});
+            }
+            return RenderPage(context.request, &principal, "Casussen", "cases",
+                              {{"cases", list}, {"hasCases", !list.empty()}, {"overdueCount", std::to_string(overdue)},
+                               {"waitingCount", std::to_string(waiting)}},
+                              200, "/casussen");
+        });
+    });
+
+    router.Add(verb::post, "/casussen", [pages](Context& context) {
+        return Guarded(*pages, context, {Role::kAandachtfunctionaris},
+                       [&](const app::Principal& principal, const Form& form) {
+                           auto view = pages->service.CreateCase(principal, All(form, "signalId"));
+                           if (!view) {
+                               return RenderPage(context.request, &principal, "Vastleggen niet gelukt", "message",
+                                                 {{"heading", "Vastleggen niet gelukt"},
+                                                  {"text", view.error().detail},
+                                                  {"back", "/inbox"}},
+                                                 StatusFor(view.error().code), "/inbox");
+                           }
+                           return Redirect(context.request, "/casussen/" + view->file.header.id);
+                       });
+    });
+
+    router.Add(verb::get, "/casussen/{}", [pages](Context& context) {
+        return Guarded(*pages, context, {Role::kAandachtfunctionaris}, [&](const app::Principal& principal,
+                                                                            const Form&) {
+            return CasePage(*pages, context.request, principal, context.params[0], StepForm{}, 200);
+        });
+    });
+
+    // One POST route per step; each redirects back to the case on success, or shows the case page with the
+    // errors beside that step's fields.
+    using StepRunner = std::function<Result<app::StepResult>(app::Service&, const app::Principal&,
+                                                             const std::string& case_id,
+                                                             const Form& form)>;
+    auto add_step = [&router, pages](const std::string& slug, StepRunner run) {
+        router.Add(verb::post, "/casussen/{}/" + slug, [pages, slug, run](Context& context) {
+            return Guarded(*pages, context, {Role::kAandachtfunctionaris},
+                           [&](const app::Principal& principal, const Form& form) {
+                               const std::string& case_id = context.params[0];
+                               auto result = run(pages->service, principal, case_id, form);
+                               if (result) return Redirect(context.request, "/casussen/" + case_id + "#tijdlijn");
+                               StepForm step{slug, ErrorsByField(result.error()), "", form,
+                                             First(form, "referralId").value_or("")};
+                               if (result.error().invalid_params.empty()) step.detail = result.error().detail;
+                               return CasePage(*pages, context.request, principal, case_id, step,
+                                               StatusFor(result.error().code));
+                           });
+        });
+    };
+    auto optional_field = [](const std::multimap<std::string, std::string>& form,
+                             const std::string& key) -> std::optional<std::string> {
+        auto value = First(form, key);
+        if (!value || domain::Trim(*value).empty()) return std::nullopt;
+        return value;
+    };
+    add_step("koppelen", [](app::Service& service, const app::Principal& principal, const std::string& case_id,
+                            const Form& form) -> Result<app::StepResult> {
+        auto view = MR_TRY(service.LinkSignal(principal, case_id, First(form, "signalId").value_or("")));
+        return app::StepResult{case_id, case_id, view.file.header.status};
+    });
+    add_step("verrijken", [](app::Service& service, const app::Principal& principal, const std::string& case_id,
+                             const Form& form) {
+        return service.AddEnrichment(principal, case_id, First(form, "source").value_or(""),
+                                     First(form, "purpose").value_or(""), First(form, "content").value_or(""));
+    });
+    add_step("wegen", [](app::Service& service, const app::Principal& principal, const std::string& case_id,
+                         const Form& form) {
+        return service.AddAssessment(principal, case_id, First(form, "urgency").value_or(""), All(form, "forms"),
+                                     First(form, "rationale").value_or(""));
+    });
+    add_step("doorzetten", [optional_field](app::Service& service, const app::Principal& principal,
+                                            const std::string& case_id, const Form& form) {
+        return service.AddReferral(principal, case_id, First(form, "partner").value_or(""),
+                                   optional_field(form, "forum"), First(form, "feedbackDue").value_or(""),
+                                   optional_field(form, "note"));
+    });
+    add_step("partnerterugkoppeling", [](app::Service& service, const app::Principal& principal,
+                                         const std::string& case_id, const Form& form) -> Result<app::StepResult> {
+        auto result = MR_TRY(service.AddPartnerFeedback(principal, First(form, "referralId").value_or(""),
+                                                        First(form, "summary").value_or("")));
+        if (result.case_id != case_id) return MakeError(ErrorCode::kNotFound, "Deze doorzetting hoort niet bij deze casus.");
+        return result;
+    });
+    add_step("terugkoppelen", [](app::Service& service, const app::Principal& principal, const std::string& case_id,
+                                 const Form& form) {
+        return service.AddReporterFeedback(principal, case_id, First(form, "message").value_or(""));
+    });
+    add_step("afsluiten", [optional_field](app::Service& service, const app::Principal& principal,
+                                           const std::string& case_id, const Form& form) {
+        return service.CloseCase(principal, case_id, First(form, "outcome").value_or(""),
+                                 optional_field(form, "note"));
+    });
+
+    // Figures for policy staff (aggregates only).
+    router.Add(verb::get, "/cijfers", [pages](Context& context) {
+        return Guarded(*pages, context, {Role::kBeleid, Role::kAandachtfunctionaris}, [&](const app::Principal& principal,
+                                                                                           const Form&) {
+            std::string year = First(context.query, "jaar").value_or(DateOf(FormatTime(Now())).substr(0, 4));
+            bool year_ok = year.size() == 4 && std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (!year_ok) year = DateOf(FormatTime(Now())).substr(0, 4);
+            auto statistics = pages->service.GetStatistics(principal, year + "-01-01", year + "-12-31");
+            if (!statistics) {
+                return ErrorPage(context.request, StatusFor(statistics.error().code), statistics.error().detail);
+            }
+            auto rows = [](const std::vector<std::pair<std::string, std::int64_t>>& pairs) {
+                Json list = Json::array();
+                for (const auto& [key, count] : pairs) list.push_back({{"label", key}, {"count", std::to_string(count)}});
+                return list;
+            };
+            auto lead = [](const app::LeadTime& lead_time) {
+                auto text = [](const std::optional<double>& value) {
+                    if (!value) return std::string{"—"};
+                    char buffer[32];
+                    std::snprintf(buffer, sizeof buffer, "%.1f", *value);
+                    return std::string{buffer};
+                };
+                return Json{{"median", text(lead_time.median)}, {"p90", text(lead_time.p90)},
+                            {"count", std::to_string(lead_time.count)}};
+            };
+            const auto& counts = statistics->counts;
+            return RenderPage(context.request, &principal, "Cijfers " + year, "statistics",
+                              {{"year", year},
+                               {"signals", std::to_string(counts.signals)},
+                               {"cases", std::to_string(counts.cases)},
+                               {"careTrajectories", std::to_string(counts.care_trajectories)},
+                               {"byChannel", rows(counts.by_channel)},
+                               {"byForm", rows(counts.by_form)},
+                               {"byOutcome", rows(counts.by_outcome)},
+                               {"signalToRecorded", lead(statistics->signal_to_recorded)},
+                               {"recordedToFeedback", lead(statistics->recorded_to_reporter_feedback)}},
+                              200, "/cijfers");
+        });
+    });
+
+    router.Add(verb::get, "/audittrail", [pages](Context& context) {
+        return Guarded(*pages, context, {Role::kAuditor}, [&](const app::Principal& principal, const Form&) {
+            auto verification = pages->service.VerifyAudit(principal);
+            auto events = pages->service.ListAuditEvents(principal, std::nullopt, std::nullopt);
+            if (!verification || !events) return ErrorPage(context.request, 503, "De audittrail is niet beschikbaar.");
+            Json list = Json::array();
+            for (std::size_t index = 0; index < events->size() && index < 200; ++index) {
+                const auto& event = (*events)[index];
+                list.push_back({{"sequence", std::to_string(event.sequence)}, {"at", DutchTime(event.at)},
+                                {"actor", event.actor}, {"action", event.action}, {"object", event.object},
+                                {"purpose", event.purpose}, {"outcome", event.outcome}});
+            }
+            return RenderPage(context.request, &principal, "Audittrail", "audit",
+                              {{"valid", verification->valid}, {"count", std::to_string(verification->count)},
+                               {"events", list}},
+                              200, "/audittrail");
+        });
+    });
+}
+
+}  // namespace meldroute::http

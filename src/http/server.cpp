@@ -1,0 +1,175 @@
+#include "http/server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+
+#include <chrono>
+#include <thread>
+#include <vector>
+
+namespace meldroute::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+struct Server::Impl {
+    Handler handler;
+    TooLargeHandler too_large;
+    int threads;
+    asio::io_context io{};
+    tcp::acceptor acceptor{io};
+    std::atomic<int> in_flight{0};
+    std::atomic<bool> stopping{false};
+
+    void Accept();
+};
+
+namespace {
+
+// One connection: read a request, handle it, write the response, repeat while keep-alive.
+class Session : public std::enable_shared_from_this<Session> {
+public:
+    Session(tcp::socket socket, Server::Impl& server) : stream_(std::move(socket)), server_(server) {
+        beast::error_code error;
+        auto endpoint = stream_.socket().remote_endpoint(error);
+        if (!error) peer_ = endpoint.address().to_string();
+    }
+
+    void Start() { Read(); }
+
+private:
+    void Read() {
+        parser_.emplace();
+        parser_->body_limit(kMaxBodyBytes);
+        parser_->header_limit(16 * 1024);
+        stream_.expires_after(std::chrono::seconds(30));
+        bhttp::async_read(stream_, buffer_, *parser_,
+                          [self = shared_from_this()](beast::error_code error, std::size_t) { self->OnRead(error); });
+    }
+
+    void OnRead(beast::error_code error) {
+        if (error == bhttp::error::body_limit) {
+            auto response = std::make_shared<Response>(server_.too_large(parser_->get().version(), false));
+            ++server_.in_flight;
+            Write(response, true);
+            return;
+        }
+        if (error) {
+            Close();
+            return;
+        }
+        Request request = parser_->release();
+        ++server_.in_flight;
+        Response response;
+        try {
+            response = server_.handler(request, peer_);
+        } catch (...) {
+            response = Response{bhttp::status::internal_server_error, request.version()};
+            response.set(bhttp::field::content_type, "application/problem+json");
+            response.body() = R"({"type":"about:blank","title":"Internal Server Error","status":500,)"
+                              R"("detail":"Er ging iets mis op de server."})";
+        }
+        bool close = !request.keep_alive() || server_.stopping;
+        response.keep_alive(!close);
+        response.prepare_payload();
+        Write(std::make_shared<Response>(std::move(response)), close);
+    }
+
+    void Write(std::shared_ptr<Response> response, bool close) {
+        stream_.expires_after(std::chrono::seconds(30));
+        bhttp::async_write(stream_, *response,
+                           [self = shared_from_this(), response, close](beast::error_code error, std::size_t) {
+                               // A request counts as in flight until its response is written.
+                               --self->server_.in_flight;
+                               if (error || close) {
+                                   self->Close();
+                                   return;
+                               }
+                               self->Read();
+                           });
+    }
+
+    void Close() {
+        beast::error_code ignored;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
+
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_;
+    std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+    Server::Impl& server_;
+    std::string peer_;
+};
+
+}  // namespace
+
+void Server::Impl::Accept() {
+    acceptor.async_accept(asio::make_strand(io), [this](beast::error_code error, tcp::socket socket) {
+        if (error) {
+            if (!acceptor.is_open()) return;
+        } else {
+            std::make_shared<Session>(std::move(socket), *this)->Start();
+        }
+        Accept();
+    });
+}
+
+Server::Server(Handler handler, TooLargeHandler too_large, int threads)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->handler = std::move(handler);
+    impl_->too_large = std::move(too_large);
+    impl_->threads = threads < 1 ? 1 : threads;
+}
+
+Server::~Server() = default;
+
+Status Server::Listen(const std::string& host, unsigned short port) {
+    beast::error_code error;
+    auto address = asio::ip::make_address(host, error);
+    if (error) return MakeError(ErrorCode::kInvalidArgument, "not an IP address: " + host);
+    tcp::endpoint endpoint{address, port};
+    impl_->acceptor.open(endpoint.protocol(), error);
+    if (!error) impl_->acceptor.set_option(asio::socket_base::reuse_address(true), error);
+    if (!error) impl_->acceptor.bind(endpoint, error);
+    if (!error) impl_->acceptor.listen(asio::socket_base::max_listen_connections, error);
+    if (error) {
+        return MakeError(ErrorCode::kUnavailable, "cannot listen on " + host + ":" + std::to_string(port) + ": " +
+                                                      error.message());
+    }
+    return Ok();
+}
+
+unsigned short Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void Server::Run(const std::function<void()>& on_ready) {
+    Impl& impl = *impl_;
+    asio::signal_set signals{impl.io, SIGINT, SIGTERM};
+    asio::steady_timer drain_timer{impl.io};
+    auto deadline = std::make_shared<std::chrono::steady_clock::time_point>();
+    std::function<void()> wait_for_drain = [&]() {
+        if (impl.in_flight == 0 || std::chrono::steady_clock::now() > *deadline) {
+            impl.io.stop();
+            return;
+        }
+        drain_timer.expires_after(std::chrono::milliseconds(20));
+        drain_timer.async_wait([&](beast::error_code) { wait_for_drain(); });
+    };
+    signals.async_wait([&](beast::error_code, int) {
+        // Graceful shutdown: refuse new connections, let requests being handled finish, then stop.
+        impl.stopping = true;
+        beast::error_code ignored;
+        impl.acceptor.close(ignored);
+        *deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        wait_for_drain();
+    });
+    impl.Accept();
+    if (on_ready) on_ready();
+    std::vector<std::thread> workers;
+    for (int index = 1; index < impl.threads; ++index) workers.emplace_back([&impl] { impl.io.run(); });
+    impl.io.run();
+    for (std::thread& worker : workers) worker.join();
+}
+
+}  // namespace meldroute::http

@@ -1,0 +1,84 @@
+// A thin RAII layer over the SQLite C API: one connection, cached prepared statements, typed binding.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "store/store.hpp"
+
+namespace meldroute::store::sqlite {
+
+//! A prepared statement, reset on destruction so it can be reused from the cache.
+class Statement {
+public:
+    explicit Statement(sqlite3_stmt* statement) : statement_(statement) {}
+    ~Statement() {
+        sqlite3_reset(statement_);
+        sqlite3_clear_bindings(statement_);
+    }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& Bind(int index, std::string_view value);
+    Statement& Bind(int index, const std::string& value) { return Bind(index, std::string_view{value}); }
+    Statement& Bind(int index, const char* value) { return Bind(index, std::string_view{value}); }
+    Statement& Bind(int index, std::int64_t value);
+    Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
+    Statement& Bind(int index, const std::optional<std::string>& value);
+    Statement& Bind(int index, const std::optional<int>& value);
+    Statement& BindNull(int index);
+
+    //! Binds all arguments from index 1 on.
+    template <typename... Args>
+    Statement& BindAll(const Args&... args) {
+        int index = 0;
+        (Bind(++index, args), ...);
+        return *this;
+    }
+
+    //! Steps once; true when a row is available, false when done. Throws StoreFailure on error.
+    bool Step();
+    //! Steps to completion (for INSERT/UPDATE/DELETE).
+    void Run();
+
+    std::string Text(int column) const;
+    std::optional<std::string> OptionalText(int column) const;
+    std::int64_t Int(int column) const;
+    std::optional<int> OptionalInt(int column) const;
+    double Real(int column) const;
+
+private:
+    sqlite3_stmt* statement_;
+};
+
+//! One SQLite connection configured for durability (WAL, synchronous=FULL, foreign keys).
+class Connection {
+public:
+    //! Opens (and creates) the database file; throws StoreFailure with a clear message on failure.
+    Connection(const std::string& path, bool read_only);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    //! A cached prepared statement for `sql`.
+    Statement Prepare(const std::string& sql);
+    //! Runs one or more statements without results.
+    void Execute(const std::string& sql);
+    std::int64_t Changes() const { return sqlite3_changes64(db_); }
+    sqlite3* handle() { return db_; }
+
+private:
+    sqlite3* db_ = nullptr;
+    std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+//! Throws StoreFailure naming the SQLite error when `code` is not OK/ROW/DONE.
+void Check(sqlite3* db, int code, std::string_view what);
+
+}  // namespace meldroute::store::sqlite

@@ -1,0 +1,712 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/schema.hpp"
+
+namespace meldroute::store::sqlite {
+
+namespace {
+
+using domain::Case;
+using domain::Signal;
+
+std::string JoinList(const std::vector<std::string>& values) {
+    std::string joined;
+    for (const std::string& value : values) {
+        if (!joined.empty()) joined += ',';
+        joined += value;
+    }
+    return joined;
+}
+
+std::vector<std::string> SplitList(const std::string& text) {
+    std::vector<std::string> values;
+    std::stringstream stream{text};
+    std::string value;
+    while (std::getline(stream, value, ',')) {
+        if (!value.empty()) values.push_back(value);
+    }
+    return values;
+}
+
+std::string JoinRoles(const std::vector<domain::Role>& roles) {
+    std::vector<std::string> names;
+    for (domain::Role role : roles) names.emplace_back(domain::ToString(role));
+    return JoinList(names);
+}
+
+std::vector<domain::Role> SplitRoles(const std::string& text) {
+    std::vector<domain::Role> roles;
+    for (const std::string& name : SplitList(text)) {
+        if (auto role = domain::ParseRole(name)) roles.push_back(*role);
+    }
+    return roles;
+}
+
+std::string EmptyIfNull(const std::optional<std::string>& value) { return value.value_or(""); }
+
+std::optional<std::string> NullIfEmpty(std::string_view value) {
+    if (value.empty()) return std::nullopt;
+    return std::string{value};
+}
+
+// Columns of a signal row, with its derived status, in the order ReadSignal expects.
+constexpr const char* kSignalColumns =
+    "s.id, s.reporter, s.channel, s.narrative, s.indicator_codes, s.catalog_version, s.observed_on, "
+    "s.has_location, s.street, s.house_number, s.postcode, s.city, s.created_at, s.case_id, "
+    "COALESCE(c.status, 'gemeld')";
+
+constexpr const char* kCaseColumns =
+    "id, status, urgency, forms, rationale, outcome, closure_note, created_at, updated_at, weighed_at";
+
+class SqliteTransaction final : public Transaction {
+public:
+    explicit SqliteTransaction(Connection& connection) : db_(connection) {}
+
+    void InsertUser(const UserRecord& user) override {
+        db_.Prepare("INSERT INTO users (username, password_hash, roles, active, created_at) VALUES (?, ?, ?, ?, ?)")
+            .BindAll(user.username, user.password_hash, JoinRoles(user.roles), user.active ? 1 : 0, user.created_at)
+            .Run();
+    }
+
+    std::optional<UserRecord> FindUser(std::string_view username) override {
+        auto statement =
+            db_.Prepare("SELECT username, password_hash, roles, active, created_at FROM users WHERE username = ?");
+        statement.Bind(1, username);
+        if (!statement.Step()) return std::nullopt;
+        return ReadUser(statement);
+    }
+
+    std::vector<UserRecord> ListUsers() override {
+        auto statement =
+            db_.Prepare("SELECT username, password_hash, roles, active, created_at FROM users ORDER BY username");
+        std::vector<UserRecord> users;
+        while (statement.Step()) users.push_back(ReadUser(statement));
+        return users;
+    }
+
+    void UpdatePasswordHash(std::string_view username, std::string_view password_hash) override {
+        db_.Prepare("UPDATE users SET password_hash = ? WHERE username = ?").BindAll(password_hash, username).Run();
+    }
+
+    void RecordLoginFailure(std::string_view username, std::string_view at) override {
+        db_.Prepare("INSERT INTO login_failures (username, at) VALUES (?, ?)").BindAll(username, at).Run();
+    }
+
+    int CountLoginFailuresSince(std::string_view username, std::string_view since) override {
+        auto statement = db_.Prepare("SELECT count(*) FROM login_failures WHERE username = ? AND at >= ?");
+        statement.BindAll(username, since);
+        statement.Step();
+        return static_cast<int>(statement.Int(0));
+    }
+
+    void ClearLoginFailures(std::string_view username) override {
+        db_.Prepare("DELETE FROM login_failures WHERE username = ?").Bind(1, username).Run();
+    }
+
+    void InsertSession(const SessionRecord& session) override {
+        db_.Prepare(
+               "INSERT INTO sessions (token_hash, username, csrf_token, created_at, last_seen_at) "
+               "VALUES (?, ?, ?, ?, ?)")
+            .BindAll(session.token_hash, session.username, session.csrf_token, session.created_at,
+                     session.last_seen_at)
+            .Run();
+    }
+
+    std::optional<SessionRecord> FindSession(std::string_view token_hash) override {
+        auto statement = db_.Prepare(
+            "SELECT token_hash, username, csrf_token, created_at, last_seen_at FROM sessions WHERE token_hash = ?");
+        statement.Bind(1, token_hash);
+        if (!statement.Step()) return std::nullopt;
+        return SessionRecord{statement.Text(0), statement.Text(1), statement.Text(2), statement.Text(3),
+                             statement.Text(4)};
+    }
+
+    void TouchSession(std::string_view token_hash, std::string_view at) override {
+        db_.Prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?").BindAll(at, token_hash).Run();
+    }
+
+    void DeleteSession(std::string_view token_hash) override {
+        db_.Prepare("DELETE FROM sessions WHERE token_hash = ?").Bind(1, token_hash).Run();
+    }
+
+    void DeleteSessionsOf(std::string_view username) override {
+        db_.Prepare("DELETE FROM sessions WHERE username = ?").Bind(1, username).Run();
+    }
+
+    void InsertSignal(const Signal& signal) override {
+        const domain::Location empty_location;
+        const domain::Location& location = signal.location ? *signal.location : empty_location;
+        db_.Prepare(
+               "INSERT INTO signals (id, reporter, channel, narrative, indicator_codes, catalog_version, "
+               "observed_on, has_location, street, house_number, postcode, city, created_at) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .BindAll(signal.id, NullIfEmpty(signal.reporter), signal.channel, signal.narrative,
+                     JoinList(signal.indicator_codes), signal.catalog_version, signal.observed_on,
+                     signal.location ? 1 : 0, NullIfEmpty(location.street), NullIfEmpty(location.house_number),
+                     NullIfEmpty(location.postcode), NullIfEmpty(location.city), signal.created_at)
+            .Run();
+        int position = 0;
+        for (const domain::Person& person : signal.persons) {
+            db_.Prepare(
+                   "INSERT INTO persons (signal_id, position, role, name, birth_year, nationality, phone) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .BindAll(signal.id, position++, person.role, NullIfEmpty(person.name), person.birth_year,
+                         NullIfEmpty(person.nationality), NullIfEmpty(person.phone))
+                .Run();
+        }
+    }
+
+    std::optional<Signal> FindSignal(std::string_view id) override {
+        auto statement = db_.Prepare(std::string{"SELECT "} + kSignalColumns +
+                                     " FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE s.id = ?");
+        statement.Bind(1, id);
+        if (!statement.Step()) return std::nullopt;
+        Signal signal = ReadSignal(statement);
+        LoadPersons(signal);
+        return signal;
+    }
+
+    std::vector<Signal> ListSignals(const SignalFilter& filter) override {
+        std::string sql = std::string{"SELECT "} + kSignalColumns +
+                          " FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
+        if (filter.reporter) sql += " AND s.reporter = ?1";
+        if (filter.status) {
+            sql += *filter.status == "gemeld" ? " AND s.case_id IS NULL" : " AND c.status = ?2";
+        }
+        sql += " ORDER BY s.sequence DESC LIMIT ?3";
+        auto statement = db_.Prepare(sql);
+        if (filter.reporter) statement.Bind(1, *filter.reporter);
+        if (filter.status && *filter.status != "gemeld") statement.Bind(2, *filter.status);
+        statement.Bind(3, filter.limit);
+        return ReadSignals(statement);
+    }
+
+    std::vector<Signal> ListSignalsOfCase(std::string_view case_id) override {
+        auto statement = db_.Prepare(std::string{"SELECT "} + kSignalColumns +
+                                     " FROM signals s JOIN cases c ON c.id = s.case_id WHERE s.case_id = ? "
+                                     "ORDER BY s.sequence");
+        statement.Bind(1, case_id);
+        return ReadSignals(statement);
+    }
+
+    void SetSignalCase(std::string_view signal_id, std::string_view case_id) override {
+        db_.Prepare("UPDATE signals SET case_id = ?, recorded_at = (SELECT updated_at FROM cases WHERE id = ?) "
+                    "WHERE id = ?")
+            .BindAll(case_id, case_id, signal_id)
+            .Run();
+    }
+
+    void InsertCase(const Case& header) override {
+        db_.Prepare(std::string{"INSERT INTO cases ("} + kCaseColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .BindAll(header.id, domain::ToString(header.status), header.urgency, JoinList(header.forms),
+                     header.rationale, header.outcome, header.closure_note, header.created_at, header.updated_at,
+                     header.weighed_at)
+            .Run();
+    }
+
+    std::optional<Case> FindCase(std::string_view id) override {
+        auto statement = db_.Prepare(std::string{"SELECT "} + kCaseColumns + " FROM cases WHERE id = ?");
+        statement.Bind(1, id);
+        if (!statement.Step()) return std::nullopt;
+        return ReadCase(statement, 0);
+    }
+
+    void UpdateCase(const Case& header) override {
+        bool closed = header.status == domain::CaseStatus::kAfgesloten;
+        db_.Prepare(
+               "UPDATE cases SET status = ?, urgency = ?, forms = ?, rationale = ?, outcome = ?, closure_note = ?, "
+               "updated_at = ?, weighed_at = ?, closed_at = CASE WHEN ? THEN COALESCE(closed_at, ?) END "
+               "WHERE id = ?")
+            .BindAll(domain::ToString(header.status), header.urgency, JoinList(header.forms), header.rationale,
+                     header.outcome, header.closure_note, header.updated_at, header.weighed_at, closed ? 1 : 0,
+                     header.updated_at, header.id)
+            .Run();
+    }
+
+    std::vector<domain::CaseSummary> ListCaseSummaries(int limit) override {
+        auto statement = db_.Prepare(
+            std::string{"SELECT "} + kCaseColumns +
+            ", (SELECT count(*) FROM signals s WHERE s.case_id = c.id)"
+            ", (SELECT count(*) FROM referrals r WHERE r.case_id = c.id)"
+            ", (SELECT count(*) FROM referrals r WHERE r.case_id = c.id AND NOT EXISTS "
+            "   (SELECT 1 FROM partner_feedback f WHERE f.referral_id = r.id))"
+            ", (SELECT min(r.feedback_due) FROM referrals r WHERE r.case_id = c.id AND NOT EXISTS "
+            "   (SELECT 1 FROM partner_feedback f WHERE f.referral_id = r.id))"
+            ", EXISTS (SELECT 1 FROM reporter_feedback f WHERE f.case_id = c.id)"
+            ", EXISTS (SELECT 1 FROM signals s WHERE s.case_id = c.id AND s.reporter IS NOT NULL)"
+            " FROM cases c ORDER BY c.sequence DESC LIMIT ?");
+        statement.Bind(1, limit);
+        std::vector<domain::CaseSummary> summaries;
+        while (statement.Step()) {
+            domain::CaseSummary summary;
+            summary.header = ReadCase(statement, 0);
+            summary.signal_count = static_cast<int>(statement.Int(10));
+            summary.referral_count = static_cast<int>(statement.Int(11));
+            summary.referrals_without_feedback = static_cast<int>(statement.Int(12));
+            summary.earliest_open_feedback_due = statement.OptionalText(13);
+            summary.has_reporter_feedback = statement.Int(14) != 0;
+            summary.has_reachable_reporter = statement.Int(15) != 0;
+            summaries.push_back(std::move(summary));
+        }
+        return summaries;
+    }
+
+    void InsertEnrichment(const domain::Enrichment& enrichment) override {
+        db_.Prepare(
+               "INSERT INTO enrichments (id, case_id, source, purpose, content, at, actor) VALUES (?, ?, ?, ?, ?, ?, "
+               "?)")
+            .BindAll(enrichment.id, enrichment.case_id, enrichment.source, enrichment.purpose, enrichment.content,
+                     enrichment.at, enrichment.actor)
+            .Run();
+    }
+
+    std::vector<domain::Enrichment> ListEnrichments(std::string_view case_id) override {
+        auto statement = db_.Prepare(
+            "SELECT id, case_id, source, purpose, content, at, actor FROM enrichments WHERE case_id = ? "
+            "ORDER BY sequence");
+        statement.Bind(1, case_id);
+        std::vector<domain::Enrichment> enrichments;
+        while (statement.Step()) {
+            enrichments.push_back({statement.Text(0), statement.Text(1), statement.Text(2), statement.Text(3),
+                                   statement.Text(4), statement.Text(5), statement.Text(6)});
+        }
+        return enrichments;
+    }
+
+    void InsertAssessment(const domain::Assessment& assessment) override {
+        db_.Prepare(
+               "INSERT INTO assessments (id, case_id, urgency, forms, rationale, at, actor) VALUES (?, ?, ?, ?, ?, ?, "
+               "?)")
+            .BindAll(assessment.id, assessment.case_id, assessment.urgency, JoinList(assessment.forms),
+                     assessment.rationale, assessment.at, assessment.actor)
+            .Run();
+    }
+
+    std::vector<domain::Assessment> ListAssessments(std::string_view case_id) override {
+        auto statement = db_.Prepare(
+            "SELECT id, case_id, urgency, forms, rationale, at, actor FROM assessments WHERE case_id = ? "
+            "ORDER BY sequence");
+        statement.Bind(1, case_id);
+        std::vector<domain::Assessment> assessments;
+        while (statement.Step()) {
+            assessments.push_back({statement.Text(0), statement.Text(1), statement.Text(2),
+                                   SplitList(statement.Text(3)), statement.Text(4), statement.Text(5),
+                                   statement.Text(6)});
+        }
+        return assessments;
+    }
+
+    void InsertReferral(const domain::Referral& referral) override {
+        db_.Prepare(
+               "INSERT INTO referrals (id, case_id, partner, forum, feedback_due, note, at, actor) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .BindAll(referral.id, referral.case_id, referral.partner, referral.forum, referral.feedback_due,
+                     referral.note, referral.at, referral.actor)
+            .Run();
+    }
+
+    std::optional<domain::Referral> FindReferral(std::string_view id) override {
+        auto statement = db_.Prepare(
+            "SELECT id, case_id, partner, forum, feedback_due, note, at, actor FROM referrals WHERE id = ?");
+        statement.Bind(1, id);
+        if (!statement.Step()) return std::nullopt;
+        return ReadReferral(statement);
+    }
+
+    std::vector<domain::Referral> ListReferrals(std::string_view case_id) override {
+        std::vector<domain::Referral> referrals;
+        {
+            auto statement = db_.Prepare(
+                "SELECT id, case_id, partner, forum, feedback_due, note, at, actor FROM referrals WHERE case_id = ? "
+                "ORDER BY sequence");
+            statement.Bind(1, case_id);
+            while (statement.Step()) referrals.push_back(ReadReferral(statement));
+        }
+        auto statement = db_.Prepare(
+            "SELECT f.id, f.referral_id, f.summary, f.at, f.actor FROM partner_feedback f "
+            "JOIN referrals r ON r.id = f.referral_id WHERE r.case_id = ? ORDER BY f.sequence");
+        statement.Bind(1, case_id);
+        while (statement.Step()) {
+            domain::PartnerFeedback feedback{statement.Text(0), statement.Text(1), statement.Text(2),
+                                             statement.Text(3), statement.Text(4)};
+            for (domain::Referral& referral : referrals) {
+                if (referral.id == feedback.referral_id) referral.feedback.push_back(feedback);
+            }
+        }
+        return referrals;
+    }
+
+    void InsertPartnerFeedback(const domain::PartnerFeedback& feedback) override {
+        db_.Prepare("INSERT INTO partner_feedback (id, referral_id, summary, at, actor) VALUES (?, ?, ?, ?, ?)")
+            .BindAll(feedback.id, feedback.referral_id, feedback.summary, feedback.at, feedback.actor)
+            .Run();
+    }
+
+    void InsertReporterFeedback(std::string_view id, std::string_view case_id,
+                                const domain::FeedbackMessage& message) override {
+        db_.Prepare("INSERT INTO reporter_feedback (id, case_id, message, at, actor) VALUES (?, ?, ?, ?, ?)")
+            .BindAll(id, case_id, message.message, message.at, message.actor)
+            .Run();
+    }
+
+    std::vector<domain::FeedbackMessage> ListReporterFeedback(std::string_view case_id) override {
+        auto statement =
+            db_.Prepare("SELECT message, at, actor FROM reporter_feedback WHERE case_id = ? ORDER BY sequence");
+        statement.Bind(1, case_id);
+        std::vector<domain::FeedbackMessage> messages;
+        while (statement.Step()) messages.push_back({statement.Text(0), statement.Text(1), statement.Text(2)});
+        return messages;
+    }
+
+    void InsertTimelineEntry(std::string_view case_id, const domain::TimelineEntry& entry) override {
+        db_.Prepare("INSERT INTO timeline (case_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)")
+            .BindAll(case_id, entry.at, entry.actor, entry.action, entry.detail)
+            .Run();
+    }
+
+    std::vector<domain::TimelineEntry> ListTimeline(std::string_view case_id) override {
+        auto statement =
+            db_.Prepare("SELECT at, actor, action, detail FROM timeline WHERE case_id = ? ORDER BY sequence");
+        statement.Bind(1, case_id);
+        std::vector<domain::TimelineEntry> entries;
+        while (statement.Step()) {
+            entries.push_back({statement.Text(0), statement.Text(1), statement.Text(2), statement.Text(3)});
+        }
+        return entries;
+    }
+
+    std::vector<domain::CodeItem> ListCodes(std::string_view kind) override {
+        auto statement =
+            db_.Prepare("SELECT code, name FROM codes WHERE kind = ? AND active = 1 ORDER BY position, code");
+        statement.Bind(1, kind);
+        std::vector<domain::CodeItem> items;
+        while (statement.Step()) items.push_back({statement.Text(0), statement.Text(1)});
+        return items;
+    }
+
+    void UpsertCode(std::string_view kind, const domain::CodeItem& item) override {
+        db_.Prepare(
+               "INSERT INTO codes (kind, code, name, position) VALUES (?1, ?2, ?3, "
+               "(SELECT COALESCE(max(position), 0) + 1 FROM codes WHERE kind = ?1)) "
+               "ON CONFLICT (kind, code) DO UPDATE SET name = excluded.name, active = 1")
+            .BindAll(kind, item.code, item.name)
+            .Run();
+    }
+
+    std::optional<AuditRecord> LastAuditRecord() override {
+        auto statement = db_.Prepare(
+            "SELECT sequence, at, actor, action, object, purpose, outcome, previous_hash, hash FROM audit_events "
+            "ORDER BY sequence DESC LIMIT 1");
+        if (!statement.Step()) return std::nullopt;
+        return ReadAudit(statement);
+    }
+
+    void AppendAuditRecord(const AuditRecord& record) override {
+        db_.Prepare(
+               "INSERT INTO audit_events (sequence, at, actor, action, object, purpose, outcome, previous_hash, "
+               "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .BindAll(record.sequence, record.at, record.actor, record.action, record.object, record.purpose,
+                     record.outcome, record.previous_hash, record.hash)
+            .Run();
+    }
+
+    std::vector<AuditRecord> ListAuditRecords(const AuditFilter& filter) override {
+        auto statement = db_.Prepare(
+            "SELECT sequence, at, actor, action, object, purpose, outcome, previous_hash, hash FROM audit_events "
+            "WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) ORDER BY sequence DESC LIMIT ?3");
+        statement.BindAll(filter.from, filter.to, filter.limit);
+        std::vector<AuditRecord> records;
+        while (statement.Step()) records.push_back(ReadAudit(statement));
+        return records;
+    }
+
+    void ForEachAuditRecord(const std::function<void(const AuditRecord&)>& visit) override {
+        auto statement = db_.Prepare(
+            "SELECT sequence, at, actor, action, object, purpose, outcome, previous_hash, hash FROM audit_events "
+            "ORDER BY sequence");
+        while (statement.Step()) visit(ReadAudit(statement));
+    }
+
+    StatisticsRow Statistics(std::string_view from, std::string_view to) override {
+        StatisticsRow row;
+        {
+            auto statement = db_.Prepare(
+                "SELECT channel, count(*) FROM signals WHERE created_at >= ? AND created_at < ? GROUP BY channel "
+                "ORDER BY channel");
+            statement.BindAll(from, to);
+            while (statement.Step()) {
+                row.by_channel.emplace_back(statement.Text(0), statement.Int(1));
+                row.signals += statement.Int(1);
+            }
+        }
+        {
+            auto statement = db_.Prepare("SELECT forms FROM cases WHERE created_at >= ? AND created_at < ?");
+            statement.BindAll(from, to);
+            std::map<std::string, std::int64_t> by_form;
+            while (statement.Step()) {
+                ++row.cases;
+                for (const std::string& form : SplitList(statement.Text(0))) ++by_form[form];
+            }
+            row.by_form.assign(by_form.begin(), by_form.end());
+        }
+        {
+            auto statement = db_.Prepare(
+                "SELECT outcome, count(*) FROM cases WHERE closed_at >= ? AND closed_at < ? AND outcome IS NOT NULL "
+                "GROUP BY outcome ORDER BY outcome");
+            statement.BindAll(from, to);
+            while (statement.Step()) {
+                row.by_outcome.emplace_back(statement.Text(0), statement.Int(1));
+                if (statement.Text(0) == "zorgtraject") row.care_trajectories += statement.Int(1);
+            }
+        }
+        {
+            auto statement = db_.Prepare(
+                "SELECT (julianday(recorded_at) - julianday(created_at)) FROM signals "
+                "WHERE created_at >= ? AND created_at < ? AND recorded_at IS NOT NULL");
+            statement.BindAll(from, to);
+            while (statement.Step()) row.signal_to_recorded_days.push_back(std::max(0.0, statement.Real(0)));
+        }
+        {
+            auto statement = db_.Prepare(
+                "SELECT (julianday(min(f.at)) - julianday(c.created_at)) FROM cases c "
+                "JOIN reporter_feedback f ON f.case_id = c.id WHERE c.created_at >= ? AND c.created_at < ? "
+                "GROUP BY c.id");
+            statement.BindAll(from, to);
+            while (statement.Step()) row.recorded_to_reporter_feedback_days.push_back(statement.Real(0));
+        }
+        return row;
+    }
+
+    bool IsEmpty() override {
+        auto statement = db_.Prepare("SELECT NOT EXISTS (SELECT 1 FROM users)");
+        statement.Step();
+        return statement.Int(0) != 0;
+    }
+
+private:
+    static UserRecord ReadUser(const Statement& statement) {
+        return UserRecord{statement.Text(0), statement.Text(1), SplitRoles(statement.Text(2)), statement.Int(3) != 0,
+                          statement.Text(4)};
+    }
+
+    static Signal ReadSignal(const Statement& statement) {
+        Signal signal;
+        signal.id = statement.Text(0);
+        signal.reporter = EmptyIfNull(statement.OptionalText(1));
+        signal.channel = statement.Text(2);
+        signal.narrative = statement.Text(3);
+        signal.indicator_codes = SplitList(statement.Text(4));
+        signal.catalog_version = statement.Text(5);
+        signal.observed_on = statement.OptionalText(6);
+        if (statement.Int(7) != 0) {
+            signal.location = domain::Location{EmptyIfNull(statement.OptionalText(8)),
+                                               EmptyIfNull(statement.OptionalText(9)),
+                                               EmptyIfNull(statement.OptionalText(10)),
+                                               EmptyIfNull(statement.OptionalText(11))};
+        }
+        signal.created_at = statement.Text(12);
+        signal.case_id = statement.OptionalText(13);
+        signal.status = statement.Text(14);
+        return signal;
+    }
+
+    std::vector<Signal> ReadSignals(Statement& statement) {
+        std::vector<Signal> signals;
+        while (statement.Step()) signals.push_back(ReadSignal(statement));
+        for (Signal& signal : signals) LoadPersons(signal);
+        return signals;
+    }
+
+    void LoadPersons(Signal& signal) {
+        auto statement = db_.Prepare(
+            "SELECT role, name, birth_year, nationality, phone FROM persons WHERE signal_id = ? ORDER BY position");
+        statement.Bind(1, signal.id);
+        while (statement.Step()) {
+            signal.persons.push_back({statement.Text(0), EmptyIfNull(statement.OptionalText(1)),
+                                      statement.OptionalInt(2), EmptyIfNull(statement.OptionalText(3)),
+                                      EmptyIfNull(statement.OptionalText(4))});
+        }
+    }
+
+    static Case ReadCase(const Statement& statement, int first) {
+        Case header;
+        header.id = statement.Text(first);
+        header.status = domain::ParseCaseStatus(statement.Text(first + 1)).value_or(domain::CaseStatus::kVastgelegd);
+        header.urgency = statement.OptionalText(first + 2);
+        header.forms = SplitList(statement.Text(first + 3));
+        header.rationale = statement.OptionalText(first + 4);
+        header.outcome = statement.OptionalText(first + 5);
+        header.closure_note = statement.OptionalText(first + 6);
+        header.created_at = statement.Text(first + 7);
+        header.updated_at = statement.Text(first + 8);
+        header.weighed_at = statement.OptionalText(first + 9);
+        return header;
+    }
+
+    static domain::Referral ReadReferral(const Statement& statement) {
+        domain::Referral referral;
+        referral.id = statement.Text(0);
+        referral.case_id = statement.Text(1);
+        referral.partner = statement.Text(2);
+        referral.forum = statement.OptionalText(3);
+        referral.feedback_due = statement.Text(4);
+        referral.note = statement.OptionalText(5);
+        referral.at = statement.Text(6);
+        referral.actor = statement.Text(7);
+        return referral;
+    }
+
+    static AuditRecord ReadAudit(const Statement& statement) {
+        return AuditRecord{statement.Int(0),  statement.Text(1), statement.Text(2),
+                           statement.Text(3), statement.Text(4), statement.Text(5),
+                           statement.Text(6), statement.Text(7), statement.Text(8)};
+    }
+
+    Connection& db_;
+};
+
+// Runs `work` between BEGIN and COMMIT, rolling back on an error result or a store failure.
+Status RunInTransaction(Connection& connection, const char* begin,
+                        const std::function<Status(Transaction&)>& work) {
+    try {
+        connection.Execute(begin);
+    } catch (const StoreFailure& failure) {
+        return MakeError(ErrorCode::kUnavailable, std::string{"De opslag is niet beschikbaar: "} + failure.what());
+    }
+    try {
+        SqliteTransaction transaction{connection};
+        Status status = work(transaction);
+        if (!status) {
+            connection.Execute("ROLLBACK");
+            return status;
+        }
+        connection.Execute("COMMIT");
+        return status;
+    } catch (const StoreFailure& failure) {
+        try {
+            connection.Execute("ROLLBACK");
+        } catch (const StoreFailure&) {
+            // The engine already rolled back (e.g. on SQLITE_FULL); nothing more to undo.
+        }
+        return MakeError(ErrorCode::kUnavailable, std::string{"De opslag is niet beschikbaar: "} + failure.what());
+    }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, int reader_count) {
+    std::unique_ptr<SqliteStore> store{new SqliteStore()};
+    store->path_ = path;
+    try {
+        store->writer_ = std::make_unique<Connection>(path, false);
+        auto check = store->writer_->Prepare("PRAGMA application_id");
+        check.Step();
+        std::int64_t application_id = check.Int(0);
+        auto tables = store->writer_->Prepare("SELECT count(*) FROM sqlite_schema");
+        tables.Step();
+        std::int64_t table_count = tables.Int(0);
+        if (application_id != kApplicationId && table_count > 0) {
+            return MakeError(ErrorCode::kFailedPrecondition,
+                             path + " is not a meldroute database; refusing to change it");
+        }
+    } catch (const StoreFailure& failure) {
+        return MakeError(ErrorCode::kUnavailable, failure.what());
+    }
+    MR_TRY(store->Migrate());
+    try {
+        for (int index = 0; index < reader_count; ++index) {
+            store->idle_readers_.push_back(std::make_unique<Connection>(path, true));
+        }
+    } catch (const StoreFailure& failure) {
+        return MakeError(ErrorCode::kUnavailable, failure.what());
+    }
+    return store;
+}
+
+SqliteStore::~SqliteStore() = default;
+
+Status SqliteStore::Migrate() {
+    try {
+        // WAL persists in the file; it lets readers run while one writer commits.
+        writer_->Execute("PRAGMA journal_mode = WAL");
+        auto version_statement = writer_->Prepare("PRAGMA user_version");
+        version_statement.Step();
+        auto version = static_cast<std::size_t>(version_statement.Int(0));
+        const auto& migrations = Migrations();
+        if (version > migrations.size()) {
+            return MakeError(ErrorCode::kFailedPrecondition,
+                             "database schema version " + std::to_string(version) +
+                                 " is newer than this program knows (" + std::to_string(migrations.size()) +
+                                 "); upgrade meldroute");
+        }
+        for (std::size_t next = version; next < migrations.size(); ++next) {
+            writer_->Execute("BEGIN IMMEDIATE");
+            try {
+                writer_->Execute(migrations[next]);
+                writer_->Execute("PRAGMA application_id = " + std::to_string(kApplicationId));
+                writer_->Execute("PRAGMA user_version = " + std::to_string(next + 1));
+                writer_->Execute("COMMIT");
+            } catch (const StoreFailure&) {
+                writer_->Execute("ROLLBACK");
+                throw;
+            }
+        }
+    } catch (const StoreFailure& failure) {
+        return MakeError(ErrorCode::kUnavailable, std::string{"migration failed: "} + failure.what());
+    }
+    return Ok();
+}
+
+Status SqliteStore::Write(const std::function<Status(Transaction&)>& work) {
+    std::lock_guard lock{write_mutex_};
+    return RunInTransaction(*writer_, "BEGIN IMMEDIATE", work);
+}
+
+Status SqliteStore::Read(const std::function<Status(Transaction&)>& work) {
+    std::unique_ptr<Connection> reader;
+    {
+        std::unique_lock lock{readers_mutex_};
+        readers_available_.wait(lock, [this] { return !idle_readers_.empty(); });
+        reader = std::move(idle_readers_.back());
+        idle_readers_.pop_back();
+    }
+    Status status = RunInTransaction(*reader, "BEGIN", work);
+    {
+        std::lock_guard lock{readers_mutex_};
+        idle_readers_.push_back(std::move(reader));
+    }
+    readers_available_.notify_one();
+    return status;
+}
+
+Status SqliteStore::Check() {
+    return Read([](Transaction& transaction) -> Status {
+        transaction.IsEmpty();
+        return Ok();
+    });
+}
+
+Status SqliteStore::Backup(const std::string& target) {
+    std::lock_guard lock{write_mutex_};
+    sqlite3* destination = nullptr;
+    if (sqlite3_open(target.c_str(), &destination) != SQLITE_OK) {
+        sqlite3_close(destination);
+        return MakeError(ErrorCode::kUnavailable, "cannot open backup target " + target);
+    }
+    sqlite3_backup* backup = sqlite3_backup_init(destination, "main", writer_->handle(), "main");
+    int code = SQLITE_ERROR;
+    if (backup != nullptr) {
+        code = sqlite3_backup_step(backup, -1);
+        sqlite3_backup_finish(backup);
+    }
+    sqlite3_close(destination);
+    if (code != SQLITE_DONE) return MakeError(ErrorCode::kUnavailable, "backup to " + target + " failed");
+    return Ok();
+}
+
+}  // namespace meldroute::store::sqlite

@@ -1,0 +1,152 @@
+// The storage interface: one Transaction per request, committed whole or not at all.
+// Implementations: store/sqlite (default, embedded); PostgreSQL later behind the same interface.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.hpp"
+#include "domain/model.hpp"
+
+namespace meldroute::store {
+
+struct UserRecord {
+    std::string username;
+    std::string password_hash;  // Argon2id encoded string (libsodium crypto_pwhash_str)
+    std::vector<domain::Role> roles;
+    bool active = true;
+    std::string created_at;
+};
+
+struct SessionRecord {
+    std::string token_hash;  // hex of a keyed hash of the bearer token; the token itself is never stored
+    std::string username;
+    std::string csrf_token;  // random, for the pages' forms
+    std::string created_at;
+    std::string last_seen_at;
+};
+
+struct AuditRecord {
+    std::int64_t sequence = 0;
+    std::string at;
+    std::string actor;
+    std::string action;
+    std::string object;
+    std::string purpose;
+    std::string outcome;
+    std::string previous_hash;
+    std::string hash;
+};
+
+struct SignalFilter {
+    std::optional<std::string> reporter;  // only this reporter's signals
+    std::optional<std::string> status;    // "gemeld" or a case status
+    int limit = 500;
+};
+
+struct AuditFilter {
+    std::optional<std::string> from;  // inclusive time "YYYY-MM-DDT00:00:00Z"
+    std::optional<std::string> to;    // exclusive
+    int limit = 1000;
+};
+
+//! Counts for GET /statistics over [from, to) (times).
+struct StatisticsRow {
+    std::int64_t signals = 0;
+    std::int64_t cases = 0;
+    std::int64_t care_trajectories = 0;
+    std::vector<std::pair<std::string, std::int64_t>> by_form;
+    std::vector<std::pair<std::string, std::int64_t>> by_channel;
+    std::vector<std::pair<std::string, std::int64_t>> by_outcome;
+    std::vector<double> signal_to_recorded_days;  // one per signal filed in the period and taken into a case
+    std::vector<double> recorded_to_reporter_feedback_days;  // one per case recorded in the period with feedback
+};
+
+//! Raised by a store on an I/O or engine failure; the Store turns it into a rolled-back Unavailable error.
+class StoreFailure : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+//! The data operations of one transaction. Methods throw StoreFailure on engine errors.
+class Transaction {
+public:
+    virtual ~Transaction() = default;
+
+    // Users and sign-in.
+    virtual void InsertUser(const UserRecord& user) = 0;
+    virtual std::optional<UserRecord> FindUser(std::string_view username) = 0;
+    virtual std::vector<UserRecord> ListUsers() = 0;
+    virtual void UpdatePasswordHash(std::string_view username, std::string_view password_hash) = 0;
+    virtual void RecordLoginFailure(std::string_view username, std::string_view at) = 0;
+    virtual int CountLoginFailuresSince(std::string_view username, std::string_view since) = 0;
+    virtual void ClearLoginFailures(std::string_view username) = 0;
+
+    // Sessions.
+    virtual void InsertSession(const SessionRecord& session) = 0;
+    virtual std::optional<SessionRecord> FindSession(std::string_view token_hash) = 0;
+    virtual void TouchSession(std::string_view token_hash, std::string_view at) = 0;
+    virtual void DeleteSession(std::string_view token_hash) = 0;
+    virtual void DeleteSessionsOf(std::string_view username) = 0;
+
+    // Signals.
+    virtual void InsertSignal(const domain::Signal& signal) = 0;
+    virtual std::optional<domain::Signal> FindSignal(std::string_view id) = 0;
+    virtual std::vector<domain::Signal> ListSignals(const SignalFilter& filter) = 0;
+    virtual std::vector<domain::Signal> ListSignalsOfCase(std::string_view case_id) = 0;
+    virtual void SetSignalCase(std::string_view signal_id, std::string_view case_id) = 0;
+
+    // Cases and what is recorded on them.
+    virtual void InsertCase(const domain::Case& header) = 0;
+    virtual std::optional<domain::Case> FindCase(std::string_view id) = 0;
+    virtual void UpdateCase(const domain::Case& header) = 0;
+    virtual std::vector<domain::CaseSummary> ListCaseSummaries(int limit) = 0;
+    virtual void InsertEnrichment(const domain::Enrichment& enrichment) = 0;
+    virtual std::vector<domain::Enrichment> ListEnrichments(std::string_view case_id) = 0;
+    virtual void InsertAssessment(const domain::Assessment& assessment) = 0;
+    virtual std::vector<domain::Assessment> ListAssessments(std::string_view case_id) = 0;
+    virtual void InsertReferral(const domain::Referral& referral) = 0;
+    virtual std::optional<domain::Referral> FindReferral(std::string_view id) = 0;
+    virtual std::vector<domain::Referral> ListReferrals(std::string_view case_id) = 0;
+    virtual void InsertPartnerFeedback(const domain::PartnerFeedback& feedback) = 0;
+    virtual void InsertReporterFeedback(std::string_view id, std::string_view case_id,
+                                        const domain::FeedbackMessage& message) = 0;
+    virtual std::vector<domain::FeedbackMessage> ListReporterFeedback(std::string_view case_id) = 0;
+    virtual void InsertTimelineEntry(std::string_view case_id, const domain::TimelineEntry& entry) = 0;
+    virtual std::vector<domain::TimelineEntry> ListTimeline(std::string_view case_id) = 0;
+
+    // Configurable codes: kind is "partner", "forum", "enrichment-source" or "outcome".
+    virtual std::vector<domain::CodeItem> ListCodes(std::string_view kind) = 0;
+    virtual void UpsertCode(std::string_view kind, const domain::CodeItem& item) = 0;
+
+    // Audit trail (append-only; the chain is computed by the caller).
+    virtual std::optional<AuditRecord> LastAuditRecord() = 0;
+    virtual void AppendAuditRecord(const AuditRecord& record) = 0;
+    virtual std::vector<AuditRecord> ListAuditRecords(const AuditFilter& filter) = 0;
+    //! Calls `visit` for every record in sequence order (for verification).
+    virtual void ForEachAuditRecord(const std::function<void(const AuditRecord&)>& visit) = 0;
+
+    // Statistics.
+    virtual StatisticsRow Statistics(std::string_view from, std::string_view to) = 0;
+
+    // Whether the store holds no users yet (demo data is only added to an empty store).
+    virtual bool IsEmpty() = 0;
+};
+
+//! A store hands out transactions. Write runs `work` in one serialisable write transaction and commits
+//! only if it returns success; Read runs it on a consistent snapshot.
+class Store {
+public:
+    virtual ~Store() = default;
+    virtual Status Write(const std::function<Status(Transaction&)>& work) = 0;
+    virtual Status Read(const std::function<Status(Transaction&)>& work) = 0;
+    //! Cheap liveness check of the engine (for /health/ready).
+    virtual Status Check() = 0;
+};
+
+}  // namespace meldroute::store
