@@ -95,7 +95,8 @@ Result<NewSession> Service::SignIn(const std::string& username, const std::strin
     enum class Outcome { kSignedIn, kLocked, kRejected } outcome = Outcome::kRejected;
     NewSession session;
     Status status = store_.Write([&](store::Transaction& transaction) -> Status {
-        if (transaction.CountLoginFailuresSince(username, window_start) >= config_.lockout_failures) {
+        auto locked_until = transaction.AccountLockedUntil(username);
+        if (locked_until && *locked_until > now_text) {
             outcome = Outcome::kLocked;
             AppendAudit(transaction, {username, "session.create", "session", "aanmelden", "geblokkeerd"}, now_text);
             return Ok();
@@ -106,6 +107,13 @@ Result<NewSession> Service::SignIn(const std::string& username, const std::strin
         bool password_ok = VerifyPassword(password, user ? user->password_hash : kDummyHash);
         if (!user || !user->active || !password_ok) {
             transaction.RecordLoginFailure(username, now_text);
+            // The failure that reaches the threshold starts a lock of the full term; the failures are cleared
+            // so that the count starts afresh after it.
+            if (transaction.CountLoginFailuresSince(username, window_start) >= config_.lockout_failures) {
+                transaction.LockAccount(username,
+                                        FormatTime(now + std::chrono::minutes{config_.lockout_minutes}));
+                transaction.ClearLoginFailures(username);
+            }
             AppendAudit(transaction, {username, "session.create", "session", "aanmelden", kRefused}, now_text);
             outcome = Outcome::kRejected;
             return Ok();

@@ -86,6 +86,10 @@ public:
     virtual void RecordLoginFailure(std::string_view username, std::string_view at) = 0;
     virtual int CountLoginFailuresSince(std::string_view username, std::string_view since) = 0;
     virtual void ClearLoginFailures(std::string_view username) = 0;
+    //! Locks an account name (known or not) until `until`; a later lock replaces an earlier one.
+    virtual void LockAccount(std::string_view username, std::string_view until) = 0;
+    //! The time until which the account name is locked, if a lock was ever set.
+    virtual std::optional<std::string> AccountLockedUntil(std::string_view username) = 0;
 
     // Sessions.
     virtual void InsertSession(const SessionRecord& session) = 0;

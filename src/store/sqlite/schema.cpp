@@ -202,6 +202,13 @@ INSERT INTO codes (kind, code, name, position) VALUES
     ('outcome', 'geen-mensenhandel', 'Geen mensenhandel', 5),
     ('outcome', 'onvoldoende-informatie', 'Onvoldoende informatie', 6);
 )sql",
+        // 2: account locks, so a lockout lasts its full term after the failure that caused it.
+        R"sql(
+CREATE TABLE account_locks (
+    username TEXT PRIMARY KEY,
+    locked_until TEXT NOT NULL
+) WITHOUT ROWID;
+)sql",
     };
     return migrations;
 }

@@ -108,6 +108,21 @@ public:
         db_.Prepare("DELETE FROM login_failures WHERE username = ?").Bind(1, username).Run();
     }
 
+    void LockAccount(std::string_view username, std::string_view until) override {
+        db_.Prepare(
+               "INSERT INTO account_locks (username, locked_until) VALUES (?, ?) "
+               "ON CONFLICT (username) DO UPDATE SET locked_until = excluded.locked_until")
+            .BindAll(username, until)
+            .Run();
+    }
+
+    std::optional<std::string> AccountLockedUntil(std::string_view username) override {
+        auto statement = db_.Prepare("SELECT locked_until FROM account_locks WHERE username = ?");
+        statement.Bind(1, username);
+        if (!statement.Step()) return std::nullopt;
+        return statement.Text(0);
+    }
+
     void InsertSession(const SessionRecord& session) override {
         db_.Prepare(
                "INSERT INTO sessions (token_hash, username, csrf_token, created_at, last_seen_at) "

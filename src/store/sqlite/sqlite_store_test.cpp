@@ -1,0 +1,141 @@
+// The SQLite store on real files: migrations from every older version, refusals, backup.
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "store/sqlite/schema.hpp"
+
+namespace meldroute::store::sqlite {
+namespace {
+
+class SqliteStoreTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        directory_ = std::filesystem::temp_directory_path() /
+                     ("meldroute-store-test-" + std::to_string(::getpid()) + "-" +
+                      ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        std::filesystem::remove_all(directory_);
+        std::filesystem::create_directories(directory_);
+    }
+    void TearDown() override { std::filesystem::remove_all(directory_); }
+
+    static void Exec(const std::filesystem::path& path, const std::string& sql) {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+        char* error = nullptr;
+        int code = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+        std::string message = error != nullptr ? error : "";
+        sqlite3_free(error);
+        sqlite3_close(db);
+        ASSERT_EQ(code, SQLITE_OK) << message;
+    }
+
+    static std::int64_t Pragma(const std::filesystem::path& path, const std::string& name) {
+        sqlite3* db = nullptr;
+        sqlite3_open(path.c_str(), &db);
+        sqlite3_stmt* statement = nullptr;
+        sqlite3_prepare_v2(db, ("PRAGMA " + name).c_str(), -1, &statement, nullptr);
+        sqlite3_step(statement);
+        std::int64_t value = sqlite3_column_int64(statement, 0);
+        sqlite3_finalize(statement);
+        sqlite3_close(db);
+        return value;
+    }
+
+    std::filesystem::path directory_;
+};
+
+TEST_F(SqliteStoreTest, MigratesForwardFromEveryOlderVersion) {
+    const auto& migrations = Migrations();
+    for (std::size_t version = 0; version <= migrations.size(); ++version) {
+        auto path = directory_ / ("v" + std::to_string(version) + ".db");
+        if (version > 0) {
+            std::string sql;
+            for (std::size_t index = 0; index < version; ++index) sql += migrations[index];
+            sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
+            sql += "PRAGMA user_version = " + std::to_string(version) + ";";
+            Exec(path, sql);
+            Exec(path, "INSERT INTO users (username, password_hash, roles, created_at) "
+                       "VALUES ('oud', 'x', 'melder', '2024-01-01T00:00:00Z');");
+        }
+        auto store = SqliteStore::Open(path.string());
+        ASSERT_TRUE(store.has_value()) << "from version " << version << ": " << store.error().detail;
+        EXPECT_EQ(Pragma(path, "user_version"), static_cast<std::int64_t>(migrations.size()));
+        EXPECT_EQ(Pragma(path, "application_id"), kApplicationId);
+        Status read = (*store)->Read([&](Transaction& transaction) -> Status {
+            EXPECT_EQ(transaction.ListCodes("partner").size(), 10u);
+            if (version > 0) {
+                EXPECT_TRUE(transaction.FindUser("oud").has_value()) << "data kept across migration";
+            }
+            EXPECT_FALSE(transaction.AccountLockedUntil("oud").has_value());
+            return Ok();
+        });
+        EXPECT_TRUE(read.has_value());
+    }
+}
+
+TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerVersion) {
+    auto path = directory_ / "newer.db";
+    {
+        auto store = SqliteStore::Open(path.string());
+        ASSERT_TRUE(store.has_value());
+    }
+    Exec(path, "PRAGMA user_version = 999;");
+    auto store = SqliteStore::Open(path.string());
+    ASSERT_FALSE(store.has_value());
+    EXPECT_NE(store.error().detail.find("newer"), std::string::npos);
+    EXPECT_EQ(Pragma(path, "user_version"), 999);
+}
+
+TEST_F(SqliteStoreTest, AFailedWriteLeavesNothingBehind) {
+    auto store = SqliteStore::Open((directory_ / "store.db").string());
+    ASSERT_TRUE(store.has_value());
+    Status failed = (*store)->Write([](Transaction& transaction) -> Status {
+        transaction.InsertUser({"half", "x", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z"});
+        return MakeError(ErrorCode::kInvalidArgument, "refused after the insert");
+    });
+    EXPECT_FALSE(failed.has_value());
+    Status engine_failure = (*store)->Write([](Transaction& transaction) -> Status {
+        transaction.InsertUser({"twice", "x", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z"});
+        transaction.InsertUser({"twice", "x", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z"});
+        return Ok();
+    });
+    ASSERT_FALSE(engine_failure.has_value());
+    EXPECT_EQ(engine_failure.error().code, ErrorCode::kUnavailable);
+    Status read = (*store)->Read([](Transaction& transaction) -> Status {
+        EXPECT_FALSE(transaction.FindUser("half").has_value());
+        EXPECT_FALSE(transaction.FindUser("twice").has_value());
+        return Ok();
+    });
+    EXPECT_TRUE(read.has_value());
+}
+
+TEST_F(SqliteStoreTest, BackupRoundTripsToIdenticalContent) {
+    auto store = SqliteStore::Open((directory_ / "store.db").string());
+    ASSERT_TRUE(store.has_value());
+    ASSERT_TRUE((*store)->Write([](Transaction& transaction) -> Status {
+        transaction.InsertUser({"kopie", "hash", {domain::Role::kAuditor}, true, "2024-01-01T00:00:00Z"});
+        return Ok();
+    }).has_value());
+    auto backup_path = directory_ / "backup.db";
+    ASSERT_TRUE((*store)->Backup(backup_path.string()).has_value());
+    auto restored = SqliteStore::Open(backup_path.string());
+    ASSERT_TRUE(restored.has_value());
+    Status read = (*restored)->Read([](Transaction& transaction) -> Status {
+        auto user = transaction.FindUser("kopie");
+        EXPECT_TRUE(user.has_value());
+        if (user) {
+            EXPECT_EQ(user->password_hash, "hash");
+            EXPECT_EQ(user->roles, std::vector<domain::Role>{domain::Role::kAuditor});
+        }
+        return Ok();
+    });
+    EXPECT_TRUE(read.has_value());
+}
+
+}  // namespace
+}  // namespace meldroute::store::sqlite
