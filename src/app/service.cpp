@@ -421,7 +421,7 @@ Result<StepResult> Service::AddEnrichment(const Principal& principal, const std:
         auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kEnrich,
                                      "Verrijkt uit " + CodeName(sources, source) + "."));
         transaction.UpdateCase(header);
-        result = {NewId(), case_id, header.status};
+        result = {NewId(), case_id, header.status, std::nullopt};
         transaction.InsertEnrichment({result.id, case_id, source, purpose, content, header.updated_at,
                                       principal.username});
         return Ok();
@@ -446,7 +446,7 @@ Result<StepResult> Service::AddAssessment(const Principal& principal, const std:
         header.rationale = rationale;
         header.weighed_at = header.updated_at;
         transaction.UpdateCase(header);
-        result = {NewId(), case_id, header.status};
+        result = {NewId(), case_id, header.status, std::nullopt};
         transaction.InsertAssessment({result.id, case_id, urgency, forms, rationale, header.updated_at,
                                       principal.username});
         return Ok();
@@ -478,7 +478,7 @@ Result<StepResult> Service::AddReferral(const Principal& principal, const std::s
         detail += "; terugkoppeling uiterlijk " + feedback_due + ".";
         auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kRefer, detail));
         transaction.UpdateCase(header);
-        result = {NewId(), case_id, header.status};
+        result = {NewId(), case_id, header.status, std::nullopt};
         domain::Referral referral;
         referral.id = result.id;
         referral.case_id = case_id;
@@ -508,7 +508,7 @@ Result<StepResult> Service::AddPartnerFeedback(const Principal& principal, const
         auto header = MR_TRY(Advance(transaction, principal, referral->case_id, CaseAction::kPartnerFeedback,
                                      "Terugkoppeling ontvangen van " + CodeName(partners, referral->partner) + "."));
         transaction.UpdateCase(header);
-        result = {NewId(), referral->case_id, header.status};
+        result = {NewId(), referral->case_id, header.status, referral_id};
         transaction.InsertPartnerFeedback({result.id, referral_id, summary, header.updated_at, principal.username});
         return Ok();
     }));
@@ -526,7 +526,7 @@ Result<StepResult> Service::AddReporterFeedback(const Principal& principal, cons
         auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kReporterFeedback,
                                      "Melder geïnformeerd over wat er met het signaal is gedaan."));
         transaction.UpdateCase(header);
-        result = {NewId(), case_id, header.status};
+        result = {NewId(), case_id, header.status, std::nullopt};
         transaction.InsertReporterFeedback(result.id, case_id, {message, header.updated_at, principal.username});
         return Ok();
     }));
@@ -548,7 +548,7 @@ Result<StepResult> Service::CloseCase(const Principal& principal, const std::str
         header.outcome = outcome;
         header.closure_note = note;
         transaction.UpdateCase(header);
-        result = {case_id, case_id, header.status};
+        result = {case_id, case_id, header.status, std::nullopt};
         return Ok();
     }));
     return result;

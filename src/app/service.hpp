@@ -45,6 +45,7 @@ struct StepResult {
     std::string id;
     std::string case_id;
     domain::CaseStatus case_status = domain::CaseStatus::kVastgelegd;
+    std::optional<std::string> referral_id;  // set for partner feedback
 };
 
 //! A case as the aandachtfunctionaris sees it: the file plus what follows from it.

@@ -3,6 +3,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 
+#include <array>
 #include <chrono>
 #include <thread>
 #include <vector>
@@ -53,6 +54,7 @@ private:
         if (error == bhttp::error::body_limit) {
             auto response = std::make_shared<Response>(server_.too_large(parser_->get().version(), false));
             ++server_.in_flight;
+            linger_ = true;
             Write(response, true);
             return;
         }
@@ -94,6 +96,19 @@ private:
     void Close() {
         beast::error_code ignored;
         stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        if (linger_) Drain();
+    }
+
+    // After refusing an oversized body, read and discard what the client is still sending (bounded in bytes
+    // and time) so that closing does not reset the connection before the client has read the 413.
+    void Drain() {
+        stream_.expires_after(std::chrono::seconds(5));
+        stream_.async_read_some(asio::buffer(drain_buffer_),
+                                [self = shared_from_this()](beast::error_code error, std::size_t bytes) {
+                                    self->drained_ += bytes;
+                                    if (error || self->drained_ > 64 * kMaxBodyBytes) return;
+                                    self->Drain();
+                                });
     }
 
     beast::tcp_stream stream_;
@@ -101,6 +116,9 @@ private:
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
     Server::Impl& server_;
     std::string peer_;
+    bool linger_ = false;
+    std::size_t drained_ = 0;
+    std::array<char, 16 * 1024> drain_buffer_{};
 };
 
 }  // namespace

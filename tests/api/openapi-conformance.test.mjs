@@ -1,0 +1,206 @@
+// The OpenAPI description matches what the server does: every operation is exercised, every response's
+// status is documented for that operation, and every JSON body validates against the documented schema.
+import { before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, signIn, api } from '../support/server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const spec = JSON.parse(readFileSync(path.join(root, 'docs', 'openapi.json'), 'utf8'));
+const basePath = new URL(spec.servers[0].url.replace('{host}', 'x')).pathname; // "/api/v1"
+
+let server;
+const tokens = {};
+const exercised = new Set();
+const failures = [];
+
+function resolve(schema) {
+  let current = schema;
+  while (current && current.$ref) {
+    const parts = current.$ref.replace(/^#\//, '').split('/');
+    current = parts.reduce((node, key) => node[key], spec);
+  }
+  return current;
+}
+
+const formats = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/,
+};
+
+/** Returns a list of problems ("$.field: reason"); empty when `value` matches `schema`. */
+function validate(value, schemaOrRef, where = '$') {
+  const schema = resolve(schemaOrRef);
+  if (!schema) return [];
+  const problems = [];
+  if (schema.allOf) for (const part of schema.allOf) problems.push(...validate(value, part, where));
+  if (value === null) return schema.nullable || !schema.type ? problems : [...problems, `${where}: null not allowed`];
+  if (schema.enum && !schema.enum.includes(value)) problems.push(`${where}: ${JSON.stringify(value)} not in enum`);
+  switch (schema.type) {
+    case 'object': {
+      if (typeof value !== 'object' || Array.isArray(value)) return [...problems, `${where}: expected object`];
+      for (const key of schema.required ?? []) if (!(key in value)) problems.push(`${where}.${key}: missing`);
+      for (const [key, item] of Object.entries(value)) {
+        if (schema.properties?.[key]) problems.push(...validate(item, schema.properties[key], `${where}.${key}`));
+        else if (typeof schema.additionalProperties === 'object') {
+          problems.push(...validate(item, schema.additionalProperties, `${where}.${key}`));
+        } else if (schema.properties && schema.additionalProperties !== true) {
+          problems.push(`${where}.${key}: not documented`);
+        }
+      }
+      break;
+    }
+    case 'array':
+      if (!Array.isArray(value)) return [...problems, `${where}: expected array`];
+      value.forEach((item, index) => problems.push(...validate(item, schema.items, `${where}[${index}]`)));
+      break;
+    case 'string':
+      if (typeof value !== 'string') problems.push(`${where}: expected string`);
+      else if (schema.format && formats[schema.format] && !formats[schema.format].test(value)) {
+        problems.push(`${where}: not a ${schema.format}: ${value}`);
+      }
+      break;
+    case 'integer':
+      if (!Number.isInteger(value)) problems.push(`${where}: expected integer`);
+      break;
+    case 'number':
+      if (typeof value !== 'number') problems.push(`${where}: expected number`);
+      break;
+    case 'boolean':
+      if (typeof value !== 'boolean') problems.push(`${where}: expected boolean`);
+      break;
+    default:
+  }
+  return problems;
+}
+
+function operationFor(method, urlPath) {
+  const relative = urlPath.startsWith(basePath) ? urlPath.slice(basePath.length) : urlPath;
+  for (const [template, item] of Object.entries(spec.paths)) {
+    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    if (pattern.test(relative) && item[method.toLowerCase()]) {
+      return { key: `${method.toUpperCase()} ${template}`, operation: item[method.toLowerCase()] };
+    }
+  }
+  return null;
+}
+
+/** Calls the API and checks the response against the description. */
+async function call(method, urlPath, options = {}) {
+  const response = await api(server.url, method, urlPath, options);
+  const found = operationFor(method, urlPath.split('?')[0]);
+  if (!found) {
+    failures.push(`${method} ${urlPath}: not in the OpenAPI description`);
+    return response;
+  }
+  exercised.add(found.key);
+  const documented = found.operation.responses[String(response.status)];
+  if (!documented) {
+    failures.push(`${found.key}: status ${response.status} not documented`);
+    return response;
+  }
+  const resolved = resolve(documented);
+  const content = resolved.content ?? {};
+  const type = (response.headers.get('content-type') ?? '').split(';')[0];
+  if (Object.keys(content).length > 0) {
+    if (!content[type]) failures.push(`${found.key} ${response.status}: content type ${type} not documented`);
+    else {
+      for (const problem of validate(response.body, content[type].schema)) {
+        failures.push(`${found.key} ${response.status}: ${problem}`);
+      }
+    }
+  }
+  for (const header of Object.keys(resolved.headers ?? {})) {
+    if (!response.headers.has(header)) failures.push(`${found.key} ${response.status}: header ${header} missing`);
+  }
+  return response;
+}
+
+before(async () => {
+  server = await startServer({ demo: true });
+  for (const name of ['melder', 'af', 'beleid', 'auditor']) tokens[name] = await signIn(server.url, name);
+});
+
+after(async () => {
+  await server?.stop();
+  server?.cleanup();
+});
+
+test('every operation answers as described, and every described operation is exercised', async () => {
+  const { af, melder, beleid, auditor } = tokens;
+  await call('GET', '/api/v1/openapi.json');
+  await call('GET', '/health/live');
+  await call('GET', '/health/ready');
+  await call('POST', '/api/v1/sessions', { body: { username: 'melder', password: 'wrong-password' } });
+  const session = await call('POST', '/api/v1/sessions', { body: { username: 'beleid', password: 'demo-password' } });
+  await call('DELETE', '/api/v1/sessions/current', { token: session.body.token });
+
+  const signal = await call('POST', '/api/v1/signals', {
+    token: melder,
+    body: {
+      channel: 'formulier', narrative: 'Werknemers slapen in de loods en werken 14 uur per dag.',
+      indicatorCodes: ['ARB-13', 'ARB-02'], observedOn: '2024-04-15',
+      location: { street: 'Industrieweg', houseNumber: '1', postcode: '6902 AA', city: 'Zevenaar' },
+      persons: [{ role: 'slachtoffer', name: 'Test Persoon', birthYear: 1990, nationality: 'Pools', phone: '0612345678' }],
+    },
+  });
+  assert.equal(signal.status, 201);
+  await call('POST', '/api/v1/signals', { token: melder, body: { channel: 'fax', narrative: '', indicatorCodes: [] } });
+  await call('POST', '/api/v1/signals', { token: melder, rawBody: '{' });
+  await call('POST', '/api/v1/signals', { token: melder, rawBody: JSON.stringify({ narrative: 'x'.repeat(1100000) }) });
+  await call('POST', '/api/v1/signals', { body: { channel: 'formulier', narrative: 'x', indicatorCodes: [] } });
+  const second = await call('POST', '/api/v1/anonymous-signals', { body: { narrative: 'Veel mannen bij de woning.' } });
+  await call('GET', '/api/v1/signals', { token: melder });
+  await call('GET', '/api/v1/signals?status=gemeld', { token: af });
+  await call('GET', `/api/v1/signals/${signal.body.id}`, { token: melder });
+  await call('GET', `/api/v1/signals/${signal.body.id}`, { token: beleid });
+
+  const created = await call('POST', '/api/v1/cases', { token: af, body: { signalIds: [signal.body.id] } });
+  assert.equal(created.status, 201);
+  const caseId = created.body.id;
+  await call('POST', '/api/v1/cases', { token: melder, body: { signalIds: [signal.body.id] } });
+  await call('POST', '/api/v1/cases', { token: af, body: { signalIds: ['00000000-0000-4000-8000-000000000000'] } });
+  await call('POST', `/api/v1/cases/${caseId}/assessments`, {
+    token: af, body: { urgency: 'hoog', forms: ['arbeid'], rationale: 'te vroeg' },
+  });
+  await call('POST', `/api/v1/cases/${caseId}/signals`, { token: af, body: { signalId: second.body.id } });
+  await call('POST', `/api/v1/cases/${caseId}/enrichments`, {
+    token: af, body: { source: 'bag', purpose: 'gebruik pand', content: 'Industriefunctie.' },
+  });
+  await call('POST', `/api/v1/cases/${caseId}/assessments`, {
+    token: af, body: { urgency: 'hoog', forms: ['arbeid'], rationale: 'Huisvesting en lange dagen.' },
+  });
+  const referral = await call('POST', `/api/v1/cases/${caseId}/referrals`, {
+    token: af, body: { partner: 'moviera', forum: 'signalenoverleg', feedbackDue: '2999-01-01', note: 'Graag snel.' },
+  });
+  await call('POST', `/api/v1/referrals/${referral.body.id}/feedback`, { token: af, body: { summary: 'Opgepakt.' } });
+  await call('POST', `/api/v1/cases/${caseId}/reporter-feedback`, { token: af, body: { message: 'Dank, opgepakt.' } });
+  await call('GET', `/api/v1/cases/${caseId}`, { token: af });
+  await call('GET', `/api/v1/cases/${caseId}/indication`, { token: af });
+  await call('GET', '/api/v1/cases', { token: af });
+  await call('GET', '/api/v1/cases/00000000-0000-4000-8000-000000000000', { token: af });
+  await call('POST', `/api/v1/cases/${caseId}/closure`, { token: af, body: { outcome: 'zorgtraject', note: 'Klaar.' } });
+  await call('POST', `/api/v1/cases/${caseId}/closure`, { token: af, body: { outcome: 'zorgtraject' } });
+
+  await call('GET', '/api/v1/indicators', { token: melder });
+  for (const list of ['partners', 'forums', 'enrichment-sources', 'outcomes']) await call('GET', `/api/v1/${list}`, { token: af });
+  await call('POST', '/api/v1/indicator-suggestions', { token: melder, body: { text: 'Hij heeft zijn paspoort niet.' } });
+  await call('GET', '/api/v1/statistics?from=2024-01-01&to=2999-12-31', { token: beleid });
+  await call('GET', '/api/v1/statistics?from=nope&to=2999-12-31', { token: beleid });
+  await call('GET', '/api/v1/audit-events', { token: auditor });
+  await call('GET', '/api/v1/audit-events/verification', { token: auditor });
+  await call('GET', '/api/v1/audit-events/verification', { token: af });
+
+  const described = [];
+  for (const [template, item] of Object.entries(spec.paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+      if (item[method]) described.push(`${method.toUpperCase()} ${template}`);
+    }
+  }
+  const missing = described.filter((key) => !exercised.has(key));
+  assert.deepEqual(missing, [], 'operations in the description that this test does not exercise');
+  assert.deepEqual(failures, [], 'responses that differ from the description');
+});
