@@ -677,9 +677,81 @@ Status SqliteStore::Migrate() {
     return Ok();
 }
 
+struct SqliteStore::WriteJob {
+    const std::function<Status(Transaction&)>* work;
+    Status result = Ok();
+    bool done = false;
+};
+
+namespace {
+
+constexpr std::size_t kMaxBatch = 256;
+
+Error StoreUnavailable(const StoreFailure& failure) {
+    return MakeError(ErrorCode::kUnavailable, std::string{"De opslag is niet beschikbaar: "} + failure.what());
+}
+
+}  // namespace
+
+void SqliteStore::RunBatch(const std::vector<WriteJob*>& batch) {
+    Connection& connection = *writer_;
+    try {
+        connection.Execute("BEGIN IMMEDIATE");
+    } catch (const StoreFailure& failure) {
+        for (WriteJob* job : batch) job->result = StoreUnavailable(failure);
+        return;
+    }
+    try {
+        SqliteTransaction transaction{connection};
+        for (WriteJob* job : batch) {
+            connection.Execute("SAVEPOINT job");
+            try {
+                job->result = (*job->work)(transaction);
+            } catch (const StoreFailure& failure) {
+                job->result = StoreUnavailable(failure);
+            } catch (const std::exception& exception) {
+                // A bug in one job must neither leave the batch hanging nor commit that job's partial writes.
+                job->result = MakeError(ErrorCode::kInternal, exception.what());
+            }
+            // ROLLBACK TO undoes this job only; RELEASE then ends the savepoint either way.
+            if (!job->result) connection.Execute("ROLLBACK TO job");
+            connection.Execute("RELEASE job");
+        }
+        connection.Execute("COMMIT");
+    } catch (const StoreFailure& failure) {
+        // The transaction as a whole failed (disk full, I/O error): nothing of the batch was committed, so
+        // every job reports the failure, including those whose own work succeeded.
+        try {
+            connection.Execute("ROLLBACK");
+        } catch (const StoreFailure&) {
+            // SQLite already rolled back.
+        }
+        for (WriteJob* job : batch) job->result = StoreUnavailable(failure);
+    }
+}
+
 Status SqliteStore::Write(const std::function<Status(Transaction&)>& work) {
-    std::lock_guard lock{write_mutex_};
-    return RunInTransaction(*writer_, "BEGIN IMMEDIATE", work);
+    WriteJob job{&work};
+    std::unique_lock lock{write_mutex_};
+    queue_.push_back(&job);
+    while (!job.done) {
+        if (leader_active_) {
+            write_done_.wait(lock);
+            continue;
+        }
+        leader_active_ = true;
+        std::vector<WriteJob*> batch;
+        std::size_t take = std::min(queue_.size(), kMaxBatch);
+        batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
+        queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
+        lock.unlock();
+        RunBatch(batch);
+        lock.lock();
+        for (WriteJob* finished : batch) finished->done = true;
+        leader_active_ = false;
+        write_done_.notify_all();
+    }
+    return std::move(job.result);
 }
 
 Status SqliteStore::Read(const std::function<Status(Transaction&)>& work) {
@@ -707,7 +779,19 @@ Status SqliteStore::Check() {
 }
 
 Status SqliteStore::Backup(const std::string& target) {
-    std::lock_guard lock{write_mutex_};
+    // Become the leader so no batch runs on the writer connection during the copy.
+    std::unique_lock lock{write_mutex_};
+    write_done_.wait(lock, [this] { return !leader_active_; });
+    leader_active_ = true;
+    lock.unlock();
+    struct Release {
+        SqliteStore* store;
+        ~Release() {
+            std::lock_guard guard{store->write_mutex_};
+            store->leader_active_ = false;
+            store->write_done_.notify_all();
+        }
+    } release{this};
     sqlite3* destination = nullptr;
     if (sqlite3_open(target.c_str(), &destination) != SQLITE_OK) {
         sqlite3_close(destination);

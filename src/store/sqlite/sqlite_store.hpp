@@ -27,11 +27,21 @@ public:
     Status Backup(const std::string& target);
 
 private:
+    struct WriteJob;
+
     SqliteStore() = default;
     Status Migrate();
+    //! Runs a batch of jobs in one transaction, each in its own savepoint, and commits once.
+    void RunBatch(const std::vector<WriteJob*>& batch);
 
     std::string path_;
-    std::mutex write_mutex_;
+    // Group commit: writers queue their work; one of them (the leader) runs everything queued so far in one
+    // transaction with one fsync, then wakes the others. A job that fails is rolled back to its savepoint
+    // and does not affect the rest of the batch.
+    std::mutex write_mutex_;  // guards queue_ and leader_active_; the leader alone touches writer_
+    std::condition_variable write_done_;
+    std::vector<WriteJob*> queue_;
+    bool leader_active_ = false;
     std::unique_ptr<Connection> writer_;
     std::mutex readers_mutex_;
     std::condition_variable readers_available_;

@@ -5,7 +5,9 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
+#include <thread>
 
 #include "store/sqlite/schema.hpp"
 
@@ -112,6 +114,42 @@ TEST_F(SqliteStoreTest, AFailedWriteLeavesNothingBehind) {
         return Ok();
     });
     EXPECT_TRUE(read.has_value());
+}
+
+// Concurrent writers share commits (group commit); a job that fails is undone alone, the others all land.
+TEST_F(SqliteStoreTest, ConcurrentWritesCommitTogetherAndFailuresStayIsolated) {
+    auto store = SqliteStore::Open((directory_ / "store.db").string());
+    ASSERT_TRUE(store.has_value());
+    constexpr int kThreads = 8;
+    constexpr int kWritesPerThread = 40;
+    std::atomic<int> acknowledged{0};
+    std::vector<std::thread> threads;
+    for (int thread = 0; thread < kThreads; ++thread) {
+        threads.emplace_back([&, thread] {
+            for (int write = 0; write < kWritesPerThread; ++write) {
+                std::string name = "u" + std::to_string(thread) + "-" + std::to_string(write);
+                bool fail = write % 3 == 0;
+                Status status = (*store)->Write([&](Transaction& transaction) -> Status {
+                    transaction.InsertUser({name, "x", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z"});
+                    if (fail) return MakeError(ErrorCode::kInvalidArgument, "refused");
+                    return Ok();
+                });
+                if (status.has_value()) ++acknowledged;
+                EXPECT_EQ(status.has_value(), !fail) << name;
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    Status read = (*store)->Read([&](Transaction& transaction) -> Status {
+        EXPECT_EQ(static_cast<int>(transaction.ListUsers().size()), acknowledged.load());
+        for (int thread = 0; thread < kThreads; ++thread) {
+            EXPECT_FALSE(transaction.FindUser("u" + std::to_string(thread) + "-0").has_value());
+            EXPECT_TRUE(transaction.FindUser("u" + std::to_string(thread) + "-1").has_value());
+        }
+        return Ok();
+    });
+    EXPECT_TRUE(read.has_value());
+    EXPECT_EQ(acknowledged.load(), kThreads * (kWritesPerThread - (kWritesPerThread + 2) / 3));
 }
 
 TEST_F(SqliteStoreTest, BackupRoundTripsToIdenticalContent) {
