@@ -4,7 +4,7 @@ DATA_DIR ?= ./data
 LISTEN ?= 127.0.0.1:8080
 SANITIZE_DIR ?= build-sanitize
 
-.PHONY: all deps test-deps build run test unit-test api-test browser-test lint-openapi sanitize clean
+.PHONY: all deps test-deps build run test unit-test api-test browser-test lint-openapi sanitize bench clean
 
 all: build
 
@@ -47,6 +47,10 @@ sanitize: node_modules/.package-lock.json
 	cmake --build $(SANITIZE_DIR)
 	ctest --test-dir $(SANITIZE_DIR) --output-on-failure -j2
 	MELDROUTE_BINARY=$(SANITIZE_DIR)/meldroute node --test --test-concurrency=1 tests/api/
+
+# Speed against the limits of this machine (see ../shared/product/quality.md); not part of make test.
+bench: build
+	bash bench/run.sh
 
 clean:
 	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)

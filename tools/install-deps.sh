@@ -4,9 +4,9 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config make libsqlite3-dev libsodium-dev libboost1.81-dev nlohmann-json3-dev
-          libkainjow-mustache-dev libcli11-dev libgtest-dev)
+          libkainjow-mustache-dev libcli11-dev libgtest-dev libbenchmark-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(chromium sqlite3)
+    packages+=(chromium sqlite3 wrk curl)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
