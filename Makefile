@@ -4,7 +4,7 @@ DATA_DIR ?= ./data
 LISTEN ?= 127.0.0.1:8080
 SANITIZE_DIR ?= build-sanitize
 
-.PHONY: all deps test-deps build run test unit-test api-test browser-test lint-openapi sanitize bench clean
+.PHONY: all deps test-deps build run test unit-test api-test browser-test lint-openapi sanitize bench fuzz clean
 
 all: build
 
@@ -51,6 +51,10 @@ sanitize: node_modules/.package-lock.json
 # Speed against the limits of this machine (see ../shared/product/quality.md); not part of make test.
 bench: build
 	bash bench/run.sh
+
+# libFuzzer over every parser, FUZZ_SECONDS per target (default 60); not part of make test.
+fuzz:
+	bash fuzz/run.sh
 
 clean:
 	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)
