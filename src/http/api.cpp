@@ -11,13 +11,30 @@ namespace {
 
 using boost::beast::http::verb;
 
-// Runs `body` with the caller's principal, or answers 401.
+// Query parameters a route does not name are refused (400), per the design rules.
+Status RejectUnknownQuery(const Context& context, std::initializer_list<const char*> allowed) {
+    std::vector<InvalidParam> problems;
+    for (const auto& [key, value] : context.query) {
+        bool known = false;
+        for (const char* name : allowed) known = known || key == name;
+        if (!known) problems.push_back({key, "Onbekende queryparameter."});
+    }
+    if (problems.empty()) return Ok();
+    return MakeError(ErrorCode::kInvalidArgument, "Onbekende queryparameter.", std::move(problems));
+}
+
+// Runs `body` with the caller's principal, or answers 401; then refuses query parameters other than
+// `allowed_query` (400) before the route does anything.
 template <typename Body>
-Response WithPrincipal(app::Service& service, Context& context, Body body) {
+Response WithPrincipal(app::Service& service, Context& context, Body body,
+                       std::initializer_list<const char*> allowed_query = {}) {
     auto token = BearerToken(context.request);
     if (!token) return Problem(context.request, ErrorCode::kUnauthenticated, "Meld u aan met een Bearer-token.");
     auto principal = service.Authenticate(*token);
     if (!principal) return Problem(context.request, principal.error());
+    if (Status query = RejectUnknownQuery(context, allowed_query); !query) {
+        return Problem(context.request, query.error());
+    }
     return body(*principal);
 }
 
@@ -39,17 +56,6 @@ Json CodesToJson(const std::vector<domain::CodeItem>& items) {
     Json array = Json::array();
     for (const auto& item : items) array.push_back({{"code", item.code}, {"name", item.name}});
     return array;
-}
-
-Status RejectUnknownQuery(const Context& context, std::initializer_list<const char*> allowed) {
-    std::vector<InvalidParam> problems;
-    for (const auto& [key, value] : context.query) {
-        bool known = false;
-        for (const char* name : allowed) known = known || key == name;
-        if (!known) problems.push_back({key, "Onbekende queryparameter."});
-    }
-    if (problems.empty()) return Ok();
-    return MakeError(ErrorCode::kInvalidArgument, "Onbekende queryparameter.", std::move(problems));
 }
 
 }  // namespace
@@ -76,6 +82,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
 
     // Sessions.
     router.Add(verb::post, "/api/v1/sessions", [svc](Context& context) {
+        if (Status query = RejectUnknownQuery(context, {}); !query) return Problem(context.request, query.error());
         auto reader = BodyReader::Parse(context.request.body());
         if (!reader) return Problem(context.request, reader.error());
         std::string username = reader->RequiredString("username");
@@ -110,6 +117,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
     });
     auto anonymous_limiter = std::make_shared<RateLimiter>(5, std::chrono::seconds{600});
     router.Add(verb::post, "/api/v1/anonymous-signals", [svc, anonymous_limiter](Context& context) {
+        if (Status query = RejectUnknownQuery(context, {}); !query) return Problem(context.request, query.error());
         if (!anonymous_limiter->Allow(context.peer)) {
             return Problem(context.request, ErrorCode::kRateLimited,
                            "Te veel meldingen vanaf dit adres. Probeer het later opnieuw.");
@@ -121,13 +129,13 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
         return JsonResponse(context.request, 201, {{"id", signal->id}, {"status", signal->status}});
     });
     router.Add(verb::get, "/api/v1/signals", [svc](Context& context) {
-        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
-            if (Status query = RejectUnknownQuery(context, {"status"}); !query) {
-                return Problem(context.request, query.error());
-            }
-            return Answer(context, svc->ListSignals(principal, First(context.query, "status")), 200,
-                          [](const auto& signals) { return ListToJson(signals); });
-        });
+        return WithPrincipal(
+            *svc, context,
+            [&](const app::Principal& principal) {
+                return Answer(context, svc->ListSignals(principal, First(context.query, "status")), 200,
+                              [](const auto& signals) { return ListToJson(signals); });
+            },
+            {"status"});
     });
     router.Add(verb::get, "/api/v1/signals/{}", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
@@ -296,25 +304,25 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
 
     // Statistics and audit.
     router.Add(verb::get, "/api/v1/statistics", [svc](Context& context) {
-        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
-            if (Status query = RejectUnknownQuery(context, {"from", "to"}); !query) {
-                return Problem(context.request, query.error());
-            }
-            return Answer(context,
-                          svc->GetStatistics(principal, First(context.query, "from").value_or(""),
-                                             First(context.query, "to").value_or("")),
-                          200, [](const app::Statistics& statistics) { return ToJson(statistics); });
-        });
+        return WithPrincipal(
+            *svc, context,
+            [&](const app::Principal& principal) {
+                return Answer(context,
+                              svc->GetStatistics(principal, First(context.query, "from").value_or(""),
+                                                 First(context.query, "to").value_or("")),
+                              200, [](const app::Statistics& statistics) { return ToJson(statistics); });
+            },
+            {"from", "to"});
     });
     router.Add(verb::get, "/api/v1/audit-events", [svc](Context& context) {
-        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
-            if (Status query = RejectUnknownQuery(context, {"from", "to"}); !query) {
-                return Problem(context.request, query.error());
-            }
-            return Answer(context,
-                          svc->ListAuditEvents(principal, First(context.query, "from"), First(context.query, "to")),
-                          200, [](const auto& records) { return ListToJson(records); });
-        });
+        return WithPrincipal(
+            *svc, context,
+            [&](const app::Principal& principal) {
+                return Answer(context,
+                              svc->ListAuditEvents(principal, First(context.query, "from"), First(context.query, "to")),
+                              200, [](const auto& records) { return ListToJson(records); });
+            },
+            {"from", "to"});
     });
     router.Add(verb::get, "/api/v1/audit-events/verification", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal& principal) {

@@ -212,8 +212,11 @@ std::optional<std::string> BearerToken(const Request& request) {
     auto header = request.find(bhttp::field::authorization);
     if (header == request.end()) return std::nullopt;
     std::string_view value{header->value().data(), header->value().size()};
-    constexpr std::string_view kPrefix = "Bearer ";
-    if (value.size() <= kPrefix.size() || value.substr(0, kPrefix.size()) != kPrefix) return std::nullopt;
+    // The scheme name is case-insensitive (RFC 9110, section 11.1).
+    constexpr std::string_view kPrefix = "bearer ";
+    if (value.size() <= kPrefix.size() || !boost::beast::iequals(value.substr(0, kPrefix.size()), kPrefix)) {
+        return std::nullopt;
+    }
     return std::string{value.substr(kPrefix.size())};
 }
 

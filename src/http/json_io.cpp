@@ -314,9 +314,11 @@ Json ToJson(const app::CaseListItem& item) {
 }
 
 Json ToJson(const app::StepResult& result) {
-    return Json{{"id", result.id},
-                {"caseId", result.case_id},
-                {"caseStatus", std::string{domain::ToString(result.case_status)}}};
+    Json json{{"id", result.id},
+              {"caseId", result.case_id},
+              {"caseStatus", std::string{domain::ToString(result.case_status)}}};
+    if (result.referral_id) json["referralId"] = *result.referral_id;
+    return json;
 }
 
 Json ToJson(const app::Statistics& statistics) {

@@ -46,6 +46,37 @@ private:
         parser_->body_limit(kMaxBodyBytes);
         parser_->header_limit(16 * 1024);
         stream_.expires_after(std::chrono::seconds(30));
+        bhttp::async_read_header(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code error,
+                                                                                          std::size_t) {
+            self->OnHeader(error);
+        });
+    }
+
+    // A client that sent "Expect: 100-continue" waits for our go-ahead before sending the body; a body over the
+    // limit is refused here, before it is sent at all.
+    void OnHeader(beast::error_code error) {
+        if (error) {
+            OnRead(error);
+            return;
+        }
+        auto expect = parser_->get()[bhttp::field::expect];
+        if (beast::iequals(expect, "100-continue") && !parser_->is_done()) {
+            auto go_ahead = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_,
+                                                                                 parser_->get().version());
+            bhttp::async_write(stream_, *go_ahead,
+                               [self = shared_from_this(), go_ahead](beast::error_code write_error, std::size_t) {
+                                   if (write_error) {
+                                       self->Close();
+                                       return;
+                                   }
+                                   self->ReadBody();
+                               });
+            return;
+        }
+        ReadBody();
+    }
+
+    void ReadBody() {
         bhttp::async_read(stream_, buffer_, *parser_,
                           [self = shared_from_this()](beast::error_code error, std::size_t) { self->OnRead(error); });
     }

@@ -25,12 +25,18 @@ export async function startServer({ demo = true, dataDir, args = [] } = {}) {
   child.stderr.on('data', (chunk) => { output += chunk; });
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30000);
+    child.on('error', (error) => { clearTimeout(timer); reject(new Error(`server could not be spawned: ${error.message}`)); });
     const onData = () => {
       const match = output.match(/listening on (http:\/\/[^\s]+)/);
       if (match) { clearTimeout(timer); resolve(match[1]); }
     };
     child.stdout.on('data', onData);
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${output}`)); });
+  }).catch((error) => {
+    // A server that did not come up leaves no process and, when the directory was ours, no directory.
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (!dataDir) rmSync(dir, { recursive: true, force: true });
+    throw error;
   });
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   return {
@@ -73,4 +79,104 @@ export async function api(url, method, pathName, { token, body, rawBody, headers
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json') && text.length > 0) parsed = JSON.parse(text);
   return { status: response.status, headers: response.headers, body: parsed };
+}
+
+/** Signs in each of `usernames` (demo password by default) and returns {username: token}. */
+export async function signInAll(url, usernames, password = 'demo-password') {
+  const tokens = {};
+  for (const username of usernames) tokens[username] = await signIn(url, username, password);
+  return tokens;
+}
+
+/**
+ * Like `api`, but over node:http from a chosen loopback source address (e.g. '127.0.0.9'), so that
+ * per-address limits (the anonymous form) can be exercised without tripping over each other.
+ */
+export async function apiFrom(url, localAddress, method, pathName, { token, body } = {}) {
+  const { request } = await import('node:http');
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({
+      host: target.hostname, port: target.port, path: pathName, method, localAddress,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => { text += chunk; });
+      res.on('end', () => {
+        const type = res.headers['content-type'] ?? '';
+        resolve({ status: res.statusCode, headers: new Headers(res.headers),
+          body: type.includes('json') && text.length > 0 ? JSON.parse(text) : text });
+      });
+    });
+    req.on('error', reject);
+    req.end(body !== undefined ? JSON.stringify(body) : undefined);
+  });
+}
+
+/** Asserts an RFC 9457 problem answer with `status` and returns its body. */
+export function assertProblem(response, status, message = '') {
+  const where = message ? `${message}: ` : '';
+  if (response.status !== status) {
+    throw new Error(`${where}expected ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.startsWith('application/problem+json')) throw new Error(`${where}content-type is ${type}`);
+  const body = response.body;
+  for (const field of ['type', 'title', 'status', 'detail']) {
+    if (body === null || typeof body !== 'object' || !(field in body)) {
+      throw new Error(`${where}problem lacks "${field}": ${JSON.stringify(body)}`);
+    }
+  }
+  if (body.status !== status) throw new Error(`${where}problem.status ${body.status} != ${status}`);
+  if (typeof body.title !== 'string' || typeof body.detail !== 'string' || typeof body.type !== 'string') {
+    throw new Error(`${where}problem fields are not strings: ${JSON.stringify(body)}`);
+  }
+  if (status === 400 && !Array.isArray(body.invalidParams)) {
+    throw new Error(`${where}400 without invalidParams: ${JSON.stringify(body)}`);
+  }
+  return body;
+}
+
+/** An ISO date `days` from today (UTC), e.g. for feedbackDue. */
+export function isoDate(days = 0) {
+  return new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+}
+
+/**
+ * POSTs a raw body the way curl sends large bodies: with `Expect: 100-continue`, writing the body once
+ * the server says continue (or, like curl, after waiting a second for it). A server that refuses on
+ * Content-Length alone (413) answers first, so the answer is read without racing the upload.
+ */
+export async function postExpectContinue(url, pathName, rawBody, { token } = {}) {
+  const { request } = await import('node:http');
+  const target = new URL(url);
+  const payload = Buffer.from(rawBody);
+  return new Promise((resolve, reject) => {
+    const req = request({
+      host: target.hostname, port: target.port, path: pathName, method: 'POST',
+      headers: {
+        'content-type': 'application/json', 'content-length': payload.length, expect: '100-continue',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => { text += chunk; });
+      res.on('end', () => {
+        const type = res.headers['content-type'] ?? '';
+        resolve({ status: res.statusCode, headers: new Headers(res.headers),
+          body: type.includes('json') && text.length > 0 ? JSON.parse(text) : text });
+      });
+    });
+    let sent = false;
+    const send = () => { if (!sent) { sent = true; req.end(payload); } };
+    const timer = setTimeout(send, 1000);
+    req.on('continue', () => { clearTimeout(timer); send(); });
+    req.on('response', () => clearTimeout(timer));
+    req.on('error', (error) => { clearTimeout(timer); reject(error); });
+  });
 }

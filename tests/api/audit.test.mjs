@@ -1,0 +1,128 @@
+// The audit trail: reads of personal data are recorded with actor, object and purpose; the trail never
+// holds the data itself; its hash chain verifies.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, signInAll, api, assertProblem, isoDate } from '../support/server.mjs';
+
+let server;
+let tokens;
+const secret = {
+  narrative: 'AUDITGEHEIM: de buurman van nummer 7 laat zes mannen in de schuur slapen.',
+  name: 'Zwanetta Auditsma',
+  phone: '06-98765432',
+  street: 'Geheimhoudingslaan',
+  nationality: 'Auditlands',
+};
+// Fragments of the demo narratives, which must not leak either.
+const DEMO_FRAGMENTS = ['twaalf arbeiders', 'identiteitskaart vast', 'dure kleding', 'wisselende vrouwen', 'Industrieweg'];
+let signalId;
+let caseId;
+
+before(async () => {
+  server = await startServer();
+  tokens = await signInAll(server.url, ['melder', 'melder2', 'af', 'auditor']);
+  const { url } = server;
+  const filed = await api(url, 'POST', '/api/v1/signals', {
+    token: tokens.melder,
+    body: {
+      channel: 'email', narrative: secret.narrative, indicatorCodes: ['ARB-13'], observedOn: isoDate(0),
+      location: { street: secret.street, houseNumber: '7', postcode: '6901 ZZ', city: 'Zevenaar' },
+      persons: [{ role: 'slachtoffer', name: secret.name, birthYear: 1990, nationality: secret.nationality, phone: secret.phone }],
+    },
+  });
+  assert.equal(filed.status, 201);
+  signalId = filed.body.id;
+  // Reads of personal data by the reporter and the officer.
+  assert.equal((await api(url, 'GET', `/api/v1/signals/${signalId}`, { token: tokens.melder })).status, 200);
+  assert.equal((await api(url, 'GET', `/api/v1/signals/${signalId}`, { token: tokens.af })).status, 200);
+  assert.equal((await api(url, 'GET', `/api/v1/signals/${signalId}`, { token: tokens.melder2 })).status, 404);
+  const created = await api(url, 'POST', '/api/v1/cases', { token: tokens.af, body: { signalIds: [signalId] } });
+  assert.equal(created.status, 201);
+  caseId = created.body.id;
+  assert.equal((await api(url, 'GET', `/api/v1/cases/${caseId}`, { token: tokens.af })).status, 200);
+  assert.equal((await api(url, 'GET', `/api/v1/cases/${caseId}/indication`, { token: tokens.af })).status, 200);
+  assert.equal((await api(url, 'POST', `/api/v1/cases/${caseId}/enrichments`, {
+    token: tokens.af, body: { source: 'brp', purpose: 'Inschrijving nagaan', content: `${secret.name} staat niet ingeschreven.` },
+  })).status, 201);
+});
+
+after(async () => {
+  await server?.stop();
+  server?.cleanup();
+});
+
+async function events() {
+  const response = await api(server.url, 'GET', '/api/v1/audit-events', { token: tokens.auditor });
+  assert.equal(response.status, 200);
+  assert.ok(Array.isArray(response.body));
+  return response;
+}
+
+test('audit events have at, actor, action, object and purpose', async () => {
+  const { body } = await events();
+  assert.ok(body.length > 0);
+  for (const event of body) {
+    assert.match(event.at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, JSON.stringify(event));
+    for (const field of ['actor', 'action', 'object', 'purpose']) {
+      assert.equal(typeof event[field], 'string', `${field} in ${JSON.stringify(event)}`);
+      assert.ok(event[field].length > 0, `${field} is filled in ${JSON.stringify(event)}`);
+    }
+  }
+});
+
+test('reads of signals and cases are recorded with who, what and why', async () => {
+  const { body } = await events();
+  const find = (action, actor, id) => body.filter((e) => e.action === action && e.actor === actor && e.object.includes(id));
+  const melderRead = find('signal.read', 'melder', signalId);
+  const officerRead = find('signal.read', 'af', signalId);
+  const caseRead = find('case.read', 'af', caseId);
+  assert.ok(melderRead.length >= 1, 'the reporter reading their signal is recorded');
+  assert.ok(officerRead.length >= 1, 'the officer reading the signal is recorded');
+  assert.ok(caseRead.length >= 2, 'reading the case and its indication are recorded');
+  for (const event of [...melderRead, ...officerRead, ...caseRead]) assert.ok(event.purpose.trim().length > 0);
+  assert.ok(find('signal.create', 'melder', signalId).length === 1, 'filing is recorded once');
+  assert.ok(body.some((e) => e.actor === 'af' && e.object.includes(caseId) && /record/.test(e.action)), 'recording is recorded');
+  assert.ok(body.some((e) => e.actor === 'af' && e.object.includes(caseId) && /enrich/.test(e.action)), 'enriching is recorded');
+  // Signing in is recorded too.
+  assert.ok(body.some((e) => e.actor === 'auditor' && e.action === 'session.create'));
+});
+
+test('no audit event holds narrative text or person data', async () => {
+  const { body } = await events();
+  const text = JSON.stringify(body);
+  for (const value of [...Object.values(secret), 'AUDITGEHEIM', 'Zwanetta', ...DEMO_FRAGMENTS]) {
+    assert.ok(!text.includes(value), `audit trail contains "${value}"`);
+  }
+});
+
+test('GET /audit-events/verification → {valid: true, count > 0}, growing with activity', async () => {
+  const first = await api(server.url, 'GET', '/api/v1/audit-events/verification', { token: tokens.auditor });
+  assert.equal(first.status, 200);
+  assert.equal(first.body.valid, true);
+  assert.equal(typeof first.body.count, 'number');
+  assert.ok(first.body.count > 0);
+  const listed = (await events()).body.length;
+  assert.ok(listed >= first.body.count, 'the list holds every verified event');
+  assert.equal((await api(server.url, 'GET', `/api/v1/signals/${signalId}`, { token: tokens.af })).status, 200);
+  const second = await api(server.url, 'GET', '/api/v1/audit-events/verification', { token: tokens.auditor });
+  assert.equal(second.body.valid, true);
+  assert.ok(second.body.count > first.body.count, 'new reads extend the chain');
+});
+
+test('audit-events period filter: from/to select by day, bad dates are 400', async () => {
+  const today = isoDate(0);
+  const all = (await events()).body;
+  const todayOnly = await api(server.url, 'GET', `/api/v1/audit-events?from=${today}&to=${today}`, { token: tokens.auditor });
+  assert.equal(todayOnly.status, 200);
+  assert.ok(todayOnly.body.length > 0);
+  assert.ok(todayOnly.body.every((e) => e.at.startsWith(today)));
+  const past = await api(server.url, 'GET', '/api/v1/audit-events?from=2000-01-01&to=2000-12-31', { token: tokens.auditor });
+  assert.equal(past.status, 200);
+  assert.deepEqual(past.body, []);
+  // Everything listed earlier today is in the filtered list (which also has the listing that came between).
+  const key = (e) => `${e.at}|${e.actor}|${e.action}|${e.object}`;
+  const filtered = new Set(todayOnly.body.map(key));
+  assert.deepEqual(all.filter((e) => e.at.startsWith(today)).map(key).filter((k) => !filtered.has(k)), []);
+  const bad = assertProblem(await api(server.url, 'GET', '/api/v1/audit-events?from=gisteren', { token: tokens.auditor }), 400);
+  assert.ok(bad.invalidParams.some((p) => p.name === 'from'));
+});

@@ -1,0 +1,212 @@
+// The role matrix: every endpoint × every role (and no token), generated from one table.
+// 401 without a token; 403 for a role that may not; 404 for a signal that is not visible to the caller.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, signIn, signInAll, api, apiFrom, assertProblem, isoDate } from '../support/server.mjs';
+import { buildCase, fileSignal, signalBody } from '../support/route.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const USERS = ['melder', 'melder2', 'af', 'beleid', 'beheer', 'auditor'];
+const CALLERS = [...USERS, 'anonymous'];
+
+// Expected statuses per caller.
+const everyone = (status) => Object.fromEntries(CALLERS.map((c) => [c, status]));
+const signedIn = (status) => ({ ...everyone(status), anonymous: 401 });
+function only(status, allowed) {
+  return Object.fromEntries(CALLERS.map((c) => [c, c === 'anonymous' ? 401 : allowed.includes(c) ? status : 403]));
+}
+const REPORTERS = ['melder', 'melder2', 'af'];
+const OFFICER = ['af'];
+
+// One row per endpoint. `path` uses the OpenAPI names; `params`/`body` are functions of the fixtures.
+const TABLE = [
+  { method: 'GET', path: '/health/live', expect: everyone(200) },
+  { method: 'GET', path: '/health/ready', expect: everyone(200) },
+  { method: 'GET', path: '/api/v1/openapi.json', expect: everyone(200) },
+  { method: 'POST', path: '/api/v1/sessions', expect: everyone(201),
+    body: () => ({ username: 'melder2', password: 'demo-password' }) },
+  { method: 'DELETE', path: '/api/v1/sessions/current', expect: signedIn(204), throwawayToken: true },
+  { method: 'POST', path: '/api/v1/anonymous-signals', expect: everyone(201), perCallerAddress: true,
+    body: () => ({ narrative: 'Rollentest: anoniem signaal.' }) },
+  { method: 'GET', path: '/api/v1/signals', expect: only(200, REPORTERS) },
+  { method: 'POST', path: '/api/v1/signals', expect: only(201, REPORTERS),
+    body: () => signalBody({ narrative: 'Rollentest: melding.' }) },
+  { method: 'GET', path: '/api/v1/signals/{signalId}',
+    expect: { melder: 200, melder2: 404, af: 200, beleid: 404, beheer: 404, auditor: 404, anonymous: 401 } },
+  { method: 'GET', path: '/api/v1/cases', expect: only(200, OFFICER) },
+  { method: 'POST', path: '/api/v1/cases', expect: only(201, OFFICER),
+    body: (fx) => ({ signalIds: [fx.freeSignalForCase] }) },
+  { method: 'GET', path: '/api/v1/cases/{caseId}', expect: only(200, OFFICER) },
+  { method: 'GET', path: '/api/v1/cases/{caseId}/indication', expect: only(200, OFFICER) },
+  { method: 'POST', path: '/api/v1/cases/{caseId}/signals', expect: only(201, OFFICER),
+    body: (fx) => ({ signalId: fx.freeSignalForLink }) },
+  { method: 'POST', path: '/api/v1/cases/{caseId}/enrichments', expect: only(201, OFFICER),
+    body: () => ({ source: 'kvk', purpose: 'Inschrijving bedrijf', content: 'Niets gevonden.' }) },
+  { method: 'POST', path: '/api/v1/cases/{caseId}/assessments', expect: only(201, OFFICER),
+    body: () => ({ urgency: 'normaal', forms: ['arbeid'], rationale: 'Herweging.' }) },
+  { method: 'POST', path: '/api/v1/cases/{caseId}/referrals', expect: only(201, OFFICER),
+    body: () => ({ partner: 'politie', feedbackDue: isoDate(10) }) },
+  { method: 'POST', path: '/api/v1/referrals/{referralId}/feedback', expect: only(201, OFFICER),
+    body: () => ({ summary: 'Partner meldt voortgang.' }) },
+  { method: 'POST', path: '/api/v1/cases/{caseId}/reporter-feedback', expect: only(201, OFFICER),
+    body: () => ({ message: 'Uw melding is in behandeling.' }) },
+  { method: 'POST', path: '/api/v1/cases/{caseId}/closure', expect: only(201, OFFICER),
+    params: (fx) => ({ caseId: fx.closableCaseId }), body: () => ({ outcome: 'doorverwezen' }) },
+  { method: 'GET', path: '/api/v1/indicators', expect: signedIn(200) },
+  { method: 'POST', path: '/api/v1/indicator-suggestions', expect: only(200, REPORTERS),
+    body: () => ({ text: 'Hij slaapt op het werk en heeft zijn paspoort niet.' }) },
+  { method: 'GET', path: '/api/v1/partners', expect: signedIn(200) },
+  { method: 'GET', path: '/api/v1/forums', expect: signedIn(200) },
+  { method: 'GET', path: '/api/v1/enrichment-sources', expect: signedIn(200) },
+  { method: 'GET', path: '/api/v1/outcomes', expect: signedIn(200) },
+  { method: 'GET', path: '/api/v1/statistics', query: '?from=2024-01-01&to=2099-12-31', expect: only(200, ['beleid', 'af']) },
+  { method: 'GET', path: '/api/v1/audit-events', expect: only(200, ['auditor']) },
+  { method: 'GET', path: '/api/v1/audit-events/verification', expect: only(200, ['auditor']) },
+];
+
+const shape = (p) => p.replace(/\{[^}]*\}/g, '{}');
+const rowKeys = new Set(TABLE.map((row) => `${row.method} ${shape(row.path)}`));
+
+let server;
+let tokens;
+let throwaway;
+const fx = {};
+
+before(async () => {
+  server = await startServer();
+  tokens = await signInAll(server.url, USERS);
+  throwaway = await signInAll(server.url, USERS);
+  const { url } = server;
+  fx.signalId = (await fileSignal(url, tokens.melder, { narrative: 'Rollentest: signaal van melder.' })).id;
+  fx.freeSignalForCase = (await fileSignal(url, tokens.melder)).id;
+  fx.freeSignalForLink = (await fileSignal(url, tokens.melder)).id;
+  const open = await buildCase(url, tokens.af, [(await fileSignal(url, tokens.melder)).id], 'doorgezet');
+  fx.caseId = open.caseId;
+  fx.referralId = open.referralId;
+  fx.closableCaseId = (await buildCase(url, tokens.af, [(await fileSignal(url, tokens.melder)).id], 'teruggekoppeld')).caseId;
+});
+
+after(async () => {
+  await server?.stop();
+  server?.cleanup();
+});
+
+test('every endpoint in docs/openapi.json has a row in the role table, and every row is documented', () => {
+  const spec = JSON.parse(readFileSync(path.join(root, 'docs', 'openapi.json'), 'utf8'));
+  const base = new URL(spec.servers[0].url.replace('{host}', 'h')).pathname.replace(/\/$/, '');
+  assert.equal(base, '/api/v1');
+  const documented = new Set();
+  for (const [p, item] of Object.entries(spec.paths)) {
+    const serverUrl = item.servers?.[0]?.url;
+    const prefix = serverUrl ? new URL(serverUrl.replace('{host}', 'h')).pathname.replace(/\/$/, '') : base;
+    for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+      if (item[method]) documented.add(`${method.toUpperCase()} ${shape(prefix + p)}`);
+    }
+  }
+  const missing = [...documented].filter((key) => !rowKeys.has(key));
+  assert.deepEqual(missing, [], 'documented endpoints without a row');
+  const undocumented = [...rowKeys].filter((key) => !documented.has(key));
+  assert.deepEqual(undocumented, [], 'rows for endpoints missing from docs/openapi.json');
+});
+
+test('every route registered in src/http/api.cpp has a row in the role table', () => {
+  const source = readFileSync(path.join(root, 'src', 'http', 'api.cpp'), 'utf8');
+  const registered = new Set();
+  for (const [, verb, p] of source.matchAll(/router\.Add\(verb::(\w+),\s*"([^"]+)"/g)) {
+    registered.add(`${verb.replace('_', '').toUpperCase()} ${shape(p)}`);
+  }
+  for (const [, p] of source.matchAll(/step\("([^"]+)"/g)) registered.add(`POST ${shape(p)}`);
+  // Paths registered in loops (the code lists) are string literals without a verb next to them.
+  const literals = [...source.matchAll(/"((?:\/api\/v1|\/health)\/[^"]*)"/g)].map((m) => shape(m[1]));
+  const rowPaths = new Set(TABLE.map((row) => shape(row.path)));
+  assert.ok(registered.size >= 20, `found the router.Add calls (${registered.size})`);
+  assert.deepEqual([...registered].filter((key) => !rowKeys.has(key)), [], 'registered routes without a row');
+  assert.deepEqual(literals.filter((p) => !rowPaths.has(p)), [], 'route paths in api.cpp without a row');
+});
+
+test('the served /api/v1/openapi.json describes the same paths as docs/openapi.json', async () => {
+  const spec = JSON.parse(readFileSync(path.join(root, 'docs', 'openapi.json'), 'utf8'));
+  const served = await api(server.url, 'GET', '/api/v1/openapi.json');
+  assert.equal(served.status, 200);
+  assert.deepEqual(Object.keys(served.body.paths).sort(), Object.keys(spec.paths).sort());
+});
+
+for (const row of TABLE) {
+  test(`role matrix: ${row.method} ${row.path}`, async () => {
+    const params = { signalId: fx.signalId, caseId: fx.caseId, referralId: fx.referralId, ...(row.params?.(fx) ?? {}) };
+    const target = row.path.replace(/\{(\w+)\}/g, (_, name) => params[name]) + (row.query ?? '');
+    const actual = {};
+    let index = 0;
+    for (const caller of CALLERS) {
+      index += 1;
+      const token = caller === 'anonymous' ? undefined : (row.throwawayToken ? throwaway : tokens)[caller];
+      const options = { token, body: row.body?.(fx) };
+      const response = row.perCallerAddress
+        ? await apiFrom(server.url, `127.0.3.${index + 10}`, row.method, target, options)
+        : await api(server.url, row.method, target, options);
+      actual[caller] = response.status;
+      if (response.status >= 400) assertProblem(response, response.status, `${row.method} ${target} as ${caller}`);
+      if (response.status === 401) {
+        assert.match(response.headers.get('www-authenticate') ?? '', /^Bearer/, '401 names the Bearer scheme');
+      }
+    }
+    assert.deepEqual(actual, row.expect);
+  });
+}
+
+test('role checks come before anything else: a forbidden role gets 403 even for an unknown case or a bad body', async () => {
+  const { url } = server;
+  const unknown = '00000000-0000-0000-0000-000000000000';
+  for (const caller of ['melder', 'beleid', 'beheer', 'auditor']) {
+    assertProblem(await api(url, 'GET', `/api/v1/cases/${unknown}`, { token: tokens[caller] }), 403, caller);
+    assertProblem(await api(url, 'POST', `/api/v1/cases/${unknown}/enrichments`,
+      { token: tokens[caller], rawBody: '{not json' }), 403, caller);
+    assertProblem(await api(url, 'POST', '/api/v1/cases', { token: tokens[caller], body: { signalIds: [fx.signalId] } }),
+      403, caller);
+  }
+  // Nothing of that happened: the melder's signal is still unrecorded.
+  const signal = await api(url, 'GET', `/api/v1/signals/${fx.signalId}`, { token: tokens.af });
+  assert.equal(signal.body.status, 'gemeld');
+});
+
+test('a signed-out or made-up token gets 401 everywhere', async () => {
+  for (const token of ['made-up-token', 'x'.repeat(300)]) {
+    for (const p of ['/api/v1/signals', '/api/v1/cases', '/api/v1/audit-events', '/api/v1/indicators']) {
+      assertProblem(await api(server.url, 'GET', p, { token }), 401, `${p} with a bad token`);
+    }
+  }
+  const response = await api(server.url, 'GET', '/api/v1/signals', { headers: { authorization: `Basic ${tokens.melder}` } });
+  assertProblem(response, 401, 'a non-Bearer scheme');
+});
+
+test('every /api/v1 endpoint refuses an unknown query parameter (400 naming it) and changes nothing', async () => {
+  const { url } = server;
+  const state = async () => ({
+    signals: (await api(url, 'GET', '/api/v1/signals', { token: tokens.af })).body.map((s) => `${s.id}:${s.status}`).sort(),
+    timeline: (await api(url, 'GET', `/api/v1/cases/${fx.caseId}`, { token: tokens.af })).body.timeline.length,
+  });
+  const before = await state();
+  const spare = await signIn(url, 'melder2');
+  let index = 0;
+  for (const row of TABLE) {
+    if (!row.path.startsWith('/api/v1/') || row.path === '/api/v1/openapi.json') continue;
+    index += 1;
+    const caller = Object.keys(row.expect).find((c) => row.expect[c] < 300 && c !== 'anonymous') ?? 'anonymous';
+    const anonymous = Object.values(row.expect).every((status) => status < 300);
+    const token = anonymous ? undefined : row.throwawayToken ? spare : tokens[caller];
+    const params = { signalId: fx.signalId, caseId: fx.caseId, referralId: fx.referralId, ...(row.params?.(fx) ?? {}) };
+    const target = row.path.replace(/\{(\w+)\}/g, (_, name) => params[name]);
+    const query = row.query ? `${row.query}&bogus=1` : '?bogus=1';
+    const options = { token, body: row.body?.(fx) };
+    const response = row.perCallerAddress
+      ? await apiFrom(url, `127.0.4.${index + 10}`, row.method, target + query, options)
+      : await api(url, row.method, target + query, options);
+    const problem = assertProblem(response, 400, `${row.method} ${target}${query}`);
+    assert.deepEqual(problem.invalidParams.map((p) => p.name), ['bogus'], `${row.method} ${target}`);
+  }
+  assert.deepEqual(await state(), before);
+  assert.equal((await api(url, 'GET', '/api/v1/signals', { token: spare })).status, 200, 'the spare session was not ended');
+});

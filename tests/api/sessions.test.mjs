@@ -1,0 +1,101 @@
+// Sessions: signing out ends the token; five wrong passwords lock an account; unknown users are
+// indistinguishable from wrong passwords. Lockout runs on its own server so no other test is locked out.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, signIn, api, assertProblem } from '../support/server.mjs';
+
+let server;
+let lockoutServer;
+
+before(async () => {
+  server = await startServer();
+  lockoutServer = await startServer();
+});
+
+after(async () => {
+  for (const s of [server, lockoutServer]) {
+    await s?.stop();
+    s?.cleanup();
+  }
+});
+
+const signInRaw = (url, username, password) =>
+  api(url, 'POST', '/api/v1/sessions', { body: { username, password } });
+
+test('POST /sessions returns a token and the user with roles', async () => {
+  const response = await signInRaw(server.url, 'af', 'demo-password');
+  assert.equal(response.status, 201);
+  assert.equal(typeof response.body.token, 'string');
+  assert.ok(response.body.token.length >= 20);
+  assert.equal(response.body.user.username, 'af');
+  assert.deepEqual(response.body.user.roles, ['aandachtfunctionaris']);
+  const other = await signInRaw(server.url, 'af', 'demo-password');
+  assert.notEqual(other.body.token, response.body.token, 'every sign-in gets its own token');
+});
+
+test('DELETE /sessions/current → 204, then the token is refused; other sessions live on', async () => {
+  const { url } = server;
+  const token = await signIn(url, 'melder');
+  const other = await signIn(url, 'melder');
+  assert.equal((await api(url, 'GET', '/api/v1/signals', { token })).status, 200);
+  const out = await api(url, 'DELETE', '/api/v1/sessions/current', { token });
+  assert.equal(out.status, 204);
+  assert.equal(out.body, '');
+  assertProblem(await api(url, 'GET', '/api/v1/signals', { token }), 401, 'signed-out token');
+  assertProblem(await api(url, 'DELETE', '/api/v1/sessions/current', { token }), 401, 'signing out twice');
+  assert.equal((await api(url, 'GET', '/api/v1/signals', { token: other })).status, 200, 'the other session is untouched');
+});
+
+test('bad sign-in bodies are 400, not a failed sign-in', async () => {
+  const { url } = server;
+  const malformed = assertProblem(await api(url, 'POST', '/api/v1/sessions', { rawBody: '{"username":' }), 400);
+  assert.ok(malformed.invalidParams.some((p) => p.name === 'body'));
+  const missing = assertProblem(await api(url, 'POST', '/api/v1/sessions', { body: { username: 'melder' } }), 400);
+  assert.ok(missing.invalidParams.some((p) => p.name === 'password'));
+  const extra = assertProblem(await api(url, 'POST', '/api/v1/sessions',
+    { body: { username: 'melder', password: 'demo-password', remember: true } }), 400);
+  assert.ok(extra.invalidParams.some((p) => p.name === 'remember'));
+  const typed = assertProblem(await api(url, 'POST', '/api/v1/sessions', { body: { username: 'melder', password: 123 } }), 400);
+  assert.ok(typed.invalidParams.some((p) => p.name === 'password'));
+});
+
+test('a wrong password for an unknown user gets the same answer as for a known user', async () => {
+  const { url } = server;
+  const known = await signInRaw(url, 'beleid', 'not-the-password');
+  const unknown = await signInRaw(url, 'nobody-by-this-name', 'not-the-password');
+  assertProblem(known, 401, 'known user');
+  assertProblem(unknown, 401, 'unknown user');
+  assert.equal(unknown.status, known.status);
+  assert.equal(unknown.body.title, known.body.title);
+  assert.equal(unknown.body.detail, known.body.detail, 'the message does not reveal whether the account exists');
+  assert.equal(unknown.body.token, undefined);
+  // One failure does not lock: the right password still works.
+  assert.equal((await signInRaw(url, 'beleid', 'demo-password')).status, 201);
+});
+
+test('lockout: after 5 wrong passwords even the right one is refused; other accounts are unaffected', async () => {
+  const { url } = lockoutServer;
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    assertProblem(await signInRaw(url, 'melder', `wrong-password-${attempt}`), 401, `wrong attempt ${attempt}`);
+  }
+  const locked = await signInRaw(url, 'melder', 'demo-password');
+  assert.ok([401, 429].includes(locked.status), `locked account refused, got ${locked.status}`);
+  assertProblem(locked, locked.status);
+  assert.equal(locked.body.token, undefined, 'no token for a locked account');
+  // Still locked on a further try; a different account signs in normally.
+  const again = await signInRaw(url, 'melder', 'demo-password');
+  assert.ok([401, 429].includes(again.status));
+  assert.equal((await signInRaw(url, 'melder2', 'demo-password')).status, 201, 'melder2 is not locked');
+  // Unknown accounts lock the same way, so a lock reveals nothing either.
+  for (let attempt = 1; attempt <= 5; attempt += 1) await signInRaw(url, 'ghost', `wrong-${attempt}`);
+  const ghost = await signInRaw(url, 'ghost', 'anything-at-all');
+  assert.equal(ghost.status, again.status, 'a locked unknown account answers like a locked known one');
+});
+
+test('four wrong passwords do not lock the account', async () => {
+  const { url } = lockoutServer;
+  for (let attempt = 1; attempt <= 4; attempt += 1) {
+    assertProblem(await signInRaw(url, 'beleid', `wrong-password-${attempt}`), 401);
+  }
+  assert.equal((await signInRaw(url, 'beleid', 'demo-password')).status, 201);
+});
