@@ -47,6 +47,21 @@ std::string Sha256Hex(std::string_view text) {
     return ToHex(digest.data(), digest.size());
 }
 
+std::string KeyedHashHex(std::string_view key, std::string_view text) {
+    std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
+    crypto_auth_hmacsha256_state state;
+    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    crypto_auth_hmacsha256_final(&state, mac.data());
+    return ToHex(mac.data(), mac.size());
+}
+
+std::string RandomKey() {
+    std::string key(32, '\0');
+    randombytes_buf(key.data(), key.size());
+    return key;
+}
+
 std::string HashPassword(std::string_view password) {
     std::array<char, crypto_pwhash_STRBYTES> encoded{};
     if (crypto_pwhash_str_alg(encoded.data(), password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,

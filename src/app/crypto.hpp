@@ -18,6 +18,12 @@ std::string RandomToken();
 //! Hex SHA-256 of `text`. Tokens have full entropy, so an unkeyed hash is enough to store them.
 std::string Sha256Hex(std::string_view text);
 
+//! Hex HMAC-SHA-256 of `text` under `key`: matching on equal values without storing them.
+std::string KeyedHashHex(std::string_view key, std::string_view text);
+
+//! 32 random bytes, for a new server secret.
+std::string RandomKey();
+
 //! Argon2id hash in libsodium's encoded form (salt and parameters included).
 std::string HashPassword(std::string_view password);
 

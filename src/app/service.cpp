@@ -1,6 +1,7 @@
 #include "app/service.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -8,6 +9,7 @@
 #include "app/crypto.hpp"
 #include "base/time.hpp"
 #include "domain/catalog.hpp"
+#include "domain/linking.hpp"
 #include "domain/validation.hpp"
 
 namespace meldroute::app {
@@ -68,7 +70,15 @@ bool AnyReachableReporter(const std::vector<domain::Signal>& signals) {
 
 bool Principal::Has(Role role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
 
-Service::Service(store::Store& store, ServiceConfig config) : store_(store), config_(config) {}
+Service::Service(store::Store& store, ServiceConfig config) : store_(store), config_(std::move(config)) {
+    if (config_.link_key.empty()) config_.link_key = RandomKey();
+}
+
+void Service::StoreMatchKeys(store::Transaction& transaction, const domain::Signal& signal) {
+    for (const domain::MatchKey& key : domain::MatchKeys(signal)) {
+        transaction.InsertSignalKey(signal.id, domain::ToString(key.kind), KeyedHashHex(config_.link_key, key.key));
+    }
+}
 
 Status Service::Require(const Principal& principal, std::initializer_list<Role> roles, const std::string& action) {
     for (Role role : roles) {
@@ -199,6 +209,7 @@ domain::Signal NewSignal(const domain::SignalDraft& draft, const std::string& re
     signal.observed_on = draft.observed_on;
     signal.location = draft.location;
     signal.persons = draft.persons;
+    signal.business = draft.business;
     signal.created_at = NowText();
     signal.status = "gemeld";
     return signal;
@@ -213,6 +224,7 @@ Result<domain::Signal> Service::FileSignal(const Principal& principal, const dom
     domain::Signal signal = NewSignal(draft, principal.username, draft.channel);
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
         transaction.InsertSignal(signal);
+        StoreMatchKeys(transaction, signal);
         AppendAudit(transaction, {principal.username, "signal.create", "signal/" + signal.id, kPurposeIntake, kAllowed},
                     signal.created_at);
         return Ok();
@@ -226,6 +238,7 @@ Result<domain::Signal> Service::FileAnonymousSignal(const domain::SignalDraft& d
     domain::Signal signal = NewSignal(draft, "", "anoniem");
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
         transaction.InsertSignal(signal);
+        StoreMatchKeys(transaction, signal);
         AppendAudit(transaction, {"anoniem", "signal.create", "signal/" + signal.id, kPurposeIntake, kAllowed},
                     signal.created_at);
         return Ok();
@@ -295,6 +308,7 @@ Result<CaseView> Service::LoadCaseView(store::Transaction& transaction, const st
     view.file.referrals = transaction.ListReferrals(case_id);
     view.file.reporter_feedback = transaction.ListReporterFeedback(case_id);
     view.file.timeline = transaction.ListTimeline(case_id);
+    view.related_signals = transaction.ListRelatedSignals(case_id);
     std::vector<std::string> ticked;
     for (const domain::Signal& signal : view.file.signals) {
         ticked.insert(ticked.end(), signal.indicator_codes.begin(), signal.indicator_codes.end());
@@ -611,6 +625,81 @@ Result<std::vector<domain::Suggestion>> Service::SuggestIndicators(const Princip
     if (text.size() > domain::kMaxNarrativeLength) problems.push_back({"text", "De tekst is te lang."});
     if (!problems.empty()) return Invalid(std::move(problems));
     return domain::SuggestIndicators(text);
+}
+
+Result<std::vector<domain::Recurrence>> Service::ListRecurrences(const Principal& principal) {
+    MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "recurrence.list"));
+    std::vector<domain::Recurrence> recurrences;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        recurrences = transaction.ListRecurrences(2, 100);
+        AppendAudit(transaction, {principal.username, "recurrence.list", "signals/terugkerend", kPurposeRoute, kAllowed},
+                    NowText());
+        return Ok();
+    }));
+    return recurrences;
+}
+
+namespace {
+
+// Turns free text into an FTS5 expression of quoted prefix terms, so the user's text can never be read as
+// FTS5 syntax (operators, columns, unbalanced quotes).
+std::string FtsQuery(const std::string& text) {
+    std::string query;
+    std::string word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        if (!query.empty()) query += ' ';
+        query += '"' + word + "\"*";
+        word.clear();
+    };
+    for (char character : text) {
+        auto byte = static_cast<unsigned char>(character);
+        if (std::isalnum(byte) || byte >= 0x80) {
+            word.push_back(character);
+        } else {
+            flush();
+        }
+    }
+    flush();
+    return query;
+}
+
+}  // namespace
+
+Result<std::vector<domain::Signal>> Service::SearchSignals(const Principal& principal,
+                                                           const domain::SignalSearch& search) {
+    MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "signal.search"));
+    std::vector<InvalidParam> problems;
+    if (search.text.size() > domain::kMaxShortTextLength) problems.push_back({"text", "De zoektekst is te lang."});
+    if (search.form && !domain::Contains(domain::Forms(), *search.form)) {
+        problems.push_back({"form", "Kies seksueel, arbeid, crimineel of orgaan."});
+    }
+    if (search.status && *search.status != "gemeld" && !domain::ParseCaseStatus(*search.status)) {
+        problems.push_back({"status", "Onbekende status."});
+    }
+    if (search.urgency && !domain::Contains(domain::Urgencies(), *search.urgency)) {
+        problems.push_back({"urgency", "Kies acuut, hoog of normaal."});
+    }
+    domain::SignalSearch bounded = search;
+    if (search.from) {
+        auto day = ParseDate(*search.from);
+        if (!day) problems.push_back({"from", "Geef een geldige datum als JJJJ-MM-DD."});
+        else bounded.from = FormatTime(TimePoint{*day});
+    }
+    if (search.to) {
+        auto day = ParseDate(*search.to);
+        if (!day) problems.push_back({"to", "Geef een geldige datum als JJJJ-MM-DD."});
+        else bounded.to = FormatTime(TimePoint{*day + std::chrono::days{1}});
+    }
+    if (!problems.empty()) return Invalid(std::move(problems));
+    std::vector<domain::Signal> signals;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        signals = transaction.SearchSignals(FtsQuery(search.text), bounded, 2000, 100);
+        // The search text itself may name a person, so the audit records that a search happened, not its words.
+        AppendAudit(transaction, {principal.username, "signal.search", "signals", kPurposeRoute, kAllowed}, NowText());
+        return Ok();
+    }));
+    return signals;
 }
 
 Result<Statistics> Service::GetStatistics(const Principal& principal, const std::string& from,

@@ -22,6 +22,9 @@ struct ServiceConfig {
     int absolute_timeout_hours = 8;
     int lockout_failures = 5;
     int lockout_minutes = 15;
+    //! Secret for the keyed hashes that link signals (32 bytes, kept outside the database). Empty: a random
+    //! key for this process only, so links do not survive a restart (for tests).
+    std::string link_key;
 };
 
 //! Who is calling, established from a session token.
@@ -56,6 +59,7 @@ struct CaseView {
     std::vector<domain::CaseAction> allowed_actions;
     std::vector<std::string> overdue_reasons;
     std::map<std::string, bool> referral_overdue;  // by referral id
+    std::vector<domain::RelatedSignal> related_signals;
 };
 
 struct CaseListItem {
@@ -124,6 +128,10 @@ public:
     Result<std::vector<domain::CodeItem>> ListCodes(const Principal& principal, const std::string& kind);
     Result<std::vector<domain::Suggestion>> SuggestIndicators(const Principal& principal, const std::string& text);
 
+    // Connections between signals, for the aandachtfunctionaris.
+    Result<std::vector<domain::Recurrence>> ListRecurrences(const Principal& principal);
+    Result<std::vector<domain::Signal>> SearchSignals(const Principal& principal, const domain::SignalSearch& search);
+
     // Policy figures, never a person's data.
     Result<Statistics> GetStatistics(const Principal& principal, const std::string& from, const std::string& to);
 
@@ -149,6 +157,9 @@ private:
     //! Applies `action` to the case inside `transaction`: checks the route, updates status and timeline.
     Result<domain::Case> Advance(store::Transaction& transaction, const Principal& principal,
                                  const std::string& case_id, domain::CaseAction action, const std::string& detail);
+
+    //! Stores the keyed hashes of a new signal's match keys inside `transaction`.
+    void StoreMatchKeys(store::Transaction& transaction, const domain::Signal& signal);
 
     store::Store& store_;
     ServiceConfig config_;

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "app/crypto.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -217,6 +218,61 @@ TEST_F(ServiceTest, StatisticsCountWithoutPersonalData) {
     EXPECT_EQ(service_->GetStatistics(melder_, "2000-01-01", "2999-12-31").error().code,
               ErrorCode::kPermissionDenied);
     EXPECT_EQ(service_->GetStatistics(policy_, "2001-01-01", "2000-01-01").error().code, ErrorCode::kInvalidArgument);
+}
+
+TEST_F(ServiceTest, SignalsSharingAnAddressAreLinkedAndTheAddressRecurs) {
+    auto draft = Draft();
+    draft.location = domain::Location{"Industrieweg", "12", "6902 AA", "Zevenaar"};
+    auto first = service_->FileSignal(melder_, draft);
+    draft.location = domain::Location{"industrieweg", "12", "6902aa", "zevenaar"};
+    draft.narrative = "Weer veel busjes bij het pand.";
+    auto second = service_->FileSignal(melder2_, draft);
+    ASSERT_TRUE(first.has_value() && second.has_value());
+    auto view = service_->CreateCase(officer_, {first->id});
+    ASSERT_TRUE(view.has_value());
+    ASSERT_EQ(view->related_signals.size(), 1u);
+    EXPECT_EQ(view->related_signals[0].signal_id, second->id);
+    EXPECT_EQ(view->related_signals[0].matched_on, std::vector<std::string>{"adres"});
+    auto recurrences = service_->ListRecurrences(officer_);
+    ASSERT_TRUE(recurrences.has_value());
+    ASSERT_EQ(recurrences->size(), 1u);
+    EXPECT_EQ((*recurrences)[0].signal_count, 2);
+    EXPECT_NE((*recurrences)[0].label.find("ndustrieweg 12"), std::string::npos) << (*recurrences)[0].label;
+    EXPECT_EQ(service_->ListRecurrences(melder_).error().code, ErrorCode::kPermissionDenied);
+
+    // The match keys are stored as keyed hashes only: the raw file has no normalised address key in it.
+    std::ifstream file{directory_ / "meldroute.db", std::ios::binary};
+    std::string raw{std::istreambuf_iterator<char>(file), {}};
+    EXPECT_EQ(raw.find("6902aa|12"), std::string::npos);
+}
+
+TEST_F(ServiceTest, SearchFindsNarrativesWithFiltersAndIsAudited) {
+    ASSERT_TRUE(service_->FileSignal(melder_, Draft("Vrouwen in een massagesalon aan de Markt.")).has_value());
+    ASSERT_TRUE(service_->FileSignal(melder_, Draft("Arbeiders slapen in een loods.")).has_value());
+    domain::SignalSearch search;
+    search.text = "massage";
+    auto found = service_->SearchSignals(officer_, search);
+    ASSERT_TRUE(found.has_value());
+    ASSERT_EQ(found->size(), 1u);
+    EXPECT_NE((*found)[0].narrative.find("massagesalon"), std::string::npos);
+    search.text = "\"unbalanced OR ( NEAR";
+    EXPECT_TRUE(service_->SearchSignals(officer_, search).has_value());
+    search.text = "";
+    search.status = "gemeld";
+    EXPECT_EQ(service_->SearchSignals(officer_, search)->size(), 2u);
+    search.status = "vastgelegd";
+    EXPECT_TRUE(service_->SearchSignals(officer_, search)->empty());
+    search.status = "onzin";
+    EXPECT_EQ(service_->SearchSignals(officer_, search).error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(service_->SearchSignals(melder_, domain::SignalSearch{}).error().code, ErrorCode::kPermissionDenied);
+    auto events = service_->ListAuditEvents(auditor_, std::nullopt, std::nullopt);
+    int allowed = 0, refused = 0;
+    for (const auto& event : *events) {
+        if (event.action != "signal.search") continue;
+        (event.outcome == "toegestaan" ? allowed : refused) += 1;
+    }
+    EXPECT_EQ(allowed, 4);  // the invalid search was refused before it ran
+    EXPECT_EQ(refused, 1);  // the melder's attempt
 }
 
 TEST_F(ServiceTest, AForeignDatabaseFileIsRefusedAndLeftUntouched) {

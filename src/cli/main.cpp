@@ -2,7 +2,11 @@
 // administrative command. The only place that names a concrete store.
 #include <CLI/CLI.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <fstream>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -45,6 +49,30 @@ Result<std::unique_ptr<store::Store>> OpenStore(const std::string& data_dir, con
     return std::unique_ptr<store::Store>{std::move(store)};
 }
 
+// The secret for linking signals lives beside the database, never in it: a copy of the database alone
+// cannot be matched against guessed names or addresses.
+Result<std::string> LoadOrCreateKey(const std::filesystem::path& path) {
+    std::error_code error;
+    std::filesystem::create_directories(path.parent_path(), error);
+    if (error) return MakeError(ErrorCode::kUnavailable, "cannot create " + path.parent_path().string());
+    std::filesystem::permissions(path.parent_path(), std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace, error);
+    if (std::filesystem::exists(path)) {
+        std::ifstream file{path, std::ios::binary};
+        std::string key{std::istreambuf_iterator<char>(file), {}};
+        if (key.size() != 32) return MakeError(ErrorCode::kUnavailable, path.string() + " is not a 32-byte key");
+        return key;
+    }
+    std::string key = app::RandomKey();
+    int descriptor = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (descriptor < 0) return MakeError(ErrorCode::kUnavailable, "cannot create key file " + path.string());
+    bool written = ::write(descriptor, key.data(), key.size()) == static_cast<ssize_t>(key.size()) &&
+                   ::fsync(descriptor) == 0;
+    ::close(descriptor);
+    if (!written) return MakeError(ErrorCode::kUnavailable, "cannot write key file " + path.string());
+    return key;
+}
+
 int Serve(const std::string& data_dir, const std::string& listen, const std::string& store_url, bool demo,
           bool secure_cookies) {
     std::size_t colon = listen.rfind(':');
@@ -68,7 +96,11 @@ int Serve(const std::string& data_dir, const std::string& listen, const std::str
         return Fail(store.error().code == ErrorCode::kInvalidArgument ? kUsageError : kRuntimeError,
                     store.error().detail);
     }
-    app::Service service{**store, app::ServiceConfig{}};
+    auto link_key = LoadOrCreateKey(std::filesystem::path{data_dir} / "keys" / "link.key");
+    if (!link_key) return Fail(kRuntimeError, link_key.error().detail);
+    app::ServiceConfig config;
+    config.link_key = *link_key;
+    app::Service service{**store, config};
     if (demo) {
         if (Status seeded = service.SeedDemo(); !seeded) return Fail(kRuntimeError, "demo data: " + seeded.error().detail);
     }
@@ -105,7 +137,11 @@ int AddUser(const std::string& data_dir, const std::string& username, const std:
     if (!password.empty() && password.back() == '\r') password.pop_back();
     auto store = OpenStore(data_dir, "");
     if (!store) return Fail(kRuntimeError, store.error().detail);
-    app::Service service{**store, app::ServiceConfig{}};
+    app::ServiceConfig config;
+    auto link_key = LoadOrCreateKey(std::filesystem::path{data_dir} / "keys" / "link.key");
+    if (!link_key) return Fail(kRuntimeError, link_key.error().detail);
+    config.link_key = *link_key;
+    app::Service service{**store, config};
     Status added = service.AddUser(username, password, {*role}, "cli");
     if (!added) {
         std::string detail = added.error().detail;

@@ -31,6 +31,12 @@ struct Person {
     std::string phone;
 };
 
+//! A business involved (employer, housing provider, massage parlour …), for linking signals.
+struct Business {
+    std::string kvk_number;  // Chamber of Commerce number, 8 digits
+    std::string trade_name;
+};
+
 //! What a reporter submits; validated by ValidateSignalDraft before anything is stored.
 struct SignalDraft {
     std::string channel;
@@ -39,6 +45,7 @@ struct SignalDraft {
     std::optional<std::string> observed_on;  // "YYYY-MM-DD"
     std::optional<Location> location;
     std::vector<Person> persons;
+    std::optional<Business> business;
 };
 
 struct FeedbackMessage {
@@ -57,6 +64,7 @@ struct Signal {
     std::optional<std::string> observed_on;
     std::optional<Location> location;
     std::vector<Person> persons;
+    std::optional<Business> business;
     std::string created_at;
     std::optional<std::string> case_id;
     std::string status;  // "gemeld", or the status of the case it belongs to
@@ -143,6 +151,33 @@ struct CaseSummary {
     std::optional<std::string> earliest_open_feedback_due;  // the soonest partner due date still unanswered
     bool has_reporter_feedback = false;
     bool has_reachable_reporter = true;
+};
+
+//! Another signal that shares an address, person, phone number or business with a case's signals.
+struct RelatedSignal {
+    std::string signal_id;
+    std::optional<std::string> case_id;
+    std::string created_at;
+    std::vector<std::string> matched_on;  // "adres", "persoon", "telefoon", "bedrijf"
+};
+
+//! An address or business that recurs across signals (barrier work, seed 4.3.3).
+struct Recurrence {
+    std::string kind;   // "adres" | "bedrijf"
+    std::string label;  // the address or business as written in one of the signals
+    int signal_count = 0;
+    int case_count = 0;
+    std::vector<std::string> signal_ids;
+};
+
+//! Filters of a search over signals; all optional.
+struct SignalSearch {
+    std::string text;
+    std::optional<std::string> form;
+    std::optional<std::string> status;
+    std::optional<std::string> urgency;
+    std::optional<std::string> from;  // date, inclusive
+    std::optional<std::string> to;    // date, inclusive
 };
 
 //! A named code (partner, forum, enrichment source, outcome), configurable by the beheerder.

@@ -6,7 +6,8 @@
 //
 //   word      the word itself            word*     any word starting with "word"
 //   a|b       either alternative          @class    a named word class (kWordClasses)
-//   #10-24    a number (digits or Dutch number word) in that range
+//   #10-24    a number (digits or Dutch number word) in that range, not a clock time ("om 12 uur")
+//   %7-8      a number in that range that may be a clock time ("van 7 tot 19 uur")
 //   x$        the word must end its clause (followed by punctuation, a conjunction or the end)
 //   ~ / ~N    up to 3 / N other words may stand before the next element (default: directly adjacent)
 //   !         (first) the pattern is never suppressed by a negation
@@ -14,6 +15,16 @@
 // A pattern whose own words contain a negation ("geen loon", "paspoort niet") means something negative and is not
 // suppressed; any other pattern is suppressed when a negation stands shortly before it, inside it, or ends the
 // clause right after it ("heeft geen schulden", "is niet bedreigd", "schulden heeft hij niet").
+//
+// After matching, two rules keep overlapping indicators from being suggested twice for one fact:
+//   * a loose "schuld" (ALG-07 onverklaarbare schulden) is dropped when the debt is already explained as a debt
+//     to the employer (ARB-07) or a debt paid off with sex (SEK-05);
+//   * the generic indicators of one form's list (fear, changed behaviour, no medical help, violence, pressure,
+//     fatigue, limited movement, bank card, passport) are dropped when the narrative has a core indicator of
+//     another form
+//     and none of its own: "slaat haar" in a loverboy narrative or "uitgeput" in a prostitution narrative does not
+//     make it a labour case. The general (ALG) indicators still carry those facts; the reporter may tick more.
+// Both were measured on the labelled narratives of suggestions_quality_test.cpp.
 #include "domain/suggestions.hpp"
 
 #include <algorithm>
@@ -63,7 +74,7 @@ const std::vector<WordClass> kWordClasses = {
      "oom|tante|broer|zus|neef|vader|moeder|echtgenoot|schoonfamilie"},
     {"boss",
      "werkgever*|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|"
-     "uitbater|manager|leidinggevende|smokkelaar*|koppelbaas*|opdrachtgever*"},
+     "uitbater|manager|leidinggevende|smokkelaar*|koppelbaas*|opdrachtgever*|firma"},
     {"take",
      "afgepakt|afgenomen|ingenomen|ingeleverd|inleveren|afgeven|afgegeven|afpakken|weggenomen|achtergehouden|"
      "vastgehouden|ingehouden|afgepakte|inneemt|afneemt|afpakt"},
@@ -71,7 +82,7 @@ const std::vector<WordClass> kWordClasses = {
      "bewaart|bewaarde|bewaard|beheert|beheerde|beheerd|houdt|hield|heeft|had|pakte|nam|neemt|vasthoudt|"
      "achterhoudt|gebruikt"},
     {"money",
-     "loon|lonen|salaris|inkomsten|verdiensten|geld|deel|helft|meeste|procent|euro|fooien|fooi|opbrengst|"
+     "loon|lonen|salaris|inkomsten|verdiensten|geld|deel|helft|meeste|procent|euro|fooien|fooi|"
      "inkomen|verdienste"},
     {"give",
      "afdragen|afdraagt|afdroeg|afgedragen|afstaan|afstaat|afgestaan|afgeven|afgeeft|afgegeven|inleveren|"
@@ -84,7 +95,7 @@ const std::vector<WordClass> kWordClasses = {
      "loods|loodsen|bedrijfspand*|bedrijfsruimte*|kantoor|werkplaats|magazijn|kas|kassen|schuur|stal|container*|"
      "bedrijfsterrein|fabriek|garage|restaurant|keuken|nagelstudio|salon|winkel|zaak|werkplek|kelder|opslag*|"
      "bedrijfshal|hal|kantine|bouwplaats|keet|bouwkeet|portacabin|werk|bedrijf|achterkamer|bedrijfsgebouw|"
-     "boerderij|terrein|kantoorpand|pand"},
+     "boerderij|terrein|kantoorpand|pand|cabine|vrachtwagen|busje"},
     {"people",
      "mensen|personen|arbeiders|werknemers|man|mannen|vrouwen|jongens|meisjes|polen|bulgaren|roemenen|"
      "arbeidsmigranten|medewerkers|werkers|collega*|uitzendkrachten"},
@@ -122,6 +133,8 @@ const std::vector<std::string_view> kPassportPatterns = {
     "@docs ~4 bewaar*|beheer*|vastgehouden|ingehouden|afgepakt|ingenomen|ligt|liggen ~4 bij|door ~2 @holder",
     "@doc ~3 bewaart|beheert|houdt ~2 de ~1 @holder",
     "@docs ~4 in ~1 handen ~2 van ~2 @holder",
+    "bewaart|beheert|bewaarde|beheerde ~2 haar|zijn|hun ~1 @doc",
+    "die|andere ~1 man|vrouw|@holder ~8 @keep ~2 hun|haar|zijn ~1 @docs",
 };
 
 const std::vector<std::string_view> kLongDaysPatterns = {
@@ -134,9 +147,13 @@ const std::vector<std::string_view> kLongDaysPatterns = {
     "lange|lang ~1 werkdagen|dagen|diensten|werktijden|werkweken|werkweek",
     "extreem|erg|heel|zeer|enorm|belachelijk|onmenselijk ~2 lange|lang ~1 werkdagen|dagen|diensten|uren",
     "veel|heel ~2 overuren|overwerk",
-    "!nooit|geen ~3 vrij|vrijaf|rustdag*",
+    "!nooit|geen|zonder ~3 vrij|vrijaf|rustdag*",
     "!nooit|geen ~3 vrije ~1 dag|dagen|weekend|weekenden",
     "van ~3 vroeg ~4 tot ~3 laat",
+    "ochtends|morgens ~1 vroeg ~10 avonds|nachts ~1 laat",
+    // Clock times spanning eleven hours or more: "van 7 tot 19 uur", "van zes uur 's ochtends tot negen uur 's avonds".
+    "van ~1 %4-8 ~2 tot ~1 %19-24",
+    "van ~1 %4-8 ~3 ochtends|morgens ~1 tot ~1 %7-12 ~3 avonds|nachts",
     "werk* ~4 tot ~3 middernacht|nachts",
     "dag ~1 en ~1 nacht ~3 werk*|aan",
     "werk* ~4 dag ~1 en ~1 nacht",
@@ -145,7 +162,11 @@ const std::vector<std::string_view> kLongDaysPatterns = {
 
 const std::vector<std::string_view> kSchoolPatterns = {
     "spijbel*",
-    "schoolverzuim|verzuimt|verzuim|verzuimen|verzuimde",
+    "schoolverzuim|verzuim*",
+    "ongeoorloofd ~2 afwezig|absent|verzuim*",
+    "onder|tijdens ~1 schooltijd|lestijd|lesuren|schooluren",
+    "lesuren|lesdagen|schooldagen ~3 afwezig|absent|gemist|verzuimd",
+    "!op|naar ~1 school ~6 nauwelijks|zelden|amper|niet|nooit ~2 geweest|gekomen|gezien|verschenen",
     "!niet|nauwelijks|zelden|amper|nooit ~3 naar|op ~2 @school",
     "!niet|nauwelijks|zelden|nooit ~3 in ~1 de ~1 les|klas",
     "afwezig|absent ~4 @school",
@@ -160,6 +181,8 @@ const std::vector<std::string_view> kNoCarePatterns = {
     "geen ~2 medische ~1 hulp|zorg|behandeling",
     "gaat|ging|gaan|wil|wilde|durft|durfde|zoekt|zocht ~3 niet|nooit ~4 @medic",
     "geen ~3 hulp ~3 gezocht|ingeschakeld|inschakelt|zoekt|zocht|gehaald",
+    "!niet|nooit ~2 naar ~2 @medic ~2 geweest|gegaan|gaan|gaat|ging",
+    "!naar ~2 @medic ~2 gaat|ging|gaan|wil|wilde|durft ~2 ze|hij|zij ~1 niet|nooit",
 };
 
 const std::vector<std::string_view> kSexDebtPatterns = {
@@ -167,6 +190,7 @@ const std::vector<std::string_view> kSexDebtPatterns = {
     "mannen|vreemden|prostitutie",
     "seks|sex|klanten|mannen|vreemden|prostitutie ~10 schuld|schulden|terugbetalen|afbetalen|aflossen|schuldig|"
     "terugverdienen",
+    "seks|sex|klanten|mannen|vreemden ~10 af|terug ~2 te ~1 lossen|betalen|verdienen",
 };
 
 const std::vector<Rule> kRules = {
@@ -181,17 +205,21 @@ const std::vector<Rule> kRules = {
          "nieuwe ~2 @friends ~5 ouder|oudere|volwassen|volwassenen",
          "veel ~1 oudere ~2 vriend*|mannen|jongens|contacten|kennissen|man",
          "omgaat|om|optrekt|trekt ~3 met ~3 oudere|volwassen ~2 mannen|jongens|vrienden|mensen|man",
+         "voor|met|bij ~2 oudere ~1 jongens|mannen|jongeren|vrienden",
+         "groep|mannen ~3 van ~3 #20-70",
      }},
     {"ALG-03", 0.55,
      {
          "veel ~2 nieuwe ~2 @friends",
-         "onbekende ~2 mannen|jongens|contacten|vrienden|auto*",
+         "onbekende ~2 jongens|contacten|vrienden|auto*",
      }},
     // ALG-04 beschermend tegenover nieuwe vrienden en kennissen
     {"ALG-04", 0.75,
      {
          "!wil|wilde|mag|durft ~3 niets|niks|niet ~4 vertellen|zeggen|praten|kwijt ~4 @friends|hem|haar|hen",
          "neemt|nam ~2 het ~4 op ~1 voor",
+         "!wil|wilde|mag|durft ~3 niets|niks|niet ~2 over ~2 hem|haar|hen|@friends ~3 kwijt|vertellen|zeggen",
+         "!wil|wilde ~3 niets|niks|niet ~2 vertellen|zeggen|kwijt ~2 wat|wie|waar|met",
          "verdedigt|verdedigde|beschermt|beschermde ~3 vriend*|vriendje|contacten|hem|haar|hen",
          "beschermend ~4 @friends",
          "@friends ~5 geheimzinnig|vaag|ontwijkend|geheim",
@@ -200,7 +228,13 @@ const std::vector<Rule> kRules = {
     // ALG-05 isoleert zich, liegt, sociaal wenselijk gedrag
     {"ALG-05", 0.7,
      {
-         "!geen|nauwelijks|weinig ~3 contact ~4 @family",
+         "!geen ~3 contact ~2 meer ~4 @family",
+         "!nauwelijks|weinig ~3 contact ~4 @family",
+         "contact ~6 verbroken|afgebroken|opgezegd",
+         "ontloopt|ontliep|vermijdt|mijdt ~2 @family",
+         "@family ~1 ontloopt|ontliep|vermijdt|mijdt",
+         "!familie|ouders|vader|moeder|broer*|zus*|gezin|kinderen ~6 niet|nooit|nauwelijks|amper ~2 gesproken|"
+         "gezien|gebeld|bezocht|meer",
          "!ziet|spreekt|belt|bezoekt|zag|sprak ~5 @family ~5 niet|nooit|nauwelijks|amper",
          "isoleert ~2 zich",
          "zich ~3 isoleert|afsluit|terugtrekt|afgesloten|teruggetrokken",
@@ -221,13 +255,18 @@ const std::vector<Rule> kRules = {
          "heel|totaal|compleet ~1 anders ~2 dan ~3 thuis|school|buiten|werk",
          "ander ~1 persoon|mens ~3 thuis|buiten|school|straat|werk",
          "twee ~1 gezichten",
+         "stil|rustig|teruggetrokken ~8 stoer|brutaal|uitbundig",
+         "stoer|brutaal|uitbundig ~8 stil|rustig|teruggetrokken",
      }},
     // ALG-07 onverklaarbare schulden
     {"ALG-07", 0.75,
      {
          "onverklaarbar*|onduidelijk*|vage|grote|hoge|oplopende ~2 schuld|schulden",
          "!schuld|schulden ~6 niet|geen ~3 uitleggen|verklaren|verklaring",
-         "geld ~2 schuldig",
+         "geld|euro|bedrag ~2 schuldig",
+         "!weet|wist|weten ~2 niet ~3 waar|hoe ~3 schuld|schulden",
+         "!schuld|schulden ~4 niet ~2 weet|weten|wist",
+         "!schuld|schulden ~12 niet ~2 hoeveel|waarvoor|waarom|hoe",
      }},
     {"ALG-07", 0.5, {"schuld|schulden|schuldeiser*|geldschuld*|schuldenlast|schuldenaar|schuldig"}},
     // ALG-08 geen beschikking over eigen bankrekening, moet veel geld afstaan
@@ -238,7 +277,17 @@ const std::vector<Rule> kRules = {
          "@boss ~8 @bank ~2 bewaart|beheert|vasthoudt|heeft|gebruikt|houdt",
          "@bank ~6 @boss|afgepakt|ingenomen|afgeven|ingeleverd|inleveren|afgenomen",
          "moet|moest|moeten ~5 @money ~5 @give|geven",
-         "@money ~4 @give",
+         "@money ~6 @give",
+         "opbrengst ~6 @give",
+         "haalt|haalde|halen ~5 geld|opbrengst|verdiensten ~4 op",
+         "geld ~4 kistje|pot|bakje|doos|envelop|kluis ~8 eigenaar|@holder|@boss|leeghaalt|ophaalt",
+         "geld|opbrengst|verdiensten ~4 van ~2 hen|hem|haar|hun ~1 aanneemt|afpakt|afneemt|inneemt|int|ophaalt",
+         "man|vrouw|@holder ~10 @keep ~2 haar|zijn|hun ~1 bankpas|pinpas|betaalpas|bankkaart|bankpassen|pinpassen",
+         "vriend|@holder ~4 beheert|beheerde|bewaart|houdt ~3 geld|financien|uitkering|inkomen",
+         "vriend|@holder ~3 die ~3 geld|financien|uitkering|inkomen ~1 beheert|beheerde|bewaart|regelt",
+         "loon|salaris|verdiensten|inkomsten|geld ~3 gaat|gaan|ging|gingen ~2 rechtstreeks|direct|meteen|allemaal "
+         "~1 naar",
+         "geen|niets|niks ~3 cent|geld|euro ~10 houden",
      }},
     // ALG-09 op geïsoleerde plekken en in slechte omstandigheden werken
     {"ALG-09", 0.75,
@@ -247,7 +296,7 @@ const std::vector<Rule> kRules = {
          "pand|bedrijf|werkplek|erf|schuur",
          "slechte|erbarmelijke|mensonwaardige|onveilige|ellendige|beroerde|schrijnende ~2 omstandigheden|"
          "werkomstandigheden|arbeidsomstandigheden|leefomstandigheden",
-         "zonder|geen ~3 pauze*|verlichting|ramen|daglicht|ventilatie|verwarming|sanitair|toilet|wc|water|"
+         "zonder|geen ~3 pauze*|verlichting|ramen|daglicht|ventilatie|sanitair|toilet|wc|water|"
          "drinkwater",
      }},
     {"ALG-09", 0.7, {"werkt|werken|werkte|werkten ~5 afgelegen|geisoleerd*"}},
@@ -267,6 +316,10 @@ const std::vector<Rule> kRules = {
          "ons|ik|vragen|vraag",
          "dronken|stoned|verward|versuft|wazig|lallend|verdoofd",
          "tolk ~4 nodig",
+         "!geen|nauwelijks|amper ~1 nederlands|engels ~2 spreekt|sprak|spraken|praat|verstaat|verstond",
+         "spreekt|sprak|verstaat ~1 alleen|uitsluitend ~1 pools|roemeens|bulgaars|tigrinya|arabisch|vietnamees|"
+         "chinees|thais|russisch|oekraiens|turks|hongaars|litouws|tagalog|hindi|punjabi|tamil|albanees|farsi|dari|"
+         "somalisch|amhaars|eigen",
      }},
     // ALG-11 geen vrije toegang tot medische zorg
     {"ALG-11", 0.75,
@@ -275,7 +328,12 @@ const std::vector<Rule> kRules = {
          "!mag|mocht|mogen|kan|kon ~3 niet|nooit ~4 @medic",
          "!geen ~1 zorgverzekering|ziektekostenverzekering|huisarts",
      }},
-    {"ALG-11", 0.55, kNoCarePatterns},
+    {"ALG-11", 0.75,
+     {
+         "!@medic ~12 omdat|want ~6 niet ~2 toestaat|goedvindt|wil|toelaat|mag",
+         "!niet ~3 naar ~2 @medic ~2 laat|laten|liet",
+         "!laat|liet ~3 niet ~3 naar ~2 @medic",
+     }},
     // ALG-12 iemand aanwezig die controle uitoefent in het gesprek
     {"ALG-12", 0.75,
      {
@@ -290,6 +348,10 @@ const std::vector<Rule> kRules = {
          "steeds|telkens|voortdurend|constant ~2 voor ~2 hem|haar|hen|de ~2 praat|praatte|sprak|spreekt|antwoordt|"
          "antwoordde|antwoorden|beantwoordt|beantwoordde|het",
          "aanwezig|erbij ~6 gesprek",
+         "neemt|nam ~4 gesprek ~2 over",
+         "voor ~1 hem|haar|hen ~1 antwoordt|antwoordde|sprak|praatte|spreekt|praat",
+         "beantwoordt|beantwoordde|beantwoordden ~2 alle ~1 vragen",
+         "alle ~1 vragen ~1 beantwoordt|beantwoordde|beantwoordden",
      }},
     {"ALG-12", 0.55,
      {
@@ -302,7 +364,9 @@ const std::vector<Rule> kRules = {
     {"ALG-13", 0.8,
      {
          "!weet|wist|weten ~4 niet ~4 waar ~3 woont|verblijft|slaapt|woon*|wonen|verblijven",
-         "!weet|wist|kent|kende ~3 adres ~2 niet",
+         "!weet|wist|wisten|kent|kende ~3 adres ~4 niet",
+         "!weet|wist|wisten|weten ~3 niet ~4 adres",
+         "!adres ~5 niet ~2 noemen|geven|zeggen|vertellen|weet|wist|kent|kan|kon",
          "!weet|wist|kent|kende ~1 niet ~3 adres",
          "!geen ~2 sleutel*|huissleutel*",
          "!niet ~3 zelf ~2 naar ~1 binnen",
@@ -335,7 +399,15 @@ const std::vector<Rule> kRules = {
          "verkracht*|aangerand|aanranding|misbruikt",
          "seksueel ~1 misbruik*",
      }},
-    {"SEK-01", 0.7, {"moet|moest|moeten ~5 seks|sex|seksuele ~3 hebben|handelingen|doen"}},
+    {"SEK-01", 0.7,
+     {
+         "moet|moest|moeten ~5 seks|sex|seksuele ~3 hebben|handelingen|doen",
+         "seks|sex|seksuele ~3 handelingen|hebben ~2 moet|moest|moeten",
+         "mannen|vrienden|kennissen|klanten|hen ~2 moet|moest|moeten ~1 slapen",
+         "naar ~1 bed ~1 moet|moest|moeten",
+         "mee ~1 moet|moest|moeten ~2 met ~3 mannen|klanten",
+         "moet|moest|moeten ~1 mee ~2 met ~3 mannen|klanten",
+     }},
     // SEK-02 gedwongen seks tegen betaling, geld afdragen
     {"SEK-02", 0.85,
      {
@@ -351,6 +423,13 @@ const std::vector<Rule> kRules = {
          "seks|sex ~2 tegen ~2 betaling",
          "seks|sex ~2 voor ~2 geld",
          "klanten ~4 ontvangen|afwerken|bedienen",
+         "werk* ~3 in ~2 club|seksclub|privehuis|bordeel|raam|peeskamer",
+         "mannen|klanten ~2 ontvangt|ontvangen|ontving",
+     }},
+    {"SEK-02", 0.85,
+     {
+         "klant*|club|prostitu* ~12 geen|niets|niks ~3 cent|geld|euro ~10 houden",
+         "mannen|klanten ~2 ontvangt|ontvangen|ontving ~12 @money ~6 @give",
      }},
     // SEK-03 gedwongen mee te doen aan pornografisch materiaal
     {"SEK-03", 0.85,
@@ -360,6 +439,7 @@ const std::vector<Rule> kRules = {
          "porno*|pornografisch*|seksfilm*|sekstape*|naaktfoto*|naaktbeelden|seksvideo*|camseks",
          "naakt ~3 foto*|filmpje*|beelden|video*|gefilmd|gefotografeerd",
          "seks|sex ~4 gefilmd|opgenomen|filmen",
+         "filmpje*|video*|beelden|opnames ~10 seks|sex|seksuele|naakt",
      }},
     // SEK-04 door partner gedwongen seks met bekenden of vrienden
     {"SEK-04", 0.8,
@@ -367,6 +447,8 @@ const std::vector<Rule> kRules = {
          "seks|sex|naar ~1 bed ~4 met ~4 vrienden|bekenden|kennissen|neven|vriend|maten",
          "vriend|vriendje|partner|loverboy*|man|vriendin ~10 seks|sex ~6 vrienden|bekenden|kennissen|maten",
          "loverboy*",
+         "vrienden|bekenden|kennissen|maten ~4 naar ~1 bed|seks|sex",
+         "met ~3 vrienden|bekenden|kennissen|maten ~2 moet|moest|moeten ~1 slapen",
      }},
     // SEK-05 door partner gedwongen 'schulden' af te lossen met seks met vreemden
     {"SEK-05", 0.8, kSexDebtPatterns},
@@ -377,6 +459,9 @@ const std::vector<Rule> kRules = {
          "gedrag|uiterlijk|kleding|kledingstijl|kleren ~4 veranderd|verandert|veranderen|anders",
          "uitdagende|sexy|schaarse|opvallende|provocerende ~2 kleding|kleren|kleding",
          "zwaar|opvallend|sterk ~2 opgemaakt",
+         "anders|veranderd ~4 in ~2 gedrag|uiterlijk|kleding",
+         "andere ~2 manier ~2 van ~1 kleden",
+         "erg|sterk|heel|enorm|zichtbaar ~1 veranderd",
      }},
     {"SEK-06", 0.5, {"dure|nieuwe|andere ~2 kleding|kleren|merkkleding"}},
     // SEK-07 angstig en onderdanig gedrag
@@ -385,7 +470,7 @@ const std::vector<Rule> kRules = {
          "onderdanig|volgzaam|gedwee|timide",
          "kijkt|keek ~2 weg",
          "kijkt|keek ~3 naar ~2 grond|vloer",
-         "!durft|durfde ~3 niet ~4 aan ~1 te ~1 kijken|oogcontact|praten",
+         "!durft|durfde|durfden|durven ~3 niet ~4 aan ~1 te ~1 kijken|oogcontact|praten",
          "doet ~2 alles ~3 wat ~3 zegt|zei|wil",
          "angstig ~4 onderdanig",
      }},
@@ -403,8 +488,8 @@ const std::vector<Rule> kRules = {
          "nieuwe ~3 vrienden|contacten|kennissen|mensen ~8 onbekend*",
          "nieuwe ~3 vrienden|contacten|kennissen|mensen ~8 niemand ~2 kent",
          "!weten|weet|kennen|kent ~2 niet ~3 wie",
-         "onbekende ~2 mannen|jongens|vrienden|contacten|mensen",
-         "plotseling|ineens|opeens ~4 nieuwe|veel ~2 @friends",
+         "onbekende ~2 jongens|vrienden|contacten|mensen",
+         "!@friends|mannen|groep|vriendengroep ~8 die ~4 niet|nooit ~3 kent|kennen|kende|gezien|ontmoet",
      }},
     // SEK-10 verzuimt op school
     {"SEK-10", 0.7, kSchoolPatterns},
@@ -416,7 +501,8 @@ const std::vector<Rule> kRules = {
          "@force ~6 beroven|zakkenrollen|rollen|overvallen|roven|afpakken|straatroof",
          "zakkenroll*|zakkenroller*",
      }},
-    {"CRI-01", 0.55, {"straatroof|straatroven|overval|overvallen|beroving|berovingen|tasjesroof|berooft"}},
+    {"CRI-01", 0.55,
+     {"straatroof|straatroven|overval|overvallen|beroving|berovingen|tasjesroof|berooft|bestelen|besteelt|bestolen"}},
     // CRI-02 gedwongen te bedelen, opbrengst afstaan
     {"CRI-02", 0.85,
      {
@@ -439,7 +525,7 @@ const std::vector<Rule> kRules = {
          "veel|grote ~2 cash|contant|contanten|bankbiljetten|briefjes|geldbedragen",
          "stapel*|bundel*|rol|rollen|pak|pakken ~2 geld|biljetten|bankbiljetten|cash|briefjes",
          "dure|duur|luxe ~2 kleding|kleren|schoenen|sneakers|merkkleding|merkkleren|horloge*|sieraden|"
-         "scooter|telefoon|iphone|jas|tas|spullen|auto|brommer|parfum",
+         "scooter|telefoon|iphone|jas|tas|spullen|brommer|parfum",
          "ineens|plotseling|opeens ~4 nieuwe|dure ~2 telefoon|iphone|scooter|kleding|kleren|schoenen|sneakers|"
          "horloge*|sieraden|spullen|brommer",
          "merkkleding|merkkleren|designerkleding|luxeartikelen|gucci|rolex|louis|moncler|canada",
@@ -453,6 +539,9 @@ const std::vector<Rule> kRules = {
          "meer ~2 geld ~4 dan ~6 baan|bijbaan|verdien*|verwachten|inkomen|uitkering|zakgeld|verwacht",
          "geeft|gaf|geven ~4 veel ~3 geld ~2 uit",
          "smijt|smeet ~3 geld",
+         "meer ~2 geld ~2 uitgeeft|uitgaf|uitgeven",
+         "!terwijl ~3 geen ~2 bijbaan|baan|inkomen|werk",
+         "terwijl ~3 alleen|slechts|maar ~3 uitkering|zakgeld|bijbaan|wajong*",
          "!geld ~5 onverklaarbaar|onduidelijk|vandaan",
          "uitgaven|uitgavenpatroon ~4 inkomen|bijbaan|baan|verklaren|onverklaarbaar",
      }},
@@ -466,13 +555,20 @@ const std::vector<Rule> kRules = {
          "bekend ~3 bij ~2 politie|justitie",
          "@force ~4 drugs|pakketjes|pakketten|geld ~3 verkopen|vervoeren|dealen|rondbrengen|wegbrengen|bezorgen|"
          "koerieren|bewaren|opslaan",
+         "drugs|pakketjes|pakketten|pakketje|bolletjes ~2 moet|moest|moeten ~2 rondbrengen|wegbrengen|bezorgen|"
+         "vervoeren|verkopen|dealen|brengen",
+         "drugs|pakketjes|pakketten ~2 weg|rond ~2 te ~1 brengen",
+         "betrokken ~3 bij ~3 oplichting|criminaliteit|drugshandel|diefstal*|inbraken|overvallen|fraude|witwassen|"
+         "criminele",
      }},
     {"CRI-06", 0.55,
-     {"dealer|dealers|drugsdealer*|drugsrunner*|bende|criminelen|bendeleden|drugsnetwerk|drugshandel|dealt"}},
+     {"dealer|dealers|drugsdealer*|drugsrunner*|bende|criminelen|bendeleden|drugsnetwerk|drugshandel|dealt|"
+      "gedeald|dealen|dealden|uitkijk"}},
     // CRI-07 gebruikt middelen (drugs)
     {"CRI-07", 0.8,
      {
-         "gebruikt|gebruik|gebruiken|gebruikte|verslaafd|verslaving|snuift|spuit|slikt ~3 @drugs",
+         "gebruikt|gebruik|gebruiken|gebruikte|verslaafd|verslaving|snuift|spuit|slikt ~6 @drugs",
+         "gebruiker|gebruikers ~3 @drugs",
          "@drugs ~3 gebruik*|verslaafd|verslaving",
          "verslaafd|verslaving|drugsgebruik|drugsverslaving|blowt|blowen|snuift|drugsgebruiker|verslaafde",
      }},
@@ -487,6 +583,7 @@ const std::vector<Rule> kRules = {
          "zonder|geen ~3 beschermend*|bescherming|beschermingsmiddelen|handschoenen|mondkapje*|helm|"
          "veiligheidsschoenen|veiligheidskleding|valbeveiliging|werkkleding|veiligheidsbril|mondmasker*",
          "bestrijdingsmiddelen|gif|chemicalien|asbest|giftige|gifstoffen",
+         "agressieve|bijtende|giftige|schadelijke ~2 schoonmaakmiddelen|middelen|stoffen",
      }},
     {"ARB-01", 0.6,
      {
@@ -513,6 +610,11 @@ const std::vector<Rule> kRules = {
          "houdt|hield ~4 loon|salaris ~2 in",
          "onbetaald|onbetaalde|onderbetaald|onderbetaling|uitgebuit",
          "alleen|slechts ~3 voor ~2 kost ~2 inwoning|eten|onderdak",
+         "!geen|niets|niks ~2 loon|salaris|geld|betaling ~3 ontvangen|gekregen|gehad|uitbetaald|ontvangt|krijgt",
+         "voor ~1 %50-900 ~1 euro ~2 per ~1 maand",
+         "weken|maanden ~3 op ~2 loon|salaris|geld|betaling ~1 wacht|wachten|wachtte|gewacht",
+         "trekt|trok|trekken ~4 boetes|boete ~6 van ~2 loon|salaris",
+         "voor ~2 weinig|nauwelijks ~2 geld|loon",
      }},
     // ARB-04 geen beschikking over eigen paspoort
     {"ARB-04", 0.75, kPassportPatterns},
@@ -527,7 +629,7 @@ const std::vector<Rule> kRules = {
          "valse|loze|mooie|gebroken ~1 beloften|beloftes|belofte",
          "anders ~4 dan ~3 beloofd|afgesproken|voorgespiegeld|verwacht",
          "baan|werk|loon|salaris|woning|huis|geld|contract|verblijfsvergunning|papieren ~5 beloofd|beloofde|"
-         "belofte*|voorgespiegeld",
+         "belofte*|voorgespiegeld|toegezegd|toegezegde",
          "naar ~1 nederland ~6 gehaald|gelokt|gesmokkeld|gebracht|geronseld",
      }},
     {"ARB-05", 0.55,
@@ -555,6 +657,9 @@ const std::vector<Rule> kRules = {
          "schuld|schulden ~4 groeit|groter|hoger|oploopt",
          "!schuld|schulden ~4 nooit ~2 af|afbetaald",
          "huur|reiskosten|kosten|boetes|boete ~4 ingehouden|inhouden|afgetrokken",
+         "trekt|trok|trekken ~6 reiskosten|kosten|huur|kamerhuur|boetes|boete ~6 af",
+         "reis|reiskosten|bemiddeling*|overtocht|visum ~10 terugbetalen|afbetalen|aflossen|terugverdienen",
+         "loon|salaris ~10 voor ~3 schuld|schulden",
      }},
     {"ARB-07", 0.55, {"hoge|grote|oplopende ~1 schuld|schulden"}},
     // ARB-08 illegaal in Nederland
@@ -581,6 +686,8 @@ const std::vector<Rule> kRules = {
      {
          "@money ~6 @give",
          "moet|moest|moeten ~6 @money ~6 @give|afgeven|geven|terugbetalen",
+         "loon|salaris|verdiensten ~4 houdt|hield|blijft|houden ~3 niets|niks|weinig|nauwelijks ~2 over",
+         "loon|salaris|verdiensten|inkomsten ~3 gaat|gaan|ging|gingen ~2 rechtstreeks|direct|meteen|allemaal ~1 naar",
      }},
     {"ARB-10", 0.55, {"afdragen|afdracht"}},
     // ARB-11 geen beschikking over het geld op de eigen bankrekening
@@ -599,11 +706,13 @@ const std::vector<Rule> kRules = {
          "zwart ~3 betaald|werkt|werken|gewerkt|uitbetaald|geld|loon|betalen",
          "betaald|uitbetaald|werkt|werken|werkte|werkten|gewerkt ~2 zwart",
          "zwartwerk*|zwartwerker*",
-         "!geen ~2 contract|arbeidscontract|loonstrook|loonstroken|loonstrookje*|arbeidsovereenkomst",
+         "werkt|werken|werkte|gewerkt ~8 zwart$",
+         "!geen|zonder ~2 contract|arbeidscontract|loonstrook|loonstroken|loonstrookje*|arbeidsovereenkomst",
      }},
     {"ARB-12", 0.65,
      {
          "contant|cash ~3 betaald|uitbetaald|loon|envelop*",
+         "loon|salaris ~2 contant|cash",
          "!niet|geen ~2 verzekerd|verzekering|ongevallenverzekering",
      }},
     // ARB-13 woont in bedrijfspand of is slecht gehuisvest
@@ -618,6 +727,9 @@ const std::vector<Rule> kRules = {
          "slecht* ~2 gehuisvest|huisvesting|behuisd",
          "overbewoning|overbewoond|stapelbedden",
          "matras|matrassen|matrasje ~4 grond|vloer",
+         "@sleep ~8 achter|achterin|boven ~2 de|het ~1 @premises",
+         "achterin ~4 matras*|bed|bedden|slaapplek*",
+         "caravan|caravans|stacaravan*|chalet* ~4 zonder ~2 verwarming|water|stromend|sanitair|toilet",
      }},
     {"ARB-13", 0.6,
      {
@@ -636,7 +748,11 @@ const std::vector<Rule> kRules = {
          "worden|wordt|werd|werden ~4 gebracht ~3 gehaald|opgehaald",
          "worden|wordt|werd|werden ~4 opgehaald ~3 gebracht|teruggebracht",
          "bewegingsvrijheid",
+         "!mag|mogen|mocht|mochten ~4 @premises ~2 niet|nooit ~1 uit|af|verlaten",
          "!nooit ~1 alleen",
+         "!mag|mocht|mogen ~3 alleen ~3 met ~4 deur|buiten|naar",
+         "opgehaald ~6 gebracht|teruggebracht",
+         "brengt|bracht ~6 ophaalt|haalt|opgehaald|gehaald",
      }},
     {"ARB-14", 0.6,
      {
@@ -663,6 +779,7 @@ const std::vector<Rule> kRules = {
          "politie|uitzetten|terugsturen|loon|melden|aangeven",
          "familie|kinderen|moeder|vader ~6 iets ~3 aandoen|aan ~1 te ~1 doen",
          "intimid*|geintimideerd",
+         "dreigt|dreigde|dreigen ~4 aan ~2 te ~1 geven",
      }},
     {"ARB-16", 0.6, {"onder ~1 druk", "anders ~4 ontslagen|eruit|straat|ontslag"}},
     // ARB-17 vermoeidheid, uitputting of gezondheidsklachten
@@ -831,6 +948,7 @@ struct Alternative {
     std::string text;
     bool prefix = false;
     bool numeric = false;
+    bool clock_allowed = false;  // "%": the number may follow "tot", "om", ...
     long minimum = 0;
     long maximum = 0;
 };
@@ -881,10 +999,11 @@ void AddAlternatives(std::string_view spec, std::vector<Alternative>& alternativ
             continue;
         }
         Alternative alternative;
-        if (part.front() == '#') {
+        if (part.front() == '#' || part.front() == '%') {
             const std::string_view range = part.substr(1);
             const std::size_t dash = range.find('-');
             alternative.numeric = true;
+            alternative.clock_allowed = part.front() == '%';
             alternative.minimum = ParseNumber(range.substr(0, dash));
             alternative.maximum =
                 dash == std::string_view::npos ? alternative.minimum : ParseNumber(range.substr(dash + 1));
@@ -964,7 +1083,7 @@ bool TokenMatches(const Element& element, const std::vector<Token>& tokens, std:
     if (element.clause_final && index + 1 < tokens.size() && tokens[index + 1].clause == token.clause) return false;
     for (const Alternative& alternative : element.alternatives) {
         if (alternative.numeric) {
-            if (index > 0 && IsClockPreposition(tokens[index - 1].norm)) continue;
+            if (!alternative.clock_allowed && index > 0 && IsClockPreposition(tokens[index - 1].norm)) continue;
             if (token.number >= alternative.minimum && token.number <= alternative.maximum) return true;
         } else if (alternative.prefix) {
             if (token.norm.size() >= alternative.text.size() &&
@@ -1073,6 +1192,48 @@ struct CodeResult {
     std::size_t end = 0;
 };
 
+// The weight of the strongest ALG-07 pattern that may be dropped for a debt explained elsewhere.
+constexpr double kLooseDebtWeight = 0.5;
+
+// Per form: the indicators that point to that form on their own, and the generic ones that need company.
+struct FormCodes {
+    std::vector<std::string_view> core;
+    std::vector<std::string_view> generic;
+};
+
+const std::vector<FormCodes>& FormsForOverlap() {
+    static const std::vector<FormCodes> forms = {
+        {{"SEK-01", "SEK-02", "SEK-03", "SEK-04", "SEK-05", "SEK-08"}, {"SEK-06", "SEK-07", "SEK-09", "SEK-11"}},
+        {{"CRI-01", "CRI-02", "CRI-03", "CRI-04", "CRI-05", "CRI-06"}, {}},
+        {{"ARB-01", "ARB-02", "ARB-03", "ARB-05", "ARB-07", "ARB-08", "ARB-09", "ARB-12", "ARB-13"},
+         {"ARB-04", "ARB-06", "ARB-11", "ARB-14", "ARB-16", "ARB-17"}},
+    };
+    return forms;
+}
+
+// Removes suggestions that only repeat a fact already covered by a more fitting indicator (see the file comment).
+void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
+    const auto has = [&](std::string_view code) { return results.contains(code); };
+    const auto debt = results.find("ALG-07");
+    if (debt != results.end() && debt->second.best_weight <= kLooseDebtWeight && (has("ARB-07") || has("SEK-05"))) {
+        results.erase(debt);
+    }
+    const std::vector<FormCodes>& forms = FormsForOverlap();
+    std::vector<bool> has_core(forms.size(), false);
+    for (std::size_t form = 0; form < forms.size(); ++form) {
+        for (std::string_view code : forms[form].core) has_core[form] = has_core[form] || has(code);
+    }
+    for (std::size_t form = 0; form < forms.size(); ++form) {
+        if (has_core[form]) continue;
+        bool other_core = false;
+        for (std::size_t other = 0; other < forms.size(); ++other) {
+            other_core = other_core || (other != form && has_core[other]);
+        }
+        if (!other_core) continue;
+        for (std::string_view code : forms[form].generic) results.erase(code);
+    }
+}
+
 }  // namespace
 
 std::vector<Suggestion> SuggestIndicators(std::string_view text) {
@@ -1108,6 +1269,7 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text) {
         }
     }
 
+    DropOverlaps(results);
     for (const auto& [code, result] : results) {
         if (FindIndicator(code) == nullptr) continue;
         const double bonus = kExtraHitBonus * std::min(result.extra_hits, kMaxExtraHits);

@@ -122,6 +122,14 @@ std::vector<InvalidParam> ValidateSignalDraft(const SignalDraft& draft, std::chr
             problems.push_back({"location.postcode", "Geef een postcode als 1234 AB."});
         }
     }
+    if (draft.business) {
+        const std::string& kvk = draft.business->kvk_number;
+        bool kvk_ok = kvk.empty() || (kvk.size() == 8 && std::all_of(kvk.begin(), kvk.end(), [](char character) {
+                                          return std::isdigit(static_cast<unsigned char>(character)) != 0;
+                                      }));
+        if (!kvk_ok) problems.push_back({"business.kvkNumber", "Een KvK-nummer heeft 8 cijfers."});
+        CheckOptionalShort(problems, "business.tradeName", draft.business->trade_name);
+    }
     if (draft.persons.size() > kMaxPersons) {
         problems.push_back({"persons", "Hoogstens " + std::to_string(kMaxPersons) + " personen per melding."});
     }

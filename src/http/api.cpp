@@ -302,6 +302,34 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
         });
     });
 
+    // Connections between signals: recurring addresses and businesses, and search. The search is a POST so
+    // that its words (which may name a person) never appear in a URL.
+    router.Add(verb::get, "/api/v1/recurrences", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            return Answer(context, svc->ListRecurrences(principal), 200,
+                          [](const auto& recurrences) { return ListToJson(recurrences); });
+        });
+    });
+    router.Add(verb::post, "/api/v1/signal-searches", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            if (!principal.Has(domain::Role::kAandachtfunctionaris)) {
+                return Problem(context.request, ErrorCode::kPermissionDenied, "Alleen voor de aandachtfunctionaris.");
+            }
+            auto reader = BodyReader::Parse(context.request.body());
+            if (!reader) return Problem(context.request, reader.error());
+            domain::SignalSearch search;
+            search.text = reader->OptionalString("text").value_or("");
+            search.form = reader->OptionalString("form");
+            search.status = reader->OptionalString("status");
+            search.urgency = reader->OptionalString("urgency");
+            search.from = reader->OptionalString("from");
+            search.to = reader->OptionalString("to");
+            if (Status finished = reader->Finish(); !finished) return Problem(context.request, finished.error());
+            return Answer(context, svc->SearchSignals(principal, search), 200,
+                          [](const auto& signals) { return ListToJson(signals); });
+        });
+    });
+
     // Statistics and audit.
     router.Add(verb::get, "/api/v1/statistics", [svc](Context& context) {
         return WithPrincipal(

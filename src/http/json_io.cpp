@@ -170,6 +170,13 @@ Result<domain::SignalDraft> ReadSignalDraft(const std::string& body, bool anonym
         (void)nested.Finish();
         reader.AddProblems(nested.problems());
     }
+    if (const Json* business = reader.OptionalObject("business")) {
+        BodyReader nested{*business, "business."};
+        draft.business = domain::Business{nested.OptionalString("kvkNumber").value_or(""),
+                                          nested.OptionalString("tradeName").value_or("")};
+        (void)nested.Finish();
+        reader.AddProblems(nested.problems());
+    }
     if (!anonymous) {
         if (const Json* persons = reader.OptionalArray("persons")) {
             for (std::size_t index = 0; index < persons->size() && index <= domain::kMaxPersons; ++index) {
@@ -210,6 +217,9 @@ Json ToJson(const domain::Signal& signal) {
                 {"observedOn", OptionalToJson(signal.observed_on)},
                 {"location", signal.location ? ToJson(*signal.location) : Json(nullptr)},
                 {"persons", persons},
+                {"business", signal.business ? Json{{"kvkNumber", signal.business->kvk_number},
+                                                    {"tradeName", signal.business->trade_name}}
+                                             : Json(nullptr)},
                 {"reporter", signal.reporter.empty() ? Json(nullptr) : Json(signal.reporter)},
                 {"caseId", OptionalToJson(signal.case_id)},
                 {"createdAt", signal.created_at},
@@ -278,6 +288,13 @@ Json ToJson(const app::CaseView& view) {
     }
     Json allowed = Json::array();
     for (auto action : view.allowed_actions) allowed.push_back(std::string{domain::ToString(action)});
+    Json related = Json::array();
+    for (const auto& item : view.related_signals) {
+        related.push_back({{"signalId", item.signal_id},
+                           {"caseId", OptionalToJson(item.case_id)},
+                           {"createdAt", item.created_at},
+                           {"matchedOn", item.matched_on}});
+    }
     return Json{{"id", header.id},
                 {"status", std::string{domain::ToString(header.status)}},
                 {"urgency", OptionalToJson(header.urgency)},
@@ -295,6 +312,7 @@ Json ToJson(const app::CaseView& view) {
                 {"timeline", timeline},
                 {"indication", ToJson(view.indication)},
                 {"allowedActions", allowed},
+                {"relatedSignals", related},
                 {"overdue", !view.overdue_reasons.empty()},
                 {"overdueReasons", view.overdue_reasons}};
 }
@@ -339,6 +357,18 @@ Json ToJson(const store::AuditRecord& record) {
     return Json{{"sequence", record.sequence}, {"at", record.at},         {"actor", record.actor},
                 {"action", record.action},     {"object", record.object}, {"purpose", record.purpose},
                 {"outcome", record.outcome}};
+}
+
+}  // namespace meldroute::http
+
+namespace meldroute::http {
+
+Json ToJson(const domain::Recurrence& recurrence) {
+    return Json{{"kind", recurrence.kind},
+                {"label", recurrence.label},
+                {"signalCount", recurrence.signal_count},
+                {"caseCount", recurrence.case_count},
+                {"signalIds", recurrence.signal_ids}};
 }
 
 }  // namespace meldroute::http

@@ -62,5 +62,6 @@ Json ToJson(const domain::Indication& indication);
 Json ToJson(const app::StepResult& result);
 Json ToJson(const app::Statistics& statistics);
 Json ToJson(const store::AuditRecord& record);
+Json ToJson(const domain::Recurrence& recurrence);
 
 }  // namespace meldroute::http

@@ -105,6 +105,15 @@ public:
     virtual std::vector<domain::Signal> ListSignalsOfCase(std::string_view case_id) = 0;
     virtual void SetSignalCase(std::string_view signal_id, std::string_view case_id) = 0;
 
+    // Linking and search (keys are keyed hashes computed by the app; the store never sees plaintext keys).
+    virtual void InsertSignalKey(std::string_view signal_id, std::string_view kind, std::string_view key_hash) = 0;
+    virtual std::vector<domain::RelatedSignal> ListRelatedSignals(std::string_view case_id) = 0;
+    virtual std::vector<domain::Recurrence> ListRecurrences(int min_signals, int limit) = 0;
+    //! Signals matching `fts_query` (an FTS5 expression; empty: no text condition) and the filters, newest
+    //! first. The text match is bounded to the newest `candidates` hits before filtering.
+    virtual std::vector<domain::Signal> SearchSignals(const std::string& fts_query, const domain::SignalSearch& search,
+                                                      int candidates, int limit) = 0;
+
     // Cases and what is recorded on them.
     virtual void InsertCase(const domain::Case& header) = 0;
     virtual std::optional<domain::Case> FindCase(std::string_view id) = 0;

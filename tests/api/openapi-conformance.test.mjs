@@ -145,6 +145,7 @@ test('every operation answers as described, and every described operation is exe
       indicatorCodes: ['ARB-13', 'ARB-02'], observedOn: '2024-04-15',
       location: { street: 'Industrieweg', houseNumber: '1', postcode: '6902 AA', city: 'Zevenaar' },
       persons: [{ role: 'slachtoffer', name: 'Test Persoon', birthYear: 1990, nationality: 'Pools', phone: '0612345678' }],
+      business: { kvkNumber: '12345678', tradeName: 'Uitzendbureau Snel' },
     },
   });
   assert.equal(signal.status, 201);
@@ -185,6 +186,11 @@ test('every operation answers as described, and every described operation is exe
   await call('POST', `/api/v1/cases/${caseId}/closure`, { token: af, body: { outcome: 'zorgtraject', note: 'Klaar.' } });
   await call('POST', `/api/v1/cases/${caseId}/closure`, { token: af, body: { outcome: 'zorgtraject' } });
 
+  await call('GET', '/api/v1/recurrences', { token: af });
+  await call('GET', '/api/v1/recurrences', { token: melder });
+  await call('POST', '/api/v1/signal-searches', { token: af, body: { text: 'loods', status: 'afgesloten', form: 'arbeid' } });
+  await call('POST', '/api/v1/signal-searches', { token: af, body: { status: 'onzin' } });
+  await call('POST', '/api/v1/signal-searches', { token: melder, body: {} });
   await call('GET', '/api/v1/indicators', { token: melder });
   for (const list of ['partners', 'forums', 'enrichment-sources', 'outcomes']) await call('GET', `/api/v1/${list}`, { token: af });
   await call('POST', '/api/v1/indicator-suggestions', { token: melder, body: { text: 'Hij heeft zijn paspoort niet.' } });

@@ -209,6 +209,34 @@ CREATE TABLE account_locks (
     locked_until TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql",
+        // 3: businesses on signals, keyed-hash match keys for linking, full-text search over narratives.
+        R"sql(
+ALTER TABLE signals ADD COLUMN business_kvk TEXT;
+ALTER TABLE signals ADD COLUMN business_name TEXT;
+
+CREATE TABLE signal_keys (
+    key_hash TEXT NOT NULL,
+    signal_id TEXT NOT NULL REFERENCES signals (id),
+    kind TEXT NOT NULL,
+    PRIMARY KEY (key_hash, signal_id)
+) WITHOUT ROWID;
+CREATE INDEX signal_keys_by_signal ON signal_keys (signal_id);
+CREATE INDEX signal_keys_by_kind ON signal_keys (kind, key_hash);
+
+CREATE VIRTUAL TABLE signals_fts USING fts5 (
+    narrative, content = 'signals', content_rowid = 'sequence', tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO signals_fts (rowid, narrative) SELECT sequence, narrative FROM signals;
+CREATE TRIGGER signals_fts_insert AFTER INSERT ON signals
+BEGIN INSERT INTO signals_fts (rowid, narrative) VALUES (new.sequence, new.narrative); END;
+CREATE TRIGGER signals_fts_delete AFTER DELETE ON signals
+BEGIN INSERT INTO signals_fts (signals_fts, rowid, narrative) VALUES ('delete', old.sequence, old.narrative); END;
+CREATE TRIGGER signals_fts_update AFTER UPDATE OF narrative ON signals
+BEGIN
+    INSERT INTO signals_fts (signals_fts, rowid, narrative) VALUES ('delete', old.sequence, old.narrative);
+    INSERT INTO signals_fts (rowid, narrative) VALUES (new.sequence, new.narrative);
+END;
+)sql",
     };
     return migrations;
 }

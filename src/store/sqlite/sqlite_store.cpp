@@ -58,7 +58,7 @@ std::optional<std::string> NullIfEmpty(std::string_view value) {
 constexpr const char* kSignalColumns =
     "s.id, s.reporter, s.channel, s.narrative, s.indicator_codes, s.catalog_version, s.observed_on, "
     "s.has_location, s.street, s.house_number, s.postcode, s.city, s.created_at, s.case_id, "
-    "COALESCE(c.status, 'gemeld')";
+    "COALESCE(c.status, 'gemeld'), s.business_kvk, s.business_name";
 
 constexpr const char* kCaseColumns =
     "id, status, urgency, forms, rationale, outcome, closure_note, created_at, updated_at, weighed_at";
@@ -158,12 +158,14 @@ public:
         const domain::Location& location = signal.location ? *signal.location : empty_location;
         db_.Prepare(
                "INSERT INTO signals (id, reporter, channel, narrative, indicator_codes, catalog_version, "
-               "observed_on, has_location, street, house_number, postcode, city, created_at) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+               "observed_on, has_location, street, house_number, postcode, city, created_at, business_kvk, "
+               "business_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .BindAll(signal.id, NullIfEmpty(signal.reporter), signal.channel, signal.narrative,
                      JoinList(signal.indicator_codes), signal.catalog_version, signal.observed_on,
                      signal.location ? 1 : 0, NullIfEmpty(location.street), NullIfEmpty(location.house_number),
-                     NullIfEmpty(location.postcode), NullIfEmpty(location.city), signal.created_at)
+                     NullIfEmpty(location.postcode), NullIfEmpty(location.city), signal.created_at,
+                     signal.business ? NullIfEmpty(signal.business->kvk_number) : std::nullopt,
+                     signal.business ? NullIfEmpty(signal.business->trade_name) : std::nullopt)
             .Run();
         int position = 0;
         for (const domain::Person& person : signal.persons) {
@@ -214,6 +216,96 @@ public:
                     "WHERE id = ?")
             .BindAll(case_id, case_id, signal_id)
             .Run();
+    }
+
+    void InsertSignalKey(std::string_view signal_id, std::string_view kind, std::string_view key_hash) override {
+        db_.Prepare("INSERT OR IGNORE INTO signal_keys (key_hash, signal_id, kind) VALUES (?, ?, ?)")
+            .BindAll(key_hash, signal_id, kind)
+            .Run();
+    }
+
+    std::vector<domain::RelatedSignal> ListRelatedSignals(std::string_view case_id) override {
+        auto statement = db_.Prepare(
+            "SELECT other.signal_id, s.case_id, s.created_at, group_concat(DISTINCT other.kind) "
+            "FROM signals mine JOIN signal_keys k ON k.signal_id = mine.id "
+            "JOIN signal_keys other ON other.key_hash = k.key_hash AND other.signal_id != k.signal_id "
+            "JOIN signals s ON s.id = other.signal_id "
+            "WHERE mine.case_id = ?1 AND (s.case_id IS NULL OR s.case_id != ?1) "
+            "GROUP BY other.signal_id ORDER BY s.sequence DESC LIMIT 100");
+        statement.Bind(1, case_id);
+        std::vector<domain::RelatedSignal> related;
+        while (statement.Step()) {
+            related.push_back({statement.Text(0), statement.OptionalText(1), statement.Text(2),
+                               SplitList(statement.Text(3))});
+        }
+        return related;
+    }
+
+    std::vector<domain::Recurrence> ListRecurrences(int min_signals, int limit) override {
+        std::vector<domain::Recurrence> recurrences;
+        std::vector<std::string> hashes;
+        {
+            auto statement = db_.Prepare(
+                "SELECT k.key_hash, k.kind, count(DISTINCT k.signal_id) AS signals, count(DISTINCT s.case_id) "
+                "FROM signal_keys k JOIN signals s ON s.id = k.signal_id WHERE k.kind IN ('adres', 'bedrijf') "
+                "GROUP BY k.key_hash HAVING signals >= ? ORDER BY signals DESC, k.key_hash LIMIT ?");
+            statement.BindAll(min_signals, limit);
+            while (statement.Step()) {
+                hashes.push_back(statement.Text(0));
+                recurrences.push_back({statement.Text(1), "", static_cast<int>(statement.Int(2)),
+                                       static_cast<int>(statement.Int(3)), {}});
+            }
+        }
+        for (std::size_t index = 0; index < hashes.size(); ++index) {
+            auto statement = db_.Prepare(
+                "SELECT s.id, s.street, s.house_number, s.postcode, s.city, s.business_kvk, s.business_name "
+                "FROM signal_keys k JOIN signals s ON s.id = k.signal_id WHERE k.key_hash = ? "
+                "ORDER BY s.sequence DESC LIMIT 50");
+            statement.Bind(1, hashes[index]);
+            domain::Recurrence& recurrence = recurrences[index];
+            while (statement.Step()) {
+                recurrence.signal_ids.push_back(statement.Text(0));
+                if (!recurrence.label.empty()) continue;
+                if (recurrence.kind == "adres") {
+                    std::string label = EmptyIfNull(statement.OptionalText(1)) + " " +
+                                        EmptyIfNull(statement.OptionalText(2)) + ", " +
+                                        EmptyIfNull(statement.OptionalText(3)) + " " +
+                                        EmptyIfNull(statement.OptionalText(4));
+                    recurrence.label = label;
+                } else {
+                    std::string name = EmptyIfNull(statement.OptionalText(6));
+                    std::string kvk = EmptyIfNull(statement.OptionalText(5));
+                    recurrence.label = name.empty() ? "KvK " + kvk : (kvk.empty() ? name : name + " (KvK " + kvk + ")");
+                }
+            }
+        }
+        return recurrences;
+    }
+
+    std::vector<Signal> SearchSignals(const std::string& fts_query, const domain::SignalSearch& search,
+                                      int candidates, int limit) override {
+        std::string sql = std::string{"SELECT "} + kSignalColumns +
+                          " FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
+        if (!fts_query.empty()) {
+            // Rank within a bounded candidate set: the newest matches only, so common words stay cheap.
+            sql += " AND s.sequence IN (SELECT rowid FROM signals_fts WHERE signals_fts MATCH ?1 "
+                   "ORDER BY rowid DESC LIMIT ?7)";
+        }
+        sql += " AND (?2 IS NULL OR (',' || c.forms || ',') LIKE ('%,' || ?2 || ',%'))"
+               " AND (?3 IS NULL OR COALESCE(c.status, 'gemeld') = ?3)"
+               " AND (?4 IS NULL OR c.urgency = ?4)"
+               " AND (?5 IS NULL OR s.created_at >= ?5) AND (?6 IS NULL OR s.created_at < ?6)"
+               " ORDER BY s.sequence DESC LIMIT ?8";
+        auto statement = db_.Prepare(sql);
+        if (!fts_query.empty()) statement.Bind(1, fts_query);
+        statement.Bind(2, search.form);
+        statement.Bind(3, search.status);
+        statement.Bind(4, search.urgency);
+        statement.Bind(5, search.from);
+        statement.Bind(6, search.to);
+        statement.Bind(7, candidates);
+        statement.Bind(8, limit);
+        return ReadSignals(statement);
     }
 
     void InsertCase(const Case& header) override {
@@ -527,6 +619,9 @@ private:
         signal.created_at = statement.Text(12);
         signal.case_id = statement.OptionalText(13);
         signal.status = statement.Text(14);
+        auto kvk = statement.OptionalText(15);
+        auto trade_name = statement.OptionalText(16);
+        if (kvk || trade_name) signal.business = domain::Business{kvk.value_or(""), trade_name.value_or("")};
         return signal;
     }
 
