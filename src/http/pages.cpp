@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <sstream>
 
 #include "app/crypto.hpp"
 #include "base/time.hpp"
@@ -134,6 +136,18 @@ Json ErrorSummary(const std::map<std::string, std::string>& errors, const std::s
     return Json{{"items", items}, {"hasItems", !items.empty()}, {"detail", detail}};
 }
 
+// The weighing's groups are linked through their first option (a link to a fieldset moves no focus).
+Json AssessErrorSummary(const std::map<std::string, std::string>& errors, const std::string& detail) {
+    Json summary = ErrorSummary(errors, detail);
+    if (!summary.is_object()) return summary;
+    for (auto& item : summary["items"]) {
+        std::string id = item["id"].get<std::string>();
+        if (id == "urgency") item["id"] = "urgency-acuut";
+        if (id.starts_with("forms")) item["id"] = "forms-seksueel";
+    }
+    return summary;
+}
+
 std::string DateOf(const std::string& time) { return time.substr(0, 10); }
 
 // "2024-04-15T09:30:00Z" → "15-04-2024 09:30" for Dutch readers.
@@ -191,6 +205,11 @@ Response Forbidden(const Request& request, const app::Principal& principal) {
                       403);
 }
 
+Response NotFoundFor(const Request& request, const app::Principal& principal, const std::string& text) {
+    return RenderPage(request, &principal, "Pagina niet gevonden", "message",
+                      {{"heading", "Pagina niet gevonden"}, {"text", text}}, 404);
+}
+
 Response CsrfRejected(const Request& request, const app::Principal* principal) {
     return RenderPage(request, principal, "Formulier verlopen", "message",
                       {{"heading", "Het formulier is verlopen"},
@@ -221,7 +240,23 @@ struct SignalForm {
     domain::SignalDraft draft;
     std::map<std::string, std::string> errors;
     std::string person_birth_years[2];  // as typed, to show back when not a number
+    std::vector<int> person_rows;        // the form row of each person in draft.persons
 };
+
+// Error names use the index in draft.persons ("persons[0].role"); the form shows them at the row the user
+// filled in, which differs when the first row was left empty.
+void ErrorsToFormRows(SignalForm& form) {
+    std::map<std::string, std::string> errors;
+    for (const auto& [name, reason] : form.errors) {
+        std::string key = name;
+        if (name.starts_with("persons[") && name.size() > 9 && name[9] == ']') {
+            std::size_t index = static_cast<std::size_t>(name[8] - '0');
+            if (index < form.person_rows.size()) key = "persons[" + std::to_string(form.person_rows[index]) + name.substr(9);
+        }
+        errors.emplace(key, reason);
+    }
+    form.errors = std::move(errors);
+}
 
 constexpr int kPersonRows = 2;
 
@@ -263,9 +298,8 @@ SignalForm ReadSignalForm(const Form& form) {
                          birth_year.empty();
         if (empty_row && person.role.empty()) continue;
         if (person.role.empty()) person.role = "onbekend";  // lets validation name the missing role
-        // Keep row positions stable so errors point at the row the user filled in.
-        while (static_cast<int>(draft.persons.size()) < index) draft.persons.push_back({"", "", {}, "", ""});
         draft.persons.push_back(person);
+        result.person_rows.push_back(index);
     }
     return result;
 }
@@ -293,7 +327,10 @@ Json SignalFormModel(const SignalForm& form, const std::string& detail) {
     model["city"] = Field("location.city", "Plaats", location.city, errors);
     Json persons = Json::array();
     for (int index = 0; index < kPersonRows; ++index) {
-        domain::Person person = index < static_cast<int>(draft.persons.size()) ? draft.persons[index] : domain::Person{};
+        domain::Person person{};
+        for (std::size_t row = 0; row < form.person_rows.size() && row < draft.persons.size(); ++row) {
+            if (form.person_rows[row] == index) person = draft.persons[row];
+        }
         std::string prefix = "persons[" + std::to_string(index) + "].";
         Json role = Field(prefix + "role", "Rol", person.role == "onbekend" ? "" : person.role, errors, "select");
         role["options"] = Options({{"slachtoffer", "Mogelijk slachtoffer"}, {"verdachte", "Mogelijke dader"},
@@ -338,10 +375,18 @@ Json IndicatorList(const std::vector<std::string>& codes) {
     return list;
 }
 
+// The words the signal form uses for a person's role.
+std::string PersonRoleLabel(const std::string& role) {
+    if (role == "slachtoffer") return "Mogelijk slachtoffer";
+    if (role == "verdachte") return "Mogelijke dader";
+    if (role == "overig") return "Anders betrokken";
+    return role;
+}
+
 Json SignalModel(const domain::Signal& signal) {
     Json persons = Json::array();
     for (const auto& person : signal.persons) {
-        persons.push_back({{"role", person.role},
+        persons.push_back({{"role", PersonRoleLabel(person.role)},
                            {"name", person.name},
                            {"birthYear", person.birth_year ? std::to_string(*person.birth_year) : ""},
                            {"nationality", person.nationality},
@@ -390,6 +435,31 @@ struct StepForm {
     std::multimap<std::string, std::string> values;
     std::string referral_id;
 };
+
+const std::map<std::string, std::string> kStepSlugs{
+    {"link", "koppelen"},   {"enrich", "verrijken"},          {"assess", "wegen"},
+    {"refer", "doorzetten"}, {"reporterFeedback", "terugkoppelen"}, {"close", "afsluiten"}};
+
+// Prefixes the ids of the fields of one step form (and the references to them in aria-describedby and in the
+// error summary's links).
+void PrefixFieldIds(Json& step_model, const std::string& prefix) {
+    std::set<std::string> ids;
+    for (auto& [key, field] : step_model.items()) {
+        if (!field.is_object() || !field.contains("id") || !field.contains("name")) continue;
+        ids.insert(field["id"].get<std::string>());
+        field["id"] = prefix + field["id"].get<std::string>();
+        std::string described_by;
+        std::string reference;
+        std::istringstream references(field["describedBy"].get<std::string>());
+        while (references >> reference) described_by += (described_by.empty() ? "" : " ") + prefix + reference;
+        field["describedBy"] = described_by;
+    }
+    if (step_model.contains("errorSummary") && step_model["errorSummary"].is_object()) {
+        for (auto& item : step_model["errorSummary"]["items"]) {
+            if (ids.contains(item["id"].get<std::string>())) item["id"] = prefix + item["id"].get<std::string>();
+        }
+    }
+}
 
 Json CaseModel(app::Service& service, const app::Principal& principal, const app::CaseView& view,
                const StepForm& step) {
@@ -509,7 +579,7 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
     for (const auto& item : file.reporter_feedback) {
         reporter_feedback.push_back({{"message", item.message}, {"at", DutchTime(item.at)}, {"actor", item.actor}});
     }
-    model["reporterFeedback"] = reporter_feedback;
+    model["reporterMessages"] = reporter_feedback;  // not "reporterFeedback": that is the step's form
     model["hasReporterFeedback"] = !reporter_feedback.empty();
 
     Json timeline = Json::array();
@@ -588,7 +658,7 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
                     {"formsError", forms_error == errors.end() ? Json(nullptr) : Json(forms_error->second)},
                     {"rationale", Field("rationale", "Onderbouwing", value("wegen", "rationale"), errors, "textarea",
                                         "Waarom deze urgentie en deze vormen? De indicatie hierboven is een hulpmiddel.")},
-                    {"errorSummary", step.action == "wegen" ? ErrorSummary(errors, step.detail) : Json(nullptr)}};
+                    {"errorSummary", step.action == "wegen" ? AssessErrorSummary(errors, step.detail) : Json(nullptr)}};
                 break;
             }
             case domain::CaseAction::kRefer: {
@@ -634,8 +704,11 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
             }
         }
     }
+    // Several step forms share field names (both "note"): prefix the ids with the step so each is unique.
+    for (auto& [key, step_model] : steps.items()) PrefixFieldIds(step_model, kStepSlugs.at(key) + "-");
     model["steps"] = steps;
     model["hasSteps"] = !steps.empty();
+    model["detailsLevel"] = "4";  // the signal details' headings sit under "Melding van …" (h3)
     model["csrf"] = principal.csrf_token;
     return model;
 }
@@ -644,11 +717,13 @@ Response CasePage(PageContext& pages, const Request& request, const app::Princip
                   const std::string& case_id, const StepForm& step, unsigned status) {
     auto view = pages.service.GetCase(principal, case_id);
     if (!view) {
-        if (view.error().code == ErrorCode::kNotFound) return ErrorPage(request, 404, "Deze casus bestaat niet.");
+        if (view.error().code == ErrorCode::kNotFound) return NotFoundFor(request, principal, "Deze casus bestaat niet.");
         return ErrorPage(request, StatusFor(view.error().code), view.error().detail);
     }
     Json model = CaseModel(pages.service, principal, *view, step);
-    return RenderPage(request, &principal, "Casus " + case_id.substr(0, 8), "case", model, status, "/casussen");
+    std::string title = "Casus " + case_id.substr(0, 8);
+    if (!step.action.empty()) title = "Fout: " + title;  // a step form came back with errors
+    return RenderPage(request, &principal, title, "case", model, status, "/casussen");
 }
 
 }  // namespace
@@ -725,11 +800,14 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                    {"error", error.empty() ? Json(nullptr) : Json(error)},
                    {"username", Field("username", "Gebruikersnaam", username, {})},
                    {"password", Field("password", "Wachtwoord", "", {}, "password")}};
+        model["username"]["autocomplete"] = "username";
+        model["password"]["autocomplete"] = "current-password";
         if (!error.empty()) {
             model["username"]["invalid"] = true;
             model["password"]["invalid"] = true;
         }
-        Response response = RenderPage(context.request, nullptr, "Inloggen", "login", model, status, "/inloggen");
+        Response response = RenderPage(context.request, nullptr, error.empty() ? "Inloggen" : "Fout: Inloggen", "login",
+                                       model, status, "/inloggen");
         response.set(boost::beast::http::field::set_cookie,
                      CookieHeader(kLoginCsrfCookie, csrf, pages->options, 3600));
         return response;
@@ -785,11 +863,30 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                                    return Redirect(context.request, "/meldingen/" + signal->id + "?ontvangen=ja");
                                }
                                signal_form.errors = ErrorsByField(signal.error());
+                               ErrorsToFormRows(signal_form);
                                detail = signal.error().invalid_params.empty() ? signal.error().detail : "";
+                           } else {
+                               // Show every problem at once, not only the ones found while reading the form.
+                               for (const auto& problem : domain::ValidateSignalDraft(signal_form.draft, DayOf(Now()),
+                                                                                      false)) {
+                                   if (problem.name.starts_with("persons[")) {
+                                       SignalForm mapped;
+                                       mapped.person_rows = signal_form.person_rows;
+                                       mapped.errors.emplace(problem.name, problem.reason);
+                                       ErrorsToFormRows(mapped);
+                                       signal_form.errors.insert(mapped.errors.begin(), mapped.errors.end());
+                                   } else {
+                                       signal_form.errors.emplace(problem.name, problem.reason);
+                                   }
+                               }
+                           }
+                           for (auto& [name, reason] : signal_form.errors) {
+                               // The form offers labels, not the codes the domain message names.
+                               if (name.ends_with("].role")) reason = "Kies de rol van deze persoon.";
                            }
                            Json model = SignalFormModel(signal_form, detail);
                            model["csrf"] = principal.csrf_token;
-                           return RenderPage(context.request, &principal, "Nieuwe melding (controleer de invoer)",
+                           return RenderPage(context.request, &principal, "Fout: Nieuwe melding",
                                              "signal-form", model, 400, "/meldingen/nieuw");
                        });
     });
@@ -810,9 +907,10 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     router.Add(verb::get, "/meldingen/{}", [pages](Context& context) {
         return Guarded(*pages, context, {}, [&](const app::Principal& principal, const Form&) {
             auto signal = pages->service.GetSignal(principal, context.params[0]);
-            if (!signal) return ErrorPage(context.request, 404, "Deze melding bestaat niet of is niet voor u zichtbaar.");
+            if (!signal) return NotFoundFor(context.request, principal, "Deze melding bestaat niet of is niet voor u zichtbaar.");
             Json model = SignalModel(*signal);
             model["received"] = First(context.query, "ontvangen").has_value();
+            model["detailsLevel"] = "2";  // the signal details' headings sit right under the h1
             model["isOfficer"] = principal.Has(Role::kAandachtfunctionaris);
             model["canRecord"] = principal.Has(Role::kAandachtfunctionaris) && !signal->case_id;
             model["csrf"] = principal.csrf_token;
@@ -923,7 +1021,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     add_step("koppelen", [](app::Service& service, const app::Principal& principal, const std::string& case_id,
                             const Form& form) -> Result<app::StepResult> {
         auto view = MR_TRY(service.LinkSignal(principal, case_id, First(form, "signalId").value_or("")));
-        return app::StepResult{case_id, case_id, view.file.header.status};
+        return app::StepResult{case_id, case_id, view.file.header.status, std::nullopt};
     });
     add_step("verrijken", [](app::Service& service, const app::Principal& principal, const std::string& case_id,
                              const Form& form) {
