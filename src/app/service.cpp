@@ -61,6 +61,19 @@ LeadTime Summarise(std::vector<double> values) {
     return lead_time;
 }
 
+// Turns an optional "YYYY-MM-DD" bound of a period into the time it starts (or, for the end, the start of the
+// next day, so the whole last day counts); records a problem named `name` when it is not a date.
+std::optional<std::string> PeriodBound(std::vector<InvalidParam>& problems, const std::string& name,
+                                       const std::optional<std::string>& date, bool end) {
+    if (!date) return std::nullopt;
+    auto day = ParseDate(*date);
+    if (!day) {
+        problems.push_back({name, "Geef een geldige datum als JJJJ-MM-DD."});
+        return std::nullopt;
+    }
+    return FormatTime(TimePoint{*day + std::chrono::days{end ? 1 : 0}});
+}
+
 bool AnyReachableReporter(const std::vector<domain::Signal>& signals) {
     return std::any_of(signals.begin(), signals.end(),
                        [](const domain::Signal& signal) { return !signal.reporter.empty(); });
@@ -681,16 +694,8 @@ Result<std::vector<domain::Signal>> Service::SearchSignals(const Principal& prin
         problems.push_back({"urgency", "Kies acuut, hoog of normaal."});
     }
     domain::SignalSearch bounded = search;
-    if (search.from) {
-        auto day = ParseDate(*search.from);
-        if (!day) problems.push_back({"from", "Geef een geldige datum als JJJJ-MM-DD."});
-        else bounded.from = FormatTime(TimePoint{*day});
-    }
-    if (search.to) {
-        auto day = ParseDate(*search.to);
-        if (!day) problems.push_back({"to", "Geef een geldige datum als JJJJ-MM-DD."});
-        else bounded.to = FormatTime(TimePoint{*day + std::chrono::days{1}});
-    }
+    bounded.from = PeriodBound(problems, "from", search.from, false);
+    bounded.to = PeriodBound(problems, "to", search.to, true);
     if (!problems.empty()) return Invalid(std::move(problems));
     std::vector<domain::Signal> signals;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
@@ -735,16 +740,8 @@ Result<std::vector<store::AuditRecord>> Service::ListAuditEvents(const Principal
     MR_TRY(Require(principal, {Role::kAuditor}, "audit.read"));
     store::AuditFilter filter;
     std::vector<InvalidParam> problems;
-    if (from) {
-        auto day = ParseDate(*from);
-        if (!day) problems.push_back({"from", "Geef een geldige datum als JJJJ-MM-DD."});
-        else filter.from = FormatTime(TimePoint{*day});
-    }
-    if (to) {
-        auto day = ParseDate(*to);
-        if (!day) problems.push_back({"to", "Geef een geldige datum als JJJJ-MM-DD."});
-        else filter.to = FormatTime(TimePoint{*day + std::chrono::days{1}});
-    }
+    filter.from = PeriodBound(problems, "from", from, false);
+    filter.to = PeriodBound(problems, "to", to, true);
     if (!problems.empty()) return Invalid(std::move(problems));
     std::vector<store::AuditRecord> records;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
