@@ -76,8 +76,20 @@ Response RenderPage(const Request& request, const app::Principal* principal, con
 }
 
 std::map<std::string, std::string> ErrorsByField(const Error& error) {
+    // The domain says "Vul dit veld in." for any empty text; the error summary repeats the message away
+    // from its field, so say which field it is.
+    static const std::map<std::string, std::string> kEmptyText{
+        {"purpose", "Schrijf op waarom u deze bron raadpleegt."},
+        {"content", "Schrijf op wat u vond, ook als dat niets is."},
+        {"rationale", "Schrijf op waarom u tot deze weging komt."},
+        {"summary", "Schrijf op wat de partner heeft teruggekoppeld."},
+        {"message", "Schrijf een bericht aan de melder."}};
     std::map<std::string, std::string> errors;
-    for (const auto& param : error.invalid_params) errors.emplace(param.name, param.reason);
+    for (const auto& param : error.invalid_params) {
+        auto specific = kEmptyText.find(param.name);
+        bool empty = param.reason == "Vul dit veld in.";
+        errors.emplace(param.name, empty && specific != kEmptyText.end() ? specific->second : param.reason);
+    }
     return errors;
 }
 
@@ -709,6 +721,7 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
     model["steps"] = steps;
     model["hasSteps"] = !steps.empty();
     model["detailsLevel"] = "4";  // the signal details' headings sit under "Melding van …" (h3)
+    model["summaryLevel"] = "4";  // an error summary sits in a step's section (h3)
     model["csrf"] = principal.csrf_token;
     return model;
 }
