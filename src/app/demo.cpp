@@ -41,6 +41,7 @@ Status Service::SeedDemo() {
     warehouse.indicator_codes = {"ARB-13", "ARB-02", "ARB-04", "ALG-01"};
     warehouse.observed_on = today;
     warehouse.location = domain::Location{"Industrieweg", "12", "6902 AA", "Zevenaar"};
+    warehouse.business = domain::Business{"12345678", "Uitzendbureau Snel B.V."};
     auto first = MR_TRY(FileSignal(melder, warehouse));
 
     domain::SignalDraft desk;
@@ -50,6 +51,7 @@ Status Service::SeedDemo() {
         "identiteitskaart vast en zij wist haar eigen adres niet.";
     desk.indicator_codes = {"ALG-12", "ALG-13", "ALG-01"};
     desk.persons = {domain::Person{"slachtoffer", "", 2004, "onbekend", ""}};
+    desk.location = domain::Location{"Industrieweg", "12", "6902AA", "Zevenaar"};
     MR_TRY(FileSignal(melder, desk));
 
     domain::SignalDraft school;

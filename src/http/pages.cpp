@@ -1,5 +1,7 @@
 #include "http/pages.hpp"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -31,6 +33,21 @@ struct PageContext {
 
 // ------------------------------------------------------------------------------------------ rendering helpers
 
+// gzip of `text` (zlib), or empty if compression fails.
+std::string Gzip(const std::string& text) {
+    z_stream stream{};
+    if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+    std::string compressed(deflateBound(&stream, text.size()) + 32, '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+    stream.avail_in = static_cast<uInt>(text.size());
+    stream.next_out = reinterpret_cast<Bytef*>(compressed.data());
+    stream.avail_out = static_cast<uInt>(compressed.size());
+    int result = deflate(&stream, Z_FINISH);
+    compressed.resize(stream.total_out);
+    deflateEnd(&stream);
+    return result == Z_STREAM_END ? compressed : std::string{};
+}
+
 Json NavFor(const app::Principal* principal, const std::string& current) {
     std::vector<std::pair<std::string, std::string>> links;
     if (principal == nullptr) {
@@ -40,6 +57,8 @@ Json NavFor(const app::Principal* principal, const std::string& current) {
         if (principal->Has(Role::kAandachtfunctionaris)) {
             links.emplace_back("/inbox", "Inbox");
             links.emplace_back("/casussen", "Casussen");
+            links.emplace_back("/zoeken", "Zoeken");
+            links.emplace_back("/terugkerende-adressen", "Terugkerend");
         }
         if (principal->Has(Role::kMelder) || principal->Has(Role::kAandachtfunctionaris)) {
             links.emplace_back("/meldingen/nieuw", "Nieuwe melding");
@@ -288,6 +307,9 @@ SignalForm ReadSignalForm(const Form& form) {
         !location.city.empty()) {
         draft.location = location;
     }
+    domain::Business business{domain::Trim(First(form, "business.kvkNumber").value_or("")),
+                              First(form, "business.tradeName").value_or("")};
+    if (!business.kvk_number.empty() || !business.trade_name.empty()) draft.business = business;
     for (int index = 0; index < kPersonRows; ++index) {
         std::string prefix = "persons[" + std::to_string(index) + "].";
         domain::Person person;
@@ -337,6 +359,10 @@ Json SignalFormModel(const SignalForm& form, const std::string& detail) {
     model["houseNumber"] = Field("location.houseNumber", "Huisnummer", location.house_number, errors);
     model["postcode"] = Field("location.postcode", "Postcode", location.postcode, errors, "text", "Bijvoorbeeld 6901 AB.");
     model["city"] = Field("location.city", "Plaats", location.city, errors);
+    domain::Business business = draft.business.value_or(domain::Business{});
+    model["tradeName"] = Field("business.tradeName", "Naam van het bedrijf", business.trade_name, errors);
+    model["kvkNumber"] = Field("business.kvkNumber", "KvK-nummer", business.kvk_number, errors, "text",
+                               "8 cijfers, als u het weet.");
     Json persons = Json::array();
     for (int index = 0; index < kPersonRows; ++index) {
         domain::Person person{};
@@ -429,6 +455,11 @@ Json SignalModel(const domain::Signal& signal) {
                 {"location", location},
                 {"persons", persons},
                 {"hasPersons", !persons.empty()},
+                {"business", signal.business ? Json(signal.business->trade_name +
+                                                    (signal.business->kvk_number.empty()
+                                                         ? ""
+                                                         : " (KvK " + signal.business->kvk_number + ")"))
+                                             : Json(nullptr)},
                 {"reporter", signal.reporter.empty() ? "anoniem" : signal.reporter},
                 {"caseId", signal.case_id ? Json(*signal.case_id) : Json(nullptr)},
                 {"inCase", signal.case_id.has_value()},
@@ -604,6 +635,19 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
     }
     model["timeline"] = timeline;
 
+    Json related = Json::array();
+    for (const auto& item : view.related_signals) {
+        std::string matched;
+        for (const auto& kind : item.matched_on) matched += (matched.empty() ? "" : ", ") + kind;
+        related.push_back({{"signalId", item.signal_id},
+                           {"createdAt", DutchTime(item.created_at)},
+                           {"caseId", item.case_id ? Json(*item.case_id) : Json(nullptr)},
+                           {"caseShortId", item.case_id ? Json(item.case_id->substr(0, 8)) : Json(nullptr)},
+                           {"matchedOn", matched}});
+    }
+    model["related"] = related;
+    model["hasRelated"] = !related.empty();
+
     // The next steps: exactly the forms the route allows now.
     Json steps = Json::object();
     for (domain::CaseAction action : view.allowed_actions) {
@@ -750,11 +794,21 @@ Response ErrorPage(const Request& request, unsigned status, const std::string& m
 void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     auto pages = std::make_shared<PageContext>(PageContext{service, options});
 
-    router.Add(verb::get, "/assets/meldroute.css", [](Context& context) {
-        auto css = Asset("meldroute.css");
+    // The stylesheet is static and holds no secrets, so it is safe to compress (dynamic pages are not
+    // compressed: with a CSRF token and reflected input in one body that would invite BREACH).
+    auto css = std::make_shared<const std::string>(std::string{Asset("meldroute.css").value_or("")});
+    auto css_gzip = std::make_shared<const std::string>(Gzip(*css));
+    router.Add(verb::get, "/assets/meldroute.css", [css, css_gzip](Context& context) {
         Response response{boost::beast::http::status::ok, context.request.version()};
         response.set(boost::beast::http::field::content_type, "text/css; charset=utf-8");
-        response.body() = css ? std::string{*css} : std::string{};
+        response.set(boost::beast::http::field::vary, "Accept-Encoding");
+        auto accept = context.request[boost::beast::http::field::accept_encoding];
+        if (!css_gzip->empty() && std::string_view{accept.data(), accept.size()}.find("gzip") != std::string_view::npos) {
+            response.set(boost::beast::http::field::content_encoding, "gzip");
+            response.body() = *css_gzip;
+        } else {
+            response.body() = *css;
+        }
         AddSecurityHeaders(response, /*cacheable=*/true);
         return response;
     });
@@ -1107,6 +1161,95 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                                {"signalToRecorded", lead(statistics->signal_to_recorded)},
                                {"recordedToFeedback", lead(statistics->recorded_to_reporter_feedback)}},
                               200, "/cijfers");
+        });
+    });
+
+    // Search over signals: the form is POSTed so the search words never appear in a URL or a log.
+    auto search_page = [pages](Context& context, const app::Principal& principal, const Form& form, bool run) {
+        domain::SignalSearch search;
+        search.text = First(form, "text").value_or("");
+        auto optional_value = [&form](const std::string& key) -> std::optional<std::string> {
+            auto value = First(form, key);
+            if (!value || value->empty()) return std::nullopt;
+            return value;
+        };
+        search.form = optional_value("form");
+        search.status = optional_value("status");
+        search.urgency = optional_value("urgency");
+        search.from = optional_value("from");
+        search.to = optional_value("to");
+        std::map<std::string, std::string> errors;
+        Json results = Json::array();
+        if (run) {
+            auto found = pages->service.SearchSignals(principal, search);
+            if (found) {
+                for (const auto& signal : *found) results.push_back(SignalModel(signal));
+            } else {
+                errors = ErrorsByField(found.error());
+            }
+        }
+        Json text = Field("text", "Zoekwoorden", search.text, errors, "search",
+                          "Woorden uit de beschrijving; alle woorden moeten voorkomen.");
+        Json form_field = Field("form", "Vorm van uitbuiting (uit de weging)", search.form.value_or(""), errors, "select");
+        form_field["options"] = Options({{"seksueel", "Seksueel"}, {"arbeid", "Arbeid"}, {"crimineel", "Crimineel"},
+                                         {"orgaan", "Orgaan"}},
+                                        search.form.value_or(""), "Alle vormen");
+        Json status = Field("status", "Status", search.status.value_or(""), errors, "select");
+        status["options"] = Options({{"gemeld", "Gemeld"}, {"vastgelegd", "Vastgelegd"}, {"verrijkt", "Verrijkt"},
+                                     {"gewogen", "Gewogen"}, {"doorgezet", "Doorgezet"},
+                                     {"teruggekoppeld", "Teruggekoppeld"}, {"afgesloten", "Afgesloten"}},
+                                    search.status.value_or(""), "Alle statussen");
+        Json urgency = Field("urgency", "Urgentie", search.urgency.value_or(""), errors, "select");
+        urgency["options"] = Options({{"acuut", "Acuut"}, {"hoog", "Hoog"}, {"normaal", "Normaal"}},
+                                     search.urgency.value_or(""), "Alle urgenties");
+        Json model{{"csrf", principal.csrf_token},
+                   {"errorSummary", ErrorSummary(errors)},
+                   {"text", text},
+                   {"formField", form_field},
+                   {"status", status},
+                   {"urgency", urgency},
+                   {"from", Field("from", "Gemeld vanaf", search.from.value_or(""), errors, "date")},
+                   {"to", Field("to", "Gemeld tot en met", search.to.value_or(""), errors, "date")},
+                   {"searched", run && errors.empty()},
+                   {"results", results},
+                   {"resultCount", std::to_string(results.size())},
+                   {"hasResults", !results.empty()}};
+        return RenderPage(context.request, &principal, errors.empty() ? "Zoeken" : "Fout: zoeken", "search", model,
+                          errors.empty() ? 200 : 400, "/zoeken");
+    };
+    router.Add(verb::get, "/zoeken", [pages, search_page](Context& context) {
+        return Guarded(*pages, context, {Role::kAandachtfunctionaris},
+                       [&](const app::Principal& principal, const Form& form) {
+                           return search_page(context, principal, form, false);
+                       });
+    });
+    router.Add(verb::post, "/zoeken", [pages, search_page](Context& context) {
+        return Guarded(*pages, context, {Role::kAandachtfunctionaris},
+                       [&](const app::Principal& principal, const Form& form) {
+                           return search_page(context, principal, form, true);
+                       });
+    });
+
+    router.Add(verb::get, "/terugkerende-adressen", [pages](Context& context) {
+        return Guarded(*pages, context, {Role::kAandachtfunctionaris}, [&](const app::Principal& principal,
+                                                                            const Form&) {
+            auto recurrences = pages->service.ListRecurrences(principal);
+            if (!recurrences) {
+                return ErrorPage(context.request, StatusFor(recurrences.error().code), recurrences.error().detail);
+            }
+            Json list = Json::array();
+            for (const auto& item : *recurrences) {
+                Json signals = Json::array();
+                int number = 0;
+                for (const auto& id : item.signal_ids) signals.push_back({{"id", id}, {"number", ++number}});
+                list.push_back({{"kind", item.kind == "adres" ? "Adres" : "Bedrijf"},
+                                {"label", item.label},
+                                {"signalCount", std::to_string(item.signal_count)},
+                                {"caseCount", std::to_string(item.case_count)},
+                                {"signals", signals}});
+            }
+            return RenderPage(context.request, &principal, "Terugkerende adressen en bedrijven", "recurrences",
+                              {{"items", list}, {"hasItems", !list.empty()}}, 200, "/terugkerende-adressen");
         });
     });
 

@@ -49,12 +49,13 @@ test('beleid opening /inbox gets the 403 page, still signed in', async () => {
 });
 
 test('every role gets exactly its own pages (status per page and role)', async () => {
-  const pages = ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/meldingen/nieuw', '/mijn-meldingen', '/cijfers',
-    '/audittrail'];
+  const pages = ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen',
+    '/meldingen/nieuw', '/mijn-meldingen', '/cijfers', '/audittrail'];
   const allowed = {
     melder: ['/meldingen/nieuw', '/mijn-meldingen'],
     melder2: ['/meldingen/nieuw', '/mijn-meldingen'],
-    af: ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/meldingen/nieuw', '/cijfers'],
+    af: ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen', '/meldingen/nieuw',
+      '/cijfers'],
     beleid: ['/cijfers'],
     beheer: [],
     auditor: ['/audittrail'],
