@@ -923,6 +923,33 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
         return Guarded(*pages, context, {Role::kMelder, Role::kAandachtfunctionaris},
                        [&](const app::Principal& principal, const Form& form) {
                            SignalForm signal_form = ReadSignalForm(form);
+                           if (First(form, "actie") == "controleer") {
+                               // The "controleer" step: show what the narrative points to beside the checklist;
+                               // the reporter ticks what fits. Nothing is stored and nothing is ticked for them.
+                               signal_form.errors.clear();
+                               auto suggestions = pages->service.SuggestIndicators(principal, signal_form.draft.narrative);
+                               Json model = SignalFormModel(signal_form, "");
+                               Json list = Json::array();
+                               if (suggestions) {
+                                   for (const auto& suggestion : *suggestions) {
+                                       const domain::Indicator* indicator = domain::FindIndicator(suggestion.code);
+                                       list.push_back({{"code", suggestion.code},
+                                                       {"text", indicator != nullptr ? indicator->text : ""},
+                                                       {"evidence", suggestion.evidence}});
+                                       for (auto& group : model["groups"]) {
+                                           for (auto& item : group["indicators"]) {
+                                               if (item["code"] == suggestion.code) item["suggested"] = true;
+                                           }
+                                       }
+                                   }
+                               }
+                               model["checkedText"] = true;
+                               model["suggestions"] = list;
+                               model["hasSuggestions"] = !list.empty();
+                               model["csrf"] = principal.csrf_token;
+                               return RenderPage(context.request, &principal, "Nieuwe melding: controleer de signalen",
+                                                 "signal-form", model, 200, "/meldingen/nieuw");
+                           }
                            std::string detail;
                            if (signal_form.errors.empty()) {
                                auto signal = pages->service.FileSignal(principal, signal_form.draft);

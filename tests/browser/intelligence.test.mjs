@@ -72,3 +72,32 @@ test('only the officer may search or see recurrences', async () => {
     await context.close();
   }
 });
+
+for (const javaScriptEnabled of [false, true]) test(`the controleer step shows what the narrative points to; the reporter decides what to tick (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+  const { context, page } = await newPage(env, { javaScriptEnabled });
+  try {
+    await signInByRequest(context, 'melder');
+    await page.goto('/meldingen/nieuw');
+    await page.getByLabel('Wat hebt u gezien of gehoord?').fill(
+      'Hij heeft zijn paspoort niet, de werkgever bewaart het. Hij slaapt in de loods van het bedrijf.');
+    await submit(page, page.getByRole('button', { name: 'Controleer mijn tekst op signalen' }));
+    assert.equal(new URL(page.url()).pathname, '/meldingen/nieuw');
+    const status = page.getByRole('status');
+    const advice = await status.innerText();
+    assert.match(advice, /ALG-01/);
+    assert.match(advice, /paspoort/);
+    // Nothing is ticked for the reporter, and nothing was stored.
+    assert.equal(await page.locator('#ALG-01').isChecked(), false);
+    assert.match(await page.locator('label[for="ALG-01"]').innerText(), /genoemd in uw tekst/);
+    assert.equal(await page.getByLabel('Wat hebt u gezien of gehoord?').inputValue(),
+      'Hij heeft zijn paspoort niet, de werkgever bewaart het. Hij slaapt in de loods van het bedrijf.');
+    // axe-core runs as a script in the page, so it can only check the page with JavaScript on.
+    if (javaScriptEnabled) await assertAccessible(page, 'signal form with suggestions');
+    await page.locator('#ALG-01').check();
+    await submit(page, page.getByRole('button', { name: 'Melding versturen' }));
+    assert.match(new URL(page.url()).pathname, /^\/meldingen\/[0-9a-f-]{36}$/);
+    assert.match(await page.locator('main').innerText(), /ALG-01/);
+  } finally {
+    await context.close();
+  }
+});
