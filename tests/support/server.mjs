@@ -64,6 +64,20 @@ export async function signIn(url, username, password = 'demo-password') {
 }
 
 /** A small fetch wrapper: JSON in, {status, headers, body} out (body parsed when JSON). */
+/** A node:http response handler that resolves with {status, headers, body} (body parsed when JSON). */
+function collectResponse(resolve) {
+  return (res) => {
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk) => { text += chunk; });
+    res.on('end', () => {
+      const type = res.headers['content-type'] ?? '';
+      resolve({ status: res.statusCode, headers: new Headers(res.headers),
+        body: type.includes('json') && text.length > 0 ? JSON.parse(text) : text });
+    });
+  };
+}
+
 export async function api(url, method, pathName, { token, body, rawBody, headers = {} } = {}) {
   const response = await fetch(`${url}${pathName}`, {
     method,
@@ -102,16 +116,7 @@ export async function apiFrom(url, localAddress, method, pathName, { token, body
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => { text += chunk; });
-      res.on('end', () => {
-        const type = res.headers['content-type'] ?? '';
-        resolve({ status: res.statusCode, headers: new Headers(res.headers),
-          body: type.includes('json') && text.length > 0 ? JSON.parse(text) : text });
-      });
-    });
+    }, collectResponse(resolve));
     req.on('error', reject);
     req.end(body !== undefined ? JSON.stringify(body) : undefined);
   });
@@ -162,16 +167,7 @@ export async function postExpectContinue(url, pathName, rawBody, { token } = {})
         'content-type': 'application/json', 'content-length': payload.length, expect: '100-continue',
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => { text += chunk; });
-      res.on('end', () => {
-        const type = res.headers['content-type'] ?? '';
-        resolve({ status: res.statusCode, headers: new Headers(res.headers),
-          body: type.includes('json') && text.length > 0 ? JSON.parse(text) : text });
-      });
-    });
+    }, collectResponse(resolve));
     let sent = false;
     const send = () => { if (!sent) { sent = true; req.end(payload); } };
     const timer = setTimeout(send, 1000);
