@@ -12,6 +12,7 @@
 #include "domain/catalog.hpp"
 #include "domain/validation.hpp"
 #include "http/assets.hpp"
+#include "http/rate_limit.hpp"
 #include "http/templates.hpp"
 
 namespace meldroute::http {
@@ -51,7 +52,7 @@ std::string Gzip(const std::string& text) {
 Json NavFor(const app::Principal* principal, const std::string& current) {
     std::vector<std::pair<std::string, std::string>> links;
     if (principal == nullptr) {
-        links = {{"/", "Informatie"}, {"/inloggen", "Inloggen"}};
+        links = {{"/", "Informatie"}, {"/melden", "Anoniem melden"}, {"/inloggen", "Inloggen"}};
     } else {
         links.emplace_back("/", "Start");
         if (principal->Has(Role::kAandachtfunctionaris)) {
@@ -880,6 +881,79 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
         return response;
     };
     router.Add(verb::get, "/inloggen", [login_page](Context& context) { return login_page(context, "", "", 200); });
+
+    // The residents' anonymous report (no sign-in). It stores no IP address: the client address is used only
+    // in memory by the rate limit. A hidden honeypot field catches simple bots; a double-submit token stops
+    // other sites from posting reports in a visitor's name.
+    auto anonymous_limiter = std::make_shared<RateLimiter>(5, std::chrono::seconds{600});
+    auto anonymous_page = [pages](Context& context, const SignalForm& signal_form, const std::string& detail,
+                                  unsigned status) {
+        std::string csrf = app::RandomToken();
+        const auto& errors = signal_form.errors;
+        const domain::SignalDraft& draft = signal_form.draft;
+        domain::Location location = draft.location.value_or(domain::Location{});
+        Json model{{"csrf", csrf},
+                   {"errorSummary", ErrorSummary(errors, detail)},
+                   {"narrative", Field("narrative", "Wat hebt u gezien of gehoord?", draft.narrative, errors,
+                                       "textarea", "Schrijf op wat u opviel: wat, waar en wanneer. Noem alleen wat "
+                                                   "nodig is.", true)},
+                   {"observedOn", Field("observedOn", "Wanneer was het? (niet verplicht)",
+                                        draft.observed_on.value_or(""), errors, "date")},
+                   {"street", Field("location.street", "Straat (niet verplicht)", location.street, errors)},
+                   {"houseNumber", Field("location.houseNumber", "Huisnummer (niet verplicht)", location.house_number,
+                                         errors)},
+                   {"postcode", Field("location.postcode", "Postcode (niet verplicht)", location.postcode, errors,
+                                      "text", "Bijvoorbeeld 6901 AB.")},
+                   {"city", Field("location.city", "Plaats (niet verplicht)", location.city, errors)}};
+        Response response = RenderPage(context.request, nullptr, errors.empty() && detail.empty()
+                                                                     ? "Anoniem melden"
+                                                                     : "Fout: Anoniem melden",
+                                       "anonymous-form", model, status, "/melden");
+        response.set(boost::beast::http::field::set_cookie,
+                     CookieHeader(kLoginCsrfCookie, csrf, pages->options, 3600));
+        return response;
+    };
+    router.Add(verb::get, "/melden", [anonymous_page](Context& context) {
+        return anonymous_page(context, SignalForm{}, "", 200);
+    });
+    router.Add(verb::post, "/melden", [pages, anonymous_page, anonymous_limiter](Context& context) {
+        auto form = ParseUrlEncoded(context.request.body());
+        SignalForm signal_form = ReadSignalForm(form);
+        signal_form.errors.clear();
+        signal_form.draft.channel.clear();
+        signal_form.draft.persons.clear();
+        signal_form.draft.indicator_codes.clear();
+        signal_form.draft.business.reset();
+        auto cookie_token = Cookie(context.request, kLoginCsrfCookie);
+        auto form_token = First(form, "csrf");
+        if (!cookie_token || !form_token || !app::ConstantTimeEquals(*cookie_token, *form_token)) {
+            return anonymous_page(context, signal_form, "Het formulier is verlopen. Probeer het opnieuw.", 403);
+        }
+        if (!First(form, "website").value_or("").empty()) {
+            // A bot filled in the field people cannot see: answer as if accepted, store nothing.
+            return Redirect(context.request, "/melden/bedankt");
+        }
+        if (!anonymous_limiter->Allow(context.peer)) {
+            return anonymous_page(context, signal_form,
+                                  "U hebt al een aantal meldingen gedaan. Probeer het over een tijdje opnieuw.", 429);
+        }
+        auto signal = pages->service.FileAnonymousSignal(signal_form.draft);
+        if (!signal) {
+            signal_form.errors = ErrorsByField(signal.error());
+            return anonymous_page(context, signal_form,
+                                  signal.error().invalid_params.empty() ? signal.error().detail : "",
+                                  StatusFor(signal.error().code));
+        }
+        return Redirect(context.request, "/melden/bedankt");
+    });
+    router.Add(verb::get, "/melden/bedankt", [](Context& context) {
+        return RenderPage(context.request, nullptr, "Melding ontvangen", "message",
+                          {{"heading", "Dank u wel voor uw melding"},
+                           {"text", "Uw melding is ontvangen en gaat naar de aandachtfunctionaris mensenhandel van de "
+                                    "gemeente. Omdat u anoniem meldt, kunnen wij u niet laten weten wat we ermee doen. "
+                                    "Is iemand in direct gevaar? Bel dan 112."}},
+                          200, "/melden");
+    });
     router.Add(verb::post, "/inloggen", [pages, login_page](Context& context) {
         auto form = ParseUrlEncoded(context.request.body());
         auto cookie_token = Cookie(context.request, kLoginCsrfCookie);
