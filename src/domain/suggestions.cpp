@@ -4,7 +4,9 @@
 // byte range it came from, so the evidence handed back is always the exact original phrase. A static table of
 // phrase patterns per catalog code is matched against the words. The patterns are data in a small notation:
 //
-//   word      the word itself            word*     any word starting with "word"
+//   word      the word or its inflections (same Snowball Dutch stem, words of 5+ letters)
+//   =word     the word exactly as written ("=ouders" must not meet "oudere" on the stem "ouder")
+//   word*     any word starting with "word"
 //   a|b       either alternative          @class    a named word class (kWordClasses)
 //   #10-24    a number (digits or Dutch number word) in that range, not a clock time ("om 12 uur")
 //   %7-8      a number in that range that may be a clock time ("van 7 tot 19 uur")
@@ -36,6 +38,7 @@
 #include <vector>
 
 #include "domain/catalog.hpp"
+#include "domain/stemming.hpp"
 
 namespace meldroute::domain {
 
@@ -106,7 +109,7 @@ const std::vector<WordClass> kWordClasses = {
     {"force", "moet|moest|moeten|moesten|gedwongen|dwingt|dwong|dwingen|verplicht|verplichten|opdracht"},
     {"sex", "seks|sex|seksuele|seksueel|naar|prostitutie|prostitueren|klanten|klant"},
     {"friends", "vrienden|vriend|vriendje|vriendin|vriendinnen|contacten|kennissen|vriendengroep|mensen|jongens"},
-    {"family", "familie|ouders|vader|moeder|broer*|zus*|kinderen|gezin|vrienden|vriendinnen|vriendengroep"},
+    {"family", "familie|=ouders|vader|moeder|broer*|zus*|kinderen|gezin|vrienden|vriendinnen|vriendengroep"},
     {"tired", "moe|vermoeid|uitgeput|oververmoeid|doodmoe|uitputting|vermoeidheid|afgepeigerd|bekaf|slaapgebrek"},
     {"drugs",
      "drugs|cocaine|coke|wiet|hasj|heroine|xtc|lachgas|speed|ghb|crack|pillen|middelen|alcohol|ketamine|"
@@ -233,7 +236,7 @@ const std::vector<Rule> kRules = {
          "contact ~6 verbroken|afgebroken|opgezegd",
          "ontloopt|ontliep|vermijdt|mijdt ~2 @family",
          "@family ~1 ontloopt|ontliep|vermijdt|mijdt",
-         "!familie|ouders|vader|moeder|broer*|zus*|gezin|kinderen ~6 niet|nooit|nauwelijks|amper ~2 gesproken|"
+         "!familie|=ouders|vader|moeder|broer*|zus*|gezin|kinderen ~6 niet|nooit|nauwelijks|amper ~2 gesproken|"
          "gezien|gebeld|bezocht|meer",
          "!ziet|spreekt|belt|bezoekt|zag|sprak ~5 @family ~5 niet|nooit|nauwelijks|amper",
          "isoleert ~2 zich",
@@ -797,9 +800,18 @@ const std::vector<Rule> kRules = {
 // Normalisation and tokenisation.
 // ---------------------------------------------------------------------------------------------------------------
 
+// Words shorter than this match only as written: short Dutch words are often function words whose stems
+// collide ("de"/"den", "was"/"wat").
+constexpr std::size_t kMinimumStemmedWord = 5;
+
+std::string StemOf(std::string_view word) {
+    return word.size() < kMinimumStemmedWord ? std::string{} : DutchStem(word);
+}
+
 // A word of the input: its normalised form and where it stands in the original bytes.
 struct Token {
     std::string norm;
+    std::string stem;       // the Snowball Dutch stem of norm (empty for numbers and short words)
     std::size_t begin = 0;  // first byte in the original text
     std::size_t end = 0;    // one past the last byte in the original text
     int sentence = 0;       // words of one sentence share this number
@@ -883,6 +895,7 @@ std::vector<Token> Tokenize(std::string_view text) {
             current.number = NumberWordValue(current.norm);
         }
         current.negator = IsNegator(current.norm);
+        if (!word_is_digits) current.stem = StemOf(current.norm);
         if (IsConjunction(current.norm)) ++clause;
         current.sentence = sentence;
         current.clause = clause;
@@ -946,6 +959,7 @@ std::vector<Token> Tokenize(std::string_view text) {
 
 struct Alternative {
     std::string text;
+    std::string stem;  // for whole words: the stem that an inflected form in the text may share
     bool prefix = false;
     bool numeric = false;
     bool clock_allowed = false;  // "%": the number may follow "tot", "om", ...
@@ -1010,8 +1024,11 @@ void AddAlternatives(std::string_view spec, std::vector<Alternative>& alternativ
         } else if (part.back() == '*') {
             alternative.prefix = true;
             alternative.text = std::string(part.substr(0, part.size() - 1));
+        } else if (part.front() == '=') {
+            alternative.text = std::string(part.substr(1));
         } else {
             alternative.text = std::string(part);
+            alternative.stem = StemOf(alternative.text);
         }
         alternatives.push_back(std::move(alternative));
     }
@@ -1090,7 +1107,8 @@ bool TokenMatches(const Element& element, const std::vector<Token>& tokens, std:
                 std::string_view(token.norm).substr(0, alternative.text.size()) == alternative.text) {
                 return true;
             }
-        } else if (token.norm == alternative.text) {
+        } else if (token.norm == alternative.text ||
+                   (!alternative.stem.empty() && token.stem == alternative.stem)) {
             return true;
         }
     }

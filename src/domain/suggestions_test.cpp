@@ -118,6 +118,20 @@ TEST(SuggestionsTest, DiacriticsAndCapitalsMatch) {
     EXPECT_TRUE(CodesOf(SuggestIndicators("HIJ IS BEDREIGD.")).contains("ARB-06"));
 }
 
+TEST(SuggestionsTest, InflectedFormsMeetOnTheirStem) {
+    // The patterns name "verwondingen"; the singular reaches it through the Snowball Dutch stem.
+    const Suggestion* injury = FindSuggestion(SuggestIndicators("Ze had een verwonding aan haar arm."), "ALG-14");
+    ASSERT_NE(injury, nullptr);
+    EXPECT_EQ(injury->evidence, "verwonding");
+}
+
+TEST(SuggestionsTest, ExactWordsDoNotMeetOnAStem) {
+    // "=ouders" (parents) must not match "oudere" (older), although both stem to "ouder".
+    EXPECT_FALSE(CodesOf(SuggestIndicators("Hij gaat om met oudere mannen die zij nooit heeft gezien."))
+                     .contains("ALG-05"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Ze heeft haar ouders al maanden niet gezien.")).contains("ALG-05"));
+}
+
 TEST(SuggestionsTest, NegatedPhrasesDoNotCount) {
     const std::vector<std::string> texts = {
         "Hij heeft geen schulden.",
