@@ -218,7 +218,6 @@ domain::Signal NewSignal(const domain::SignalDraft& draft, const std::string& re
     signal.channel = channel;
     signal.narrative = draft.narrative;
     signal.indicator_codes = draft.indicator_codes;
-    signal.catalog_version = std::string{domain::kCatalogVersion};
     signal.observed_on = draft.observed_on;
     signal.location = draft.location;
     signal.persons = draft.persons;
@@ -230,33 +229,38 @@ domain::Signal NewSignal(const domain::SignalDraft& draft, const std::string& re
 
 }  // namespace
 
-Result<domain::Signal> Service::FileSignal(const Principal& principal, const domain::SignalDraft& draft) {
-    MR_TRY(Require(principal, {Role::kMelder, Role::kAandachtfunctionaris}, "signal.create"));
-    auto problems = domain::ValidateSignalDraft(draft, DayOf(Now()));
+Result<domain::Signal> Service::StoreNewSignal(const domain::SignalDraft& draft, const std::string& reporter,
+                                               const std::string& channel, const std::string& actor) {
+    const bool anonymous = reporter.empty();  // the residents' form: no reporter, channel "anoniem"
+    // Validate against the catalog in force before queueing for the writer; check again inside the write
+    // transaction in case a new catalog version was published in between.
+    std::shared_ptr<const domain::Catalog> catalog = MR_TRY(ActiveCatalog());
+    auto problems = domain::ValidateSignalDraft(draft, DayOf(Now()), anonymous, *catalog);
     if (!problems.empty()) return Invalid(std::move(problems));
-    domain::Signal signal = NewSignal(draft, principal.username, draft.channel);
+    domain::Signal signal = NewSignal(draft, reporter, channel);
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        if (transaction.LatestCatalogVersion().value_or(std::string{domain::kCatalogVersion}) != catalog->version) {
+            catalog = ActiveCatalogIn(transaction);
+            auto late_problems = domain::ValidateSignalDraft(draft, DayOf(Now()), anonymous, *catalog);
+            if (!late_problems.empty()) return Invalid(std::move(late_problems));
+        }
+        signal.catalog_version = catalog->version;
         transaction.InsertSignal(signal);
         StoreMatchKeys(transaction, signal);
-        AppendAudit(transaction, {principal.username, "signal.create", "signal/" + signal.id, kPurposeIntake, kAllowed},
+        AppendAudit(transaction, {actor, "signal.create", "signal/" + signal.id, kPurposeIntake, kAllowed},
                     signal.created_at);
         return Ok();
     }));
     return signal;
 }
 
+Result<domain::Signal> Service::FileSignal(const Principal& principal, const domain::SignalDraft& draft) {
+    MR_TRY(Require(principal, {Role::kMelder, Role::kAandachtfunctionaris}, "signal.create"));
+    return StoreNewSignal(draft, principal.username, draft.channel, principal.username);
+}
+
 Result<domain::Signal> Service::FileAnonymousSignal(const domain::SignalDraft& draft) {
-    auto problems = domain::ValidateSignalDraft(draft, DayOf(Now()), /*anonymous=*/true);
-    if (!problems.empty()) return Invalid(std::move(problems));
-    domain::Signal signal = NewSignal(draft, "", "anoniem");
-    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        transaction.InsertSignal(signal);
-        StoreMatchKeys(transaction, signal);
-        AppendAudit(transaction, {"anoniem", "signal.create", "signal/" + signal.id, kPurposeIntake, kAllowed},
-                    signal.created_at);
-        return Ok();
-    }));
-    return signal;
+    return StoreNewSignal(draft, "", "anoniem", "anoniem");
 }
 
 Result<std::vector<domain::Signal>> Service::ListSignals(const Principal& principal,
@@ -619,6 +623,88 @@ Result<domain::Indication> Service::GetIndication(const Principal& principal, co
     return view.indication;
 }
 
+// ---------------------------------------------------------------------------------------------- catalog
+
+std::shared_ptr<const domain::Catalog> Service::CatalogIn(store::Transaction& transaction,
+                                                          const std::optional<std::string>& version) {
+    if (!version || *version == domain::kCatalogVersion) {
+        static const auto builtin = std::make_shared<const domain::Catalog>(domain::BuiltinCatalog());
+        return builtin;
+    }
+    {
+        std::lock_guard lock(catalogs_mutex_);
+        if (auto cached = catalogs_.find(*version); cached != catalogs_.end()) return cached->second;
+    }
+    std::optional<domain::Catalog> loaded = transaction.LoadCatalog(*version);
+    if (!loaded) return nullptr;
+    auto shared = std::make_shared<const domain::Catalog>(std::move(*loaded));
+    std::lock_guard lock(catalogs_mutex_);
+    return catalogs_.emplace(*version, std::move(shared)).first->second;
+}
+
+std::shared_ptr<const domain::Catalog> Service::ActiveCatalogIn(store::Transaction& transaction) {
+    return CatalogIn(transaction, transaction.LatestCatalogVersion());
+}
+
+Result<std::shared_ptr<const domain::Catalog>> Service::ActiveCatalog() {
+    std::shared_ptr<const domain::Catalog> catalog;
+    MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
+        catalog = ActiveCatalogIn(transaction);
+        return Ok();
+    }));
+    return catalog;
+}
+
+Result<std::shared_ptr<const domain::Catalog>> Service::CatalogVersion(const std::string& version) {
+    std::shared_ptr<const domain::Catalog> catalog;
+    MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
+        catalog = CatalogIn(transaction, version);
+        return Ok();
+    }));
+    if (catalog == nullptr) return NotFound("Signalenlijst " + version.substr(0, 20));
+    return catalog;
+}
+
+Result<std::vector<store::CatalogVersionRecord>> Service::ListCatalogVersions(const Principal& principal) {
+    std::vector<store::CatalogVersionRecord> versions{{std::string{domain::kCatalogVersion}, "", ""}};
+    MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
+        auto published = transaction.ListCatalogVersions();
+        versions.insert(versions.end(), published.begin(), published.end());
+        return Ok();
+    }));
+    // Who published is only of interest to the beheerder.
+    if (!principal.Has(Role::kBeheerder)) {
+        for (auto& version : versions) version.published_by.clear();
+    }
+    return versions;
+}
+
+Result<std::shared_ptr<const domain::Catalog>> Service::PublishCatalog(
+    const Principal& principal, const std::vector<domain::IndicatorProposal>& proposal) {
+    MR_TRY(Require(principal, {Role::kBeheerder}, "catalog.publish"));
+    std::shared_ptr<const domain::Catalog> published;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        const std::shared_ptr<const domain::Catalog> previous = ActiveCatalogIn(transaction);
+        std::vector<std::string> labels{std::string{domain::kCatalogVersion}};
+        for (const auto& version : transaction.ListCatalogVersions()) labels.push_back(version.version);
+        const std::string at = NowText();
+        const int year = std::stoi(at.substr(0, 4));
+        domain::Catalog next = MR_TRY(domain::BuildNextCatalog(*previous, proposal,
+                                                                domain::NextCatalogVersionLabel(labels, year), at,
+                                                                principal.username));
+        transaction.InsertCatalog(next);
+        AppendAudit(transaction,
+                    {principal.username, "catalog.publish", "catalog/" + next.version, "beheer signalenlijst",
+                     kAllowed},
+                    at);
+        published = std::make_shared<const domain::Catalog>(std::move(next));
+        return Ok();
+    }));
+    std::lock_guard lock(catalogs_mutex_);
+    catalogs_.emplace(published->version, published);
+    return published;
+}
+
 // ---------------------------------------------------------------------------------------------- reference data
 
 Result<std::vector<domain::CodeItem>> Service::ListCodes(const Principal& principal, const std::string& kind) {
@@ -637,7 +723,11 @@ Result<std::vector<domain::Suggestion>> Service::SuggestIndicators(const Princip
     std::vector<InvalidParam> problems;
     if (text.size() > domain::kMaxNarrativeLength) problems.push_back({"text", "De tekst is te lang."});
     if (!problems.empty()) return Invalid(std::move(problems));
-    return domain::SuggestIndicators(text);
+    std::shared_ptr<const domain::Catalog> catalog = MR_TRY(ActiveCatalog());
+    std::vector<domain::Suggestion> suggestions = domain::SuggestIndicators(text);
+    // A retired indicator is no longer offered, so it is no longer suggested either.
+    std::erase_if(suggestions, [&](const domain::Suggestion& suggestion) { return !catalog->Offers(suggestion.code); });
+    return suggestions;
 }
 
 Result<std::vector<domain::Recurrence>> Service::ListRecurrences(const Principal& principal) {

@@ -3,11 +3,15 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/result.hpp"
+#include "domain/catalog.hpp"
+#include "domain/catalog_versions.hpp"
 #include "domain/deadlines.hpp"
 #include "domain/indication.hpp"
 #include "domain/model.hpp"
@@ -124,6 +128,16 @@ public:
     Result<std::vector<CaseListItem>> ListCases(const Principal& principal);
     Result<domain::Indication> GetIndication(const Principal& principal, const std::string& case_id);
 
+    // The indicator catalog: the version in force, older versions for signals filed under them, and publishing.
+    //! The version new signals are filed under (no role needed: the catalog holds no personal data).
+    Result<std::shared_ptr<const domain::Catalog>> ActiveCatalog();
+    //! A version by label (the built-in one included); NotFound when it was never published.
+    Result<std::shared_ptr<const domain::Catalog>> CatalogVersion(const std::string& version);
+    Result<std::vector<store::CatalogVersionRecord>> ListCatalogVersions(const Principal& principal);
+    //! Publishes the next version (beheerder): the complete list, see domain::BuildNextCatalog.
+    Result<std::shared_ptr<const domain::Catalog>> PublishCatalog(
+        const Principal& principal, const std::vector<domain::IndicatorProposal>& proposal);
+
     // Reference data, codes and advice.
     Result<std::vector<domain::CodeItem>> ListCodes(const Principal& principal, const std::string& kind);
     Result<std::vector<domain::Suggestion>> SuggestIndicators(const Principal& principal, const std::string& text);
@@ -158,11 +172,22 @@ private:
     Result<domain::Case> Advance(store::Transaction& transaction, const Principal& principal,
                                  const std::string& case_id, domain::CaseAction action, const std::string& detail);
 
+    //! Validates a draft against the catalog in force and stores it with its match keys and audit record.
+    Result<domain::Signal> StoreNewSignal(const domain::SignalDraft& draft, const std::string& reporter,
+                                          const std::string& channel, const std::string& actor);
     //! Stores the keyed hashes of a new signal's match keys inside `transaction`.
     void StoreMatchKeys(store::Transaction& transaction, const domain::Signal& signal);
 
+    //! The catalog `version` (nullopt: the built-in one), from the cache or loaded inside `transaction`.
+    std::shared_ptr<const domain::Catalog> CatalogIn(store::Transaction& transaction,
+                                                     const std::optional<std::string>& version);
+    //! The catalog version in force, read inside `transaction`.
+    std::shared_ptr<const domain::Catalog> ActiveCatalogIn(store::Transaction& transaction);
+
     store::Store& store_;
     ServiceConfig config_;
+    std::mutex catalogs_mutex_;
+    std::map<std::string, std::shared_ptr<const domain::Catalog>, std::less<>> catalogs_;  // immutable versions
 };
 
 }  // namespace meldroute::app

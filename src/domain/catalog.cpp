@@ -245,6 +245,45 @@ const Indicator* FindIndicator(std::string_view code) {
     return found == index.end() ? nullptr : found->second;
 }
 
+const Indicator* Catalog::Find(std::string_view code) const {
+    for (const IndicatorGroup& group : groups) {
+        for (const Indicator& indicator : group.indicators) {
+            if (indicator.code == code) return &indicator;
+        }
+    }
+    return nullptr;
+}
+
+bool Catalog::Offers(std::string_view code) const {
+    const Indicator* indicator = Find(code);
+    return indicator != nullptr && !indicator->retired;
+}
+
+std::vector<const Indicator*> Catalog::All() const {
+    std::vector<const Indicator*> all;
+    for (const IndicatorGroup& group : groups) {
+        for (const Indicator& indicator : group.indicators) all.push_back(&indicator);
+    }
+    return all;
+}
+
+const Catalog& BuiltinCatalog() {
+    static const Catalog catalog{std::string{kCatalogVersion}, "", "", IndicatorGroups()};
+    return catalog;
+}
+
+std::optional<std::string> CategoryOfCode(std::string_view code) {
+    if (code.size() != 6 || code[3] != '-' || code[4] < '0' || code[4] > '9' || code[5] < '0' || code[5] > '9') {
+        return std::nullopt;
+    }
+    static constexpr std::pair<std::string_view, std::string_view> kPrefixes[] = {
+        {"ALG", "algemeen"}, {"SEK", "seksueel"}, {"CRI", "crimineel"}, {"ARB", "arbeid"}};
+    for (const auto& [prefix, category] : kPrefixes) {
+        if (code.substr(0, 3) == prefix) return std::string(category);
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> FormOfCategory(std::string_view category) {
     if (category == "seksueel" || category == "arbeid" || category == "crimineel") {
         return std::string(category);

@@ -53,8 +53,7 @@ Indication ComputeIndication(const std::vector<std::string>& ticked_codes) {
     std::set<std::string> unique_codes(ticked_codes.begin(), ticked_codes.end());
     std::vector<std::string> general;
     for (const std::string& code : unique_codes) {
-        const Indicator* indicator = FindIndicator(code);
-        if (indicator != nullptr && indicator->category == "algemeen") general.push_back(code);
+        if (CategoryOfCode(code) == "algemeen") general.push_back(code);
     }
     Indication indication;
     for (const char* form : {"seksueel", "arbeid", "crimineel"}) {
@@ -62,8 +61,8 @@ Indication ComputeIndication(const std::vector<std::string>& ticked_codes) {
         result.form = form;
         std::vector<std::string> specific;
         for (const std::string& code : unique_codes) {
-            const Indicator* indicator = FindIndicator(code);
-            if (indicator != nullptr && FormOfCategory(indicator->category) == result.form) specific.push_back(code);
+            const std::optional<std::string> category = CategoryOfCode(code);
+            if (category && FormOfCategory(*category) == result.form) specific.push_back(code);
         }
         int specific_count = static_cast<int>(specific.size());
         int general_count = static_cast<int>(general.size());

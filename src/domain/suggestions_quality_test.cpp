@@ -72,14 +72,15 @@ std::string Trim(const std::string& text) {
     return text.substr(first, last - first + 1);
 }
 
-std::string DataPath() { return std::string(MELDROUTE_TEST_DATA_DIR) + "/narratives.tsv"; }
+std::string DataPath(const std::string& file) { return std::string(MELDROUTE_TEST_DATA_DIR) + "/" + file; }
 
-// Reads the data set; reports malformed lines as test failures and skips them.
-std::vector<LabelledNarrative> LoadNarratives() {
+// Reads a data set; reports malformed lines as test failures and skips them.
+std::vector<LabelledNarrative> LoadNarratives(const std::string& file) {
     std::vector<LabelledNarrative> narratives;
-    std::ifstream input(DataPath());
+    const std::string path = DataPath(file);
+    std::ifstream input(path);
     if (!input) {
-        ADD_FAILURE() << "cannot open " << DataPath();
+        ADD_FAILURE() << "cannot open " << path;
         return narratives;
     }
     std::string line;
@@ -88,13 +89,13 @@ std::vector<LabelledNarrative> LoadNarratives() {
         ++line_number;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line_number == 1) {
-            EXPECT_EQ(line, "id\texpected_form\tcodes\tnarrative") << "header of " << DataPath();
+            EXPECT_EQ(line, "id\texpected_form\tcodes\tnarrative") << "header of " << path;
             continue;
         }
         if (Trim(line).empty()) continue;
         const std::vector<std::string> fields = SplitOn(line, '\t');
         if (fields.size() != 4) {
-            ADD_FAILURE() << DataPath() << ":" << line_number << ": expected 4 tab-separated fields, got "
+            ADD_FAILURE() << path << ":" << line_number << ": expected 4 tab-separated fields, got "
                           << fields.size();
             continue;
         }
@@ -112,10 +113,17 @@ std::vector<LabelledNarrative> LoadNarratives() {
     return narratives;
 }
 
-const std::vector<LabelledNarrative>& Narratives() {
-    static const std::vector<LabelledNarrative> narratives = LoadNarratives();
-    return narratives;
-}
+// The two data sets: the set the patterns were tuned on, and a held-out set written blind to the patterns and
+// never used for tuning. The held-out figures are the honest estimate for new text.
+class SuggestionsQualityTest : public ::testing::TestWithParam<std::string> {
+protected:
+    const std::vector<LabelledNarrative>& Narratives() {
+        static std::map<std::string, std::vector<LabelledNarrative>> loaded;
+        auto found = loaded.find(GetParam());
+        if (found == loaded.end()) found = loaded.emplace(GetParam(), LoadNarratives(GetParam())).first;
+        return found->second;
+    }
+};
 
 // Maps the second code of a duplicate pair to the first (see the file comment).
 std::string Canonical(const std::string& code) {
@@ -156,6 +164,20 @@ std::string StrongestForm(const Indication& indication) {
     return tied ? "onbeslist" : best->form;
 }
 
+bool IsAmongStrongest(const Indication& indication, const std::string& form) {
+    const FormIndication* best = nullptr;
+    for (const FormIndication& candidate : indication.forms) {
+        if (best == nullptr || candidate.level > best->level ||
+            (candidate.level == best->level && candidate.score > best->score)) {
+            best = &candidate;
+        }
+    }
+    for (const FormIndication& candidate : indication.forms) {
+        if (candidate.form == form) return best != nullptr && candidate.level == best->level && candidate.score == best->score;
+    }
+    return false;
+}
+
 Level HighestLevel(const Indication& indication) {
     Level highest = Level::kGeen;
     for (const FormIndication& form : indication.forms) {
@@ -174,9 +196,9 @@ std::string LevelsOf(const Indication& indication) {
 }
 
 // The data set itself: size, coverage, known codes, and labels that agree with their own expected form.
-TEST(SuggestionsQualityTest, DataSetIsWellFormed) {
+TEST_P(SuggestionsQualityTest, DataSetIsWellFormed) {
     const std::vector<LabelledNarrative>& narratives = Narratives();
-    ASSERT_GE(narratives.size(), 48u);
+    ASSERT_GE(narratives.size(), 32u);
     std::set<std::string> ids;
     std::map<std::string, int> per_form;
     for (const LabelledNarrative& narrative : narratives) {
@@ -195,9 +217,13 @@ TEST(SuggestionsQualityTest, DataSetIsWellFormed) {
         if (narrative.expected_form == "geen") {
             EXPECT_TRUE(narrative.codes.empty()) << "a negative carries no labels";
         } else {
-            // A careful reader's own ticks must point to the form they name.
-            EXPECT_EQ(StrongestForm(ComputeIndication(narrative.codes)), narrative.expected_form)
-                << "labels " << Join(CanonicalSet(narrative.codes));
+            // A careful reader's own ticks must point to the form they name (or tie it with another form: a
+            // labelled text may hold as many signs of a second form).
+            const Indication labelled = ComputeIndication(narrative.codes);
+            const std::string strongest = StrongestForm(labelled);
+            EXPECT_TRUE(strongest == narrative.expected_form ||
+                        (strongest == "onbeslist" && IsAmongStrongest(labelled, narrative.expected_form)))
+                << "labels " << Join(CanonicalSet(narrative.codes)) << " point to " << strongest;
         }
     }
     EXPECT_GE(per_form["geen"], 8);
@@ -214,7 +240,7 @@ TEST(SuggestionsQualityTest, DataSetIsWellFormed) {
     }
 }
 
-TEST(SuggestionsQualityTest, PrecisionRecallAndStrongestForm) {
+TEST_P(SuggestionsQualityTest, PrecisionRecallAndStrongestForm) {
     const std::vector<LabelledNarrative>& narratives = Narratives();
     ASSERT_FALSE(narratives.empty());
 
@@ -278,8 +304,8 @@ TEST(SuggestionsQualityTest, PrecisionRecallAndStrongestForm) {
     const double recall = ratio(true_positives, true_positives + false_negatives);
     const double form_accuracy = static_cast<double>(forms_right) / total;
 
-    std::printf("suggestions: precision %.3f recall %.3f strongest-form accuracy %.3f (n=%d)\n", precision, recall,
-                form_accuracy, total);
+    std::printf("suggestions (%s): precision %.3f recall %.3f strongest-form accuracy %.3f (n=%d)\n",
+                GetParam().c_str(), precision, recall, form_accuracy, total);
     std::printf("suggestions: true positives %d, false positives %d, false negatives %d, negatives at sterk %d\n",
                 true_positives, false_positives, false_negatives, static_cast<int>(negatives_at_sterk.size()));
 
@@ -295,6 +321,12 @@ TEST(SuggestionsQualityTest, PrecisionRecallAndStrongestForm) {
     EXPECT_GE(form_accuracy, kMinFormAccuracy);
     for (const std::string& id : negatives_at_sterk) ADD_FAILURE() << "negative " << id << " reaches sterk";
 }
+
+INSTANTIATE_TEST_SUITE_P(DataSets, SuggestionsQualityTest,
+                         ::testing::Values("narratives.tsv", "narratives-dev.tsv"),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                             return info.param == "narratives.tsv" ? std::string{"Tuned"} : std::string{"Dev"};
+                         });
 
 }  // namespace
 }  // namespace meldroute::domain

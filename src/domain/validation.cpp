@@ -84,7 +84,8 @@ void CheckText(std::vector<InvalidParam>& problems, std::string_view name, std::
     }
 }
 
-std::vector<InvalidParam> ValidateSignalDraft(const SignalDraft& draft, std::chrono::sys_days today, bool anonymous) {
+std::vector<InvalidParam> ValidateSignalDraft(const SignalDraft& draft, std::chrono::sys_days today, bool anonymous,
+                                              const Catalog& catalog) {
     std::vector<InvalidParam> problems;
     if (!anonymous && !Contains(ReporterChannels(), draft.channel)) {
         problems.push_back({"channel", "Kies hoe het signaal binnenkwam: formulier, persoonlijk, telefoon of email."});
@@ -99,8 +100,11 @@ std::vector<InvalidParam> ValidateSignalDraft(const SignalDraft& draft, std::chr
     for (std::size_t index = 0; index < draft.indicator_codes.size(); ++index) {
         const std::string& code = draft.indicator_codes[index];
         std::string name = "indicatorCodes[" + std::to_string(index) + "]";
-        if (FindIndicator(code) == nullptr) {
+        const Indicator* indicator = catalog.Find(code);
+        if (indicator == nullptr) {
             problems.push_back({name, "Onbekende signaalcode: " + code.substr(0, 20) + "."});
+        } else if (indicator->retired) {
+            problems.push_back({name, "Signaal " + code + " is vervallen in signalenlijst " + catalog.version + "."});
         } else if (!seen_codes.insert(code).second) {
             problems.push_back({name, "Signaalcode " + code + " staat er dubbel in."});
         }

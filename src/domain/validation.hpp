@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "domain/catalog.hpp"
 #include "domain/model.hpp"
 
 namespace meldroute::domain {
@@ -27,8 +28,9 @@ bool Contains(const std::vector<std::string>& values, std::string_view value);
 
 //! Every problem with a draft, named by JSON path (e.g. "persons[1].birthYear"); empty when valid.
 //! `today` bounds observedOn and birthYear.
+//! Indicator codes must be offered (present, not retired) by `catalog`, the version the signal is filed under.
 std::vector<InvalidParam> ValidateSignalDraft(const SignalDraft& draft, std::chrono::sys_days today,
-                                              bool anonymous = false);
+                                              bool anonymous = false, const Catalog& catalog = BuiltinCatalog());
 
 //! Checks a required free-text field: non-blank, at most `max_length` bytes.
 void CheckText(std::vector<InvalidParam>& problems, std::string_view name, std::string_view value,

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "domain/catalog.hpp"
 #include "domain/model.hpp"
 
 namespace meldroute::store {
@@ -65,6 +66,13 @@ struct StatisticsRow {
     std::vector<std::pair<std::string, std::int64_t>> by_outcome;
     std::vector<double> signal_to_recorded_days;  // one per signal filed in the period and taken into a case
     std::vector<double> recorded_to_reporter_feedback_days;  // one per case recorded in the period with feedback
+};
+
+//! One published catalog version (the built-in version is not stored).
+struct CatalogVersionRecord {
+    std::string version;
+    std::string published_at;
+    std::string published_by;
 };
 
 //! Raised by a store on an I/O or engine failure; the Store turns it into a rolled-back Unavailable error.
@@ -136,6 +144,13 @@ public:
     // Configurable codes: kind is "partner", "forum", "enrichment-source" or "outcome".
     virtual std::vector<domain::CodeItem> ListCodes(std::string_view kind) = 0;
     virtual void UpsertCode(std::string_view kind, const domain::CodeItem& item) = 0;
+
+    // Indicator catalog versions: immutable once inserted; the latest inserted is the one in force.
+    virtual std::vector<CatalogVersionRecord> ListCatalogVersions() = 0;  // oldest first
+    virtual std::optional<std::string> LatestCatalogVersion() = 0;
+    //! The stored version with its indicators in catalog order, or nullopt when it was never published.
+    virtual std::optional<domain::Catalog> LoadCatalog(std::string_view version) = 0;
+    virtual void InsertCatalog(const domain::Catalog& catalog) = 0;
 
     // Audit trail (append-only; the chain is computed by the caller).
     virtual std::optional<AuditRecord> LastAuditRecord() = 0;

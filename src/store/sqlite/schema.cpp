@@ -237,6 +237,28 @@ BEGIN
     INSERT INTO signals_fts (rowid, narrative) VALUES (new.sequence, new.narrative);
 END;
 )sql",
+        // 4: published versions of the indicator catalog (the built-in 2024.1 lives in the program).
+        R"sql(
+CREATE TABLE catalog_versions (
+    sequence INTEGER PRIMARY KEY,
+    version TEXT NOT NULL UNIQUE,
+    published_at TEXT NOT NULL,
+    published_by TEXT NOT NULL
+);
+CREATE TABLE catalog_indicators (
+    version TEXT NOT NULL REFERENCES catalog_versions (version),
+    code TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    help TEXT NOT NULL,
+    retired INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (version, code)
+) WITHOUT ROWID;
+CREATE TRIGGER catalog_indicators_immutable BEFORE UPDATE ON catalog_indicators
+BEGIN SELECT RAISE(ABORT, 'catalog versions are immutable'); END;
+CREATE TRIGGER catalog_versions_immutable BEFORE UPDATE ON catalog_versions
+BEGIN SELECT RAISE(ABORT, 'catalog versions are immutable'); END;
+)sql",
     };
     return migrations;
 }

@@ -505,6 +505,58 @@ public:
             .Run();
     }
 
+    std::vector<CatalogVersionRecord> ListCatalogVersions() override {
+        auto statement =
+            db_.Prepare("SELECT version, published_at, published_by FROM catalog_versions ORDER BY sequence");
+        std::vector<CatalogVersionRecord> versions;
+        while (statement.Step()) versions.push_back({statement.Text(0), statement.Text(1), statement.Text(2)});
+        return versions;
+    }
+
+    std::optional<std::string> LatestCatalogVersion() override {
+        auto statement = db_.Prepare("SELECT version FROM catalog_versions ORDER BY sequence DESC LIMIT 1");
+        if (!statement.Step()) return std::nullopt;
+        return statement.Text(0);
+    }
+
+    std::optional<domain::Catalog> LoadCatalog(std::string_view version) override {
+        auto header =
+            db_.Prepare("SELECT version, published_at, published_by FROM catalog_versions WHERE version = ?");
+        header.Bind(1, version);
+        if (!header.Step()) return std::nullopt;
+        domain::Catalog catalog{header.Text(0), header.Text(1), header.Text(2), {}};
+        // The lists' titles and lead sentences are the seed's; only the indicators vary per version.
+        for (const domain::IndicatorGroup& builtin : domain::BuiltinCatalog().groups) {
+            catalog.groups.push_back({builtin.category, builtin.title, builtin.lead, {}});
+        }
+        auto rows = db_.Prepare(
+            "SELECT code, text, help, retired FROM catalog_indicators WHERE version = ? ORDER BY position");
+        rows.Bind(1, version);
+        while (rows.Step()) {
+            domain::Indicator indicator{rows.Text(0), domain::CategoryOfCode(rows.Text(0)).value_or(""), rows.Text(1),
+                                        rows.Text(2), rows.Int(3) != 0};
+            for (domain::IndicatorGroup& group : catalog.groups) {
+                if (group.category == indicator.category) group.indicators.push_back(std::move(indicator));
+            }
+        }
+        return catalog;
+    }
+
+    void InsertCatalog(const domain::Catalog& catalog) override {
+        db_.Prepare("INSERT INTO catalog_versions (version, published_at, published_by) VALUES (?, ?, ?)")
+            .BindAll(catalog.version, catalog.published_at, catalog.published_by)
+            .Run();
+        int position = 0;
+        for (const domain::Indicator* indicator : catalog.All()) {
+            db_.Prepare(
+                   "INSERT INTO catalog_indicators (version, code, position, text, help, retired) "
+                   "VALUES (?, ?, ?, ?, ?, ?)")
+                .BindAll(catalog.version, indicator->code, ++position, indicator->text, indicator->help,
+                         indicator->retired ? 1 : 0)
+                .Run();
+        }
+    }
+
     std::optional<AuditRecord> LastAuditRecord() override {
         auto statement = db_.Prepare(
             "SELECT sequence, at, actor, action, object, purpose, outcome, previous_hash, hash FROM audit_events "

@@ -175,5 +175,41 @@ TEST_F(SqliteStoreTest, BackupRoundTripsToIdenticalContent) {
     EXPECT_TRUE(read.has_value());
 }
 
+TEST_F(SqliteStoreTest, CatalogVersionsRoundTripAndStayImmutable) {
+    const auto path = directory_ / "store.db";
+    auto store = SqliteStore::Open(path.string());
+    ASSERT_TRUE(store);
+    domain::Catalog next = domain::BuiltinCatalog();
+    next.version = "2026.1";
+    next.published_at = "2026-11-28T10:00:00Z";
+    next.published_by = "beheer";
+    next.groups[3].indicators.push_back({"ARB-18", "arbeid", "betaalt voor vervoer naar het werk", "", false});
+    next.groups[0].indicators[0].retired = true;
+    ASSERT_TRUE((*store)->Write([&](Transaction& transaction) -> Status {
+        EXPECT_EQ(transaction.LatestCatalogVersion(), std::nullopt);
+        transaction.InsertCatalog(next);
+        return Ok();
+    }));
+    ASSERT_TRUE((*store)->Read([&](Transaction& transaction) -> Status {
+        EXPECT_EQ(transaction.LatestCatalogVersion(), "2026.1");
+        auto loaded = transaction.LoadCatalog("2026.1");
+        EXPECT_TRUE(loaded.has_value());
+        if (!loaded) return Ok();
+        EXPECT_EQ(loaded->published_by, "beheer");
+        EXPECT_EQ(loaded->All().size(), next.All().size());
+        EXPECT_EQ(loaded->Find("ARB-18")->text, "betaalt voor vervoer naar het werk");
+        EXPECT_TRUE(loaded->Find("ALG-01")->retired);
+        EXPECT_EQ(loaded->groups[0].title, next.groups[0].title);
+        EXPECT_EQ(transaction.LoadCatalog("1999.1"), std::nullopt);
+        EXPECT_EQ(transaction.ListCatalogVersions().size(), 1u);
+        return Ok();
+    }));
+    // A published version cannot be edited afterwards, not even with SQL.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    EXPECT_NE(sqlite3_exec(db, "UPDATE catalog_indicators SET text = 'x'", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+}
+
 }  // namespace
 }  // namespace meldroute::store::sqlite
