@@ -625,12 +625,18 @@ Result<domain::Indication> Service::GetIndication(const Principal& principal, co
 
 // ---------------------------------------------------------------------------------------------- catalog
 
+namespace {
+
+std::shared_ptr<const domain::Catalog> BuiltinCatalogShared() {
+    static const auto builtin = std::make_shared<const domain::Catalog>(domain::BuiltinCatalog());
+    return builtin;
+}
+
+}  // namespace
+
 std::shared_ptr<const domain::Catalog> Service::CatalogIn(store::Transaction& transaction,
                                                           const std::optional<std::string>& version) {
-    if (!version || *version == domain::kCatalogVersion) {
-        static const auto builtin = std::make_shared<const domain::Catalog>(domain::BuiltinCatalog());
-        return builtin;
-    }
+    if (!version || *version == domain::kCatalogVersion) return BuiltinCatalogShared();
     {
         std::lock_guard lock(catalogs_mutex_);
         if (auto cached = catalogs_.find(*version); cached != catalogs_.end()) return cached->second;
@@ -656,6 +662,12 @@ Result<std::shared_ptr<const domain::Catalog>> Service::ActiveCatalog() {
 }
 
 Result<std::shared_ptr<const domain::Catalog>> Service::CatalogVersion(const std::string& version) {
+    // Versions never change, so a cached one needs no transaction (lists show many signals' versions).
+    if (version == domain::kCatalogVersion) return BuiltinCatalogShared();
+    {
+        std::lock_guard lock(catalogs_mutex_);
+        if (auto cached = catalogs_.find(version); cached != catalogs_.end()) return cached->second;
+    }
     std::shared_ptr<const domain::Catalog> catalog;
     MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
         catalog = CatalogIn(transaction, version);
@@ -680,11 +692,17 @@ Result<std::vector<store::CatalogVersionRecord>> Service::ListCatalogVersions(co
 }
 
 Result<std::shared_ptr<const domain::Catalog>> Service::PublishCatalog(
-    const Principal& principal, const std::vector<domain::IndicatorProposal>& proposal) {
+    const Principal& principal, const std::vector<domain::IndicatorProposal>& proposal,
+    const std::optional<std::string>& based_on) {
     MR_TRY(Require(principal, {Role::kBeheerder}, "catalog.publish"));
     std::shared_ptr<const domain::Catalog> published;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
         const std::shared_ptr<const domain::Catalog> previous = ActiveCatalogIn(transaction);
+        if (based_on && *based_on != previous->version) {
+            return MakeError(ErrorCode::kFailedPrecondition,
+                             "De signalenlijst is intussen gewijzigd: versie " + previous->version +
+                                 " is nu in gebruik. Bekijk die versie en breng uw wijzigingen opnieuw aan.");
+        }
         std::vector<std::string> labels{std::string{domain::kCatalogVersion}};
         for (const auto& version : transaction.ListCatalogVersions()) labels.push_back(version.version);
         const std::string at = NowText();

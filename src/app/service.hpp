@@ -134,9 +134,11 @@ public:
     //! A version by label (the built-in one included); NotFound when it was never published.
     Result<std::shared_ptr<const domain::Catalog>> CatalogVersion(const std::string& version);
     Result<std::vector<store::CatalogVersionRecord>> ListCatalogVersions(const Principal& principal);
-    //! Publishes the next version (beheerder): the complete list, see domain::BuildNextCatalog.
+    //! Publishes the next version (beheerder): the complete list, see domain::BuildNextCatalog. When `based_on`
+    //! names a version that is no longer in force (someone published meanwhile), nothing changes: 409.
     Result<std::shared_ptr<const domain::Catalog>> PublishCatalog(
-        const Principal& principal, const std::vector<domain::IndicatorProposal>& proposal);
+        const Principal& principal, const std::vector<domain::IndicatorProposal>& proposal,
+        const std::optional<std::string>& based_on);
 
     // Reference data, codes and advice.
     Result<std::vector<domain::CodeItem>> ListCodes(const Principal& principal, const std::string& kind);

@@ -323,9 +323,9 @@ TEST_P(SuggestionsQualityTest, PrecisionRecallAndStrongestForm) {
 }
 
 INSTANTIATE_TEST_SUITE_P(DataSets, SuggestionsQualityTest,
-                         ::testing::Values("narratives.tsv", "narratives-dev.tsv"),
+                         ::testing::Values("narratives.tsv", "narratives-dev.tsv", "narratives-blind.tsv"),
                          [](const ::testing::TestParamInfo<std::string>& info) {
-                             return info.param == "narratives.tsv" ? std::string{"Tuned"} : std::string{"Dev"};
+                             return info.param == "narratives.tsv" ? std::string{"Tuned"} : info.param == "narratives-dev.tsv" ? std::string{"Dev"} : std::string{"Blind"};
                          });
 
 }  // namespace

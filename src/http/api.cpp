@@ -264,14 +264,50 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
     // Reference data.
     router.Add(verb::get, "/api/v1/indicators", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal&) {
-            Json array = Json::array();
-            for (const auto& indicator : domain::Indicators()) {
-                array.push_back({{"code", indicator.code},
-                                 {"category", indicator.category},
-                                 {"text", indicator.text},
-                                 {"help", indicator.help}});
+            // The indicators a new signal may carry: the version in force, retired ones left out.
+            return Answer(context, svc->ActiveCatalog(), 200, [](const auto& catalog) {
+                Json array = Json::array();
+                for (const domain::Indicator* indicator : catalog->All()) {
+                    if (indicator->retired) continue;
+                    array.push_back({{"code", indicator->code},
+                                     {"category", indicator->category},
+                                     {"text", indicator->text},
+                                     {"help", indicator->help}});
+                }
+                return array;
+            });
+        });
+    });
+    router.Add(verb::get, "/api/v1/catalog-versions", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            return Answer(context, svc->ListCatalogVersions(principal), 200, [](const auto& versions) {
+                Json array = Json::array();
+                for (std::size_t index = 0; index < versions.size(); ++index) {
+                    Json item{{"version", versions[index].version}, {"current", index + 1 == versions.size()}};
+                    if (!versions[index].published_at.empty()) item["publishedAt"] = versions[index].published_at;
+                    if (!versions[index].published_by.empty()) item["publishedBy"] = versions[index].published_by;
+                    array.push_back(std::move(item));
+                }
+                return array;
+            });
+        });
+    });
+    router.Add(verb::get, "/api/v1/catalog-versions/{}", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal&) {
+            return Answer(context, svc->CatalogVersion(context.params[0]), 200,
+                          [](const auto& catalog) { return ToJson(*catalog); });
+        });
+    });
+    router.Add(verb::post, "/api/v1/catalog-versions", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            // The role is checked (and a refusal audited) before the body is read.
+            if (!principal.Has(domain::Role::kBeheerder)) {
+                return Problem(context.request, svc->PublishCatalog(principal, {}, std::nullopt).error());
             }
-            return JsonResponse(context.request, 200, array);
+            auto proposal = ReadCatalogProposal(context.request.body());
+            if (!proposal) return Problem(context.request, proposal.error());
+            return Answer(context, svc->PublishCatalog(principal, proposal->indicators, proposal->based_on), 201,
+                          [](const auto& catalog) { return ToJson(*catalog); });
         });
     });
     for (const auto& [path, kind] : std::vector<std::pair<std::string, std::string>>{

@@ -96,6 +96,16 @@ std::optional<int> BodyReader::OptionalInt(const std::string& key) {
     return value->get<int>();
 }
 
+std::optional<bool> BodyReader::OptionalBool(const std::string& key) {
+    const Json* value = Field(key);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_boolean()) {
+        problems_.push_back({Name(key), "Verwacht true of false."});
+        return std::nullopt;
+    }
+    return value->get<bool>();
+}
+
 std::vector<std::string> BodyReader::StringArray(const std::string& key, bool required) {
     const Json* value = Field(key);
     std::vector<std::string> values;
@@ -152,6 +162,54 @@ Status BodyReader::Finish() {
     }
     if (problems_.empty()) return Ok();
     return MakeError(ErrorCode::kInvalidArgument, "De invoer is niet geldig.", problems_);
+}
+
+Result<CatalogProposal> ReadCatalogProposal(const std::string& body) {
+    BodyReader reader = MR_TRY(BodyReader::Parse(body));
+    CatalogProposal result;
+    result.based_on = reader.OptionalString("basedOn");
+    std::vector<domain::IndicatorProposal>& proposal = result.indicators;
+    const Json* indicators = reader.OptionalArray("indicators");
+    if (indicators == nullptr) {
+        reader.problems().push_back({"indicators", "Verplicht veld ontbreekt."});
+    } else if (indicators->size() > 1000) {
+        reader.problems().push_back({"indicators", "Hoogstens 1000 signalen."});
+    } else {
+        for (std::size_t index = 0; index < indicators->size(); ++index) {
+            const Json& item = (*indicators)[index];
+            const std::string name = "indicators[" + std::to_string(index) + "]";
+            if (!item.is_object()) {
+                reader.problems().push_back({name, "Verwacht een object."});
+                continue;
+            }
+            BodyReader nested{item, name + "."};
+            domain::IndicatorProposal row;
+            row.code = nested.OptionalString("code").value_or("");
+            row.category = nested.OptionalString("category").value_or("");
+            row.text = nested.RequiredString("text");
+            row.help = nested.OptionalString("help").value_or("");
+            row.retired = nested.OptionalBool("retired").value_or(false);
+            (void)nested.Finish();
+            reader.AddProblems(nested.problems());
+            proposal.push_back(std::move(row));
+        }
+    }
+    MR_TRY(reader.Finish());
+    return result;
+}
+
+Json ToJson(const domain::Catalog& catalog) {
+    Json indicators = Json::array();
+    for (const domain::Indicator* indicator : catalog.All()) {
+        indicators.push_back({{"code", indicator->code},
+                              {"category", indicator->category},
+                              {"text", indicator->text},
+                              {"help", indicator->help},
+                              {"retired", indicator->retired}});
+    }
+    Json json{{"version", catalog.version}, {"indicators", indicators}};
+    if (!catalog.published_at.empty()) json["publishedAt"] = catalog.published_at;
+    return json;
 }
 
 Result<domain::SignalDraft> ReadSignalDraft(const std::string& body, bool anonymous) {

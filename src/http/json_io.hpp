@@ -29,6 +29,7 @@ public:
     std::string RequiredString(const std::string& key);
     std::optional<std::string> OptionalString(const std::string& key);
     std::optional<int> OptionalInt(const std::string& key);
+    std::optional<bool> OptionalBool(const std::string& key);
     std::vector<std::string> StringArray(const std::string& key, bool required);
     //! A nested object, or nullptr when absent or null (a wrong type is recorded as a problem).
     const Json* OptionalObject(const std::string& key);
@@ -55,6 +56,14 @@ private:
 //! Reads a signal draft from a request body (for POST /signals and the anonymous form).
 Result<domain::SignalDraft> ReadSignalDraft(const std::string& body, bool anonymous);
 
+//! A proposed catalog version: {"basedOn"?, "indicators": [{"code"?, "category"?, "text", "help"?, "retired"?}]}.
+struct CatalogProposal {
+    std::optional<std::string> based_on;
+    std::vector<domain::IndicatorProposal> indicators;
+};
+Result<CatalogProposal> ReadCatalogProposal(const std::string& body);
+
+Json ToJson(const domain::Catalog& catalog);
 Json ToJson(const domain::Signal& signal);
 Json ToJson(const app::CaseView& view);
 Json ToJson(const app::CaseListItem& item);

@@ -69,6 +69,7 @@ Json NavFor(const app::Principal* principal, const std::string& current) {
             links.emplace_back("/cijfers", "Cijfers");
         }
         if (principal->Has(Role::kAuditor)) links.emplace_back("/audittrail", "Audittrail");
+        if (principal->Has(Role::kBeheerder)) links.emplace_back("/beheer/signalenlijst", "Signalenlijst");
     }
     Json nav = Json::array();
     for (const auto& [href, label] : links) nav.push_back({{"href", href}, {"label", label}, {"current", href == current}});
@@ -339,7 +340,7 @@ SignalForm ReadSignalForm(const Form& form) {
     return result;
 }
 
-Json SignalFormModel(const SignalForm& form, const std::string& detail) {
+Json SignalFormModel(const SignalForm& form, const std::string& detail, const domain::Catalog& catalog) {
     const domain::SignalDraft& draft = form.draft;
     const auto& errors = form.errors;
     Json model;
@@ -385,9 +386,10 @@ Json SignalFormModel(const SignalForm& form, const std::string& detail) {
     }
     model["persons"] = persons;
     Json groups = Json::array();
-    for (const auto& group : domain::IndicatorGroups()) {
+    for (const auto& group : catalog.groups) {
         Json indicators = Json::array();
         for (const auto& indicator : group.indicators) {
+            if (indicator.retired) continue;
             bool checked = std::find(draft.indicator_codes.begin(), draft.indicator_codes.end(), indicator.code) !=
                            draft.indicator_codes.end();
             indicators.push_back({{"code", indicator.code},
@@ -405,10 +407,12 @@ Json SignalFormModel(const SignalForm& form, const std::string& detail) {
     return model;
 }
 
-Json IndicatorList(const std::vector<std::string>& codes) {
+// The ticked indicators in the words of the catalog version the signal was filed under.
+Json IndicatorList(app::Service& service, const std::vector<std::string>& codes, const std::string& version) {
+    auto catalog = service.CatalogVersion(version);
     Json list = Json::array();
     for (const auto& code : codes) {
-        const domain::Indicator* indicator = domain::FindIndicator(code);
+        const domain::Indicator* indicator = catalog ? (*catalog)->Find(code) : nullptr;
         list.push_back({{"code", code}, {"text", indicator != nullptr ? indicator->text : "onbekend signaal"}});
     }
     return list;
@@ -422,7 +426,7 @@ std::string PersonRoleLabel(const std::string& role) {
     return role;
 }
 
-Json SignalModel(const domain::Signal& signal) {
+Json SignalModel(app::Service& service, const domain::Signal& signal) {
     Json persons = Json::array();
     for (const auto& person : signal.persons) {
         persons.push_back({{"role", PersonRoleLabel(person.role)},
@@ -450,7 +454,8 @@ Json SignalModel(const domain::Signal& signal) {
                 {"channel", signal.channel},
                 {"narrative", signal.narrative},
                 {"excerpt", Excerpt(signal.narrative, 140)},
-                {"indicators", IndicatorList(signal.indicator_codes)},
+                {"indicators", IndicatorList(service, signal.indicator_codes, signal.catalog_version)},
+                {"catalogVersion", signal.catalog_version},
                 {"indicatorCount", signal.indicator_codes.size()},
                 {"observedOn", signal.observed_on ? DutchDate(*signal.observed_on) : ""},
                 {"location", location},
@@ -550,7 +555,7 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
     model["isOverdue"] = !overdue.empty();
 
     Json signals = Json::array();
-    for (const auto& signal : file.signals) signals.push_back(SignalModel(signal));
+    for (const auto& signal : file.signals) signals.push_back(SignalModel(service, signal));
     model["signals"] = signals;
 
     Json indication = Json::array();
@@ -817,11 +822,13 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     router.Add(verb::get, "/", [pages](Context& context) {
         auto principal = CurrentPrincipal(pages->service, context.request);
         if (!principal) {
+            auto catalog = pages->service.ActiveCatalog();
+            const domain::Catalog& shown = catalog ? **catalog : domain::BuiltinCatalog();
             Json groups = Json::array();
-            for (const auto& group : domain::IndicatorGroups()) {
+            for (const auto& group : shown.groups) {
                 Json items = Json::array();
-                for (std::size_t index = 0; index < group.indicators.size() && index < 5; ++index) {
-                    items.push_back(group.indicators[index].text);
+                for (const auto& indicator : group.indicators) {
+                    if (!indicator.retired && items.size() < 5) items.push_back(indicator.text);
                 }
                 groups.push_back({{"title", group.title}, {"items", items}});
             }
@@ -987,7 +994,9 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
         return Guarded(*pages, context, {Role::kMelder, Role::kAandachtfunctionaris},
                        [&](const app::Principal& principal, const Form&) {
                            SignalForm empty_form;
-                           Json model = SignalFormModel(empty_form, "");
+                           auto catalog = pages->service.ActiveCatalog();
+                           if (!catalog) return ErrorPage(context.request, 503, catalog.error().detail);
+                           Json model = SignalFormModel(empty_form, "", **catalog);
                            model["csrf"] = principal.csrf_token;
                            return RenderPage(context.request, &principal, "Nieuwe melding", "signal-form", model, 200,
                                              "/meldingen/nieuw");
@@ -997,16 +1006,18 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
         return Guarded(*pages, context, {Role::kMelder, Role::kAandachtfunctionaris},
                        [&](const app::Principal& principal, const Form& form) {
                            SignalForm signal_form = ReadSignalForm(form);
+                           auto catalog = pages->service.ActiveCatalog();
+                           if (!catalog) return ErrorPage(context.request, 503, catalog.error().detail);
                            if (First(form, "actie") == "controleer") {
                                // The "controleer" step: show what the narrative points to beside the checklist;
                                // the reporter ticks what fits. Nothing is stored and nothing is ticked for them.
                                signal_form.errors.clear();
                                auto suggestions = pages->service.SuggestIndicators(principal, signal_form.draft.narrative);
-                               Json model = SignalFormModel(signal_form, "");
+                               Json model = SignalFormModel(signal_form, "", **catalog);
                                Json list = Json::array();
                                if (suggestions) {
                                    for (const auto& suggestion : *suggestions) {
-                                       const domain::Indicator* indicator = domain::FindIndicator(suggestion.code);
+                                       const domain::Indicator* indicator = (*catalog)->Find(suggestion.code);
                                        list.push_back({{"code", suggestion.code},
                                                        {"text", indicator != nullptr ? indicator->text : ""},
                                                        {"evidence", suggestion.evidence}});
@@ -1036,7 +1047,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                            } else {
                                // Show every problem at once, not only the ones found while reading the form.
                                for (const auto& problem : domain::ValidateSignalDraft(signal_form.draft, DayOf(Now()),
-                                                                                      false)) {
+                                                                                      false, **catalog)) {
                                    if (problem.name.starts_with("persons[")) {
                                        SignalForm mapped;
                                        mapped.person_rows = signal_form.person_rows;
@@ -1052,7 +1063,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                                // The form offers labels, not the codes the domain message names.
                                if (name.ends_with("].role")) reason = "Kies de rol van deze persoon.";
                            }
-                           Json model = SignalFormModel(signal_form, detail);
+                           Json model = SignalFormModel(signal_form, detail, **catalog);
                            model["csrf"] = principal.csrf_token;
                            return RenderPage(context.request, &principal, "Fout: Nieuwe melding",
                                              "signal-form", model, 400, "/meldingen/nieuw");
@@ -1065,7 +1076,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
             if (!signals) return ErrorPage(context.request, StatusFor(signals.error().code), signals.error().detail);
             Json list = Json::array();
             for (const auto& signal : *signals) {
-                if (signal.reporter == principal.username) list.push_back(SignalModel(signal));
+                if (signal.reporter == principal.username) list.push_back(SignalModel(pages->service, signal));
             }
             return RenderPage(context.request, &principal, "Mijn meldingen", "my-signals",
                               {{"signals", list}, {"hasSignals", !list.empty()}}, 200, "/mijn-meldingen");
@@ -1076,7 +1087,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
         return Guarded(*pages, context, {}, [&](const app::Principal& principal, const Form&) {
             auto signal = pages->service.GetSignal(principal, context.params[0]);
             if (!signal) return NotFoundFor(context.request, principal, "Deze melding bestaat niet of is niet voor u zichtbaar.");
-            Json model = SignalModel(*signal);
+            Json model = SignalModel(pages->service, *signal);
             model["received"] = First(context.query, "ontvangen").has_value();
             model["detailsLevel"] = "2";  // the signal details' headings sit right under the h1
             model["isOfficer"] = principal.Has(Role::kAandachtfunctionaris);
@@ -1094,7 +1105,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
             auto signals = pages->service.ListSignals(principal, std::string{"gemeld"});
             if (!signals) return ErrorPage(context.request, StatusFor(signals.error().code), signals.error().detail);
             Json list = Json::array();
-            for (const auto& signal : *signals) list.push_back(SignalModel(signal));
+            for (const auto& signal : *signals) list.push_back(SignalModel(pages->service, signal));
             return RenderPage(context.request, &principal, "Inbox", "inbox",
                               {{"signals", list}, {"hasSignals", !list.empty()}, {"count", list.size()},
                                {"csrf", principal.csrf_token}},
@@ -1284,7 +1295,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
         if (run) {
             auto found = pages->service.SearchSignals(principal, search);
             if (found) {
-                for (const auto& signal : *found) results.push_back(SignalModel(signal));
+                for (const auto& signal : *found) results.push_back(SignalModel(pages->service, signal));
             } else {
                 errors = ErrorsByField(found.error());
             }
@@ -1370,6 +1381,116 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                               {{"valid", verification->valid}, {"count", std::to_string(verification->count)},
                                {"events", list}},
                               200, "/audittrail");
+        });
+    });
+    // The indicator catalog, for the beheerder: its versions, and an editor that publishes the next one.
+    auto catalog_page = [pages](Context& context, const app::Principal& principal, const Form* form,
+                                const std::map<std::string, std::string>& errors,
+                                const std::string& detail) -> Response {
+        auto catalog = pages->service.ActiveCatalog();
+        auto versions = pages->service.ListCatalogVersions(principal);
+        if (!catalog || !versions) return ErrorPage(context.request, 503, "De signalenlijst is nu niet beschikbaar.");
+        // What the beheerder typed is shown back after an error; otherwise the version in force.
+        auto typed = [&](const std::string& name, const std::string& current) {
+            return form == nullptr ? current : First(*form, name).value_or("");
+        };
+        Json groups = Json::array();
+        for (const auto& group : (*catalog)->groups) {
+            Json indicators = Json::array();
+            for (const auto& indicator : group.indicators) {
+                Json text = Field("text-" + indicator.code, "Tekst van " + indicator.code,
+                                  typed("text-" + indicator.code, indicator.text), errors);
+                text["rows"] = 2;
+                Json help = Field("help-" + indicator.code, "Uitleg voor de melder bij " + indicator.code,
+                                  typed("help-" + indicator.code, indicator.help), errors);
+                help["rows"] = 3;
+                const bool retired = form == nullptr ? indicator.retired : First(*form, "retired-" + indicator.code).has_value();
+                indicators.push_back({{"code", indicator.code}, {"retired", retired}, {"textField", text},
+                                      {"helpField", help}});
+            }
+            groups.push_back({{"title", group.title}, {"indicators", indicators}});
+        }
+        Json category = Field("nieuw-lijst", "Lijst van het nieuwe signaal", "", errors);
+        category["options"] = Options({{"algemeen", "Algemene signalen"}, {"seksueel", "Seksuele uitbuiting"},
+                                       {"crimineel", "Criminele uitbuiting"}, {"arbeid", "Arbeidsuitbuiting"}},
+                                      typed("nieuw-lijst", ""), "Kies een lijst");
+        Json new_text = Field("nieuw-tekst", "Tekst van het nieuwe signaal", typed("nieuw-tekst", ""), errors, "text",
+                              "Vult de zin aan: \"… als de persoon:\"");
+        new_text["rows"] = 2;
+        Json new_help = Field("nieuw-uitleg", "Uitleg voor de melder", typed("nieuw-uitleg", ""), errors);
+        new_help["rows"] = 3;
+        Json version_rows = Json::array();
+        for (std::size_t index = 0; index < versions->size(); ++index) {
+            const auto& version = (*versions)[index];
+            version_rows.push_back({{"version", version.version},
+                                    {"publishedAt", version.published_at.empty() ? "ingebouwd (beleid 2024)"
+                                                                                 : DutchTime(version.published_at)},
+                                    {"publishedBy", version.published_by.empty() ? "—" : version.published_by},
+                                    {"current", index + 1 == versions->size()}});
+        }
+        Json model{{"current", (*catalog)->version},
+                   {"basedOn", form == nullptr ? (*catalog)->version : First(*form, "basedOn").value_or("")},
+                   {"versions", version_rows},
+                   {"groups", groups},
+                   {"newCategory", category},
+                   {"newText", new_text},
+                   {"newHelp", new_help},
+                   {"errorSummary", ErrorSummary(errors, detail)},
+                   {"csrf", principal.csrf_token}};
+        if (auto published = context.query.find("gepubliceerd"); published != context.query.end() && form == nullptr) {
+            model["publishedNow"] = published->second.substr(0, 20);
+        }
+        const unsigned status = errors.empty() && detail.empty() ? 200 : 400;
+        return RenderPage(context.request, &principal, "Signalenlijst", "catalog", model, status,
+                          "/beheer/signalenlijst");
+    };
+    router.Add(verb::get, "/beheer/signalenlijst", [pages, catalog_page](Context& context) {
+        return Guarded(*pages, context, {Role::kBeheerder}, [&](const app::Principal& principal, const Form&) {
+            return catalog_page(context, principal, nullptr, {}, "");
+        });
+    });
+    router.Add(verb::post, "/beheer/signalenlijst", [pages, catalog_page](Context& context) {
+        return Guarded(*pages, context, {Role::kBeheerder}, [&](const app::Principal& principal, const Form& form) {
+            auto catalog = pages->service.ActiveCatalog();
+            if (!catalog) return ErrorPage(context.request, 503, catalog.error().detail);
+            // The form's fields, in catalog order, as the complete proposal; then an optional new indicator.
+            std::vector<domain::IndicatorProposal> proposal;
+            std::vector<std::string> row_codes;
+            for (const domain::Indicator* indicator : (*catalog)->All()) {
+                proposal.push_back({indicator->code, "", First(form, "text-" + indicator->code).value_or(""),
+                                    First(form, "help-" + indicator->code).value_or(""),
+                                    First(form, "retired-" + indicator->code).has_value()});
+                row_codes.push_back(indicator->code);
+            }
+            const std::string new_text = First(form, "nieuw-tekst").value_or("");
+            const std::string new_category = First(form, "nieuw-lijst").value_or("");
+            if (!new_text.empty() || !new_category.empty()) {
+                proposal.push_back({"", new_category, new_text, First(form, "nieuw-uitleg").value_or(""), false});
+            }
+            auto published = pages->service.PublishCatalog(principal, proposal, First(form, "basedOn").value_or(""));
+            if (published) {
+                return Redirect(context.request, "/beheer/signalenlijst?gepubliceerd=" + (*published)->version);
+            }
+            // "indicators[3].text" → the field of row 3; the new indicator's row is the last.
+            std::map<std::string, std::string> errors;
+            std::string detail = published.error().invalid_params.empty() ? published.error().detail : "";
+            for (const auto& param : published.error().invalid_params) {
+                const std::size_t open = param.name.find('[');
+                const std::size_t close = param.name.find(']');
+                if (open == std::string::npos || close == std::string::npos) {
+                    detail += (detail.empty() ? "" : " ") + param.reason;
+                    continue;
+                }
+                const std::size_t row = std::stoul(param.name.substr(open + 1, close - open - 1));
+                const std::string field = param.name.substr(close + 2);
+                if (row >= row_codes.size()) {
+                    errors.emplace(field == "category" ? "nieuw-lijst" : field == "help" ? "nieuw-uitleg" : "nieuw-tekst",
+                                   param.reason);
+                } else {
+                    errors.emplace((field == "help" ? "help-" : "text-") + row_codes[row], param.reason);
+                }
+            }
+            return catalog_page(context, principal, &form, errors, detail);
         });
     });
 }

@@ -121,7 +121,7 @@ async function call(method, urlPath, options = {}) {
 
 before(async () => {
   server = await startServer({ demo: true });
-  for (const name of ['melder', 'af', 'beleid', 'auditor']) tokens[name] = await signIn(server.url, name);
+  for (const name of ['melder', 'af', 'beleid', 'auditor', 'beheer']) tokens[name] = await signIn(server.url, name);
 });
 
 after(async () => {
@@ -130,7 +130,7 @@ after(async () => {
 });
 
 test('every operation answers as described, and every described operation is exercised', async () => {
-  const { af, melder, beleid, auditor } = tokens;
+  const { af, melder, beleid, auditor, beheer } = tokens;
   await call('GET', '/api/v1/openapi.json');
   await call('GET', '/health/live');
   await call('GET', '/health/ready');
@@ -192,6 +192,16 @@ test('every operation answers as described, and every described operation is exe
   await call('POST', '/api/v1/signal-searches', { token: af, body: { status: 'onzin' } });
   await call('POST', '/api/v1/signal-searches', { token: melder, body: {} });
   await call('GET', '/api/v1/indicators', { token: melder });
+  await call('GET', '/api/v1/catalog-versions', { token: beheer });
+  const builtin = await call('GET', '/api/v1/catalog-versions/2024.1', { token: melder });
+  await call('GET', '/api/v1/catalog-versions/1999.1', { token: melder });
+  const rows = builtin.body.indicators.map(({ code, text, help, retired }) => ({ code, text, help, retired }));
+  await call('POST', '/api/v1/catalog-versions', { token: melder, body: { indicators: rows } });
+  await call('POST', '/api/v1/catalog-versions', { token: beheer, body: { indicators: rows.slice(1) } });
+  await call('POST', '/api/v1/catalog-versions', { token: beheer, body: { indicators: rows } });
+  await call('POST', '/api/v1/catalog-versions', { token: beheer, body: { basedOn: '2024.1',
+    indicators: [...rows, { category: 'arbeid', text: 'moet betalen voor vervoer naar het werk' }] } });
+  await call('POST', '/api/v1/catalog-versions', { token: beheer, body: { basedOn: '2024.1', indicators: rows } });
   for (const list of ['partners', 'forums', 'enrichment-sources', 'outcomes']) await call('GET', `/api/v1/${list}`, { token: af });
   await call('POST', '/api/v1/indicator-suggestions', { token: melder, body: { text: 'Hij heeft zijn paspoort niet.' } });
   await call('GET', '/api/v1/statistics?from=2024-01-01&to=2999-12-31', { token: beleid });

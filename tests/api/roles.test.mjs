@@ -56,6 +56,12 @@ const TABLE = [
   { method: 'POST', path: '/api/v1/cases/{caseId}/closure', expect: only(201, OFFICER),
     params: (fx) => ({ caseId: fx.closableCaseId }), body: () => ({ outcome: 'doorverwezen' }) },
   { method: 'GET', path: '/api/v1/indicators', expect: signedIn(200) },
+  { method: 'GET', path: '/api/v1/catalog-versions', expect: signedIn(200) },
+  { method: 'GET', path: '/api/v1/catalog-versions/{catalogVersion}', expect: signedIn(200),
+    params: () => ({ catalogVersion: '2024.1' }) },
+  // Each call rewords ALG-02 differently, so every allowed call publishes a real change (201).
+  { method: 'POST', path: '/api/v1/catalog-versions', expect: only(201, ['beheer']),
+    body: (fx) => fx.catalogProposal() },
   { method: 'POST', path: '/api/v1/indicator-suggestions', expect: only(200, REPORTERS),
     body: () => ({ text: 'Hij slaapt op het werk en heeft zijn paspoort niet.' }) },
   { method: 'GET', path: '/api/v1/partners', expect: signedIn(200) },
@@ -89,6 +95,13 @@ before(async () => {
   const open = await buildCase(url, tokens.af, [(await fileSignal(url, tokens.melder)).id], 'doorgezet');
   fx.caseId = open.caseId;
   fx.referralId = open.referralId;
+  let rewording = 0;
+  const builtin = (await api(url, 'GET', '/api/v1/catalog-versions/2024.1', { token: tokens.beheer })).body;
+  fx.catalogProposal = () => ({
+    indicators: builtin.indicators.map(({ code, text, help }) => ({
+      code, help, text: code === 'ALG-02' ? `${text} (rollentest ${++rewording})` : text,
+    })),
+  });
   fx.closableCaseId = (await buildCase(url, tokens.af, [(await fileSignal(url, tokens.melder)).id], 'teruggekoppeld')).caseId;
 });
 

@@ -50,14 +50,14 @@ test('beleid opening /inbox gets the 403 page, still signed in', async () => {
 
 test('every role gets exactly its own pages (status per page and role)', async () => {
   const pages = ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen',
-    '/meldingen/nieuw', '/mijn-meldingen', '/cijfers', '/audittrail'];
+    '/meldingen/nieuw', '/mijn-meldingen', '/cijfers', '/audittrail', '/beheer/signalenlijst'];
   const allowed = {
     melder: ['/meldingen/nieuw', '/mijn-meldingen'],
     melder2: ['/meldingen/nieuw', '/mijn-meldingen'],
     af: ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen', '/meldingen/nieuw',
       '/cijfers'],
     beleid: ['/cijfers'],
-    beheer: [],
+    beheer: ['/beheer/signalenlijst'],
     auditor: ['/audittrail'],
   };
   for (const [role, mayOpen] of Object.entries(allowed)) {
@@ -87,7 +87,7 @@ test('an anonymous visitor is sent to the sign-in page', async () => {
   const { context, page } = await newPage(env);
   try {
     for (const path of ['/casussen', '/inbox', `/casussen/${demoCaseId}`, '/meldingen/nieuw', '/mijn-meldingen',
-      '/cijfers', '/audittrail']) {
+      '/cijfers', '/audittrail', '/beheer/signalenlijst']) {
       const response = await page.goto(path);
       assert.equal(new URL(page.url()).pathname, '/inloggen', `${path} redirects to /inloggen`);
       const redirect = response.request().redirectedFrom();

@@ -81,7 +81,8 @@ export async function signOutWithForm(page) {
 /** Asserts that a locator's text (whitespace collapsed) contains `expected`. */
 export async function assertText(locator, expected) {
   const text = (await locator.innerText()).replace(/\s+/g, ' ').trim();
-  assert.ok(text.includes(expected), `expected "${expected}" in "${text}"`);
+  if (expected instanceof RegExp) assert.match(text, expected);
+  else assert.ok(text.includes(expected), `expected "${expected}" in "${text}"`);
 }
 
 /** Runs axe-core (WCAG 2.1 A and AA) on the page and fails with a readable list of violations. */
