@@ -74,10 +74,12 @@ const std::vector<WordClass> kWordClasses = {
     {"holder",
      "werkgever*|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|"
      "pooier*|loverboy*|begeleider*|uitbater|manager|leidinggevende|iemand|smokkelaar*|huisbaas|vriend|partner|"
-     "oom|tante|broer|zus|neef|vader|moeder|echtgenoot|schoonfamilie"},
+     "oom|tante|broer|zus|neef|vader|moeder|echtgenoot|schoonfamilie|bureau|bemiddelingsbureau*|teamleider|voorman|"
+     "ploegbaas|ploegleider|madam|mama|landgenoot|chauffeur|onderaannemer|pooier|souteneur"},
     {"boss",
      "werkgever*|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|"
-     "uitbater|manager|leidinggevende|smokkelaar*|koppelbaas*|opdrachtgever*|firma"},
+     "uitbater|manager|leidinggevende|smokkelaar*|koppelbaas*|opdrachtgever*|firma|bureau|bemiddelingsbureau*|"
+     "teamleider|voorman|ploegbaas|ploegleider|onderaannemer|directeur|bedrijfsleider"},
     {"take",
      "afgepakt|afgenomen|ingenomen|ingeleverd|inleveren|afgeven|afgegeven|afpakken|weggenomen|achtergehouden|"
      "vastgehouden|ingehouden|afgepakte|inneemt|afneemt|afpakt"},
@@ -86,7 +88,7 @@ const std::vector<WordClass> kWordClasses = {
      "achterhoudt|gebruikt"},
     {"money",
      "loon|lonen|salaris|inkomsten|verdiensten|geld|deel|helft|meeste|procent|euro|fooien|fooi|"
-     "inkomen|verdienste"},
+     "inkomen|verdienste|opbrengst|opbrengsten|verdiende"},
     {"give",
      "afdragen|afdraagt|afdroeg|afgedragen|afstaan|afstaat|afgestaan|afgeven|afgeeft|afgegeven|inleveren|"
      "ingeleverd|doorstorten|overmaken|terugstorten|overgemaakt|afdracht"},
@@ -98,7 +100,8 @@ const std::vector<WordClass> kWordClasses = {
      "loods|loodsen|bedrijfspand*|bedrijfsruimte*|kantoor|werkplaats|magazijn|kas|kassen|schuur|stal|container*|"
      "bedrijfsterrein|fabriek|garage|restaurant|keuken|nagelstudio|salon|winkel|zaak|werkplek|kelder|opslag*|"
      "bedrijfshal|hal|kantine|bouwplaats|keet|bouwkeet|portacabin|werk|bedrijf|achterkamer|bedrijfsgebouw|"
-     "boerderij|terrein|kantoorpand|pand|cabine|vrachtwagen|busje"},
+     "boerderij|terrein|kantoorpand|pand|cabine|vrachtwagen|busje|hok|hokje|stallen|paardenstal|zeecontainer*|"
+     "bijkeuken|berging|schuurtje|tuinhuis*|kippenhok|bedrijfshal*|werkplaatsen"},
     {"people",
      "mensen|personen|arbeiders|werknemers|man|mannen|vrouwen|jongens|meisjes|polen|bulgaren|roemenen|"
      "arbeidsmigranten|medewerkers|werkers|collega*|uitzendkrachten"},
@@ -114,6 +117,21 @@ const std::vector<WordClass> kWordClasses = {
     {"drugs",
      "drugs|cocaine|coke|wiet|hasj|heroine|xtc|lachgas|speed|ghb|crack|pillen|middelen|alcohol|ketamine|"
      "amfetamine|mdma|softdrugs|harddrugs"},
+    {"lang",
+     "pools|roemeens|bulgaars|tigrinya|arabisch|vietnamees|chinees|thais|russisch|oekraiens|turks|hongaars|litouws|"
+     "lets|tagalog|hindi|punjabi|tamil|albanees|farsi|dari|somalisch|amhaars|spaans|portugees|frans|georgisch|"
+     "koerdisch|pasjtoe|urdu|bengaals|nigeriaans|filipijns|indonesisch|moldavisch|slowaaks|tsjechisch|eigen|"
+     "moedertaal"},
+    {"afraid",
+     "bang|angst|angstig|vreest|vrees|vreesde|schrik|doodsbang|doodsangst|dood|bezorgd|ongerust|paniek|"
+     "panikeert|benauwd"},
+    {"seen_unwell",
+     "ongezond|ziek|slecht|moe|vermoeid|uitgeput|bleek|grauw|verwaarloosd|mager|ondervoed|afgetobd|kapot|"
+     "gesloopt|doodop|afgepeigerd|beroerd|ellendig|belabberd|versleten|op|gebroken|mishandeld|verward"},
+    {"injury",
+     "blauwe|brandplek*|brandwond*|brandplekken|littekens|litteken|kneuzing*|gekneusd*|gekneusde|verwonding*|"
+     "snijwond*|striemen|schaafwond*|bloeduitstorting*|gebroken|dikke|opgezwollen|gezwollen|builen|bult|wonden|"
+     "wond|sigarettenpeuk*|krabben|schrammen"},
 };
 
 // The patterns of one catalog code that share a weight.
@@ -138,12 +156,24 @@ const std::vector<std::string_view> kPassportPatterns = {
     "@docs ~4 in ~1 handen ~2 van ~2 @holder",
     "bewaart|beheert|bewaarde|beheerde ~2 haar|zijn|hun ~1 @doc",
     "die|andere ~1 man|vrouw|@holder ~8 @keep ~2 hun|haar|zijn ~1 @docs",
+    "@docs ~3 ligt|liggen|lag|lagen ~2 bij ~3 @holder|die|hem|haar|hen",
+    "@docs ~4 in ~1 bewaring|beslag",
+    "@holder ~3 @docs ~2 heeft|had|houdt|hield|bewaart|bewaarde|beheert|vasthoudt",
+    "houdt|hield|bewaart|bewaarde|beheert|beheerde ~2 hun|haar|zijn|alle|de ~1 @docs ~4 vast|in|vanwege|voor|zodat|omdat",
 };
 
 const std::vector<std::string_view> kLongDaysPatterns = {
     "#10-24 uur|uren|urige ~2 per|elke|iedere|a|op|een ~2 dag|dagen|werkdag|dienst",
     "werkdag*|dagen|diensten|dienst ~2 van ~2 #10-24 uur|uren",
-    "werk*|gewerkt ~3 #10-24 uur|uren",
+    "#10-24 uur|uren ~2 achter ~1 elkaar|aaneen|achtereen|onafgebroken|lang|door",
+    "tot ~3 laat ~2 in ~2 avond|nacht",
+    "tot ~2 avonds|nachts ~1 laat",
+    "%3-6 ~3 ochtends|morgens|nachts ~3 tot ~4 avonds|laat|middernacht|nachts",
+    "van ~1 %3-7 ~3 tot ~2 %19-24|middernacht",
+    "elke|iedere ~1 nacht|ochtend|dag ~2 om ~2 %2-5 ~4 opgehaald|beginnen|begint|vertrekken|vertrekt|weg|werk*|op",
+    "dag ~1 en ~1 nacht ~3 beschikbaar|verzorgd|verzorgt|klaarstaan|zorgen|zorgt",
+    "#7-7 dagen ~3 week ~3 beschikbaar|werken|werkt",
+    "ook ~1 s ~1 nachts ~4 beschikbaar|werken|werkt|opstaan|klaarstaan",
     "#10-24 uur|uren ~3 aan ~1 het ~1 werk|werkt|werken|gewerkt|doorwerken",
     "#55-120 uur|uren ~3 per|in|elke|iedere|een ~2 week",
     "#7-7 dagen ~3 week",
@@ -163,6 +193,13 @@ const std::vector<std::string_view> kLongDaysPatterns = {
     "doorwerken|doorgewerkt ~3 zonder ~2 pauze*|rust",
 };
 
+// Long working weeks that are not (yet) the extreme days of ALG-02: six days a week, also at weekends.
+const std::vector<std::string_view> kLongWeekPatterns = {
+    "#6-7 dagen ~3 per|in|van ~2 week",
+    "#6-7 ~1 a|of|tot ~1 #6-7 ~1 dagen ~3 per|in|van ~2 week",
+    "ook ~3 op|in ~2 zondag|zondagen|zaterdag|zaterdagen|weekend|weekenden|feestdagen",
+};
+
 const std::vector<std::string_view> kSchoolPatterns = {
     "spijbel*",
     "schoolverzuim|verzuim*",
@@ -175,9 +212,11 @@ const std::vector<std::string_view> kSchoolPatterns = {
     "afwezig|absent ~4 @school",
     "@school ~4 afwezig|absent|overgeslagen|gemist",
     "mist|miste|missen ~3 lessen|lesdagen|schooldagen|school|les",
-    "leerplicht*",
+    "!niet|nergens ~4 ingeschreven ~4 school|scholen",
     "vaak|veel|regelmatig ~2 afwezig|absent|ziekgemeld",
-    "schooluitval|schoolverlater*|thuiszitter",
+    "schooluitval|schoolverlater*|thuiszitter*",
+    "maar|slechts|nauwelijks|amper ~3 dag|dagen|keer|uur|uren|lessen ~3 op|naar|in ~2 school|les|klas ~1 geweest|"
+    "gekomen|verschenen|gezien",
 };
 
 const std::vector<std::string_view> kNoCarePatterns = {
@@ -266,12 +305,17 @@ const std::vector<Rule> kRules = {
      {
          "onverklaarbar*|onduidelijk*|vage|grote|hoge|oplopende ~2 schuld|schulden",
          "!schuld|schulden ~6 niet|geen ~3 uitleggen|verklaren|verklaring",
-         "geld|euro|bedrag ~2 schuldig",
          "!weet|wist|weten ~2 niet ~3 waar|hoe ~3 schuld|schulden",
+         "schuld|schulden|bedrag ~12 niet ~3 begrijpt|begreep|snapt|snapte|uitleggen|verklaren|vertellen",
+         "!hoe|waarvoor|waardoor|waarom ~6 schuld|schulden|bedrag ~8 niet|nauwelijks|amper ~2 uitleggen|vertellen|zeggen|"
+         "begrijpt|begreep|snapt|weet|wist|verklaren",
+         "!schuld|schulden|schuldig ~12 hoeveel|waarvoor|waarom ~4 niet",
+         "!opgebouwd|ontstaan|gekomen ~4 niet ~2 uitleggen|verklaren|vertellen|weet|wist",
          "!schuld|schulden ~4 niet ~2 weet|weten|wist",
          "!schuld|schulden ~12 niet ~2 hoeveel|waarvoor|waarom|hoe",
      }},
-    {"ALG-07", 0.5, {"schuld|schulden|schuldeiser*|geldschuld*|schuldenlast|schuldenaar|schuldig"}},
+    {"ALG-07", 0.5, {"schuld|schulden|schuldeiser*|geldschuld*|schuldenlast|schuldenaar|schuldig",
+                     "geld|euro|bedrag ~2 schuldig"}},
     // ALG-08 geen beschikking over eigen bankrekening, moet veel geld afstaan
     {"ALG-08", 0.8,
      {
@@ -291,6 +335,21 @@ const std::vector<Rule> kRules = {
          "loon|salaris|verdiensten|inkomsten|geld ~3 gaat|gaan|ging|gingen ~2 rechtstreeks|direct|meteen|allemaal "
          "~1 naar",
          "geen|niets|niks ~3 cent|geld|euro ~10 houden",
+         "al|alle ~2 geld|verdiensten|inkomsten|opbrengst|opbrengsten|inkomen ~2 houdt|hield|neemt|nam|pakt|pakte|int|"
+         "inde|beheert|beheerde|opstrijkt|opstreek|inpikt|inpikte|afpakt|incasseert|opeist",
+         "houdt|hield|neemt|nam|pakt|pakte|int|inde|beheert|beheerde|incasseert|eist ~2 al|alle ~2 geld|verdiensten|"
+         "inkomsten|opbrengst|opbrengsten",
+         "@bank ~2 heeft|had|houdt|hield|bewaart|bewaarde|beheert|beheerde ~2 hij|@holder",
+         "zelf ~2 krijgt|krijgen|kreeg|houdt|houden|hield ~2 ze|hij|zij ~1 geen|niets|niks|nauwelijks|weinig ~1 euro|"
+         "cent|geld",
+         "krijgt|krijgen|kreeg|houdt|houden|hield ~2 ze|hij|zij ~1 zelf ~1 geen|niets|niks|nauwelijks|weinig ~1 euro|"
+         "cent|geld",
+         "alles ~3 wat|dat ~4 verdient|verdiende|verdienen|betalen|betaalt|betaalden|oplevert|opbrengt|binnenkomt|"
+         "binnenhaalt ~8 @give|geven|afgeven|naar ~2 hem|haar|@holder",
+         "betalen|betaalt|betaalden|betaald ~2 hem|haar ~1 rechtstreeks|direct",
+         "betaald|betalen|betaalt|overgemaakt|gestort ~3 rechtstreeks|direct ~2 aan|naar|op ~3 hem|zijn|haar|@holder",
+         "opbrengst|opbrengsten|verdiensten|buit|geld ~4 van ~2 hen|hem|haar|hun|de|die ~3 aanneemt|aannam|aanpakt|"
+         "aanpakte|afpakt|afpakte|afneemt|afnam|inneemt|innam|int|inde|ophaalt|ophaalde|opstrijkt|opstreek",
      }},
     // ALG-09 op geïsoleerde plekken en in slechte omstandigheden werken
     {"ALG-09", 0.75,
@@ -302,7 +361,15 @@ const std::vector<Rule> kRules = {
          "zonder|geen ~3 pauze*|verlichting|ramen|daglicht|ventilatie|sanitair|toilet|wc|water|"
          "drinkwater",
      }},
-    {"ALG-09", 0.7, {"werkt|werken|werkte|werkten ~5 afgelegen|geisoleerd*"}},
+    {"ALG-09", 0.7,
+     {
+         "werkt|werken|werkte|werkten ~5 afgelegen|geisoleerd*",
+         "geisoleerd|afgelegen|afgezonderd|eenzaam ~2 ligt|lag|gelegen|liggen|staat",
+         "kilometers|km ~3 van|buiten|verwijderd ~3 dorp|stad|bebouwing|bewoonde|dichtstbijzijnde|buren",
+         "zonder|geen ~3 raam|daglicht|frisse ~1 lucht",
+         "snikheet|snikhete|ijskoud|ijskoude|bloedheet|bloedhete|hete|stoffige|lawaaiige ~2 lampen|loods|kas|kassen|"
+         "ruimte|hal|kelder|werkplek|fabriek",
+     }},
     // ALG-10 niet aanspreekbaar (taal, onder invloed, wilsonbekwaam, analfabeet)
     {"ALG-10", 0.75,
      {
@@ -319,6 +386,11 @@ const std::vector<Rule> kRules = {
          "ons|ik|vragen|vraag",
          "dronken|stoned|verward|versuft|wazig|lallend|verdoofd",
          "tolk ~4 nodig",
+         "!spreekt|sprak|spreken|spraken|praat|praten|verstaat|verstaan ~1 alleen|uitsluitend|enkel|slechts ~2 @lang",
+         "paar|enkele|enkel ~1 woordjes|woorden|woordje ~1 engels|nederlands|duits",
+         "!geen|nauwelijks|amper|gebrekkig ~1 nederlands|engels",
+         "via|met ~3 tolk|telefoontolk|tolktelefoon|vertaalapp|vertaalcomputer|translate|tolkentelefoon",
+         "!nauwelijks|amper|moeilijk|niet|geen ~3 gesprek|contact ~2 voeren|mogelijk|gevoerd|maken",
          "!geen|nauwelijks|amper ~1 nederlands|engels ~2 spreekt|sprak|spraken|praat|verstaat|verstond",
          "spreekt|sprak|verstaat ~1 alleen|uitsluitend ~1 pools|roemeens|bulgaars|tigrinya|arabisch|vietnamees|"
          "chinees|thais|russisch|oekraiens|turks|hongaars|litouws|tagalog|hindi|punjabi|tamil|albanees|farsi|dari|"
@@ -355,6 +427,12 @@ const std::vector<Rule> kRules = {
          "voor ~1 hem|haar|hen ~1 antwoordt|antwoordde|sprak|praatte|spreekt|praat",
          "beantwoordt|beantwoordde|beantwoordden ~2 alle ~1 vragen",
          "alle ~1 vragen ~1 beantwoordt|beantwoordde|beantwoordden",
+         "praat|praatte|praten|sprak|kletst ~2 steeds|telkens|voortdurend|constant|vaak ~1 tussendoor|ertussendoor|"
+         "doorheen|mee",
+         "onderbreekt|onderbrak|onderbraken|onderbreken|interrumpeert|interrumpeerde",
+         "valt|viel ~3 in ~1 de ~1 rede",
+         "weigert|weigerde ~4 kamer|ruimte|spreekkamer|gesprek|spreekruimte|gesprekskamer ~2 te ~1 verlaten",
+         "hield|houdt|hielden ~4 telefoon|post|papieren|brieven|documenten ~2 vast|in ~1 de ~1 gaten",
      }},
     {"ALG-12", 0.55,
      {
@@ -375,6 +453,11 @@ const std::vector<Rule> kRules = {
          "!niet ~3 zelf ~2 naar ~1 binnen",
          "!kan|kon|mag|mocht ~3 niet ~3 naar ~1 binnen",
      }},
+    {"ALG-13", 0.6,
+     {
+         "!sleutel|sleutels|sleutelbos|huissleutel* ~4 kwijt|afgepakt|ingenomen|afgenomen|afgegeven",
+         "@holder|mannen|man|jongens ~4 had|heeft|houdt|hield|bewaart|beheert ~2 zijn|haar|hun|de ~1 sleutel*",
+     }},
     // ALG-14 ziet er ongezonder uit (moe, vermagerd, zelfverwonding, mishandelingssporen)
     {"ALG-14", 0.75,
      {
@@ -383,14 +466,19 @@ const std::vector<Rule> kRules = {
          "zelfverwonding|zelfbeschadiging|automutilatie",
          "snijdt ~2 zichzelf",
          "vermagerd|afgevallen|ondervoed|uitgehongerd|broodmager",
-         "ziet|zag|zien ~1 er ~3 ongezond|ziek|slecht|moe|vermoeid|uitgeput|bleek|grauw|verwaarloosd|mager|"
-         "ondervoed|afgetobd",
+         "ziet|zag|zien|zagen ~1 er ~3 @seen_unwell",
+         "brandplek*|brandwond*|kneuzing*|bloeduitstorting*|striemen|schaafwond*|verwondingen|sigarettenpeuk*",
+         "blauw ~1 oog|oogje",
+         "dikke|gezwollen|opgezwollen|kapotte|gescheurde ~1 lip|oog|wang|kaak",
+         "gekneusde|gekneusd|verstuikte ~1 pols|rib|ribben|arm|vinger*|enkel|knie|schouder",
      }},
     {"ALG-14", 0.55,
      {
          "wonden|verwondingen|kneuzingen|brandwonden|littekens|snijwonden|wond|blauw|striemen",
          "@tired",
          "mager",
+         "lopen|loopt|liep|liepen ~1 krom|mank|kreupel",
+         "slepen|sleept|sleepte ~3 met ~2 benen|been|voeten",
      }},
     // SEK-01 gedwongen seks of seksuele handelingen tegen de zin
     {"SEK-01", 0.85,
@@ -410,6 +498,11 @@ const std::vector<Rule> kRules = {
          "naar ~1 bed ~1 moet|moest|moeten",
          "mee ~1 moet|moest|moeten ~2 met ~3 mannen|klanten",
          "moet|moest|moeten ~1 mee ~2 met ~3 mannen|klanten",
+         "met ~3 mannen|klanten ~2 mee ~1 moet|moest|moeten|gaan|gaat",
+         "!wil|wilde|wilt ~2 niet ~5 met ~3 mannen|klanten|hem|hen|vrienden ~2 naar ~1 bed|slapen|seks|sex",
+         "!seks|sex|bed|webcam*|klanten|mannen|optreden|poseren ~12 ook ~1 als|al|wanneer ~4 niet ~1 wil|wilt|wilde|"
+         "wilden",
+         "!ook ~1 als|al|wanneer ~4 niet ~1 wil|wilt|wilde|wilden ~12 seks|sex|klanten|mannen|bed",
      }},
     // SEK-02 gedwongen seks tegen betaling, geld afdragen
     {"SEK-02", 0.85,
@@ -428,11 +521,15 @@ const std::vector<Rule> kRules = {
          "klanten ~4 ontvangen|afwerken|bedienen",
          "werk* ~3 in ~2 club|seksclub|privehuis|bordeel|raam|peeskamer",
          "mannen|klanten ~2 ontvangt|ontvangen|ontving",
+         "raamprostitutie*|thuisprostitutie*|straatprostitutie*|seksadvertentie*|sekadvertentie*|seksclub*|"
+         "bordeel*|privehuis*|seksbedrijf*|escortbureau*|sekswerker*",
+         "stuurt|stuurde|sturen|stuurden|brengt|bracht ~3 naar ~3 hotel*|hotelkamer*|klanten|mannen|adressen",
      }},
     {"SEK-02", 0.85,
      {
          "klant*|club|prostitu* ~12 geen|niets|niks ~3 cent|geld|euro ~10 houden",
          "mannen|klanten ~2 ontvangt|ontvangen|ontving ~12 @money ~6 @give",
+         "klanten ~2 betalen|betaalt|betaald|betaalden ~8 @give|geven|afgeven|inleveren|rechtstreeks|hem|@holder",
      }},
     // SEK-03 gedwongen mee te doen aan pornografisch materiaal
     {"SEK-03", 0.85,
@@ -443,14 +540,19 @@ const std::vector<Rule> kRules = {
          "naakt ~3 foto*|filmpje*|beelden|video*|gefilmd|gefotografeerd",
          "seks|sex ~4 gefilmd|opgenomen|filmen",
          "filmpje*|video*|beelden|opnames ~10 seks|sex|seksuele|naakt",
+         "webcam*|camera ~8 optreden|show|shows|kijkers|uitkleden|poseren|strippen|betalende",
+         "betalende ~1 kijkers",
+         "opnames|beelden|filmpje*|video*|films ~3 doorverkoopt|doorverkocht|verkoopt|verkocht|verkopen|online|"
+         "websites|internet",
+         "onlyfans|camgirl*|webcamseks|sekscam*",
      }},
     // SEK-04 door partner gedwongen seks met bekenden of vrienden
     {"SEK-04", 0.8,
      {
          "seks|sex|naar ~1 bed ~4 met ~4 vrienden|bekenden|kennissen|neven|vriend|maten",
          "vriend|vriendje|partner|loverboy*|man|vriendin ~10 seks|sex ~6 vrienden|bekenden|kennissen|maten",
-         "loverboy*",
          "vrienden|bekenden|kennissen|maten ~4 naar ~1 bed|seks|sex",
+         "vrienden|bekenden|kennissen|maten ~10 moet|moest|moeten ~4 seks|sex|slapen|bed",
          "met ~3 vrienden|bekenden|kennissen|maten ~2 moet|moest|moeten ~1 slapen",
      }},
     // SEK-05 door partner gedwongen 'schulden' af te lossen met seks met vreemden
@@ -466,6 +568,13 @@ const std::vector<Rule> kRules = {
          "andere ~2 manier ~2 van ~1 kleden",
          "erg|sterk|heel|enorm|zichtbaar ~1 veranderd",
      }},
+    {"SEK-06", 0.65,
+     {
+         "loopt|draagt|kleedt|liep|droeg ~3 tegenwoordig|ineens|opeens|plotseling|sinds ~4 kleding|kleren|opgemaakt|"
+         "make*|sexy|uitdagend*|korte",
+         "kleding|kleren|make* ~6 niet ~2 bij ~3 past|passen|hoort|paste",
+         "!niet ~1 bij ~2 kind|meisje|leeftijd ~1 past|passen|paste",
+     }},
     {"SEK-06", 0.5, {"dure|nieuwe|andere ~2 kleding|kleren|merkkleding"}},
     // SEK-07 angstig en onderdanig gedrag
     {"SEK-07", 0.7,
@@ -477,13 +586,16 @@ const std::vector<Rule> kRules = {
          "doet ~2 alles ~3 wat ~3 zegt|zei|wil",
          "angstig ~4 onderdanig",
      }},
-    {"SEK-07", 0.5, {"angstig|bang|schrikachtig|nerveus|gespannen|schichtig|eng|angst"}},
+    {"SEK-07", 0.5,
+     {"angstig|bang|schrikachtig|nerveus|gespannen|schichtig|eng|angst|trilt|trilde|trillend|beeft|beefde|bevend",
+      "kijkt|keek ~3 angstig|schichtig|steeds|voortdurend ~3 over ~2 schouder"}},
     // SEK-08 bezit een tweede telefoon
     {"SEK-08", 0.85,
      {
          "tweede|extra|meerdere|twee|geheime|verstopte ~2 telefoon*|mobiel*|gsm*|simkaart*|simkaartje*|nummer",
          "telefoon*|mobiel* ~3 verstopt|verstopte|geheim|verborgen",
          "verstopt|verbergt ~3 telefoon*|mobiel*",
+         "#2-2 e ~1 telefoon*|mobiel*|gsm*|simkaart*|nummer",
      }},
     // SEK-09 veel nieuwe sociale contacten die familie en vrienden niet kennen
     {"SEK-09", 0.7,
@@ -492,7 +604,9 @@ const std::vector<Rule> kRules = {
          "nieuwe ~3 vrienden|contacten|kennissen|mensen ~8 niemand ~2 kent",
          "!weten|weet|kennen|kent ~2 niet ~3 wie",
          "onbekende ~2 jongens|vrienden|contacten|mensen",
-         "!@friends|mannen|groep|vriendengroep ~8 die ~4 niet|nooit ~3 kent|kennen|kende|gezien|ontmoet",
+         "!@friends|mannen|groep|vriendengroep ~8 die ~4 familie|=ouders|moeder|vader|vrienden|vriendinnen|niemand ~3 "
+         "niet|nooit ~3 kent|kennen|kende|gezien|ontmoet",
+         "!@friends|mannen|groep|vriendengroep ~8 die ~4 niet|nooit ~3 gezien|ontmoet",
      }},
     // SEK-10 verzuimt op school
     {"SEK-10", 0.7, kSchoolPatterns},
@@ -512,7 +626,12 @@ const std::vector<Rule> kRules = {
          "@force ~6 bedelen",
          "bedel* ~10 geld|opbrengst|buit ~6 @give|geven",
      }},
-    {"CRI-02", 0.7, {"bedelt|bedelen|bedelde|bedelend|bedelaar*|gebedeld"}},
+    {"CRI-02", 0.7,
+     {
+         "bedelt|bedelen|bedelde|bedelend|bedelaar*|gebedeld",
+         "doen|deden|doet|deed ~2 alsof ~4 doof|doofstom|blind|ziek|gehandicapt|stom|invalide",
+         "langs ~2 deuren|huizen|deur ~8 geld|collecte*|collecteren|inzamelen|vragen|vraagt",
+     }},
     // CRI-03 gedwongen in te breken of te stelen, buit afstaan
     {"CRI-03", 0.85,
      {
@@ -534,6 +653,10 @@ const std::vector<Rule> kRules = {
          "merkkleding|merkkleren|designerkleding|luxeartikelen|gucci|rolex|louis|moncler|canada",
          "veel ~1 geld ~2 op ~1 zak",
          "veel ~1 geld ~2 bij ~2 zich",
+         "huurt|huurde|huren|koopt|kocht ~3 mercedes|bmw|audi|porsche|tesla|sportauto|lamborghini|"
+         "ferrari|maserati|range|huurauto*|dure|luxe",
+         "dure|duur|luxe ~2 vakantie|vakanties|reizen|huurauto*",
+         "contant|cash ~2 afrekent|afrekende|afgerekend",
      }},
     // CRI-05 geeft veel meer geld uit dan verwacht
     {"CRI-05", 0.8,
@@ -547,6 +670,9 @@ const std::vector<Rule> kRules = {
          "terwijl ~3 alleen|slechts|maar ~3 uitkering|zakgeld|bijbaan|wajong*",
          "!geld ~5 onverklaarbaar|onduidelijk|vandaan",
          "uitgaven|uitgavenpatroon ~4 inkomen|bijbaan|baan|verklaren|onverklaarbaar",
+         "betaalt|betaalde|trakteert|trakteerde ~3 voor ~3 hele|iedereen|groep|vrienden|rondje*",
+         "bijbaan|bijbaantje|vakkenvuller|zakgeld|uitkering|studiefinanciering|stufi|krantenwijk|weekendbaan|"
+         "bijbaantjes ~12 maar|terwijl|toch ~8 huurt|koopt|kocht|betaalt|betaalde|dure|luxe|mercedes|bmw|uitgeeft",
      }},
     // CRI-06 contact met mensen die crimineel gedrag vertonen
     {"CRI-06", 0.75,
@@ -563,6 +689,22 @@ const std::vector<Rule> kRules = {
          "drugs|pakketjes|pakketten ~2 weg|rond ~2 te ~1 brengen",
          "betrokken ~3 bij ~3 oplichting|criminaliteit|drugshandel|diefstal*|inbraken|overvallen|fraude|witwassen|"
          "criminele",
+     }},
+    {"CRI-06", 0.7,
+     {
+         "hennep*|wietplantage*|wietkwekerij*|drugslab*|drugspand|xtc-lab*|wietzolder",
+         "met ~4 anderen|jongens|mannen|vrienden|groep ~8 stelen|inbreken|beroven|dealen|gestolen|"
+         "ingebroken|overvallen|beroofd|gedeald",
+         "pakketjes|pakketten|pakketje|tassen|spullen ~4 naar ~2 duitsland|belgie|frankrijk|engeland|buitenland|"
+         "adressen|grens",
+         "pakketjes|pakketten|pakketje ~4 voor ~2 mannen|jongens|onbekenden",
+     }},
+    {"CRI-06", 0.6,
+     {
+         "vastgezeten|gedetineerd|strafblad|gevangenis|bajes|jeugdgevangenis|veroordeeld",
+         "snel|makkelijk ~2 cash|geld ~2 verdienen|verdiend",
+         "explosief|explosieven|vuurwerkbom*|handgranaat|granaat|aanslag|aanslagen|brandstichting|plofkraak*",
+         "klussen|klusjes|opdrachten ~2 uitzetten|uitzet|uitgezet|aanbieden|uitdelen",
      }},
     {"CRI-06", 0.55,
      {"dealer|dealers|drugsdealer*|drugsrunner*|bende|criminelen|bendeleden|drugsnetwerk|drugshandel|dealt|"
@@ -595,6 +737,7 @@ const std::vector<Rule> kRules = {
      }},
     // ARB-02 lange werkdagen
     {"ARB-02", 0.8, kLongDaysPatterns},
+    {"ARB-02", 0.7, kLongWeekPatterns},
     // ARB-03 niet of te weinig betaald, of lang wachten op betaling
     {"ARB-03", 0.85,
      {
@@ -618,13 +761,26 @@ const std::vector<Rule> kRules = {
          "weken|maanden ~3 op ~2 loon|salaris|geld|betaling ~1 wacht|wachten|wachtte|gewacht",
          "trekt|trok|trekken ~4 boetes|boete ~6 van ~2 loon|salaris",
          "voor ~2 weinig|nauwelijks ~2 geld|loon",
+         "krijgt|krijgen|kreeg|kregen|verdient|verdienen|verdiende|ontvangt|ontvangen|overhoudt|overhouden ~4 #1-1000 "
+         "~1 euro ~2 per ~1 maand",
+         "krijgt|krijgen|kreeg|kregen|verdient|verdienen|verdiende|ontvangt|ontvangen|houdt|houden ~3 maar|slechts|rond|"
+         "zo|ongeveer|amper|nauwelijks|hooguit|netto ~3 #1-1000 ~1 euro",
+         "#1-1000 ~1 euro ~4 krijgt|krijgen|overhoudt|overhouden|over|verdient|verdienen|ontvangt|uitbetaald",
+         "minder ~2 dan ~3 euro ~2 over|overhouden|overhoudt|krijgen|krijgt|verdienen|verdient",
+         "!tot ~1 nu ~1 toe ~4 niets|niks|geen ~3 ontvangen|gekregen|betaald|verdiend|uitbetaald",
+         "!nog ~2 niets|niks|geen ~1 cent|euro|loon ~1 ontvangen|gekregen|gezien|uitbetaald",
+         "in ~1 werkelijkheid|praktijk|realiteit ~4 krijgt|krijgen|verdient|verdienen|ontvangt|kreeg|kregen|is|was",
+         "boete|boetes ~10 ingehouden|inhouden|afgetrokken|afgehouden",
      }},
     // ARB-04 geen beschikking over eigen paspoort
-    {"ARB-04", 0.75, kPassportPatterns},
     {"ARB-04", 0.85,
      {
          "@boss ~4 @keep ~4 @docs",
          "@docs ~6 bij|door ~3 @boss",
+         "@boss ~3 @docs ~2 heeft|had|houdt|hield|bewaart|bewaarde|beheert|vasthoudt",
+         "@boss ~6 @take ~4 @docs",
+         "@docs ~6 @take ~4 door ~2 @boss",
+         "@docs ~4 in ~1 handen ~2 van ~2 @boss",
      }},
     // ARB-05 met valse beloften naar Nederland gehaald
     {"ARB-05", 0.8,
@@ -639,6 +795,9 @@ const std::vector<Rule> kRules = {
      {
          "beloofd|beloofde|beloftes|belofte ~8 baan|werk|loon|salaris|huis|woning|verdienen|geld|papieren",
          "gelokt|geronseld|geworven|ronselaar*",
+         "huisvesting|kamer|onderdak|euro|bedrag|verdienste*|inkomen|goede ~5 beloofd|beloofde|toegezegd|voorgespiegeld",
+         "in ~1 werkelijkheid|praktijk|realiteit",
+         "!werk|baan|werkgever ~3 was|bestond|bleek ~2 er? ~1 nooit|niet",
      }},
     // ARB-06 mishandeld, gechanteerd, gedwongen of bedreigd
     {"ARB-06", 0.8,
@@ -647,6 +806,13 @@ const std::vector<Rule> kRules = {
          "slaat|sloeg|schopt|schopte ~3 hem|haar|hen|hun|ze|hem",
          "klappen ~3 gekregen|krijgt|gehad|gegeven",
          "dreigt|dreigde|gedreigd|dreiging*",
+     }},
+    {"ARB-06", 0.7,
+     {
+         "in ~2 gezicht ~2 sloeg|geslagen|gestompt|slaat|gemept|mepte",
+         "sloeg|slaat|stompt|stompte|mept|mepte ~3 in ~2 gezicht|buik",
+         "duwde|duwt|gooide|smeet|geduwd ~4 tegen ~3 muur|schutting|grond|deur|vloer|hek|kast|auto",
+         "klap|klappen|trap|trappen|vuistslag|vuistslagen ~2 gegeven|gekregen|uitgedeeld|verkocht",
      }},
     {"ARB-06", 0.6, {"gedwongen|dwingt|dwong|geweld", "onder ~1 dwang"}},
     // ARB-07 hoge schuld aan de werkgever
@@ -668,7 +834,11 @@ const std::vector<Rule> kRules = {
     // ARB-08 illegaal in Nederland
     {"ARB-08", 0.8,
      {
-         "illegaal|illegale|ongedocumenteerd*|uitgeprocedeerd*",
+         "ongedocumenteerd*|uitgeprocedeerd*|=illegalen",
+         "illegaal ~2 in ~2 nederland|land|eu|europa",
+         "illegaal|illegale ~1 verblijf*|vreemdeling*|status|migrant*|arbeidsmigrant*|werknemer*|werkers|arbeiders|"
+         "man|vrouw|jongen|meisje|mannen|vrouwen",
+         "verblijft|verblijven|verbleef|zit|zitten|woont|wonen|hier ~2 illegaal",
          "!zonder|geen ~1 papieren|verblijfsvergunning|verblijfsstatus|visum|verblijfspapieren|verblijfsrecht|"
          "werkvergunning|tewerkstellingsvergunning|geldige",
          "visum ~3 verlopen",
@@ -678,6 +848,7 @@ const std::vector<Rule> kRules = {
     // ARB-09 bang voor uitzetting
     {"ARB-09", 0.85,
      {
+         "@afraid ~6 uitgezet|uitzetting|teruggestuurd|uitgewezen|deportatie|terugsturen|teruggezet|gedeporteerd",
          "bang|angst|angstig|vreest|vrees|schrik|doodsbang ~6 uitgezet|uitzetting|teruggestuurd|uitgewezen|"
          "deportatie|terugsturen",
          "bang|angst|angstig|vreest|vrees|schrik|doodsbang ~6 terug ~3 gestuurd",
@@ -717,6 +888,10 @@ const std::vector<Rule> kRules = {
          "contant|cash ~3 betaald|uitbetaald|loon|envelop*",
          "loon|salaris ~2 contant|cash",
          "!niet|geen ~2 verzekerd|verzekering|ongevallenverzekering",
+         "verzekerd ~3 niet$",
+         "contract*|loonstro*|arbeidsovereenkomst* ~6 niet ~2 getoond|laten|overleggen|overgelegd|aanwezig|beschikbaar|"
+         "tonen|gezien",
+         "krijgen|krijgt|kregen|kreeg ~2 cash|contant|zwart",
      }},
     // ARB-13 woont in bedrijfspand of is slecht gehuisvest
     {"ARB-13", 0.85,
@@ -733,11 +908,19 @@ const std::vector<Rule> kRules = {
          "@sleep ~8 achter|achterin|boven ~2 de|het ~1 @premises",
          "achterin ~4 matras*|bed|bedden|slaapplek*",
          "caravan|caravans|stacaravan*|chalet* ~4 zonder ~2 verwarming|water|stromend|sanitair|toilet",
+         "@sleep ~12 in ~3 hok|hokje|schuur|schuurtje|stal|stallen|zeecontainer*|container*|loods|bijkeuken|tuinhuis*|"
+         "kippenhok|garage|kelder|werkplaats",
+         "kamer|kamertje|hok|hokje|ruimte|slaapplek*|zolder ~3 boven|achter|naast|in ~2 de|het ~1 @premises",
+         "@sleep ~6 #6-100 ~4 @people",
      }},
     {"ARB-13", 0.6,
      {
          "krappe|kleine|vieze|slechte|overvolle|smerige|vochtige ~3 woning|kamer|huisvesting|behuizing|ruimte",
          "schimmel|ongedierte|kakkerlakken|muizen|ratten",
+         "luchtbed|matras|matrasje|veldbed ~4 in|op ~2 de|het ~1 bijkeuken|keuken|gang|woonkamer|schuur|garage|"
+         "berging|vloer|werkplaats|zolder",
+         "slaapt|sliep|slapen|sliepen ~4 op ~2 luchtbed|matras|matrasje|veldbed|vloer|grond",
+         "zonder ~2 verwarming|douche|stromend|sanitair|kachel|wc",
      }},
     // ARB-14 beperkte bewegingsvrijheid
     {"ARB-14", 0.8,
@@ -756,6 +939,10 @@ const std::vector<Rule> kRules = {
          "!mag|mocht|mogen ~3 alleen ~3 met ~4 deur|buiten|naar",
          "opgehaald ~6 gebracht|teruggebracht",
          "brengt|bracht ~6 ophaalt|haalt|opgehaald|gehaald",
+         "!niet|nooit ~2 naar ~1 buiten ~1 mag|mocht|mogen|mochten|kan|kon|durft|durfde",
+         "voordeur|deur|deuren|achterdeur ~6 op ~1 slot|afgesloten",
+         "van ~1 buitenaf ~3 op ~1 slot|afgesloten|dicht",
+         "opgehaald ~10 teruggebracht|gebracht|thuisgebracht",
      }},
     {"ARB-14", 0.6,
      {
@@ -783,6 +970,12 @@ const std::vector<Rule> kRules = {
          "familie|kinderen|moeder|vader ~6 iets ~3 aandoen|aan ~1 te ~1 doen",
          "intimid*|geintimideerd",
          "dreigt|dreigde|dreigen ~4 aan ~2 te ~1 geven",
+         "dreigt|dreigde|gedreigd|dreigen ~6 vliegtuig|terug ~3 sturen|zetten",
+         "eruit ~1 ligt|vliegt|gegooid|gezet|gooit",
+         "ligt|vliegt|gooit|gegooid|gezet ~1 eruit",
+         "kamer*|woning|huis|kamertje ~6 uit ~1 moet|moeten|moest",
+         "uit ~2 de|het|zijn|haar ~1 woning|huis|kamer|kamertje ~1 gezet|gegooid|zetten|gooien",
+         "zich ~1 ziek ~1 meldt|melden|meldde ~6 ontslag|eruit|ontslagen|boete|straf",
      }},
     {"ARB-16", 0.6, {"onder ~1 druk", "anders ~4 ontslagen|eruit|straat|ontslag"}},
     // ARB-17 vermoeidheid, uitputting of gezondheidsklachten
@@ -793,7 +986,13 @@ const std::vector<Rule> kRules = {
          "lichamelijke ~1 klachten",
          "klachten ~4 werk",
      }},
-    {"ARB-17", 0.6, {"moe|vermoeid|bekaf", "ziet|zag ~1 er ~3 ziek|uitgeput|moe"}},
+    {"ARB-17", 0.6,
+     {
+         "moe|vermoeid|bekaf",
+         "ziet|zag|zien|zagen ~1 er ~3 @seen_unwell",
+         "lopen|loopt|liep|liepen ~1 krom|mank|kreupel",
+         "slepen|sleept|sleepte ~3 met ~2 benen|been|voeten",
+     }},
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -923,6 +1122,15 @@ std::vector<Token> Tokenize(std::string_view text) {
         }
         if (IsAsciiDigit(byte)) {
             append(index, std::string_view(text.data() + index, 1), true);
+            ++index;
+            continue;
+        }
+        // A thousands separator inside a number ("35.000 euro", "2.400") keeps the number whole.
+        if (byte == '.' && in_word && word_is_digits && index + 3 < text.size() &&
+            IsAsciiDigit(static_cast<unsigned char>(text[index + 1])) &&
+            IsAsciiDigit(static_cast<unsigned char>(text[index + 2])) &&
+            IsAsciiDigit(static_cast<unsigned char>(text[index + 3])) &&
+            (index + 4 >= text.size() || !IsAsciiDigit(static_cast<unsigned char>(text[index + 4])))) {
             ++index;
             continue;
         }
@@ -1236,6 +1444,8 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
     if (debt != results.end() && debt->second.best_weight <= kLooseDebtWeight && (has("ARB-07") || has("SEK-05"))) {
         results.erase(debt);
     }
+    // Handing over the money earned with sex, begging or theft is already said by SEK-02 and CRI-01..03.
+    if (has("SEK-02") || has("CRI-01") || has("CRI-02") || has("CRI-03")) results.erase("ARB-10");
     const std::vector<FormCodes>& forms = FormsForOverlap();
     std::vector<bool> has_core(forms.size(), false);
     for (std::size_t form = 0; form < forms.size(); ++form) {
