@@ -88,7 +88,7 @@ const std::vector<WordClass> kWordClasses = {
      "achterhoudt|gebruikt"},
     {"money",
      "loon|lonen|salaris|inkomsten|verdiensten|geld|deel|helft|meeste|procent|euro|fooien|fooi|"
-     "inkomen|verdienste|opbrengst|opbrengsten|verdiende"},
+     "inkomen|verdienste"},
     {"give",
      "afdragen|afdraagt|afdroeg|afgedragen|afstaan|afstaat|afgestaan|afgeven|afgeeft|afgegeven|inleveren|"
      "ingeleverd|doorstorten|overmaken|terugstorten|overgemaakt|afdracht"},
@@ -1444,8 +1444,6 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
     if (debt != results.end() && debt->second.best_weight <= kLooseDebtWeight && (has("ARB-07") || has("SEK-05"))) {
         results.erase(debt);
     }
-    // Handing over the money earned with sex, begging or theft is already said by SEK-02 and CRI-01..03.
-    if (has("SEK-02") || has("CRI-01") || has("CRI-02") || has("CRI-03")) results.erase("ARB-10");
     const std::vector<FormCodes>& forms = FormsForOverlap();
     std::vector<bool> has_core(forms.size(), false);
     for (std::size_t form = 0; form < forms.size(); ++form) {
