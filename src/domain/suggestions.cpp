@@ -148,7 +148,11 @@ const std::vector<std::string_view> kPassportPatterns = {
     "@doc ~3 niet|nooit ~2 bij|meer|terug|zelf|inzien|hebben|houden|krijgen",
     "geen ~2 beschikking|toegang|zeggenschap ~4 @doc",
     "kan|kon|mag|mocht ~3 niet ~4 bij|over ~3 @doc",
-    "@doc ~4 @take",
+    "@doc ~6 @take",
+    "@docs ~6 door ~3 @holder ~2 @take|bewaard|beheerd|vastgehouden|ingenomen|afgepakt|gehouden",
+    "@doc ~3 niet|nooit ~2 in ~1 bezit|handen",
+    "!niet|nooit|geen ~3 aan|bij ~2 zijn|haar|hun|het|de ~1 @doc ~2 komen|kan|kon|mag",
+    "@doc ~4 niet|nooit ~2 gezien|gehad|teruggezien|teruggekregen",
     "@take ~4 @doc",
     "@holder ~4 @keep ~4 @docs",
     "@docs ~4 bewaar*|beheer*|vastgehouden|ingehouden|afgepakt|ingenomen|ligt|liggen ~4 bij|door ~2 @holder",
@@ -191,6 +195,13 @@ const std::vector<std::string_view> kLongDaysPatterns = {
     "dag ~1 en ~1 nacht ~3 werk*|aan",
     "werk* ~4 dag ~1 en ~1 nacht",
     "doorwerken|doorgewerkt ~3 zonder ~2 pauze*|rust",
+    "dubbele ~1 diensten|dienst|shifts|shift",
+    "begint|start|beginnen|starten|begon ~2 om ~1 %3-6 ~8 om|tot ~1 %20-24",
+    "zonsopgang ~4 zonsondergang",
+    "ontzettend|enorm|extreem|belachelijk|waanzinnig|onwijs|absurd ~2 veel ~1 uren|uur|overuren",
+    "#50-120 ~1 urige|uren ~1 werkweek|werkweken",
+    "#10-24 ~1 urige ~1 werkdag|werkdagen|dagen|diensten|dienst",
+    "tot ~3 diep ~2 in ~2 nacht",
 };
 
 // Long working weeks that are not (yet) the extreme days of ALG-02: six days a week, also at weekends.
@@ -215,6 +226,8 @@ const std::vector<std::string_view> kSchoolPatterns = {
     "!niet|nergens ~4 ingeschreven ~4 school|scholen",
     "vaak|veel|regelmatig ~2 afwezig|absent|ziekgemeld",
     "schooluitval|schoolverlater*|thuiszitter*",
+    "van ~1 school ~1 gestuurd|getrapt|verwijderd|afgestuurd",
+    "alleen ~2 nog ~3 op ~1 vreemde|rare|wisselende|onregelmatige ~1 tijden",
     "maar|slechts|nauwelijks|amper ~3 dag|dagen|keer|uur|uren|lessen ~3 op|naar|in ~2 school|les|klas ~1 geweest|"
     "gekomen|verschenen|gezien",
 };
@@ -223,6 +236,10 @@ const std::vector<std::string_view> kNoCarePatterns = {
     "geen ~2 medische ~1 hulp|zorg|behandeling",
     "gaat|ging|gaan|wil|wilde|durft|durfde|zoekt|zocht ~3 niet|nooit ~4 @medic",
     "geen ~3 hulp ~3 gezocht|ingeschakeld|inschakelt|zoekt|zocht|gehaald",
+    "zoekt|zocht|vraagt|vroeg|haalt|haalde ~2 geen ~2 medische|professionele ~1 hulp|zorg",
+    "zoekt|zocht|vraagt|vroeg ~2 geen ~1 hulp",
+    "wil|wilde|durft|durfde ~2 geen ~2 @medic ~2 zien|bezoeken|bellen",
+    "laat|liet ~2 zich ~1 niet ~2 behandelen|onderzoeken|nakijken|helpen",
     "!niet|nooit ~2 naar ~2 @medic ~2 geweest|gegaan|gaan|gaat|ging",
     "!naar ~2 @medic ~2 gaat|ging|gaan|wil|wilde|durft ~2 ze|hij|zij ~1 niet|nooit",
 };
@@ -249,6 +266,8 @@ const std::vector<Rule> kRules = {
          "omgaat|om|optrekt|trekt ~3 met ~3 oudere|volwassen ~2 mannen|jongens|vrienden|mensen|man",
          "voor|met|bij ~2 oudere ~1 jongens|mannen|jongeren|vrienden",
          "groep|mannen ~3 van ~3 #20-70",
+         "#10-17 ~10 vriend|vriendje|man|vriendin ~2 van ~1 #21-70",
+         "vriend|vriendje|vriendin ~2 van ~1 #21-70 ~8 zelf ~3 #10-17",
      }},
     {"ALG-03", 0.55,
      {
@@ -266,6 +285,8 @@ const std::vector<Rule> kRules = {
          "beschermend ~4 @friends",
          "@friends ~5 geheimzinnig|vaag|ontwijkend|geheim",
          "geheimzinnig|vaag|ontwijkend ~5 @friends",
+         "klapt|klapte|klappen ~2 dicht",
+         "houdt|hield ~3 @friends|vriendschap*|relatie ~2 geheim",
      }},
     // ALG-05 isoleert zich, liegt, sociaal wenselijk gedrag
     {"ALG-05", 0.7,
@@ -279,6 +300,9 @@ const std::vector<Rule> kRules = {
          "gezien|gebeld|bezocht|meer",
          "!ziet|spreekt|belt|bezoekt|zag|sprak ~5 @family ~5 niet|nooit|nauwelijks|amper",
          "isoleert ~2 zich",
+         "zondert|zonderde ~2 zich ~3 af",
+         "zich ~3 afzondert|afzonderde",
+         "uit ~1 haar|zijn|het ~1 hoofd ~1 geleerd",
          "zich ~3 isoleert|afsluit|terugtrekt|afgesloten|teruggetrokken",
          "trekt ~2 zich ~3 terug",
          "sociaal ~1 geisoleerd|isolement",
@@ -292,18 +316,20 @@ const std::vector<Rule> kRules = {
     {"ALG-06", 0.65,
      {
          "verschillend ~1 gedrag",
-         "thuis ~8 anders|stoer|brutaal|uitbundig",
+         "thuis ~8 anders|stoer|brutaal|uitbundig|uitdagend|agressief|grof|schreeuwerig|opstandig",
+         "ander ~1 kind|meisje|jongen|persoon|mens ~3 dan ~3 thuis|school|buiten",
          "op ~1 straat|school|werk ~6 heel|totaal|compleet ~1 anders",
          "heel|totaal|compleet ~1 anders ~2 dan ~3 thuis|school|buiten|werk",
          "ander ~1 persoon|mens ~3 thuis|buiten|school|straat|werk",
          "twee ~1 gezichten",
-         "stil|rustig|teruggetrokken ~8 stoer|brutaal|uitbundig",
-         "stoer|brutaal|uitbundig ~8 stil|rustig|teruggetrokken",
+         "stil|rustig|teruggetrokken|timide|verlegen ~8 stoer|brutaal|uitbundig|uitdagend|schreeuwerig|opstandig",
+         "stoer|brutaal|uitbundig|uitdagend|schreeuwerig|opstandig ~8 stil|rustig|teruggetrokken|timide|verlegen",
      }},
     // ALG-07 onverklaarbare schulden
     {"ALG-07", 0.75,
      {
          "onverklaarbar*|onduidelijk*|vage|grote|hoge|oplopende ~2 schuld|schulden",
+         "diep ~2 in ~2 rood|schulden",
          "!schuld|schulden ~6 niet|geen ~3 uitleggen|verklaren|verklaring",
          "!weet|wist|weten ~2 niet ~3 waar|hoe ~3 schuld|schulden",
          "schuld|schulden|bedrag ~12 niet ~3 begrijpt|begreep|snapt|snapte|uitleggen|verklaren|vertellen",
@@ -335,6 +361,11 @@ const std::vector<Rule> kRules = {
          "loon|salaris|verdiensten|inkomsten|geld ~3 gaat|gaan|ging|gingen ~2 rechtstreeks|direct|meteen|allemaal "
          "~1 naar",
          "geen|niets|niks ~3 cent|geld|euro ~10 houden",
+         "@money|rekening|financien|geldzaken|bankzaken ~8 regelt|beheert|doet ~2 haar|zijn|de ~1 @holder|man",
+         "uitkering|loon|salaris|toeslag*|zorgtoeslag ~6 door ~3 @holder|kennis|iemand ~2 opgenomen|geind|ontvangen|"
+         "beheerd|opgehaald",
+         "!kan|kon|mag|mocht ~3 niet ~3 bij ~3 geld|rekening|bankrekening|loon|spaargeld",
+         "!niet ~2 zelf ~2 pinnen|opnemen|bankieren",
          "al|alle ~2 geld|verdiensten|inkomsten|opbrengst|opbrengsten|inkomen ~2 houdt|hield|neemt|nam|pakt|pakte|int|"
          "inde|beheert|beheerde|opstrijkt|opstreek|inpikt|inpikte|afpakt|incasseert|opeist",
          "houdt|hield|neemt|nam|pakt|pakte|int|inde|beheert|beheerde|incasseert|eist ~2 al|alle ~2 geld|verdiensten|"
@@ -364,9 +395,15 @@ const std::vector<Rule> kRules = {
     {"ALG-09", 0.7,
      {
          "werkt|werken|werkte|werkten ~5 afgelegen|geisoleerd*",
+         "vies|vieze|koud|koude|nat|natte|vochtig|vochtige|donker|donkere|smerig|smerige ~4 werkplek|werkplaats|kelder|"
+         "loods|ruimte|hal|kas|fabriek",
+         "werkplek|werkplaats|loods|hal|kelder|ruimte|fabriek ~3 is|was ~2 vies|koud|nat|donker|smerig|vochtig|stoffig|"
+         "heet|ijskoud|snikheet",
+         "midden ~2 in ~2 polder|weilanden|bos|niemandsland|nergens",
+         "ver ~2 van ~2 alles|dorp|bewoonde|bebouwing|bewoond",
          "geisoleerd|afgelegen|afgezonderd|eenzaam ~2 ligt|lag|gelegen|liggen|staat",
          "kilometers|km ~3 van|buiten|verwijderd ~3 dorp|stad|bebouwing|bewoonde|dichtstbijzijnde|buren",
-         "zonder|geen ~3 raam|daglicht|frisse ~1 lucht",
+         "zonder|geen ~3 raam|daglicht|buitenlucht",
          "snikheet|snikhete|ijskoud|ijskoude|bloedheet|bloedhete|hete|stoffige|lawaaiige ~2 lampen|loods|kas|kassen|"
          "ruimte|hal|kelder|werkplek|fabriek",
      }},
@@ -386,6 +423,8 @@ const std::vector<Rule> kRules = {
          "ons|ik|vragen|vraag",
          "dronken|stoned|verward|versuft|wazig|lallend|verdoofd",
          "tolk ~4 nodig",
+         "communicatie|gesprek|contact ~4 onmogelijk|lastig|moeizaam|moeilijk ~4 taal|taalbarriere",
+         "!begrijpt|begreep|verstaat|verstond ~3 vragen|vraag|ons|mij|me|wat ~3 niet$",
          "!spreekt|sprak|spreken|spraken|praat|praten|verstaat|verstaan ~1 alleen|uitsluitend|enkel|slechts ~2 @lang",
          "paar|enkele|enkel ~1 woordjes|woorden|woordje ~1 engels|nederlands|duits",
          "!geen|nauwelijks|amper|gebrekkig ~1 nederlands|engels",
@@ -402,6 +441,7 @@ const std::vector<Rule> kRules = {
          "!geen ~3 toegang ~3 zorg|dokter|huisarts|medische|gezondheidszorg",
          "!mag|mocht|mogen|kan|kon ~3 niet|nooit ~4 @medic",
          "!geen ~1 zorgverzekering|ziektekostenverzekering|huisarts",
+         "!niet|geen ~2 verzekerd ~3 ziektekosten|zorgkosten|zorg",
      }},
     {"ALG-11", 0.75,
      {
@@ -416,6 +456,11 @@ const std::vector<Rule> kRules = {
          "voortdurend|constant|altijd ~2 voor ~2 hem|haar|hen|de|zijn|diegene",
          "praat|praatte|sprak|spreekt|antwoordt|antwoordde|beantwoordt|beantwoordde ~1 voor ~1 hem|haar|hen",
          "voert|voerde ~3 het ~1 woord",
+         "doet|deed|nam|neemt ~1 het ~1 woord",
+         "antwoord*|sprak|praatte|spreekt|praat ~3 in ~1 haar|zijn|hun ~1 plaats",
+         "!liet|laat ~3 niet ~2 uitpraten|uitspreken|praten|antwoorden",
+         "!wijkt|week ~2 geen ~2 moment|seconde|minuut ~3 zijde|zij",
+         "stuurde|stuurt|souffleert|souffleerde|fluisterde|corrigeerde|corrigeert ~3 haar|hem|hun ~1 antwoorden|antwoord",
          "!niet ~1 alleen ~3 spreken|gesprek*|gesproken|praten",
          "!wijkt|week ~2 niet ~4 zijde|zij",
          "controle ~2 over ~3 gesprek|financien|documenten|geld|papieren",
@@ -449,6 +494,9 @@ const std::vector<Rule> kRules = {
          "!weet|wist|wisten|weten ~3 niet ~4 adres",
          "!adres ~5 niet ~2 noemen|geven|zeggen|vertellen|weet|wist|kent|kan|kon",
          "!weet|wist|kent|kende ~1 niet ~3 adres",
+         "!weet|wist|kent|kende ~3 straatnaam|straat|huisnummer|postcode|woonadres ~2 niet",
+         "!weet|wist|kent|kende ~1 niet ~3 straatnaam|huisnummer|postcode|woonadres",
+         "!kan|kon|mag|mocht ~3 niet ~2 in|binnen ~2 zonder",
          "!geen ~2 sleutel*|huissleutel*",
          "!niet ~3 zelf ~2 naar ~1 binnen",
          "!kan|kon|mag|mocht ~3 niet ~3 naar ~1 binnen",
@@ -464,7 +512,8 @@ const std::vector<Rule> kRules = {
          "blauwe ~1 plekken|plek|ogen|oog",
          "sporen ~2 van ~2 mishandeling|geweld|misbruik",
          "zelfverwonding|zelfbeschadiging|automutilatie",
-         "snijdt ~2 zichzelf",
+         "snijdt|sneed|krast|kraste|beschadigt ~2 zichzelf|zich",
+         "sneden|snijwonden|krassen|snijwondjes ~3 in|op ~2 armen|arm|polsen|pols|benen",
          "vermagerd|afgevallen|ondervoed|uitgehongerd|broodmager",
          "ziet|zag|zien|zagen ~1 er ~3 @seen_unwell",
          "brandplek*|brandwond*|kneuzing*|bloeduitstorting*|striemen|schaafwond*|verwondingen|sigarettenpeuk*",
@@ -483,6 +532,8 @@ const std::vector<Rule> kRules = {
     // SEK-01 gedwongen seks of seksuele handelingen tegen de zin
     {"SEK-01", 0.85,
      {
+         "dwingt|dwong|gedwongen|dwingen|verplicht|verplichten ~6 pijpen|neuken|orale|beffen|aftrekken",
+         "onder ~1 druk ~4 seks|sex|seksuele",
          "dwingt|dwong|gedwongen|dwingen|verplicht|verplichten ~6 seks|sex|seksuele",
          "dwingt|dwong|gedwongen|dwingen|verplicht|verplichten ~6 naar ~1 bed",
          "seks|sex|seksuele ~6 tegen ~2 zin|wil",
@@ -500,7 +551,8 @@ const std::vector<Rule> kRules = {
          "moet|moest|moeten ~1 mee ~2 met ~3 mannen|klanten",
          "met ~3 mannen|klanten ~2 mee ~1 moet|moest|moeten|gaan|gaat",
          "!wil|wilde|wilt ~2 niet ~5 met ~3 mannen|klanten|hem|hen|vrienden ~2 naar ~1 bed|slapen|seks|sex",
-         "!seks|sex|bed|webcam*|klanten|mannen|optreden|poseren ~12 ook ~1 als|al|wanneer ~4 niet ~1 wil|wilt|wilde|"
+         "moet|moest|moeten ~4 pijpen|neuken|beffen|aftrekken",
+         "!seks|sex|bed|webcam*|klanten|mannen|optreden|poseren|pijpen|neuken ~12 ook ~1 als|al|wanneer ~4 niet ~1 wil|wilt|wilde|"
          "wilden",
          "!ook ~1 als|al|wanneer ~4 niet ~1 wil|wilt|wilde|wilden ~12 seks|sex|klanten|mannen|bed",
      }},
@@ -524,6 +576,10 @@ const std::vector<Rule> kRules = {
          "raamprostitutie*|thuisprostitutie*|straatprostitutie*|seksadvertentie*|sekadvertentie*|seksclub*|"
          "bordeel*|privehuis*|seksbedrijf*|escortbureau*|sekswerker*",
          "stuurt|stuurde|sturen|stuurden|brengt|bracht ~3 naar ~3 hotel*|hotelkamer*|klanten|mannen|adressen",
+         "afspraken ~3 met ~2 mannen|klanten",
+         "verhuurd|verhuurt|verhuren|aangeboden|biedt|bood ~4 aan ~2 mannen|klanten",
+         "mannen|klanten ~6 voor ~1 seks|sex",
+         "mannen|klanten ~2 die ~2 betalen|betaalden|betaalt|betaald",
      }},
     {"SEK-02", 0.85,
      {
@@ -553,6 +609,8 @@ const std::vector<Rule> kRules = {
          "vriend|vriendje|partner|loverboy*|man|vriendin ~10 seks|sex ~6 vrienden|bekenden|kennissen|maten",
          "vrienden|bekenden|kennissen|maten ~4 naar ~1 bed|seks|sex",
          "vrienden|bekenden|kennissen|maten ~10 moet|moest|moeten ~4 seks|sex|slapen|bed",
+         "vrienden|bekenden|kennissen|maten ~4 met ~2 haar|hem ~2 slapen|seks|sex|bed",
+         "biedt|bood|aangeboden|uitgeleend|uitleent|leent ~4 aan ~2 zijn|haar ~1 vrienden|maten|bekenden|kennissen",
          "met ~3 vrienden|bekenden|kennissen|maten ~2 moet|moest|moeten ~1 slapen",
      }},
     // SEK-05 door partner gedwongen 'schulden' af te lossen met seks met vreemden
@@ -566,7 +624,9 @@ const std::vector<Rule> kRules = {
          "zwaar|opvallend|sterk ~2 opgemaakt",
          "anders|veranderd ~4 in ~2 gedrag|uiterlijk|kleding",
          "andere ~2 manier ~2 van ~1 kleden",
-         "erg|sterk|heel|enorm|zichtbaar ~1 veranderd",
+         "erg|sterk|heel|enorm|zichtbaar|totaal|compleet|helemaal ~1 veranderd",
+         "ziet|zag ~1 er ~4 anders|veranderd ~1 uit",
+         "compleet|totaal|heel|geheel ~1 ander|andere ~1 uiterlijk|kledingstijl|stijl|look",
      }},
     {"SEK-06", 0.65,
      {
@@ -583,7 +643,7 @@ const std::vector<Rule> kRules = {
          "kijkt|keek ~2 weg",
          "kijkt|keek ~3 naar ~2 grond|vloer",
          "!durft|durfde|durfden|durven ~3 niet ~4 aan ~1 te ~1 kijken|oogcontact|praten",
-         "doet ~2 alles ~3 wat ~3 zegt|zei|wil",
+         "doet|deed ~2 alles|precies|braaf|klakkeloos ~3 wat ~3 zegt|zei|wil|wilde|vraagt|vroeg",
          "angstig ~4 onderdanig",
      }},
     {"SEK-07", 0.5,
@@ -615,11 +675,12 @@ const std::vector<Rule> kRules = {
     // CRI-01 gedwongen te beroven of zakken te rollen, buit afstaan
     {"CRI-01", 0.85,
      {
-         "@force ~6 beroven|zakkenrollen|rollen|overvallen|roven|afpakken|straatroof",
+         "@force ~8 beroven|zakkenrollen|rollen|overvallen|roven|afpakken|straatroof|afhandig",
          "zakkenroll*|zakkenroller*",
      }},
     {"CRI-01", 0.55,
-     {"straatroof|straatroven|overval|overvallen|beroving|berovingen|tasjesroof|berooft|bestelen|besteelt|bestolen"}},
+     {"straatroof|straatroven|overval|overvallen|beroving|berovingen|tasjesroof|berooft|bestelen|besteelt|bestolen|"
+      "tasjesdief*|straatrover*|beroofd"}},
     // CRI-02 gedwongen te bedelen, opbrengst afstaan
     {"CRI-02", 0.85,
      {
@@ -630,6 +691,7 @@ const std::vector<Rule> kRules = {
      {
          "bedelt|bedelen|bedelde|bedelend|bedelaar*|gebedeld",
          "doen|deden|doet|deed ~2 alsof ~4 doof|doofstom|blind|ziek|gehandicapt|stom|invalide",
+         "met ~2 bekertje|bakje|beker|hoedje|bordje ~4 bij|voor|op|langs|in",
          "langs ~2 deuren|huizen|deur ~8 geld|collecte*|collecteren|inzamelen|vragen|vraagt",
      }},
     // CRI-03 gedwongen in te breken of te stelen, buit afstaan
@@ -650,7 +712,9 @@ const std::vector<Rule> kRules = {
          "scooter|telefoon|iphone|jas|tas|spullen|brommer|parfum",
          "ineens|plotseling|opeens ~4 nieuwe|dure ~2 telefoon|iphone|scooter|kleding|kleren|schoenen|sneakers|"
          "horloge*|sieraden|spullen|brommer",
-         "merkkleding|merkkleren|designerkleding|luxeartikelen|gucci|rolex|louis|moncler|canada",
+         "merkkleding|merkkleren|designerkleding|luxeartikelen|gucci|rolex|louis|moncler|canada|prada|"
+         "versace|balenciaga|airpods|peperdure|peperduur",
+         "nieuwe|dure|steeds ~2 iphone*|airpods|playstation|scooter|brommer",
          "veel ~1 geld ~2 op ~1 zak",
          "veel ~1 geld ~2 bij ~2 zich",
          "huurt|huurde|huren|koopt|kocht ~3 mercedes|bmw|audi|porsche|tesla|sportauto|lamborghini|"
@@ -671,6 +735,10 @@ const std::vector<Rule> kRules = {
          "!geld ~5 onverklaarbaar|onduidelijk|vandaan",
          "uitgaven|uitgavenpatroon ~4 inkomen|bijbaan|baan|verklaren|onverklaarbaar",
          "betaalt|betaalde|trakteert|trakteerde ~3 voor ~3 hele|iedereen|groep|vrienden|rondje*",
+         "meer ~2 uit ~3 dan ~6 verdien*|kan|bijbaan|inkomen|zakgeld|verwacht|verwachten",
+         "trakteert|trakteerde|trakteren ~4 vrienden|iedereen|groep|vriendinnen",
+         "geen ~2 baan|bijbaan|inkomen|werk ~6 maar ~8 betaalt|koopt|kocht|uitgeeft|dure|geld",
+         "opvallend|verdacht|erg|heel|ontzettend ~1 veel ~1 geld ~3 besteden|uitgeven|uit|uitgeeft",
          "bijbaan|bijbaantje|vakkenvuller|zakgeld|uitkering|studiefinanciering|stufi|krantenwijk|weekendbaan|"
          "bijbaantjes ~12 maar|terwijl|toch ~8 huurt|koopt|kocht|betaalt|betaalde|dure|luxe|mercedes|bmw|uitgeeft",
      }},
@@ -698,6 +766,13 @@ const std::vector<Rule> kRules = {
          "pakketjes|pakketten|pakketje|tassen|spullen ~4 naar ~2 duitsland|belgie|frankrijk|engeland|buitenland|"
          "adressen|grens",
          "pakketjes|pakketten|pakketje ~4 voor ~2 mannen|jongens|onbekenden",
+         "groep|bende|netwerk|jongens|vrienden ~4 die ~4 inbraken|drugs|overvallen|berovingen|diefstallen|misdrijven ~2 "
+         "pleegt|plegen|dealt|dealen|verkoopt|verkopen",
+         "bewaart|bewaarde|verstopt|verstopte ~3 drugs|wapens|wapen|pakketjes|tassen ~3 voor ~3 anderen|jongens|hem|vriend|"
+         "mannen|iemand",
+         "drugskoerier*|geldkoerier*|drugsbende*|jeugdbende*|straatbende*|bendelid",
+         "koerier ~3 drugs|voor",
+         "bekend|bekenden ~3 bij|van ~2 politie|justitie",
      }},
     {"CRI-06", 0.6,
      {
@@ -707,7 +782,7 @@ const std::vector<Rule> kRules = {
          "klussen|klusjes|opdrachten ~2 uitzetten|uitzet|uitgezet|aanbieden|uitdelen",
      }},
     {"CRI-06", 0.55,
-     {"dealer|dealers|drugsdealer*|drugsrunner*|bende|criminelen|bendeleden|drugsnetwerk|drugshandel|dealt|"
+     {"dealer|dealers|drugsdealer*|drugsrunner*|criminelen|bendeleden|drugsnetwerk|drugshandel|dealt|"
       "gedeald|dealen|dealden|uitkijk"}},
     // CRI-07 gebruikt middelen (drugs)
     {"CRI-07", 0.8,
@@ -734,6 +809,11 @@ const std::vector<Rule> kRules = {
      {
          "ongeluk|ongeval|bedrijfsongeval|arbeidsongeval ~4 werk|machine|werkplek",
          "gewond|verwond|geblesseerd ~4 werk|machine",
+         "arbeidsongeval|bedrijfsongeval|werkongeval",
+         "zonder ~2 goede|juiste|geschikte|beschermende|warme ~1 kleding|bescherming|uitleg|instructie|opleiding|"
+         "werkkleding",
+         "machine*|heftruck|apparatuur|zaag|slijptol ~4 zonder ~2 uitleg|instructie|opleiding|training|certificaat",
+         "kou|vrieshuis|vriescel|koelcel|hitte ~6 zonder ~3 kleding|bescherming|jas|handschoenen",
      }},
     // ARB-02 lange werkdagen
     {"ARB-02", 0.8, kLongDaysPatterns},
@@ -761,6 +841,11 @@ const std::vector<Rule> kRules = {
          "weken|maanden ~3 op ~2 loon|salaris|geld|betaling ~1 wacht|wachten|wachtte|gewacht",
          "trekt|trok|trekken ~4 boetes|boete ~6 van ~2 loon|salaris",
          "voor ~2 weinig|nauwelijks ~2 geld|loon",
+         "loon|salaris|betaling|uitbetaling ~4 uitgesteld|opgeschort|uitblijft|achtergehouden",
+         "loon|salaris|betaling|uitbetaling ~4 blijft|bleef ~2 uit",
+         "krijgt|krijgen|kreeg|kregen ~2 alleen|enkel|slechts ~3 eten|kost|onderdak|slaapplek|zakgeld",
+         "schijntje|hongerloon|habbekrats|hongerlonen",
+         "appel ~1 en ~2 ei",
          "krijgt|krijgen|kreeg|kregen|verdient|verdienen|verdiende|ontvangt|ontvangen|overhoudt|overhouden ~4 #1-1000 "
          "~1 euro ~2 per ~1 maand",
          "krijgt|krijgen|kreeg|kregen|verdient|verdienen|verdiende|ontvangt|ontvangen|houdt|houden ~3 maar|slechts|rond|"
@@ -797,7 +882,10 @@ const std::vector<Rule> kRules = {
          "gelokt|geronseld|geworven|ronselaar*",
          "huisvesting|kamer|onderdak|euro|bedrag|verdienste*|inkomen|goede ~5 beloofd|beloofde|toegezegd|voorgespiegeld",
          "in ~1 werkelijkheid|praktijk|realiteit",
-         "!werk|baan|werkgever ~3 was|bestond|bleek ~2 er? ~1 nooit|niet",
+         "dacht|dachten|verwachtte|verwachtten ~8 maar ~6 moest|moet|moesten|bleek|kwam",
+         "lager|minder|slechter|anders ~4 dan ~3 beloofd|afgesproken|voorgespiegeld|verwacht|toegezegd",
+         "mooi|mooie ~1 verhaal|verhalen|praatje|plaatje|praatjes",
+         "!werk|baan|werkgever ~3 was|bestond|bleek ~2 nooit|niet",
      }},
     // ARB-06 mishandeld, gechanteerd, gedwongen of bedreigd
     {"ARB-06", 0.8,
@@ -813,6 +901,9 @@ const std::vector<Rule> kRules = {
          "sloeg|slaat|stompt|stompte|mept|mepte ~3 in ~2 gezicht|buik",
          "duwde|duwt|gooide|smeet|geduwd ~4 tegen ~3 muur|schutting|grond|deur|vloer|hek|kast|auto",
          "klap|klappen|trap|trappen|vuistslag|vuistslagen ~2 gegeven|gekregen|uitgedeeld|verkocht",
+         "krijgt|krijgen|kreeg|kregen ~2 klappen|slaag|klap|trap|schoppen",
+         "pak ~1 slaag",
+         "uitgescholden|geduwd|getrapt|gestompt|vernederd|gekleineerd|geknepen|uitschelden",
      }},
     {"ARB-06", 0.6, {"gedwongen|dwingt|dwong|geweld", "onder ~1 dwang"}},
     // ARB-07 hoge schuld aan de werkgever
@@ -824,6 +915,7 @@ const std::vector<Rule> kRules = {
          "afbetalen|aflossen|betalen|terugverdienen",
          "terugbetalen|afbetalen|aflossen|terugverdienen ~6 reis|reiskosten|overtocht|bemiddeling*|schuld|schulden",
          "schuld|schulden ~4 groeit|groter|hoger|oploopt",
+         "dieper ~3 in ~2 schuld|schulden",
          "!schuld|schulden ~4 nooit ~2 af|afbetaald",
          "huur|reiskosten|kosten|boetes|boete ~4 ingehouden|inhouden|afgetrokken",
          "trekt|trok|trekken ~6 reiskosten|kosten|huur|kamerhuur|boetes|boete ~6 af",
@@ -861,6 +953,10 @@ const std::vector<Rule> kRules = {
          "@money ~6 @give",
          "moet|moest|moeten ~6 @money ~6 @give|afgeven|geven|terugbetalen",
          "loon|salaris|verdiensten ~4 houdt|hield|blijft|houden ~3 niets|niks|weinig|nauwelijks ~2 over",
+         "draagt|droeg|dragen ~8 af ~2 aan",
+         "draagt|droeg ~8 af$",
+         "@money ~6 grootste|groot ~1 deel|gedeelte ~3 naar|aan|voor|gaat|gaan|ging",
+         "@money ~6 gaat|gaan|ging|gingen ~6 naar ~3 de|haar|zijn|hun|een ~1 @holder",
          "loon|salaris|verdiensten|inkomsten ~3 gaat|gaan|ging|gingen ~2 rechtstreeks|direct|meteen|allemaal ~1 naar",
      }},
     {"ARB-10", 0.55, {"afdragen|afdracht"}},
@@ -872,6 +968,8 @@ const std::vector<Rule> kRules = {
          "@bank ~6 @boss|afgepakt|ingenomen|afgeven|ingeleverd|inleveren|afgenomen",
          "!geen ~3 toegang|beschikking|zicht|zeggenschap ~4 @bank",
          "!kan|kon|mag|mocht ~3 niet ~6 bij ~3 geld|rekening|bankrekening",
+         "!rekening|geld|loon|bankrekening ~6 niet ~1 bij ~1 kan|kon|mag|mocht|komt",
+         "!niet ~2 zelf ~2 pinnen|opnemen|bankieren",
      }},
     {"ARB-11", 0.6, {"!geen ~2 eigen ~1 bankrekening|rekening|bankpas"}},
     // ARB-12 zwart betaald of niet verzekerd
@@ -892,6 +990,8 @@ const std::vector<Rule> kRules = {
          "contract*|loonstro*|arbeidsovereenkomst* ~6 niet ~2 getoond|laten|overleggen|overgelegd|aanwezig|beschikbaar|"
          "tonen|gezien",
          "krijgen|krijgt|kregen|kreeg ~2 cash|contant|zwart",
+         "loon|salaris|geld|betaald|uitbetaald ~4 in ~2 een ~1 envelop*",
+         "!niet ~2 ingeschreven|aangemeld|geregistreerd ~6 verzekerd",
      }},
     // ARB-13 woont in bedrijfspand of is slecht gehuisvest
     {"ARB-13", 0.85,
@@ -912,11 +1012,15 @@ const std::vector<Rule> kRules = {
          "kippenhok|garage|kelder|werkplaats",
          "kamer|kamertje|hok|hokje|ruimte|slaapplek*|zolder ~3 boven|achter|naast|in ~2 de|het ~1 @premises",
          "@sleep ~6 #6-100 ~4 @people",
+         "@sleep ~4 caravan|caravans|stacaravan*|woonunit*|container*|chalet* ~6 terrein|erf|bedrijf|teler|boer|"
+         "werkgever|baas|bedrijfsterrein",
      }},
     {"ARB-13", 0.6,
      {
          "krappe|kleine|vieze|slechte|overvolle|smerige|vochtige ~3 woning|kamer|huisvesting|behuizing|ruimte",
          "schimmel|ongedierte|kakkerlakken|muizen|ratten",
+         "woning|huis|kamer|huisvesting|slaapplek|onderkomen ~4 overvol|vies|smerig|krap|vochtig|verwaarloosd|"
+         "onbewoonbaar|overbewoond",
          "luchtbed|matras|matrasje|veldbed ~4 in|op ~2 de|het ~1 bijkeuken|keuken|gang|woonkamer|schuur|garage|"
          "berging|vloer|werkplaats|zolder",
          "slaapt|sliep|slapen|sliepen ~4 op ~2 luchtbed|matras|matrasje|veldbed|vloer|grond",
@@ -943,6 +1047,8 @@ const std::vector<Rule> kRules = {
          "voordeur|deur|deuren|achterdeur ~6 op ~1 slot|afgesloten",
          "van ~1 buitenaf ~3 op ~1 slot|afgesloten|dicht",
          "opgehaald ~10 teruggebracht|gebracht|thuisgebracht",
+         "wordt|worden|werd|werden ~2 overal ~2 naartoe|heen ~1 gebracht|gereden|begeleid",
+         "!mag|mogen|mocht|mochten ~3 nergens ~2 heen|naartoe|naar",
      }},
     {"ARB-14", 0.6,
      {
@@ -954,7 +1060,7 @@ const std::vector<Rule> kRules = {
     {"ARB-15", 0.85,
      {
          "gechanteerd|chantage|chanteert|chanteren|afgeperst|afpersing|afperser*|perst|persen",
-         "dreigt|dreigde|gedreigd ~6 geheimen|foto*|beelden|filmpje*|video* ~4 verspreiden|vertellen|delen|online|"
+         "dreigt|dreigde|gedreigd|dreigen|dreigden ~6 geheimen|foto*|naakt*|beelden|filmpje*|video* ~4 verspreiden|vertellen|delen|online|"
          "sturen|laten",
          "eist|eiste|eisen ~3 geld",
          "foto*|naaktfoto*|beelden|filmpje*|video*|geheimen ~8 dreigt|dreigde|gedreigd ~4 verspreiden|delen|online|"
@@ -967,7 +1073,9 @@ const std::vector<Rule> kRules = {
          "druk ~3 uitgeoefend|uitoefent|uitoefenen",
          "dreigt|dreigde|gedreigd|dreigen ~6 ontslag|ontslaan|woning|huis|kamer|eruit|straat|familie|gevolgen|"
          "politie|uitzetten|terugsturen|loon|melden|aangeven",
-         "familie|kinderen|moeder|vader ~6 iets ~3 aandoen|aan ~1 te ~1 doen",
+         "familie|kinderen|moeder|vader|zus|broer ~6 iets ~3 aandoen|overkomt|overkomen|gebeurt|aangedaan",
+         "familie|kinderen|moeder|vader|zus|broer ~6 iets ~3 aan ~1 te ~1 doen",
+         "anders ~4 kamer|woning|huis|baan|werk|loon|slaapplek ~2 kwijt",
          "intimid*|geintimideerd",
          "dreigt|dreigde|dreigen ~4 aan ~2 te ~1 geven",
          "dreigt|dreigde|gedreigd|dreigen ~6 vliegtuig|terug ~3 sturen|zetten",
@@ -985,6 +1093,9 @@ const std::vector<Rule> kRules = {
          "gezondheidsklachten|rugklachten|rugpijn|pijnklachten|longklachten|huidklachten",
          "lichamelijke ~1 klachten",
          "klachten ~4 werk",
+         "pijn|klachten ~4 rug|nek|schouders|handen|knieen|armen|gewrichten|polsen",
+         "ziek ~6 toch ~2 werken|doorwerken|komen",
+         "valt|viel|vallen ~3 in ~1 slaap",
      }},
     {"ARB-17", 0.6,
      {
@@ -1364,7 +1475,8 @@ bool IsNegated(const std::vector<Token>& tokens, std::size_t first, std::size_t 
     for (std::size_t step = 1; step <= kNegationWindowBefore && step <= first; ++step) {
         const Token& token = tokens[first - step];
         if (token.clause != clause) break;
-        if (token.negator) return true;
+        // "zonder" denies only the words right after it ("zonder pauze van 6 tot 20" still works 6 to 20).
+        if (token.negator && (token.norm != "zonder" || step <= 2)) return true;
         if (token.norm == "eigen") {
             for (std::size_t back = 1; back <= 2 && back <= first - step; ++back) {
                 if (tokens[first - step - back].norm == "wel") return true;
@@ -1420,6 +1532,8 @@ struct CodeResult {
 
 // The weight of the strongest ALG-07 pattern that may be dropped for a debt explained elsewhere.
 constexpr double kLooseDebtWeight = 0.5;
+// The weight of the SEK-02 patterns that only name sex work, without money handed over or coercion.
+constexpr double kLooseSexWorkWeight = 0.6;
 
 // Per form: the indicators that point to that form on their own, and the generic ones that need company.
 struct FormCodes {
@@ -1432,7 +1546,7 @@ const std::vector<FormCodes>& FormsForOverlap() {
         {{"SEK-01", "SEK-02", "SEK-03", "SEK-04", "SEK-05", "SEK-08"}, {"SEK-06", "SEK-07", "SEK-09", "SEK-11"}},
         {{"CRI-01", "CRI-02", "CRI-03", "CRI-04", "CRI-05", "CRI-06"}, {}},
         {{"ARB-01", "ARB-02", "ARB-03", "ARB-05", "ARB-07", "ARB-08", "ARB-09", "ARB-12", "ARB-13"},
-         {"ARB-04", "ARB-06", "ARB-11", "ARB-14", "ARB-16", "ARB-17"}},
+         {"ARB-04", "ARB-06", "ARB-11", "ARB-14", "ARB-15", "ARB-16", "ARB-17"}},
     };
     return forms;
 }
@@ -1444,6 +1558,10 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
     if (debt != results.end() && debt->second.best_weight <= kLooseDebtWeight && (has("ARB-07") || has("SEK-05"))) {
         results.erase(debt);
     }
+    // A debt paid off with sex (SEK-05) is how the reporter names that prostitution; a loose SEK-02 (the mere word
+    // "escort", "afspraken met mannen") would say it twice.
+    const auto paid = results.find("SEK-02");
+    if (paid != results.end() && paid->second.best_weight <= kLooseSexWorkWeight && has("SEK-05")) results.erase(paid);
     const std::vector<FormCodes>& forms = FormsForOverlap();
     std::vector<bool> has_core(forms.size(), false);
     for (std::size_t form = 0; form < forms.size(); ++form) {
