@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -1128,6 +1129,8 @@ struct Token {
     int clause = 0;         // words of one clause share this number
     long number = -1;       // the value when the word is a number, otherwise -1
     bool negator = false;   // "geen", "niet", ...
+    int norm_id = -1;       // norm and stem as ids of the pattern vocabulary (-1: no pattern word)
+    int stem_id = -1;
 };
 
 // Folds the second byte of a two-byte UTF-8 sequence starting with 0xC3 (U+00C0..U+00FF) to lowercase ASCII,
@@ -1279,6 +1282,8 @@ std::vector<Token> Tokenize(std::string_view text) {
 struct Alternative {
     std::string text;
     std::string stem;  // for whole words: the stem that an inflected form in the text may share
+    int text_id = -1;  // text and stem as ids of the pattern vocabulary (whole words only)
+    int stem_id = -1;
     bool prefix = false;
     bool numeric = false;
     bool clock_allowed = false;  // "%": the number may follow "tot", "om", ...
@@ -1390,18 +1395,71 @@ CompiledPattern CompilePattern(std::string_view pattern, std::size_t rule_index)
     return compiled;
 }
 
-const std::vector<CompiledPattern>& CompiledPatterns() {
-    static const std::vector<CompiledPattern> patterns = [] {
-        std::vector<CompiledPattern> compiled;
+// The compiled table with an index on the first element of each pattern, so that a word of the text is only
+// tried as the start of the patterns that can begin with it. Whole words and stems are interned as ids.
+struct Matcher {
+    std::vector<CompiledPattern> patterns;
+    std::unordered_map<std::string, int> vocabulary;
+    std::vector<std::vector<std::uint32_t>> by_text;     // vocabulary id -> patterns starting with that word
+    std::vector<std::vector<std::uint32_t>> by_stem;     // vocabulary id -> patterns starting with that stem
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_prefix;  // first letters of a "word*" start
+    std::vector<std::uint32_t> by_number;                // patterns starting with a number
+    std::vector<std::uint32_t> always;                   // patterns with a very short prefix start
+
+    // Prefix starts are indexed on this many letters.
+    static constexpr std::size_t kPrefixKey = 3;
+
+    int Intern(const std::string& word) {
+        const auto [entry, inserted] = vocabulary.try_emplace(word, static_cast<int>(vocabulary.size()));
+        return entry->second;
+    }
+
+    int Find(const std::string& word) const {
+        if (word.empty()) return -1;
+        const auto found = vocabulary.find(word);
+        return found == vocabulary.end() ? -1 : found->second;
+    }
+};
+
+const Matcher& GetMatcher() {
+    static const Matcher matcher = [] {
+        Matcher built;
         for (std::size_t rule_index = 0; rule_index < kRules.size(); ++rule_index) {
             for (std::string_view pattern : kRules[rule_index].patterns) {
                 CompiledPattern one = CompilePattern(pattern, rule_index);
-                if (!one.elements.empty()) compiled.push_back(std::move(one));
+                if (!one.elements.empty()) built.patterns.push_back(std::move(one));
             }
         }
-        return compiled;
+        for (CompiledPattern& pattern : built.patterns) {
+            for (Element& element : pattern.elements) {
+                for (Alternative& alternative : element.alternatives) {
+                    if (alternative.prefix || alternative.numeric) continue;
+                    alternative.text_id = built.Intern(alternative.text);
+                    if (!alternative.stem.empty()) alternative.stem_id = built.Intern(alternative.stem);
+                }
+            }
+        }
+        built.by_text.resize(built.vocabulary.size());
+        built.by_stem.resize(built.vocabulary.size());
+        for (std::uint32_t index = 0; index < built.patterns.size(); ++index) {
+            for (const Alternative& alternative : built.patterns[index].elements.front().alternatives) {
+                if (alternative.numeric) {
+                    built.by_number.push_back(index);
+                } else if (alternative.prefix) {
+                    if (alternative.text.size() < Matcher::kPrefixKey) {
+                        built.always.push_back(index);
+                    } else {
+                        built.by_prefix[alternative.text.substr(0, Matcher::kPrefixKey)].push_back(index);
+                    }
+                } else {
+                    built.by_text[alternative.text_id].push_back(index);
+                    if (alternative.stem_id >= 0) built.by_stem[alternative.stem_id].push_back(index);
+                }
+            }
+        }
+        return built;
     }();
-    return patterns;
+    return matcher;
 }
 
 // Words before a number that make it a time of day ("om 12 uur", "tot 17 uur") rather than a duration.
@@ -1426,8 +1484,8 @@ bool TokenMatches(const Element& element, const std::vector<Token>& tokens, std:
                 std::string_view(token.norm).substr(0, alternative.text.size()) == alternative.text) {
                 return true;
             }
-        } else if (token.norm == alternative.text ||
-                   (!alternative.stem.empty() && token.stem == alternative.stem)) {
+        } else if (token.norm_id == alternative.text_id ||
+                   (alternative.stem_id >= 0 && token.stem_id == alternative.stem_id)) {
             return true;
         }
     }
@@ -1507,19 +1565,43 @@ struct Hit {
     std::size_t last = 0;
 };
 
-// The first match of a pattern that is not negated, if any.
-bool FindHit(const CompiledPattern& pattern, const std::vector<Token>& tokens, Hit& hit) {
-    std::vector<std::size_t> positions(pattern.elements.size());
+// A match of a pattern starting at `start` that is not negated, if any.
+bool MatchAt(const CompiledPattern& pattern, const std::vector<Token>& tokens, std::size_t start,
+             std::vector<std::size_t>& positions, Hit& hit) {
+    if (!TokenMatches(pattern.elements.front(), tokens, start)) return false;
+    positions.assign(pattern.elements.size(), 0);
+    positions[0] = start;
+    if (!MatchRest(pattern, tokens, 1, start, positions)) return false;
+    const std::size_t last = positions.back();
+    if (pattern.negation_sensitive && IsNegated(tokens, start, last)) return false;
+    hit = Hit{start, last};
+    return true;
+}
+
+// For every pattern, its first match that is not negated (found[index] tells whether there is one).
+void FindHits(const Matcher& matcher, const std::vector<Token>& tokens, std::vector<char>& found,
+              std::vector<Hit>& hits) {
+    found.assign(matcher.patterns.size(), 0);
+    hits.assign(matcher.patterns.size(), Hit{});
+    std::vector<std::size_t> positions;
+    const auto attempt = [&](const std::vector<std::uint32_t>& candidates, std::size_t start) {
+        for (const std::uint32_t index : candidates) {
+            if (found[index] == 0 && MatchAt(matcher.patterns[index], tokens, start, positions, hits[index])) {
+                found[index] = 1;
+            }
+        }
+    };
     for (std::size_t start = 0; start < tokens.size(); ++start) {
-        if (!TokenMatches(pattern.elements.front(), tokens, start)) continue;
-        positions[0] = start;
-        if (!MatchRest(pattern, tokens, 1, start, positions)) continue;
-        const std::size_t last = positions.back();
-        if (pattern.negation_sensitive && IsNegated(tokens, start, last)) continue;
-        hit = Hit{start, last};
-        return true;
+        const Token& token = tokens[start];
+        if (token.norm_id >= 0) attempt(matcher.by_text[token.norm_id], start);
+        if (token.stem_id >= 0) attempt(matcher.by_stem[token.stem_id], start);
+        if (token.number >= 0) attempt(matcher.by_number, start);
+        if (token.norm.size() >= Matcher::kPrefixKey) {
+            const auto prefixed = matcher.by_prefix.find(token.norm.substr(0, Matcher::kPrefixKey));
+            if (prefixed != matcher.by_prefix.end()) attempt(prefixed->second, start);
+        }
+        attempt(matcher.always, start);
     }
-    return false;
 }
 
 struct CodeResult {
@@ -1546,7 +1628,7 @@ const std::vector<FormCodes>& FormsForOverlap() {
         {{"SEK-01", "SEK-02", "SEK-03", "SEK-04", "SEK-05", "SEK-08"}, {"SEK-06", "SEK-07", "SEK-09", "SEK-11"}},
         {{"CRI-01", "CRI-02", "CRI-03", "CRI-04", "CRI-05", "CRI-06"}, {}},
         {{"ARB-01", "ARB-02", "ARB-03", "ARB-05", "ARB-07", "ARB-08", "ARB-09", "ARB-12", "ARB-13"},
-         {"ARB-04", "ARB-06", "ARB-11", "ARB-14", "ARB-15", "ARB-16", "ARB-17"}},
+         {"ARB-04", "ARB-06", "ARB-11", "ARB-14", "ARB-16", "ARB-17"}},
     };
     return forms;
 }
@@ -1581,14 +1663,23 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
 }  // namespace
 
 std::vector<Suggestion> SuggestIndicators(std::string_view text) {
-    const std::vector<Token> tokens = Tokenize(text);
+    const Matcher& matcher = GetMatcher();
+    std::vector<Token> tokens = Tokenize(text);
     std::vector<Suggestion> suggestions;
     if (tokens.empty()) return suggestions;
+    for (Token& token : tokens) {
+        token.norm_id = matcher.Find(token.norm);
+        token.stem_id = matcher.Find(token.stem);
+    }
+    std::vector<char> found;
+    std::vector<Hit> hits;
+    FindHits(matcher, tokens, found, hits);
 
     std::unordered_map<std::string_view, CodeResult> results;
-    for (const CompiledPattern& pattern : CompiledPatterns()) {
-        Hit hit;
-        if (!FindHit(pattern, tokens, hit)) continue;
+    for (std::size_t index = 0; index < matcher.patterns.size(); ++index) {
+        if (found[index] == 0) continue;
+        const CompiledPattern& pattern = matcher.patterns[index];
+        const Hit& hit = hits[index];
         const Rule& rule = kRules[pattern.rule_index];
         const std::size_t begin = tokens[hit.first].begin;
         const std::size_t end = tokens[hit.last].end;
