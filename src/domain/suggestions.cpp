@@ -847,8 +847,7 @@ const std::vector<Rule> kRules = {
          "krijgt|krijgen|kreeg|kregen ~2 alleen|enkel|slechts ~3 eten|kost|onderdak|slaapplek|zakgeld",
          "schijntje|hongerloon|habbekrats|hongerlonen",
          "appel ~1 en ~2 ei",
-         "krijgt|krijgen|kreeg|kregen|verdient|verdienen|verdiende|ontvangt|ontvangen|overhoudt|overhouden ~4 #1-1000 "
-         "~1 euro ~2 per ~1 maand",
+         "verdient|verdienen|verdiende|overhoudt|overhouden|houdt|houden ~4 #1-1000 ~1 euro ~2 per ~1 maand",
          "krijgt|krijgen|kreeg|kregen|verdient|verdienen|verdiende|ontvangt|ontvangen|houdt|houden ~3 maar|slechts|rond|"
          "zo|ongeveer|amper|nauwelijks|hooguit|netto ~3 #1-1000 ~1 euro",
          "#1-1000 ~1 euro ~4 krijgt|krijgen|overhoudt|overhouden|over|verdient|verdienen|ontvangt|uitbetaald",
@@ -1533,8 +1532,8 @@ bool IsNegated(const std::vector<Token>& tokens, std::size_t first, std::size_t 
     for (std::size_t step = 1; step <= kNegationWindowBefore && step <= first; ++step) {
         const Token& token = tokens[first - step];
         if (token.clause != clause) break;
-        // "zonder" denies only the words right after it ("zonder pauze van 6 tot 20" still works 6 to 20).
-        if (token.negator && (token.norm != "zonder" || step <= 2)) return true;
+        // "zonder" denies only the word right after it ("zonder pauze van 6 tot 20" still works 6 to 20).
+        if (token.negator && (token.norm != "zonder" || step == 1)) return true;
         if (token.norm == "eigen") {
             for (std::size_t back = 1; back <= 2 && back <= first - step; ++back) {
                 if (tokens[first - step - back].norm == "wel") return true;
