@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -74,10 +75,12 @@ const std::vector<WordClass> kWordClasses = {
     {"holder",
      "werkgever*|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|"
      "pooier*|loverboy*|begeleider*|uitbater|manager|leidinggevende|iemand|smokkelaar*|huisbaas|vriend|partner|"
-     "oom|tante|broer|zus|neef|vader|moeder|echtgenoot|schoonfamilie"},
+     "oom|tante|broer|zus|neef|vader|moeder|echtgenoot|schoonfamilie|bureau|bemiddelingsbureau*|teamleider|voorman|"
+     "ploegbaas|ploegleider|madam|mama|landgenoot|chauffeur|onderaannemer|pooier|souteneur"},
     {"boss",
      "werkgever*|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|"
-     "uitbater|manager|leidinggevende|smokkelaar*|koppelbaas*|opdrachtgever*|firma"},
+     "uitbater|manager|leidinggevende|smokkelaar*|koppelbaas*|opdrachtgever*|firma|bureau|bemiddelingsbureau*|"
+     "teamleider|voorman|ploegbaas|ploegleider|onderaannemer|directeur|bedrijfsleider"},
     {"take",
      "afgepakt|afgenomen|ingenomen|ingeleverd|inleveren|afgeven|afgegeven|afpakken|weggenomen|achtergehouden|"
      "vastgehouden|ingehouden|afgepakte|inneemt|afneemt|afpakt"},
@@ -98,7 +101,8 @@ const std::vector<WordClass> kWordClasses = {
      "loods|loodsen|bedrijfspand*|bedrijfsruimte*|kantoor|werkplaats|magazijn|kas|kassen|schuur|stal|container*|"
      "bedrijfsterrein|fabriek|garage|restaurant|keuken|nagelstudio|salon|winkel|zaak|werkplek|kelder|opslag*|"
      "bedrijfshal|hal|kantine|bouwplaats|keet|bouwkeet|portacabin|werk|bedrijf|achterkamer|bedrijfsgebouw|"
-     "boerderij|terrein|kantoorpand|pand|cabine|vrachtwagen|busje"},
+     "boerderij|terrein|kantoorpand|pand|cabine|vrachtwagen|busje|hok|hokje|stallen|paardenstal|zeecontainer*|"
+     "bijkeuken|berging|schuurtje|tuinhuis*|kippenhok|bedrijfshal*|werkplaatsen"},
     {"people",
      "mensen|personen|arbeiders|werknemers|man|mannen|vrouwen|jongens|meisjes|polen|bulgaren|roemenen|"
      "arbeidsmigranten|medewerkers|werkers|collega*|uitzendkrachten"},
@@ -114,6 +118,21 @@ const std::vector<WordClass> kWordClasses = {
     {"drugs",
      "drugs|cocaine|coke|wiet|hasj|heroine|xtc|lachgas|speed|ghb|crack|pillen|middelen|alcohol|ketamine|"
      "amfetamine|mdma|softdrugs|harddrugs"},
+    {"lang",
+     "pools|roemeens|bulgaars|tigrinya|arabisch|vietnamees|chinees|thais|russisch|oekraiens|turks|hongaars|litouws|"
+     "lets|tagalog|hindi|punjabi|tamil|albanees|farsi|dari|somalisch|amhaars|spaans|portugees|frans|georgisch|"
+     "koerdisch|pasjtoe|urdu|bengaals|nigeriaans|filipijns|indonesisch|moldavisch|slowaaks|tsjechisch|eigen|"
+     "moedertaal"},
+    {"afraid",
+     "bang|angst|angstig|vreest|vrees|vreesde|schrik|doodsbang|doodsangst|dood|bezorgd|ongerust|paniek|"
+     "panikeert|benauwd"},
+    {"seen_unwell",
+     "ongezond|ziek|slecht|moe|vermoeid|uitgeput|bleek|grauw|verwaarloosd|mager|ondervoed|afgetobd|kapot|"
+     "gesloopt|doodop|afgepeigerd|beroerd|ellendig|belabberd|versleten|op|gebroken|mishandeld|verward"},
+    {"injury",
+     "blauwe|brandplek*|brandwond*|brandplekken|littekens|litteken|kneuzing*|gekneusd*|gekneusde|verwonding*|"
+     "snijwond*|striemen|schaafwond*|bloeduitstorting*|gebroken|dikke|opgezwollen|gezwollen|builen|bult|wonden|"
+     "wond|sigarettenpeuk*|krabben|schrammen"},
 };
 
 // The patterns of one catalog code that share a weight.
@@ -130,7 +149,11 @@ const std::vector<std::string_view> kPassportPatterns = {
     "@doc ~3 niet|nooit ~2 bij|meer|terug|zelf|inzien|hebben|houden|krijgen",
     "geen ~2 beschikking|toegang|zeggenschap ~4 @doc",
     "kan|kon|mag|mocht ~3 niet ~4 bij|over ~3 @doc",
-    "@doc ~4 @take",
+    "@doc ~6 @take",
+    "@docs ~6 door ~3 @holder ~2 @take|bewaard|beheerd|vastgehouden|ingenomen|afgepakt|gehouden",
+    "@doc ~3 niet|nooit ~2 in ~1 bezit|handen",
+    "!niet|nooit|geen ~3 aan|bij ~2 zijn|haar|hun|het|de ~1 @doc ~2 komen|kan|kon|mag",
+    "@doc ~4 niet|nooit ~2 gezien|gehad|teruggezien|teruggekregen",
     "@take ~4 @doc",
     "@holder ~4 @keep ~4 @docs",
     "@docs ~4 bewaar*|beheer*|vastgehouden|ingehouden|afgepakt|ingenomen|ligt|liggen ~4 bij|door ~2 @holder",
@@ -138,12 +161,24 @@ const std::vector<std::string_view> kPassportPatterns = {
     "@docs ~4 in ~1 handen ~2 van ~2 @holder",
     "bewaart|beheert|bewaarde|beheerde ~2 haar|zijn|hun ~1 @doc",
     "die|andere ~1 man|vrouw|@holder ~8 @keep ~2 hun|haar|zijn ~1 @docs",
+    "@docs ~3 ligt|liggen|lag|lagen ~2 bij ~3 @holder|die|hem|haar|hen",
+    "@docs ~4 in ~1 bewaring|beslag",
+    "@holder ~3 @docs ~2 heeft|had|houdt|hield|bewaart|bewaarde|beheert|vasthoudt",
+    "houdt|hield|bewaart|bewaarde|beheert|beheerde ~2 hun|haar|zijn|alle|de ~1 @docs ~4 vast|in|vanwege|voor|zodat|omdat",
 };
 
 const std::vector<std::string_view> kLongDaysPatterns = {
     "#10-24 uur|uren|urige ~2 per|elke|iedere|a|op|een ~2 dag|dagen|werkdag|dienst",
     "werkdag*|dagen|diensten|dienst ~2 van ~2 #10-24 uur|uren",
-    "werk*|gewerkt ~3 #10-24 uur|uren",
+    "#10-24 uur|uren ~2 achter ~1 elkaar|aaneen|achtereen|onafgebroken|lang|door",
+    "tot ~3 laat ~2 in ~2 avond|nacht",
+    "tot ~2 avonds|nachts ~1 laat",
+    "%3-6 ~3 ochtends|morgens|nachts ~3 tot ~4 avonds|laat|middernacht|nachts",
+    "van ~1 %3-7 ~3 tot ~2 %19-24|middernacht",
+    "elke|iedere ~1 nacht|ochtend|dag ~2 om ~2 %2-5 ~4 opgehaald|beginnen|begint|vertrekken|vertrekt|weg|werk*|op",
+    "dag ~1 en ~1 nacht ~3 beschikbaar|verzorgd|verzorgt|klaarstaan|zorgen|zorgt",
+    "#7-7 dagen ~3 week ~3 beschikbaar|werken|werkt",
+    "ook ~1 s ~1 nachts ~4 beschikbaar|werken|werkt|opstaan|klaarstaan",
     "#10-24 uur|uren ~3 aan ~1 het ~1 werk|werkt|werken|gewerkt|doorwerken",
     "#55-120 uur|uren ~3 per|in|elke|iedere|een ~2 week",
     "#7-7 dagen ~3 week",
@@ -161,6 +196,20 @@ const std::vector<std::string_view> kLongDaysPatterns = {
     "dag ~1 en ~1 nacht ~3 werk*|aan",
     "werk* ~4 dag ~1 en ~1 nacht",
     "doorwerken|doorgewerkt ~3 zonder ~2 pauze*|rust",
+    "dubbele ~1 diensten|dienst|shifts|shift",
+    "begint|start|beginnen|starten|begon ~2 om ~1 %3-6 ~8 om|tot ~1 %20-24",
+    "zonsopgang ~4 zonsondergang",
+    "ontzettend|enorm|extreem|belachelijk|waanzinnig|onwijs|absurd ~2 veel ~1 uren|uur|overuren",
+    "#50-120 ~1 urige|uren ~1 werkweek|werkweken",
+    "#10-24 ~1 urige ~1 werkdag|werkdagen|dagen|diensten|dienst",
+    "tot ~3 diep ~2 in ~2 nacht",
+};
+
+// Long working weeks that are not (yet) the extreme days of ALG-02: six days a week, also at weekends.
+const std::vector<std::string_view> kLongWeekPatterns = {
+    "#6-7 dagen ~3 per|in|van ~2 week",
+    "#6-7 ~1 a|of|tot ~1 #6-7 ~1 dagen ~3 per|in|van ~2 week",
+    "ook ~3 op|in ~2 zondag|zondagen|zaterdag|zaterdagen|weekend|weekenden|feestdagen",
 };
 
 const std::vector<std::string_view> kSchoolPatterns = {
@@ -175,15 +224,23 @@ const std::vector<std::string_view> kSchoolPatterns = {
     "afwezig|absent ~4 @school",
     "@school ~4 afwezig|absent|overgeslagen|gemist",
     "mist|miste|missen ~3 lessen|lesdagen|schooldagen|school|les",
-    "leerplicht*",
+    "!niet|nergens ~4 ingeschreven ~4 school|scholen",
     "vaak|veel|regelmatig ~2 afwezig|absent|ziekgemeld",
-    "schooluitval|schoolverlater*|thuiszitter",
+    "schooluitval|schoolverlater*|thuiszitter*",
+    "van ~1 school ~1 gestuurd|getrapt|verwijderd|afgestuurd",
+    "alleen ~2 nog ~3 op ~1 vreemde|rare|wisselende|onregelmatige ~1 tijden",
+    "maar|slechts|nauwelijks|amper ~3 dag|dagen|keer|uur|uren|lessen ~3 op|naar|in ~2 school|les|klas ~1 geweest|"
+    "gekomen|verschenen|gezien",
 };
 
 const std::vector<std::string_view> kNoCarePatterns = {
     "geen ~2 medische ~1 hulp|zorg|behandeling",
     "gaat|ging|gaan|wil|wilde|durft|durfde|zoekt|zocht ~3 niet|nooit ~4 @medic",
     "geen ~3 hulp ~3 gezocht|ingeschakeld|inschakelt|zoekt|zocht|gehaald",
+    "zoekt|zocht|vraagt|vroeg|haalt|haalde ~2 geen ~2 medische|professionele ~1 hulp|zorg",
+    "zoekt|zocht|vraagt|vroeg ~2 geen ~1 hulp",
+    "wil|wilde|durft|durfde ~2 geen ~2 @medic ~2 zien|bezoeken|bellen",
+    "laat|liet ~2 zich ~1 niet ~2 behandelen|onderzoeken|nakijken|helpen",
     "!niet|nooit ~2 naar ~2 @medic ~2 geweest|gegaan|gaan|gaat|ging",
     "!naar ~2 @medic ~2 gaat|ging|gaan|wil|wilde|durft ~2 ze|hij|zij ~1 niet|nooit",
 };
@@ -210,6 +267,8 @@ const std::vector<Rule> kRules = {
          "omgaat|om|optrekt|trekt ~3 met ~3 oudere|volwassen ~2 mannen|jongens|vrienden|mensen|man",
          "voor|met|bij ~2 oudere ~1 jongens|mannen|jongeren|vrienden",
          "groep|mannen ~3 van ~3 #20-70",
+         "#10-17 ~10 vriend|vriendje|man|vriendin ~2 van ~1 #21-70",
+         "vriend|vriendje|vriendin ~2 van ~1 #21-70 ~8 zelf ~3 #10-17",
      }},
     {"ALG-03", 0.55,
      {
@@ -227,6 +286,8 @@ const std::vector<Rule> kRules = {
          "beschermend ~4 @friends",
          "@friends ~5 geheimzinnig|vaag|ontwijkend|geheim",
          "geheimzinnig|vaag|ontwijkend ~5 @friends",
+         "klapt|klapte|klappen ~2 dicht",
+         "houdt|hield ~3 @friends|vriendschap*|relatie ~2 geheim",
      }},
     // ALG-05 isoleert zich, liegt, sociaal wenselijk gedrag
     {"ALG-05", 0.7,
@@ -240,6 +301,9 @@ const std::vector<Rule> kRules = {
          "gezien|gebeld|bezocht|meer",
          "!ziet|spreekt|belt|bezoekt|zag|sprak ~5 @family ~5 niet|nooit|nauwelijks|amper",
          "isoleert ~2 zich",
+         "zondert|zonderde ~2 zich ~3 af",
+         "zich ~3 afzondert|afzonderde",
+         "uit ~1 haar|zijn|het ~1 hoofd ~1 geleerd",
          "zich ~3 isoleert|afsluit|terugtrekt|afgesloten|teruggetrokken",
          "trekt ~2 zich ~3 terug",
          "sociaal ~1 geisoleerd|isolement",
@@ -253,25 +317,32 @@ const std::vector<Rule> kRules = {
     {"ALG-06", 0.65,
      {
          "verschillend ~1 gedrag",
-         "thuis ~8 anders|stoer|brutaal|uitbundig",
+         "thuis ~8 anders|stoer|brutaal|uitbundig|uitdagend|agressief|grof|schreeuwerig|opstandig",
+         "ander ~1 kind|meisje|jongen|persoon|mens ~3 dan ~3 thuis|school|buiten",
          "op ~1 straat|school|werk ~6 heel|totaal|compleet ~1 anders",
          "heel|totaal|compleet ~1 anders ~2 dan ~3 thuis|school|buiten|werk",
          "ander ~1 persoon|mens ~3 thuis|buiten|school|straat|werk",
          "twee ~1 gezichten",
-         "stil|rustig|teruggetrokken ~8 stoer|brutaal|uitbundig",
-         "stoer|brutaal|uitbundig ~8 stil|rustig|teruggetrokken",
+         "stil|rustig|teruggetrokken|timide|verlegen ~8 stoer|brutaal|uitbundig|uitdagend|schreeuwerig|opstandig",
+         "stoer|brutaal|uitbundig|uitdagend|schreeuwerig|opstandig ~8 stil|rustig|teruggetrokken|timide|verlegen",
      }},
     // ALG-07 onverklaarbare schulden
     {"ALG-07", 0.75,
      {
          "onverklaarbar*|onduidelijk*|vage|grote|hoge|oplopende ~2 schuld|schulden",
+         "diep ~2 in ~2 rood|schulden",
          "!schuld|schulden ~6 niet|geen ~3 uitleggen|verklaren|verklaring",
-         "geld|euro|bedrag ~2 schuldig",
          "!weet|wist|weten ~2 niet ~3 waar|hoe ~3 schuld|schulden",
+         "schuld|schulden|bedrag ~12 niet ~3 begrijpt|begreep|snapt|snapte|uitleggen|verklaren|vertellen",
+         "!hoe|waarvoor|waardoor|waarom ~6 schuld|schulden|bedrag ~8 niet|nauwelijks|amper ~2 uitleggen|vertellen|zeggen|"
+         "begrijpt|begreep|snapt|weet|wist|verklaren",
+         "!schuld|schulden|schuldig ~12 hoeveel|waarvoor|waarom ~4 niet",
+         "!opgebouwd|ontstaan|gekomen ~4 niet ~2 uitleggen|verklaren|vertellen|weet|wist",
          "!schuld|schulden ~4 niet ~2 weet|weten|wist",
          "!schuld|schulden ~12 niet ~2 hoeveel|waarvoor|waarom|hoe",
      }},
-    {"ALG-07", 0.5, {"schuld|schulden|schuldeiser*|geldschuld*|schuldenlast|schuldenaar|schuldig"}},
+    {"ALG-07", 0.5, {"schuld|schulden|schuldeiser*|geldschuld*|schuldenlast|schuldenaar|schuldig",
+                     "geld|euro|bedrag ~2 schuldig"}},
     // ALG-08 geen beschikking over eigen bankrekening, moet veel geld afstaan
     {"ALG-08", 0.8,
      {
@@ -291,6 +362,26 @@ const std::vector<Rule> kRules = {
          "loon|salaris|verdiensten|inkomsten|geld ~3 gaat|gaan|ging|gingen ~2 rechtstreeks|direct|meteen|allemaal "
          "~1 naar",
          "geen|niets|niks ~3 cent|geld|euro ~10 houden",
+         "@money|rekening|financien|geldzaken|bankzaken ~8 regelt|beheert|doet ~2 haar|zijn|de ~1 @holder|man",
+         "uitkering|loon|salaris|toeslag*|zorgtoeslag ~6 door ~3 @holder|kennis|iemand ~2 opgenomen|geind|ontvangen|"
+         "beheerd|opgehaald",
+         "!kan|kon|mag|mocht ~3 niet ~3 bij ~3 geld|rekening|bankrekening|loon|spaargeld",
+         "!niet ~2 zelf ~2 pinnen|opnemen|bankieren",
+         "al|alle ~2 geld|verdiensten|inkomsten|opbrengst|opbrengsten|inkomen ~2 houdt|hield|neemt|nam|pakt|pakte|int|"
+         "inde|beheert|beheerde|opstrijkt|opstreek|inpikt|inpikte|afpakt|incasseert|opeist",
+         "houdt|hield|neemt|nam|pakt|pakte|int|inde|beheert|beheerde|incasseert|eist ~2 al|alle ~2 geld|verdiensten|"
+         "inkomsten|opbrengst|opbrengsten",
+         "@bank ~2 heeft|had|houdt|hield|bewaart|bewaarde|beheert|beheerde ~2 hij|@holder",
+         "zelf ~2 krijgt|krijgen|kreeg|houdt|houden|hield ~2 ze|hij|zij ~1 geen|niets|niks|nauwelijks|weinig ~1 euro|"
+         "cent|geld",
+         "krijgt|krijgen|kreeg|houdt|houden|hield ~2 ze|hij|zij ~1 zelf ~1 geen|niets|niks|nauwelijks|weinig ~1 euro|"
+         "cent|geld",
+         "alles ~3 wat|dat ~4 verdient|verdiende|verdienen|betalen|betaalt|betaalden|oplevert|opbrengt|binnenkomt|"
+         "binnenhaalt ~8 @give|geven|afgeven|naar ~2 hem|haar|@holder",
+         "betalen|betaalt|betaalden|betaald ~2 hem|haar ~1 rechtstreeks|direct",
+         "betaald|betalen|betaalt|overgemaakt|gestort ~3 rechtstreeks|direct ~2 aan|naar|op ~3 hem|zijn|haar|@holder",
+         "opbrengst|opbrengsten|verdiensten|buit|geld ~4 van ~2 hen|hem|haar|hun|de|die ~3 aanneemt|aannam|aanpakt|"
+         "aanpakte|afpakt|afpakte|afneemt|afnam|inneemt|innam|int|inde|ophaalt|ophaalde|opstrijkt|opstreek",
      }},
     // ALG-09 op geïsoleerde plekken en in slechte omstandigheden werken
     {"ALG-09", 0.75,
@@ -302,7 +393,21 @@ const std::vector<Rule> kRules = {
          "zonder|geen ~3 pauze*|verlichting|ramen|daglicht|ventilatie|sanitair|toilet|wc|water|"
          "drinkwater",
      }},
-    {"ALG-09", 0.7, {"werkt|werken|werkte|werkten ~5 afgelegen|geisoleerd*"}},
+    {"ALG-09", 0.7,
+     {
+         "werkt|werken|werkte|werkten ~5 afgelegen|geisoleerd*",
+         "vies|vieze|koud|koude|nat|natte|vochtig|vochtige|donker|donkere|smerig|smerige ~4 werkplek|werkplaats|kelder|"
+         "loods|ruimte|hal|kas|fabriek",
+         "werkplek|werkplaats|loods|hal|kelder|ruimte|fabriek ~3 is|was ~2 vies|koud|nat|donker|smerig|vochtig|stoffig|"
+         "heet|ijskoud|snikheet",
+         "midden ~2 in ~2 polder|weilanden|bos|niemandsland|nergens",
+         "ver ~2 van ~2 alles|dorp|bewoonde|bebouwing|bewoond",
+         "geisoleerd|afgelegen|afgezonderd|eenzaam ~2 ligt|lag|gelegen|liggen|staat",
+         "kilometers|km ~3 van|buiten|verwijderd ~3 dorp|stad|bebouwing|bewoonde|dichtstbijzijnde|buren",
+         "zonder|geen ~3 raam|daglicht|buitenlucht",
+         "snikheet|snikhete|ijskoud|ijskoude|bloedheet|bloedhete|hete|stoffige|lawaaiige ~2 lampen|loods|kas|kassen|"
+         "ruimte|hal|kelder|werkplek|fabriek",
+     }},
     // ALG-10 niet aanspreekbaar (taal, onder invloed, wilsonbekwaam, analfabeet)
     {"ALG-10", 0.75,
      {
@@ -319,6 +424,13 @@ const std::vector<Rule> kRules = {
          "ons|ik|vragen|vraag",
          "dronken|stoned|verward|versuft|wazig|lallend|verdoofd",
          "tolk ~4 nodig",
+         "communicatie|gesprek|contact ~4 onmogelijk|lastig|moeizaam|moeilijk ~4 taal|taalbarriere",
+         "!begrijpt|begreep|verstaat|verstond ~3 vragen|vraag|ons|mij|me|wat ~3 niet$",
+         "!spreekt|sprak|spreken|spraken|praat|praten|verstaat|verstaan ~1 alleen|uitsluitend|enkel|slechts ~2 @lang",
+         "paar|enkele|enkel ~1 woordjes|woorden|woordje ~1 engels|nederlands|duits",
+         "!geen|nauwelijks|amper|gebrekkig ~1 nederlands|engels",
+         "via|met ~3 tolk|telefoontolk|tolktelefoon|vertaalapp|vertaalcomputer|translate|tolkentelefoon",
+         "!nauwelijks|amper|moeilijk|niet|geen ~3 gesprek|contact ~2 voeren|mogelijk|gevoerd|maken",
          "!geen|nauwelijks|amper ~1 nederlands|engels ~2 spreekt|sprak|spraken|praat|verstaat|verstond",
          "spreekt|sprak|verstaat ~1 alleen|uitsluitend ~1 pools|roemeens|bulgaars|tigrinya|arabisch|vietnamees|"
          "chinees|thais|russisch|oekraiens|turks|hongaars|litouws|tagalog|hindi|punjabi|tamil|albanees|farsi|dari|"
@@ -330,6 +442,7 @@ const std::vector<Rule> kRules = {
          "!geen ~3 toegang ~3 zorg|dokter|huisarts|medische|gezondheidszorg",
          "!mag|mocht|mogen|kan|kon ~3 niet|nooit ~4 @medic",
          "!geen ~1 zorgverzekering|ziektekostenverzekering|huisarts",
+         "!niet|geen ~2 verzekerd ~3 ziektekosten|zorgkosten|zorg",
      }},
     {"ALG-11", 0.75,
      {
@@ -344,6 +457,11 @@ const std::vector<Rule> kRules = {
          "voortdurend|constant|altijd ~2 voor ~2 hem|haar|hen|de|zijn|diegene",
          "praat|praatte|sprak|spreekt|antwoordt|antwoordde|beantwoordt|beantwoordde ~1 voor ~1 hem|haar|hen",
          "voert|voerde ~3 het ~1 woord",
+         "doet|deed|nam|neemt ~1 het ~1 woord",
+         "antwoord*|sprak|praatte|spreekt|praat ~3 in ~1 haar|zijn|hun ~1 plaats",
+         "!liet|laat ~3 niet ~2 uitpraten|uitspreken|praten|antwoorden",
+         "!wijkt|week ~2 geen ~2 moment|seconde|minuut ~3 zijde|zij",
+         "stuurde|stuurt|souffleert|souffleerde|fluisterde|corrigeerde|corrigeert ~3 haar|hem|hun ~1 antwoorden|antwoord",
          "!niet ~1 alleen ~3 spreken|gesprek*|gesproken|praten",
          "!wijkt|week ~2 niet ~4 zijde|zij",
          "controle ~2 over ~3 gesprek|financien|documenten|geld|papieren",
@@ -355,6 +473,12 @@ const std::vector<Rule> kRules = {
          "voor ~1 hem|haar|hen ~1 antwoordt|antwoordde|sprak|praatte|spreekt|praat",
          "beantwoordt|beantwoordde|beantwoordden ~2 alle ~1 vragen",
          "alle ~1 vragen ~1 beantwoordt|beantwoordde|beantwoordden",
+         "praat|praatte|praten|sprak|kletst ~2 steeds|telkens|voortdurend|constant|vaak ~1 tussendoor|ertussendoor|"
+         "doorheen|mee",
+         "onderbreekt|onderbrak|onderbraken|onderbreken|interrumpeert|interrumpeerde",
+         "valt|viel ~3 in ~1 de ~1 rede",
+         "weigert|weigerde ~4 kamer|ruimte|spreekkamer|gesprek|spreekruimte|gesprekskamer ~2 te ~1 verlaten",
+         "hield|houdt|hielden ~4 telefoon|post|papieren|brieven|documenten ~2 vast|in ~1 de ~1 gaten",
      }},
     {"ALG-12", 0.55,
      {
@@ -371,9 +495,17 @@ const std::vector<Rule> kRules = {
          "!weet|wist|wisten|weten ~3 niet ~4 adres",
          "!adres ~5 niet ~2 noemen|geven|zeggen|vertellen|weet|wist|kent|kan|kon",
          "!weet|wist|kent|kende ~1 niet ~3 adres",
+         "!weet|wist|kent|kende ~3 straatnaam|straat|huisnummer|postcode|woonadres ~2 niet",
+         "!weet|wist|kent|kende ~1 niet ~3 straatnaam|huisnummer|postcode|woonadres",
+         "!kan|kon|mag|mocht ~3 niet ~2 in|binnen ~2 zonder",
          "!geen ~2 sleutel*|huissleutel*",
          "!niet ~3 zelf ~2 naar ~1 binnen",
          "!kan|kon|mag|mocht ~3 niet ~3 naar ~1 binnen",
+     }},
+    {"ALG-13", 0.6,
+     {
+         "!sleutel|sleutels|sleutelbos|huissleutel* ~4 kwijt|afgepakt|ingenomen|afgenomen|afgegeven",
+         "@holder|mannen|man|jongens ~4 had|heeft|houdt|hield|bewaart|beheert ~2 zijn|haar|hun|de ~1 sleutel*",
      }},
     // ALG-14 ziet er ongezonder uit (moe, vermagerd, zelfverwonding, mishandelingssporen)
     {"ALG-14", 0.75,
@@ -381,20 +513,28 @@ const std::vector<Rule> kRules = {
          "blauwe ~1 plekken|plek|ogen|oog",
          "sporen ~2 van ~2 mishandeling|geweld|misbruik",
          "zelfverwonding|zelfbeschadiging|automutilatie",
-         "snijdt ~2 zichzelf",
+         "snijdt|sneed|krast|kraste|beschadigt ~2 zichzelf|zich",
+         "sneden|snijwonden|krassen|snijwondjes ~3 in|op ~2 armen|arm|polsen|pols|benen",
          "vermagerd|afgevallen|ondervoed|uitgehongerd|broodmager",
-         "ziet|zag|zien ~1 er ~3 ongezond|ziek|slecht|moe|vermoeid|uitgeput|bleek|grauw|verwaarloosd|mager|"
-         "ondervoed|afgetobd",
+         "ziet|zag|zien|zagen ~1 er ~3 @seen_unwell",
+         "brandplek*|brandwond*|kneuzing*|bloeduitstorting*|striemen|schaafwond*|verwondingen|sigarettenpeuk*",
+         "blauw ~1 oog|oogje",
+         "dikke|gezwollen|opgezwollen|kapotte|gescheurde ~1 lip|oog|wang|kaak",
+         "gekneusde|gekneusd|verstuikte ~1 pols|rib|ribben|arm|vinger*|enkel|knie|schouder",
      }},
     {"ALG-14", 0.55,
      {
          "wonden|verwondingen|kneuzingen|brandwonden|littekens|snijwonden|wond|blauw|striemen",
          "@tired",
          "mager",
+         "lopen|loopt|liep|liepen ~1 krom|mank|kreupel",
+         "slepen|sleept|sleepte ~3 met ~2 benen|been|voeten",
      }},
     // SEK-01 gedwongen seks of seksuele handelingen tegen de zin
     {"SEK-01", 0.85,
      {
+         "dwingt|dwong|gedwongen|dwingen|verplicht|verplichten ~6 pijpen|neuken|orale|beffen|aftrekken",
+         "onder ~1 druk ~4 seks|sex|seksuele",
          "dwingt|dwong|gedwongen|dwingen|verplicht|verplichten ~6 seks|sex|seksuele",
          "dwingt|dwong|gedwongen|dwingen|verplicht|verplichten ~6 naar ~1 bed",
          "seks|sex|seksuele ~6 tegen ~2 zin|wil",
@@ -410,6 +550,12 @@ const std::vector<Rule> kRules = {
          "naar ~1 bed ~1 moet|moest|moeten",
          "mee ~1 moet|moest|moeten ~2 met ~3 mannen|klanten",
          "moet|moest|moeten ~1 mee ~2 met ~3 mannen|klanten",
+         "met ~3 mannen|klanten ~2 mee ~1 moet|moest|moeten|gaan|gaat",
+         "!wil|wilde|wilt ~2 niet ~5 met ~3 mannen|klanten|hem|hen|vrienden ~2 naar ~1 bed|slapen|seks|sex",
+         "moet|moest|moeten ~4 pijpen|neuken|beffen|aftrekken",
+         "!seks|sex|bed|webcam*|klanten|mannen|optreden|poseren|pijpen|neuken ~12 ook ~1 als|al|wanneer ~4 niet ~1 wil|wilt|wilde|"
+         "wilden",
+         "!ook ~1 als|al|wanneer ~4 niet ~1 wil|wilt|wilde|wilden ~12 seks|sex|klanten|mannen|bed",
      }},
     // SEK-02 gedwongen seks tegen betaling, geld afdragen
     {"SEK-02", 0.85,
@@ -428,11 +574,19 @@ const std::vector<Rule> kRules = {
          "klanten ~4 ontvangen|afwerken|bedienen",
          "werk* ~3 in ~2 club|seksclub|privehuis|bordeel|raam|peeskamer",
          "mannen|klanten ~2 ontvangt|ontvangen|ontving",
+         "raamprostitutie*|thuisprostitutie*|straatprostitutie*|seksadvertentie*|sekadvertentie*|seksclub*|"
+         "bordeel*|privehuis*|seksbedrijf*|escortbureau*|sekswerker*",
+         "stuurt|stuurde|sturen|stuurden|brengt|bracht ~3 naar ~3 hotel*|hotelkamer*|klanten|mannen|adressen",
+         "afspraken ~3 met ~2 mannen|klanten",
+         "verhuurd|verhuurt|verhuren|aangeboden|biedt|bood ~4 aan ~2 mannen|klanten",
+         "mannen|klanten ~6 voor ~1 seks|sex",
+         "mannen|klanten ~2 die ~2 betalen|betaalden|betaalt|betaald",
      }},
     {"SEK-02", 0.85,
      {
          "klant*|club|prostitu* ~12 geen|niets|niks ~3 cent|geld|euro ~10 houden",
          "mannen|klanten ~2 ontvangt|ontvangen|ontving ~12 @money ~6 @give",
+         "klanten ~2 betalen|betaalt|betaald|betaalden ~8 @give|geven|afgeven|inleveren|rechtstreeks|hem|@holder",
      }},
     // SEK-03 gedwongen mee te doen aan pornografisch materiaal
     {"SEK-03", 0.85,
@@ -443,14 +597,21 @@ const std::vector<Rule> kRules = {
          "naakt ~3 foto*|filmpje*|beelden|video*|gefilmd|gefotografeerd",
          "seks|sex ~4 gefilmd|opgenomen|filmen",
          "filmpje*|video*|beelden|opnames ~10 seks|sex|seksuele|naakt",
+         "webcam*|camera ~8 optreden|show|shows|kijkers|uitkleden|poseren|strippen|betalende",
+         "betalende ~1 kijkers",
+         "opnames|beelden|filmpje*|video*|films ~3 doorverkoopt|doorverkocht|verkoopt|verkocht|verkopen|online|"
+         "websites|internet",
+         "onlyfans|camgirl*|webcamseks|sekscam*",
      }},
     // SEK-04 door partner gedwongen seks met bekenden of vrienden
     {"SEK-04", 0.8,
      {
          "seks|sex|naar ~1 bed ~4 met ~4 vrienden|bekenden|kennissen|neven|vriend|maten",
          "vriend|vriendje|partner|loverboy*|man|vriendin ~10 seks|sex ~6 vrienden|bekenden|kennissen|maten",
-         "loverboy*",
          "vrienden|bekenden|kennissen|maten ~4 naar ~1 bed|seks|sex",
+         "vrienden|bekenden|kennissen|maten ~10 moet|moest|moeten ~4 seks|sex|slapen|bed",
+         "vrienden|bekenden|kennissen|maten ~4 met ~2 haar|hem ~2 slapen|seks|sex|bed",
+         "biedt|bood|aangeboden|uitgeleend|uitleent|leent ~4 aan ~2 zijn|haar ~1 vrienden|maten|bekenden|kennissen",
          "met ~3 vrienden|bekenden|kennissen|maten ~2 moet|moest|moeten ~1 slapen",
      }},
     // SEK-05 door partner gedwongen 'schulden' af te lossen met seks met vreemden
@@ -464,7 +625,16 @@ const std::vector<Rule> kRules = {
          "zwaar|opvallend|sterk ~2 opgemaakt",
          "anders|veranderd ~4 in ~2 gedrag|uiterlijk|kleding",
          "andere ~2 manier ~2 van ~1 kleden",
-         "erg|sterk|heel|enorm|zichtbaar ~1 veranderd",
+         "erg|sterk|heel|enorm|zichtbaar|totaal|compleet|helemaal ~1 veranderd",
+         "ziet|zag ~1 er ~4 anders|veranderd ~1 uit",
+         "compleet|totaal|heel|geheel ~1 ander|andere ~1 uiterlijk|kledingstijl|stijl|look",
+     }},
+    {"SEK-06", 0.65,
+     {
+         "loopt|draagt|kleedt|liep|droeg ~3 tegenwoordig|ineens|opeens|plotseling|sinds ~4 kleding|kleren|opgemaakt|"
+         "make*|sexy|uitdagend*|korte",
+         "kleding|kleren|make* ~6 niet ~2 bij ~3 past|passen|hoort|paste",
+         "!niet ~1 bij ~2 kind|meisje|leeftijd ~1 past|passen|paste",
      }},
     {"SEK-06", 0.5, {"dure|nieuwe|andere ~2 kleding|kleren|merkkleding"}},
     // SEK-07 angstig en onderdanig gedrag
@@ -474,16 +644,19 @@ const std::vector<Rule> kRules = {
          "kijkt|keek ~2 weg",
          "kijkt|keek ~3 naar ~2 grond|vloer",
          "!durft|durfde|durfden|durven ~3 niet ~4 aan ~1 te ~1 kijken|oogcontact|praten",
-         "doet ~2 alles ~3 wat ~3 zegt|zei|wil",
+         "doet|deed ~2 alles|precies|braaf|klakkeloos ~3 wat ~3 zegt|zei|wil|wilde|vraagt|vroeg",
          "angstig ~4 onderdanig",
      }},
-    {"SEK-07", 0.5, {"angstig|bang|schrikachtig|nerveus|gespannen|schichtig|eng|angst"}},
+    {"SEK-07", 0.5,
+     {"angstig|bang|schrikachtig|nerveus|gespannen|schichtig|eng|angst|trilt|trilde|trillend|beeft|beefde|bevend",
+      "kijkt|keek ~3 angstig|schichtig|steeds|voortdurend ~3 over ~2 schouder"}},
     // SEK-08 bezit een tweede telefoon
     {"SEK-08", 0.85,
      {
          "tweede|extra|meerdere|twee|geheime|verstopte ~2 telefoon*|mobiel*|gsm*|simkaart*|simkaartje*|nummer",
          "telefoon*|mobiel* ~3 verstopt|verstopte|geheim|verborgen",
          "verstopt|verbergt ~3 telefoon*|mobiel*",
+         "#2-2 e ~1 telefoon*|mobiel*|gsm*|simkaart*|nummer",
      }},
     // SEK-09 veel nieuwe sociale contacten die familie en vrienden niet kennen
     {"SEK-09", 0.7,
@@ -492,7 +665,9 @@ const std::vector<Rule> kRules = {
          "nieuwe ~3 vrienden|contacten|kennissen|mensen ~8 niemand ~2 kent",
          "!weten|weet|kennen|kent ~2 niet ~3 wie",
          "onbekende ~2 jongens|vrienden|contacten|mensen",
-         "!@friends|mannen|groep|vriendengroep ~8 die ~4 niet|nooit ~3 kent|kennen|kende|gezien|ontmoet",
+         "!@friends|mannen|groep|vriendengroep ~8 die ~4 familie|=ouders|moeder|vader|vrienden|vriendinnen|niemand ~3 "
+         "niet|nooit ~3 kent|kennen|kende|gezien|ontmoet",
+         "!@friends|mannen|groep|vriendengroep ~8 die ~4 niet|nooit ~3 gezien|ontmoet",
      }},
     // SEK-10 verzuimt op school
     {"SEK-10", 0.7, kSchoolPatterns},
@@ -501,18 +676,25 @@ const std::vector<Rule> kRules = {
     // CRI-01 gedwongen te beroven of zakken te rollen, buit afstaan
     {"CRI-01", 0.85,
      {
-         "@force ~6 beroven|zakkenrollen|rollen|overvallen|roven|afpakken|straatroof",
+         "@force ~8 beroven|zakkenrollen|rollen|overvallen|roven|afpakken|straatroof|afhandig",
          "zakkenroll*|zakkenroller*",
      }},
     {"CRI-01", 0.55,
-     {"straatroof|straatroven|overval|overvallen|beroving|berovingen|tasjesroof|berooft|bestelen|besteelt|bestolen"}},
+     {"straatroof|straatroven|overval|overvallen|beroving|berovingen|tasjesroof|berooft|bestelen|besteelt|bestolen|"
+      "tasjesdief*|straatrover*|beroofd"}},
     // CRI-02 gedwongen te bedelen, opbrengst afstaan
     {"CRI-02", 0.85,
      {
          "@force ~6 bedelen",
          "bedel* ~10 geld|opbrengst|buit ~6 @give|geven",
      }},
-    {"CRI-02", 0.7, {"bedelt|bedelen|bedelde|bedelend|bedelaar*|gebedeld"}},
+    {"CRI-02", 0.7,
+     {
+         "bedelt|bedelen|bedelde|bedelend|bedelaar*|gebedeld",
+         "doen|deden|doet|deed ~2 alsof ~4 doof|doofstom|blind|ziek|gehandicapt|stom|invalide",
+         "met ~2 bekertje|bakje|beker|hoedje|bordje ~4 bij|voor|op|langs|in",
+         "langs ~2 deuren|huizen|deur ~8 geld|collecte*|collecteren|inzamelen|vragen|vraagt",
+     }},
     // CRI-03 gedwongen in te breken of te stelen, buit afstaan
     {"CRI-03", 0.85,
      {
@@ -531,9 +713,15 @@ const std::vector<Rule> kRules = {
          "scooter|telefoon|iphone|jas|tas|spullen|brommer|parfum",
          "ineens|plotseling|opeens ~4 nieuwe|dure ~2 telefoon|iphone|scooter|kleding|kleren|schoenen|sneakers|"
          "horloge*|sieraden|spullen|brommer",
-         "merkkleding|merkkleren|designerkleding|luxeartikelen|gucci|rolex|louis|moncler|canada",
+         "merkkleding|merkkleren|designerkleding|luxeartikelen|gucci|rolex|louis|moncler|canada|prada|"
+         "versace|balenciaga|airpods|peperdure|peperduur",
+         "nieuwe|dure|steeds ~2 iphone*|airpods|playstation|scooter|brommer",
          "veel ~1 geld ~2 op ~1 zak",
          "veel ~1 geld ~2 bij ~2 zich",
+         "huurt|huurde|huren|koopt|kocht ~3 mercedes|bmw|audi|porsche|tesla|sportauto|lamborghini|"
+         "ferrari|maserati|range|huurauto*|dure|luxe",
+         "dure|duur|luxe ~2 vakantie|vakanties|reizen|huurauto*",
+         "contant|cash ~2 afrekent|afrekende|afgerekend",
      }},
     // CRI-05 geeft veel meer geld uit dan verwacht
     {"CRI-05", 0.8,
@@ -547,6 +735,13 @@ const std::vector<Rule> kRules = {
          "terwijl ~3 alleen|slechts|maar ~3 uitkering|zakgeld|bijbaan|wajong*",
          "!geld ~5 onverklaarbaar|onduidelijk|vandaan",
          "uitgaven|uitgavenpatroon ~4 inkomen|bijbaan|baan|verklaren|onverklaarbaar",
+         "betaalt|betaalde|trakteert|trakteerde ~3 voor ~3 hele|iedereen|groep|vrienden|rondje*",
+         "meer ~2 uit ~3 dan ~6 verdien*|kan|bijbaan|inkomen|zakgeld|verwacht|verwachten",
+         "trakteert|trakteerde|trakteren ~4 vrienden|iedereen|groep|vriendinnen",
+         "geen ~2 baan|bijbaan|inkomen|werk ~6 maar ~8 betaalt|koopt|kocht|uitgeeft|dure|geld",
+         "opvallend|verdacht|erg|heel|ontzettend ~1 veel ~1 geld ~3 besteden|uitgeven|uit|uitgeeft",
+         "bijbaan|bijbaantje|vakkenvuller|zakgeld|uitkering|studiefinanciering|stufi|krantenwijk|weekendbaan|"
+         "bijbaantjes ~12 maar|terwijl|toch ~8 huurt|koopt|kocht|betaalt|betaalde|dure|luxe|mercedes|bmw|uitgeeft",
      }},
     // CRI-06 contact met mensen die crimineel gedrag vertonen
     {"CRI-06", 0.75,
@@ -564,8 +759,31 @@ const std::vector<Rule> kRules = {
          "betrokken ~3 bij ~3 oplichting|criminaliteit|drugshandel|diefstal*|inbraken|overvallen|fraude|witwassen|"
          "criminele",
      }},
+    {"CRI-06", 0.7,
+     {
+         "hennep*|wietplantage*|wietkwekerij*|drugslab*|drugspand|xtc-lab*|wietzolder",
+         "met ~4 anderen|jongens|mannen|vrienden|groep ~8 stelen|inbreken|beroven|dealen|gestolen|"
+         "ingebroken|overvallen|beroofd|gedeald",
+         "pakketjes|pakketten|pakketje|tassen|spullen ~4 naar ~2 duitsland|belgie|frankrijk|engeland|buitenland|"
+         "adressen|grens",
+         "pakketjes|pakketten|pakketje ~4 voor ~2 mannen|jongens|onbekenden",
+         "groep|bende|netwerk|jongens|vrienden ~4 die ~4 inbraken|drugs|overvallen|berovingen|diefstallen|misdrijven ~2 "
+         "pleegt|plegen|dealt|dealen|verkoopt|verkopen",
+         "bewaart|bewaarde|verstopt|verstopte ~3 drugs|wapens|wapen|pakketjes|tassen ~3 voor ~3 anderen|jongens|hem|vriend|"
+         "mannen|iemand",
+         "drugskoerier*|geldkoerier*|drugsbende*|jeugdbende*|straatbende*|bendelid",
+         "koerier ~3 drugs|voor",
+         "bekend|bekenden ~3 bij|van ~2 politie|justitie",
+     }},
+    {"CRI-06", 0.6,
+     {
+         "vastgezeten|gedetineerd|strafblad|gevangenis|bajes|jeugdgevangenis|veroordeeld",
+         "snel|makkelijk ~2 cash|geld ~2 verdienen|verdiend",
+         "explosief|explosieven|vuurwerkbom*|handgranaat|granaat|aanslag|aanslagen|brandstichting|plofkraak*",
+         "klussen|klusjes|opdrachten ~2 uitzetten|uitzet|uitgezet|aanbieden|uitdelen",
+     }},
     {"CRI-06", 0.55,
-     {"dealer|dealers|drugsdealer*|drugsrunner*|bende|criminelen|bendeleden|drugsnetwerk|drugshandel|dealt|"
+     {"dealer|dealers|drugsdealer*|drugsrunner*|criminelen|bendeleden|drugsnetwerk|drugshandel|dealt|"
       "gedeald|dealen|dealden|uitkijk"}},
     // CRI-07 gebruikt middelen (drugs)
     {"CRI-07", 0.8,
@@ -592,9 +810,15 @@ const std::vector<Rule> kRules = {
      {
          "ongeluk|ongeval|bedrijfsongeval|arbeidsongeval ~4 werk|machine|werkplek",
          "gewond|verwond|geblesseerd ~4 werk|machine",
+         "arbeidsongeval|bedrijfsongeval|werkongeval",
+         "zonder ~2 goede|juiste|geschikte|beschermende|warme ~1 kleding|bescherming|uitleg|instructie|opleiding|"
+         "werkkleding",
+         "machine*|heftruck|apparatuur|zaag|slijptol ~4 zonder ~2 uitleg|instructie|opleiding|training|certificaat",
+         "kou|vrieshuis|vriescel|koelcel|hitte ~6 zonder ~3 kleding|bescherming|jas|handschoenen",
      }},
     // ARB-02 lange werkdagen
     {"ARB-02", 0.8, kLongDaysPatterns},
+    {"ARB-02", 0.7, kLongWeekPatterns},
     // ARB-03 niet of te weinig betaald, of lang wachten op betaling
     {"ARB-03", 0.85,
      {
@@ -618,13 +842,30 @@ const std::vector<Rule> kRules = {
          "weken|maanden ~3 op ~2 loon|salaris|geld|betaling ~1 wacht|wachten|wachtte|gewacht",
          "trekt|trok|trekken ~4 boetes|boete ~6 van ~2 loon|salaris",
          "voor ~2 weinig|nauwelijks ~2 geld|loon",
+         "loon|salaris|betaling|uitbetaling ~4 uitgesteld|opgeschort|uitblijft|achtergehouden",
+         "loon|salaris|betaling|uitbetaling ~4 blijft|bleef ~2 uit",
+         "krijgt|krijgen|kreeg|kregen ~2 alleen|enkel|slechts ~3 eten|kost|onderdak|slaapplek|zakgeld",
+         "schijntje|hongerloon|habbekrats|hongerlonen",
+         "appel ~1 en ~2 ei",
+         "verdient|verdienen|verdiende|overhoudt|overhouden|houdt|houden ~4 #1-1000 ~1 euro ~2 per ~1 maand",
+         "krijgt|krijgen|kreeg|kregen|verdient|verdienen|verdiende|ontvangt|ontvangen|houdt|houden ~3 maar|slechts|rond|"
+         "zo|ongeveer|amper|nauwelijks|hooguit|netto ~3 #1-1000 ~1 euro",
+         "#1-1000 ~1 euro ~4 krijgt|krijgen|overhoudt|overhouden|over|verdient|verdienen|ontvangt|uitbetaald",
+         "minder ~2 dan ~3 euro ~2 over|overhouden|overhoudt|krijgen|krijgt|verdienen|verdient",
+         "!tot ~1 nu ~1 toe ~4 niets|niks|geen ~3 ontvangen|gekregen|betaald|verdiend|uitbetaald",
+         "!nog ~2 niets|niks|geen ~1 cent|euro|loon ~1 ontvangen|gekregen|gezien|uitbetaald",
+         "in ~1 werkelijkheid|praktijk|realiteit ~4 krijgt|krijgen|verdient|verdienen|ontvangt|kreeg|kregen|is|was",
+         "boete|boetes ~10 ingehouden|inhouden|afgetrokken|afgehouden",
      }},
     // ARB-04 geen beschikking over eigen paspoort
-    {"ARB-04", 0.75, kPassportPatterns},
     {"ARB-04", 0.85,
      {
          "@boss ~4 @keep ~4 @docs",
          "@docs ~6 bij|door ~3 @boss",
+         "@boss ~3 @docs ~2 heeft|had|houdt|hield|bewaart|bewaarde|beheert|vasthoudt",
+         "@boss ~6 @take ~4 @docs",
+         "@docs ~6 @take ~4 door ~2 @boss",
+         "@docs ~4 in ~1 handen ~2 van ~2 @boss",
      }},
     // ARB-05 met valse beloften naar Nederland gehaald
     {"ARB-05", 0.8,
@@ -639,6 +880,12 @@ const std::vector<Rule> kRules = {
      {
          "beloofd|beloofde|beloftes|belofte ~8 baan|werk|loon|salaris|huis|woning|verdienen|geld|papieren",
          "gelokt|geronseld|geworven|ronselaar*",
+         "huisvesting|kamer|onderdak|euro|bedrag|verdienste*|inkomen|goede ~5 beloofd|beloofde|toegezegd|voorgespiegeld",
+         "in ~1 werkelijkheid|praktijk|realiteit",
+         "dacht|dachten|verwachtte|verwachtten ~8 maar ~6 moest|moet|moesten|bleek|kwam",
+         "lager|minder|slechter|anders ~4 dan ~3 beloofd|afgesproken|voorgespiegeld|verwacht|toegezegd",
+         "mooi|mooie ~1 verhaal|verhalen|praatje|plaatje|praatjes",
+         "!werk|baan|werkgever ~3 was|bestond|bleek ~2 nooit|niet",
      }},
     // ARB-06 mishandeld, gechanteerd, gedwongen of bedreigd
     {"ARB-06", 0.8,
@@ -647,6 +894,16 @@ const std::vector<Rule> kRules = {
          "slaat|sloeg|schopt|schopte ~3 hem|haar|hen|hun|ze|hem",
          "klappen ~3 gekregen|krijgt|gehad|gegeven",
          "dreigt|dreigde|gedreigd|dreiging*",
+     }},
+    {"ARB-06", 0.7,
+     {
+         "in ~2 gezicht ~2 sloeg|geslagen|gestompt|slaat|gemept|mepte",
+         "sloeg|slaat|stompt|stompte|mept|mepte ~3 in ~2 gezicht|buik",
+         "duwde|duwt|gooide|smeet|geduwd ~4 tegen ~3 muur|schutting|grond|deur|vloer|hek|kast|auto",
+         "klap|klappen|trap|trappen|vuistslag|vuistslagen ~2 gegeven|gekregen|uitgedeeld|verkocht",
+         "krijgt|krijgen|kreeg|kregen ~2 klappen|slaag|klap|trap|schoppen",
+         "pak ~1 slaag",
+         "uitgescholden|geduwd|getrapt|gestompt|vernederd|gekleineerd|geknepen|uitschelden",
      }},
     {"ARB-06", 0.6, {"gedwongen|dwingt|dwong|geweld", "onder ~1 dwang"}},
     // ARB-07 hoge schuld aan de werkgever
@@ -658,6 +915,7 @@ const std::vector<Rule> kRules = {
          "afbetalen|aflossen|betalen|terugverdienen",
          "terugbetalen|afbetalen|aflossen|terugverdienen ~6 reis|reiskosten|overtocht|bemiddeling*|schuld|schulden",
          "schuld|schulden ~4 groeit|groter|hoger|oploopt",
+         "dieper ~3 in ~2 schuld|schulden",
          "!schuld|schulden ~4 nooit ~2 af|afbetaald",
          "huur|reiskosten|kosten|boetes|boete ~4 ingehouden|inhouden|afgetrokken",
          "trekt|trok|trekken ~6 reiskosten|kosten|huur|kamerhuur|boetes|boete ~6 af",
@@ -668,7 +926,11 @@ const std::vector<Rule> kRules = {
     // ARB-08 illegaal in Nederland
     {"ARB-08", 0.8,
      {
-         "illegaal|illegale|ongedocumenteerd*|uitgeprocedeerd*",
+         "ongedocumenteerd*|uitgeprocedeerd*|=illegalen",
+         "illegaal ~2 in ~2 nederland|land|eu|europa",
+         "illegaal|illegale ~1 verblijf*|vreemdeling*|status|migrant*|arbeidsmigrant*|werknemer*|werkers|arbeiders|"
+         "man|vrouw|jongen|meisje|mannen|vrouwen",
+         "verblijft|verblijven|verbleef|zit|zitten|woont|wonen|hier ~2 illegaal",
          "!zonder|geen ~1 papieren|verblijfsvergunning|verblijfsstatus|visum|verblijfspapieren|verblijfsrecht|"
          "werkvergunning|tewerkstellingsvergunning|geldige",
          "visum ~3 verlopen",
@@ -678,6 +940,7 @@ const std::vector<Rule> kRules = {
     // ARB-09 bang voor uitzetting
     {"ARB-09", 0.85,
      {
+         "@afraid ~6 uitgezet|uitzetting|teruggestuurd|uitgewezen|deportatie|terugsturen|teruggezet|gedeporteerd",
          "bang|angst|angstig|vreest|vrees|schrik|doodsbang ~6 uitgezet|uitzetting|teruggestuurd|uitgewezen|"
          "deportatie|terugsturen",
          "bang|angst|angstig|vreest|vrees|schrik|doodsbang ~6 terug ~3 gestuurd",
@@ -690,6 +953,10 @@ const std::vector<Rule> kRules = {
          "@money ~6 @give",
          "moet|moest|moeten ~6 @money ~6 @give|afgeven|geven|terugbetalen",
          "loon|salaris|verdiensten ~4 houdt|hield|blijft|houden ~3 niets|niks|weinig|nauwelijks ~2 over",
+         "draagt|droeg|dragen ~8 af ~2 aan",
+         "draagt|droeg ~8 af$",
+         "@money ~6 grootste|groot ~1 deel|gedeelte ~3 naar|aan|voor|gaat|gaan|ging",
+         "@money ~6 gaat|gaan|ging|gingen ~6 naar ~3 de|haar|zijn|hun|een ~1 @holder",
          "loon|salaris|verdiensten|inkomsten ~3 gaat|gaan|ging|gingen ~2 rechtstreeks|direct|meteen|allemaal ~1 naar",
      }},
     {"ARB-10", 0.55, {"afdragen|afdracht"}},
@@ -701,6 +968,8 @@ const std::vector<Rule> kRules = {
          "@bank ~6 @boss|afgepakt|ingenomen|afgeven|ingeleverd|inleveren|afgenomen",
          "!geen ~3 toegang|beschikking|zicht|zeggenschap ~4 @bank",
          "!kan|kon|mag|mocht ~3 niet ~6 bij ~3 geld|rekening|bankrekening",
+         "!rekening|geld|loon|bankrekening ~6 niet ~1 bij ~1 kan|kon|mag|mocht|komt",
+         "!niet ~2 zelf ~2 pinnen|opnemen|bankieren",
      }},
     {"ARB-11", 0.6, {"!geen ~2 eigen ~1 bankrekening|rekening|bankpas"}},
     // ARB-12 zwart betaald of niet verzekerd
@@ -717,6 +986,12 @@ const std::vector<Rule> kRules = {
          "contant|cash ~3 betaald|uitbetaald|loon|envelop*",
          "loon|salaris ~2 contant|cash",
          "!niet|geen ~2 verzekerd|verzekering|ongevallenverzekering",
+         "verzekerd ~3 niet$",
+         "contract*|loonstro*|arbeidsovereenkomst* ~6 niet ~2 getoond|laten|overleggen|overgelegd|aanwezig|beschikbaar|"
+         "tonen|gezien",
+         "krijgen|krijgt|kregen|kreeg ~2 cash|contant|zwart",
+         "loon|salaris|geld|betaald|uitbetaald ~4 in ~2 een ~1 envelop*",
+         "!niet ~2 ingeschreven|aangemeld|geregistreerd ~6 verzekerd",
      }},
     // ARB-13 woont in bedrijfspand of is slecht gehuisvest
     {"ARB-13", 0.85,
@@ -733,11 +1008,23 @@ const std::vector<Rule> kRules = {
          "@sleep ~8 achter|achterin|boven ~2 de|het ~1 @premises",
          "achterin ~4 matras*|bed|bedden|slaapplek*",
          "caravan|caravans|stacaravan*|chalet* ~4 zonder ~2 verwarming|water|stromend|sanitair|toilet",
+         "@sleep ~12 in ~3 hok|hokje|schuur|schuurtje|stal|stallen|zeecontainer*|container*|loods|bijkeuken|tuinhuis*|"
+         "kippenhok|garage|kelder|werkplaats",
+         "kamer|kamertje|hok|hokje|ruimte|slaapplek*|zolder ~3 boven|achter|naast|in ~2 de|het ~1 @premises",
+         "@sleep ~6 #6-100 ~4 @people",
+         "@sleep ~4 caravan|caravans|stacaravan*|woonunit*|container*|chalet* ~6 terrein|erf|bedrijf|teler|boer|"
+         "werkgever|baas|bedrijfsterrein",
      }},
     {"ARB-13", 0.6,
      {
          "krappe|kleine|vieze|slechte|overvolle|smerige|vochtige ~3 woning|kamer|huisvesting|behuizing|ruimte",
          "schimmel|ongedierte|kakkerlakken|muizen|ratten",
+         "woning|huis|kamer|huisvesting|slaapplek|onderkomen ~4 overvol|vies|smerig|krap|vochtig|verwaarloosd|"
+         "onbewoonbaar|overbewoond",
+         "luchtbed|matras|matrasje|veldbed ~4 in|op ~2 de|het ~1 bijkeuken|keuken|gang|woonkamer|schuur|garage|"
+         "berging|vloer|werkplaats|zolder",
+         "slaapt|sliep|slapen|sliepen ~4 op ~2 luchtbed|matras|matrasje|veldbed|vloer|grond",
+         "zonder ~2 verwarming|douche|stromend|sanitair|kachel|wc",
      }},
     // ARB-14 beperkte bewegingsvrijheid
     {"ARB-14", 0.8,
@@ -756,6 +1043,12 @@ const std::vector<Rule> kRules = {
          "!mag|mocht|mogen ~3 alleen ~3 met ~4 deur|buiten|naar",
          "opgehaald ~6 gebracht|teruggebracht",
          "brengt|bracht ~6 ophaalt|haalt|opgehaald|gehaald",
+         "!niet|nooit ~2 naar ~1 buiten ~1 mag|mocht|mogen|mochten|kan|kon|durft|durfde",
+         "voordeur|deur|deuren|achterdeur ~6 op ~1 slot|afgesloten",
+         "van ~1 buitenaf ~3 op ~1 slot|afgesloten|dicht",
+         "opgehaald ~10 teruggebracht|gebracht|thuisgebracht",
+         "wordt|worden|werd|werden ~2 overal ~2 naartoe|heen ~1 gebracht|gereden|begeleid",
+         "!mag|mogen|mocht|mochten ~3 nergens ~2 heen|naartoe|naar",
      }},
     {"ARB-14", 0.6,
      {
@@ -767,7 +1060,7 @@ const std::vector<Rule> kRules = {
     {"ARB-15", 0.85,
      {
          "gechanteerd|chantage|chanteert|chanteren|afgeperst|afpersing|afperser*|perst|persen",
-         "dreigt|dreigde|gedreigd ~6 geheimen|foto*|beelden|filmpje*|video* ~4 verspreiden|vertellen|delen|online|"
+         "dreigt|dreigde|gedreigd|dreigen|dreigden ~6 geheimen|foto*|naakt*|beelden|filmpje*|video* ~4 verspreiden|vertellen|delen|online|"
          "sturen|laten",
          "eist|eiste|eisen ~3 geld",
          "foto*|naaktfoto*|beelden|filmpje*|video*|geheimen ~8 dreigt|dreigde|gedreigd ~4 verspreiden|delen|online|"
@@ -780,9 +1073,17 @@ const std::vector<Rule> kRules = {
          "druk ~3 uitgeoefend|uitoefent|uitoefenen",
          "dreigt|dreigde|gedreigd|dreigen ~6 ontslag|ontslaan|woning|huis|kamer|eruit|straat|familie|gevolgen|"
          "politie|uitzetten|terugsturen|loon|melden|aangeven",
-         "familie|kinderen|moeder|vader ~6 iets ~3 aandoen|aan ~1 te ~1 doen",
+         "familie|kinderen|moeder|vader|zus|broer ~6 iets ~3 aandoen|overkomt|overkomen|gebeurt|aangedaan",
+         "familie|kinderen|moeder|vader|zus|broer ~6 iets ~3 aan ~1 te ~1 doen",
+         "anders ~4 kamer|woning|huis|baan|werk|loon|slaapplek ~2 kwijt",
          "intimid*|geintimideerd",
          "dreigt|dreigde|dreigen ~4 aan ~2 te ~1 geven",
+         "dreigt|dreigde|gedreigd|dreigen ~6 vliegtuig|terug ~3 sturen|zetten",
+         "eruit ~1 ligt|vliegt|gegooid|gezet|gooit",
+         "ligt|vliegt|gooit|gegooid|gezet ~1 eruit",
+         "kamer*|woning|huis|kamertje ~6 uit ~1 moet|moeten|moest",
+         "uit ~2 de|het|zijn|haar ~1 woning|huis|kamer|kamertje ~1 gezet|gegooid|zetten|gooien",
+         "zich ~1 ziek ~1 meldt|melden|meldde ~6 ontslag|eruit|ontslagen|boete|straf",
      }},
     {"ARB-16", 0.6, {"onder ~1 druk", "anders ~4 ontslagen|eruit|straat|ontslag"}},
     // ARB-17 vermoeidheid, uitputting of gezondheidsklachten
@@ -792,8 +1093,17 @@ const std::vector<Rule> kRules = {
          "gezondheidsklachten|rugklachten|rugpijn|pijnklachten|longklachten|huidklachten",
          "lichamelijke ~1 klachten",
          "klachten ~4 werk",
+         "pijn|klachten ~4 rug|nek|schouders|handen|knieen|armen|gewrichten|polsen",
+         "ziek ~6 toch ~2 werken|doorwerken|komen",
+         "valt|viel|vallen ~3 in ~1 slaap",
      }},
-    {"ARB-17", 0.6, {"moe|vermoeid|bekaf", "ziet|zag ~1 er ~3 ziek|uitgeput|moe"}},
+    {"ARB-17", 0.6,
+     {
+         "moe|vermoeid|bekaf",
+         "ziet|zag|zien|zagen ~1 er ~3 @seen_unwell",
+         "lopen|loopt|liep|liepen ~1 krom|mank|kreupel",
+         "slepen|sleept|sleepte ~3 met ~2 benen|been|voeten",
+     }},
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -818,6 +1128,8 @@ struct Token {
     int clause = 0;         // words of one clause share this number
     long number = -1;       // the value when the word is a number, otherwise -1
     bool negator = false;   // "geen", "niet", ...
+    int norm_id = -1;       // norm and stem as ids of the pattern vocabulary (-1: no pattern word)
+    int stem_id = -1;
 };
 
 // Folds the second byte of a two-byte UTF-8 sequence starting with 0xC3 (U+00C0..U+00FF) to lowercase ASCII,
@@ -926,6 +1238,15 @@ std::vector<Token> Tokenize(std::string_view text) {
             ++index;
             continue;
         }
+        // A thousands separator inside a number ("35.000 euro", "2.400") keeps the number whole.
+        if (byte == '.' && in_word && word_is_digits && index + 3 < text.size() &&
+            IsAsciiDigit(static_cast<unsigned char>(text[index + 1])) &&
+            IsAsciiDigit(static_cast<unsigned char>(text[index + 2])) &&
+            IsAsciiDigit(static_cast<unsigned char>(text[index + 3])) &&
+            (index + 4 >= text.size() || !IsAsciiDigit(static_cast<unsigned char>(text[index + 4])))) {
+            ++index;
+            continue;
+        }
         if (byte == 0xC3 && index + 1 < text.size()) {
             const std::string_view folded = FoldLatin1(static_cast<unsigned char>(text[index + 1]));
             if (!folded.empty()) {
@@ -960,6 +1281,8 @@ std::vector<Token> Tokenize(std::string_view text) {
 struct Alternative {
     std::string text;
     std::string stem;  // for whole words: the stem that an inflected form in the text may share
+    int text_id = -1;  // text and stem as ids of the pattern vocabulary (whole words only)
+    int stem_id = -1;
     bool prefix = false;
     bool numeric = false;
     bool clock_allowed = false;  // "%": the number may follow "tot", "om", ...
@@ -1071,18 +1394,71 @@ CompiledPattern CompilePattern(std::string_view pattern, std::size_t rule_index)
     return compiled;
 }
 
-const std::vector<CompiledPattern>& CompiledPatterns() {
-    static const std::vector<CompiledPattern> patterns = [] {
-        std::vector<CompiledPattern> compiled;
+// The compiled table with an index on the first element of each pattern, so that a word of the text is only
+// tried as the start of the patterns that can begin with it. Whole words and stems are interned as ids.
+struct Matcher {
+    std::vector<CompiledPattern> patterns;
+    std::unordered_map<std::string, int> vocabulary;
+    std::vector<std::vector<std::uint32_t>> by_text;     // vocabulary id -> patterns starting with that word
+    std::vector<std::vector<std::uint32_t>> by_stem;     // vocabulary id -> patterns starting with that stem
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_prefix;  // first letters of a "word*" start
+    std::vector<std::uint32_t> by_number;                // patterns starting with a number
+    std::vector<std::uint32_t> always;                   // patterns with a very short prefix start
+
+    // Prefix starts are indexed on this many letters.
+    static constexpr std::size_t kPrefixKey = 3;
+
+    int Intern(const std::string& word) {
+        const auto [entry, inserted] = vocabulary.try_emplace(word, static_cast<int>(vocabulary.size()));
+        return entry->second;
+    }
+
+    int Find(const std::string& word) const {
+        if (word.empty()) return -1;
+        const auto found = vocabulary.find(word);
+        return found == vocabulary.end() ? -1 : found->second;
+    }
+};
+
+const Matcher& GetMatcher() {
+    static const Matcher matcher = [] {
+        Matcher built;
         for (std::size_t rule_index = 0; rule_index < kRules.size(); ++rule_index) {
             for (std::string_view pattern : kRules[rule_index].patterns) {
                 CompiledPattern one = CompilePattern(pattern, rule_index);
-                if (!one.elements.empty()) compiled.push_back(std::move(one));
+                if (!one.elements.empty()) built.patterns.push_back(std::move(one));
             }
         }
-        return compiled;
+        for (CompiledPattern& pattern : built.patterns) {
+            for (Element& element : pattern.elements) {
+                for (Alternative& alternative : element.alternatives) {
+                    if (alternative.prefix || alternative.numeric) continue;
+                    alternative.text_id = built.Intern(alternative.text);
+                    if (!alternative.stem.empty()) alternative.stem_id = built.Intern(alternative.stem);
+                }
+            }
+        }
+        built.by_text.resize(built.vocabulary.size());
+        built.by_stem.resize(built.vocabulary.size());
+        for (std::uint32_t index = 0; index < built.patterns.size(); ++index) {
+            for (const Alternative& alternative : built.patterns[index].elements.front().alternatives) {
+                if (alternative.numeric) {
+                    built.by_number.push_back(index);
+                } else if (alternative.prefix) {
+                    if (alternative.text.size() < Matcher::kPrefixKey) {
+                        built.always.push_back(index);
+                    } else {
+                        built.by_prefix[alternative.text.substr(0, Matcher::kPrefixKey)].push_back(index);
+                    }
+                } else {
+                    built.by_text[alternative.text_id].push_back(index);
+                    if (alternative.stem_id >= 0) built.by_stem[alternative.stem_id].push_back(index);
+                }
+            }
+        }
+        return built;
     }();
-    return patterns;
+    return matcher;
 }
 
 // Words before a number that make it a time of day ("om 12 uur", "tot 17 uur") rather than a duration.
@@ -1107,8 +1483,8 @@ bool TokenMatches(const Element& element, const std::vector<Token>& tokens, std:
                 std::string_view(token.norm).substr(0, alternative.text.size()) == alternative.text) {
                 return true;
             }
-        } else if (token.norm == alternative.text ||
-                   (!alternative.stem.empty() && token.stem == alternative.stem)) {
+        } else if (token.norm_id == alternative.text_id ||
+                   (alternative.stem_id >= 0 && token.stem_id == alternative.stem_id)) {
             return true;
         }
     }
@@ -1156,7 +1532,8 @@ bool IsNegated(const std::vector<Token>& tokens, std::size_t first, std::size_t 
     for (std::size_t step = 1; step <= kNegationWindowBefore && step <= first; ++step) {
         const Token& token = tokens[first - step];
         if (token.clause != clause) break;
-        if (token.negator) return true;
+        // "zonder" denies only the word right after it ("zonder pauze van 6 tot 20" still works 6 to 20).
+        if (token.negator && (token.norm != "zonder" || step == 1)) return true;
         if (token.norm == "eigen") {
             for (std::size_t back = 1; back <= 2 && back <= first - step; ++back) {
                 if (tokens[first - step - back].norm == "wel") return true;
@@ -1187,19 +1564,43 @@ struct Hit {
     std::size_t last = 0;
 };
 
-// The first match of a pattern that is not negated, if any.
-bool FindHit(const CompiledPattern& pattern, const std::vector<Token>& tokens, Hit& hit) {
-    std::vector<std::size_t> positions(pattern.elements.size());
+// A match of a pattern starting at `start` that is not negated, if any.
+bool MatchAt(const CompiledPattern& pattern, const std::vector<Token>& tokens, std::size_t start,
+             std::vector<std::size_t>& positions, Hit& hit) {
+    if (!TokenMatches(pattern.elements.front(), tokens, start)) return false;
+    positions.assign(pattern.elements.size(), 0);
+    positions[0] = start;
+    if (!MatchRest(pattern, tokens, 1, start, positions)) return false;
+    const std::size_t last = positions.back();
+    if (pattern.negation_sensitive && IsNegated(tokens, start, last)) return false;
+    hit = Hit{start, last};
+    return true;
+}
+
+// For every pattern, its first match that is not negated (found[index] tells whether there is one).
+void FindHits(const Matcher& matcher, const std::vector<Token>& tokens, std::vector<char>& found,
+              std::vector<Hit>& hits) {
+    found.assign(matcher.patterns.size(), 0);
+    hits.assign(matcher.patterns.size(), Hit{});
+    std::vector<std::size_t> positions;
+    const auto attempt = [&](const std::vector<std::uint32_t>& candidates, std::size_t start) {
+        for (const std::uint32_t index : candidates) {
+            if (found[index] == 0 && MatchAt(matcher.patterns[index], tokens, start, positions, hits[index])) {
+                found[index] = 1;
+            }
+        }
+    };
     for (std::size_t start = 0; start < tokens.size(); ++start) {
-        if (!TokenMatches(pattern.elements.front(), tokens, start)) continue;
-        positions[0] = start;
-        if (!MatchRest(pattern, tokens, 1, start, positions)) continue;
-        const std::size_t last = positions.back();
-        if (pattern.negation_sensitive && IsNegated(tokens, start, last)) continue;
-        hit = Hit{start, last};
-        return true;
+        const Token& token = tokens[start];
+        if (token.norm_id >= 0) attempt(matcher.by_text[token.norm_id], start);
+        if (token.stem_id >= 0) attempt(matcher.by_stem[token.stem_id], start);
+        if (token.number >= 0) attempt(matcher.by_number, start);
+        if (token.norm.size() >= Matcher::kPrefixKey) {
+            const auto prefixed = matcher.by_prefix.find(token.norm.substr(0, Matcher::kPrefixKey));
+            if (prefixed != matcher.by_prefix.end()) attempt(prefixed->second, start);
+        }
+        attempt(matcher.always, start);
     }
-    return false;
 }
 
 struct CodeResult {
@@ -1212,6 +1613,8 @@ struct CodeResult {
 
 // The weight of the strongest ALG-07 pattern that may be dropped for a debt explained elsewhere.
 constexpr double kLooseDebtWeight = 0.5;
+// The weight of the SEK-02 patterns that only name sex work, without money handed over or coercion.
+constexpr double kLooseSexWorkWeight = 0.6;
 
 // Per form: the indicators that point to that form on their own, and the generic ones that need company.
 struct FormCodes {
@@ -1236,6 +1639,10 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
     if (debt != results.end() && debt->second.best_weight <= kLooseDebtWeight && (has("ARB-07") || has("SEK-05"))) {
         results.erase(debt);
     }
+    // A debt paid off with sex (SEK-05) is how the reporter names that prostitution; a loose SEK-02 (the mere word
+    // "escort", "afspraken met mannen") would say it twice.
+    const auto paid = results.find("SEK-02");
+    if (paid != results.end() && paid->second.best_weight <= kLooseSexWorkWeight && has("SEK-05")) results.erase(paid);
     const std::vector<FormCodes>& forms = FormsForOverlap();
     std::vector<bool> has_core(forms.size(), false);
     for (std::size_t form = 0; form < forms.size(); ++form) {
@@ -1255,14 +1662,23 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
 }  // namespace
 
 std::vector<Suggestion> SuggestIndicators(std::string_view text) {
-    const std::vector<Token> tokens = Tokenize(text);
+    const Matcher& matcher = GetMatcher();
+    std::vector<Token> tokens = Tokenize(text);
     std::vector<Suggestion> suggestions;
     if (tokens.empty()) return suggestions;
+    for (Token& token : tokens) {
+        token.norm_id = matcher.Find(token.norm);
+        token.stem_id = matcher.Find(token.stem);
+    }
+    std::vector<char> found;
+    std::vector<Hit> hits;
+    FindHits(matcher, tokens, found, hits);
 
     std::unordered_map<std::string_view, CodeResult> results;
-    for (const CompiledPattern& pattern : CompiledPatterns()) {
-        Hit hit;
-        if (!FindHit(pattern, tokens, hit)) continue;
+    for (std::size_t index = 0; index < matcher.patterns.size(); ++index) {
+        if (found[index] == 0) continue;
+        const CompiledPattern& pattern = matcher.patterns[index];
+        const Hit& hit = hits[index];
         const Rule& rule = kRules[pattern.rule_index];
         const std::size_t begin = tokens[hit.first].begin;
         const std::size_t end = tokens[hit.last].end;

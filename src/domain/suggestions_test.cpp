@@ -184,6 +184,21 @@ TEST(SuggestionsTest, RandomBytesAreSafe) {
     }
 }
 
+// "2.400 euro" is one number, not "2" and "400": a promised wage of 2.400 euro is no wage under 1.000 euro.
+TEST(SuggestionsTest, ThousandsSeparatorKeepsANumberWhole) {
+    const std::vector<Suggestion> promised =
+        SuggestIndicators("Ze verdienen 2.400 euro per maand, zoals in het contract staat.");
+    EXPECT_FALSE(CodesOf(promised).contains("ARB-03"));
+    const std::vector<Suggestion> low = SuggestIndicators("Ze verdienen 400 euro per maand.");
+    EXPECT_TRUE(CodesOf(low).contains("ARB-03"));
+}
+
+// "zonder" denies the words right after it, not a fact further on in the clause.
+TEST(SuggestionsTest, ZonderNegatesOnlyWhatFollowsIt) {
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Hij werkt zonder pauze van 6 tot 21 uur.")).contains("ARB-02"));
+    EXPECT_FALSE(CodesOf(SuggestIndicators("Ze werken zonder lange dagen.")).contains("ARB-02"));
+}
+
 TEST(SuggestionsTest, LongTextIsHandledQuickly) {
     const std::string sentence =
         "In de loods slapen twaalf arbeiders, ze werken 14 uur per dag en de baas heeft hun paspoorten. ";
