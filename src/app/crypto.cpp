@@ -75,6 +75,57 @@ bool VerifyPassword(std::string_view password, const std::string& encoded_hash) 
     return crypto_pwhash_str_verify(encoded_hash.c_str(), password.data(), password.size()) == 0;
 }
 
+std::string Seal(std::string_view key_id, std::string_view key, std::string_view context, std::string_view plaintext) {
+    if (key.size() != crypto_aead_xchacha20poly1305_ietf_KEYBYTES) throw std::invalid_argument("seal: key size");
+    std::string box(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + plaintext.size() +
+                        crypto_aead_xchacha20poly1305_ietf_ABYTES,
+                    '\0');
+    auto* nonce = reinterpret_cast<unsigned char*>(box.data());
+    randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+    unsigned long long written = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(
+        nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &written,
+        reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+        reinterpret_cast<const unsigned char*>(context.data()), context.size(), nullptr, nonce,
+        reinterpret_cast<const unsigned char*>(key.data()));
+    std::string encoded(sodium_base64_ENCODED_LEN(box.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+    sodium_bin2base64(encoded.data(), encoded.size(), reinterpret_cast<const unsigned char*>(box.data()), box.size(),
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    encoded.resize(encoded.find('\0'));
+    return std::string{key_id} + "." + encoded;
+}
+
+std::string SealedKeyId(std::string_view sealed) {
+    const std::size_t dot = sealed.find('.');
+    return dot == std::string_view::npos ? std::string{} : std::string{sealed.substr(0, dot)};
+}
+
+std::optional<std::string> Unseal(std::string_view key, std::string_view context, std::string_view sealed) {
+    const std::size_t dot = sealed.find('.');
+    if (dot == std::string_view::npos || key.size() != crypto_aead_xchacha20poly1305_ietf_KEYBYTES) return std::nullopt;
+    const std::string_view encoded = sealed.substr(dot + 1);
+    std::string box(encoded.size(), '\0');
+    std::size_t box_length = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(box.data()), box.size(), encoded.data(), encoded.size(),
+                          nullptr, &box_length, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+        box_length < crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES) {
+        return std::nullopt;
+    }
+    const auto* nonce = reinterpret_cast<const unsigned char*>(box.data());
+    const std::size_t cipher_length = box_length - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+    std::string plaintext(cipher_length - crypto_aead_xchacha20poly1305_ietf_ABYTES, '\0');
+    unsigned long long written = 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            reinterpret_cast<unsigned char*>(plaintext.data()), &written, nullptr,
+            nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, cipher_length,
+            reinterpret_cast<const unsigned char*>(context.data()), context.size(), nonce,
+            reinterpret_cast<const unsigned char*>(key.data())) != 0) {
+        return std::nullopt;
+    }
+    plaintext.resize(written);
+    return plaintext;
+}
+
 bool ConstantTimeEquals(std::string_view left, std::string_view right) {
     if (left.size() != right.size()) return false;
     return sodium_memcmp(left.data(), right.data(), left.size()) == 0;

@@ -1,6 +1,7 @@
 // The few cryptographic primitives the use cases need, all from libsodium.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,18 @@ std::string HashPassword(std::string_view password);
 
 //! Constant-time check of a password against an encoded Argon2id hash.
 bool VerifyPassword(std::string_view password, const std::string& encoded_hash);
+
+//! Seals `plaintext` with XChaCha20-Poly1305 under the 32-byte `key`. `context` (e.g. "totp/jansen") is bound
+//! as associated data, so a sealed value opens only in the place it was sealed for. The result is text:
+//! "<key_id>.<base64url of nonce + ciphertext>"; the key id says which key opens it (for rotation).
+std::string Seal(std::string_view key_id, std::string_view key, std::string_view context, std::string_view plaintext);
+
+//! The key id a sealed value names, or empty when it is not a sealed value.
+std::string SealedKeyId(std::string_view sealed);
+
+//! Opens a value sealed by Seal with the same key and context; nullopt when it was altered, moved to another
+//! context, or sealed under another key.
+std::optional<std::string> Unseal(std::string_view key, std::string_view context, std::string_view sealed);
 
 //! Constant-time comparison of two strings.
 bool ConstantTimeEquals(std::string_view left, std::string_view right);

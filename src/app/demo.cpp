@@ -12,7 +12,21 @@ constexpr const char* kDemoPassword = "demo-password";
 
 Principal As(const std::string& username, domain::Role role) { return Principal{username, {role}, "", ""}; }
 
+const std::vector<std::pair<std::string, domain::Role>>& Accounts() {
+    using domain::Role;
+    static const std::vector<std::pair<std::string, Role>> accounts{
+        {"melder", Role::kMelder}, {"melder2", Role::kMelder}, {"af", Role::kAandachtfunctionaris},
+        {"beleid", Role::kBeleid}, {"beheer", Role::kBeheerder}, {"auditor", Role::kAuditor}};
+    return accounts;
+}
+
 }  // namespace
+
+std::set<std::string> DemoAccountNames() {
+    std::set<std::string> names;
+    for (const auto& [username, role] : Accounts()) names.insert(username);
+    return names;
+}
 
 Status Service::SeedDemo() {
     bool empty = false;
@@ -22,10 +36,7 @@ Status Service::SeedDemo() {
     }));
     if (!empty) return Ok();
     using domain::Role;
-    const std::vector<std::pair<std::string, Role>> accounts{
-        {"melder", Role::kMelder}, {"melder2", Role::kMelder}, {"af", Role::kAandachtfunctionaris},
-        {"beleid", Role::kBeleid}, {"beheer", Role::kBeheerder}, {"auditor", Role::kAuditor}};
-    for (const auto& [username, role] : accounts) MR_TRY(AddUser(username, kDemoPassword, {role}, "demo"));
+    for (const auto& [username, role] : Accounts()) MR_TRY(AddUser(username, kDemoPassword, {role}, "demo"));
 
     Principal melder = As("melder", Role::kMelder);
     Principal melder2 = As("melder2", Role::kMelder);

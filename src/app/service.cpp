@@ -7,6 +7,7 @@
 
 #include "app/audit.hpp"
 #include "app/crypto.hpp"
+#include "app/totp.hpp"
 #include "base/time.hpp"
 #include "domain/catalog.hpp"
 #include "domain/linking.hpp"
@@ -85,6 +86,15 @@ bool Principal::Has(Role role) const { return std::find(roles.begin(), roles.end
 
 Service::Service(store::Store& store, ServiceConfig config) : store_(store), config_(std::move(config)) {
     if (config_.link_key.empty()) config_.link_key = RandomKey();
+    if (config_.field_key.empty()) config_.field_key = RandomKey();
+}
+
+bool Service::RequiresMfa(const std::vector<Role>& roles) const {
+    for (Role role : roles) {
+        if (role == Role::kAandachtfunctionaris || role == Role::kBeheerder || role == Role::kAuditor) return true;
+        if (role == Role::kMelder && config_.mfa_for_melder) return true;
+    }
+    return false;
 }
 
 void Service::StoreMatchKeys(store::Transaction& transaction, const domain::Signal& signal) {
@@ -94,6 +104,11 @@ void Service::StoreMatchKeys(store::Transaction& transaction, const domain::Sign
 }
 
 Status Service::Require(const Principal& principal, std::initializer_list<Role> roles, const std::string& action) {
+    if (principal.must_enrol) {
+        AuditDenied(principal, action, "-");
+        return MakeError(ErrorCode::kPermissionDenied,
+                         "Stel eerst tweestapsverificatie in; daarna kunt u verder met uw werk.");
+    }
     for (Role role : roles) {
         if (principal.Has(role)) return Ok();
     }
@@ -111,11 +126,51 @@ void Service::AuditDenied(const Principal& principal, const std::string& action,
 
 // ---------------------------------------------------------------------------------------------- sessions
 
-Result<NewSession> Service::SignIn(const std::string& username, const std::string& password) {
+namespace {
+
+constexpr const char* kFieldKeyId = "k1";
+constexpr int kRecoveryCodeCount = 10;
+
+std::string MfaContext(const std::string& username) { return "totp/" + username; }
+
+// Recovery codes are typed by hand: lowercase, dashes and spaces do not matter.
+std::string NormaliseRecoveryCode(std::string_view code) {
+    std::string normalised;
+    for (char character : code) {
+        if (character == '-' || character == ' ') continue;
+        normalised.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(character))));
+    }
+    return normalised;
+}
+
+// 80 random bits per code, so a fast hash is enough to store them.
+std::string RecoveryCodeHash(const std::string& username, std::string_view code) {
+    return Sha256Hex(username + ":" + NormaliseRecoveryCode(code));
+}
+
+std::string NewRecoveryCode() {
+    static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";  // no look-alikes (0/o, 1/l/i)
+    const std::string random = RandomKey();
+    std::string code;
+    for (std::size_t index = 0; index < 16; ++index) {
+        if (index > 0 && index % 4 == 0) code.push_back('-');
+        code.push_back(kAlphabet[static_cast<unsigned char>(random[index]) % (sizeof(kAlphabet) - 1)]);
+    }
+    return code;
+}
+
+Error OtpProblem(const std::string& reason) {
+    return MakeError(ErrorCode::kUnauthenticated, reason, {{"otp", reason}});
+}
+
+}  // namespace
+
+Result<NewSession> Service::SignIn(const std::string& username, const std::string& password, const std::string& otp,
+                                   const std::string& recovery_code) {
     TimePoint now = Now();
     std::string now_text = FormatTime(now);
     std::string window_start = FormatTime(now - std::chrono::minutes{config_.lockout_minutes});
-    enum class Outcome { kSignedIn, kLocked, kRejected } outcome = Outcome::kRejected;
+    enum class Outcome { kSignedIn, kLocked, kRejected, kOtpMissing, kOtpWrong } outcome = Outcome::kRejected;
     NewSession session;
     Status status = store_.Write([&](store::Transaction& transaction) -> Status {
         auto locked_until = transaction.AccountLockedUntil(username);
@@ -124,11 +179,7 @@ Result<NewSession> Service::SignIn(const std::string& username, const std::strin
             AppendAudit(transaction, {username, "session.create", "session", "aanmelden", "geblokkeerd"}, now_text);
             return Ok();
         }
-        auto user = transaction.FindUser(username);
-        // Verify against a fixed hash for unknown names, so timing does not reveal whether an account exists.
-        static const std::string kDummyHash = HashPassword("meldroute-dummy-password");
-        bool password_ok = VerifyPassword(password, user ? user->password_hash : kDummyHash);
-        if (!user || !user->active || !password_ok) {
+        const auto fail = [&](Outcome why, const char* audit_outcome) {
             transaction.RecordLoginFailure(username, now_text);
             // The failure that reaches the threshold starts a lock of the full term; the failures are cleared
             // so that the count starts afresh after it.
@@ -137,15 +188,51 @@ Result<NewSession> Service::SignIn(const std::string& username, const std::strin
                                         FormatTime(now + std::chrono::minutes{config_.lockout_minutes}));
                 transaction.ClearLoginFailures(username);
             }
-            AppendAudit(transaction, {username, "session.create", "session", "aanmelden", kRefused}, now_text);
-            outcome = Outcome::kRejected;
+            AppendAudit(transaction, {username, "session.create", "session", "aanmelden", audit_outcome}, now_text);
+            outcome = why;
             return Ok();
+        };
+        auto user = transaction.FindUser(username);
+        // Verify against a fixed hash for unknown names, so timing does not reveal whether an account exists.
+        static const std::string kDummyHash = HashPassword("meldroute-dummy-password");
+        bool password_ok = VerifyPassword(password, user ? user->password_hash : kDummyHash);
+        if (!user || !user->active || !password_ok) return fail(Outcome::kRejected, kRefused);
+
+        const bool exempt = config_.mfa_exempt.contains(user->username);
+        const auto mfa = transaction.FindMfa(user->username);
+        const bool enrolled = mfa && mfa->confirmed_at;
+        if (enrolled && !exempt) {
+            if (!otp.empty()) {
+                auto secret = Unseal(config_.field_key, MfaContext(user->username), mfa->secret_sealed);
+                auto step = secret ? MatchTotp(*secret, otp, std::chrono::duration_cast<std::chrono::seconds>(
+                                                                 now.time_since_epoch())
+                                                                 .count(),
+                                               mfa->last_step)
+                                   : std::nullopt;
+                if (!step) return fail(Outcome::kOtpWrong, "code onjuist");
+                store::MfaRecord used = *mfa;
+                used.last_step = *step;
+                transaction.UpsertMfa(used);
+            } else if (!recovery_code.empty()) {
+                if (!transaction.UseRecoveryCode(user->username, RecoveryCodeHash(user->username, recovery_code),
+                                                 now_text)) {
+                    return fail(Outcome::kOtpWrong, "herstelcode onjuist");
+                }
+                AppendAudit(transaction, {username, "recovery-code.use", "account", "aanmelden", kAllowed}, now_text);
+            } else {
+                // The password was right; the second factor is still to come. Not a failure to count.
+                AppendAudit(transaction, {username, "session.create", "session", "aanmelden", "code nodig"},
+                            now_text);
+                outcome = Outcome::kOtpMissing;
+                return Ok();
+            }
         }
         transaction.ClearLoginFailures(username);
         session.token = RandomToken();
         session.principal = Principal{user->username, user->roles, Sha256Hex(session.token), RandomToken()};
+        session.principal.must_enrol = !exempt && !enrolled && RequiresMfa(user->roles);
         transaction.InsertSession({session.principal.token_hash, user->username, session.principal.csrf_token,
-                                   now_text, now_text});
+                                   now_text, now_text, session.principal.must_enrol});
         AppendAudit(transaction, {username, "session.create", "session", "aanmelden", kAllowed}, now_text);
         session.expires_at = FormatTime(now + std::chrono::hours{config_.absolute_timeout_hours});
         outcome = Outcome::kSignedIn;
@@ -159,10 +246,128 @@ Result<NewSession> Service::SignIn(const std::string& username, const std::strin
             return MakeError(ErrorCode::kRateLimited,
                              "Te veel mislukte pogingen. Het account is tijdelijk geblokkeerd; probeer het over " +
                                  std::to_string(config_.lockout_minutes) + " minuten opnieuw.");
+        case Outcome::kOtpMissing:
+            return OtpProblem("Vul de code uit uw authenticator-app in, of een herstelcode.");
+        case Outcome::kOtpWrong:
+            return OtpProblem("De code is onjuist of al gebruikt. Vul de code in die de app nu toont.");
         case Outcome::kRejected:
             break;
     }
     return MakeError(ErrorCode::kUnauthenticated, "Gebruikersnaam of wachtwoord is onjuist.");
+}
+
+Result<MfaStatus> Service::GetMfaStatus(const Principal& principal) {
+    MfaStatus status;
+    status.required = !config_.mfa_exempt.contains(principal.username) && RequiresMfa(principal.roles);
+    MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
+        const auto mfa = transaction.FindMfa(principal.username);
+        status.enrolled = mfa && mfa->confirmed_at;
+        status.recovery_codes_left = transaction.CountUnusedRecoveryCodes(principal.username);
+        return Ok();
+    }));
+    return status;
+}
+
+Result<TotpEnrolment> Service::StartTotpEnrolment(const Principal& principal) {
+    const std::string secret = NewTotpSecret();
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        const auto mfa = transaction.FindMfa(principal.username);
+        if (mfa && mfa->confirmed_at) {
+            return MakeError(ErrorCode::kFailedPrecondition,
+                             "Tweestapsverificatie is al ingesteld. Vraag de beheerder om die te herstellen als u "
+                             "uw telefoon kwijt bent.");
+        }
+        transaction.UpsertMfa({principal.username,
+                               Seal(kFieldKeyId, config_.field_key, MfaContext(principal.username), secret),
+                               std::nullopt, 0});
+        AppendAudit(transaction, {principal.username, "totp.enrol", "account", "tweestapsverificatie", kAllowed},
+                    NowText());
+        return Ok();
+    }));
+    return TotpEnrolment{TotpSecretText(secret), OtpauthUri("meldroute", principal.username, secret)};
+}
+
+Result<std::optional<TotpEnrolment>> Service::PendingTotpEnrolment(const Principal& principal) {
+    std::optional<TotpEnrolment> pending;
+    MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
+        const auto mfa = transaction.FindMfa(principal.username);
+        if (!mfa || mfa->confirmed_at) return Ok();
+        auto secret = Unseal(config_.field_key, MfaContext(principal.username), mfa->secret_sealed);
+        if (secret) {
+            pending = TotpEnrolment{TotpSecretText(*secret), OtpauthUri("meldroute", principal.username, *secret)};
+        }
+        return Ok();
+    }));
+    return pending;
+}
+
+Result<std::vector<std::string>> Service::ConfirmTotpEnrolment(const Principal& principal, const std::string& otp) {
+    std::vector<std::string> codes;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        auto mfa = transaction.FindMfa(principal.username);
+        if (!mfa || mfa->confirmed_at) {
+            return MakeError(ErrorCode::kFailedPrecondition, "Er is geen instelling van tweestapsverificatie gestart.");
+        }
+        auto secret = Unseal(config_.field_key, MfaContext(principal.username), mfa->secret_sealed);
+        const auto seconds =
+            std::chrono::duration_cast<std::chrono::seconds>(Now().time_since_epoch()).count();
+        auto step = secret ? MatchTotp(*secret, otp, seconds, 0) : std::nullopt;
+        if (!step) {
+            return MakeError(ErrorCode::kInvalidArgument, "De code klopt niet.",
+                             {{"otp", "De code klopt niet. Vul de zes cijfers in die de app nu toont."}});
+        }
+        const std::string at = NowText();
+        mfa->confirmed_at = at;
+        mfa->last_step = *step;
+        transaction.UpsertMfa(*mfa);
+        std::vector<std::string> hashes;
+        for (int index = 0; index < kRecoveryCodeCount; ++index) {
+            codes.push_back(NewRecoveryCode());
+            hashes.push_back(RecoveryCodeHash(principal.username, codes.back()));
+        }
+        transaction.ReplaceRecoveryCodes(principal.username, hashes);
+        transaction.ClearMustEnrol(principal.username);
+        AppendAudit(transaction, {principal.username, "totp.confirm", "account", "tweestapsverificatie", kAllowed}, at);
+        return Ok();
+    }));
+    return codes;
+}
+
+Status Service::ResetMfa(const Principal& principal, const std::string& username) {
+    MR_TRY(Require(principal, {Role::kBeheerder}, "totp.reset"));
+    return store_.Write([&](store::Transaction& transaction) -> Status {
+        if (!transaction.FindUser(username)) return NotFound("Gebruiker");
+        transaction.DeleteMfa(username);
+        transaction.DeleteSessionsOf(username);
+        AppendAudit(transaction, {principal.username, "totp.reset", "account/" + username, "beheer accounts", kAllowed},
+                    NowText());
+        return Ok();
+    });
+}
+
+Status Service::RevokeSessions(const Principal& principal, const std::string& username) {
+    MR_TRY(Require(principal, {Role::kBeheerder}, "session.revoke"));
+    return store_.Write([&](store::Transaction& transaction) -> Status {
+        if (!transaction.FindUser(username)) return NotFound("Gebruiker");
+        transaction.DeleteSessionsOf(username);
+        AppendAudit(transaction,
+                    {principal.username, "session.revoke", "account/" + username, "beheer accounts", kAllowed},
+                    NowText());
+        return Ok();
+    });
+}
+
+Status Service::SetPassword(const std::string& username, const std::string& password, const std::string& actor) {
+    if (password.size() < 12) return Invalid({{"password", "Het wachtwoord moet minstens 12 tekens lang zijn."}});
+    const std::string hash = HashPassword(password);
+    return store_.Write([&](store::Transaction& transaction) -> Status {
+        if (!transaction.FindUser(username)) return NotFound("Gebruiker");
+        transaction.UpdatePasswordHash(username, hash);
+        transaction.DeleteSessionsOf(username);
+        AppendAudit(transaction, {actor, "password.set", "account/" + username, "beheer accounts", kAllowed},
+                    NowText());
+        return Ok();
+    });
 }
 
 Result<Principal> Service::Authenticate(const std::string& token) {
@@ -196,7 +401,7 @@ Result<Principal> Service::Authenticate(const std::string& token) {
             return Ok();
         });
     }
-    return Principal{user->username, user->roles, token_hash, session->csrf_token};
+    return Principal{user->username, user->roles, token_hash, session->csrf_token, session->must_enrol};
 }
 
 Status Service::SignOut(const Principal& principal) {

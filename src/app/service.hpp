@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,28 @@ struct ServiceConfig {
     //! Secret for the keyed hashes that link signals (32 bytes, kept outside the database). Empty: a random
     //! key for this process only, so links do not survive a restart (for tests).
     std::string link_key;
+    //! Key for values sealed at rest (32 bytes, kept outside the database, like link_key). Empty: random per process.
+    std::string field_key;
+    //! Whether melders must use a second factor too (aandachtfunctionaris, beheerder and auditor always must).
+    bool mfa_for_melder = false;
+    //! Accounts that sign in with a password alone (the demo accounts in demo mode, per the contract).
+    std::set<std::string> mfa_exempt;
+};
+
+//! The demo accounts of the contract (melder, melder2, af, beleid, beheer, auditor).
+std::set<std::string> DemoAccountNames();
+
+//! A started TOTP enrolment: what the user puts into an authenticator app.
+struct TotpEnrolment {
+    std::string secret_text;  // base32, for typing in
+    std::string otpauth_uri;  // for the QR code
+};
+
+//! Whether a user has a second factor, and how many recovery codes are left.
+struct MfaStatus {
+    bool enrolled = false;
+    bool required = false;
+    int recovery_codes_left = 0;
 };
 
 //! Who is calling, established from a session token.
@@ -37,6 +60,8 @@ struct Principal {
     std::vector<domain::Role> roles;
     std::string token_hash;
     std::string csrf_token;
+    //! Signed in with a password alone by a role that needs a second factor: only enrolment is allowed.
+    bool must_enrol = false;
 
     bool Has(domain::Role role) const;
 };
@@ -96,7 +121,9 @@ public:
     Service(store::Store& store, ServiceConfig config);
 
     // Sessions.
-    Result<NewSession> SignIn(const std::string& username, const std::string& password);
+    //! Signs in with a password, plus a TOTP code (`otp`) or a recovery code once a second factor is enrolled.
+    Result<NewSession> SignIn(const std::string& username, const std::string& password, const std::string& otp = "",
+                              const std::string& recovery_code = "");
     Result<Principal> Authenticate(const std::string& token);
     Status SignOut(const Principal& principal);
 
@@ -127,6 +154,21 @@ public:
     Result<CaseView> GetCase(const Principal& principal, const std::string& case_id);
     Result<std::vector<CaseListItem>> ListCases(const Principal& principal);
     Result<domain::Indication> GetIndication(const Principal& principal, const std::string& case_id);
+
+    // Second factor (TOTP): enrolment by the user, reset and session revocation by the beheerder.
+    Result<MfaStatus> GetMfaStatus(const Principal& principal);
+    //! Starts (or restarts) an enrolment; 409 when a second factor is already in use.
+    Result<TotpEnrolment> StartTotpEnrolment(const Principal& principal);
+    //! The started, not yet confirmed enrolment, if any (to show its QR code again).
+    Result<std::optional<TotpEnrolment>> PendingTotpEnrolment(const Principal& principal);
+    //! Confirms the enrolment with a first code; returns the recovery codes, shown this once only.
+    Result<std::vector<std::string>> ConfirmTotpEnrolment(const Principal& principal, const std::string& otp);
+    //! Removes a user's second factor and ends their sessions (a lost phone); they enrol again at next sign-in.
+    Status ResetMfa(const Principal& principal, const std::string& username);
+    //! Ends every session of `username` (beheerder).
+    Status RevokeSessions(const Principal& principal, const std::string& username);
+    //! Sets a new password and ends every session of the account (command line).
+    Status SetPassword(const std::string& username, const std::string& password, const std::string& actor);
 
     // The indicator catalog: the version in force, older versions for signals filed under them, and publishing.
     //! The version new signals are filed under (no role needed: the catalog holds no personal data).
@@ -183,6 +225,8 @@ private:
     //! The catalog `version` (nullopt: the built-in one), from the cache or loaded inside `transaction`.
     std::shared_ptr<const domain::Catalog> CatalogIn(store::Transaction& transaction,
                                                      const std::optional<std::string>& version);
+    //! Whether these roles must use a second factor.
+    bool RequiresMfa(const std::vector<domain::Role>& roles) const;
     //! The catalog version in force, read inside `transaction`.
     std::shared_ptr<const domain::Catalog> ActiveCatalogIn(store::Transaction& transaction);
 

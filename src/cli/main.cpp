@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <thread>
 
@@ -73,8 +74,26 @@ Result<std::string> LoadOrCreateKey(const std::filesystem::path& path) {
     return key;
 }
 
+// The server secrets kept beside the store, never in it: the linking key and the key for sealed fields.
+Result<app::ServiceConfig> ConfigWithKeys(const std::string& data_dir) {
+    app::ServiceConfig config;
+    const std::filesystem::path keys = std::filesystem::path{data_dir} / "keys";
+    config.link_key = MR_TRY(LoadOrCreateKey(keys / "link.key"));
+    config.field_key = MR_TRY(LoadOrCreateKey(keys / "field.key"));
+    return config;
+}
+
+// Prints a refused command's detail and fields on one line; exit 2 for bad input, 1 otherwise.
+int FailWith(const Error& error) {
+    std::string detail = error.detail;
+    for (const auto& param : error.invalid_params) detail += "; " + param.name + ": " + param.reason;
+    return Fail(error.code == ErrorCode::kInvalidArgument || error.code == ErrorCode::kNotFound ? kUsageError
+                                                                                                : kRuntimeError,
+                detail);
+}
+
 int Serve(const std::string& data_dir, const std::string& listen, const std::string& store_url, bool demo,
-          bool secure_cookies) {
+          bool secure_cookies, bool mfa_for_melder) {
     std::size_t colon = listen.rfind(':');
     if (colon == std::string::npos) return Fail(kUsageError, "--listen must be HOST:PORT, e.g. 127.0.0.1:8080");
     std::string host = listen.substr(0, colon);
@@ -96,11 +115,12 @@ int Serve(const std::string& data_dir, const std::string& listen, const std::str
         return Fail(store.error().code == ErrorCode::kInvalidArgument ? kUsageError : kRuntimeError,
                     store.error().detail);
     }
-    auto link_key = LoadOrCreateKey(std::filesystem::path{data_dir} / "keys" / "link.key");
-    if (!link_key) return Fail(kRuntimeError, link_key.error().detail);
-    app::ServiceConfig config;
-    config.link_key = *link_key;
-    app::Service service{**store, config};
+    auto config = ConfigWithKeys(data_dir);
+    if (!config) return Fail(kRuntimeError, config.error().detail);
+    config->mfa_for_melder = mfa_for_melder;
+    // Per the contract, the demo accounts sign in with their password alone in demo mode.
+    if (demo) config->mfa_exempt = app::DemoAccountNames();
+    app::Service service{**store, *config};
     if (demo) {
         if (Status seeded = service.SeedDemo(); !seeded) return Fail(kRuntimeError, "demo data: " + seeded.error().detail);
     }
@@ -127,29 +147,44 @@ int Serve(const std::string& data_dir, const std::string& listen, const std::str
     return 0;
 }
 
-int AddUser(const std::string& data_dir, const std::string& username, const std::string& role_name) {
-    auto role = domain::ParseRole(role_name);
-    if (!role) {
-        return Fail(kUsageError, "--role must be one of melder, aandachtfunctionaris, beleid, beheerder, auditor");
-    }
+// Reads a password line from standard input, opens the store and runs `work` on a service over it.
+int RunAccountCommand(const std::string& data_dir,
+                      const std::function<Status(app::Service&, const std::string& password)>& work,
+                      const std::string& done) {
     std::string password;
     std::getline(std::cin, password);
     if (!password.empty() && password.back() == '\r') password.pop_back();
     auto store = OpenStore(data_dir, "");
     if (!store) return Fail(kRuntimeError, store.error().detail);
-    app::ServiceConfig config;
-    auto link_key = LoadOrCreateKey(std::filesystem::path{data_dir} / "keys" / "link.key");
-    if (!link_key) return Fail(kRuntimeError, link_key.error().detail);
-    config.link_key = *link_key;
-    app::Service service{**store, config};
-    Status added = service.AddUser(username, password, {*role}, "cli");
-    if (!added) {
-        std::string detail = added.error().detail;
-        for (const auto& param : added.error().invalid_params) detail += "; " + param.name + ": " + param.reason;
-        return Fail(added.error().code == ErrorCode::kInvalidArgument ? kUsageError : kRuntimeError, detail);
-    }
-    std::printf("user %s added with role %s\n", username.c_str(), role_name.c_str());
+    auto config = ConfigWithKeys(data_dir);
+    if (!config) return Fail(kRuntimeError, config.error().detail);
+    app::Service service{**store, *config};
+    if (Status status = work(service, password); !status) return FailWith(status.error());
+    std::printf("%s\n", done.c_str());
     return 0;
+}
+
+int AddUser(const std::string& data_dir, const std::string& username, const std::string& role_name) {
+    auto role = domain::ParseRole(role_name);
+    if (!role) {
+        return Fail(kUsageError, "--role must be one of melder, aandachtfunctionaris, beleid, beheerder, auditor");
+    }
+    return RunAccountCommand(
+        data_dir,
+        [&](app::Service& service, const std::string& password) {
+            return service.AddUser(username, password, {*role}, "cli");
+        },
+        "user " + username + " added with role " + role_name);
+}
+
+// A new password for an account (read from standard input); every session of the account ends.
+int SetPassword(const std::string& data_dir, const std::string& username) {
+    return RunAccountCommand(
+        data_dir,
+        [&](app::Service& service, const std::string& password) {
+            return service.SetPassword(username, password, "cli");
+        },
+        "password of " + username + " set; their sessions have ended");
 }
 
 }  // namespace
@@ -170,6 +205,10 @@ int main(int argc, char** argv) {
     serve->add_option("--store", store_url, "postgresql://… to use PostgreSQL instead of the embedded store");
     serve->add_flag("--demo", demo, "add demo accounts and sample data to an empty store (loopback only)");
     serve->add_flag("--secure-cookies", secure_cookies, "mark cookies Secure (when served behind TLS)");
+    bool mfa_for_melder = false;
+    serve->add_flag("--mfa-melder", mfa_for_melder,
+                    "require a second factor of melders too (always required for aandachtfunctionaris, beheerder, "
+                    "auditor)");
 
     std::string username;
     std::string role;
@@ -180,6 +219,10 @@ int main(int argc, char** argv) {
     user_add->add_option("name", username, "user name")->required();
     user_add->add_option("--role", role, "melder | aandachtfunctionaris | beleid | beheerder | auditor")->required();
     user_add->add_option("--data", user_data_dir, "data directory");
+    auto* user_password = user->add_subcommand(
+        "password", "set a new password (read from standard input); ends every session of the account");
+    user_password->add_option("name", username, "user name")->required();
+    user_password->add_option("--data", user_data_dir, "data directory");
 
     try {
         cli.parse(argc, argv);
@@ -190,7 +233,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& error) {
         return Fail(kUsageError, error.what());
     }
-    if (serve->parsed()) return Serve(data_dir, listen, store_url, demo, secure_cookies);
+    if (serve->parsed()) return Serve(data_dir, listen, store_url, demo, secure_cookies, mfa_for_melder);
     if (user_add->parsed()) return AddUser(user_data_dir, username, role);
+    if (user_password->parsed()) return SetPassword(user_data_dir, username);
     return Fail(kUsageError, "unknown command");
 }

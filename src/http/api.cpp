@@ -87,17 +87,57 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
         if (!reader) return Problem(context.request, reader.error());
         std::string username = reader->RequiredString("username");
         std::string password = reader->RequiredString("password");
-        (void)reader->OptionalString("otp");  // accepted for MFA (a later issue); ignored until then
+        std::string otp = reader->OptionalString("otp").value_or("");
+        std::string recovery_code = reader->OptionalString("recoveryCode").value_or("");
         if (Status finished = reader->Finish(); !finished) return Problem(context.request, finished.error());
-        auto session = svc->SignIn(username, password);
+        auto session = svc->SignIn(username, password, otp, recovery_code);
         if (!session) return Problem(context.request, session.error());
         Json roles = Json::array();
         for (auto role : session->principal.roles) roles.push_back(std::string{domain::ToString(role)});
+        // A session that must enrol a second factor can do nothing else until it has (403 elsewhere).
         return JsonResponse(context.request, 201,
                             {{"token", session->token},
                              {"expiresAt", session->expires_at},
+                             {"mfaEnrolmentRequired", session->principal.must_enrol},
                              {"user", {{"username", session->principal.username}, {"roles", roles}}}});
     });
+
+    // Second factor: enrolment by the user; reset and session revocation by the beheerder.
+    router.Add(verb::post, "/api/v1/totp-enrolments", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            return Answer(context, svc->StartTotpEnrolment(principal), 201, [](const app::TotpEnrolment& enrolment) {
+                return Json{{"secret", enrolment.secret_text}, {"otpauthUri", enrolment.otpauth_uri}};
+            });
+        });
+    });
+    router.Add(verb::post, "/api/v1/totp-enrolments/confirmation", [svc](Context& context) {
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            auto reader = BodyReader::Parse(context.request.body());
+            if (!reader) return Problem(context.request, reader.error());
+            std::string otp = reader->RequiredString("otp");
+            if (Status finished = reader->Finish(); !finished) return Problem(context.request, finished.error());
+            return Answer(context, svc->ConfirmTotpEnrolment(principal, otp), 201,
+                          [](const std::vector<std::string>& codes) { return Json{{"recoveryCodes", codes}}; });
+        });
+    });
+    // The account is named in the body, never in the URL.
+    for (const auto& [path, reset] : std::vector<std::pair<std::string, bool>>{{"/api/v1/session-revocations", false},
+                                                                              {"/api/v1/mfa-resets", true}}) {
+        router.Add(verb::post, path, [svc, reset](Context& context) {
+            return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+                if (!principal.Has(domain::Role::kBeheerder)) {
+                    return Problem(context.request, svc->RevokeSessions(principal, "").error());
+                }
+                auto reader = BodyReader::Parse(context.request.body());
+                if (!reader) return Problem(context.request, reader.error());
+                std::string username = reader->RequiredString("username");
+                if (Status finished = reader->Finish(); !finished) return Problem(context.request, finished.error());
+                Status done = reset ? svc->ResetMfa(principal, username) : svc->RevokeSessions(principal, username);
+                if (!done) return Problem(context.request, done.error());
+                return JsonResponse(context.request, 201, {{"username", username}});
+            });
+        });
+    }
     router.Add(verb::delete_, "/api/v1/sessions/current", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
             Status status = svc->SignOut(principal);

@@ -12,6 +12,7 @@
 #include "domain/catalog.hpp"
 #include "domain/validation.hpp"
 #include "http/assets.hpp"
+#include "http/qr_svg.hpp"
 #include "http/rate_limit.hpp"
 #include "http/templates.hpp"
 
@@ -256,6 +257,11 @@ template <typename Body>
 Response Guarded(PageContext& pages, Context& context, std::initializer_list<Role> roles, Body body) {
     auto principal = CurrentPrincipal(pages.service, context.request);
     if (!principal) return Redirect(context.request, "/inloggen");
+    // A role that needs a second factor, signed in with a password alone, may only enrol (or sign out).
+    const std::string_view target{context.request.target().data(), context.request.target().size()};
+    if (principal->must_enrol && !target.starts_with("/tweestapsverificatie") && target != "/uitloggen") {
+        return Redirect(context.request, "/tweestapsverificatie");
+    }
     bool allowed = roles.size() == 0;
     for (Role role : roles) allowed = allowed || principal->Has(role);
     if (!allowed) return Forbidden(context.request, *principal);
@@ -835,6 +841,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
             return RenderPage(context.request, nullptr, "Mensenhandel herkennen en melden", "public-home",
                               {{"groups", groups}}, 200, "/");
         }
+        if (principal->must_enrol) return Redirect(context.request, "/tweestapsverificatie");
         Json model{{"username", principal->username},
                    {"isMelder", principal->Has(Role::kMelder)},
                    {"isOfficer", principal->Has(Role::kAandachtfunctionaris)},
@@ -869,14 +876,20 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
 
     // Sign in and out.
     auto login_page = [pages](Context& context, const std::string& username, const std::string& error,
-                              unsigned status) {
+                              unsigned status, const std::string& code_error = "") {
         std::string csrf = app::RandomToken();
+        std::map<std::string, std::string> code_errors;
+        if (!code_error.empty()) code_errors.emplace("otp", code_error + " Vul ook uw wachtwoord opnieuw in.");
         Json model{{"csrf", csrf},
                    {"error", error.empty() ? Json(nullptr) : Json(error)},
                    {"username", Field("username", "Gebruikersnaam", username, {})},
-                   {"password", Field("password", "Wachtwoord", "", {}, "password")}};
+                   {"password", Field("password", "Wachtwoord", "", {}, "password")},
+                   {"otp", Field("otp", "Code (alleen met tweestapsverificatie)", "", code_errors, "text",
+                                 "De zes cijfers uit uw authenticator-app, of een van uw herstelcodes.")},
+                   {"errorSummary", ErrorSummary(code_errors)}};
         model["username"]["autocomplete"] = "username";
         model["password"]["autocomplete"] = "current-password";
+        model["otp"]["autocomplete"] = "one-time-code";
         if (!error.empty()) {
             model["username"]["invalid"] = true;
             model["password"]["invalid"] = true;
@@ -969,9 +982,18 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
         if (!cookie_token || !form_token || !app::ConstantTimeEquals(*cookie_token, *form_token)) {
             return login_page(context, username, "Het formulier is verlopen. Probeer het opnieuw.", 403);
         }
-        auto session = pages->service.SignIn(username, First(form, "password").value_or(""));
+        // One field takes either a six-digit TOTP code or a recovery code.
+        std::string code = First(form, "otp").value_or("");
+        std::erase_if(code, [](char character) { return character == ' '; });
+        const bool totp = code.size() == 6 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+        auto session = pages->service.SignIn(username, First(form, "password").value_or(""), totp ? code : "",
+                                             totp ? "" : code);
         if (!session) {
             unsigned status = StatusFor(session.error().code);
+            const auto& params = session.error().invalid_params;
+            if (!params.empty() && params.front().name == "otp") {
+                return login_page(context, username, "", status, params.front().reason);
+            }
             return login_page(context, username, session.error().detail, status);
         }
         Response response = Redirect(context.request, "/");
@@ -1381,6 +1403,58 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                               {{"valid", verification->valid}, {"count", std::to_string(verification->count)},
                                {"events", list}},
                               200, "/audittrail");
+        });
+    });
+    // The second factor: every user may enrol; the aandachtfunctionaris, beheerder and auditor must.
+    auto mfa_page = [pages](Context& context, const app::Principal& principal, const std::string& code_error,
+                            unsigned status) -> Response {
+        auto mfa = pages->service.GetMfaStatus(principal);
+        auto pending = pages->service.PendingTotpEnrolment(principal);
+        if (!mfa || !pending) return ErrorPage(context.request, 503, "Tweestapsverificatie is nu niet beschikbaar.");
+        std::map<std::string, std::string> errors;
+        if (!code_error.empty()) errors.emplace("otp", code_error);
+        Json model{{"csrf", principal.csrf_token},
+                   {"enrolled", mfa->enrolled},
+                   {"required", mfa->required},
+                   {"mustEnrol", principal.must_enrol},
+                   {"recoveryCodesLeft", std::to_string(mfa->recovery_codes_left)},
+                   {"errorSummary", ErrorSummary(errors)}};
+        if (*pending) {
+            Json otp = Field("otp", "Code uit de app", "", errors, "text", "Zes cijfers, zonder spaties.");
+            otp["autocomplete"] = "one-time-code";
+            otp["inputmode"] = "numeric";
+            model["pending"] = {{"qrSvg", QrSvg((*pending)->otpauth_uri, "QR-code om meldroute toe te voegen aan uw authenticator-app")},
+                                {"secret", (*pending)->secret_text},
+                                {"otp", otp}};
+        }
+        return RenderPage(context.request, &principal, errors.empty() ? "Tweestapsverificatie" : "Fout: Tweestapsverificatie",
+                          "mfa", model, status, "/tweestapsverificatie");
+    };
+    router.Add(verb::get, "/tweestapsverificatie", [pages, mfa_page](Context& context) {
+        return Guarded(*pages, context, {}, [&](const app::Principal& principal, const Form&) {
+            return mfa_page(context, principal, "", 200);
+        });
+    });
+    router.Add(verb::post, "/tweestapsverificatie", [pages](Context& context) {
+        return Guarded(*pages, context, {}, [&](const app::Principal& principal, const Form&) {
+            auto started = pages->service.StartTotpEnrolment(principal);
+            if (!started) return ErrorPage(context.request, StatusFor(started.error().code), started.error().detail);
+            return Redirect(context.request, "/tweestapsverificatie#stap-2");
+        });
+    });
+    router.Add(verb::post, "/tweestapsverificatie/bevestigen", [pages, mfa_page](Context& context) {
+        return Guarded(*pages, context, {}, [&](const app::Principal& principal, const Form& form) {
+            auto codes = pages->service.ConfirmTotpEnrolment(principal, First(form, "otp").value_or(""));
+            if (!codes) {
+                const auto& params = codes.error().invalid_params;
+                if (!params.empty()) return mfa_page(context, principal, params.front().reason, 400);
+                return ErrorPage(context.request, StatusFor(codes.error().code), codes.error().detail);
+            }
+            Json list = Json::array();
+            for (const auto& code : *codes) list.push_back(code);
+            // Shown this once: the page is not cached (Cache-Control: no-store) and the codes are stored hashed.
+            return RenderPage(context.request, &principal, "Tweestapsverificatie staat aan", "mfa-done",
+                              {{"codes", list}}, 200, "/tweestapsverificatie");
         });
     });
     // The indicator catalog, for the beheerder: its versions, and an editor that publishes the next one.

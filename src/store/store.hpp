@@ -30,6 +30,15 @@ struct SessionRecord {
     std::string csrf_token;  // random, for the pages' forms
     std::string created_at;
     std::string last_seen_at;
+    bool must_enrol = false;  // signed in with a password only, by a role that needs a second factor first
+};
+
+//! A user's TOTP second factor. The secret is sealed (XChaCha20-Poly1305) by the app; the store never sees it.
+struct MfaRecord {
+    std::string username;
+    std::string secret_sealed;
+    std::optional<std::string> confirmed_at;  // unset while the enrolment waits for its first code
+    std::int64_t last_step = 0;               // the last time step accepted, so a code works only once
 };
 
 struct AuditRecord {
@@ -99,12 +108,24 @@ public:
     //! The time until which the account name is locked, if a lock was ever set.
     virtual std::optional<std::string> AccountLockedUntil(std::string_view username) = 0;
 
+    // Second factor (TOTP) and recovery codes (stored as hashes).
+    virtual std::optional<MfaRecord> FindMfa(std::string_view username) = 0;
+    virtual void UpsertMfa(const MfaRecord& record) = 0;
+    //! Removes the second factor and the recovery codes of `username`.
+    virtual void DeleteMfa(std::string_view username) = 0;
+    virtual void ReplaceRecoveryCodes(std::string_view username, const std::vector<std::string>& code_hashes) = 0;
+    //! Marks an unused recovery code as used; false when no unused code has this hash.
+    virtual bool UseRecoveryCode(std::string_view username, std::string_view code_hash, std::string_view at) = 0;
+    virtual int CountUnusedRecoveryCodes(std::string_view username) = 0;
+
     // Sessions.
     virtual void InsertSession(const SessionRecord& session) = 0;
     virtual std::optional<SessionRecord> FindSession(std::string_view token_hash) = 0;
     virtual void TouchSession(std::string_view token_hash, std::string_view at) = 0;
     virtual void DeleteSession(std::string_view token_hash) = 0;
     virtual void DeleteSessionsOf(std::string_view username) = 0;
+    //! Lifts the enrolment-only restriction of every session of `username` (after enrolling a second factor).
+    virtual void ClearMustEnrol(std::string_view username) = 0;
 
     // Signals.
     virtual void InsertSignal(const domain::Signal& signal) = 0;

@@ -1,4 +1,5 @@
 // Durability: a signal that got its 201 survives a hard kill of the server (SIGKILL mid-stream).
+import { totp } from '../support/totp.mjs';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -87,7 +88,12 @@ test('every acknowledged signal is still there, intact, after SIGKILL and restar
   assert.ok(list.body.length <= sent, 'nothing was stored that was never sent');
 
   // The audit chain survived the crash too.
+  // An auditor needs a second factor: enrol it, after which the same session may read.
   const auditor = await signIn(second.url, 'controle', PASSWORD);
+  const enrolment = await api(second.url, 'POST', '/api/v1/totp-enrolments', { token: auditor });
+  const confirmed = await api(second.url, 'POST', '/api/v1/totp-enrolments/confirmation',
+    { token: auditor, body: { otp: totp(enrolment.body.secret) } });
+  assert.equal(confirmed.status, 201);
   const verification = await api(second.url, 'GET', '/api/v1/audit-events/verification', { token: auditor });
   assert.equal(verification.status, 200);
   assert.equal(verification.body.valid, true);

@@ -1,5 +1,6 @@
 // The OpenAPI description matches what the server does: every operation is exercised, every response's
 // status is documented for that operation, and every JSON body validates against the documented schema.
+import { totp } from '../support/totp.mjs';
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -192,6 +193,15 @@ test('every operation answers as described, and every described operation is exe
   await call('POST', '/api/v1/signal-searches', { token: af, body: { status: 'onzin' } });
   await call('POST', '/api/v1/signal-searches', { token: melder, body: {} });
   await call('GET', '/api/v1/indicators', { token: melder });
+  const enrolment = await call('POST', '/api/v1/totp-enrolments', { token: melder });
+  await call('POST', '/api/v1/totp-enrolments/confirmation', { token: melder, body: { otp: 'abcdef' } });
+  await call('POST', '/api/v1/totp-enrolments/confirmation', { token: melder, body: { otp: totp(enrolment.body.secret) } });
+  await call('POST', '/api/v1/totp-enrolments', { token: melder });
+  await call('POST', '/api/v1/session-revocations', { token: beheer, body: { username: 'melder2' } });
+  await call('POST', '/api/v1/session-revocations', { token: melder, body: { username: 'melder2' } });
+  await call('POST', '/api/v1/mfa-resets', { token: beheer, body: { username: 'melder2' } });
+  await call('POST', '/api/v1/mfa-resets', { token: beheer, body: { username: 'niemand' } });
+  await call('POST', '/api/v1/mfa-resets', { token: beheer, body: {} });
   await call('GET', '/api/v1/catalog-versions', { token: beheer });
   const builtin = await call('GET', '/api/v1/catalog-versions/2024.1', { token: melder });
   await call('GET', '/api/v1/catalog-versions/1999.1', { token: melder });

@@ -259,6 +259,22 @@ BEGIN SELECT RAISE(ABORT, 'catalog versions are immutable'); END;
 CREATE TRIGGER catalog_versions_immutable BEFORE UPDATE ON catalog_versions
 BEGIN SELECT RAISE(ABORT, 'catalog versions are immutable'); END;
 )sql",
+        // 5: second factor (TOTP, sealed secret), recovery codes, enrolment-only sessions.
+        R"sql(
+CREATE TABLE user_mfa (
+    username TEXT PRIMARY KEY REFERENCES users (username),
+    secret_sealed TEXT NOT NULL,
+    confirmed_at TEXT,
+    last_step INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE recovery_codes (
+    username TEXT NOT NULL REFERENCES users (username),
+    code_hash TEXT NOT NULL,
+    used_at TEXT,
+    PRIMARY KEY (username, code_hash)
+) WITHOUT ROWID;
+ALTER TABLE sessions ADD COLUMN must_enrol INTEGER NOT NULL DEFAULT 0;
+)sql",
     };
     return migrations;
 }

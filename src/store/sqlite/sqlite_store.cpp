@@ -125,20 +125,21 @@ public:
 
     void InsertSession(const SessionRecord& session) override {
         db_.Prepare(
-               "INSERT INTO sessions (token_hash, username, csrf_token, created_at, last_seen_at) "
-               "VALUES (?, ?, ?, ?, ?)")
+               "INSERT INTO sessions (token_hash, username, csrf_token, created_at, last_seen_at, must_enrol) "
+               "VALUES (?, ?, ?, ?, ?, ?)")
             .BindAll(session.token_hash, session.username, session.csrf_token, session.created_at,
-                     session.last_seen_at)
+                     session.last_seen_at, session.must_enrol ? 1 : 0)
             .Run();
     }
 
     std::optional<SessionRecord> FindSession(std::string_view token_hash) override {
         auto statement = db_.Prepare(
-            "SELECT token_hash, username, csrf_token, created_at, last_seen_at FROM sessions WHERE token_hash = ?");
+            "SELECT token_hash, username, csrf_token, created_at, last_seen_at, must_enrol FROM sessions "
+            "WHERE token_hash = ?");
         statement.Bind(1, token_hash);
         if (!statement.Step()) return std::nullopt;
         return SessionRecord{statement.Text(0), statement.Text(1), statement.Text(2), statement.Text(3),
-                             statement.Text(4)};
+                             statement.Text(4), statement.Int(5) != 0};
     }
 
     void TouchSession(std::string_view token_hash, std::string_view at) override {
@@ -151,6 +152,53 @@ public:
 
     void DeleteSessionsOf(std::string_view username) override {
         db_.Prepare("DELETE FROM sessions WHERE username = ?").Bind(1, username).Run();
+    }
+
+    void ClearMustEnrol(std::string_view username) override {
+        db_.Prepare("UPDATE sessions SET must_enrol = 0 WHERE username = ?").Bind(1, username).Run();
+    }
+
+    std::optional<MfaRecord> FindMfa(std::string_view username) override {
+        auto statement =
+            db_.Prepare("SELECT username, secret_sealed, confirmed_at, last_step FROM user_mfa WHERE username = ?");
+        statement.Bind(1, username);
+        if (!statement.Step()) return std::nullopt;
+        return MfaRecord{statement.Text(0), statement.Text(1), statement.OptionalText(2), statement.Int(3)};
+    }
+
+    void UpsertMfa(const MfaRecord& record) override {
+        db_.Prepare(
+               "INSERT INTO user_mfa (username, secret_sealed, confirmed_at, last_step) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT (username) DO UPDATE SET secret_sealed = excluded.secret_sealed, "
+               "confirmed_at = excluded.confirmed_at, last_step = excluded.last_step")
+            .BindAll(record.username, record.secret_sealed, record.confirmed_at, record.last_step)
+            .Run();
+    }
+
+    void DeleteMfa(std::string_view username) override {
+        db_.Prepare("DELETE FROM recovery_codes WHERE username = ?").Bind(1, username).Run();
+        db_.Prepare("DELETE FROM user_mfa WHERE username = ?").Bind(1, username).Run();
+    }
+
+    void ReplaceRecoveryCodes(std::string_view username, const std::vector<std::string>& code_hashes) override {
+        db_.Prepare("DELETE FROM recovery_codes WHERE username = ?").Bind(1, username).Run();
+        for (const std::string& hash : code_hashes) {
+            db_.Prepare("INSERT INTO recovery_codes (username, code_hash) VALUES (?, ?)").BindAll(username, hash).Run();
+        }
+    }
+
+    bool UseRecoveryCode(std::string_view username, std::string_view code_hash, std::string_view at) override {
+        db_.Prepare("UPDATE recovery_codes SET used_at = ? WHERE username = ? AND code_hash = ? AND used_at IS NULL")
+            .BindAll(at, username, code_hash)
+            .Run();
+        return db_.Changes() == 1;
+    }
+
+    int CountUnusedRecoveryCodes(std::string_view username) override {
+        auto statement = db_.Prepare("SELECT count(*) FROM recovery_codes WHERE username = ? AND used_at IS NULL");
+        statement.Bind(1, username);
+        statement.Step();
+        return static_cast<int>(statement.Int(0));
     }
 
     void InsertSignal(const Signal& signal) override {
