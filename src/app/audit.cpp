@@ -1,6 +1,7 @@
 #include "app/audit.hpp"
 
 #include "app/crypto.hpp"
+#include "base/trace.hpp"
 
 namespace meldroute::app {
 
@@ -18,6 +19,48 @@ std::string AuditHash(const store::AuditRecord& record) {
     return Sha256Hex(canonical);
 }
 
+const std::vector<ProcessingActivity>& ProcessingActivities() {
+    static const std::vector<ProcessingActivity> activities{
+        {"mr-01", "Ontvangen van signalen van mensenhandel", "ontvangst signaal mensenhandel"},
+        {"mr-02", "Behandelen van signalen in de meldroute (vastleggen, verrijken, wegen, doorzetten, terugkoppelen)",
+         "uitvoering meldroute mensenhandel"},
+        {"mr-03", "Terugkoppeling aan de melder", "melder bekijkt eigen melding"},
+        {"mr-04", "Beleidsinformatie zonder persoonsgegevens", "beleidsinformatie"},
+        {"mr-05", "Toezicht op de verwerking (audit)", "toezicht op verwerking"},
+        {"mr-06", "Toegang: aanmelden, afmelden en tweestapsverificatie", "aanmelden"},
+        {"mr-06", "Toegang: aanmelden, afmelden en tweestapsverificatie", "afmelden"},
+        {"mr-06", "Toegang: aanmelden, afmelden en tweestapsverificatie", "tweestapsverificatie"},
+        {"mr-07", "Beheer van accounts en instellingen", "beheer accounts"},
+        {"mr-07", "Beheer van accounts en instellingen", "gebruikersbeheer"},
+        {"mr-07", "Beheer van accounts en instellingen", "beheer signalenlijst"},
+        {"mr-99", "Overige verwerking", ""},
+    };
+    return activities;
+}
+
+namespace {
+
+const ProcessingActivity& ActivityFor(std::string_view purpose) {
+    const auto& activities = ProcessingActivities();
+    for (const ProcessingActivity& activity : activities) {
+        if (activity.purpose == purpose) return activity;
+    }
+    return activities.back();
+}
+
+// "signal/6f1c…" → the data subject's record: a random id that says nothing without the database.
+std::pair<std::string, std::string> DataSubjectOf(const std::string& object) {
+    for (const char* type : {"signal", "case", "referral"}) {
+        const std::string prefix = std::string{type} + "/";
+        if (object.starts_with(prefix)) return {object.substr(prefix.size()), type};
+    }
+    return {"", ""};
+}
+
+std::string RandomHex(std::size_t bytes) { return Sha256Hex(RandomToken()).substr(0, bytes * 2); }
+
+}  // namespace
+
 void AppendAudit(store::Transaction& transaction, const AuditEntry& entry, const std::string& at) {
     auto last = transaction.LastAuditRecord();
     store::AuditRecord record;
@@ -31,6 +74,47 @@ void AppendAudit(store::Transaction& transaction, const AuditEntry& entry, const
     record.previous_hash = last ? last->hash : kGenesisHash;
     record.hash = AuditHash(record);
     transaction.AppendAuditRecord(record);
+
+    const TraceContext* trace = CurrentTrace();
+    const auto [subject_id, subject_type] = DataSubjectOf(entry.object);
+    store::ProcessingRecord processing;
+    processing.trace_id = trace != nullptr ? trace->trace_id : RandomHex(16);
+    processing.span_id = RandomHex(8);
+    processing.parent_span_id = trace != nullptr ? trace->parent_span_id : "";
+    processing.name = entry.action;
+    processing.started_at = trace != nullptr && !trace->started_at.empty() ? trace->started_at : at;
+    processing.ended_at = at;
+    processing.status = entry.outcome == "toegestaan" ? "OK" : "ERROR";
+    processing.activity_id = std::string{ActivityFor(entry.purpose).id};
+    processing.purpose = entry.purpose;
+    processing.data_subject_id = subject_id;
+    processing.data_subject_type = subject_type;
+    processing.actor = entry.actor;
+    processing.audit_sequence = record.sequence;
+    transaction.AppendProcessingRecord(processing);
+}
+
+namespace {
+
+Status WithTrace(const std::function<Status(store::Transaction&)>& work,
+                 const std::function<Status(const std::function<Status(store::Transaction&)>&)>& run) {
+    const TraceContext* trace = CurrentTrace();
+    if (trace == nullptr) return run(work);
+    const TraceContext copy = *trace;
+    return run([&](store::Transaction& transaction) {
+        ScopedTrace scoped{copy};
+        return work(transaction);
+    });
+}
+
+}  // namespace
+
+Status TracedStore::Write(const std::function<Status(store::Transaction&)>& work) {
+    return WithTrace(work, [this](const auto& traced) { return inner_.Write(traced); });
+}
+
+Status TracedStore::Read(const std::function<Status(store::Transaction&)>& work) {
+    return WithTrace(work, [this](const auto& traced) { return inner_.Read(traced); });
 }
 
 AuditVerification VerifyAuditChain(store::Transaction& transaction) {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "store/store.hpp"
 
@@ -16,13 +18,37 @@ struct AuditEntry {
     std::string outcome;  // "toegestaan" | "geweigerd"
 };
 
-//! Appends one record inside the caller's transaction, so it commits with the change it describes.
+//! One entry of the register of processing activities (AVG art. 30) that processing records point to.
+struct ProcessingActivity {
+    std::string_view id;       // e.g. "mr-02"
+    std::string_view name;     // Dutch, as in the register
+    std::string_view purpose;  // the purpose string the use cases record
+};
+
+//! The register, in order; a purpose not in it maps to the last entry ("overige verwerking").
+const std::vector<ProcessingActivity>& ProcessingActivities();
+
+//! Appends one audit record inside the caller's transaction, so it commits with the change it describes, and
+//! beside it a processing record (Logboek Dataverwerkingen) carrying the request's trace (CurrentTrace()).
 void AppendAudit(store::Transaction& transaction, const AuditEntry& entry, const std::string& at);
 
 struct AuditVerification {
     bool valid = true;
     std::int64_t count = 0;
     std::int64_t first_broken_sequence = 0;  // 0 when valid
+};
+
+//! A store that carries the caller's trace into its transactions, which a group-committing store may run on
+//! another thread; every use case goes through it, so every processing record names its request.
+class TracedStore final : public store::Store {
+public:
+    explicit TracedStore(store::Store& inner) : inner_(inner) {}
+    Status Write(const std::function<Status(store::Transaction&)>& work) override;
+    Status Read(const std::function<Status(store::Transaction&)>& work) override;
+    Status Check() override { return inner_.Check(); }
+
+private:
+    store::Store& inner_;
 };
 
 //! Recomputes the whole chain.

@@ -84,7 +84,8 @@ bool AnyReachableReporter(const std::vector<domain::Signal>& signals) {
 
 bool Principal::Has(Role role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
 
-Service::Service(store::Store& store, ServiceConfig config) : store_(store), config_(std::move(config)) {
+Service::Service(store::Store& store, ServiceConfig config)
+    : traced_store_(store), store_(traced_store_), config_(std::move(config)) {
     if (config_.link_key.empty()) config_.link_key = RandomKey();
     if (config_.field_key.empty()) config_.field_key = RandomKey();
 }
@@ -1066,15 +1067,39 @@ Result<std::vector<store::AuditRecord>> Service::ListAuditEvents(const Principal
     return records;
 }
 
-Result<AuditVerificationResult> Service::VerifyAudit(const Principal& principal) {
-    MR_TRY(Require(principal, {Role::kAuditor}, "audit.verify"));
+Result<std::vector<store::ProcessingRecord>> Service::ListProcessingRecords(const Principal& principal,
+                                                                            const std::optional<std::string>& from,
+                                                                            const std::optional<std::string>& to) {
+    MR_TRY(Require(principal, {Role::kAuditor}, "processing-log.read"));
+    store::AuditFilter filter;
+    std::vector<InvalidParam> problems;
+    filter.from = PeriodBound(problems, "from", from, false);
+    filter.to = PeriodBound(problems, "to", to, true);
+    if (!problems.empty()) return Invalid(std::move(problems));
+    std::vector<store::ProcessingRecord> records;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        records = transaction.ListProcessingRecords(filter, 10000);
+        AppendAudit(transaction,
+                    {principal.username, "processing-log.read", "processing-log", "toezicht op verwerking", kAllowed},
+                    NowText());
+        return Ok();
+    }));
+    return records;
+}
+
+Result<AuditVerificationResult> Service::VerifyAuditOffline() {
     AuditVerificationResult result;
     MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
         auto verification = VerifyAuditChain(transaction);
-        result = {verification.valid, verification.count};
+        result = {verification.valid, verification.count, verification.first_broken_sequence};
         return Ok();
     }));
     return result;
+}
+
+Result<AuditVerificationResult> Service::VerifyAudit(const Principal& principal) {
+    MR_TRY(Require(principal, {Role::kAuditor}, "audit.verify"));
+    return VerifyAuditOffline();
 }
 
 // ---------------------------------------------------------------------------------------------- administration

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/audit.hpp"
 #include "base/result.hpp"
 #include "domain/catalog.hpp"
 #include "domain/catalog_versions.hpp"
@@ -114,6 +115,7 @@ struct Statistics {
 struct AuditVerificationResult {
     bool valid = true;
     std::int64_t count = 0;
+    std::int64_t first_broken_sequence = 0;  // 0 when valid
 };
 
 class Service {
@@ -198,6 +200,12 @@ public:
                                                             const std::optional<std::string>& from,
                                                             const std::optional<std::string>& to);
     Result<AuditVerificationResult> VerifyAudit(const Principal& principal);
+    //! The processing log of a period (auditor), at most 10,000 records.
+    Result<std::vector<store::ProcessingRecord>> ListProcessingRecords(const Principal& principal,
+                                                                       const std::optional<std::string>& from,
+                                                                       const std::optional<std::string>& to);
+    //! Checks the audit chain without a session (the command line, offline).
+    Result<AuditVerificationResult> VerifyAuditOffline();
 
     // Administration (command line and demo).
     Status AddUser(const std::string& username, const std::string& password, const std::vector<domain::Role>& roles,
@@ -230,7 +238,8 @@ private:
     //! The catalog version in force, read inside `transaction`.
     std::shared_ptr<const domain::Catalog> ActiveCatalogIn(store::Transaction& transaction);
 
-    store::Store& store_;
+    TracedStore traced_store_;
+    store::Store& store_;  // traced_store_: every transaction carries the request's trace
     ServiceConfig config_;
     std::mutex catalogs_mutex_;
     std::map<std::string, std::shared_ptr<const domain::Catalog>, std::less<>> catalogs_;  // immutable versions

@@ -90,8 +90,16 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
         std::string otp = reader->OptionalString("otp").value_or("");
         std::string recovery_code = reader->OptionalString("recoveryCode").value_or("");
         if (Status finished = reader->Finish(); !finished) return Problem(context.request, finished.error());
+        RateLimiter& by_address = SignInFailuresByAddress();
+        if (by_address.Exhausted(context.peer)) {
+            return Problem(context.request, ErrorCode::kRateLimited,
+                           "Te veel mislukte aanmeldpogingen vanaf dit adres. Probeer het over 15 minuten opnieuw.");
+        }
         auto session = svc->SignIn(username, password, otp, recovery_code);
-        if (!session) return Problem(context.request, session.error());
+        if (!session) {
+            (void)by_address.Allow(context.peer);  // records the failure
+            return Problem(context.request, session.error());
+        }
         Json roles = Json::array();
         for (auto role : session->principal.roles) roles.push_back(std::string{domain::ToString(role)});
         // A session that must enrol a second factor can do nothing else until it has (403 elsewhere).
@@ -431,9 +439,44 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
     router.Add(verb::get, "/api/v1/audit-events/verification", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
             return Answer(context, svc->VerifyAudit(principal), 200, [](const app::AuditVerificationResult& result) {
-                return Json{{"valid", result.valid}, {"count", result.count}};
+                Json json{{"valid", result.valid}, {"count", result.count}};
+                if (!result.valid) json["firstBrokenSequence"] = result.first_broken_sequence;
+                return json;
             });
         });
+    });
+    // The processing log in the fields of the Logboek Dataverwerkingen standard (auditor).
+    router.Add(verb::get, "/api/v1/processing-records", [svc](Context& context) {
+        return WithPrincipal(
+            *svc, context,
+            [&](const app::Principal& principal) {
+                return Answer(context,
+                              svc->ListProcessingRecords(principal, First(context.query, "from"),
+                                                         First(context.query, "to")),
+                              200, [](const std::vector<store::ProcessingRecord>& records) {
+                                  Json array = Json::array();
+                                  for (const auto& record : records) {
+                                      Json item{{"traceId", record.trace_id},
+                                                {"spanId", record.span_id},
+                                                {"name", record.name},
+                                                {"startTime", record.started_at},
+                                                {"endTime", record.ended_at},
+                                                {"statusCode", record.status},
+                                                {"processingActivityId", record.activity_id},
+                                                {"purpose", record.purpose},
+                                                {"actor", record.actor},
+                                                {"auditSequence", record.audit_sequence}};
+                                      if (!record.parent_span_id.empty()) item["parentSpanId"] = record.parent_span_id;
+                                      if (!record.data_subject_id.empty()) {
+                                          item["dataSubjectId"] = record.data_subject_id;
+                                          item["dataSubjectType"] = record.data_subject_type;
+                                      }
+                                      array.push_back(std::move(item));
+                                  }
+                                  return array;
+                              });
+            },
+            {"from", "to"});
     });
 }
 

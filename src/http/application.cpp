@@ -1,5 +1,9 @@
 #include "http/application.hpp"
 
+#include "app/crypto.hpp"
+#include "base/time.hpp"
+#include "base/trace.hpp"
+
 #include <cstdio>
 
 #include "http/api.hpp"
@@ -26,6 +30,16 @@ Response Application::Handle(const Request& request, const std::string& peer) {
     Context context{request, path, {}, {}, peer};
     if (question != std::string_view::npos) context.query = ParseUrlEncoded(target.substr(question + 1));
     bool api = IsApiPath(path);
+    // The request's trace for the processing log: the caller's (W3C traceparent) or a new one.
+    TraceContext trace;
+    auto traceparent = request.find("traceparent");
+    if (traceparent == request.end() ||
+        !ParseTraceparent(std::string{traceparent->value()}, trace.trace_id, trace.parent_span_id)) {
+        trace.trace_id = app::Sha256Hex(app::RandomToken()).substr(0, 32);
+        trace.parent_span_id.clear();
+    }
+    trace.started_at = FormatTime(Now());
+    ScopedTrace scoped_trace{trace};
     try {
         // The design rules forbid trailing slashes: "/api/v1/signals/" is not "/api/v1/signals".
         if (path.empty() || path.front() != '/' || (path.size() > 1 && path.back() == '/')) {

@@ -986,9 +986,16 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
         std::string code = First(form, "otp").value_or("");
         std::erase_if(code, [](char character) { return character == ' '; });
         const bool totp = code.size() == 6 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+        RateLimiter& by_address = SignInFailuresByAddress();
+        if (by_address.Exhausted(context.peer)) {
+            return login_page(context, username,
+                              "Te veel mislukte aanmeldpogingen vanaf dit adres. Probeer het over 15 minuten opnieuw.",
+                              429);
+        }
         auto session = pages->service.SignIn(username, First(form, "password").value_or(""), totp ? code : "",
                                              totp ? "" : code);
         if (!session) {
+            (void)by_address.Allow(context.peer);  // records the failure
             unsigned status = StatusFor(session.error().code);
             const auto& params = session.error().invalid_params;
             if (!params.empty() && params.front().name == "otp") {

@@ -53,6 +53,24 @@ struct AuditRecord {
     std::string hash;
 };
 
+//! One entry of the processing log, in the fields of the Logboek Dataverwerkingen standard.
+struct ProcessingRecord {
+    std::int64_t sequence = 0;
+    std::string trace_id;
+    std::string span_id;
+    std::string parent_span_id;
+    std::string name;  // the operation, e.g. "signal.read"
+    std::string started_at;
+    std::string ended_at;
+    std::string status;  // "OK" | "ERROR"
+    std::string activity_id;  // entry of the register of processing activities
+    std::string purpose;
+    std::string data_subject_id;    // a random record id (signal/case), never a name or number of a person
+    std::string data_subject_type;  // "signal" | "case" | "referral" | empty
+    std::string actor;
+    std::int64_t audit_sequence = 0;  // the audit record written with it
+};
+
 struct SignalFilter {
     std::optional<std::string> reporter;  // only this reporter's signals
     std::optional<std::string> status;    // "gemeld" or a case status
@@ -177,6 +195,9 @@ public:
     virtual std::optional<AuditRecord> LastAuditRecord() = 0;
     virtual void AppendAuditRecord(const AuditRecord& record) = 0;
     virtual std::vector<AuditRecord> ListAuditRecords(const AuditFilter& filter) = 0;
+    virtual void AppendProcessingRecord(const ProcessingRecord& record) = 0;
+    //! Processing records with started_at in [filter.from, filter.to), oldest first, at most `limit`.
+    virtual std::vector<ProcessingRecord> ListProcessingRecords(const AuditFilter& filter, int limit) = 0;
     //! Calls `visit` for every record in sequence order (for verification).
     virtual void ForEachAuditRecord(const std::function<void(const AuditRecord&)>& visit) = 0;
 

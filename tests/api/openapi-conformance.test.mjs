@@ -218,6 +218,10 @@ test('every operation answers as described, and every described operation is exe
   await call('GET', '/api/v1/statistics?from=nope&to=2999-12-31', { token: beleid });
   await call('GET', '/api/v1/audit-events', { token: auditor });
   await call('GET', '/api/v1/audit-events/verification', { token: auditor });
+  await call('GET', '/api/v1/processing-records', { token: auditor, headers: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' } });
+  await call('GET', '/api/v1/processing-records?from=2024-01-01&to=2999-12-31', { token: auditor });
+  await call('GET', '/api/v1/processing-records?from=nope', { token: auditor });
+  await call('GET', '/api/v1/processing-records', { token: melder });
   await call('GET', '/api/v1/audit-events/verification', { token: af });
 
   const described = [];

@@ -81,6 +81,7 @@ const TABLE = [
   { method: 'GET', path: '/api/v1/statistics', query: '?from=2024-01-01&to=2099-12-31', expect: only(200, ['beleid', 'af']) },
   { method: 'GET', path: '/api/v1/audit-events', expect: only(200, ['auditor']) },
   { method: 'GET', path: '/api/v1/audit-events/verification', expect: only(200, ['auditor']) },
+  { method: 'GET', path: '/api/v1/processing-records', expect: only(200, ['auditor']) },
 ];
 
 const shape = (p) => p.replace(/\{[^}]*\}/g, '{}');

@@ -99,3 +99,19 @@ test('four wrong passwords do not lock the account', async () => {
   }
   assert.equal((await signInRaw(url, 'beleid', 'demo-password')).status, 201);
 });
+
+test('one address spraying many accounts is refused for a while; other addresses are not', async () => {
+  const { apiFrom } = await import('../support/server.mjs');
+  const from = '127.0.6.1';
+  const attempt = (username, password) =>
+    apiFrom(lockoutServer.url, from, 'POST', '/api/v1/sessions', { body: { username, password } });
+  for (let index = 0; index < 20; index += 1) {
+    assertProblem(await attempt(`verzonnen-${index}`, 'geen-wachtwoord'), 401, `attempt ${index}`);
+  }
+  // Even the right password of an account that was never tried is refused from this address now.
+  const refused = assertProblem(await attempt('melder2', 'demo-password'), 429);
+  assert.match(refused.detail, /vanaf dit adres/);
+  const elsewhere = await apiFrom(lockoutServer.url, '127.0.6.2', 'POST', '/api/v1/sessions',
+    { body: { username: 'melder2', password: 'demo-password' } });
+  assert.equal(elsewhere.status, 201);
+});

@@ -275,6 +275,30 @@ CREATE TABLE recovery_codes (
 ) WITHOUT ROWID;
 ALTER TABLE sessions ADD COLUMN must_enrol INTEGER NOT NULL DEFAULT 0;
 )sql",
+        // 6: the processing log (Logboek Dataverwerkingen fields), append-only beside the audit trail.
+        R"sql(
+CREATE TABLE processing_log (
+    sequence INTEGER PRIMARY KEY,
+    trace_id TEXT NOT NULL,
+    span_id TEXT NOT NULL,
+    parent_span_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    data_subject_id TEXT NOT NULL,
+    data_subject_type TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    audit_sequence INTEGER NOT NULL
+);
+CREATE INDEX processing_log_by_start ON processing_log (started_at);
+CREATE TRIGGER processing_log_no_update BEFORE UPDATE ON processing_log
+BEGIN SELECT RAISE(ABORT, 'the processing log is append-only'); END;
+CREATE TRIGGER processing_log_no_delete BEFORE DELETE ON processing_log
+BEGIN SELECT RAISE(ABORT, 'the processing log is append-only'); END;
+)sql",
     };
     return migrations;
 }

@@ -605,6 +605,33 @@ public:
         }
     }
 
+    void AppendProcessingRecord(const ProcessingRecord& record) override {
+        db_.Prepare(
+               "INSERT INTO processing_log (trace_id, span_id, parent_span_id, name, started_at, ended_at, status, "
+               "activity_id, purpose, data_subject_id, data_subject_type, actor, audit_sequence) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .BindAll(record.trace_id, record.span_id, record.parent_span_id, record.name, record.started_at,
+                     record.ended_at, record.status, record.activity_id, record.purpose, record.data_subject_id,
+                     record.data_subject_type, record.actor, record.audit_sequence)
+            .Run();
+    }
+
+    std::vector<ProcessingRecord> ListProcessingRecords(const AuditFilter& filter, int limit) override {
+        auto statement = db_.Prepare(
+            "SELECT sequence, trace_id, span_id, parent_span_id, name, started_at, ended_at, status, activity_id, "
+            "purpose, data_subject_id, data_subject_type, actor, audit_sequence FROM processing_log "
+            "WHERE started_at >= ?1 AND started_at < ?2 ORDER BY sequence LIMIT ?3");
+        statement.BindAll(filter.from.value_or(""), filter.to.value_or("9999"), limit);
+        std::vector<ProcessingRecord> records;
+        while (statement.Step()) {
+            records.push_back({statement.Int(0), statement.Text(1), statement.Text(2), statement.Text(3),
+                               statement.Text(4), statement.Text(5), statement.Text(6), statement.Text(7),
+                               statement.Text(8), statement.Text(9), statement.Text(10), statement.Text(11),
+                               statement.Text(12), statement.Int(13)});
+        }
+        return records;
+    }
+
     std::optional<AuditRecord> LastAuditRecord() override {
         auto statement = db_.Prepare(
             "SELECT sequence, at, actor, action, object, purpose, outcome, previous_hash, hash FROM audit_events "
