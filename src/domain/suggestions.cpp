@@ -30,6 +30,7 @@
 #include "domain/suggestions.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -1611,6 +1612,545 @@ struct CodeResult {
     std::size_t end = 0;
 };
 
+// ---------------------------------------------------------------------------------------------------------------
+// The second layer: concepts that meet within a sentence.
+//
+// Exact phrase patterns miss every wording nobody thought of. This layer names, per fact, the concepts it is
+// made of ("a document" + "kept by someone else"; "money" + "handing over"), each as a list of word forms:
+//   word    the word or an inflection on the same Snowball stem (5+ letters), otherwise the exact word
+//   pre*    any word starting with pre        *suf   any word ending in suf (Dutch compounds: "werkgeverswoning")
+//   *mid*   any word containing mid           #5-99  a number in that range
+// A concept rule fires when one word of each of its concepts stands in one sentence, within `span` words of
+// each other, the match is not negated (IsNegated, as for the patterns; rules whose concepts carry the negation
+// themselves, "geen" + "contract", are exempt), and the narrative as a whole holds the rule's context concept
+// (money handed over is SEK-02 only in a prostitution narrative, ARB-10 only where there is work). Concept rules
+// weigh less than the patterns and never add to the score of a code the patterns found.
+// ---------------------------------------------------------------------------------------------------------------
+
+struct Concept {
+    std::string_view name;
+    std::string_view terms;
+};
+
+const std::vector<Concept> kConcepts = {
+    {"crowd", "#6-99|tientallen|tiental|twaalf|veertien|zestien|twintig"},
+    {"control_mod", "voor|namens|steeds|telkens|voortdurend|constant|plaats|alles|zijde|ertussendoor|tussendoor|steeds|meteen|direct"},
+    {"neg", "geen|niet|nooit|zonder|niets|niks|nergens"},
+    {"doc",
+     "paspoort*|*paspoort|*paspoorten|identiteitsbewijs*|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|"
+     "*reisdocument|*reisdocumenten|identiteitspapieren|papieren|documenten|verblijfsvergunning*|verblijfsdocument*|"
+     "*identiteitskaart|paspoortje"},
+    {"doc_keep",
+     "bewaar*|bewaard|beheer*|beheert|vastgehouden|vasthoud*|ingenomen|inneem*|innam|innamen|afgepakt|afpak*|"
+     "afgenomen|afneem*|afnam|ingeleverd|inlever*|achtergehouden|achterhoud*|kluis|opgeborgen|afgegeven|afgeven|"
+     "afgestaan|afstaan|onder|terugkrijgen|teruggekregen|terugvragen|teruggevraagd|weggenomen|bewaring|beslag|"
+     "houdt|hield|hielden|ligt|lag|liggen|lagen|zit|zat|zitten|zaten|kwijt"},
+    {"doc_block", "kopie*|kopieen|gekopieerd|toonde|getoond|toont|laten|liet|zien|scan*|gescand|verlopen|aanvraag*|"
+                  "aangevraagd|vernieuw*|gestolen|verloren|zelf|eigen"},
+    {"holder",
+     "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|*bureau|bemiddelaar*|tussenpersoon|tussenpersonen|"
+     "ronselaar*|eigenaar*|pooier*|loverboy*|begeleider*|uitbater|manager|leidinggevende|smokkelaar*|huisbaas|"
+     "vriend|partner|koppelbaas*|opdrachtgever*|voorman|ploegbaas|teamleider|madam|mama|landgenoot|chauffeur|"
+     "onderaannemer|souteneur|hem|hen|die|man|vrouw|oom|tante|neef|broer|vader|moeder|echtgenoot|schoonfamilie|"
+     "contactpersoon|regelaar|bemiddeling|werkgeefster|eigenares|bazin"},
+    {"boss",
+     "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|*uitzendbureau|bemiddelaar*|tussenpersoon|tussenpersonen|"
+     "ronselaar*|eigenaar*|uitbater|manager|leidinggevende|koppelbaas*|opdrachtgever*|voorman|ploegbaas|teamleider|"
+     "onderaannemer|directeur|bedrijfsleider|uitzender|werkgeefster|eigenares|bazin|*bureau|bedrijf|firma"},
+    {"money",
+     "loon|lonen|*loon|salaris*|inkomsten|inkomen|*inkomen|verdiensten|verdienste|geld|*geld|opbrengst*|"
+     "fooien|fooi|uitkering*|*uitkering|toeslag*|*toeslag|euro|helft|deel|procent|buit|cash|contanten|bedrag*|"
+     "*bedrag|spaargeld"},
+    {"give",
+     "afdra*|afgedragen|afdroeg|afstaan|afstaat|afgestaan|afstond|afgeven|afgeeft|afgegeven|afgaf|inleveren|"
+     "inlevert|ingeleverd|doorstort*|doorgestort|overmaken|overmaakt|overgemaakt|maakt|storten|stort|gestort|"
+     "overhandig*|inhoudt|ingehouden|inhouden|inhield|opstrijkt|opgestreken|inpikt|ingepikt|afpakt|afgepakt|"
+     "afpakken|int|geind|incasseert|opgeeist|opeist|ophaalt|opgehaald|ophalen|komt|kwam|gaat|ging|gaan|gingen|"
+     "geven|geeft|gaf|gegeven|moet|moest|moeten|moesten"},
+    {"give_strong",
+     "afdra*|afgedragen|afdroeg|afstaan|afstaat|afgestaan|afstond|afgeven|afgeeft|afgegeven|afgaf|inleveren|"
+     "inlevert|ingeleverd|doorstort*|doorgestort|overhandig*|opstrijkt|opgestreken|inpikt|ingepikt|afpakt|"
+     "afgepakt|afpakken|incasseert|opgeeist|opeist|afdracht|inneemt|ingenomen|innam|afneemt|afgenomen|afnam"},
+    {"to_other", "hem|haar|hen|hun|die|werkgever*|*werkgever|baas|vriend|pooier*|loverboy*|eigenaar*|madam|man|bemiddelaar*|uitzendbureau*|tussenpersoon"},
+    {"bank",
+     "bankpas*|pinpas*|betaalpas*|bankkaart*|pincode*|bankrekening*|*bankrekening|rekeningnummer*|bankapp|"
+     "bankzaken|bankgegevens|digid|*rekening|rekening|bank|pinpassen|bankpassen|inlogcodes|inloggegevens|"
+     "internetbankieren|mobielbankieren|pas|passen"},
+    {"bank_keep",
+     "bewaar*|bewaard|beheer*|beheert|vastgehouden|vasthoud*|ingenomen|inneem*|innam|afgepakt|afpak*|afgenomen|"
+     "afneem*|afnam|ingeleverd|inlever*|achtergehouden|achterhoud*|houdt|hield|hielden|heeft|had|hadden|gebruikt|"
+     "gebruikte|opent|opende|geopend|aangevraagd|regelt|regelde|geregeld|kent|kende|weet|wist|pint|pinde|gepind|"
+     "opnemen|opgenomen|neemt|nam|afgeven|afgegeven|kwijt|afstaan|afgestaan"},
+    {"sexwork",
+     "klant*|*klanten|prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|raam|ramen|club|"
+     "seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|dates|hotel*|"
+     "*hotel|hotelkamer*|advertentie*|*advertentie|*advertenties|kamerverhuur|mannen|afspraken|vrijers|*sites|"
+     "*site|pijpen|neuken|betaalde|webcam*|camsite*"},
+    {"sexctx",
+     "klant*|prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|"
+     "peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|hotelkamer*|*advertentie|*advertenties|vrijers|"
+     "pijpen|neuken|webcam*|camsite*|*escort|raamprostitutie|loverboy*|pooier*|souteneur*|seksueel|seksuele|"
+     "verkracht*|misbruik*"},
+    {"workctx",
+     "werk|werkt|werken|werkte|werkten|gewerkt|werkgever*|*werkgever|baas|loon|*loon|salaris|uitzendbureau*|"
+     "*uitzendbureau|werknemer*|arbeider*|*arbeiders|arbeidsmigrant*|dienst|diensten|ploeg|ploegen|fabriek|"
+     "magazijn|kas|kassen|bouw|*bouw|restaurant|keuken|schoonmaak*|*bedrijf|bedrijf|teler|loods|koppelbaas*|"
+     "opdrachtgever*|voorman|*werk"},
+    {"crimctx",
+     "bedel*|gebedeld|buit|stelen|gestolen|steelt|jat*|gejat|inbr*|ingebroken|beroof*|berooft|beroving*|zakkenr*|"
+     "dealen|dealt|drugs|*drugs|winkeldiefstal*|diefstal*|overval*|roof|*roof|criminel*"},
+    {"debt",
+     "schuld|schulden|*schuld|*schulden|schuldig|terugbetalen|terugbetaald|terugbetaalt|afbetalen|afbetaald|"
+     "afbetaalt|aflossen|afgelost|aflost|terugverdienen|terugverdient|terugverdiend|lening|geleend|voorgeschoten|"
+     "voorschot|openstaand*|krijt|rood|afgeschreven|verrekend|verrekent|verrekenen"},
+    {"debt_cost", "reis|reiskosten|*reis|vliegticket*|ticket*|*ticket|busreis|vlucht|overtocht|bemiddeling*|*bemiddeling|bemiddelingskosten|visum|*visum|huur|kamerhuur|woonkosten|vervoer|werkvergunning|inschrijfgeld|voorschot|voorgeschoten|lening|geleend"},
+    {"repay",
+     "terugbetalen|terugbetaald|terugbetaalt|afbetalen|afbetaald|afbetaalt|aflossen|afgelost|aflost|"
+     "terugverdienen|terugverdient|terugverdiend|ingehouden|inhouden|inhoudt|inhield|verrekend|verrekent|"
+     "verrekenen|afgetrokken|aftrekken|schuld|schulden|schuldig|afgehaald|afgaan|gaat|gaan|openstaand*"},
+    {"sexact", "seks|sex|*seks|seksuele|seksueel|bed|pijpen|neuken|beffen|aftrekken|intiem|slapen|handelingen"},
+    {"coerce",
+     "gedwongen|dwingt|dwong|dwingen|dwingen|verplicht|verplichtte|verplichten|moet|moest|moeten|moesten|"
+     "onder|druk|zin|wilde|wil|keus|keuze|anders|eist|eiste|opgedragen|opdracht|dreigt|dreigde|gedreigd"},
+    {"porn",
+     "porno*|*porno|pornografisch*|seksfilm*|sekstape*|naaktfoto*|naaktbeeld*|seksvideo*|camseks|webcam*|"
+     "*webcam|livestream*|streamen|stream|gestreamd|onlyfans|filmen|gefilmd|filmt|filmde|opnames|opname|"
+     "gefotografeerd|fotograferen|fotoshoot*|*shoot|camera|camera*|ringlamp|statief|beelden|filmpje*|video*|foto*"},
+    {"nude",
+     "naakt|bloot|ontkleed|uitkleden|uitgekleed|sexy|pikant*|seksueel|seksuele|intieme|lingerie|ondergoed|"
+     "seks|sex|*seks|erotisch*|bed|slaapkamer|betalende|kijkers|abonnees|volgers|betaald"},
+    {"phone",
+     "telefoon|telefoons|mobiel|mobieltje|mobieltjes|gsm|toestel|toestellen|toestelletje|simkaart*|simkaartje*|"
+     "*simkaart|nummer|nummers|telefoonnummer*|telefoontje|*telefoon|*telefoons|prepaid*|smartphone*|"
+     "iphone|iphones|samsung"},
+    {"second",
+     "tweede|extra|andere|ander|nog|meerdere|twee|geheime|geheim|verstopt|verstopte|verborgen|prepaid*|aparte|"
+     "apart|losse|oude|drie|#2-2"},
+    {"school", "school|*school|scholen|les|lessen|*les|lesuren|klas|schooldag*|stage|opleiding|mbo|vmbo|havo|vwo|roc|college|colleges|praktijkonderwijs|schooltijd"},
+    {"absent", "afwezig*|absent*|verzuim*|*verzuim|spijbel*|gemist|mist|missen|miste|ziekgemeld|ziekmeld*|*ziekmelding|*ziekmeldingen|thuiszitter*|uitgeschreven|ongeoorloofd|weggebleven|wegblijft|wegblijven|ongeoorloofde|schoolverzuim|lesverzuim"},
+    {"medic",
+     "dokter|huisarts*|*huisarts|arts|*arts|ziekenhuis*|*ziekenhuis|tandarts|gynaecoloog|zorg|gezondheidszorg|"
+     "ehbo|spoedeisende|seh|huisartsenpost|verloskundige|specialist|behandeling|behandeld|behandelen|medische|"
+     "medisch|hulp|ggd|soa-poli|poli|polikliniek|apotheek|medicijnen|medicatie|antibiotica|zorgverzekering|"
+     "verzekering"},
+    {"complaint",
+     "pijn|*pijn|ziek|ziekte|koorts|infectie*|*infectie|ontsteking*|*ontsteking|ontstoken|wond|wonden|*wond|"
+     "bloeding*|bloedde|bloedt|zwanger|zwangerschap|soa|klachten|*klachten|gebroken|gewond|letsel|kiespijn|"
+     "hoest|kuchen|gezondheidsproblemen|gezondheidsklachten|buikpijn|hoofdpijn|rugpijn|verwonding*"},
+    {"refuse",
+     "weigert|weigerde|weigeren|wil|wilde|wilden|durft|durfde|durven|gaat|ging|gaan|zelf|zoekt|zocht|schakelt|"
+     "loopt|liep|doorlopen|rondlopen|rondgelopen|zonder|nooit|geen|niet"},
+    {"not_allowed",
+     "mag|mocht|mogen|mochten|toestemming|laat|liet|laten|verbiedt|verbood|verboden|verbieden|houdt|tegen"},
+    {"sick_look", "vermagerd|afgevallen|ondervoed|uitgemergeld|grauw|onverzorgd|verzwakt|lusteloos|futloos|graatmager|broodmager|uitgehongerd|kilos"},
+    {"injury", "brandplek*|brandwond*|*brandwond|*brandwonden|littekens|kneuzing*|gekneusd*|snijwond*|*snijwond|striemen|schaafwond*|bloeduitstorting*|hechtingen|blauwe|brandplekjes|zelfbeschadiging|zelfverwonding|blauwe|*kneuzingen|verwondingen|gebroken"},
+    {"danger", "gevaarlijk*|ongezond*|onveilig*|riskant*|giftig*|gif|chemisch*|chemicalien|bestrijdingsmiddel*|asbest|dampen|*dampen|oplosmiddel*|bedrijfsongeval|arbeidsongeval|amputatie|afgezaagd|*ongeval|ongeval|ongeluk|valgevaar|snijgevaar"},
+    {"gear",
+     "handschoenen|*handschoenen|mondkap*|mondmasker*|*masker|maskers|helm|helmen|*helm|veiligheidsschoenen|"
+     "*schoenen|beschermings*|bescherming|*bescherming|beschermende|*kleding|*bril|valbeveiliging|oordopjes|"
+     "gehoorbescherming|instructie*|*instructie|opleiding|training|uitleg|veiligheidsinstructie|certificaat|"
+     "ventilatie|afzuiging|pbm|harnas"},
+    {"workplace",
+     "werk|werkt|werken|werkte|werkten|gewerkt|werkplek*|werkplaats*|loods|*loods|hal|*hal|kas|kassen|*kas|fabriek|"
+     "*fabriek|keuken|*keuken|kelder|magazijn|*magazijn|bouwplaats|*bouwplaats|machine*|*machine|*machines|"
+     "werkzaamheden|klus|klussen|schoonmaak*|slachterij|*slachterij|bedrijf|*bedrijf|teelt|oogst*|productie|*productie"},
+    {"bad_place",
+     "afgelegen|geisoleerd*|afgezonder*|buitengebied|achteraf|polder|*polder|bos|bossen|weiland*|nergens|"
+     "eenzaam|kilometers|donker|donkere|vies|vieze|smerig|smerige|koud|koude|ijskoud*|vochtig*|nat|natte|"
+     "schimmel*|stank|stinkt|stoffig*|tocht|tochtig|lawaai*|daglicht|ramen|raam|verlichting|pauze*|pauzes|"
+     "sanitair|toilet|wc|drinkwater|snikheet|bloedheet|heet|hitte|benauwd*|erbarmelijk*|mensonwaardig*"},
+    {"housing", "slaapt|slapen|sliep|sliepen|geslapen|woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verbleven|overnacht*|slaapplek*|*slaapplek|slaapplaats*|onderdak|huisvesting|*huisvesting|gehuisvest|kamer|kamertje|woning|woningen|huis|logeert|onderkomen|ondergebracht|woonruimte|*woonruimte|bedden|matras*"},
+    {"bad_housing", "loods|*loods|bedrijfspand*|werkplaats*|kantoor|*kantoor|magazijn|*magazijn|kas|kassen|schuur|*schuur|container*|*container|*containers|keet|*keet|garage|stal|*stal|fabriek|*fabriek|bedrijfshal|stapelbed*|*stapelbed|*stapelbedden|luchtbed*|overvol*|overbewo*|schimmel*|ongedierte|muizen|ratten|kakkerlakken|onbewoonbaar|mensonwaardig*|erbarmelijk*|opeengepakt|gepropt|propvol|werkgeverswoning*|bedrijfsruimte*|werkgeverhuis*|bovenverdieping|achterkamer|hok|hokje|kelder"},
+    {"people", "mensen|personen|anderen|arbeiders|*arbeiders|werknemers|*werknemers|mannen|vrouwen|collega*|landgenoten|polen|roemenen|bulgaren|medebewoners|bewoners|*migranten|slaapplaatsen|bedden|matrassen"},
+    {"move_verb",
+     "naar|buiten|weg|weggaan|vertrekken|verlaten|deur|boodschappen|wandelen|alleen|vrij|vrijuit|zelfstandig|"
+     "reizen|stad|dorp|winkel|supermarkt|terrein|pand|huis|woning|kamer|hotel|erf|straat|bewegen|gaan"},
+    {"move_ctrl", "opgesloten|ingesloten|bewaakt|gevolgd|tracker|trackt|gps"},
+    {"threat", "dreig*|gedreigd|bedreig*|bedreigd|waarschuwt|waarschuwde|gewaarschuwd|intimid*|geintimideerd"},
+    {"threat_strong", "dreig*|gedreigd|bedreig*|bedreigd|waarschuwt|waarschuwde|gewaarschuwd|intimid*|geintimideerd"},
+    {"consequence", "ontslag*|ontslagen|ontslaan|eruit|straat|woning|slaapplek|onderdak|familie|kinderen|moeder|vader|politie|ind|terugsturen|teruggestuurd|uitzetten|loon|boete|boetes|melden|aangeven|aangifte|thuisland|vliegtuig|gevolgen|consequenties|dak|broertje|zusje|gezin"},
+    {"afraid",
+     "bang|angst|angstig|vreest|vrees|vreesde|schrik|doodsbang|doodsangst|zorgen|bezorgd|durft|durfde|durven|"
+     "paniek|panisch|nerveus"},
+    {"deport",
+     "uitgezet|uitzetting|uitzetten|teruggestuurd|terugsturen|terugstuurt|uitgewezen|uitwijzing|deportatie|"
+     "gedeporteerd|ind|vreemdelingenpolitie|vreemdelingendienst|marechaussee|kmar|verblijfsstatus|status|"
+     "vergunning|papieren|land|thuisland|opgepakt|vastgezet|detentie|vreemdelingenbewaring|uitgeleverd|grens"},
+    {"permit",
+     "verblijfsvergunning*|*verblijfsvergunning|verblijfsstatus|*status|status|visum|*visum|verblijfspapieren|"
+     "verblijfsdocument*|verblijfsrecht|werkvergunning*|tewerkstellingsvergunning*|twv|bsn|burgerservicenummer|"
+     "papieren|vergunning|*vergunning|documenten"},
+    {"permit_bad",
+     "geen|zonder|verlopen|ongeldig*|ongeldige|vervalst*|nep|valse|vals|geweigerd|afgewezen|ingetrokken|"
+     "toeristenvisum|illegaal|illegale|ontbreekt|ontbreken|ontbrak"},
+    {"pay", "loon|*loon|salaris|uitbetaald|uitbetaling|uitbetalen|betaald|betaling|verdient|verdiende|verdienen|verdiensten|uurtarief|*tarief"},
+    {"pay_low",
+     "weinig|nauwelijks|amper|minder|lager|onder|schijntje|fooi|fooitje|achterstallig*|uitgesteld|wacht|wachten|"
+     "wachtte|gewacht|maanden|weken|nooit|niet|niets|niks|geen|zakgeld|zakcentje|peanuts|habbekrats|karig|"
+     "belachelijk|laag|lage|blijft|bleef|uit|ingehouden|afgetrokken|#1-7"},
+    {"pay_block", "huur|huurt|rekening|rekeningen|boodschappen|belasting|premie|zorgverzekering|reis|vlucht|"
+                  "zelf|goed|netjes|keurig|cao|normaal|redelijk"},
+    {"cash", "contant*|cash|zwart|zwartwerk*|envelop*|*envelop|handje|contantje|kontant*|biljetten|briefjes"},
+    {"contract", "contract|*contract|contracten|arbeidsovereenkomst*|*overeenkomst|loonstro*|*loonstrook|*loonstroken|loonstrookje*|salarisstro*|verzekerd|ongevallenverzekering|loonadministratie|payroll|loonbelasting|werkgeversverklaring"},
+    {"promise",
+     "beloof*|beloofd|beloofde|belofte*|beloftes|toegezegd|toezegging*|voorgespiegeld|voorspiegeling|gezegd|"
+     "verteld|vertelde|verwacht*|verwachtte|dacht|dachten|advertentie*|*advertentie|vacature*|*vacature|"
+     "aangeboden|aanbod|zou|zouden|geronseld|geworven|gelokt"},
+    {"reality",
+     "maar|bleek|bleken|blijkt|werkelijkheid|praktijk|eenmaal|aangekomen|aankomst|uiteindelijk|tegen|"
+     "teleurgesteld|helemaal|nooit|niets|niks"},
+    {"promise_obj",
+     "baan|werk|loon|salaris|verdienen|verdient|euro|huis|woning|kamer|huisvesting|contract|papieren|vergunning|"
+     "opleiding|toekomst|geld|uur|uurloon|per"},
+    {"violence", "slaat|sloeg|sloegen|geschopt|getrapt|gewurgd|afgetuigd|vuistslag*|gestompt|mes|pistool|vuurwapen|mishandeld|geslagen|klappen"},
+    {"new_contacts",
+     "vrienden|*vrienden|vriendinnen|vriendenkring|vriendengroep|*vriendengroep|contacten|kennissen|jongens|"
+     "mannen|types|figuren|groep|mensen|volwassenen|omgang|vriend|vriendje|vriendin|gezelschap|netwerk"},
+    {"new", "nieuwe|nieuw|ineens|plotseling|opeens|sinds|recent|andere|veranderd"},
+    {"older", "ouder|oudere|ouderen|volwassen|volwassenen|twintigers|dertigers|veertigers|meerderjarig*"},
+    {"unknown", "onbekend|onbekende|onbekenden|niemand"},
+    {"secretive", "vaag|vage|ontwijkend*|geheimzinnig*|zwijgt|zweeg|dichtklap*|verdedigt|verdedigde|beschermt|beschermde|beschermend|loyaal|geheimhoudt|verzwijgt|verzwijgen|afschermt|goedpraat"},
+    {"lie",
+     "lieg*|liegt|loog|logen|gelogen|leugen*|leugentje*|verzint|verzon|verzonnen|tegenstrijdig*|ingestudeerd*|"
+     "aangeleerd|instudeerd|ingeoefend|wenselijk*|klopte|klopt|kloppen|wisselend*|ongeloofwaardig|"
+     "uit het hoofd|afgesproken|standaard|script*|voorgezegd"},
+    {"isolate",
+     "isol*|geisoleerd*|afgesloten|teruggetrokken|afgezonder*|zondert|eenzaam|vervreemd*|verbroken|afgebroken|"
+     "uitgesloten|afstand"},
+    {"family",
+     "familie|*familie|ouders|vader|moeder|broer*|zus*|zussen|gezin|*gezin|kinderen|vrienden|vriendinnen|"
+     "vriendengroep|oma|opa|tante|oom"},
+    {"control_person",
+     "begeleider*|man|vrouw|vriend|partner|baas|werkgever*|*werkgever|tolk|neef|oom|tante|broer|zus|landgenoot|"
+     "chauffeur|collega|meneer|mevrouw|persoon|iemand|heer|echtgenoot|echtgenote|jongen|contactpersoon|manager"},
+    {"control_act", "praat|praatte|praten|antwoord*|antwoordt|antwoordde|beantwoord*|tolkt|tolkte|vertaalt|vertaalde|onderbrak|onderbreekt|corrigeert|corrigeerde|wijkt|souffleert|fluistert|fluisterde|uitpraten|beslist|besliste"},
+    {"address", "adres|woonadres|*adres|straatnaam|huisnummer|postcode|sleutel|sleutels|*sleutel|*sleutels"},
+    {"unknown_addr", "weet|wist|weten|kent|kende|noemen|noemde|zeggen|vertellen|heeft|had|krijgt|kreeg|bezit"},
+    {"drugs",
+     "drugs|*drugs|cocaine|coke|wiet|hasj|heroine|xtc|lachgas|speed|ghb|crack|pillen|ketamine|keta|"
+     "amfetamine|mdma|harddrugs|softdrugs|joint*|blow*|jointje*|snuif|lijntje*|crystal|meth|*pillen"},
+    {"drug_use",
+     "gebruik*|gebruikt|gebruikte|verslaafd*|verslaving*|*verslaving|rookt|rookte|roken|blowt|blowde|blowen|"
+     "snuift|snoof|snuiven|slikt|slikte|spuit|high|stoned|invloed|ruikt|rook|lucht|dronken|onder"},
+    {"drug_trade",
+     "verkopen|verkoopt|verkocht|dealen|dealt|deal*|rondbrengen|brengt|wegbrengen|bezorgen|bezorgt|bezorgde|"
+     "vervoeren|vervoert|vervoerde|koerier*|*koerier|pakketje*|pakketten|bolletjes|handel*|*handel|smokkel*|"
+     "opslaan|bewaren|bewaart|verstopt|runner*|*runner|lijn|telefoonlijn|uitkijk|verpakken|verpakt|afleveren"},
+    {"crim_people", "criminel*|crimineel|dealer*|*dealer|*dealers|bende*|*bende|runner*|*runner|foute|verkeerde|louche|dubieuze|gedetineerd|gevangenis|strafblad|veroordeeld|vastgezeten"},
+    {"crim_contact",
+     "omgaat|omgaan|gaat|ging|om|omgang|contact|contacten|hangt|hangen|rondhangt|vrienden|vriend|groep|jongens|"
+     "mannen|types|figuren|gezelschap|kennissen|netwerk|milieu|kringen|neef|oom|broer|bekenden|bij"},
+    {"luxury_adj",
+     "dure|duur|luxe|peperdure|peperduur|merk*|designer*|exclusieve|gouden|goud|kostbare|splinternieuwe|"
+     "nieuwste|gucci|prada|nike|louis|moncler|rolex|versace|balenciaga|stone|canada"},
+    {"luxury_item",
+     "schoenen|*schoenen|sneakers|kleding|*kleding|kleren|jas|jassen|*jas|telefoon|*telefoon|iphone*|horloge*|"
+     "tas|tassen|*tas|*tassen|scooter|brommer|sieraden|ketting*|*ketting|parfum|airpods|spullen|auto|*auto|"
+     "vakantie*|*vakantie|ringen|oorbellen|pet|trainingspak*|laptop|playstation|fiets|*fiets|e-bike|merkkleding"},
+    {"cash_much", "veel|grote|stapel*|bundel*|rol|rollen|honderden|duizenden|flinke|dikke|pak|pakken|bos|bult"},
+    {"cash_word", "cash|contant|contanten|biljetten|*biljetten|briefjes|bankbiljetten"},
+    {"spend", "uitgeven|uitgeeft|uitgaf|uitgegeven|geeft|gaf|besteed*|besteedt|trakteer*|trakteert|koopt|kocht|"
+              "gekocht|kopen|shopt|shoppen|betaalt|betaalde|uit|uitgaven|uitgavenpatroon|smijt|smijten"},
+    {"low_income",
+     "bijbaan*|*bijbaan|bijbaantje*|zakgeld|uitkering|*uitkering|stufi|studiefinanciering|werkloos|inkomen|"
+     "baan|werk|krantenwijk|vakkenvuller|minimum|bijstand|*bijstand|wajong|leefgeld|weekgeld"},
+    {"rob", "beroof*|berooft|beroofd|beroving*|roof|*roof|roven|zakkenr*|*zakkenroller|overval*|*overval|"
+            "rolt|gerold|tasjes*|afgepakt|afpakken|afhandig"},
+    {"steal", "stelen|steelt|stal|gestolen|jatten|jat|jatte|gejat|pikken|gepikt|inbr*|ingebroken|inbraak*|*inbraak|"
+              "*inbraken|diefstal*|*diefstal|*diefstallen|winkeldief*|dief|dieven|rippen|geript|kraken|gekraakt"},
+    {"force_do", "gedwongen|dwingt|dwong|dwingen|moet|moest|moeten|moesten|verplicht|opdracht|opgedragen|"
+                 "gestuurd|stuurt|stuurde|eist|eiste|laat|liet|onder|druk|bevel"},
+    {"loot", "buit|opbrengst*|geld|spullen|gestolen|telefoons|portemonnee*|tassen|goederen|*buit"},
+    {"beg", "bedel*|gebedeld|*bedelen|collecte*|bekertje"},
+    {"tired_word",
+     "moe|vermoeid|uitgeput|uitputting|oververmoeid|doodmoe|afgepeigerd|bekaf|slaapgebrek|kapot|doodop|op|"
+     "gesloopt|uitgeblust|lusteloos|futloos|versleten|geradbraakt|slaapt|slaap|sliep|slapen"},
+    {"tired_mod", "erg|heel|zeer|enorm|extreem|vaak|steeds|altijd|nauwelijks|amper|weinig|nooit|helemaal|totaal|"
+                  "compleet|volledig|doodop|uitgeput"},
+    {"long", "lange|eindeloos|eindeloze|onafgebroken|aaneengesloten|nonstop|extreem"},
+    {"worktime", "werkdagen|werkweken|diensten|shifts|dagen|werkdag|werkweek|uren"},
+    {"change", "veranderd|verandering*|verandert|ineens|plotseling|opeens|tegenwoordig|sindsdien"},
+    {"looks", "kleding|*kleding|kleren|kledingstijl|uiterlijk|make|opgemaakt|makeup|nagels|*nagels|wimpers|*wimpers|kapsel|hakken|lingerie|outfit*|*outfits|kleedt|gekleed|rokjes|rokje|jurkjes|uitdagend*|sexy|blote|schaars|parfum|haren"},
+    {"fear_sub", "onderdanig|volgzaam|gedwee|timide|schichtig|angstig|bang|schrikt|schrok|trilt|trilde|beeft|"
+                 "beefde|ineenkrimpen|kromp|stil|zwijgzaam|nerveus|gespannen|onzeker|kijkt|keek|oogcontact|"
+                 "grond|vloer|gehoorzaam*|gehoorzaamt|braaf|zenuwachtig"},
+    {"lang_bad", "geen|nauwelijks|amper|gebrekkig|gebrekkige|slecht|slechte|beperkt|beperkte|weinig|enkele|"
+                 "paar|alleen|uitsluitend|moeizaam|moeilijk|lastig|onmogelijk"},
+    {"lang_word", "nederlands|engels|duits|taal|*taal|woord|woorden|woordje|woordjes|tolk|*tolk|vertaal*|"
+                  "vertaalapp|translate|handen|gebaren|communicatie|communiceren|verstaanbaar"},
+};
+
+struct ConceptRule {
+    std::string_view code;
+    double weight;
+    std::vector<std::string_view> concepts;  // one word of each, within `span` words in one sentence
+    int span = 10;
+    std::string_view context;                 // a concept the narrative must hold somewhere ("" for none)
+    std::string_view without;                 // a concept the narrative must not hold anywhere ("" for none)
+    std::string_view block;                   // a concept that must not stand inside the matched words
+    bool self_negating = false;               // the concepts carry the negation themselves ("geen" + "contract")
+};
+
+// Trailing members of a rule are often left at their defaults.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+const std::vector<ConceptRule> kConceptRules = {
+    // Passport held by someone else.
+    {"ALG-01", 0.5, {"doc", "doc_keep", "holder"}, 10, "", "", "doc_block"},
+    {"ALG-01", 0.45, {"doc", "doc_keep"}, 5, "", "", "doc_block"},
+    {"ARB-04", 0.5, {"doc", "doc_keep", "boss"}, 10, "", "", "doc_block"},
+    // Money handed over: in general, in sex work, at work.
+    {"ALG-08", 0.5, {"money", "give_strong"}, 8},
+    {"SEK-02", 0.5, {"money", "give_strong"}, 8, "sexctx"},
+    {"SEK-02", 0.45, {"money", "give", "sexwork"}, 10, "sexctx"},
+    {"ARB-10", 0.5, {"money", "give_strong"}, 8, "workctx", "sexctx"},
+    {"ALG-08", 0.5, {"bank", "bank_keep", "holder"}, 10},
+    {"ARB-11", 0.5, {"bank", "bank_keep", "holder"}, 10, "workctx", "sexctx"},
+    // Debts paid off.
+    {"ARB-07", 0.5, {"debt_cost", "repay"}, 8, "workctx", "sexctx"},
+    {"ARB-07", 0.5, {"debt", "boss"}, 10, "", "sexctx"},
+    {"SEK-05", 0.5, {"debt", "sexact"}, 12, "sexctx"},
+    // Sex against one's will; sex work.
+    {"SEK-01", 0.5, {"coerce", "sexact"}, 6, "sexctx"},
+    {"SEK-03", 0.5, {"porn", "nude"}, 8},
+    {"SEK-08", 0.5, {"second", "phone"}, 3},
+    {"SEK-06", 0.45, {"change", "looks"}, 8},
+    {"SEK-07", 0.4, {"fear_sub", "fear_sub"}, 6},
+    // School.
+    {"SEK-10", 0.5, {"school", "absent"}, 8},
+    {"CRI-08", 0.5, {"school", "absent"}, 8},
+    // Care.
+    {"SEK-11", 0.45, {"complaint", "medic", "refuse"}, 12, "", "", "", true},
+    {"ALG-11", 0.45, {"medic", "not_allowed", "neg"}, 8, "", "", "", true},
+    // Looks.
+    {"ALG-14", 0.45, {"sick_look"}, 1},
+    {"ALG-14", 0.45, {"injury"}, 1},
+    {"ARB-17", 0.45, {"tired_word", "tired_mod"}, 4, "workctx"},
+    // Labour.
+    {"ARB-01", 0.45, {"danger", "workplace"}, 10},
+    {"ARB-01", 0.45, {"neg", "gear"}, 3, "workctx", "", "", true},
+    {"ALG-09", 0.45, {"bad_place", "workplace"}, 8},
+    {"ARB-13", 0.5, {"housing", "bad_housing"}, 8},
+    {"ARB-13", 0.5, {"housing", "crowd", "people"}, 8},
+    {"ARB-14", 0.45, {"neg", "not_allowed", "move_verb"}, 6, "", "", "", true},
+    {"ARB-14", 0.45, {"move_ctrl"}, 1},
+    {"ARB-16", 0.45, {"threat", "consequence"}, 8, "workctx"},
+    {"ARB-06", 0.45, {"violence"}, 1},
+    {"ARB-09", 0.5, {"afraid", "deport"}, 10},
+    {"ARB-08", 0.5, {"permit", "permit_bad"}, 4, "", "", "", true},
+    {"ARB-03", 0.5, {"pay", "pay_low"}, 6, "", "sexctx", "pay_block", true},
+    {"ARB-12", 0.5, {"cash", "pay"}, 6},
+    {"ARB-12", 0.5, {"neg", "contract"}, 3, "", "", "", true},
+    {"ARB-05", 0.45, {"promise", "promise_obj", "reality"}, 20},
+    {"ARB-02", 0.45, {"long", "worktime"}, 2, "workctx"},
+    // General.
+    {"ALG-03", 0.45, {"new", "new_contacts", "older"}, 8},
+    {"SEK-09", 0.45, {"new_contacts", "unknown"}, 6},
+    {"ALG-04", 0.45, {"secretive", "new_contacts"}, 8},
+    {"ALG-05", 0.45, {"lie"}, 1},
+    {"ALG-05", 0.45, {"isolate", "family"}, 8},
+    {"ALG-10", 0.45, {"lang_bad", "lang_word"}, 3, "", "", "", true},
+    {"ALG-12", 0.45, {"control_person", "control_act", "control_mod"}, 6},
+    {"ALG-13", 0.45, {"address", "unknown_addr", "neg"}, 8, "", "", "", true},
+    // Criminal.
+    {"CRI-01", 0.5, {"rob", "force_do"}, 8},
+    {"CRI-02", 0.5, {"beg", "force_do"}, 8},
+    {"CRI-03", 0.5, {"steal", "force_do"}, 8},
+    {"CRI-03", 0.45, {"steal", "loot"}, 8},
+    {"CRI-04", 0.5, {"luxury_adj", "luxury_item"}, 3},
+    {"CRI-04", 0.5, {"cash_much", "cash_word"}, 3},
+    {"CRI-05", 0.45, {"spend", "low_income"}, 14},
+    {"CRI-06", 0.5, {"drugs", "drug_trade"}, 8},
+    {"CRI-06", 0.5, {"crim_people", "crim_contact"}, 6},
+    {"CRI-07", 0.5, {"drugs", "drug_use"}, 6},
+};
+#pragma GCC diagnostic pop
+
+struct ConceptTerm {
+    enum class Kind { kWord, kPrefix, kSuffix, kContains, kNumber };
+    Kind kind = Kind::kWord;
+    std::string text;
+    std::string stem;
+    long minimum = 0;
+    long maximum = 0;
+};
+
+constexpr std::size_t kMaxConcepts = 128;
+using ConceptSet = std::bitset<kMaxConcepts>;
+
+struct CompiledConceptRule {
+    const ConceptRule* rule = nullptr;
+    std::vector<int> concepts;
+    int context = -1;
+    int without = -1;
+    int block = -1;
+};
+
+struct ConceptTable {
+    std::vector<std::vector<ConceptTerm>> terms;  // per concept
+    std::unordered_map<std::string_view, int> index;
+    std::vector<CompiledConceptRule> rules;
+    int negation = -1;
+
+    int Find(std::string_view name) const {
+        if (name.empty()) return -1;
+        const auto found = index.find(name);
+        return found == index.end() ? -1 : found->second;
+    }
+};
+
+const ConceptTable& GetConceptTable() {
+    static const ConceptTable table = [] {
+        ConceptTable built;
+        for (const Concept& concept_entry : kConcepts) {
+            built.index.emplace(concept_entry.name, static_cast<int>(built.terms.size()));
+            std::vector<ConceptTerm> terms;
+            for (std::string_view part : Split(concept_entry.terms, '|')) {
+                ConceptTerm term;
+                if (part.front() == '#') {
+                    const std::string_view range = part.substr(1);
+                    const std::size_t dash = range.find('-');
+                    term.kind = ConceptTerm::Kind::kNumber;
+                    term.minimum = ParseNumber(range.substr(0, dash));
+                    term.maximum = dash == std::string_view::npos ? term.minimum : ParseNumber(range.substr(dash + 1));
+                } else if (part.size() > 2 && part.front() == '*' && part.back() == '*') {
+                    term.kind = ConceptTerm::Kind::kContains;
+                    term.text = std::string(part.substr(1, part.size() - 2));
+                } else if (part.front() == '*') {
+                    term.kind = ConceptTerm::Kind::kSuffix;
+                    term.text = std::string(part.substr(1));
+                } else if (part.back() == '*') {
+                    term.kind = ConceptTerm::Kind::kPrefix;
+                    term.text = std::string(part.substr(0, part.size() - 1));
+                } else {
+                    term.text = std::string(part);
+                    term.stem = StemOf(term.text);
+                }
+                terms.push_back(std::move(term));
+            }
+            built.terms.push_back(std::move(terms));
+        }
+        built.negation = built.Find("neg");
+        for (const ConceptRule& rule : kConceptRules) {
+            CompiledConceptRule compiled;
+            compiled.rule = &rule;
+            for (std::string_view name : rule.concepts) compiled.concepts.push_back(built.Find(name));
+            compiled.context = built.Find(rule.context);
+            compiled.without = built.Find(rule.without);
+            compiled.block = built.Find(rule.block);
+            built.rules.push_back(std::move(compiled));
+        }
+        return built;
+    }();
+    return table;
+}
+
+bool TermMatches(const ConceptTerm& term, const Token& token) {
+    const std::string_view norm = token.norm;
+    switch (term.kind) {
+        case ConceptTerm::Kind::kNumber:
+            return token.number >= term.minimum && token.number <= term.maximum;
+        case ConceptTerm::Kind::kPrefix:
+            return norm.size() >= term.text.size() && norm.substr(0, term.text.size()) == term.text;
+        case ConceptTerm::Kind::kSuffix:
+            // A compound head: the word is longer than the head itself ("werkgeverswoning", not "woning").
+            return norm.size() > term.text.size() + 2 && norm.substr(norm.size() - term.text.size()) == term.text;
+        case ConceptTerm::Kind::kContains:
+            return norm.size() > term.text.size() && norm.find(term.text) != std::string_view::npos;
+        case ConceptTerm::Kind::kWord:
+            return norm == term.text || (!term.stem.empty() && token.stem == term.stem);
+    }
+    return false;
+}
+
+// Concept rule hits, per code the heaviest one (first in the text among equals).
+void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& concept_results) {
+    const ConceptTable& table = GetConceptTable();
+    const std::size_t concept_count = table.terms.size();
+    std::vector<ConceptSet> member(tokens.size());
+    std::unordered_map<std::string_view, ConceptSet> cache;
+    std::vector<std::vector<std::size_t>> positions(concept_count);
+    ConceptSet anywhere;
+    for (std::size_t index = 0; index < tokens.size(); ++index) {
+        const Token& token = tokens[index];
+        auto [entry, inserted] = cache.try_emplace(token.norm);
+        if (inserted) {
+            for (std::size_t concept_index = 0; concept_index < concept_count; ++concept_index) {
+                for (const ConceptTerm& term : table.terms[concept_index]) {
+                    if (TermMatches(term, token)) {
+                        entry->second.set(concept_index);
+                        break;
+                    }
+                }
+            }
+        }
+        member[index] = entry->second;
+        anywhere |= entry->second;
+        for (std::size_t concept_index = 0; concept_index < concept_count; ++concept_index) {
+            if (entry->second.test(concept_index)) positions[concept_index].push_back(index);
+        }
+    }
+    for (const CompiledConceptRule& compiled : table.rules) {
+        const ConceptRule& rule = *compiled.rule;
+        bool usable = true;
+        for (const int concept_index : compiled.concepts) usable = usable && concept_index >= 0 && anywhere.test(concept_index);
+        if (!usable) continue;
+        if (compiled.context >= 0 && !anywhere.test(compiled.context)) continue;
+        if (compiled.without >= 0 && anywhere.test(compiled.without)) continue;
+        const auto existing = concept_results.find(rule.code);
+        if (existing != concept_results.end() && existing->second.best_weight >= rule.weight) continue;
+        const std::size_t span = static_cast<std::size_t>(rule.span);
+        for (const std::size_t anchor : positions[compiled.concepts.front()]) {
+            const int sentence = tokens[anchor].sentence;
+            std::size_t first = anchor;
+            std::size_t last = anchor;
+            std::vector<std::size_t> used = {anchor};
+            bool complete = true;
+            for (std::size_t part = 1; part < compiled.concepts.size() && complete; ++part) {
+                const std::vector<std::size_t>& candidates = positions[compiled.concepts[part]];
+                // The nearest word of this concept in the sentence, within the span of the words so far.
+                std::size_t best = tokens.size();
+                std::size_t best_distance = span + 1;
+                const auto from = std::lower_bound(candidates.begin(), candidates.end(), last > span ? last - span : 0);
+                for (auto it = from; it != candidates.end() && *it <= first + span; ++it) {
+                    const std::size_t candidate = *it;
+                    if (tokens[candidate].sentence != sentence) continue;
+                    if (std::find(used.begin(), used.end(), candidate) != used.end()) continue;
+                    const std::size_t low = std::min(first, candidate);
+                    const std::size_t high = std::max(last, candidate);
+                    if (high - low > span) continue;
+                    const std::size_t distance = candidate > anchor ? candidate - anchor : anchor - candidate;
+                    if (distance < best_distance) {
+                        best_distance = distance;
+                        best = candidate;
+                    }
+                }
+                if (best == tokens.size()) {
+                    complete = false;
+                } else {
+                    used.push_back(best);
+                    first = std::min(first, best);
+                    last = std::max(last, best);
+                }
+            }
+            if (!complete) continue;
+            if (compiled.block >= 0) {
+                bool blocked = false;
+                for (std::size_t index = first; index <= last; ++index) blocked = blocked || member[index].test(compiled.block);
+                if (blocked) continue;
+            }
+            if (rule.self_negating) {
+                // The negation must be one of the matched words; elsewhere-negated wording stays out.
+            } else if (IsNegated(tokens, first, last)) {
+                continue;
+            }
+            concept_results[rule.code] =
+                CodeResult{rule.weight, compiled.concepts.size(), 0, tokens[first].begin, tokens[last].end};
+            break;
+        }
+    }
+}
+
 // The weight of the strongest ALG-07 pattern that may be dropped for a debt explained elsewhere.
 constexpr double kLooseDebtWeight = 0.5;
 // The weight of the SEK-02 patterns that only name sex work, without money handed over or coercion.
@@ -1702,6 +2242,11 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text) {
             result.end = end;
         }
     }
+
+    // The concept layer adds codes the patterns did not find; it never strengthens a pattern's code.
+    std::unordered_map<std::string_view, CodeResult> concept_results;
+    FindConceptHits(tokens, concept_results);
+    for (const auto& [code, result] : concept_results) results.try_emplace(code, result);
 
     DropOverlaps(results);
     for (const auto& [code, result] : results) {
