@@ -169,6 +169,10 @@ const std::vector<std::string_view> kPassportPatterns = {
 };
 
 const std::vector<std::string_view> kLongDaysPatterns = {
+         "werkweken|werkweek ~2 van ~2 #50-120 uur|uren",
+         "ploegen|diensten|shifts|dienst|shift ~2 van ~1 #10-24 uur|uren",
+         "dag ~1 in ~1 dag ~1 uit",
+         "van ~1 s ~1 ochtends|morgens ~1 %4-8 ~2 tot ~1 s ~1 avonds|nachts ~1 %7-12",
     "#10-24 uur|uren|urige ~2 per|elke|iedere|a|op|een ~2 dag|dagen|werkdag|dienst",
     "werkdag*|dagen|diensten|dienst ~2 van ~2 #10-24 uur|uren",
     "#10-24 uur|uren ~2 achter ~1 elkaar|aaneen|achtereen|onafgebroken|lang|door",
@@ -342,7 +346,7 @@ const std::vector<Rule> kRules = {
          "!schuld|schulden ~4 niet ~2 weet|weten|wist",
          "!schuld|schulden ~12 niet ~2 hoeveel|waarvoor|waarom|hoe",
      }},
-    {"ALG-07", 0.5, {"schuld|schulden|schuldeiser*|geldschuld*|schuldenlast|schuldenaar|schuldig",
+    {"ALG-07", 0.5, {"deurwaarder*|schuld|schulden|schuldeiser*|geldschuld*|schuldenlast|schuldenaar|schuldig",
                      "geld|euro|bedrag ~2 schuldig"}},
     // ALG-08 geen beschikking over eigen bankrekening, moet veel geld afstaan
     {"ALG-08", 0.8,
@@ -420,6 +424,7 @@ const std::vector<Rule> kRules = {
      }},
     {"ALG-10", 0.55,
      {
+         "met ~1 handen ~1 en ~1 voeten",
          "!spreekt|sprak|praat ~3 geen|nauwelijks|amper ~2 nederlands|engels|woord|duits",
          "!verstaat|begrijpt|verstond|begreep ~3 niets|niks|geen|niet|nauwelijks ~3 nederlands|engels|wat|me|mij|"
          "ons|ik|vragen|vraag",
@@ -491,6 +496,7 @@ const std::vector<Rule> kRules = {
     // ALG-13 weet het eigen adres niet, heeft geen sleutel
     {"ALG-13", 0.8,
      {
+         "!kan|kon ~3 niet ~3 zeggen|vertellen|aangeven|noemen ~2 waar ~3 woont|verblijft|slaapt|woon*|verbleef|sliep",
          "!weet|wist|weten ~4 niet ~4 waar ~3 woont|verblijft|slaapt|woon*|wonen|verblijven",
          "!weet|wist|wisten|kent|kende ~3 adres ~4 niet",
          "!weet|wist|wisten|weten ~3 niet ~4 adres",
@@ -545,6 +551,7 @@ const std::vector<Rule> kRules = {
      }},
     {"SEK-01", 0.7,
      {
+         "dingen ~3 moest|moet|moeten ~2 doen ~4 met ~2 mannen|klanten|hem|hen|vrienden",
          "moet|moest|moeten ~5 seks|sex|seksuele ~3 hebben|handelingen|doen",
          "seks|sex|seksuele ~3 handelingen|hebben ~2 moet|moest|moeten",
          "mannen|vrienden|kennissen|klanten|hen ~2 moet|moest|moeten ~1 slapen",
@@ -569,6 +576,7 @@ const std::vector<Rule> kRules = {
      }},
     {"SEK-02", 0.6,
      {
+         "erotische ~1 massage*|massages",
          "prostitutie|prostitueert|prostitueren|raamprostitutie|thuisprostitutie|escort*|sekswerk*|prostituee",
          "seks|sex ~2 tegen ~2 betaling",
          "seks|sex ~2 voor ~2 geld",
@@ -607,6 +615,7 @@ const std::vector<Rule> kRules = {
     // SEK-04 door partner gedwongen seks met bekenden of vrienden
     {"SEK-04", 0.8,
      {
+         "met ~2 zijn|haar ~1 vrienden|maten|neven|bekenden|kennissen ~2 slapen|naar|seks|sex",
          "seks|sex|naar ~1 bed ~4 met ~4 vrienden|bekenden|kennissen|neven|vriend|maten",
          "vriend|vriendje|partner|loverboy*|man|vriendin ~10 seks|sex ~6 vrienden|bekenden|kennissen|maten",
          "vrienden|bekenden|kennissen|maten ~4 naar ~1 bed|seks|sex",
@@ -632,6 +641,8 @@ const std::vector<Rule> kRules = {
      }},
     {"SEK-06", 0.65,
      {
+         "anders ~2 kleedt|kleden|gekleed|opmaakt",
+         "zwaar|opvallend|sterk ~2 opmaakt|opgemaakt|make*",
          "loopt|draagt|kleedt|liep|droeg ~3 tegenwoordig|ineens|opeens|plotseling|sinds ~4 kleding|kleren|opgemaakt|"
          "make*|sexy|uitdagend*|korte",
          "kleding|kleren|make* ~6 niet ~2 bij ~3 past|passen|hoort|paste",
@@ -662,6 +673,7 @@ const std::vector<Rule> kRules = {
     // SEK-09 veel nieuwe sociale contacten die familie en vrienden niet kennen
     {"SEK-09", 0.7,
      {
+         "!geen ~1 idee ~2 wie ~6 vrienden|contacten|vriend|mannen|jongens|vriendinnen",
          "nieuwe ~3 vrienden|contacten|kennissen|mensen ~8 onbekend*",
          "nieuwe ~3 vrienden|contacten|kennissen|mensen ~8 niemand ~2 kent",
          "!weten|weet|kennen|kent ~2 niet ~3 wie",
@@ -677,6 +689,7 @@ const std::vector<Rule> kRules = {
     // CRI-01 gedwongen te beroven of zakken te rollen, buit afstaan
     {"CRI-01", 0.85,
      {
+         "zakken ~2 rollen|rolt|rolde|gerold",
          "@force ~8 beroven|zakkenrollen|rollen|overvallen|roven|afpakken|straatroof|afhandig",
          "zakkenroll*|zakkenroller*",
      }},
@@ -708,6 +721,8 @@ const std::vector<Rule> kRules = {
     // CRI-04 luxe artikelen, dure kleding, veel cash
     {"CRI-04", 0.8,
      {
+         "#500-1000000 ~1 euro ~2 contant|cash",
+         "contant|cash ~3 bij ~2 zich",
          "veel|grote ~2 cash|contant|contanten|bankbiljetten|briefjes|geldbedragen",
          "stapel*|bundel*|rol|rollen|pak|pakken ~2 geld|biljetten|bankbiljetten|cash|briefjes",
          "dure|duur|luxe ~2 kleding|kleren|schoenen|sneakers|merkkleding|merkkleren|horloge*|sieraden|"
@@ -809,6 +824,7 @@ const std::vector<Rule> kRules = {
      }},
     {"ARB-01", 0.6,
      {
+         "vinger|vingers|hand|arm|duim ~4 kwijt|verloren|verloor|afgezaagd|afgehakt|geamputeerd",
          "ongeluk|ongeval|bedrijfsongeval|arbeidsongeval ~4 werk|machine|werkplek",
          "gewond|verwond|geblesseerd ~4 werk|machine",
          "arbeidsongeval|bedrijfsongeval|werkongeval",
@@ -823,10 +839,13 @@ const std::vector<Rule> kRules = {
     // ARB-03 niet of te weinig betaald, of lang wachten op betaling
     {"ARB-03", 0.85,
      {
+         "#1-80 ~1 euro ~3 voor ~3 %8-24 ~1 uur|uren",
+         "#1-60 ~1 euro ~2 per|een|de ~1 dag",
+         "krijgt|kreeg|krijgen|kregen|verdient|verdiende|ontvangt ~6 maar|slechts|hooguit|amper ~2 #1-1000 ~1 euro",
          "krijgt|kreeg|ontvangt|ontving|krijgen|kregen|heeft|hebben ~3 geen|niets|niks ~3 loon|salaris|betaald|"
          "uitbetaald|betaling|uitbetaling|cent",
          "!geen|niets|niks ~3 geld ~4 voor ~3 werk|uren|arbeid|werkzaamheden",
-         "!niet|nooit|nauwelijks|amper|weinig|onvoldoende|niets|niks ~2 betaald|uitbetaald",
+         "!niet|nooit|nauwelijks|amper|weinig|onvoldoende|niets|niks ~2 =betaald|=uitbetaald",
          "@boss ~4 betaalt|betaalde ~4 niet|nooit|niets|niks|weinig",
          "onder ~2 het ~1 minimumloon",
          "minder ~3 dan ~2 minimumloon|afgesproken|beloofd",
@@ -1086,7 +1105,10 @@ const std::vector<Rule> kRules = {
          "uit ~2 de|het|zijn|haar ~1 woning|huis|kamer|kamertje ~1 gezet|gegooid|zetten|gooien",
          "zich ~1 ziek ~1 meldt|melden|meldde ~6 ontslag|eruit|ontslagen|boete|straf",
      }},
-    {"ARB-16", 0.6, {"onder ~1 druk", "anders ~4 ontslagen|eruit|straat|ontslag"}},
+    {"ARB-16", 0.6, {
+         "krijgt|krijgen|kreeg|kregen ~3 boete|boetes ~6 als|bij|wie|voor",
+         "wie|als ~6 krijgt|krijgen|kreeg ~3 boete|boetes",
+         "als ~8 moet|moeten|moest ~3 uit ~2 de|het|zijn|haar ~1 woning|huis|kamer","onder ~1 druk", "anders ~4 ontslagen|eruit|straat|ontslag"}},
     // ARB-17 vermoeidheid, uitputting of gezondheidsklachten
     {"ARB-17", 0.75,
      {
@@ -1100,6 +1122,7 @@ const std::vector<Rule> kRules = {
      }},
     {"ARB-17", 0.6,
      {
+         "slaapt|sliep|slapen ~2 maar|slechts|nauwelijks|amper|hooguit ~2 #1-5 ~1 uur|uren",
          "moe|vermoeid|bekaf",
          "ziet|zag|zien|zagen ~1 er ~3 @seen_unwell",
          "lopen|loopt|liep|liepen ~1 krom|mank|kreupel",
@@ -1619,7 +1642,7 @@ struct CodeResult {
 // made of ("a document" + "kept by someone else"; "money" + "handing over"), each as a list of word forms:
 //   word    the word or an inflection on the same Snowball stem (5+ letters), otherwise the exact word
 //   pre*    any word starting with pre        *suf   any word ending in suf (Dutch compounds: "werkgeverswoning")
-//   *mid*   any word containing mid           #5-99  a number in that range
+//   *mid*   any word containing mid           #5-99  a number in that range      =word  exactly as written
 // A concept rule fires when one word of each of its concepts stands in one sentence, within `span` words of
 // each other, the match is not negated (IsNegated, as for the patterns; rules whose concepts carry the negation
 // themselves, "geen" + "contract", are exempt), and the narrative as a whole holds the rule's context concept
@@ -1633,6 +1656,23 @@ struct Concept {
 };
 
 const std::vector<Concept> kConcepts = {
+    {"pay_cash", "loon|*loon|salaris|=uitbetaald|uitbetaling|=betaald|betaling|loonbetaling|uitbetalen"},
+    {"take_block", "over|overhoudt|overhouden|zelf|eigen|krijgt|kreeg|terug"},
+    {"money_plain", "loon|lonen|*loon|salaris*|inkomsten|verdiensten|verdienste|geld|*geld|opbrengst*|fooien|uitkering*|*uitkering|buit|cash|contanten|spaargeld"},
+    {"home_address", "woonadres|verblijfsadres|verblijfadres|huisadres"},
+    {"addr_unknown", "onbekend|onduidelijk"},
+    {"control_act2", "tolkte|tolkt|vertaalde|vertaalt|vertaalden"},
+    {"track_act", "weet|wist|volgt|volgde|controleert|controleerde|delen|gedeeld|deelt|altijd|app|aan|mijn"},
+    {"track", "volg|volgapp|*volgapp|locatie|livelocatie|gps|tracker|trackingapp|zoek"},
+    {"ferry_b", "opgehaald|gehaald|ophaalt|haalt|haalde|teruggebracht|teruggereden|thuisgebracht"},
+    {"ferry_a", "gebracht|brengt|bracht|gereden|rijdt|reed"},
+    {"crowd_group", "=twaalven|=achten|=tienen|=zessen|=zevenen|=negenen|=elven|=vijftienen|=twintigen|=dertigen|=tientallen"},
+    {"share", "helft|deel|gedeelte|grootste|procent|meeste|alles|merendeel|*procent|al|alle|volledige|hele|meeste"},
+    {"take_money", "houdt|hield|neemt|nam|pakt|pakte|int|inde|beheert|beheerde|incasseert|opstrijkt|ophaalt|haalt|haalde|opgehaald|gehouden|afgepakt|ingenomen|bewaart"},
+    {"pimp_boss", "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|pooier*|loverboy*|manager|madam|mama|vriend|vriendje|partner|neef|oom|koppelbaas*|voorman|ploegbaas|souteneur|regelaar|uitbater|bemiddelingsbureau*"},
+    {"spend_block", "eigen|zelf|gespaard|spaargeld|spaart|verdiend"},
+    {"contrast", "maar|terwijl|toch|ondanks|niet|geen|zonder|nauwelijks"},
+    {"refuse_neg", "weigert|weigerde|weigeren|niet|nooit|geen|zonder"},
     {"crowd", "#6-99|tientallen|tiental|twaalf|veertien|zestien|twintig"},
     {"control_mod", "voor|namens|steeds|telkens|voortdurend|constant|plaats|alles|zijde|ertussendoor|tussendoor|steeds|meteen|direct"},
     {"neg", "geen|niet|nooit|zonder|niets|niks|nergens"},
@@ -1691,11 +1731,7 @@ const std::vector<Concept> kConcepts = {
      "peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|hotelkamer*|*advertentie|*advertenties|vrijers|"
      "pijpen|neuken|webcam*|camsite*|*escort|raamprostitutie|loverboy*|pooier*|souteneur*|seksueel|seksuele|"
      "verkracht*|misbruik*"},
-    {"workctx",
-     "werk|werkt|werken|werkte|werkten|gewerkt|werkgever*|*werkgever|baas|loon|*loon|salaris|uitzendbureau*|"
-     "*uitzendbureau|werknemer*|arbeider*|*arbeiders|arbeidsmigrant*|dienst|diensten|ploeg|ploegen|fabriek|"
-     "magazijn|kas|kassen|bouw|*bouw|restaurant|keuken|schoonmaak*|*bedrijf|bedrijf|teler|loods|koppelbaas*|"
-     "opdrachtgever*|voorman|*werk"},
+    {"workctx", "werk|werkt|werken|werkte|werkten|gewerkt|werkgever*|*werkgever|baas|loon|*loon|salaris|uitzendbureau*|*uitzendbureau|werknemer*|arbeider*|*arbeiders|arbeidsmigrant*|dienst|diensten|ploeg|ploegen|fabriek|magazijn|kas|kassen|bouw|*bouw|restaurant|keuken|schoonmaak*|*bedrijf|bedrijf|teler|loods|koppelbaas*|opdrachtgever*|voorman|*werk|machine*|*machine|collega*|slachterij|*slachterij"},
     {"crimctx",
      "bedel*|gebedeld|buit|stelen|gestolen|steelt|jat*|gejat|inbr*|ingebroken|beroof*|berooft|beroving*|zakkenr*|"
      "dealen|dealt|drugs|*drugs|winkeldiefstal*|diefstal*|overval*|roof|*roof|criminel*"},
@@ -1754,11 +1790,7 @@ const std::vector<Concept> kConcepts = {
      "werk|werkt|werken|werkte|werkten|gewerkt|werkplek*|werkplaats*|loods|*loods|hal|*hal|kas|kassen|*kas|fabriek|"
      "*fabriek|keuken|*keuken|kelder|magazijn|*magazijn|bouwplaats|*bouwplaats|machine*|*machine|*machines|"
      "werkzaamheden|klus|klussen|schoonmaak*|slachterij|*slachterij|bedrijf|*bedrijf|teelt|oogst*|productie|*productie"},
-    {"bad_place",
-     "afgelegen|geisoleerd*|afgezonder*|buitengebied|achteraf|polder|*polder|bos|bossen|weiland*|nergens|"
-     "eenzaam|kilometers|donker|donkere|vies|vieze|smerig|smerige|koud|koude|ijskoud*|vochtig*|nat|natte|"
-     "schimmel*|stank|stinkt|stoffig*|tocht|tochtig|lawaai*|daglicht|ramen|raam|verlichting|pauze*|pauzes|"
-     "sanitair|toilet|wc|drinkwater|snikheet|bloedheet|heet|hitte|benauwd*|erbarmelijk*|mensonwaardig*"},
+    {"bad_place", "afgelegen|geisoleerd*|afgezonder*|buitengebied|achteraf|polder|*polder|bos|bossen|weiland*|nergens|eenzaam|kilometers|donker|donkere|vies|vieze|smerig|smerige|koud|koude|ijskoud*|vochtig*|nat|natte|schimmel*|stank|stinkt|stoffig*|tocht|tochtig|lawaai*|daglicht|verlichting|pauze*|pauzes|sanitair|toilet|wc|drinkwater|snikheet|bloedheet|heet|hitte|benauwd*|erbarmelijk*|mensonwaardig*"},
     {"housing", "slaapt|slapen|sliep|sliepen|geslapen|woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verbleven|overnacht*|slaapplek*|*slaapplek|slaapplaats*|onderdak|huisvesting|*huisvesting|gehuisvest|kamer|kamertje|woning|woningen|huis|logeert|onderkomen|ondergebracht|woonruimte|*woonruimte|bedden|matras*"},
     {"bad_housing", "loods|*loods|bedrijfspand*|werkplaats*|kantoor|*kantoor|magazijn|*magazijn|kas|kassen|schuur|*schuur|container*|*container|*containers|keet|*keet|garage|stal|*stal|fabriek|*fabriek|bedrijfshal|stapelbed*|*stapelbed|*stapelbedden|luchtbed*|overvol*|overbewo*|schimmel*|ongedierte|muizen|ratten|kakkerlakken|onbewoonbaar|mensonwaardig*|erbarmelijk*|opeengepakt|gepropt|propvol|werkgeverswoning*|bedrijfsruimte*|werkgeverhuis*|bovenverdieping|achterkamer|hok|hokje|kelder"},
     {"people", "mensen|personen|anderen|arbeiders|*arbeiders|werknemers|*werknemers|mannen|vrouwen|collega*|landgenoten|polen|roemenen|bulgaren|medebewoners|bewoners|*migranten|slaapplaatsen|bedden|matrassen"},
@@ -1783,25 +1815,17 @@ const std::vector<Concept> kConcepts = {
     {"permit_bad",
      "geen|zonder|verlopen|ongeldig*|ongeldige|vervalst*|nep|valse|vals|geweigerd|afgewezen|ingetrokken|"
      "toeristenvisum|illegaal|illegale|ontbreekt|ontbreken|ontbrak"},
-    {"pay", "loon|*loon|salaris|uitbetaald|uitbetaling|uitbetalen|betaald|betaling|verdient|verdiende|verdienen|verdiensten|uurtarief|*tarief"},
-    {"pay_low",
-     "weinig|nauwelijks|amper|minder|lager|onder|schijntje|fooi|fooitje|achterstallig*|uitgesteld|wacht|wachten|"
-     "wachtte|gewacht|maanden|weken|nooit|niet|niets|niks|geen|zakgeld|zakcentje|peanuts|habbekrats|karig|"
-     "belachelijk|laag|lage|blijft|bleef|uit|ingehouden|afgetrokken|#1-7"},
+    {"pay", "loon|*loon|salaris|=uitbetaald|uitbetaling|=betaald|betaling|loonbetaling|verdient|verdiende|verdienen|uurtarief|*tarief|=onderbetaald"},
+    {"pay_low", "weinig|nauwelijks|amper|minder|lager|onder|schijntje|fooi|fooitje|achterstallig*|uitgesteld|nooit|niet|niets|niks|geen|zakgeld|zakcentje|peanuts|habbekrats|karig|belachelijk|laag|lage|ingehouden|afgetrokken"},
     {"pay_block", "huur|huurt|rekening|rekeningen|boodschappen|belasting|premie|zorgverzekering|reis|vlucht|"
                   "zelf|goed|netjes|keurig|cao|normaal|redelijk"},
     {"cash", "contant*|cash|zwart|zwartwerk*|envelop*|*envelop|handje|contantje|kontant*|biljetten|briefjes"},
     {"contract", "contract|*contract|contracten|arbeidsovereenkomst*|*overeenkomst|loonstro*|*loonstrook|*loonstroken|loonstrookje*|salarisstro*|verzekerd|ongevallenverzekering|loonadministratie|payroll|loonbelasting|werkgeversverklaring"},
-    {"promise",
-     "beloof*|beloofd|beloofde|belofte*|beloftes|toegezegd|toezegging*|voorgespiegeld|voorspiegeling|gezegd|"
-     "verteld|vertelde|verwacht*|verwachtte|dacht|dachten|advertentie*|*advertentie|vacature*|*vacature|"
-     "aangeboden|aanbod|zou|zouden|geronseld|geworven|gelokt"},
+    {"promise", "beloof*|beloofd|beloofde|belofte*|beloftes|toegezegd|toezegging*|voorgespiegeld|voorspiegeling|gezegd|verteld|vertelde|verwacht*|verwachtte|advertentie*|*advertentie|vacature*|*vacature|aangeboden|aanbod|zou|zouden|geronseld|geworven|gelokt"},
     {"reality",
      "maar|bleek|bleken|blijkt|werkelijkheid|praktijk|eenmaal|aangekomen|aankomst|uiteindelijk|tegen|"
      "teleurgesteld|helemaal|nooit|niets|niks"},
-    {"promise_obj",
-     "baan|werk|loon|salaris|verdienen|verdient|euro|huis|woning|kamer|huisvesting|contract|papieren|vergunning|"
-     "opleiding|toekomst|geld|uur|uurloon|per"},
+    {"promise_obj", "baan|werk|loon|salaris|verdienen|verdient|huis|woning|kamer|huisvesting|contract|papieren|vergunning|opleiding|toekomst|uurloon"},
     {"violence", "slaat|sloeg|sloegen|geschopt|getrapt|gewurgd|afgetuigd|vuistslag*|gestompt|mes|pistool|vuurwapen|mishandeld|geslagen|klappen"},
     {"new_contacts",
      "vrienden|*vrienden|vriendinnen|vriendenkring|vriendengroep|*vriendengroep|contacten|kennissen|jongens|"
@@ -1820,9 +1844,7 @@ const std::vector<Concept> kConcepts = {
     {"family",
      "familie|*familie|ouders|vader|moeder|broer*|zus*|zussen|gezin|*gezin|kinderen|vrienden|vriendinnen|"
      "vriendengroep|oma|opa|tante|oom"},
-    {"control_person",
-     "begeleider*|man|vrouw|vriend|partner|baas|werkgever*|*werkgever|tolk|neef|oom|tante|broer|zus|landgenoot|"
-     "chauffeur|collega|meneer|mevrouw|persoon|iemand|heer|echtgenoot|echtgenote|jongen|contactpersoon|manager"},
+    {"control_person", "begeleider*|man|vrouw|vriend|partner|baas|werkgever*|*werkgever|neef|oom|tante|broer|zus|landgenoot|chauffeur|collega|meneer|mevrouw|persoon|iemand|heer|echtgenoot|echtgenote|jongen|contactpersoon|manager|nicht"},
     {"control_act", "praat|praatte|praten|antwoord*|antwoordt|antwoordde|beantwoord*|tolkt|tolkte|vertaalt|vertaalde|onderbrak|onderbreekt|corrigeert|corrigeerde|wijkt|souffleert|fluistert|fluisterde|uitpraten|beslist|besliste"},
     {"address", "adres|woonadres|*adres|straatnaam|huisnummer|postcode|sleutel|sleutels|*sleutel|*sleutels"},
     {"unknown_addr", "weet|wist|weten|kent|kende|noemen|noemde|zeggen|vertellen|heeft|had|krijgt|kreeg|bezit"},
@@ -1849,11 +1871,9 @@ const std::vector<Concept> kConcepts = {
      "vakantie*|*vakantie|ringen|oorbellen|pet|trainingspak*|laptop|playstation|fiets|*fiets|e-bike|merkkleding"},
     {"cash_much", "veel|grote|stapel*|bundel*|rol|rollen|honderden|duizenden|flinke|dikke|pak|pakken|bos|bult"},
     {"cash_word", "cash|contant|contanten|biljetten|*biljetten|briefjes|bankbiljetten"},
-    {"spend", "uitgeven|uitgeeft|uitgaf|uitgegeven|geeft|gaf|besteed*|besteedt|trakteer*|trakteert|koopt|kocht|"
+    {"spend", "betalen|kopen|uitgeven|uitgeeft|uitgaf|uitgegeven|geeft|gaf|besteed*|besteedt|trakteer*|trakteert|koopt|kocht|"
               "gekocht|kopen|shopt|shoppen|betaalt|betaalde|uit|uitgaven|uitgavenpatroon|smijt|smijten"},
-    {"low_income",
-     "bijbaan*|*bijbaan|bijbaantje*|zakgeld|uitkering|*uitkering|stufi|studiefinanciering|werkloos|inkomen|"
-     "baan|werk|krantenwijk|vakkenvuller|minimum|bijstand|*bijstand|wajong|leefgeld|weekgeld"},
+    {"low_income", "bijbaan*|*bijbaan|bijbaantje*|zakgeld|uitkering|*uitkering|stufi|studiefinanciering|werkloos|inkomen|baan|krantenwijk|vakkenvuller|bijstand|*bijstand|wajong|leefgeld|weekgeld"},
     {"rob", "beroof*|berooft|beroofd|beroving*|roof|*roof|roven|zakkenr*|*zakkenroller|overval*|*overval|"
             "rolt|gerold|tasjes*|afgepakt|afpakken|afhandig"},
     {"steal", "stelen|steelt|stal|gestolen|jatten|jat|jatte|gejat|pikken|gepikt|inbr*|ingebroken|inbraak*|*inbraak|"
@@ -1869,13 +1889,12 @@ const std::vector<Concept> kConcepts = {
                   "compleet|volledig|doodop|uitgeput"},
     {"long", "lange|eindeloos|eindeloze|onafgebroken|aaneengesloten|nonstop|extreem"},
     {"worktime", "werkdagen|werkweken|diensten|shifts|dagen|werkdag|werkweek|uren"},
-    {"change", "veranderd|verandering*|verandert|ineens|plotseling|opeens|tegenwoordig|sindsdien"},
-    {"looks", "kleding|*kleding|kleren|kledingstijl|uiterlijk|make|opgemaakt|makeup|nagels|*nagels|wimpers|*wimpers|kapsel|hakken|lingerie|outfit*|*outfits|kleedt|gekleed|rokjes|rokje|jurkjes|uitdagend*|sexy|blote|schaars|parfum|haren"},
+    {"change", "veranderd|verandering*|verandert|ineens|plotseling|opeens|tegenwoordig|sindsdien|anders|opvallend|opvallende"},
+    {"looks", "kleding|*kleding|kleren|kledingstijl|uiterlijk|make|opgemaakt|opmaakt|opmaken|makeup|nagels|*nagels|wimpers|*wimpers|wimper*|*extensions|kapsel|hakken|lingerie|outfit*|*outfits|kleedt|kleden|gekleed|rokjes|rokje|jurkjes|uitdagend*|sexy|blote|schaars|parfum|haren|*haar"},
     {"fear_sub", "onderdanig|volgzaam|gedwee|timide|schichtig|angstig|bang|schrikt|schrok|trilt|trilde|beeft|"
                  "beefde|ineenkrimpen|kromp|stil|zwijgzaam|nerveus|gespannen|onzeker|kijkt|keek|oogcontact|"
                  "grond|vloer|gehoorzaam*|gehoorzaamt|braaf|zenuwachtig"},
-    {"lang_bad", "geen|nauwelijks|amper|gebrekkig|gebrekkige|slecht|slechte|beperkt|beperkte|weinig|enkele|"
-                 "paar|alleen|uitsluitend|moeizaam|moeilijk|lastig|onmogelijk"},
+    {"lang_bad", "geen|nauwelijks|amper|gebrekkig|gebrekkige|slecht|slechte|beperkt|beperkte|weinig|enkele|paar|uitsluitend|moeizaam|moeilijk|lastig|onmogelijk"},
     {"lang_word", "nederlands|engels|duits|taal|*taal|woord|woorden|woordje|woordjes|tolk|*tolk|vertaal*|"
                   "vertaalapp|translate|handen|gebaren|communicatie|communiceren|verstaanbaar"},
 };
@@ -1920,7 +1939,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"SEK-10", 0.5, {"school", "absent"}, 8},
     {"CRI-08", 0.5, {"school", "absent"}, 8},
     // Care.
-    {"SEK-11", 0.45, {"complaint", "medic", "refuse"}, 12, "", "", "", true},
+    {"SEK-11", 0.45, {"complaint", "medic", "refuse_neg"}, 12, "", "", "", true},
     {"ALG-11", 0.45, {"medic", "not_allowed", "neg"}, 8, "", "", "", true},
     // Looks.
     {"ALG-14", 0.45, {"sick_look"}, 1},
@@ -1939,9 +1958,9 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ARB-09", 0.5, {"afraid", "deport"}, 10},
     {"ARB-08", 0.5, {"permit", "permit_bad"}, 4, "", "", "", true},
     {"ARB-03", 0.5, {"pay", "pay_low"}, 6, "", "sexctx", "pay_block", true},
-    {"ARB-12", 0.5, {"cash", "pay"}, 6},
+    {"ARB-12", 0.5, {"cash", "pay_cash"}, 6},
     {"ARB-12", 0.5, {"neg", "contract"}, 3, "", "", "", true},
-    {"ARB-05", 0.45, {"promise", "promise_obj", "reality"}, 20},
+    {"ARB-05", 0.45, {"promise", "promise_obj", "reality"}, 20, "workctx", "crimctx"},
     {"ARB-02", 0.45, {"long", "worktime"}, 2, "workctx"},
     // General.
     {"ALG-03", 0.45, {"new", "new_contacts", "older"}, 8},
@@ -1952,6 +1971,15 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-10", 0.45, {"lang_bad", "lang_word"}, 3, "", "", "", true},
     {"ALG-12", 0.45, {"control_person", "control_act", "control_mod"}, 6},
     {"ALG-13", 0.45, {"address", "unknown_addr", "neg"}, 8, "", "", "", true},
+    {"ALG-08", 0.45, {"money_plain", "take_money", "pimp_boss"}, 8, "", "", "take_block"},
+    {"SEK-02", 0.45, {"money_plain", "take_money", "pimp_boss"}, 8, "sexctx", "", "take_block"},
+    {"ARB-10", 0.45, {"share", "money", "pimp_boss"}, 8, "workctx", "sexctx"},
+    {"ALG-08", 0.45, {"share", "money", "pimp_boss"}, 8},
+    {"ARB-13", 0.5, {"housing", "crowd_group"}, 8},
+    {"ARB-14", 0.45, {"ferry_a", "ferry_b"}, 6, "workctx"},
+    {"ARB-14", 0.4, {"track", "track_act"}, 5},
+    {"ALG-12", 0.45, {"control_person", "control_act2"}, 8},
+    {"ALG-13", 0.45, {"home_address", "addr_unknown"}, 3},
     // Criminal.
     {"CRI-01", 0.5, {"rob", "force_do"}, 8},
     {"CRI-02", 0.5, {"beg", "force_do"}, 8},
@@ -1959,7 +1987,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"CRI-03", 0.45, {"steal", "loot"}, 8},
     {"CRI-04", 0.5, {"luxury_adj", "luxury_item"}, 3},
     {"CRI-04", 0.5, {"cash_much", "cash_word"}, 3},
-    {"CRI-05", 0.45, {"spend", "low_income"}, 14},
+    {"CRI-05", 0.45, {"spend", "low_income", "contrast"}, 14, "", "", "spend_block", true},
     {"CRI-06", 0.5, {"drugs", "drug_trade"}, 8},
     {"CRI-06", 0.5, {"crim_people", "crim_contact"}, 6},
     {"CRI-07", 0.5, {"drugs", "drug_use"}, 6},
@@ -2022,6 +2050,8 @@ const ConceptTable& GetConceptTable() {
                 } else if (part.back() == '*') {
                     term.kind = ConceptTerm::Kind::kPrefix;
                     term.text = std::string(part.substr(0, part.size() - 1));
+                } else if (part.front() == '=') {
+                    term.text = std::string(part.substr(1));  // exactly as written, no stem
                 } else {
                     term.text = std::string(part);
                     term.stem = StemOf(term.text);
