@@ -169,6 +169,7 @@ const std::vector<std::string_view> kPassportPatterns = {
 };
 
 const std::vector<std::string_view> kLongDaysPatterns = {
+         "elke|iedere ~1 dag ~1 van ~2 week",
          "werkweken|werkweek ~2 van ~2 #50-120 uur|uren",
          "ploegen|diensten|shifts|dienst|shift ~2 van ~1 #10-24 uur|uren",
          "dag ~1 in ~1 dag ~1 uit",
@@ -299,7 +300,7 @@ const std::vector<Rule> kRules = {
      {
          "!geen ~3 contact ~2 meer ~4 @family",
          "!nauwelijks|weinig ~3 contact ~4 @family",
-         "contact ~6 verbroken|afgebroken|opgezegd",
+         "contact ~6 verbroken|afgebroken|opgezegd|verwaterd",
          "ontloopt|ontliep|vermijdt|mijdt ~2 @family",
          "@family ~1 ontloopt|ontliep|vermijdt|mijdt",
          "!familie|=ouders|vader|moeder|broer*|zus*|gezin|kinderen ~6 niet|nooit|nauwelijks|amper ~2 gesproken|"
@@ -351,6 +352,8 @@ const std::vector<Rule> kRules = {
     // ALG-08 geen beschikking over eigen bankrekening, moet veel geld afstaan
     {"ALG-08", 0.8,
      {
+         "heeft|had|hebben ~2 toegang ~2 tot ~2 haar|zijn|hun ~1 @bank|rekening|geld|digid|bankapp|inlogcodes",
+         "leningen|lening|abonnementen|abonnement|kredieten|krediet|telefoonabonnement* ~6 op ~1 haar|zijn ~1 naam",
          "geen ~3 toegang|beschikking|zicht|zeggenschap ~4 @bank|geld",
          "@holder ~5 @keep ~5 @bank",
          "@boss ~8 @bank ~2 bewaart|beheert|vasthoudt|heeft|gebruikt|houdt",
@@ -424,6 +427,9 @@ const std::vector<Rule> kRules = {
      }},
     {"ALG-10", 0.55,
      {
+         "licht ~1 verstandelijke|verstandelijk ~1 beperking|beperkt|gehandicapt",
+         "lvb|zwakbegaafd*|onsamenhangend|onverstaanbaar",
+         "rook|ruikt|ruikte ~3 naar ~2 alcohol|drank|bier|sterke",
          "met ~1 handen ~1 en ~1 voeten",
          "!spreekt|sprak|praat ~3 geen|nauwelijks|amper ~2 nederlands|engels|woord|duits",
          "!verstaat|begrijpt|verstond|begreep ~3 niets|niks|geen|niet|nauwelijks ~3 nederlands|engels|wat|me|mij|"
@@ -459,6 +465,8 @@ const std::vector<Rule> kRules = {
     // ALG-12 iemand aanwezig die controle uitoefent in het gesprek
     {"ALG-12", 0.75,
      {
+         "beantwoordt|beantwoordde|beantwoordden ~3 vragen ~4 aan ~1 haar|hem|hen ~2 gesteld|gericht",
+         "bij ~2 het ~1 gesprek ~2 blijven|bleef|blijft|zitten|aanwezig",
          "praat|praatte|sprak|spreekt|antwoordt|antwoordde|antwoorden|beantwoordt|beantwoordde ~3 steeds|telkens|"
          "voortdurend|constant|altijd ~2 voor ~2 hem|haar|hen|de|zijn|diegene",
          "praat|praatte|sprak|spreekt|antwoordt|antwoordde|beantwoordt|beantwoordde ~1 voor ~1 hem|haar|hen",
@@ -496,6 +504,7 @@ const std::vector<Rule> kRules = {
     // ALG-13 weet het eigen adres niet, heeft geen sleutel
     {"ALG-13", 0.8,
      {
+         "!weet|wist|weten ~3 niet ~4 welke ~2 straat|buurt|wijk|stad|plaats|huis ~4 woont|verblijft|slaapt|woon*",
          "!kan|kon ~3 niet ~3 zeggen|vertellen|aangeven|noemen ~2 waar ~3 woont|verblijft|slaapt|woon*|verbleef|sliep",
          "!weet|wist|weten ~4 niet ~4 waar ~3 woont|verblijft|slaapt|woon*|wonen|verblijven",
          "!weet|wist|wisten|kent|kende ~3 adres ~4 niet",
@@ -531,6 +540,10 @@ const std::vector<Rule> kRules = {
      }},
     {"ALG-14", 0.55,
      {
+         "kilo|kilos ~2 lichter|afgevallen|kwijt|verloren|minder",
+         "!niet|nauwelijks|amper|weinig ~3 gegeten",
+         "honger|hongerig|uitgehongerd",
+         "snee|sneden|mitella|gips|hechtingen|wondje|wondjes|ontstoken|ontsteking|hinkt|hinkte|verband",
          "wonden|verwondingen|kneuzingen|brandwonden|littekens|snijwonden|wond|blauw|striemen",
          "@tired",
          "mager",
@@ -777,6 +790,8 @@ const std::vector<Rule> kRules = {
      }},
     {"CRI-06", 0.7,
      {
+         "drugscircuit|drugsmilieu|drugswereld|drugsscene|geldezel*|moneymule*|dealerlijn*|drugslijn*|drugsschuld|drugsschulden|bendes",
+         "loopt|liep|lopen|rent|rende ~1 voor ~2 een|die|oudere ~2 jongen|jongens|man|mannen|dealer|dealers",
          "hennep*|wietplantage*|wietkwekerij*|drugslab*|drugspand|xtc-lab*|wietzolder",
          "met ~4 anderen|jongens|mannen|vrienden|groep ~8 stelen|inbreken|beroven|dealen|gestolen|"
          "ingebroken|overvallen|beroofd|gedeald",
@@ -839,6 +854,9 @@ const std::vector<Rule> kRules = {
     // ARB-03 niet of te weinig betaald, of lang wachten op betaling
     {"ARB-03", 0.85,
      {
+         "!houdt|houden|hield|hielden ~8 niets|niks|nauwelijks|weinig|amper ~1 over",
+         "!na ~2 aftrek ~8 niets|niks|weinig|nauwelijks|amper|bijna",
+         "pas ~2 loon|salaris|betaald ~4 als|wanneer|nadat|zodra",
          "#1-80 ~1 euro ~3 voor ~3 %8-24 ~1 uur|uren",
          "#1-60 ~1 euro ~2 per|een|de ~1 dag",
          "krijgt|kreeg|krijgen|kregen|verdient|verdiende|ontvangt ~6 maar|slechts|hooguit|amper ~2 #1-1000 ~1 euro",
@@ -929,6 +947,7 @@ const std::vector<Rule> kRules = {
     // ARB-07 hoge schuld aan de werkgever
     {"ARB-07", 0.85,
      {
+         "loon|salaris ~8 schuld|schulden|reis|reiskosten ~3 afbetaald|afgelost|terugbetaald|terugverdiend|terugverdienen|afbetalen",
          "schuld|schulden|schuldig ~8 @boss",
          "@boss ~8 schuld|schulden|schuldig",
          "moet|moest|moeten ~6 reiskosten|reis|huur|bemiddeling*|visum|overtocht|transport|kosten ~5 terugbetalen|"
@@ -1037,6 +1056,9 @@ const std::vector<Rule> kRules = {
      }},
     {"ARB-13", 0.6,
      {
+         "per ~1 bed|matras|slaapplek|slaapplaats",
+         "#3-99 ~1 @people ~1 per|op ~1 een ~1 kamer|slaapkamer|chalet|caravan|stacaravan|kamertje",
+         "met ~1 zn|z|zijn ~1 =vieren|=vijven|=zessen|=zevenen|=achten ~3 op ~1 een ~1 kamer|kamertje|slaapkamer",
          "krappe|kleine|vieze|slechte|overvolle|smerige|vochtige ~3 woning|kamer|huisvesting|behuizing|ruimte",
          "schimmel|ongedierte|kakkerlakken|muizen|ratten",
          "woning|huis|kamer|huisvesting|slaapplek|onderkomen ~4 overvol|vies|smerig|krap|vochtig|verwaarloosd|"
@@ -1049,6 +1071,8 @@ const std::vector<Rule> kRules = {
     // ARB-14 beperkte bewegingsvrijheid
     {"ARB-14", 0.8,
      {
+         "!mag|mocht|mogen ~3 alleen ~3 met ~4 huis|woning|deur|pand ~1 uit|verlaten",
+         "controleert|controleerde|checkt|checkte|wil|wilde ~3 steeds|voortdurend|constant|altijd ~2 waar ~2 ze|hij|zij ~1 is|was|zit|uithangt",
          "!mag|mogen|mocht|mochten|kan|kon ~4 niet|nooit ~4 naar ~1 buiten",
          "!mag|mogen|mocht|mochten|kan|kon ~4 niet|nooit ~4 weg|weggaan|vertrekken|terrein|pand|deur",
          "!mag|mogen|mocht|mochten ~4 niet|nooit ~2 alleen ~3 naar|weg|de|op|over|buiten|boodschappen|reizen",
@@ -1089,6 +1113,7 @@ const std::vector<Rule> kRules = {
     // ARB-16 op andere manieren onder druk gezet
     {"ARB-16", 0.8,
      {
+         "met ~2 ontslag|ontslagen|uitzetting|eruit|straat|politie ~2 bedreigd|gedreigd|bedreigt|dreigt|dreigde",
          "onder ~1 druk ~3 gezet|zetten|zet|staat|stond",
          "druk ~3 uitgeoefend|uitoefent|uitoefenen",
          "dreigt|dreigde|gedreigd|dreigen ~6 ontslag|ontslaan|woning|huis|kamer|eruit|straat|familie|gevolgen|"
@@ -1656,6 +1681,8 @@ struct Concept {
 };
 
 const std::vector<Concept> kConcepts = {
+    {"sick2", "verwaarloosd|uitgeput|uitgeputte|vermoeid|vermoeide|moe|ziek|zieke|ziekelijk|ziekelijke|mager|magere|bleek|grauw|grauwe|slecht|onverzorgd|onverzorgde|ondervoed|verzwakt|afgetobd|afgetobde|gesloopt|doodmoe|uitgemergeld|verwilderd|afgeleefd"},
+    {"appear", "oogde|oogt|leek|lijkt|indruk|zag|ziet|uitziet|uitzag"},
     {"pay_cash", "loon|*loon|salaris|=uitbetaald|uitbetaling|=betaald|betaling|loonbetaling|uitbetalen"},
     {"take_block", "over|overhoudt|overhouden|zelf|eigen|krijgt|kreeg|terug"},
     {"money_plain", "loon|lonen|*loon|salaris*|inkomsten|verdiensten|verdienste|geld|*geld|opbrengst*|fooien|uitkering*|*uitkering|buit|cash|contanten|spaargeld"},
@@ -1792,7 +1819,7 @@ const std::vector<Concept> kConcepts = {
      "werkzaamheden|klus|klussen|schoonmaak*|slachterij|*slachterij|bedrijf|*bedrijf|teelt|oogst*|productie|*productie"},
     {"bad_place", "afgelegen|geisoleerd*|afgezonder*|buitengebied|achteraf|polder|*polder|bos|bossen|weiland*|nergens|eenzaam|kilometers|donker|donkere|vies|vieze|smerig|smerige|koud|koude|ijskoud*|vochtig*|nat|natte|schimmel*|stank|stinkt|stoffig*|tocht|tochtig|lawaai*|daglicht|verlichting|pauze*|pauzes|sanitair|toilet|wc|drinkwater|snikheet|bloedheet|heet|hitte|benauwd*|erbarmelijk*|mensonwaardig*"},
     {"housing", "slaapt|slapen|sliep|sliepen|geslapen|woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verbleven|overnacht*|slaapplek*|*slaapplek|slaapplaats*|onderdak|huisvesting|*huisvesting|gehuisvest|kamer|kamertje|woning|woningen|huis|logeert|onderkomen|ondergebracht|woonruimte|*woonruimte|bedden|matras*"},
-    {"bad_housing", "loods|*loods|bedrijfspand*|werkplaats*|kantoor|*kantoor|magazijn|*magazijn|kas|kassen|schuur|*schuur|container*|*container|*containers|keet|*keet|garage|stal|*stal|fabriek|*fabriek|bedrijfshal|stapelbed*|*stapelbed|*stapelbedden|luchtbed*|overvol*|overbewo*|schimmel*|ongedierte|muizen|ratten|kakkerlakken|onbewoonbaar|mensonwaardig*|erbarmelijk*|opeengepakt|gepropt|propvol|werkgeverswoning*|bedrijfsruimte*|werkgeverhuis*|bovenverdieping|achterkamer|hok|hokje|kelder"},
+    {"bad_housing", "loods|*loods|bedrijfspand*|werkplaats*|kantoor|*kantoor|magazijn|*magazijn|kas|kassen|schuur|*schuur|container*|*container|*containers|keet|*keet|garage|stal|*stal|fabriek|*fabriek|bedrijfshal|stapelbed*|*stapelbed|*stapelbedden|luchtbed*|overvol*|overbewo*|schimmel*|ongedierte|muizen|ratten|kakkerlakken|onbewoonbaar|mensonwaardig*|erbarmelijk*|opeengepakt|gepropt|propvol|werkgeverswoning*|bedrijfsruimte*|werkgeverhuis*|auto|busje|tent|tuinhuis*|vakantiepark*|recreatiepark*|bungalowpark*|bovenverdieping|achterkamer|hok|hokje|kelder"},
     {"people", "mensen|personen|anderen|arbeiders|*arbeiders|werknemers|*werknemers|mannen|vrouwen|collega*|landgenoten|polen|roemenen|bulgaren|medebewoners|bewoners|*migranten|slaapplaatsen|bedden|matrassen"},
     {"move_verb",
      "naar|buiten|weg|weggaan|vertrekken|verlaten|deur|boodschappen|wandelen|alleen|vrij|vrijuit|zelfstandig|"
@@ -1834,10 +1861,7 @@ const std::vector<Concept> kConcepts = {
     {"older", "ouder|oudere|ouderen|volwassen|volwassenen|twintigers|dertigers|veertigers|meerderjarig*"},
     {"unknown", "onbekend|onbekende|onbekenden|niemand"},
     {"secretive", "vaag|vage|ontwijkend*|geheimzinnig*|zwijgt|zweeg|dichtklap*|verdedigt|verdedigde|beschermt|beschermde|beschermend|loyaal|geheimhoudt|verzwijgt|verzwijgen|afschermt|goedpraat"},
-    {"lie",
-     "lieg*|liegt|loog|logen|gelogen|leugen*|leugentje*|verzint|verzon|verzonnen|tegenstrijdig*|ingestudeerd*|"
-     "aangeleerd|instudeerd|ingeoefend|wenselijk*|klopte|klopt|kloppen|wisselend*|ongeloofwaardig|"
-     "uit het hoofd|afgesproken|standaard|script*|voorgezegd"},
+    {"lie", "lieg*|liegt|loog|logen|gelogen|leugen*|leugentje*|verzint|verzon|verzonnen|tegenstrijdig*|ingestudeerd*|aangeleerd|instudeerd|ingeoefend|wenselijk*|wisselend*|wisselende|ongeloofwaardig*|voorgezegd|ingefluisterd"},
     {"isolate",
      "isol*|geisoleerd*|afgesloten|teruggetrokken|afgezonder*|zondert|eenzaam|vervreemd*|verbroken|afgebroken|"
      "uitgesloten|afstand"},
@@ -1980,6 +2004,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ARB-14", 0.4, {"track", "track_act"}, 5},
     {"ALG-12", 0.45, {"control_person", "control_act2"}, 8},
     {"ALG-13", 0.45, {"home_address", "addr_unknown"}, 3},
+    {"ALG-14", 0.45, {"appear", "sick2"}, 4},
     // Criminal.
     {"CRI-01", 0.5, {"rob", "force_do"}, 8},
     {"CRI-02", 0.5, {"beg", "force_do"}, 8},
