@@ -427,9 +427,8 @@ const std::vector<Rule> kRules = {
      }},
     {"ALG-10", 0.55,
      {
-         "licht ~1 verstandelijke|verstandelijk ~1 beperking|beperkt|gehandicapt",
-         "lvb|zwakbegaafd*|onsamenhangend|onverstaanbaar",
          "rook|ruikt|ruikte ~3 naar ~2 alcohol|drank|bier|sterke",
+         "onsamenhangend|onverstaanbaar",
          "met ~1 handen ~1 en ~1 voeten",
          "!spreekt|sprak|praat ~3 geen|nauwelijks|amper ~2 nederlands|engels|woord|duits",
          "!verstaat|begrijpt|verstond|begreep ~3 niets|niks|geen|niet|nauwelijks ~3 nederlands|engels|wat|me|mij|"
@@ -854,7 +853,6 @@ const std::vector<Rule> kRules = {
     // ARB-03 niet of te weinig betaald, of lang wachten op betaling
     {"ARB-03", 0.85,
      {
-         "!houdt|houden|hield|hielden ~8 niets|niks|nauwelijks|weinig|amper ~1 over",
          "!na ~2 aftrek ~8 niets|niks|weinig|nauwelijks|amper|bijna",
          "pas ~2 loon|salaris|betaald ~4 als|wanneer|nadat|zodra",
          "#1-80 ~1 euro ~3 voor ~3 %8-24 ~1 uur|uren",
@@ -1681,6 +1679,8 @@ struct Concept {
 };
 
 const std::vector<Concept> kConcepts = {
+    {"keep_over", "houdt|houden|hield|hielden|overhoudt|overhouden|overgehouden"},
+    {"little", "niets|niks|nauwelijks|weinig|amper"},
     {"sick2", "verwaarloosd|uitgeput|uitgeputte|vermoeid|vermoeide|moe|ziek|zieke|ziekelijk|ziekelijke|mager|magere|bleek|grauw|grauwe|slecht|onverzorgd|onverzorgde|ondervoed|verzwakt|afgetobd|afgetobde|gesloopt|doodmoe|uitgemergeld|verwilderd|afgeleefd"},
     {"appear", "oogde|oogt|leek|lijkt|indruk|zag|ziet|uitziet|uitzag"},
     {"pay_cash", "loon|*loon|salaris|=uitbetaald|uitbetaling|=betaald|betaling|loonbetaling|uitbetalen"},
@@ -2005,6 +2005,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-12", 0.45, {"control_person", "control_act2"}, 8},
     {"ALG-13", 0.45, {"home_address", "addr_unknown"}, 3},
     {"ALG-14", 0.45, {"appear", "sick2"}, 4},
+    {"ARB-03", 0.5, {"keep_over", "little"}, 8, "", "sexctx", "", true},
     // Criminal.
     {"CRI-01", 0.5, {"rob", "force_do"}, 8},
     {"CRI-02", 0.5, {"beg", "force_do"}, 8},
