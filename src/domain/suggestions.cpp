@@ -284,6 +284,7 @@ const std::vector<Rule> kRules = {
     // ALG-04 beschermend tegenover nieuwe vrienden en kennissen
     {"ALG-04", 0.75,
      {
+         "!over ~3 vrienden|vriend|vriendje|contacten|vriendin ~4 zegt|vertelt|wil|zei|vertelde ~3 niets|niks",
          "!wil|wilde|mag|durft ~3 niets|niks|niet ~4 vertellen|zeggen|praten|kwijt ~4 @friends|hem|haar|hen",
          "neemt|nam ~2 het ~4 op ~1 voor",
          "!wil|wilde|mag|durft ~3 niets|niks|niet ~2 over ~2 hem|haar|hen|@friends ~3 kwijt|vertellen|zeggen",
@@ -352,6 +353,8 @@ const std::vector<Rule> kRules = {
     // ALG-08 geen beschikking over eigen bankrekening, moet veel geld afstaan
     {"ALG-08", 0.8,
      {
+         "al|alle ~2 geld|verdiensten|inkomsten|opbrengst ~1 krijgt|ontvangt|opstrijkt|kreeg|ontving",
+         "al|alle ~2 geld ~6 mannen|klanten ~2 betalen|betaalden|betaalt",
          "heeft|had|hebben ~2 toegang ~2 tot ~2 haar|zijn|hun ~1 @bank|rekening|geld|digid|bankapp|inlogcodes",
          "leningen|lening|abonnementen|abonnement|kredieten|krediet|telefoonabonnement* ~6 op ~1 haar|zijn ~1 naam",
          "geen ~3 toegang|beschikking|zicht|zeggenschap ~4 @bank|geld",
@@ -437,7 +440,7 @@ const std::vector<Rule> kRules = {
          "tolk ~4 nodig",
          "communicatie|gesprek|contact ~4 onmogelijk|lastig|moeizaam|moeilijk ~4 taal|taalbarriere",
          "!begrijpt|begreep|verstaat|verstond ~3 vragen|vraag|ons|mij|me|wat ~3 niet$",
-         "!spreekt|sprak|spreken|spraken|praat|praten|verstaat|verstaan ~1 alleen|uitsluitend|enkel|slechts ~2 @lang",
+         "!spreekt|sprak|spreken|spraken|praat|praten|verstaat|verstaan|kan|kon ~1 alleen|uitsluitend|enkel|slechts ~2 @lang",
          "paar|enkele|enkel ~1 woordjes|woorden|woordje ~1 engels|nederlands|duits",
          "!geen|nauwelijks|amper|gebrekkig ~1 nederlands|engels",
          "via|met ~3 tolk|telefoontolk|tolktelefoon|vertaalapp|vertaalcomputer|translate|tolkentelefoon",
@@ -580,6 +583,7 @@ const std::vector<Rule> kRules = {
     // SEK-02 gedwongen seks tegen betaling, geld afdragen
     {"SEK-02", 0.85,
      {
+         "al|alle ~2 geld ~6 mannen|klanten ~2 betalen|betaalden|betaalt",
          "klant*|prostitu*|seks|sex|escort*|raam|werkt ~10 @money ~6 @give|afgeven|geven|inleveren",
          "@money ~6 @give ~10 klant*|prostitu*|seks|sex|escort*",
          "@money ~3 klant*|prostitu*|seks|sex|escort* ~8 @give|afgeven|geven|inleveren",
@@ -588,6 +592,9 @@ const std::vector<Rule> kRules = {
      }},
     {"SEK-02", 0.6,
      {
+         "mannen|klanten ~3 over ~2 de ~1 vloer",
+         "dag ~1 en ~1 nacht ~4 mannen|bezoekers|bezoek",
+         "veel ~2 wisselende|verschillende|andere ~1 mannen",
          "erotische ~1 massage*|massages",
          "prostitutie|prostitueert|prostitueren|raamprostitutie|thuisprostitutie|escort*|sekswerk*|prostituee",
          "seks|sex ~2 tegen ~2 betaling",
@@ -853,6 +860,7 @@ const std::vector<Rule> kRules = {
     // ARB-03 niet of te weinig betaald, of lang wachten op betaling
     {"ARB-03", 0.85,
      {
+         "#1-200 ~1 euro ~2 per|in|de|een ~1 week",
          "!na ~2 aftrek ~8 niets|niks|weinig|nauwelijks|amper|bijna",
          "pas ~2 loon|salaris|betaald ~4 als|wanneer|nadat|zodra",
          "#1-80 ~1 euro ~3 voor ~3 %8-24 ~1 uur|uren",
@@ -1129,6 +1137,7 @@ const std::vector<Rule> kRules = {
          "zich ~1 ziek ~1 meldt|melden|meldde ~6 ontslag|eruit|ontslagen|boete|straf",
      }},
     {"ARB-16", 0.6, {
+         "als ~6 klaagt|klaagde|klagen|weigert|weigerde|protesteert ~10 terug ~3 sturen|stuurt|gestuurd|ontslag|eruit|straat|ontslagen",
          "krijgt|krijgen|kreeg|kregen ~3 boete|boetes ~6 als|bij|wie|voor",
          "wie|als ~6 krijgt|krijgen|kreeg ~3 boete|boetes",
          "als ~8 moet|moeten|moest ~3 uit ~2 de|het|zijn|haar ~1 woning|huis|kamer","onder ~1 druk", "anders ~4 ontslagen|eruit|straat|ontslag"}},
@@ -1679,6 +1688,7 @@ struct Concept {
 };
 
 const std::vector<Concept> kConcepts = {
+    {"take_strong", "meeneemt|meenam|meegenomen|inpikt|ingepikt|afpakt|opstrijkt|opgestreken|incasseert|geincasseerd"},
     {"keep_over", "houdt|houden|hield|hielden|overhoudt|overhouden|overgehouden"},
     {"little", "niets|niks|nauwelijks|weinig|amper"},
     {"sick2", "verwaarloosd|uitgeput|uitgeputte|vermoeid|vermoeide|moe|ziek|zieke|ziekelijk|ziekelijke|mager|magere|bleek|grauw|grauwe|slecht|onverzorgd|onverzorgde|ondervoed|verzwakt|afgetobd|afgetobde|gesloopt|doodmoe|uitgemergeld|verwilderd|afgeleefd"},
@@ -2006,6 +2016,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-13", 0.45, {"home_address", "addr_unknown"}, 3},
     {"ALG-14", 0.45, {"appear", "sick2"}, 4},
     {"ARB-03", 0.5, {"keep_over", "little"}, 8, "", "sexctx", "", true},
+    {"ALG-08", 0.45, {"money_plain", "take_strong"}, 4},
     // Criminal.
     {"CRI-01", 0.5, {"rob", "force_do"}, 8},
     {"CRI-02", 0.5, {"beg", "force_do"}, 8},
