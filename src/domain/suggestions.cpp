@@ -299,6 +299,9 @@ const std::vector<Rule> kRules = {
     // ALG-05 isoleert zich, liegt, sociaal wenselijk gedrag
     {"ALG-05", 0.7,
      {
+         "!familie|ouders|moeder|vader|vrienden ~4 niet|nauwelijks|nooit ~2 bereiken|bereikbaar|bereikt",
+         "zich ~4 afgekeerd|afkeert|afkeerde",
+         "afkeert|afgekeerd|afkeerde ~3 van ~2 @family",
          "!geen ~3 contact ~2 meer ~4 @family",
          "!nauwelijks|weinig ~3 contact ~4 @family",
          "contact ~6 verbroken|afgebroken|opgezegd|verwaterd",
@@ -353,6 +356,7 @@ const std::vector<Rule> kRules = {
     // ALG-08 geen beschikking over eigen bankrekening, moet veel geld afstaan
     {"ALG-08", 0.8,
      {
+         "rest ~2 gaat|gaan|ging|gingen|moet ~2 naar ~2 hem|haar|hen|@holder",
          "al|alle ~2 geld|verdiensten|inkomsten|opbrengst ~1 krijgt|ontvangt|opstrijkt|kreeg|ontving",
          "al|alle ~2 geld ~6 mannen|klanten ~2 betalen|betaalden|betaalt",
          "heeft|had|hebben ~2 toegang ~2 tot ~2 haar|zijn|hun ~1 @bank|rekening|geld|digid|bankapp|inlogcodes",
@@ -467,6 +471,7 @@ const std::vector<Rule> kRules = {
     // ALG-12 iemand aanwezig die controle uitoefent in het gesprek
     {"ALG-12", 0.75,
      {
+         "bepaalde|bepaalt|besliste|beslist ~3 wat ~3 gezegd|zeggen|vertelde|antwoordde|vertellen|mocht",
          "beantwoordt|beantwoordde|beantwoordden ~3 vragen ~4 aan ~1 haar|hem|hen ~2 gesteld|gericht",
          "bij ~2 het ~1 gesprek ~2 blijven|bleef|blijft|zitten|aanwezig",
          "praat|praatte|sprak|spreekt|antwoordt|antwoordde|antwoorden|beantwoordt|beantwoordde ~3 steeds|telkens|"
@@ -506,6 +511,7 @@ const std::vector<Rule> kRules = {
     // ALG-13 weet het eigen adres niet, heeft geen sleutel
     {"ALG-13", 0.8,
      {
+         "!kan|kon|mag|mocht ~3 niet ~2 zelfstandig|zelf|alleen ~3 woning|huis|pand ~2 in|binnen",
          "!weet|wist|weten ~3 niet ~4 welke ~2 straat|buurt|wijk|stad|plaats|huis ~4 woont|verblijft|slaapt|woon*",
          "!kan|kon ~3 niet ~3 zeggen|vertellen|aangeven|noemen ~2 waar ~3 woont|verblijft|slaapt|woon*|verbleef|sliep",
          "!weet|wist|weten ~4 niet ~4 waar ~3 woont|verblijft|slaapt|woon*|wonen|verblijven",
@@ -542,6 +548,8 @@ const std::vector<Rule> kRules = {
      }},
     {"ALG-14", 0.55,
      {
+         "blaren|blaar",
+         "handen|voeten ~3 kapot|open|stuk",
          "kilo|kilos ~2 lichter|afgevallen|kwijt|verloren|minder",
          "!niet|nauwelijks|amper|weinig ~3 gegeten",
          "honger|hongerig|uitgehongerd",
@@ -555,6 +563,7 @@ const std::vector<Rule> kRules = {
     // SEK-01 gedwongen seks of seksuele handelingen tegen de zin
     {"SEK-01", 0.85,
      {
+         "dwingt|dwong|gedwongen|dwingen|verplicht ~6 mannen|klanten|vrienden ~3 slapen|bed",
          "dwingt|dwong|gedwongen|dwingen|verplicht|verplichten ~6 pijpen|neuken|orale|beffen|aftrekken",
          "onder ~1 druk ~4 seks|sex|seksuele",
          "dwingt|dwong|gedwongen|dwingen|verplicht|verplichten ~6 seks|sex|seksuele",
@@ -679,7 +688,7 @@ const std::vector<Rule> kRules = {
          "angstig ~4 onderdanig",
      }},
     {"SEK-07", 0.5,
-     {"angstig|bang|schrikachtig|nerveus|gespannen|schichtig|eng|angst|trilt|trilde|trillend|beeft|beefde|bevend",
+     {"geintimideerd|geintimideerde|angstig|bang|schrikachtig|nerveus|gespannen|schichtig|eng|angst|trilt|trilde|trillend|beeft|beefde|bevend",
       "kijkt|keek ~3 angstig|schichtig|steeds|voortdurend ~3 over ~2 schouder"}},
     // SEK-08 bezit een tweede telefoon
     {"SEK-08", 0.85,
@@ -860,6 +869,8 @@ const std::vector<Rule> kRules = {
     // ARB-03 niet of te weinig betaald, of lang wachten op betaling
     {"ARB-03", 0.85,
      {
+         "#1-5 ~1 euro ~2 per ~1 kist|krat|stuk|doos|emmer|bak|kilo|pakket|pakketje|kamer|bed|adres",
+         "voor ~3 maanden|weken ~2 werk ~4 #1-1500 ~1 euro",
          "#1-200 ~1 euro ~2 per|in|de|een ~1 week",
          "!na ~2 aftrek ~8 niets|niks|weinig|nauwelijks|amper|bijna",
          "pas ~2 loon|salaris|betaald ~4 als|wanneer|nadat|zodra",
@@ -1144,6 +1155,7 @@ const std::vector<Rule> kRules = {
     // ARB-17 vermoeidheid, uitputting of gezondheidsklachten
     {"ARB-17", 0.75,
      {
+         "last ~2 van ~2 rug|nek|schouders|handen|knieen|armen|polsen|gewrichten|rugpijn",
          "uitgeput|uitputting|oververmoeid|vermoeidheid|doodmoe|afgepeigerd|slaapgebrek",
          "gezondheidsklachten|rugklachten|rugpijn|pijnklachten|longklachten|huidklachten",
          "lichamelijke ~1 klachten",
@@ -1688,6 +1700,14 @@ struct Concept {
 };
 
 const std::vector<Concept> kConcepts = {
+    {"for_clients", "klanten|klant|afspraken|advertenties|werktelefoon"},
+    {"workcause", "werk|tillen|sjouwen|dampen|stof|middelen|bukken|kou|hitte|werken|machines|lopende"},
+    {"victim_block", "slachtoffer|slachtoffers|beroofd|bestolen|overvallen"},
+    {"crime_verb", "steelt|stelen|inbreken|inbreekt|beroven|berooft|overvallen|dealen|dealt|opgepakt|aangehouden|vastzat|vastzit|vastgezeten|gearresteerd|straatroof|plofkraak*|plofkraken|witwassen|heling|helen|mensenhandel|drugshandel"},
+    {"crim_group", "groep|bende|netwerk|jongens|mannen|vrienden|types|figuren|clubje|man|jongen"},
+    {"possible", "mogelijk|lukte|lukt|ging"},
+    {"impossible", "onmogelijk|moeizaam|stroef|lastig|moeilijk"},
+    {"conv", "gesprek|communicatie|communiceren|interview|verstandhouding|uitwisseling"},
     {"take_strong", "meeneemt|meenam|meegenomen|inpikt|ingepikt|afpakt|opstrijkt|opgestreken|incasseert|geincasseerd"},
     {"keep_over", "houdt|houden|hield|hielden|overhoudt|overhouden|overgehouden"},
     {"little", "niets|niks|nauwelijks|weinig|amper"},
@@ -2017,6 +2037,11 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-14", 0.45, {"appear", "sick2"}, 4},
     {"ARB-03", 0.5, {"keep_over", "little"}, 8, "", "sexctx", "", true},
     {"ALG-08", 0.45, {"money_plain", "take_strong"}, 4},
+    {"ALG-10", 0.45, {"conv", "impossible"}, 4},
+    {"ALG-10", 0.45, {"conv", "neg", "possible"}, 4, "", "", "", true},
+    {"CRI-06", 0.45, {"crim_group", "crime_verb"}, 6, "", "", "victim_block"},
+    {"ARB-17", 0.45, {"complaint", "workcause"}, 8, "workctx"},
+    {"SEK-08", 0.45, {"phone", "for_clients"}, 8, "sexctx"},
     // Criminal.
     {"CRI-01", 0.5, {"rob", "force_do"}, 8},
     {"CRI-02", 0.5, {"beg", "force_do"}, 8},
