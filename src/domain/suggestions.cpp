@@ -1687,7 +1687,8 @@ struct CodeResult {
 //   word    the word or an inflection on the same Snowball stem (5+ letters), otherwise the exact word
 //   pre*    any word starting with pre        *suf   any word ending in suf (Dutch compounds: "werkgeverswoning")
 //   *mid*   any word containing mid           #5-99  a number in that range      =word  exactly as written
-// A concept rule fires when one word of each of its concepts stands in one sentence, within `span` words of
+// A concept rule fires when one word of each of its concepts stands in one sentence (or, for a few facts told
+// in two short sentences, "Waar is zijn paspoort? Dat heeft de baas."), within `span` words of
 // each other, the match is not negated (IsNegated, as for the patterns; rules whose concepts carry the negation
 // themselves, "geen" + "contract", are exempt), and the narrative as a whole holds the rule's context concept
 // (money handed over is SEK-02 only in a prostitution narrative, ARB-10 only where there is work). Concept rules
@@ -1741,7 +1742,8 @@ const std::vector<Concept> kConcepts = {
      "bewaar*|bewaard|beheer*|beheert|vastgehouden|vasthoud*|ingenomen|inneem*|innam|innamen|afgepakt|afpak*|"
      "afgenomen|afneem*|afnam|ingeleverd|inlever*|achtergehouden|achterhoud*|kluis|opgeborgen|afgegeven|afgeven|"
      "afgestaan|afstaan|onder|terugkrijgen|teruggekregen|terugvragen|teruggevraagd|weggenomen|bewaring|beslag|"
-     "houdt|hield|hielden|ligt|lag|liggen|lagen|zit|zat|zitten|zaten|kwijt"},
+     "houdt|hield|hielden|ligt|lag|liggen|lagen|zit|zat|zitten|zaten|kwijt|bezit"},
+    {"doc_have", "heeft|had|hebben|hadden|houdt|hield|bewaart|bewaarde|beheert|ligt|lag|liggen|lagen|zit|zitten|bezit"},
     {"doc_block", "kopie*|kopieen|gekopieerd|toonde|getoond|toont|laten|liet|zien|scan*|gescand|verlopen|aanvraag*|"
                   "aangevraagd|vernieuw*|gestolen|verloren|zelf|eigen"},
     {"holder",
@@ -1962,6 +1964,7 @@ struct ConceptRule {
     std::string_view without;                 // a concept the narrative must not hold anywhere ("" for none)
     std::string_view block;                   // a concept that must not stand inside the matched words
     bool self_negating = false;               // the concepts carry the negation themselves ("geen" + "contract")
+    int sentences = 1;                        // 2: the words may also stand in the next sentence
 };
 
 // Trailing members of a rule are often left at their defaults.
@@ -1971,6 +1974,7 @@ const std::vector<ConceptRule> kConceptRules = {
     // Passport held by someone else.
     {"ALG-01", 0.5, {"doc", "doc_keep", "holder"}, 10, "", "", "doc_block"},
     {"ALG-01", 0.45, {"doc", "doc_keep"}, 5, "", "", "doc_block"},
+    {"ALG-01", 0.45, {"doc", "doc_have", "boss"}, 10, "", "", "doc_block", false, 2},
     {"ARB-04", 0.5, {"doc", "doc_keep", "boss"}, 10, "", "", "doc_block"},
     // Money handed over: in general, in sex work, at work.
     {"ALG-08", 0.5, {"money", "give_strong"}, 8},
@@ -2206,7 +2210,10 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
                 const auto from = std::lower_bound(candidates.begin(), candidates.end(), last > span ? last - span : 0);
                 for (auto it = from; it != candidates.end() && *it <= first + span; ++it) {
                     const std::size_t candidate = *it;
-                    if (tokens[candidate].sentence != sentence) continue;
+                    if (tokens[candidate].sentence < sentence - (rule.sentences - 1) ||
+                        tokens[candidate].sentence > sentence + (rule.sentences - 1)) {
+                        continue;
+                    }
                     if (std::find(used.begin(), used.end(), candidate) != used.end()) continue;
                     const std::size_t low = std::min(first, candidate);
                     const std::size_t high = std::max(last, candidate);
