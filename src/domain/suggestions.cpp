@@ -392,7 +392,9 @@ const std::vector<Rule> kRules = {
          "krijgt|krijgen|kreeg|houdt|houden|hield ~2 ze|hij|zij ~1 zelf ~1 geen|niets|niks|nauwelijks|weinig ~1 euro|"
          "cent|geld",
          "alles ~3 wat|dat ~4 verdient|verdiende|verdienen|betalen|betaalt|betaalden|oplevert|opbrengt|binnenkomt|"
-         "binnenhaalt ~8 @give|geven|afgeven|naar ~2 hem|haar|@holder",
+         "binnenhaalt ~8 @give|geven|afgeven",
+         "alles ~3 wat|dat ~4 verdient|verdiende|verdienen|betalen|betaalt|betaalden|oplevert|opbrengt|binnenkomt|"
+         "binnenhaalt ~8 naar ~2 hem|haar|@holder",
          "betalen|betaalt|betaalden|betaald ~2 hem|haar ~1 rechtstreeks|direct",
          "betaald|betalen|betaalt|overgemaakt|gestort ~3 rechtstreeks|direct ~2 aan|naar|op ~3 hem|zijn|haar|@holder",
          "opbrengst|opbrengsten|verdiensten|buit|geld ~4 van ~2 hen|hem|haar|hun|de|die ~3 aanneemt|aannam|aanpakt|"
@@ -1704,8 +1706,8 @@ const std::vector<Concept> kConcepts = {
     {"for_clients", "klanten|klant|afspraken|advertenties|werktelefoon"},
     {"workcause", "werk|tillen|sjouwen|dampen|stof|middelen|bukken|kou|hitte|werken|machines|lopende"},
     {"victim_block", "slachtoffer|slachtoffers|beroofd|bestolen|overvallen"},
-    {"crime_verb", "steelt|stelen|inbreken|inbreekt|beroven|berooft|overvallen|dealen|dealt|opgepakt|aangehouden|vastzat|vastzit|vastgezeten|gearresteerd|straatroof|plofkraak*|plofkraken|witwassen|heling|helen|mensenhandel|drugshandel"},
-    {"crim_group", "groep|bende|netwerk|jongens|mannen|vrienden|types|figuren|clubje|man|jongen"},
+    {"crime_verb", "steelt|stelen|inbreken|inbreekt|beroven|berooft|overvallen|dealen|dealt|vastzat|vastzit|vastgezeten|straatroof|plofkraak*|plofkraken|witwassen|heling|helen|mensenhandel|drugshandel"},
+    {"crim_group", "groep|bende|netwerk|jongens|mannen|vrienden|types|figuren|clubje|man"},
     {"possible", "mogelijk|lukte|lukt|ging"},
     {"impossible", "onmogelijk|moeizaam|stroef|lastig|moeilijk"},
     {"conv", "gesprek|communicatie|communiceren|interview|verstandhouding|uitwisseling"},
@@ -1823,22 +1825,15 @@ const std::vector<Concept> kConcepts = {
      "apart|losse|oude|drie|#2-2"},
     {"school", "school|*school|scholen|les|lessen|*les|lesuren|klas|schooldag*|stage|opleiding|mbo|vmbo|havo|vwo|roc|college|colleges|praktijkonderwijs|schooltijd"},
     {"absent", "afwezig*|absent*|verzuim*|*verzuim|spijbel*|gemist|mist|missen|miste|ziekgemeld|ziekmeld*|*ziekmelding|*ziekmeldingen|thuiszitter*|uitgeschreven|ongeoorloofd|weggebleven|wegblijft|wegblijven|ongeoorloofde|schoolverzuim|lesverzuim"},
-    {"medic",
-     "dokter|huisarts*|*huisarts|arts|*arts|ziekenhuis*|*ziekenhuis|tandarts|gynaecoloog|zorg|gezondheidszorg|"
-     "ehbo|spoedeisende|seh|huisartsenpost|verloskundige|specialist|behandeling|behandeld|behandelen|medische|"
-     "medisch|hulp|ggd|soa-poli|poli|polikliniek|apotheek|medicijnen|medicatie|antibiotica|zorgverzekering|"
-     "verzekering"},
-    {"complaint",
-     "pijn|*pijn|ziek|ziekte|koorts|infectie*|*infectie|ontsteking*|*ontsteking|ontstoken|wond|wonden|*wond|"
-     "bloeding*|bloedde|bloedt|zwanger|zwangerschap|soa|klachten|*klachten|gebroken|gewond|letsel|kiespijn|"
-     "hoest|kuchen|gezondheidsproblemen|gezondheidsklachten|buikpijn|hoofdpijn|rugpijn|verwonding*"},
+    {"medic", "dokter|huisarts*|*huisarts|arts|*arts|ziekenhuis*|*ziekenhuis|tandarts|gynaecoloog|zorg|gezondheidszorg|ehbo|spoedeisende|seh|huisartsenpost|verloskundige|specialist|behandeling|behandeld|behandelen|medische|medisch|ggd|soa-poli|poli|polikliniek|apotheek|medicijnen|medicatie|antibiotica|zorgverzekering|verzekering"},
+    {"complaint", "pijn|*pijn|ziek|ziekte|koorts|infectie*|*infectie|ontsteking*|*ontsteking|ontstoken|wond|wonden|*wond|bloeding*|bloedde|bloedt|zwanger|zwangerschap|soa|gebroken|gewond|letsel|kiespijn|hoest|kuchen|gezondheidsproblemen|gezondheidsklachten|buikpijn|hoofdpijn|rugpijn|verwonding*"},
     {"refuse",
      "weigert|weigerde|weigeren|wil|wilde|wilden|durft|durfde|durven|gaat|ging|gaan|zelf|zoekt|zocht|schakelt|"
      "loopt|liep|doorlopen|rondlopen|rondgelopen|zonder|nooit|geen|niet"},
     {"not_allowed",
      "mag|mocht|mogen|mochten|toestemming|laat|liet|laten|verbiedt|verbood|verboden|verbieden|houdt|tegen"},
     {"sick_look", "vermagerd|afgevallen|ondervoed|uitgemergeld|grauw|onverzorgd|verzwakt|lusteloos|futloos|graatmager|broodmager|uitgehongerd|kilos"},
-    {"injury", "brandplek*|brandwond*|*brandwond|*brandwonden|littekens|kneuzing*|gekneusd*|snijwond*|*snijwond|striemen|schaafwond*|bloeduitstorting*|hechtingen|blauwe|brandplekjes|zelfbeschadiging|zelfverwonding|blauwe|*kneuzingen|verwondingen|gebroken"},
+    {"injury", "brandplek*|brandwond*|*brandwond|*brandwonden|littekens|kneuzing*|gekneusd*|snijwond*|*snijwond|striemen|schaafwond*|bloeduitstorting*|hechtingen|blauwe|brandplekjes|zelfbeschadiging|zelfverwonding|blauwe|*kneuzingen|verwondingen"},
     {"danger", "gevaarlijk*|ongezond*|onveilig*|riskant*|giftig*|gif|chemisch*|chemicalien|bestrijdingsmiddel*|asbest|dampen|*dampen|oplosmiddel*|bedrijfsongeval|arbeidsongeval|amputatie|afgezaagd|*ongeval|ongeval|ongeluk|valgevaar|snijgevaar"},
     {"gear",
      "handschoenen|*handschoenen|mondkap*|mondmasker*|*masker|maskers|helm|helmen|*helm|veiligheidsschoenen|"
@@ -1965,6 +1960,7 @@ struct ConceptRule {
     std::string_view block;                   // a concept that must not stand inside the matched words
     bool self_negating = false;               // the concepts carry the negation themselves ("geen" + "contract")
     int sentences = 1;                        // 2: the words may also stand in the next sentence
+    bool ordered = false;                     // the words stand in the order of the concepts ("geen contract")
 };
 
 // Trailing members of a rule are often left at their defaults.
@@ -2005,7 +2001,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ARB-17", 0.45, {"tired_word", "tired_mod"}, 4, "workctx"},
     // Labour.
     {"ARB-01", 0.45, {"danger", "workplace"}, 10},
-    {"ARB-01", 0.45, {"neg", "gear"}, 3, "workctx", "", "", true},
+    {"ARB-01", 0.45, {"neg", "gear"}, 3, "workctx", "", "", true, 1, true},
     {"ALG-09", 0.45, {"bad_place", "workplace"}, 8},
     {"ARB-13", 0.5, {"housing", "bad_housing"}, 8},
     {"ARB-13", 0.5, {"housing", "crowd", "people"}, 8},
@@ -2017,7 +2013,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ARB-08", 0.5, {"permit", "permit_bad"}, 4, "", "", "", true},
     {"ARB-03", 0.5, {"pay", "pay_low"}, 6, "", "sexctx", "pay_block", true},
     {"ARB-12", 0.5, {"cash", "pay_cash"}, 6},
-    {"ARB-12", 0.5, {"neg", "contract"}, 3, "", "", "", true},
+    {"ARB-12", 0.5, {"neg", "contract"}, 3, "", "", "", true, 1, true},
     {"ARB-05", 0.45, {"promise", "promise_obj", "reality"}, 20, "workctx", "crimctx"},
     {"ARB-02", 0.45, {"long", "worktime"}, 2, "workctx"},
     // General.
@@ -2233,6 +2229,7 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
                 }
             }
             if (!complete) continue;
+            if (rule.ordered && !std::is_sorted(used.begin(), used.end())) continue;
             if (compiled.block >= 0) {
                 bool blocked = false;
                 for (std::size_t index = first; index <= last; ++index) blocked = blocked || member[index].test(compiled.block);
