@@ -33,6 +33,7 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -646,7 +647,8 @@ const std::vector<Rule> kRules = {
     {"SEK-04", 0.8,
      {
          "met ~2 zijn|haar ~1 vrienden|maten|neven|bekenden|kennissen ~2 slapen|naar|seks|sex",
-         "seks|sex|naar ~1 bed ~4 met ~4 vrienden|bekenden|kennissen|neven|vriend|maten",
+         "seks|sex ~4 met ~4 vrienden|bekenden|kennissen|neven|vriend|maten",
+         "naar ~1 bed ~4 met ~4 vrienden|bekenden|kennissen|neven|vriend|maten",
          "vriend|vriendje|partner|loverboy*|man|vriendin ~10 seks|sex ~6 vrienden|bekenden|kennissen|maten",
          "vrienden|bekenden|kennissen|maten ~4 naar ~1 bed|seks|sex",
          "vrienden|bekenden|kennissen|maten ~10 moet|moest|moeten ~4 seks|sex|slapen|bed",
@@ -873,7 +875,6 @@ const std::vector<Rule> kRules = {
      {
          "#1-5 ~1 euro ~2 per ~1 kist|krat|stuk|doos|emmer|bak|kilo|pakket|pakketje|kamer|bed|adres",
          "voor ~3 maanden|weken ~2 werk ~4 #1-1500 ~1 euro",
-         "#1-200 ~1 euro ~2 per|in|de|een ~1 week",
          "!na ~2 aftrek ~8 niets|niks|weinig|nauwelijks|amper|bijna",
          "pas ~2 loon|salaris|betaald ~4 als|wanneer|nadat|zodra",
          "#1-80 ~1 euro ~3 voor ~3 %8-24 ~1 uur|uren",
@@ -1703,6 +1704,15 @@ struct Concept {
 };
 
 const std::vector<Concept> kConcepts = {
+    {"sexctx_strong",
+     "prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|"
+     "tippel*|hoer*|erotisch*|seksdate*|*advertentie|*advertenties|vrijers|webcam*|camsite*|*escort|loverboy*|"
+     "pooier*|souteneur*"},
+    {"self_word", "zelf"},
+    {"small_amount", "#1-200"},
+    {"euro_word", "euro|eur"},
+    {"week_word", "week|weekloon"},
+    {"amount_block", "leefgeld|zakgeld|huur|kamerhuur|bed|matras|slaapplek|kosten|boete|boetes|ingehouden|inhouden"},
     {"for_clients", "klanten|klant|afspraken|advertenties|werktelefoon"},
     {"workcause", "werk|tillen|sjouwen|dampen|stof|middelen|bukken|kou|hitte|werken|machines|lopende"},
     {"victim_block", "slachtoffer|slachtoffers|beroofd|bestolen|overvallen"},
@@ -1787,11 +1797,7 @@ const std::vector<Concept> kConcepts = {
      "seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|dates|hotel*|"
      "*hotel|hotelkamer*|advertentie*|*advertentie|*advertenties|kamerverhuur|mannen|afspraken|vrijers|*sites|"
      "*site|pijpen|neuken|betaalde|webcam*|camsite*"},
-    {"sexctx",
-     "klant*|prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|"
-     "peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|hotelkamer*|*advertentie|*advertenties|vrijers|"
-     "pijpen|neuken|webcam*|camsite*|*escort|raamprostitutie|loverboy*|pooier*|souteneur*|seksueel|seksuele|"
-     "verkracht*|misbruik*"},
+    {"sexctx", "prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|hotelkamer*|*advertentie|*advertenties|vrijers|pijpen|neuken|webcam*|camsite*|*escort|raamprostitutie|loverboy*|pooier*|souteneur*|seksueel|seksuele|verkracht*|misbruik*|klant*"},
     {"workctx", "werk|werkt|werken|werkte|werkten|gewerkt|werkgever*|*werkgever|baas|loon|*loon|salaris|uitzendbureau*|*uitzendbureau|werknemer*|arbeider*|*arbeiders|arbeidsmigrant*|dienst|diensten|ploeg|ploegen|fabriek|magazijn|kas|kassen|bouw|*bouw|restaurant|keuken|schoonmaak*|*bedrijf|bedrijf|teler|loods|koppelbaas*|opdrachtgever*|voorman|*werk|machine*|*machine|collega*|slachterij|*slachterij"},
     {"crimctx",
      "bedel*|gebedeld|buit|stelen|gestolen|steelt|jat*|gejat|inbr*|ingebroken|beroof*|berooft|beroving*|zakkenr*|"
@@ -2035,13 +2041,14 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-12", 0.45, {"control_person", "control_act2"}, 8},
     {"ALG-13", 0.45, {"home_address", "addr_unknown"}, 3},
     {"ALG-14", 0.45, {"appear", "sick2"}, 4},
-    {"ARB-03", 0.5, {"keep_over", "little"}, 8, "", "sexctx", "", true},
+    {"ARB-03", 0.5, {"keep_over", "little"}, 8, "", "sexctx", "self_word", true},
     {"ALG-08", 0.45, {"money_plain", "take_strong"}, 4},
     {"ALG-10", 0.45, {"conv", "impossible"}, 4},
     {"ALG-10", 0.45, {"conv", "neg", "possible"}, 4, "", "", "", true},
     {"CRI-06", 0.45, {"crim_group", "crime_verb"}, 6, "", "", "victim_block"},
     {"ARB-17", 0.45, {"complaint", "workcause"}, 8, "workctx"},
-    {"SEK-08", 0.45, {"phone", "for_clients"}, 8, "sexctx"},
+    {"SEK-08", 0.45, {"phone", "for_clients"}, 8, "sexctx_strong"},
+    {"ARB-03", 0.5, {"small_amount", "euro_word", "week_word"}, 4, "", "sexctx", "amount_block", false, 1, true},
     // Criminal.
     {"CRI-01", 0.5, {"rob", "force_do"}, 8},
     {"CRI-02", 0.5, {"beg", "force_do"}, 8},
@@ -2065,7 +2072,7 @@ struct ConceptTerm {
     long maximum = 0;
 };
 
-constexpr std::size_t kMaxConcepts = 128;
+constexpr std::size_t kMaxConcepts = 256;
 using ConceptSet = std::bitset<kMaxConcepts>;
 
 struct CompiledConceptRule {
@@ -2092,6 +2099,8 @@ struct ConceptTable {
 const ConceptTable& GetConceptTable() {
     static const ConceptTable table = [] {
         ConceptTable built;
+        // A table that outgrows the bit sets is a programming error, caught by every test that suggests.
+        if (kConcepts.size() > kMaxConcepts) throw std::logic_error("suggestions: more concepts than kMaxConcepts");
         for (const Concept& concept_entry : kConcepts) {
             built.index.emplace(concept_entry.name, static_cast<int>(built.terms.size()));
             std::vector<ConceptTerm> terms;
