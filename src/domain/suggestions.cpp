@@ -357,6 +357,7 @@ const std::vector<Rule> kRules = {
     // ALG-08 geen beschikking over eigen bankrekening, moet veel geld afstaan
     {"ALG-08", 0.8,
      {
+         "neemt|nam|namen|nemen ~3 geld|opbrengst|verdiensten|buit|loon ~4 mee",
          "rest ~2 gaat|gaan|ging|gingen|moet ~2 naar ~2 hem|haar|hen|@holder",
          "al|alle ~2 geld|verdiensten|inkomsten|opbrengst ~1 krijgt|ontvangt|opstrijkt|kreeg|ontving",
          "al|alle ~2 geld ~6 mannen|klanten ~2 betalen|betaalden|betaalt",
