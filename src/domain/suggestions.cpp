@@ -220,6 +220,7 @@ const std::vector<std::string_view> kLongWeekPatterns = {
 };
 
 const std::vector<std::string_view> kSchoolPatterns = {
+         "komt|gaat|kwam|ging ~4 af ~1 en ~1 toe|sporadisch|zelden ~3 naar|op ~2 school|les",
     "spijbel*",
     "schoolverzuim|verzuim*",
     "ongeoorloofd ~2 afwezig|absent|verzuim*",
@@ -322,6 +323,9 @@ const std::vector<Rule> kRules = {
          "ingestudeerd*",
          "sociaal ~1 wenselijk*",
          "!verhaal ~4 klopt|klopte|klopten ~2 niet",
+         "!verhaal|verhalen|verklaring ~10 klopt|klopte|klopten ~2 niet",
+         "sluit|sloot ~2 zich ~2 af",
+         "!vertelt|vertelde ~2 haar|zijn ~1 =ouders|familie|moeder|vader ~2 niets|niks ~1 meer",
      }},
     {"ALG-05", 0.5, {"liegt|loog|logen|liegen|leugens"}},
     // ALG-06 op verschillende plekken verschillend gedrag
@@ -340,6 +344,7 @@ const std::vector<Rule> kRules = {
     // ALG-07 onverklaarbare schulden
     {"ALG-07", 0.75,
      {
+         "schuld|schulden|bedrag ~8 hoogte|hoeveelheid ~4 verandert|verschilt|wisselt|onduidelijk|onbekend|steeds",
          "onverklaarbar*|onduidelijk*|vage|grote|hoge|oplopende ~2 schuld|schulden",
          "diep ~2 in ~2 rood|schulden",
          "!schuld|schulden ~6 niet|geen ~3 uitleggen|verklaren|verklaring",
@@ -357,6 +362,8 @@ const std::vector<Rule> kRules = {
     // ALG-08 geen beschikking over eigen bankrekening, moet veel geld afstaan
     {"ALG-08", 0.8,
      {
+         "houdt|hield ~3 hun|haar|zijn|de|het ~1 inkomsten|verdiensten|geld|opbrengst ~2 in",
+         "!krijgt|kreeg|krijgen|houdt|hield ~2 zelf ~2 niets|niks|weinig|nauwelijks ~2 van ~2 het|de|hun|haar ~1 geld|verdiensten|opbrengst|inkomsten",
          "neemt|nam|namen|nemen ~3 geld|opbrengst|verdiensten|buit|loon ~4 mee",
          "rest ~2 gaat|gaan|ging|gingen|moet ~2 naar ~2 hem|haar|hen|@holder",
          "al|alle ~2 geld|verdiensten|inkomsten|opbrengst ~1 krijgt|ontvangt|opstrijkt|kreeg|ontving",
@@ -438,6 +445,7 @@ const std::vector<Rule> kRules = {
      }},
     {"ALG-10", 0.55,
      {
+         "!kon|kan|konden ~3 niet ~3 duidelijk ~1 maken|verstaanbaar",
          "rook|ruikt|ruikte ~3 naar ~2 alcohol|drank|bier|sterke",
          "onsamenhangend|onverstaanbaar",
          "met ~1 handen ~1 en ~1 voeten",
@@ -605,6 +613,9 @@ const std::vector<Rule> kRules = {
      }},
     {"SEK-02", 0.6,
      {
+         "sekssite*|escortsite*|*sekssite|hoerensite*",
+         "aangeboden ~3 als|voor ~2 seks|escort|sex",
+         "mannen ~3 mee ~3 naar ~2 hotel*|hotels|adressen|huizen",
          "mannen|klanten ~3 over ~2 de ~1 vloer",
          "dag ~1 en ~1 nacht ~4 mannen|bezoekers|bezoek",
          "veel ~2 wisselende|verschillende|andere ~1 mannen",
@@ -693,7 +704,7 @@ const std::vector<Rule> kRules = {
          "angstig ~4 onderdanig",
      }},
     {"SEK-07", 0.5,
-     {"geintimideerd|geintimideerde|angstig|bang|schrikachtig|nerveus|gespannen|schichtig|eng|angst|trilt|trilde|trillend|beeft|beefde|bevend",
+     {"bang ~2 voor ~2 hem|haar ~1 vriend|pooier|man|partner", "doodsbang|geintimideerd|geintimideerde|angstig|bang|schrikachtig|nerveus|gespannen|schichtig|eng|angst|trilt|trilde|trillend|beeft|beefde|bevend",
       "kijkt|keek ~3 angstig|schichtig|steeds|voortdurend ~3 over ~2 schouder"}},
     // SEK-08 bezit een tweede telefoon
     {"SEK-08", 0.85,
@@ -810,6 +821,11 @@ const std::vector<Rule> kRules = {
      }},
     {"CRI-06", 0.7,
      {
+         "gerund|runt|runde",
+         "in ~1 de ~1 drugs ~1 zit|zat|zitten|zaten",
+         "zit|zat|zitten ~2 in ~1 de ~1 drugs",
+         "geronseld|benaderd|gerekruteerd|gevraagd ~8 klusjes|klussen|pakketjes|geld ~2 ophalen|wegbrengen|rondbrengen|bezorgen",
+         "snelle ~1 klusjes|klussen|cash",
          "drugscircuit|drugsmilieu|drugswereld|drugsscene|geldezel*|moneymule*|dealerlijn*|drugslijn*|drugsschuld|drugsschulden|bendes",
          "loopt|liep|lopen|rent|rende ~1 voor ~2 een|die|oudere ~2 jongen|jongens|man|mannen|dealer|dealers",
          "hennep*|wietplantage*|wietkwekerij*|drugslab*|drugspand|xtc-lab*|wietzolder",
@@ -929,6 +945,7 @@ const std::vector<Rule> kRules = {
     // ARB-05 met valse beloften naar Nederland gehaald
     {"ARB-05", 0.8,
      {
+         "gekomen|kwam|kwamen|gehaald|gelokt ~6 voor ~2 een|het ~1 baan|werk|baantje ~10 maar ~6 moest|moet|bleek|kwam",
          "valse|loze|mooie|gebroken ~1 beloften|beloftes|belofte",
          "anders ~4 dan ~3 beloofd|afgesproken|voorgespiegeld|verwacht",
          "baan|werk|loon|salaris|woning|huis|geld|contract|verblijfsvergunning|papieren ~5 beloofd|beloofde|"
@@ -956,6 +973,7 @@ const std::vector<Rule> kRules = {
      }},
     {"ARB-06", 0.7,
      {
+         "gooide|gooit|smeet|smijt ~4 naar|tegen ~2 zijn|haar|hem ~1 hoofd",
          "in ~2 gezicht ~2 sloeg|geslagen|gestompt|slaat|gemept|mepte",
          "sloeg|slaat|stompt|stompte|mept|mepte ~3 in ~2 gezicht|buik",
          "duwde|duwt|gooide|smeet|geduwd ~4 tegen ~3 muur|schutting|grond|deur|vloer|hek|kast|auto",
@@ -1000,6 +1018,7 @@ const std::vector<Rule> kRules = {
     // ARB-09 bang voor uitzetting
     {"ARB-09", 0.85,
      {
+         "!uit ~1 angst|vrees ~2 voor ~2 uitzetting|uitgezet|teruggestuurd|deportatie|terugsturen",
          "@afraid ~6 uitgezet|uitzetting|teruggestuurd|uitgewezen|deportatie|terugsturen|teruggezet|gedeporteerd",
          "bang|angst|angstig|vreest|vrees|schrik|doodsbang ~6 uitgezet|uitzetting|teruggestuurd|uitgewezen|"
          "deportatie|terugsturen",
@@ -1035,6 +1054,7 @@ const std::vector<Rule> kRules = {
     // ARB-12 zwart betaald of niet verzekerd
     {"ARB-12", 0.8,
      {
+         "schijnconstructie*|schijnzelfstandig*",
          "zwart ~3 betaald|werkt|werken|gewerkt|uitbetaald|geld|loon|betalen",
          "betaald|uitbetaald|werkt|werken|werkte|werkten|gewerkt ~2 zwart",
          "zwartwerk*|zwartwerker*",
@@ -1171,7 +1191,7 @@ const std::vector<Rule> kRules = {
     {"ARB-17", 0.6,
      {
          "slaapt|sliep|slapen ~2 maar|slechts|nauwelijks|amper|hooguit ~2 #1-5 ~1 uur|uren",
-         "moe|vermoeid|bekaf",
+         "moe|vermoeid|bekaf|moeheid",
          "ziet|zag|zien|zagen ~1 er ~3 @seen_unwell",
          "lopen|loopt|liep|liepen ~1 krom|mank|kreupel",
          "slepen|sleept|sleepte ~3 met ~2 benen|been|voeten",
@@ -1236,6 +1256,17 @@ bool IsNegator(std::string_view word) {
                                                      "niks", "nergens", "ontkent", "geenszins"};
     for (std::string_view negator : kNegators) {
         if (word == negator) return true;
+    }
+    return false;
+}
+
+// Abbreviations municipal staff write with a full stop inside a sentence.
+bool IsAbbreviation(std::string_view word) {
+    static constexpr std::string_view kAbbreviations[] = {"ca",  "mw",  "mevr", "dhr", "hr",   "bijv", "vlgs", "nr",
+                                                          "evt", "ong", "resp", "incl", "excl", "tel",  "mr",   "m.b.t",
+                                                          "zgn", "ivm", "nav",  "obv",  "dd",   "vs"};
+    for (std::string_view abbreviation : kAbbreviations) {
+        if (word == abbreviation) return true;
     }
     return false;
 }
@@ -1333,7 +1364,10 @@ std::vector<Token> Tokenize(std::string_view text) {
         const bool next_is_word = index + 1 < text.size() &&
                                   (IsAsciiLetter(static_cast<unsigned char>(text[index + 1])) ||
                                    IsAsciiDigit(static_cast<unsigned char>(text[index + 1])));
-        if (byte == '!' || byte == '?' || byte == ';' || (byte == '.' && !next_is_word)) {
+        // A full stop after a usual abbreviation ("ca. 15 mannen", "Mw. zag er moe uit") does not end a sentence.
+        const bool after_abbreviation = byte == '.' && !tokens.empty() && tokens.back().end == index &&
+                                        IsAbbreviation(tokens.back().norm);
+        if (byte == '!' || byte == '?' || byte == ';' || (byte == '.' && !next_is_word && !after_abbreviation)) {
             ++sentence;
             ++clause;
         } else if (byte == ',' || byte == ':' || byte == '(' || byte == ')' || byte == '"' || byte == '\n' ||
@@ -1705,6 +1739,11 @@ struct Concept {
 };
 
 const std::vector<Concept> kConcepts = {
+    {"fin_affairs", "geldzaken|financien|bankzaken|administratie|post|geld|uitkering|toeslagen|toeslag"},
+    {"manage", "regelt|regelde|beheert|beheerde|doet|deed|bepaalt|controleert"},
+    {"paid_to", "=uitbetaald|=betaald|overgemaakt|gestort|uitbetalen|overmaken"},
+    {"unknown_amount", "hoeveel|hoogte|waarvoor|waarom|onduidelijk|onbekend|vaag"},
+    {"amount_known", "precies|exact|betalingsregeling|schuldhulp*|bewindvoerder*"},
     {"sexctx_strong",
      "prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|"
      "tippel*|hoer*|erotisch*|seksdate*|*advertentie|*advertenties|vrijers|webcam*|camsite*|*escort|loverboy*|"
@@ -1881,7 +1920,7 @@ const std::vector<Concept> kConcepts = {
     {"pay_block", "huur|huurt|rekening|rekeningen|boodschappen|belasting|premie|zorgverzekering|reis|vlucht|"
                   "zelf|goed|netjes|keurig|cao|normaal|redelijk"},
     {"cash", "contant*|cash|zwart|zwartwerk*|envelop*|*envelop|handje|contantje|kontant*|biljetten|briefjes"},
-    {"contract", "contract|*contract|contracten|arbeidsovereenkomst*|*overeenkomst|loonstro*|*loonstrook|*loonstroken|loonstrookje*|salarisstro*|verzekerd|ongevallenverzekering|loonadministratie|payroll|loonbelasting|werkgeversverklaring"},
+    {"contract", "contract|*contract|contracten|arbeidsovereenkomst*|*overeenkomst|loonstro*|*loonstrook|*loonstroken|loonstrookje*|salarisstro*|verzekerd|ongevallenverzekering|loonadministratie|payroll|loonbelasting|werkgeversverklaring|verzekering"},
     {"promise", "beloof*|beloofd|beloofde|belofte*|beloftes|toegezegd|toezegging*|voorgespiegeld|voorspiegeling|gezegd|verteld|vertelde|verwacht*|verwachtte|advertentie*|*advertentie|vacature*|*vacature|aangeboden|aanbod|zou|zouden|geronseld|geworven|gelokt"},
     {"reality",
      "maar|bleek|bleken|blijkt|werkelijkheid|praktijk|eenmaal|aangekomen|aankomst|uiteindelijk|tegen|"
@@ -2050,6 +2089,10 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ARB-17", 0.45, {"complaint", "workcause"}, 8, "workctx"},
     {"SEK-08", 0.45, {"phone", "for_clients"}, 8, "sexctx_strong"},
     {"ARB-03", 0.5, {"small_amount", "euro_word", "week_word"}, 4, "", "sexctx", "amount_block", false, 1, true},
+    {"ALG-08", 0.45, {"fin_affairs", "manage", "pimp_boss"}, 8},
+    {"ALG-08", 0.45, {"neg", "bank"}, 2, "", "", "", true, 1, true},
+    {"ALG-08", 0.45, {"money_plain", "paid_to", "boss"}, 8, "", "", "", false, 1, true},
+    {"ALG-07", 0.45, {"debt", "unknown_amount"}, 14, "", "", "amount_known", true},
     // Criminal.
     {"CRI-01", 0.5, {"rob", "force_do"}, 8},
     {"CRI-02", 0.5, {"beg", "force_do"}, 8},
