@@ -26,7 +26,13 @@
 //     another form
 //     and none of its own: "slaat haar" in a loverboy narrative or "uitgeput" in a prostitution narrative does not
 //     make it a labour case. The general (ALG) indicators still carry those facts; the reporter may tick more.
+//   * loot or begging money handed over in a criminal-exploitation narrative (CRI-01..03, no labour indicator) is
+//     not also the income of a job (ARB-10).
 // Both were measured on the labelled narratives of suggestions_quality_test.cpp.
+//
+// Next to the patterns stands a broader second layer (see "The second layer" below): per fact a few concepts,
+// each a list of word forms, stems, compound heads ("*woning") and prefixes, that must meet within a sentence.
+// It finds wordings nobody wrote a pattern for, with a lower score, under the same negation and overlap rules.
 #include "domain/suggestions.hpp"
 
 #include <algorithm>
@@ -575,6 +581,7 @@ const std::vector<Rule> kRules = {
     // SEK-01 gedwongen seks of seksuele handelingen tegen de zin
     {"SEK-01", 0.85,
      {
+         "!seks|sex|bed ~16 niet ~1 wil|wilde|wilden|wou",
          "dwingt|dwong|gedwongen|dwingen|verplicht ~6 mannen|klanten|vrienden ~3 slapen|bed",
          "dwingt|dwong|gedwongen|dwingen|verplicht|verplichten ~6 pijpen|neuken|orale|beffen|aftrekken",
          "onder ~1 druk ~4 seks|sex|seksuele",
@@ -613,6 +620,7 @@ const std::vector<Rule> kRules = {
      }},
     {"SEK-02", 0.6,
      {
+         "advertentie*|advertenties ~8 prijzen|tarieven|prijs",
          "sekssite*|escortsite*|*sekssite|hoerensite*",
          "aangeboden ~3 als|voor ~2 seks|escort|sex",
          "mannen ~3 mee ~3 naar ~2 hotel*|hotels|adressen|huizen",
@@ -658,6 +666,7 @@ const std::vector<Rule> kRules = {
     // SEK-04 door partner gedwongen seks met bekenden of vrienden
     {"SEK-04", 0.8,
      {
+         "deelt|deelde|gedeeld|uitgeleend|uitleent|leent ~3 haar|hem ~3 met|aan ~2 zijn|haar ~1 vrienden|maten|neven|bekenden",
          "met ~2 zijn|haar ~1 vrienden|maten|neven|bekenden|kennissen ~2 slapen|naar|seks|sex",
          "seks|sex ~4 met ~4 vrienden|bekenden|kennissen|neven|vriend|maten",
          "naar ~1 bed ~4 met ~4 vrienden|bekenden|kennissen|neven|vriend|maten",
@@ -748,6 +757,7 @@ const std::vector<Rule> kRules = {
      }},
     {"CRI-02", 0.7,
      {
+         "bij|voor|op ~2 supermarkt|station|straat|winkel|winkelcentrum ~4 geld ~3 vragen|vraagt|vroeg|vroegen|bedelen",
          "bedelt|bedelen|bedelde|bedelend|bedelaar*|gebedeld",
          "doen|deden|doet|deed ~2 alsof ~4 doof|doofstom|blind|ziek|gehandicapt|stom|invalide",
          "met ~2 bekertje|bakje|beker|hoedje|bordje ~4 bij|voor|op|langs|in",
@@ -2345,6 +2355,11 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
         }
         if (!other_core) continue;
         for (std::string_view code : forms[form].generic) results.erase(code);
+    }
+    // Loot or begging money handed over is how a criminal-exploitation narrative names that fact (CRI-01..03);
+    // without any labour indicator it does not make the income of a job (ARB-10).
+    if (has_core[1] && !has_core[2] && (has("CRI-01") || has("CRI-02") || has("CRI-03"))) {
+        results.erase("ARB-10");
     }
 }
 
