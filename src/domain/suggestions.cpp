@@ -176,6 +176,7 @@ const std::vector<std::string_view> kPassportPatterns = {
 };
 
 const std::vector<std::string_view> kLongDaysPatterns = {
+         "#55-120 ~1 tot|a|of ~1 %55-120 ~1 uur|uren ~3 per|in|een ~1 week",
          "elke|iedere ~1 dag ~1 van ~2 week",
          "werkweken|werkweek ~2 van ~2 #50-120 uur|uren",
          "ploegen|diensten|shifts|dienst|shift ~2 van ~1 #10-24 uur|uren",
@@ -432,7 +433,7 @@ const std::vector<Rule> kRules = {
          "loods|ruimte|hal|kas|fabriek",
          "werkplek|werkplaats|loods|hal|kelder|ruimte|fabriek ~3 is|was ~2 vies|koud|nat|donker|smerig|vochtig|stoffig|"
          "heet|ijskoud|snikheet",
-         "midden ~2 in ~2 polder|weilanden|bos|niemandsland|nergens",
+         "midden ~2 in ~2 polder|weilanden|bos|bossen|velden|niemandsland|nergens",
          "ver ~2 van ~2 alles|dorp|bewoonde|bebouwing|bewoond",
          "geisoleerd|afgelegen|afgezonderd|eenzaam ~2 ligt|lag|gelegen|liggen|staat",
          "kilometers|km ~3 van|buiten|verwijderd ~3 dorp|stad|bebouwing|bewoonde|dichtstbijzijnde|buren",
@@ -489,6 +490,7 @@ const std::vector<Rule> kRules = {
     // ALG-12 iemand aanwezig die controle uitoefent in het gesprek
     {"ALG-12", 0.75,
      {
+         "gaf|geeft|gaven ~2 antwoord ~2 op ~1 alle ~1 vragen",
          "bepaalde|bepaalt|besliste|beslist ~3 wat ~3 gezegd|zeggen|vertelde|antwoordde|vertellen|mocht",
          "beantwoordt|beantwoordde|beantwoordden ~3 vragen ~4 aan ~1 haar|hem|hen ~2 gesteld|gericht",
          "bij ~2 het ~1 gesprek ~2 blijven|bleef|blijft|zitten|aanwezig",
@@ -900,6 +902,8 @@ const std::vector<Rule> kRules = {
     // ARB-03 niet of te weinig betaald, of lang wachten op betaling
     {"ARB-03", 0.85,
      {
+         "#1-1200 ~1 euro ~3 per ~1 maand ~3 voor ~2 fulltime|voltijds|volledige|hele",
+         "fulltime|voltijds ~4 #1-1200 ~1 euro",
          "#1-5 ~1 euro ~2 per ~1 kist|krat|stuk|doos|emmer|bak|kilo|pakket|pakketje|kamer|bed|adres",
          "voor ~3 maanden|weken ~2 werk ~4 #1-1500 ~1 euro",
          "!na ~2 aftrek ~8 niets|niks|weinig|nauwelijks|amper|bijna",
@@ -1122,6 +1126,7 @@ const std::vector<Rule> kRules = {
     // ARB-14 beperkte bewegingsvrijheid
     {"ARB-14", 0.8,
      {
+         "!mag|mocht|mogen ~3 alleen ~2 onder ~1 begeleiding|toezicht",
          "!mag|mocht|mogen ~3 alleen ~3 met ~4 huis|woning|deur|pand ~1 uit|verlaten",
          "controleert|controleerde|checkt|checkte|wil|wilde ~3 steeds|voortdurend|constant|altijd ~2 waar ~2 ze|hij|zij ~1 is|was|zit|uithangt",
          "!mag|mogen|mocht|mochten|kan|kon ~4 niet|nooit ~4 naar ~1 buiten",
@@ -1196,7 +1201,8 @@ const std::vector<Rule> kRules = {
          "klachten ~4 werk",
          "pijn|klachten ~4 rug|nek|schouders|handen|knieen|armen|gewrichten|polsen",
          "ziek ~6 toch ~2 werken|doorwerken|komen",
-         "valt|viel|vallen ~3 in ~1 slaap",
+         "valt|viel|vallen ~6 in ~1 slaap",
+         "!geen ~1 energie|puf|fut ~1 meer",
      }},
     {"ARB-17", 0.6,
      {
@@ -1889,13 +1895,9 @@ const std::vector<Concept> kConcepts = {
     {"not_allowed",
      "mag|mocht|mogen|mochten|toestemming|laat|liet|laten|verbiedt|verbood|verboden|verbieden|houdt|tegen"},
     {"sick_look", "vermagerd|afgevallen|ondervoed|uitgemergeld|grauw|onverzorgd|verzwakt|lusteloos|futloos|graatmager|broodmager|uitgehongerd|kilos"},
-    {"injury", "brandplek*|brandwond*|*brandwond|*brandwonden|littekens|kneuzing*|gekneusd*|snijwond*|*snijwond|striemen|schaafwond*|bloeduitstorting*|hechtingen|blauwe|brandplekjes|zelfbeschadiging|zelfverwonding|blauwe|*kneuzingen|verwondingen"},
+    {"injury", "brandplek*|brandwond*|*brandwond|*brandwonden|littekens|kneuzing*|gekneusd*|snijwond*|*snijwond|striemen|schaafwond*|bloeduitstorting*|hechtingen|blauwe|brandplekjes|zelfbeschadiging|zelfverwonding|blauwe|*kneuzingen|verwondingen|*wond|*wonden|wond|wonden"},
     {"danger", "gevaarlijk*|ongezond*|onveilig*|riskant*|giftig*|gif|chemisch*|chemicalien|bestrijdingsmiddel*|asbest|dampen|*dampen|oplosmiddel*|bedrijfsongeval|arbeidsongeval|amputatie|afgezaagd|*ongeval|ongeval|ongeluk|valgevaar|snijgevaar"},
-    {"gear",
-     "handschoenen|*handschoenen|mondkap*|mondmasker*|*masker|maskers|helm|helmen|*helm|veiligheidsschoenen|"
-     "*schoenen|beschermings*|bescherming|*bescherming|beschermende|*kleding|*bril|valbeveiliging|oordopjes|"
-     "gehoorbescherming|instructie*|*instructie|opleiding|training|uitleg|veiligheidsinstructie|certificaat|"
-     "ventilatie|afzuiging|pbm|harnas"},
+    {"gear", "handschoenen|*handschoenen|mondkap*|mondmasker*|*masker|maskers|helm|helmen|*helm|veiligheidsschoenen|*schoenen|beschermings*|bescherming|*bescherming|beschermende|*kleding|*bril|valbeveiliging|oordopjes|gehoorbescherming|instructie*|*instructie|opleiding|training|uitleg|veiligheidsinstructie|certificaat|ventilatie|afzuiging|pbm|harnas|veiligheidslijn|veiligheidsharnas|*harnas|vanglijn|lijn"},
     {"workplace",
      "werk|werkt|werken|werkte|werkten|gewerkt|werkplek*|werkplaats*|loods|*loods|hal|*hal|kas|kassen|*kas|fabriek|"
      "*fabriek|keuken|*keuken|kelder|magazijn|*magazijn|bouwplaats|*bouwplaats|machine*|*machine|*machines|"
