@@ -276,6 +276,7 @@ const std::vector<Rule> kRules = {
     // ALG-03 plotseling veel nieuwe contacten (niet leeftijdsconform)
     {"ALG-03", 0.75,
      {
+         "vriend|vriendje|vriendin ~2 is ~1 #20-70 ~6 #10-17",
          "plotseling|ineens|opeens|sinds ~4 nieuwe|veel|oudere ~2 @friends",
          "nieuwe ~2 @friends ~5 ouder|oudere|volwassen|volwassenen",
          "veel ~1 oudere ~2 vriend*|mannen|jongens|contacten|kennissen|man",
@@ -364,7 +365,7 @@ const std::vector<Rule> kRules = {
          "!schuld|schulden ~4 niet ~2 weet|weten|wist",
          "!schuld|schulden ~12 niet ~2 hoeveel|waarvoor|waarom|hoe",
      }},
-    {"ALG-07", 0.5, {"deurwaarder*|schuld|schulden|schuldeiser*|geldschuld*|schuldenlast|schuldenaar|schuldig",
+    {"ALG-07", 0.5, {"aanmaning*|deurwaarder*|schuld|schulden|schuldeiser*|geldschuld*|schuldenlast|schuldenaar|schuldig",
                      "geld|euro|bedrag ~2 schuldig"}},
     // ALG-08 geen beschikking over eigen bankrekening, moet veel geld afstaan
     {"ALG-08", 0.8,
@@ -452,6 +453,7 @@ const std::vector<Rule> kRules = {
      }},
     {"ALG-10", 0.55,
      {
+         "!niet ~2 te ~1 begrijpen|verstaan ~2 wat",
          "!kon|kan|konden ~3 niet ~3 duidelijk ~1 maken|verstaanbaar",
          "rook|ruikt|ruikte ~3 naar ~2 alcohol|drank|bier|sterke",
          "onsamenhangend|onverstaanbaar",
@@ -476,6 +478,7 @@ const std::vector<Rule> kRules = {
     // ALG-11 geen vrije toegang tot medische zorg
     {"ALG-11", 0.75,
      {
+         "toestemming ~8 dokter|huisarts|arts|ziekenhuis|tandarts",
          "!geen ~3 toegang ~3 zorg|dokter|huisarts|medische|gezondheidszorg",
          "!mag|mocht|mogen|kan|kon ~3 niet|nooit ~4 @medic",
          "!geen ~1 zorgverzekering|ziektekostenverzekering|huisarts",
@@ -531,6 +534,7 @@ const std::vector<Rule> kRules = {
     // ALG-13 weet het eigen adres niet, heeft geen sleutel
     {"ALG-13", 0.8,
      {
+         "!kan|kon|weet|wist ~3 niet ~4 welk ~1 adres",
          "!kan|kon|mag|mocht ~3 niet ~2 zelfstandig|zelf|alleen ~3 woning|huis|pand ~2 in|binnen",
          "!weet|wist|weten ~3 niet ~4 welke ~2 straat|buurt|wijk|stad|plaats|huis ~4 woont|verblijft|slaapt|woon*",
          "!kan|kon ~3 niet ~3 zeggen|vertellen|aangeven|noemen ~2 waar ~3 woont|verblijft|slaapt|woon*|verbleef|sliep",
@@ -2075,7 +2079,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ARB-05", 0.45, {"promise", "promise_obj", "reality"}, 20, "workctx", "crimctx"},
     {"ARB-02", 0.45, {"long", "worktime"}, 2, "workctx"},
     // General.
-    {"ALG-03", 0.45, {"new", "new_contacts", "older"}, 8},
+    {"ALG-03", 0.45, {"new", "new_contacts", "older"}, 10},
     {"SEK-09", 0.45, {"new_contacts", "unknown"}, 6},
     {"ALG-04", 0.45, {"secretive", "new_contacts"}, 8},
     {"ALG-05", 0.45, {"lie"}, 1},
