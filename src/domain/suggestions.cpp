@@ -773,10 +773,11 @@ const std::vector<Rule> kRules = {
     {"CRI-03", 0.85,
      {
          "@force ~6 inbreken|stelen|jatten|winkeldiefstal*|inbraken|inbraak|pikken",
+         "@force ~6 in ~1 te ~1 breken",
          "stelen|inbreken|gestolen|steelt|buit ~10 @give|geven",
      }},
     {"CRI-03", 0.55,
-     {"inbreekt|inbreken|inbrak|inbraak|inbraken|ingebroken|winkeldiefstal*|diefstal*|steelt|stelen|jat|jatten|"
+     {"in ~1 te ~1 breken ~3 in ~2 woningen|huizen|auto|autos|winkels|bedrijven|scholen|panden", "inbreekt|inbreken|inbrak|inbraak|inbraken|ingebroken|winkeldiefstal*|diefstal*|steelt|stelen|jat|jatten|"
       "gejat|buit"}},
     // CRI-04 luxe artikelen, dure kleding, veel cash
     {"CRI-04", 0.8,
@@ -1776,8 +1777,8 @@ const std::vector<Concept> kConcepts = {
     {"for_clients", "klanten|klant|afspraken|advertenties|werktelefoon"},
     {"workcause", "werk|tillen|sjouwen|dampen|stof|middelen|bukken|kou|hitte|werken|machines|lopende"},
     {"victim_block", "slachtoffer|slachtoffers|beroofd|bestolen|overvallen"},
-    {"crime_verb", "steelt|stelen|inbreken|inbreekt|beroven|berooft|overvallen|dealen|dealt|vastzat|vastzit|vastgezeten|straatroof|plofkraak*|plofkraken|witwassen|heling|helen|mensenhandel|drugshandel"},
-    {"crim_group", "groep|bende|netwerk|jongens|mannen|vrienden|types|figuren|clubje|man"},
+    {"crime_verb", "steelt|stelen|inbreken|inbreekt|beroven|berooft|overvallen|dealen|dealt|vastzat|vastzit|vastgezeten|straatroof|plofkraak*|plofkraken|witwassen|heling|helen|mensenhandel|drugshandel|schietpartij|liquidatie|steekpartij|schietincident|ripdeal|afrekening"},
+    {"crim_group", "groep|bende|netwerk|jongens|mannen|vrienden|types|figuren|clubje|man|jongen"},
     {"possible", "mogelijk|lukte|lukt|ging"},
     {"impossible", "onmogelijk|moeizaam|stroef|lastig|moeilijk"},
     {"conv", "gesprek|communicatie|communiceren|interview|verstandhouding|uitwisseling"},
@@ -1908,7 +1909,7 @@ const std::vector<Concept> kConcepts = {
      "werkzaamheden|klus|klussen|schoonmaak*|slachterij|*slachterij|bedrijf|*bedrijf|teelt|oogst*|productie|*productie"},
     {"bad_place", "afgelegen|geisoleerd*|afgezonder*|buitengebied|achteraf|polder|*polder|bos|bossen|weiland*|nergens|eenzaam|kilometers|donker|donkere|vies|vieze|smerig|smerige|koud|koude|ijskoud*|vochtig*|nat|natte|schimmel*|stank|stinkt|stoffig*|tocht|tochtig|lawaai*|daglicht|verlichting|pauze*|pauzes|sanitair|toilet|wc|drinkwater|snikheet|bloedheet|heet|hitte|benauwd*|erbarmelijk*|mensonwaardig*"},
     {"housing", "slaapt|slapen|sliep|sliepen|geslapen|woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verbleven|overnacht*|slaapplek*|*slaapplek|slaapplaats*|onderdak|huisvesting|*huisvesting|gehuisvest|kamer|kamertje|woning|woningen|huis|logeert|onderkomen|ondergebracht|woonruimte|*woonruimte|bedden|matras*"},
-    {"bad_housing", "loods|*loods|bedrijfspand*|werkplaats*|kantoor|*kantoor|magazijn|*magazijn|kas|kassen|schuur|*schuur|container*|*container|*containers|keet|*keet|garage|stal|*stal|fabriek|*fabriek|bedrijfshal|stapelbed*|*stapelbed|*stapelbedden|luchtbed*|overvol*|overbewo*|schimmel*|ongedierte|muizen|ratten|kakkerlakken|onbewoonbaar|mensonwaardig*|erbarmelijk*|opeengepakt|gepropt|propvol|werkgeverswoning*|bedrijfsruimte*|werkgeverhuis*|auto|busje|tent|tuinhuis*|vakantiepark*|recreatiepark*|bungalowpark*|bovenverdieping|achterkamer|hok|hokje|kelder"},
+    {"bad_housing", "loods|*loods|bedrijfspand*|werkplaats*|kantoor|*kantoor|magazijn|*magazijn|kas|kassen|schuur|*schuur|container*|*container|*containers|keet|*keet|garage|stal|*stal|fabriek|*fabriek|bedrijfshal|stapelbed*|*stapelbed|*stapelbedden|luchtbed*|overvol*|overbewo*|schimmel*|ongedierte|muizen|ratten|kakkerlakken|onbewoonbaar|mensonwaardig*|erbarmelijk*|opeengepakt|gepropt|propvol|werkgeverswoning*|bedrijfsruimte*|werkgeverhuis*|auto|busje|tent|tuinhuis*|vakantiepark*|recreatiepark*|bungalowpark*|bovenverdieping|achterkamer|hok|hokje|kelder|kantine|*kantine|keuken|bijkeuken|gang|berging|schuurtje"},
     {"people", "mensen|personen|anderen|arbeiders|*arbeiders|werknemers|*werknemers|mannen|vrouwen|collega*|landgenoten|polen|roemenen|bulgaren|medebewoners|bewoners|*migranten|slaapplaatsen|bedden|matrassen"},
     {"move_verb",
      "naar|buiten|weg|weggaan|vertrekken|verlaten|deur|boodschappen|wandelen|alleen|vrij|vrijuit|zelfstandig|"
@@ -1967,10 +1968,7 @@ const std::vector<Concept> kConcepts = {
     {"drug_use",
      "gebruik*|gebruikt|gebruikte|verslaafd*|verslaving*|*verslaving|rookt|rookte|roken|blowt|blowde|blowen|"
      "snuift|snoof|snuiven|slikt|slikte|spuit|high|stoned|invloed|ruikt|rook|lucht|dronken|onder"},
-    {"drug_trade",
-     "verkopen|verkoopt|verkocht|dealen|dealt|deal*|rondbrengen|brengt|wegbrengen|bezorgen|bezorgt|bezorgde|"
-     "vervoeren|vervoert|vervoerde|koerier*|*koerier|pakketje*|pakketten|bolletjes|handel*|*handel|smokkel*|"
-     "opslaan|bewaren|bewaart|verstopt|runner*|*runner|lijn|telefoonlijn|uitkijk|verpakken|verpakt|afleveren"},
+    {"drug_trade", "verkopen|verkoopt|verkocht|dealen|dealt|deal*|rondbrengen|brengt|wegbrengen|bezorgen|bezorgt|bezorgde|vervoeren|vervoert|vervoerde|koerier*|*koerier|pakketje*|pakketten|bolletjes|handel*|*handel|smokkel*|opslaan|bewaren|bewaart|verstopt|runner*|*runner|lijn|telefoonlijn|uitkijk|verpakken|verpakt|afleveren|vasthoudt|vast"},
     {"crim_people", "criminel*|crimineel|dealer*|*dealer|*dealers|bende*|*bende|runner*|*runner|foute|verkeerde|louche|dubieuze|gedetineerd|gevangenis|strafblad|veroordeeld|vastgezeten"},
     {"crim_contact",
      "omgaat|omgaan|gaat|ging|om|omgang|contact|contacten|hangt|hangen|rondhangt|vrienden|vriend|groep|jongens|"
