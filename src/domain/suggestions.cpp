@@ -39,6 +39,7 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -1797,6 +1798,7 @@ const std::vector<Concept> kConcepts = {
     {"track", "volg|volgapp|*volgapp|locatie|livelocatie|gps|tracker|trackingapp|zoek"},
     {"ferry_b", "opgehaald|gehaald|ophaalt|haalt|haalde|teruggebracht|teruggereden|thuisgebracht"},
     {"ferry_a", "gebracht|brengt|bracht|gereden|rijdt|reed"},
+    {"housing_ok", "student*|*studenten|studentenhuis|*studentenhuis|eigen|gezin|kinderen"},
     {"crowd_group", "=twaalven|=achten|=tienen|=zessen|=zevenen|=negenen|=elven|=vijftienen|=twintigen|=dertigen|=tientallen"},
     {"share", "helft|deel|gedeelte|grootste|procent|meeste|alles|merendeel|*procent|al|alle|volledige|hele|meeste"},
     {"take_money", "houdt|hield|neemt|nam|pakt|pakte|int|inde|beheert|beheerde|incasseert|opstrijkt|ophaalt|haalt|haalde|opgehaald|gehouden|afgepakt|ingenomen|bewaart"},
@@ -1819,12 +1821,7 @@ const std::vector<Concept> kConcepts = {
     {"doc_have", "heeft|had|hebben|hadden|houdt|hield|bewaart|bewaarde|beheert|ligt|lag|liggen|lagen|zit|zitten|bezit"},
     {"doc_block", "kopie*|kopieen|gekopieerd|toonde|getoond|toont|laten|liet|zien|scan*|gescand|verlopen|aanvraag*|"
                   "aangevraagd|vernieuw*|gestolen|verloren|zelf|eigen"},
-    {"holder",
-     "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|*bureau|bemiddelaar*|tussenpersoon|tussenpersonen|"
-     "ronselaar*|eigenaar*|pooier*|loverboy*|begeleider*|uitbater|manager|leidinggevende|smokkelaar*|huisbaas|"
-     "vriend|partner|koppelbaas*|opdrachtgever*|voorman|ploegbaas|teamleider|madam|mama|landgenoot|chauffeur|"
-     "onderaannemer|souteneur|hem|hen|die|man|vrouw|oom|tante|neef|broer|vader|moeder|echtgenoot|schoonfamilie|"
-     "contactpersoon|regelaar|bemiddeling|werkgeefster|eigenares|bazin"},
+    {"holder", "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|*bureau|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|pooier*|loverboy*|begeleider*|uitbater|manager|leidinggevende|smokkelaar*|huisbaas|vriend|partner|koppelbaas*|opdrachtgever*|voorman|ploegbaas|teamleider|madam|mama|landgenoot|chauffeur|onderaannemer|souteneur|hem|hen|die|man|vrouw|oom|tante|neef|echtgenoot|schoonfamilie|contactpersoon|regelaar|bemiddeling|werkgeefster|eigenares|bazin"},
     {"boss",
      "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|*uitzendbureau|bemiddelaar*|tussenpersoon|tussenpersonen|"
      "ronselaar*|eigenaar*|uitbater|manager|leidinggevende|koppelbaas*|opdrachtgever*|voorman|ploegbaas|teamleider|"
@@ -1958,7 +1955,7 @@ const std::vector<Concept> kConcepts = {
     {"family",
      "familie|*familie|ouders|vader|moeder|broer*|zus*|zussen|gezin|*gezin|kinderen|vrienden|vriendinnen|"
      "vriendengroep|oma|opa|tante|oom"},
-    {"control_person", "begeleider*|man|vrouw|vriend|partner|baas|werkgever*|*werkgever|neef|oom|tante|broer|zus|landgenoot|chauffeur|collega|meneer|mevrouw|persoon|iemand|heer|echtgenoot|echtgenote|jongen|contactpersoon|manager|nicht"},
+    {"control_person", "begeleider*|man|vrouw|vriend|partner|baas|werkgever*|*werkgever|neef|oom|tante|broer|landgenoot|chauffeur|collega|meneer|mevrouw|persoon|iemand|heer|echtgenoot|echtgenote|jongen|contactpersoon|manager|nicht"},
     {"control_act", "praat|praatte|praten|antwoord*|antwoordt|antwoordde|beantwoord*|tolkt|tolkte|vertaalt|vertaalde|onderbrak|onderbreekt|corrigeert|corrigeerde|wijkt|souffleert|fluistert|fluisterde|uitpraten|beslist|besliste"},
     {"address", "adres|woonadres|*adres|straatnaam|huisnummer|postcode|sleutel|sleutels|*sleutel|*sleutels"},
     {"unknown_addr", "weet|wist|weten|kent|kende|noemen|noemde|zeggen|vertellen|heeft|had|krijgt|kreeg|bezit"},
@@ -2064,7 +2061,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ARB-01", 0.45, {"neg", "gear"}, 3, "workctx", "", "", true, 1, true},
     {"ALG-09", 0.45, {"bad_place", "workplace"}, 8},
     {"ARB-13", 0.5, {"housing", "bad_housing"}, 8},
-    {"ARB-13", 0.5, {"housing", "crowd", "people"}, 8},
+    {"ARB-13", 0.5, {"housing", "crowd", "people"}, 8, "", "", "housing_ok"},
     {"ARB-14", 0.45, {"neg", "not_allowed", "move_verb"}, 6, "", "", "", true},
     {"ARB-14", 0.45, {"move_ctrl"}, 1},
     {"ARB-16", 0.45, {"threat", "consequence"}, 8, "workctx"},
@@ -2089,7 +2086,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"SEK-02", 0.45, {"money_plain", "take_money", "pimp_boss"}, 8, "sexctx", "", "take_block"},
     {"ARB-10", 0.45, {"share", "money", "pimp_boss"}, 8, "workctx", "sexctx"},
     {"ALG-08", 0.45, {"share", "money", "pimp_boss"}, 8},
-    {"ARB-13", 0.5, {"housing", "crowd_group"}, 8},
+    {"ARB-13", 0.5, {"housing", "crowd_group"}, 8, "", "", "housing_ok"},
     {"ARB-14", 0.45, {"ferry_a", "ferry_b"}, 6, "workctx"},
     {"ARB-14", 0.4, {"track", "track_act"}, 5},
     {"ALG-12", 0.45, {"control_person", "control_act2"}, 8},
@@ -2415,6 +2412,21 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text) {
     std::unordered_map<std::string_view, CodeResult> concept_results;
     FindConceptHits(tokens, concept_results);
     for (const auto& [code, result] : concept_results) results.try_emplace(code, result);
+
+    // A debt the narrative explains itself (debt counselling, a payment plan, a gambling habit) is not the
+    // "onverklaarbare schuld" of ALG-07; only the loose mention of a debt is dropped, not an explicit pattern.
+    const auto debt = results.find("ALG-07");
+    if (debt != results.end() && debt->second.best_weight <= kLooseDebtWeight) {
+        static constexpr std::string_view kExplained[] = {"schuldhulp", "betalingsregeling", "bewindvoer",
+                                                          "schuldsanering", "budgetbeheer", "gokverslaving",
+                                                          "terugvordering", "wsnp", "studieschuld"};
+        const bool explained = std::any_of(tokens.begin(), tokens.end(), [](const Token& token) {
+            return std::any_of(std::begin(kExplained), std::end(kExplained), [&](std::string_view stem) {
+                return std::string_view(token.norm).substr(0, stem.size()) == stem;
+            });
+        });
+        if (explained) results.erase(debt);
+    }
 
     DropOverlaps(results);
     for (const auto& [code, result] : results) {

@@ -261,6 +261,16 @@ TEST(SuggestionsTest, ConceptsFollowTheNarrativesContext) {
     EXPECT_FALSE(sex.contains("ARB-10"));
 }
 
+// A debt the narrative explains (debt counselling, a payment plan) is not an unexplained debt; one it cannot
+// explain still is.
+TEST(SuggestionsTest, ExplainedDebtIsNotASignal) {
+    EXPECT_FALSE(CodesOf(SuggestIndicators("Hij heeft schulden door een gokverslaving en is aangemeld bij de "
+                                           "schuldhulpverlening."))
+                     .contains("ALG-07"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Ze heeft grote schulden maar weet niet hoe die zijn ontstaan."))
+                    .contains("ALG-07"));
+}
+
 TEST(SuggestionsTest, LongTextIsHandledQuickly) {
     const std::string sentence =
         "In de loods slapen twaalf arbeiders, ze werken 14 uur per dag en de baas heeft hun paspoorten. ";
