@@ -228,6 +228,7 @@ const std::vector<std::string_view> kLongWeekPatterns = {
 };
 
 const std::vector<std::string_view> kSchoolPatterns = {
+         "meldt|meldde ~2 zich ~1 vaak|regelmatig|steeds|telkens ~1 ziek",
          "komt|gaat|kwam|ging ~4 af ~1 en ~1 toe|sporadisch|zelden ~3 naar|op ~2 school|les",
     "spijbel*",
     "schoolverzuim|verzuim*",
@@ -371,6 +372,7 @@ const std::vector<Rule> kRules = {
     // ALG-08 geen beschikking over eigen bankrekening, moet veel geld afstaan
     {"ALG-08", 0.8,
      {
+         "!geen ~1 idee|zicht|inzicht ~4 geld|rekening|financien|saldo|bankrekening",
          "houdt|hield ~3 hun|haar|zijn|de|het ~1 inkomsten|verdiensten|geld|opbrengst ~2 in",
          "!krijgt|kreeg|krijgen|houdt|hield ~2 zelf ~2 niets|niks|weinig|nauwelijks ~2 van ~2 het|de|hun|haar ~1 geld|verdiensten|opbrengst|inkomsten",
          "neemt|nam|namen|nemen ~3 geld|opbrengst|verdiensten|buit|loon ~4 mee",
@@ -627,13 +629,15 @@ const std::vector<Rule> kRules = {
      }},
     {"SEK-02", 0.6,
      {
+         "in ~2 een|de ~1 club|seksclub|privehuis|bordeel ~2 werken|werkt|werkte",
+         "mannen ~3 voor ~1 korte ~1 tijd|duur",
          "advertentie*|advertenties ~8 prijzen|tarieven|prijs",
          "sekssite*|escortsite*|*sekssite|hoerensite*",
          "aangeboden ~3 als|voor ~2 seks|escort|sex",
          "mannen ~3 mee ~3 naar ~2 hotel*|hotels|adressen|huizen",
          "mannen|klanten ~3 over ~2 de ~1 vloer",
          "dag ~1 en ~1 nacht ~4 mannen|bezoekers|bezoek",
-         "veel ~2 wisselende|verschillende|andere ~1 mannen",
+         "veel|steeds|telkens ~2 wisselende|verschillende|andere ~1 mannen",
          "erotische ~1 massage*|massages",
          "prostitutie|prostitueert|prostitueren|raamprostitutie|thuisprostitutie|escort*|sekswerk*|prostituee",
          "seks|sex ~2 tegen ~2 betaling",
@@ -1761,7 +1765,9 @@ struct Concept {
 };
 
 const std::vector<Concept> kConcepts = {
-    {"fin_affairs", "geldzaken|financien|bankzaken|administratie|post|geld|uitkering|toeslagen|toeslag"},
+    {"advert", "advertentie*|*advertentie|*advertenties"},
+    {"appointments", "afspraken|afspraak|klanten|mannen|dates|hotel|hotels"},
+    {"fin_affairs", "geldzaken|financien|bankzaken|administratie|post|uitkering|toeslagen|toeslag"},
     {"manage", "regelt|regelde|beheert|beheerde|doet|deed|bepaalt|controleert"},
     {"paid_to", "=uitbetaald|=betaald|overgemaakt|gestort|uitbetalen|overmaken"},
     {"unknown_amount", "hoeveel|hoogte|waarvoor|waarom|onduidelijk|onbekend|vaag"},
@@ -2104,6 +2110,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-08", 0.45, {"neg", "bank"}, 2, "", "", "", true, 1, true},
     {"ALG-08", 0.45, {"money_plain", "paid_to", "boss"}, 8, "", "", "", false, 1, true},
     {"ALG-07", 0.45, {"debt", "unknown_amount"}, 14, "", "", "amount_known", true},
+    {"SEK-02", 0.45, {"advert", "appointments"}, 12, "", "", "", false, 1},
     // Criminal.
     {"CRI-01", 0.5, {"rob", "force_do"}, 8},
     {"CRI-02", 0.5, {"beg", "force_do"}, 8},
