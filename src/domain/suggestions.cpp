@@ -26,12 +26,21 @@
 //     another form
 //     and none of its own: "slaat haar" in a loverboy narrative or "uitgeput" in a prostitution narrative does not
 //     make it a labour case. The general (ALG) indicators still carry those facts; the reporter may tick more.
+//   * loot or begging money handed over in a criminal-exploitation narrative (CRI-01..03, no labour indicator) is
+//     not also the income of a job (ARB-10).
 // Both were measured on the labelled narratives of suggestions_quality_test.cpp.
+//
+// Next to the patterns stands a broader second layer (see "The second layer" below): per fact a few concepts,
+// each a list of word forms, stems, compound heads ("*woning") and prefixes, that must meet within a sentence.
+// It finds wordings nobody wrote a pattern for, with a lower score, under the same negation and overlap rules.
 #include "domain/suggestions.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -168,6 +177,12 @@ const std::vector<std::string_view> kPassportPatterns = {
 };
 
 const std::vector<std::string_view> kLongDaysPatterns = {
+         "#55-120 ~1 tot|a|of ~1 %55-120 ~1 uur|uren ~3 per|in|een ~1 week",
+         "elke|iedere ~1 dag ~1 van ~2 week",
+         "werkweken|werkweek ~2 van ~2 #50-120 uur|uren",
+         "ploegen|diensten|shifts|dienst|shift ~2 van ~1 #10-24 uur|uren",
+         "dag ~1 in ~1 dag ~1 uit",
+         "van ~1 s ~1 ochtends|morgens ~1 %4-8 ~2 tot ~1 s ~1 avonds|nachts ~1 %7-12",
     "#10-24 uur|uren|urige ~2 per|elke|iedere|a|op|een ~2 dag|dagen|werkdag|dienst",
     "werkdag*|dagen|diensten|dienst ~2 van ~2 #10-24 uur|uren",
     "#10-24 uur|uren ~2 achter ~1 elkaar|aaneen|achtereen|onafgebroken|lang|door",
@@ -213,6 +228,8 @@ const std::vector<std::string_view> kLongWeekPatterns = {
 };
 
 const std::vector<std::string_view> kSchoolPatterns = {
+         "meldt|meldde ~2 zich ~1 vaak|regelmatig|steeds|telkens ~1 ziek",
+         "komt|gaat|kwam|ging ~4 af ~1 en ~1 toe|sporadisch|zelden ~3 naar|op ~2 school|les",
     "spijbel*",
     "schoolverzuim|verzuim*",
     "ongeoorloofd ~2 afwezig|absent|verzuim*",
@@ -261,6 +278,7 @@ const std::vector<Rule> kRules = {
     // ALG-03 plotseling veel nieuwe contacten (niet leeftijdsconform)
     {"ALG-03", 0.75,
      {
+         "vriend|vriendje|vriendin ~2 is ~1 #20-70 ~6 #10-17",
          "plotseling|ineens|opeens|sinds ~4 nieuwe|veel|oudere ~2 @friends",
          "nieuwe ~2 @friends ~5 ouder|oudere|volwassen|volwassenen",
          "veel ~1 oudere ~2 vriend*|mannen|jongens|contacten|kennissen|man",
@@ -278,6 +296,7 @@ const std::vector<Rule> kRules = {
     // ALG-04 beschermend tegenover nieuwe vrienden en kennissen
     {"ALG-04", 0.75,
      {
+         "!over ~3 vrienden|vriend|vriendje|contacten|vriendin ~4 zegt|vertelt|wil|zei|vertelde ~3 niets|niks",
          "!wil|wilde|mag|durft ~3 niets|niks|niet ~4 vertellen|zeggen|praten|kwijt ~4 @friends|hem|haar|hen",
          "neemt|nam ~2 het ~4 op ~1 voor",
          "!wil|wilde|mag|durft ~3 niets|niks|niet ~2 over ~2 hem|haar|hen|@friends ~3 kwijt|vertellen|zeggen",
@@ -292,9 +311,12 @@ const std::vector<Rule> kRules = {
     // ALG-05 isoleert zich, liegt, sociaal wenselijk gedrag
     {"ALG-05", 0.7,
      {
+         "!familie|ouders|moeder|vader|vrienden ~4 niet|nauwelijks|nooit ~2 bereiken|bereikbaar|bereikt",
+         "zich ~4 afgekeerd|afkeert|afkeerde",
+         "afkeert|afgekeerd|afkeerde ~3 van ~2 @family",
          "!geen ~3 contact ~2 meer ~4 @family",
          "!nauwelijks|weinig ~3 contact ~4 @family",
-         "contact ~6 verbroken|afgebroken|opgezegd",
+         "contact ~6 verbroken|afgebroken|opgezegd|verwaterd",
          "ontloopt|ontliep|vermijdt|mijdt ~2 @family",
          "@family ~1 ontloopt|ontliep|vermijdt|mijdt",
          "!familie|=ouders|vader|moeder|broer*|zus*|gezin|kinderen ~6 niet|nooit|nauwelijks|amper ~2 gesproken|"
@@ -311,6 +333,9 @@ const std::vector<Rule> kRules = {
          "ingestudeerd*",
          "sociaal ~1 wenselijk*",
          "!verhaal ~4 klopt|klopte|klopten ~2 niet",
+         "!verhaal|verhalen|verklaring ~10 klopt|klopte|klopten ~2 niet",
+         "sluit|sloot ~2 zich ~2 af",
+         "!vertelt|vertelde ~2 haar|zijn ~1 =ouders|familie|moeder|vader ~2 niets|niks ~1 meer",
      }},
     {"ALG-05", 0.5, {"liegt|loog|logen|liegen|leugens"}},
     // ALG-06 op verschillende plekken verschillend gedrag
@@ -329,6 +354,7 @@ const std::vector<Rule> kRules = {
     // ALG-07 onverklaarbare schulden
     {"ALG-07", 0.75,
      {
+         "schuld|schulden|bedrag ~8 hoogte|hoeveelheid ~4 verandert|verschilt|wisselt|onduidelijk|onbekend|steeds",
          "onverklaarbar*|onduidelijk*|vage|grote|hoge|oplopende ~2 schuld|schulden",
          "diep ~2 in ~2 rood|schulden",
          "!schuld|schulden ~6 niet|geen ~3 uitleggen|verklaren|verklaring",
@@ -341,11 +367,20 @@ const std::vector<Rule> kRules = {
          "!schuld|schulden ~4 niet ~2 weet|weten|wist",
          "!schuld|schulden ~12 niet ~2 hoeveel|waarvoor|waarom|hoe",
      }},
-    {"ALG-07", 0.5, {"schuld|schulden|schuldeiser*|geldschuld*|schuldenlast|schuldenaar|schuldig",
+    {"ALG-07", 0.5, {"aanmaning*|deurwaarder*|schuld|schulden|schuldeiser*|geldschuld*|schuldenlast|schuldenaar|schuldig",
                      "geld|euro|bedrag ~2 schuldig"}},
     // ALG-08 geen beschikking over eigen bankrekening, moet veel geld afstaan
     {"ALG-08", 0.8,
      {
+         "!geen ~1 idee|zicht|inzicht ~4 geld|rekening|financien|saldo|bankrekening",
+         "houdt|hield ~3 hun|haar|zijn|de|het ~1 inkomsten|verdiensten|geld|opbrengst ~2 in",
+         "!krijgt|kreeg|krijgen|houdt|hield ~2 zelf ~2 niets|niks|weinig|nauwelijks ~2 van ~2 het|de|hun|haar ~1 geld|verdiensten|opbrengst|inkomsten",
+         "neemt|nam|namen|nemen ~3 geld|opbrengst|verdiensten|buit|loon ~4 mee",
+         "rest ~2 gaat|gaan|ging|gingen|moet ~2 naar ~2 hem|haar|hen|@holder",
+         "al|alle ~2 geld|verdiensten|inkomsten|opbrengst ~1 krijgt|ontvangt|opstrijkt|kreeg|ontving",
+         "al|alle ~2 geld ~6 mannen|klanten ~2 betalen|betaalden|betaalt",
+         "heeft|had|hebben ~2 toegang ~2 tot ~2 haar|zijn|hun ~1 @bank|rekening|geld|digid|bankapp|inlogcodes",
+         "leningen|lening|abonnementen|abonnement|kredieten|krediet|telefoonabonnement* ~6 op ~1 haar|zijn ~1 naam",
          "geen ~3 toegang|beschikking|zicht|zeggenschap ~4 @bank|geld",
          "@holder ~5 @keep ~5 @bank",
          "@boss ~8 @bank ~2 bewaart|beheert|vasthoudt|heeft|gebruikt|houdt",
@@ -377,7 +412,9 @@ const std::vector<Rule> kRules = {
          "krijgt|krijgen|kreeg|houdt|houden|hield ~2 ze|hij|zij ~1 zelf ~1 geen|niets|niks|nauwelijks|weinig ~1 euro|"
          "cent|geld",
          "alles ~3 wat|dat ~4 verdient|verdiende|verdienen|betalen|betaalt|betaalden|oplevert|opbrengt|binnenkomt|"
-         "binnenhaalt ~8 @give|geven|afgeven|naar ~2 hem|haar|@holder",
+         "binnenhaalt ~8 @give|geven|afgeven",
+         "alles ~3 wat|dat ~4 verdient|verdiende|verdienen|betalen|betaalt|betaalden|oplevert|opbrengt|binnenkomt|"
+         "binnenhaalt ~8 naar ~2 hem|haar|@holder",
          "betalen|betaalt|betaalden|betaald ~2 hem|haar ~1 rechtstreeks|direct",
          "betaald|betalen|betaalt|overgemaakt|gestort ~3 rechtstreeks|direct ~2 aan|naar|op ~3 hem|zijn|haar|@holder",
          "opbrengst|opbrengsten|verdiensten|buit|geld ~4 van ~2 hen|hem|haar|hun|de|die ~3 aanneemt|aannam|aanpakt|"
@@ -400,7 +437,7 @@ const std::vector<Rule> kRules = {
          "loods|ruimte|hal|kas|fabriek",
          "werkplek|werkplaats|loods|hal|kelder|ruimte|fabriek ~3 is|was ~2 vies|koud|nat|donker|smerig|vochtig|stoffig|"
          "heet|ijskoud|snikheet",
-         "midden ~2 in ~2 polder|weilanden|bos|niemandsland|nergens",
+         "midden ~2 in ~2 polder|weilanden|bos|bossen|velden|niemandsland|nergens",
          "ver ~2 van ~2 alles|dorp|bewoonde|bebouwing|bewoond",
          "geisoleerd|afgelegen|afgezonderd|eenzaam ~2 ligt|lag|gelegen|liggen|staat",
          "kilometers|km ~3 van|buiten|verwijderd ~3 dorp|stad|bebouwing|bewoonde|dichtstbijzijnde|buren",
@@ -419,6 +456,11 @@ const std::vector<Rule> kRules = {
      }},
     {"ALG-10", 0.55,
      {
+         "!niet ~2 te ~1 begrijpen|verstaan ~2 wat",
+         "!kon|kan|konden ~3 niet ~3 duidelijk ~1 maken|verstaanbaar",
+         "rook|ruikt|ruikte ~3 naar ~2 alcohol|drank|bier|sterke",
+         "onsamenhangend|onverstaanbaar",
+         "met ~1 handen ~1 en ~1 voeten",
          "!spreekt|sprak|praat ~3 geen|nauwelijks|amper ~2 nederlands|engels|woord|duits",
          "!verstaat|begrijpt|verstond|begreep ~3 niets|niks|geen|niet|nauwelijks ~3 nederlands|engels|wat|me|mij|"
          "ons|ik|vragen|vraag",
@@ -426,7 +468,7 @@ const std::vector<Rule> kRules = {
          "tolk ~4 nodig",
          "communicatie|gesprek|contact ~4 onmogelijk|lastig|moeizaam|moeilijk ~4 taal|taalbarriere",
          "!begrijpt|begreep|verstaat|verstond ~3 vragen|vraag|ons|mij|me|wat ~3 niet$",
-         "!spreekt|sprak|spreken|spraken|praat|praten|verstaat|verstaan ~1 alleen|uitsluitend|enkel|slechts ~2 @lang",
+         "!spreekt|sprak|spreken|spraken|praat|praten|verstaat|verstaan|kan|kon ~1 alleen|uitsluitend|enkel|slechts ~2 @lang",
          "paar|enkele|enkel ~1 woordjes|woorden|woordje ~1 engels|nederlands|duits",
          "!geen|nauwelijks|amper|gebrekkig ~1 nederlands|engels",
          "via|met ~3 tolk|telefoontolk|tolktelefoon|vertaalapp|vertaalcomputer|translate|tolkentelefoon",
@@ -439,6 +481,7 @@ const std::vector<Rule> kRules = {
     // ALG-11 geen vrije toegang tot medische zorg
     {"ALG-11", 0.75,
      {
+         "toestemming ~8 dokter|huisarts|arts|ziekenhuis|tandarts",
          "!geen ~3 toegang ~3 zorg|dokter|huisarts|medische|gezondheidszorg",
          "!mag|mocht|mogen|kan|kon ~3 niet|nooit ~4 @medic",
          "!geen ~1 zorgverzekering|ziektekostenverzekering|huisarts",
@@ -453,6 +496,10 @@ const std::vector<Rule> kRules = {
     // ALG-12 iemand aanwezig die controle uitoefent in het gesprek
     {"ALG-12", 0.75,
      {
+         "gaf|geeft|gaven ~2 antwoord ~2 op ~1 alle ~1 vragen",
+         "bepaalde|bepaalt|besliste|beslist ~3 wat ~3 gezegd|zeggen|vertelde|antwoordde|vertellen|mocht",
+         "beantwoordt|beantwoordde|beantwoordden ~3 vragen ~4 aan ~1 haar|hem|hen ~2 gesteld|gericht",
+         "bij ~2 het ~1 gesprek ~2 blijven|bleef|blijft|zitten|aanwezig",
          "praat|praatte|sprak|spreekt|antwoordt|antwoordde|antwoorden|beantwoordt|beantwoordde ~3 steeds|telkens|"
          "voortdurend|constant|altijd ~2 voor ~2 hem|haar|hen|de|zijn|diegene",
          "praat|praatte|sprak|spreekt|antwoordt|antwoordde|beantwoordt|beantwoordde ~1 voor ~1 hem|haar|hen",
@@ -490,6 +537,10 @@ const std::vector<Rule> kRules = {
     // ALG-13 weet het eigen adres niet, heeft geen sleutel
     {"ALG-13", 0.8,
      {
+         "!kan|kon|weet|wist ~3 niet ~4 welk ~1 adres",
+         "!kan|kon|mag|mocht ~3 niet ~2 zelfstandig|zelf|alleen ~3 woning|huis|pand ~2 in|binnen",
+         "!weet|wist|weten ~3 niet ~4 welke ~2 straat|buurt|wijk|stad|plaats|huis ~4 woont|verblijft|slaapt|woon*",
+         "!kan|kon ~3 niet ~3 zeggen|vertellen|aangeven|noemen ~2 waar ~3 woont|verblijft|slaapt|woon*|verbleef|sliep",
          "!weet|wist|weten ~4 niet ~4 waar ~3 woont|verblijft|slaapt|woon*|wonen|verblijven",
          "!weet|wist|wisten|kent|kende ~3 adres ~4 niet",
          "!weet|wist|wisten|weten ~3 niet ~4 adres",
@@ -524,6 +575,12 @@ const std::vector<Rule> kRules = {
      }},
     {"ALG-14", 0.55,
      {
+         "blaren|blaar",
+         "handen|voeten ~3 kapot|open|stuk",
+         "kilo|kilos ~2 lichter|afgevallen|kwijt|verloren|minder",
+         "!niet|nauwelijks|amper|weinig ~3 gegeten",
+         "honger|hongerig|uitgehongerd",
+         "snee|sneden|mitella|gips|hechtingen|wondje|wondjes|ontstoken|ontsteking|hinkt|hinkte|verband",
          "wonden|verwondingen|kneuzingen|brandwonden|littekens|snijwonden|wond|blauw|striemen",
          "@tired",
          "mager",
@@ -533,6 +590,8 @@ const std::vector<Rule> kRules = {
     // SEK-01 gedwongen seks of seksuele handelingen tegen de zin
     {"SEK-01", 0.85,
      {
+         "!seks|sex|bed ~16 niet ~1 wil|wilde|wilden|wou",
+         "dwingt|dwong|gedwongen|dwingen|verplicht ~6 mannen|klanten|vrienden ~3 slapen|bed",
          "dwingt|dwong|gedwongen|dwingen|verplicht|verplichten ~6 pijpen|neuken|orale|beffen|aftrekken",
          "onder ~1 druk ~4 seks|sex|seksuele",
          "dwingt|dwong|gedwongen|dwingen|verplicht|verplichten ~6 seks|sex|seksuele",
@@ -544,6 +603,7 @@ const std::vector<Rule> kRules = {
      }},
     {"SEK-01", 0.7,
      {
+         "dingen ~3 moest|moet|moeten ~2 doen ~4 met ~2 mannen|klanten|hem|hen|vrienden",
          "moet|moest|moeten ~5 seks|sex|seksuele ~3 hebben|handelingen|doen",
          "seks|sex|seksuele ~3 handelingen|hebben ~2 moet|moest|moeten",
          "mannen|vrienden|kennissen|klanten|hen ~2 moet|moest|moeten ~1 slapen",
@@ -560,6 +620,7 @@ const std::vector<Rule> kRules = {
     // SEK-02 gedwongen seks tegen betaling, geld afdragen
     {"SEK-02", 0.85,
      {
+         "al|alle ~2 geld ~6 mannen|klanten ~2 betalen|betaalden|betaalt",
          "klant*|prostitu*|seks|sex|escort*|raam|werkt ~10 @money ~6 @give|afgeven|geven|inleveren",
          "@money ~6 @give ~10 klant*|prostitu*|seks|sex|escort*",
          "@money ~3 klant*|prostitu*|seks|sex|escort* ~8 @give|afgeven|geven|inleveren",
@@ -568,6 +629,16 @@ const std::vector<Rule> kRules = {
      }},
     {"SEK-02", 0.6,
      {
+         "in ~2 een|de ~1 club|seksclub|privehuis|bordeel ~2 werken|werkt|werkte",
+         "mannen ~3 voor ~1 korte ~1 tijd|duur",
+         "advertentie*|advertenties ~8 prijzen|tarieven|prijs",
+         "sekssite*|escortsite*|*sekssite|hoerensite*",
+         "aangeboden ~3 als|voor ~2 seks|escort|sex",
+         "mannen ~3 mee ~3 naar ~2 hotel*|hotels|adressen|huizen",
+         "mannen|klanten ~3 over ~2 de ~1 vloer",
+         "dag ~1 en ~1 nacht ~4 mannen|bezoekers|bezoek",
+         "veel|steeds|telkens ~2 wisselende|verschillende|andere ~1 mannen",
+         "erotische ~1 massage*|massages",
          "prostitutie|prostitueert|prostitueren|raamprostitutie|thuisprostitutie|escort*|sekswerk*|prostituee",
          "seks|sex ~2 tegen ~2 betaling",
          "seks|sex ~2 voor ~2 geld",
@@ -606,7 +677,10 @@ const std::vector<Rule> kRules = {
     // SEK-04 door partner gedwongen seks met bekenden of vrienden
     {"SEK-04", 0.8,
      {
-         "seks|sex|naar ~1 bed ~4 met ~4 vrienden|bekenden|kennissen|neven|vriend|maten",
+         "deelt|deelde|gedeeld|uitgeleend|uitleent|leent ~3 haar|hem ~3 met|aan ~2 zijn|haar ~1 vrienden|maten|neven|bekenden",
+         "met ~2 zijn|haar ~1 vrienden|maten|neven|bekenden|kennissen ~2 slapen|naar|seks|sex",
+         "seks|sex ~4 met ~4 vrienden|bekenden|kennissen|neven|vriend|maten",
+         "naar ~1 bed ~4 met ~4 vrienden|bekenden|kennissen|neven|vriend|maten",
          "vriend|vriendje|partner|loverboy*|man|vriendin ~10 seks|sex ~6 vrienden|bekenden|kennissen|maten",
          "vrienden|bekenden|kennissen|maten ~4 naar ~1 bed|seks|sex",
          "vrienden|bekenden|kennissen|maten ~10 moet|moest|moeten ~4 seks|sex|slapen|bed",
@@ -631,6 +705,8 @@ const std::vector<Rule> kRules = {
      }},
     {"SEK-06", 0.65,
      {
+         "anders ~2 kleedt|kleden|gekleed|opmaakt",
+         "zwaar|opvallend|sterk ~2 opmaakt|opgemaakt|make*",
          "loopt|draagt|kleedt|liep|droeg ~3 tegenwoordig|ineens|opeens|plotseling|sinds ~4 kleding|kleren|opgemaakt|"
          "make*|sexy|uitdagend*|korte",
          "kleding|kleren|make* ~6 niet ~2 bij ~3 past|passen|hoort|paste",
@@ -648,7 +724,7 @@ const std::vector<Rule> kRules = {
          "angstig ~4 onderdanig",
      }},
     {"SEK-07", 0.5,
-     {"angstig|bang|schrikachtig|nerveus|gespannen|schichtig|eng|angst|trilt|trilde|trillend|beeft|beefde|bevend",
+     {"bang ~2 voor ~2 hem|haar ~1 vriend|pooier|man|partner", "doodsbang|geintimideerd|geintimideerde|angstig|bang|schrikachtig|nerveus|gespannen|schichtig|eng|angst|trilt|trilde|trillend|beeft|beefde|bevend",
       "kijkt|keek ~3 angstig|schichtig|steeds|voortdurend ~3 over ~2 schouder"}},
     // SEK-08 bezit een tweede telefoon
     {"SEK-08", 0.85,
@@ -661,6 +737,7 @@ const std::vector<Rule> kRules = {
     // SEK-09 veel nieuwe sociale contacten die familie en vrienden niet kennen
     {"SEK-09", 0.7,
      {
+         "!geen ~1 idee ~2 wie ~6 vrienden|contacten|vriend|mannen|jongens|vriendinnen",
          "nieuwe ~3 vrienden|contacten|kennissen|mensen ~8 onbekend*",
          "nieuwe ~3 vrienden|contacten|kennissen|mensen ~8 niemand ~2 kent",
          "!weten|weet|kennen|kent ~2 niet ~3 wie",
@@ -676,6 +753,7 @@ const std::vector<Rule> kRules = {
     // CRI-01 gedwongen te beroven of zakken te rollen, buit afstaan
     {"CRI-01", 0.85,
      {
+         "zakken ~2 rollen|rolt|rolde|gerold",
          "@force ~8 beroven|zakkenrollen|rollen|overvallen|roven|afpakken|straatroof|afhandig",
          "zakkenroll*|zakkenroller*",
      }},
@@ -690,6 +768,7 @@ const std::vector<Rule> kRules = {
      }},
     {"CRI-02", 0.7,
      {
+         "bij|voor|op ~2 supermarkt|station|straat|winkel|winkelcentrum ~4 geld ~3 vragen|vraagt|vroeg|vroegen|bedelen",
          "bedelt|bedelen|bedelde|bedelend|bedelaar*|gebedeld",
          "doen|deden|doet|deed ~2 alsof ~4 doof|doofstom|blind|ziek|gehandicapt|stom|invalide",
          "met ~2 bekertje|bakje|beker|hoedje|bordje ~4 bij|voor|op|langs|in",
@@ -699,14 +778,17 @@ const std::vector<Rule> kRules = {
     {"CRI-03", 0.85,
      {
          "@force ~6 inbreken|stelen|jatten|winkeldiefstal*|inbraken|inbraak|pikken",
+         "@force ~6 in ~1 te ~1 breken",
          "stelen|inbreken|gestolen|steelt|buit ~10 @give|geven",
      }},
     {"CRI-03", 0.55,
-     {"inbreekt|inbreken|inbrak|inbraak|inbraken|ingebroken|winkeldiefstal*|diefstal*|steelt|stelen|jat|jatten|"
+     {"in ~1 te ~1 breken ~3 in ~2 woningen|huizen|auto|autos|winkels|bedrijven|scholen|panden", "inbreekt|inbreken|inbrak|inbraak|inbraken|ingebroken|winkeldiefstal*|diefstal*|steelt|stelen|jat|jatten|"
       "gejat|buit"}},
     // CRI-04 luxe artikelen, dure kleding, veel cash
     {"CRI-04", 0.8,
      {
+         "#500-1000000 ~1 euro ~2 contant|cash",
+         "contant|cash ~3 bij ~2 zich",
          "veel|grote ~2 cash|contant|contanten|bankbiljetten|briefjes|geldbedragen",
          "stapel*|bundel*|rol|rollen|pak|pakken ~2 geld|biljetten|bankbiljetten|cash|briefjes",
          "dure|duur|luxe ~2 kleding|kleren|schoenen|sneakers|merkkleding|merkkleren|horloge*|sieraden|"
@@ -761,6 +843,13 @@ const std::vector<Rule> kRules = {
      }},
     {"CRI-06", 0.7,
      {
+         "gerund|runt|runde",
+         "in ~1 de ~1 drugs ~1 zit|zat|zitten|zaten",
+         "zit|zat|zitten ~2 in ~1 de ~1 drugs",
+         "geronseld|benaderd|gerekruteerd|gevraagd ~8 klusjes|klussen|pakketjes|geld ~2 ophalen|wegbrengen|rondbrengen|bezorgen",
+         "snelle ~1 klusjes|klussen|cash",
+         "drugscircuit|drugsmilieu|drugswereld|drugsscene|geldezel*|moneymule*|dealerlijn*|drugslijn*|drugsschuld|drugsschulden|bendes",
+         "loopt|liep|lopen|rent|rende ~1 voor ~2 een|die|oudere ~2 jongen|jongens|man|mannen|dealer|dealers",
          "hennep*|wietplantage*|wietkwekerij*|drugslab*|drugspand|xtc-lab*|wietzolder",
          "met ~4 anderen|jongens|mannen|vrienden|groep ~8 stelen|inbreken|beroven|dealen|gestolen|"
          "ingebroken|overvallen|beroofd|gedeald",
@@ -808,6 +897,7 @@ const std::vector<Rule> kRules = {
      }},
     {"ARB-01", 0.6,
      {
+         "vinger|vingers|hand|arm|duim ~4 kwijt|verloren|verloor|afgezaagd|afgehakt|geamputeerd",
          "ongeluk|ongeval|bedrijfsongeval|arbeidsongeval ~4 werk|machine|werkplek",
          "gewond|verwond|geblesseerd ~4 werk|machine",
          "arbeidsongeval|bedrijfsongeval|werkongeval",
@@ -822,10 +912,19 @@ const std::vector<Rule> kRules = {
     // ARB-03 niet of te weinig betaald, of lang wachten op betaling
     {"ARB-03", 0.85,
      {
+         "#1-1200 ~1 euro ~3 per ~1 maand ~3 voor ~2 fulltime|voltijds|volledige|hele",
+         "fulltime|voltijds ~4 #1-1200 ~1 euro",
+         "#1-5 ~1 euro ~2 per ~1 kist|krat|stuk|doos|emmer|bak|kilo|pakket|pakketje|kamer|bed|adres",
+         "voor ~3 maanden|weken ~2 werk ~4 #1-1500 ~1 euro",
+         "!na ~2 aftrek ~8 niets|niks|weinig|nauwelijks|amper|bijna",
+         "pas ~2 loon|salaris|betaald ~4 als|wanneer|nadat|zodra",
+         "#1-80 ~1 euro ~3 voor ~3 %8-24 ~1 uur|uren",
+         "#1-60 ~1 euro ~2 per|een|de ~1 dag",
+         "krijgt|kreeg|krijgen|kregen|verdient|verdiende|ontvangt ~6 maar|slechts|hooguit|amper ~2 #1-1000 ~1 euro",
          "krijgt|kreeg|ontvangt|ontving|krijgen|kregen|heeft|hebben ~3 geen|niets|niks ~3 loon|salaris|betaald|"
          "uitbetaald|betaling|uitbetaling|cent",
          "!geen|niets|niks ~3 geld ~4 voor ~3 werk|uren|arbeid|werkzaamheden",
-         "!niet|nooit|nauwelijks|amper|weinig|onvoldoende|niets|niks ~2 betaald|uitbetaald",
+         "!niet|nooit|nauwelijks|amper|weinig|onvoldoende|niets|niks ~2 =betaald|=uitbetaald",
          "@boss ~4 betaalt|betaalde ~4 niet|nooit|niets|niks|weinig",
          "onder ~2 het ~1 minimumloon",
          "minder ~3 dan ~2 minimumloon|afgesproken|beloofd",
@@ -870,6 +969,7 @@ const std::vector<Rule> kRules = {
     // ARB-05 met valse beloften naar Nederland gehaald
     {"ARB-05", 0.8,
      {
+         "gekomen|kwam|kwamen|gehaald|gelokt ~6 voor ~2 een|het ~1 baan|werk|baantje ~10 maar ~6 moest|moet|bleek|kwam",
          "valse|loze|mooie|gebroken ~1 beloften|beloftes|belofte",
          "anders ~4 dan ~3 beloofd|afgesproken|voorgespiegeld|verwacht",
          "baan|werk|loon|salaris|woning|huis|geld|contract|verblijfsvergunning|papieren ~5 beloofd|beloofde|"
@@ -897,6 +997,7 @@ const std::vector<Rule> kRules = {
      }},
     {"ARB-06", 0.7,
      {
+         "gooide|gooit|smeet|smijt ~4 naar|tegen ~2 zijn|haar|hem ~1 hoofd",
          "in ~2 gezicht ~2 sloeg|geslagen|gestompt|slaat|gemept|mepte",
          "sloeg|slaat|stompt|stompte|mept|mepte ~3 in ~2 gezicht|buik",
          "duwde|duwt|gooide|smeet|geduwd ~4 tegen ~3 muur|schutting|grond|deur|vloer|hek|kast|auto",
@@ -909,6 +1010,7 @@ const std::vector<Rule> kRules = {
     // ARB-07 hoge schuld aan de werkgever
     {"ARB-07", 0.85,
      {
+         "loon|salaris ~8 schuld|schulden|reis|reiskosten ~3 afbetaald|afgelost|terugbetaald|terugverdiend|terugverdienen|afbetalen",
          "schuld|schulden|schuldig ~8 @boss",
          "@boss ~8 schuld|schulden|schuldig",
          "moet|moest|moeten ~6 reiskosten|reis|huur|bemiddeling*|visum|overtocht|transport|kosten ~5 terugbetalen|"
@@ -940,6 +1042,7 @@ const std::vector<Rule> kRules = {
     // ARB-09 bang voor uitzetting
     {"ARB-09", 0.85,
      {
+         "!uit ~1 angst|vrees ~2 voor ~2 uitzetting|uitgezet|teruggestuurd|deportatie|terugsturen",
          "@afraid ~6 uitgezet|uitzetting|teruggestuurd|uitgewezen|deportatie|terugsturen|teruggezet|gedeporteerd",
          "bang|angst|angstig|vreest|vrees|schrik|doodsbang ~6 uitgezet|uitzetting|teruggestuurd|uitgewezen|"
          "deportatie|terugsturen",
@@ -975,6 +1078,7 @@ const std::vector<Rule> kRules = {
     // ARB-12 zwart betaald of niet verzekerd
     {"ARB-12", 0.8,
      {
+         "schijnconstructie*|schijnzelfstandig*",
          "zwart ~3 betaald|werkt|werken|gewerkt|uitbetaald|geld|loon|betalen",
          "betaald|uitbetaald|werkt|werken|werkte|werkten|gewerkt ~2 zwart",
          "zwartwerk*|zwartwerker*",
@@ -1017,6 +1121,9 @@ const std::vector<Rule> kRules = {
      }},
     {"ARB-13", 0.6,
      {
+         "per ~1 bed|matras|slaapplek|slaapplaats",
+         "#3-99 ~1 @people ~1 per|op ~1 een ~1 kamer|slaapkamer|chalet|caravan|stacaravan|kamertje",
+         "met ~1 zn|z|zijn ~1 =vieren|=vijven|=zessen|=zevenen|=achten ~3 op ~1 een ~1 kamer|kamertje|slaapkamer",
          "krappe|kleine|vieze|slechte|overvolle|smerige|vochtige ~3 woning|kamer|huisvesting|behuizing|ruimte",
          "schimmel|ongedierte|kakkerlakken|muizen|ratten",
          "woning|huis|kamer|huisvesting|slaapplek|onderkomen ~4 overvol|vies|smerig|krap|vochtig|verwaarloosd|"
@@ -1029,6 +1136,9 @@ const std::vector<Rule> kRules = {
     // ARB-14 beperkte bewegingsvrijheid
     {"ARB-14", 0.8,
      {
+         "!mag|mocht|mogen ~3 alleen ~2 onder ~1 begeleiding|toezicht",
+         "!mag|mocht|mogen ~3 alleen ~3 met ~4 huis|woning|deur|pand ~1 uit|verlaten",
+         "controleert|controleerde|checkt|checkte|wil|wilde ~3 steeds|voortdurend|constant|altijd ~2 waar ~2 ze|hij|zij ~1 is|was|zit|uithangt",
          "!mag|mogen|mocht|mochten|kan|kon ~4 niet|nooit ~4 naar ~1 buiten",
          "!mag|mogen|mocht|mochten|kan|kon ~4 niet|nooit ~4 weg|weggaan|vertrekken|terrein|pand|deur",
          "!mag|mogen|mocht|mochten ~4 niet|nooit ~2 alleen ~3 naar|weg|de|op|over|buiten|boodschappen|reizen",
@@ -1069,6 +1179,7 @@ const std::vector<Rule> kRules = {
     // ARB-16 op andere manieren onder druk gezet
     {"ARB-16", 0.8,
      {
+         "met ~2 ontslag|ontslagen|uitzetting|eruit|straat|politie ~2 bedreigd|gedreigd|bedreigt|dreigt|dreigde",
          "onder ~1 druk ~3 gezet|zetten|zet|staat|stond",
          "druk ~3 uitgeoefend|uitoefent|uitoefenen",
          "dreigt|dreigde|gedreigd|dreigen ~6 ontslag|ontslaan|woning|huis|kamer|eruit|straat|familie|gevolgen|"
@@ -1085,21 +1196,28 @@ const std::vector<Rule> kRules = {
          "uit ~2 de|het|zijn|haar ~1 woning|huis|kamer|kamertje ~1 gezet|gegooid|zetten|gooien",
          "zich ~1 ziek ~1 meldt|melden|meldde ~6 ontslag|eruit|ontslagen|boete|straf",
      }},
-    {"ARB-16", 0.6, {"onder ~1 druk", "anders ~4 ontslagen|eruit|straat|ontslag"}},
+    {"ARB-16", 0.6, {
+         "als ~6 klaagt|klaagde|klagen|weigert|weigerde|protesteert ~10 terug ~3 sturen|stuurt|gestuurd|ontslag|eruit|straat|ontslagen",
+         "krijgt|krijgen|kreeg|kregen ~3 boete|boetes ~6 als|bij|wie|voor",
+         "wie|als ~6 krijgt|krijgen|kreeg ~3 boete|boetes",
+         "als ~8 moet|moeten|moest ~3 uit ~2 de|het|zijn|haar ~1 woning|huis|kamer","onder ~1 druk", "anders ~4 ontslagen|eruit|straat|ontslag"}},
     // ARB-17 vermoeidheid, uitputting of gezondheidsklachten
     {"ARB-17", 0.75,
      {
+         "last ~2 van ~2 rug|nek|schouders|handen|knieen|armen|polsen|gewrichten|rugpijn",
          "uitgeput|uitputting|oververmoeid|vermoeidheid|doodmoe|afgepeigerd|slaapgebrek",
          "gezondheidsklachten|rugklachten|rugpijn|pijnklachten|longklachten|huidklachten",
          "lichamelijke ~1 klachten",
          "klachten ~4 werk",
          "pijn|klachten ~4 rug|nek|schouders|handen|knieen|armen|gewrichten|polsen",
          "ziek ~6 toch ~2 werken|doorwerken|komen",
-         "valt|viel|vallen ~3 in ~1 slaap",
+         "valt|viel|vallen ~6 in ~1 slaap",
+         "!geen ~1 energie|puf|fut ~1 meer",
      }},
     {"ARB-17", 0.6,
      {
-         "moe|vermoeid|bekaf",
+         "slaapt|sliep|slapen ~2 maar|slechts|nauwelijks|amper|hooguit ~2 #1-5 ~1 uur|uren",
+         "moe|vermoeid|bekaf|moeheid",
          "ziet|zag|zien|zagen ~1 er ~3 @seen_unwell",
          "lopen|loopt|liep|liepen ~1 krom|mank|kreupel",
          "slepen|sleept|sleepte ~3 met ~2 benen|been|voeten",
@@ -1164,6 +1282,17 @@ bool IsNegator(std::string_view word) {
                                                      "niks", "nergens", "ontkent", "geenszins"};
     for (std::string_view negator : kNegators) {
         if (word == negator) return true;
+    }
+    return false;
+}
+
+// Abbreviations municipal staff write with a full stop inside a sentence.
+bool IsAbbreviation(std::string_view word) {
+    static constexpr std::string_view kAbbreviations[] = {"ca",  "mw",  "mevr", "dhr", "hr",   "bijv", "vlgs", "nr",
+                                                          "evt", "ong", "resp", "incl", "excl", "tel",  "mr",   "m.b.t",
+                                                          "zgn", "ivm", "nav",  "obv",  "dd",   "vs"};
+    for (std::string_view abbreviation : kAbbreviations) {
+        if (word == abbreviation) return true;
     }
     return false;
 }
@@ -1261,7 +1390,10 @@ std::vector<Token> Tokenize(std::string_view text) {
         const bool next_is_word = index + 1 < text.size() &&
                                   (IsAsciiLetter(static_cast<unsigned char>(text[index + 1])) ||
                                    IsAsciiDigit(static_cast<unsigned char>(text[index + 1])));
-        if (byte == '!' || byte == '?' || byte == ';' || (byte == '.' && !next_is_word)) {
+        // A full stop after a usual abbreviation ("ca. 15 mannen", "Mw. zag er moe uit") does not end a sentence.
+        const bool after_abbreviation = byte == '.' && !tokens.empty() && tokens.back().end == index &&
+                                        IsAbbreviation(tokens.back().norm);
+        if (byte == '!' || byte == '?' || byte == ';' || (byte == '.' && !next_is_word && !after_abbreviation)) {
             ++sentence;
             ++clause;
         } else if (byte == ',' || byte == ':' || byte == '(' || byte == ')' || byte == '"' || byte == '\n' ||
@@ -1611,6 +1743,581 @@ struct CodeResult {
     std::size_t end = 0;
 };
 
+// ---------------------------------------------------------------------------------------------------------------
+// The second layer: concepts that meet within a sentence.
+//
+// Exact phrase patterns miss every wording nobody thought of. This layer names, per fact, the concepts it is
+// made of ("a document" + "kept by someone else"; "money" + "handing over"), each as a list of word forms:
+//   word    the word or an inflection on the same Snowball stem (5+ letters), otherwise the exact word
+//   pre*    any word starting with pre        *suf   any word ending in suf (Dutch compounds: "werkgeverswoning")
+//   *mid*   any word containing mid           #5-99  a number in that range      =word  exactly as written
+// A concept rule fires when one word of each of its concepts stands in one sentence (or, for a few facts told
+// in two short sentences, "Waar is zijn paspoort? Dat heeft de baas."), within `span` words of
+// each other, the match is not negated (IsNegated, as for the patterns; rules whose concepts carry the negation
+// themselves, "geen" + "contract", are exempt), and the narrative as a whole holds the rule's context concept
+// (money handed over is SEK-02 only in a prostitution narrative, ARB-10 only where there is work). Concept rules
+// weigh less than the patterns and never add to the score of a code the patterns found.
+// ---------------------------------------------------------------------------------------------------------------
+
+struct Concept {
+    std::string_view name;
+    std::string_view terms;
+};
+
+const std::vector<Concept> kConcepts = {
+    {"advert", "advertentie*|*advertentie|*advertenties"},
+    {"appointments", "afspraken|afspraak|klanten|mannen|dates|hotel|hotels"},
+    {"fin_affairs", "geldzaken|financien|bankzaken|administratie|post|uitkering|toeslagen|toeslag"},
+    {"manage", "regelt|regelde|beheert|beheerde|doet|deed|bepaalt|controleert"},
+    {"paid_to", "=uitbetaald|=betaald|overgemaakt|gestort|uitbetalen|overmaken"},
+    {"unknown_amount", "hoeveel|hoogte|waarvoor|waarom|onduidelijk|onbekend|vaag"},
+    {"amount_known", "precies|exact|betalingsregeling|schuldhulp*|bewindvoerder*"},
+    {"sexctx_strong",
+     "prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|"
+     "tippel*|hoer*|erotisch*|seksdate*|*advertentie|*advertenties|vrijers|webcam*|camsite*|*escort|loverboy*|"
+     "pooier*|souteneur*"},
+    {"self_word", "zelf"},
+    {"small_amount", "#1-200"},
+    {"euro_word", "euro|eur"},
+    {"week_word", "week|weekloon"},
+    {"amount_block", "leefgeld|zakgeld|huur|kamerhuur|bed|matras|slaapplek|kosten|boete|boetes|ingehouden|inhouden"},
+    {"for_clients", "klanten|klant|afspraken|advertenties|werktelefoon"},
+    {"workcause", "werk|tillen|sjouwen|dampen|stof|middelen|bukken|kou|hitte|werken|machines|lopende"},
+    {"victim_block", "slachtoffer|slachtoffers|beroofd|bestolen|overvallen"},
+    {"crime_verb", "steelt|stelen|inbreken|inbreekt|beroven|berooft|overvallen|dealen|dealt|vastzat|vastzit|vastgezeten|straatroof|plofkraak*|plofkraken|witwassen|heling|helen|mensenhandel|drugshandel|schietpartij|liquidatie|steekpartij|schietincident|ripdeal|afrekening"},
+    {"crim_group", "groep|bende|netwerk|jongens|mannen|vrienden|types|figuren|clubje|man|jongen"},
+    {"possible", "mogelijk|lukte|lukt|ging"},
+    {"impossible", "onmogelijk|moeizaam|stroef|lastig|moeilijk"},
+    {"conv", "gesprek|communicatie|communiceren|interview|verstandhouding|uitwisseling"},
+    {"take_strong", "meeneemt|meenam|meegenomen|inpikt|ingepikt|afpakt|opstrijkt|opgestreken|incasseert|geincasseerd"},
+    {"keep_over", "houdt|houden|hield|hielden|overhoudt|overhouden|overgehouden"},
+    {"little", "niets|niks|nauwelijks|weinig|amper"},
+    {"sick2", "verwaarloosd|uitgeput|uitgeputte|vermoeid|vermoeide|moe|ziek|zieke|ziekelijk|ziekelijke|mager|magere|bleek|grauw|grauwe|slecht|onverzorgd|onverzorgde|ondervoed|verzwakt|afgetobd|afgetobde|gesloopt|doodmoe|uitgemergeld|verwilderd|afgeleefd"},
+    {"appear", "oogde|oogt|leek|lijkt|indruk|zag|ziet|uitziet|uitzag"},
+    {"pay_cash", "loon|*loon|salaris|=uitbetaald|uitbetaling|=betaald|betaling|loonbetaling|uitbetalen"},
+    {"take_block", "over|overhoudt|overhouden|zelf|eigen|krijgt|kreeg|terug"},
+    {"money_plain", "loon|lonen|*loon|salaris*|inkomsten|verdiensten|verdienste|geld|*geld|opbrengst*|fooien|uitkering*|*uitkering|buit|cash|contanten|spaargeld"},
+    {"home_address", "woonadres|verblijfsadres|verblijfadres|huisadres"},
+    {"addr_unknown", "onbekend|onduidelijk"},
+    {"control_act2", "tolkte|tolkt|vertaalde|vertaalt|vertaalden"},
+    {"track_act", "weet|wist|volgt|volgde|controleert|controleerde|delen|gedeeld|deelt|altijd|app|aan|mijn"},
+    {"track", "volg|volgapp|*volgapp|locatie|livelocatie|gps|tracker|trackingapp|zoek"},
+    {"ferry_b", "opgehaald|gehaald|ophaalt|haalt|haalde|teruggebracht|teruggereden|thuisgebracht"},
+    {"ferry_a", "gebracht|brengt|bracht|gereden|rijdt|reed"},
+    {"housing_ok", "student*|*studenten|studentenhuis|*studentenhuis|eigen|gezin|kinderen"},
+    {"crowd_group", "=twaalven|=achten|=tienen|=zessen|=zevenen|=negenen|=elven|=vijftienen|=twintigen|=dertigen|=tientallen"},
+    {"share", "helft|deel|gedeelte|grootste|procent|meeste|alles|merendeel|*procent|al|alle|volledige|hele|meeste"},
+    {"take_money", "houdt|hield|neemt|nam|pakt|pakte|int|inde|beheert|beheerde|incasseert|opstrijkt|ophaalt|haalt|haalde|opgehaald|gehouden|afgepakt|ingenomen|bewaart"},
+    {"pimp_boss", "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|pooier*|loverboy*|manager|madam|mama|vriend|vriendje|partner|neef|oom|koppelbaas*|voorman|ploegbaas|souteneur|regelaar|uitbater|bemiddelingsbureau*"},
+    {"spend_block", "eigen|zelf|gespaard|spaargeld|spaart|verdiend"},
+    {"contrast", "maar|terwijl|toch|ondanks|niet|geen|zonder|nauwelijks"},
+    {"refuse_neg", "weigert|weigerde|weigeren|niet|nooit|geen|zonder"},
+    {"crowd", "#6-99|tientallen|tiental|twaalf|veertien|zestien|twintig"},
+    {"control_mod", "voor|namens|steeds|telkens|voortdurend|constant|plaats|alles|zijde|ertussendoor|tussendoor|steeds|meteen|direct"},
+    {"neg", "geen|niet|nooit|zonder|niets|niks|nergens"},
+    {"doc",
+     "paspoort*|*paspoort|*paspoorten|identiteitsbewijs*|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|"
+     "*reisdocument|*reisdocumenten|identiteitspapieren|papieren|documenten|verblijfsvergunning*|verblijfsdocument*|"
+     "*identiteitskaart|paspoortje"},
+    {"doc_keep",
+     "bewaar*|bewaard|beheer*|beheert|vastgehouden|vasthoud*|ingenomen|inneem*|innam|innamen|afgepakt|afpak*|"
+     "afgenomen|afneem*|afnam|ingeleverd|inlever*|achtergehouden|achterhoud*|kluis|opgeborgen|afgegeven|afgeven|"
+     "afgestaan|afstaan|onder|terugkrijgen|teruggekregen|terugvragen|teruggevraagd|weggenomen|bewaring|beslag|"
+     "houdt|hield|hielden|ligt|lag|liggen|lagen|zit|zat|zitten|zaten|kwijt|bezit"},
+    {"doc_have", "heeft|had|hebben|hadden|houdt|hield|bewaart|bewaarde|beheert|ligt|lag|liggen|lagen|zit|zitten|bezit"},
+    {"doc_block", "kopie*|kopieen|gekopieerd|toonde|getoond|toont|laten|liet|zien|scan*|gescand|verlopen|aanvraag*|"
+                  "aangevraagd|vernieuw*|gestolen|verloren|zelf|eigen"},
+    {"holder", "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|*bureau|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|pooier*|loverboy*|begeleider*|uitbater|manager|leidinggevende|smokkelaar*|huisbaas|vriend|partner|koppelbaas*|opdrachtgever*|voorman|ploegbaas|teamleider|madam|mama|landgenoot|chauffeur|onderaannemer|souteneur|hem|hen|die|man|vrouw|oom|tante|neef|echtgenoot|schoonfamilie|contactpersoon|regelaar|bemiddeling|werkgeefster|eigenares|bazin"},
+    {"boss",
+     "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|*uitzendbureau|bemiddelaar*|tussenpersoon|tussenpersonen|"
+     "ronselaar*|eigenaar*|uitbater|manager|leidinggevende|koppelbaas*|opdrachtgever*|voorman|ploegbaas|teamleider|"
+     "onderaannemer|directeur|bedrijfsleider|uitzender|werkgeefster|eigenares|bazin|*bureau|bedrijf|firma"},
+    {"money",
+     "loon|lonen|*loon|salaris*|inkomsten|inkomen|*inkomen|verdiensten|verdienste|geld|*geld|opbrengst*|"
+     "fooien|fooi|uitkering*|*uitkering|toeslag*|*toeslag|euro|helft|deel|procent|buit|cash|contanten|bedrag*|"
+     "*bedrag|spaargeld"},
+    {"give",
+     "afdra*|afgedragen|afdroeg|afstaan|afstaat|afgestaan|afstond|afgeven|afgeeft|afgegeven|afgaf|inleveren|"
+     "inlevert|ingeleverd|doorstort*|doorgestort|overmaken|overmaakt|overgemaakt|maakt|storten|stort|gestort|"
+     "overhandig*|inhoudt|ingehouden|inhouden|inhield|opstrijkt|opgestreken|inpikt|ingepikt|afpakt|afgepakt|"
+     "afpakken|int|geind|incasseert|opgeeist|opeist|ophaalt|opgehaald|ophalen|komt|kwam|gaat|ging|gaan|gingen|"
+     "geven|geeft|gaf|gegeven|moet|moest|moeten|moesten"},
+    {"give_strong",
+     "afdra*|afgedragen|afdroeg|afstaan|afstaat|afgestaan|afstond|afgeven|afgeeft|afgegeven|afgaf|inleveren|"
+     "inlevert|ingeleverd|doorstort*|doorgestort|overhandig*|opstrijkt|opgestreken|inpikt|ingepikt|afpakt|"
+     "afgepakt|afpakken|incasseert|opgeeist|opeist|afdracht|inneemt|ingenomen|innam|afneemt|afgenomen|afnam"},
+    {"to_other", "hem|haar|hen|hun|die|werkgever*|*werkgever|baas|vriend|pooier*|loverboy*|eigenaar*|madam|man|bemiddelaar*|uitzendbureau*|tussenpersoon"},
+    {"bank",
+     "bankpas*|pinpas*|betaalpas*|bankkaart*|pincode*|bankrekening*|*bankrekening|rekeningnummer*|bankapp|"
+     "bankzaken|bankgegevens|digid|*rekening|rekening|bank|pinpassen|bankpassen|inlogcodes|inloggegevens|"
+     "internetbankieren|mobielbankieren|pas|passen"},
+    {"bank_keep",
+     "bewaar*|bewaard|beheer*|beheert|vastgehouden|vasthoud*|ingenomen|inneem*|innam|afgepakt|afpak*|afgenomen|"
+     "afneem*|afnam|ingeleverd|inlever*|achtergehouden|achterhoud*|houdt|hield|hielden|heeft|had|hadden|gebruikt|"
+     "gebruikte|opent|opende|geopend|aangevraagd|regelt|regelde|geregeld|kent|kende|weet|wist|pint|pinde|gepind|"
+     "opnemen|opgenomen|neemt|nam|afgeven|afgegeven|kwijt|afstaan|afgestaan"},
+    {"sexwork",
+     "klant*|*klanten|prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|raam|ramen|club|"
+     "seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|dates|hotel*|"
+     "*hotel|hotelkamer*|advertentie*|*advertentie|*advertenties|kamerverhuur|mannen|afspraken|vrijers|*sites|"
+     "*site|pijpen|neuken|betaalde|webcam*|camsite*"},
+    {"sexctx", "prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|hotelkamer*|*advertentie|*advertenties|vrijers|pijpen|neuken|webcam*|camsite*|*escort|raamprostitutie|loverboy*|pooier*|souteneur*|seksueel|seksuele|verkracht*|misbruik*|klant*"},
+    {"workctx", "werk|werkt|werken|werkte|werkten|gewerkt|werkgever*|*werkgever|baas|loon|*loon|salaris|uitzendbureau*|*uitzendbureau|werknemer*|arbeider*|*arbeiders|arbeidsmigrant*|dienst|diensten|ploeg|ploegen|fabriek|magazijn|kas|kassen|bouw|*bouw|restaurant|keuken|schoonmaak*|*bedrijf|bedrijf|teler|loods|koppelbaas*|opdrachtgever*|voorman|*werk|machine*|*machine|collega*|slachterij|*slachterij"},
+    {"crimctx",
+     "bedel*|gebedeld|buit|stelen|gestolen|steelt|jat*|gejat|inbr*|ingebroken|beroof*|berooft|beroving*|zakkenr*|"
+     "dealen|dealt|drugs|*drugs|winkeldiefstal*|diefstal*|overval*|roof|*roof|criminel*"},
+    {"debt",
+     "schuld|schulden|*schuld|*schulden|schuldig|terugbetalen|terugbetaald|terugbetaalt|afbetalen|afbetaald|"
+     "afbetaalt|aflossen|afgelost|aflost|terugverdienen|terugverdient|terugverdiend|lening|geleend|voorgeschoten|"
+     "voorschot|openstaand*|krijt|rood|afgeschreven|verrekend|verrekent|verrekenen"},
+    {"debt_cost", "reis|reiskosten|*reis|vliegticket*|ticket*|*ticket|busreis|vlucht|overtocht|bemiddeling*|*bemiddeling|bemiddelingskosten|visum|*visum|huur|kamerhuur|woonkosten|vervoer|werkvergunning|inschrijfgeld|voorschot|voorgeschoten|lening|geleend"},
+    {"repay",
+     "terugbetalen|terugbetaald|terugbetaalt|afbetalen|afbetaald|afbetaalt|aflossen|afgelost|aflost|"
+     "terugverdienen|terugverdient|terugverdiend|ingehouden|inhouden|inhoudt|inhield|verrekend|verrekent|"
+     "verrekenen|afgetrokken|aftrekken|schuld|schulden|schuldig|afgehaald|afgaan|gaat|gaan|openstaand*"},
+    {"sexact", "seks|sex|*seks|seksuele|seksueel|bed|pijpen|neuken|beffen|aftrekken|intiem|slapen|handelingen"},
+    {"coerce",
+     "gedwongen|dwingt|dwong|dwingen|dwingen|verplicht|verplichtte|verplichten|moet|moest|moeten|moesten|"
+     "onder|druk|zin|wilde|wil|keus|keuze|anders|eist|eiste|opgedragen|opdracht|dreigt|dreigde|gedreigd"},
+    {"porn",
+     "porno*|*porno|pornografisch*|seksfilm*|sekstape*|naaktfoto*|naaktbeeld*|seksvideo*|camseks|webcam*|"
+     "*webcam|livestream*|streamen|stream|gestreamd|onlyfans|filmen|gefilmd|filmt|filmde|opnames|opname|"
+     "gefotografeerd|fotograferen|fotoshoot*|*shoot|camera|camera*|ringlamp|statief|beelden|filmpje*|video*|foto*"},
+    {"nude",
+     "naakt|bloot|ontkleed|uitkleden|uitgekleed|sexy|pikant*|seksueel|seksuele|intieme|lingerie|ondergoed|"
+     "seks|sex|*seks|erotisch*|bed|slaapkamer|betalende|kijkers|abonnees|volgers|betaald"},
+    {"phone",
+     "telefoon|telefoons|mobiel|mobieltje|mobieltjes|gsm|toestel|toestellen|toestelletje|simkaart*|simkaartje*|"
+     "*simkaart|nummer|nummers|telefoonnummer*|telefoontje|*telefoon|*telefoons|prepaid*|smartphone*|"
+     "iphone|iphones|samsung"},
+    {"second",
+     "tweede|extra|andere|ander|nog|meerdere|twee|geheime|geheim|verstopt|verstopte|verborgen|prepaid*|aparte|"
+     "apart|losse|oude|drie|#2-2"},
+    {"school", "school|*school|scholen|les|lessen|*les|lesuren|klas|schooldag*|stage|opleiding|mbo|vmbo|havo|vwo|roc|college|colleges|praktijkonderwijs|schooltijd"},
+    {"absent", "afwezig*|absent*|verzuim*|*verzuim|spijbel*|gemist|mist|missen|miste|ziekgemeld|ziekmeld*|*ziekmelding|*ziekmeldingen|thuiszitter*|uitgeschreven|ongeoorloofd|weggebleven|wegblijft|wegblijven|ongeoorloofde|schoolverzuim|lesverzuim"},
+    {"medic", "dokter|huisarts*|*huisarts|arts|*arts|ziekenhuis*|*ziekenhuis|tandarts|gynaecoloog|zorg|gezondheidszorg|ehbo|spoedeisende|seh|huisartsenpost|verloskundige|specialist|behandeling|behandeld|behandelen|medische|medisch|ggd|soa-poli|poli|polikliniek|apotheek|medicijnen|medicatie|antibiotica|zorgverzekering|verzekering"},
+    {"complaint", "pijn|*pijn|ziek|ziekte|koorts|infectie*|*infectie|ontsteking*|*ontsteking|ontstoken|wond|wonden|*wond|bloeding*|bloedde|bloedt|zwanger|zwangerschap|soa|gebroken|gewond|letsel|kiespijn|hoest|kuchen|gezondheidsproblemen|gezondheidsklachten|buikpijn|hoofdpijn|rugpijn|verwonding*"},
+    {"refuse",
+     "weigert|weigerde|weigeren|wil|wilde|wilden|durft|durfde|durven|gaat|ging|gaan|zelf|zoekt|zocht|schakelt|"
+     "loopt|liep|doorlopen|rondlopen|rondgelopen|zonder|nooit|geen|niet"},
+    {"not_allowed",
+     "mag|mocht|mogen|mochten|toestemming|laat|liet|laten|verbiedt|verbood|verboden|verbieden|houdt|tegen"},
+    {"sick_look", "vermagerd|afgevallen|ondervoed|uitgemergeld|grauw|onverzorgd|verzwakt|lusteloos|futloos|graatmager|broodmager|uitgehongerd|kilos"},
+    {"injury", "brandplek*|brandwond*|*brandwond|*brandwonden|littekens|kneuzing*|gekneusd*|snijwond*|*snijwond|striemen|schaafwond*|bloeduitstorting*|hechtingen|blauwe|brandplekjes|zelfbeschadiging|zelfverwonding|blauwe|*kneuzingen|verwondingen|*wond|*wonden|wond|wonden"},
+    {"danger", "gevaarlijk*|ongezond*|onveilig*|riskant*|giftig*|gif|chemisch*|chemicalien|bestrijdingsmiddel*|asbest|dampen|*dampen|oplosmiddel*|bedrijfsongeval|arbeidsongeval|amputatie|afgezaagd|*ongeval|ongeval|ongeluk|valgevaar|snijgevaar"},
+    {"gear", "handschoenen|*handschoenen|mondkap*|mondmasker*|*masker|maskers|helm|helmen|*helm|veiligheidsschoenen|*schoenen|beschermings*|bescherming|*bescherming|beschermende|*kleding|*bril|valbeveiliging|oordopjes|gehoorbescherming|instructie*|*instructie|opleiding|training|uitleg|veiligheidsinstructie|certificaat|ventilatie|afzuiging|pbm|harnas|veiligheidslijn|veiligheidsharnas|*harnas|vanglijn|lijn"},
+    {"workplace",
+     "werk|werkt|werken|werkte|werkten|gewerkt|werkplek*|werkplaats*|loods|*loods|hal|*hal|kas|kassen|*kas|fabriek|"
+     "*fabriek|keuken|*keuken|kelder|magazijn|*magazijn|bouwplaats|*bouwplaats|machine*|*machine|*machines|"
+     "werkzaamheden|klus|klussen|schoonmaak*|slachterij|*slachterij|bedrijf|*bedrijf|teelt|oogst*|productie|*productie"},
+    {"bad_place", "afgelegen|geisoleerd*|afgezonder*|buitengebied|achteraf|polder|*polder|bos|bossen|weiland*|nergens|eenzaam|kilometers|donker|donkere|vies|vieze|smerig|smerige|koud|koude|ijskoud*|vochtig*|nat|natte|schimmel*|stank|stinkt|stoffig*|tocht|tochtig|lawaai*|daglicht|verlichting|pauze*|pauzes|sanitair|toilet|wc|drinkwater|snikheet|bloedheet|heet|hitte|benauwd*|erbarmelijk*|mensonwaardig*"},
+    {"housing", "slaapt|slapen|sliep|sliepen|geslapen|woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verbleven|overnacht*|slaapplek*|*slaapplek|slaapplaats*|onderdak|huisvesting|*huisvesting|gehuisvest|kamer|kamertje|woning|woningen|huis|logeert|onderkomen|ondergebracht|woonruimte|*woonruimte|bedden|matras*"},
+    {"bad_housing", "loods|*loods|bedrijfspand*|werkplaats*|kantoor|*kantoor|magazijn|*magazijn|kas|kassen|schuur|*schuur|container*|*container|*containers|keet|*keet|garage|stal|*stal|fabriek|*fabriek|bedrijfshal|stapelbed*|*stapelbed|*stapelbedden|luchtbed*|overvol*|overbewo*|schimmel*|ongedierte|muizen|ratten|kakkerlakken|onbewoonbaar|mensonwaardig*|erbarmelijk*|opeengepakt|gepropt|propvol|werkgeverswoning*|bedrijfsruimte*|werkgeverhuis*|auto|busje|tent|tuinhuis*|vakantiepark*|recreatiepark*|bungalowpark*|bovenverdieping|achterkamer|hok|hokje|kelder|kantine|*kantine|keuken|bijkeuken|gang|berging|schuurtje"},
+    {"people", "mensen|personen|anderen|arbeiders|*arbeiders|werknemers|*werknemers|mannen|vrouwen|collega*|landgenoten|polen|roemenen|bulgaren|medebewoners|bewoners|*migranten|slaapplaatsen|bedden|matrassen"},
+    {"move_verb",
+     "naar|buiten|weg|weggaan|vertrekken|verlaten|deur|boodschappen|wandelen|alleen|vrij|vrijuit|zelfstandig|"
+     "reizen|stad|dorp|winkel|supermarkt|terrein|pand|huis|woning|kamer|hotel|erf|straat|bewegen|gaan"},
+    {"move_ctrl", "opgesloten|ingesloten|bewaakt|gevolgd|tracker|trackt|gps"},
+    {"threat", "dreig*|gedreigd|bedreig*|bedreigd|waarschuwt|waarschuwde|gewaarschuwd|intimid*|geintimideerd"},
+    {"threat_strong", "dreig*|gedreigd|bedreig*|bedreigd|waarschuwt|waarschuwde|gewaarschuwd|intimid*|geintimideerd"},
+    {"consequence", "ontslag*|ontslagen|ontslaan|eruit|straat|woning|slaapplek|onderdak|familie|kinderen|moeder|vader|politie|ind|terugsturen|teruggestuurd|uitzetten|loon|boete|boetes|melden|aangeven|aangifte|thuisland|vliegtuig|gevolgen|consequenties|dak|broertje|zusje|gezin"},
+    {"afraid",
+     "bang|angst|angstig|vreest|vrees|vreesde|schrik|doodsbang|doodsangst|zorgen|bezorgd|durft|durfde|durven|"
+     "paniek|panisch|nerveus"},
+    {"deport",
+     "uitgezet|uitzetting|uitzetten|teruggestuurd|terugsturen|terugstuurt|uitgewezen|uitwijzing|deportatie|"
+     "gedeporteerd|ind|vreemdelingenpolitie|vreemdelingendienst|marechaussee|kmar|verblijfsstatus|status|"
+     "vergunning|papieren|land|thuisland|opgepakt|vastgezet|detentie|vreemdelingenbewaring|uitgeleverd|grens"},
+    {"permit",
+     "verblijfsvergunning*|*verblijfsvergunning|verblijfsstatus|*status|status|visum|*visum|verblijfspapieren|"
+     "verblijfsdocument*|verblijfsrecht|werkvergunning*|tewerkstellingsvergunning*|twv|bsn|burgerservicenummer|"
+     "papieren|vergunning|*vergunning|documenten"},
+    {"permit_bad",
+     "geen|zonder|verlopen|ongeldig*|ongeldige|vervalst*|nep|valse|vals|geweigerd|afgewezen|ingetrokken|"
+     "toeristenvisum|illegaal|illegale|ontbreekt|ontbreken|ontbrak"},
+    {"pay", "loon|*loon|salaris|=uitbetaald|uitbetaling|=betaald|betaling|loonbetaling|verdient|verdiende|verdienen|uurtarief|*tarief|=onderbetaald"},
+    {"pay_low", "weinig|nauwelijks|amper|minder|lager|onder|schijntje|fooi|fooitje|achterstallig*|uitgesteld|nooit|niet|niets|niks|geen|zakgeld|zakcentje|peanuts|habbekrats|karig|belachelijk|laag|lage|ingehouden|afgetrokken"},
+    {"pay_block", "huur|huurt|rekening|rekeningen|boodschappen|belasting|premie|zorgverzekering|reis|vlucht|"
+                  "zelf|goed|netjes|keurig|cao|normaal|redelijk"},
+    {"cash", "contant*|cash|zwart|zwartwerk*|envelop*|*envelop|handje|contantje|kontant*|biljetten|briefjes"},
+    {"contract", "contract|*contract|contracten|arbeidsovereenkomst*|*overeenkomst|loonstro*|*loonstrook|*loonstroken|loonstrookje*|salarisstro*|verzekerd|ongevallenverzekering|loonadministratie|payroll|loonbelasting|werkgeversverklaring|verzekering"},
+    {"promise", "beloof*|beloofd|beloofde|belofte*|beloftes|toegezegd|toezegging*|voorgespiegeld|voorspiegeling|gezegd|verteld|vertelde|verwacht*|verwachtte|advertentie*|*advertentie|vacature*|*vacature|aangeboden|aanbod|zou|zouden|geronseld|geworven|gelokt"},
+    {"reality",
+     "maar|bleek|bleken|blijkt|werkelijkheid|praktijk|eenmaal|aangekomen|aankomst|uiteindelijk|tegen|"
+     "teleurgesteld|helemaal|nooit|niets|niks"},
+    {"promise_obj", "baan|werk|loon|salaris|verdienen|verdient|huis|woning|kamer|huisvesting|contract|papieren|vergunning|opleiding|toekomst|uurloon"},
+    {"violence", "slaat|sloeg|sloegen|geschopt|getrapt|gewurgd|afgetuigd|vuistslag*|gestompt|mes|pistool|vuurwapen|mishandeld|geslagen|klappen"},
+    {"new_contacts",
+     "vrienden|*vrienden|vriendinnen|vriendenkring|vriendengroep|*vriendengroep|contacten|kennissen|jongens|"
+     "mannen|types|figuren|groep|mensen|volwassenen|omgang|vriend|vriendje|vriendin|gezelschap|netwerk"},
+    {"new", "nieuwe|nieuw|ineens|plotseling|opeens|sinds|recent|andere|veranderd"},
+    {"older", "ouder|oudere|ouderen|volwassen|volwassenen|twintigers|dertigers|veertigers|meerderjarig*"},
+    {"unknown", "onbekend|onbekende|onbekenden|niemand"},
+    {"secretive", "vaag|vage|ontwijkend*|geheimzinnig*|zwijgt|zweeg|dichtklap*|verdedigt|verdedigde|beschermt|beschermde|beschermend|loyaal|geheimhoudt|verzwijgt|verzwijgen|afschermt|goedpraat"},
+    {"lie", "lieg*|liegt|loog|logen|gelogen|leugen*|leugentje*|verzint|verzon|verzonnen|tegenstrijdig*|ingestudeerd*|aangeleerd|instudeerd|ingeoefend|wenselijk*|wisselend*|wisselende|ongeloofwaardig*|voorgezegd|ingefluisterd"},
+    {"isolate",
+     "isol*|geisoleerd*|afgesloten|teruggetrokken|afgezonder*|zondert|eenzaam|vervreemd*|verbroken|afgebroken|"
+     "uitgesloten|afstand"},
+    {"family",
+     "familie|*familie|ouders|vader|moeder|broer*|zus*|zussen|gezin|*gezin|kinderen|vrienden|vriendinnen|"
+     "vriendengroep|oma|opa|tante|oom"},
+    {"control_person", "begeleider*|man|vrouw|vriend|partner|baas|werkgever*|*werkgever|neef|oom|tante|broer|landgenoot|chauffeur|collega|meneer|mevrouw|persoon|iemand|heer|echtgenoot|echtgenote|jongen|contactpersoon|manager|nicht"},
+    {"control_act", "praat|praatte|praten|antwoord*|antwoordt|antwoordde|beantwoord*|tolkt|tolkte|vertaalt|vertaalde|onderbrak|onderbreekt|corrigeert|corrigeerde|wijkt|souffleert|fluistert|fluisterde|uitpraten|beslist|besliste"},
+    {"address", "adres|woonadres|*adres|straatnaam|huisnummer|postcode|sleutel|sleutels|*sleutel|*sleutels"},
+    {"unknown_addr", "weet|wist|weten|kent|kende|noemen|noemde|zeggen|vertellen|heeft|had|krijgt|kreeg|bezit"},
+    {"drugs",
+     "drugs|*drugs|cocaine|coke|wiet|hasj|heroine|xtc|lachgas|speed|ghb|crack|pillen|ketamine|keta|"
+     "amfetamine|mdma|harddrugs|softdrugs|joint*|blow*|jointje*|snuif|lijntje*|crystal|meth|*pillen"},
+    {"drug_use",
+     "gebruik*|gebruikt|gebruikte|verslaafd*|verslaving*|*verslaving|rookt|rookte|roken|blowt|blowde|blowen|"
+     "snuift|snoof|snuiven|slikt|slikte|spuit|high|stoned|invloed|ruikt|rook|lucht|dronken|onder"},
+    {"drug_trade", "verkopen|verkoopt|verkocht|dealen|dealt|deal*|rondbrengen|brengt|wegbrengen|bezorgen|bezorgt|bezorgde|vervoeren|vervoert|vervoerde|koerier*|*koerier|pakketje*|pakketten|bolletjes|handel*|*handel|smokkel*|opslaan|bewaren|bewaart|verstopt|runner*|*runner|lijn|telefoonlijn|uitkijk|verpakken|verpakt|afleveren|vasthoudt|vast"},
+    {"crim_people", "criminel*|crimineel|dealer*|*dealer|*dealers|bende*|*bende|runner*|*runner|foute|verkeerde|louche|dubieuze|gedetineerd|gevangenis|strafblad|veroordeeld|vastgezeten"},
+    {"crim_contact",
+     "omgaat|omgaan|gaat|ging|om|omgang|contact|contacten|hangt|hangen|rondhangt|vrienden|vriend|groep|jongens|"
+     "mannen|types|figuren|gezelschap|kennissen|netwerk|milieu|kringen|neef|oom|broer|bekenden|bij"},
+    {"luxury_adj",
+     "dure|duur|luxe|peperdure|peperduur|merk*|designer*|exclusieve|gouden|goud|kostbare|splinternieuwe|"
+     "nieuwste|gucci|prada|nike|louis|moncler|rolex|versace|balenciaga|stone|canada"},
+    {"luxury_item",
+     "schoenen|*schoenen|sneakers|kleding|*kleding|kleren|jas|jassen|*jas|telefoon|*telefoon|iphone*|horloge*|"
+     "tas|tassen|*tas|*tassen|scooter|brommer|sieraden|ketting*|*ketting|parfum|airpods|spullen|auto|*auto|"
+     "vakantie*|*vakantie|ringen|oorbellen|pet|trainingspak*|laptop|playstation|fiets|*fiets|e-bike|merkkleding"},
+    {"cash_much", "veel|grote|stapel*|bundel*|rol|rollen|honderden|duizenden|flinke|dikke|pak|pakken|bos|bult"},
+    {"cash_word", "cash|contant|contanten|biljetten|*biljetten|briefjes|bankbiljetten"},
+    {"spend", "betalen|kopen|uitgeven|uitgeeft|uitgaf|uitgegeven|geeft|gaf|besteed*|besteedt|trakteer*|trakteert|koopt|kocht|"
+              "gekocht|kopen|shopt|shoppen|betaalt|betaalde|uit|uitgaven|uitgavenpatroon|smijt|smijten"},
+    {"low_income", "bijbaan*|*bijbaan|bijbaantje*|zakgeld|uitkering|*uitkering|stufi|studiefinanciering|werkloos|inkomen|baan|krantenwijk|vakkenvuller|bijstand|*bijstand|wajong|leefgeld|weekgeld"},
+    {"rob", "beroof*|berooft|beroofd|beroving*|roof|*roof|roven|zakkenr*|*zakkenroller|overval*|*overval|"
+            "rolt|gerold|tasjes*|afgepakt|afpakken|afhandig"},
+    {"steal", "stelen|steelt|stal|gestolen|jatten|jat|jatte|gejat|pikken|gepikt|inbr*|ingebroken|inbraak*|*inbraak|"
+              "*inbraken|diefstal*|*diefstal|*diefstallen|winkeldief*|dief|dieven|rippen|geript|kraken|gekraakt"},
+    {"force_do", "gedwongen|dwingt|dwong|dwingen|moet|moest|moeten|moesten|verplicht|opdracht|opgedragen|"
+                 "gestuurd|stuurt|stuurde|eist|eiste|laat|liet|onder|druk|bevel"},
+    {"loot", "buit|opbrengst*|geld|spullen|gestolen|telefoons|portemonnee*|tassen|goederen|*buit"},
+    {"beg", "bedel*|gebedeld|*bedelen|collecte*|bekertje"},
+    {"tired_word",
+     "moe|vermoeid|uitgeput|uitputting|oververmoeid|doodmoe|afgepeigerd|bekaf|slaapgebrek|kapot|doodop|op|"
+     "gesloopt|uitgeblust|lusteloos|futloos|versleten|geradbraakt|slaapt|slaap|sliep|slapen"},
+    {"tired_mod", "erg|heel|zeer|enorm|extreem|vaak|steeds|altijd|nauwelijks|amper|weinig|nooit|helemaal|totaal|"
+                  "compleet|volledig|doodop|uitgeput"},
+    {"long", "lange|eindeloos|eindeloze|onafgebroken|aaneengesloten|nonstop|extreem"},
+    {"worktime", "werkdagen|werkweken|diensten|shifts|dagen|werkdag|werkweek|uren"},
+    {"change", "veranderd|verandering*|verandert|ineens|plotseling|opeens|tegenwoordig|sindsdien|anders|opvallend|opvallende"},
+    {"looks", "kleding|*kleding|kleren|kledingstijl|uiterlijk|make|opgemaakt|opmaakt|opmaken|makeup|nagels|*nagels|wimpers|*wimpers|wimper*|*extensions|kapsel|hakken|lingerie|outfit*|*outfits|kleedt|kleden|gekleed|rokjes|rokje|jurkjes|uitdagend*|sexy|blote|schaars|parfum|haren|*haar"},
+    {"fear_sub", "onderdanig|volgzaam|gedwee|timide|schichtig|angstig|bang|schrikt|schrok|trilt|trilde|beeft|"
+                 "beefde|ineenkrimpen|kromp|stil|zwijgzaam|nerveus|gespannen|onzeker|kijkt|keek|oogcontact|"
+                 "grond|vloer|gehoorzaam*|gehoorzaamt|braaf|zenuwachtig"},
+    {"lang_bad", "geen|nauwelijks|amper|gebrekkig|gebrekkige|slecht|slechte|beperkt|beperkte|weinig|enkele|paar|uitsluitend|moeizaam|moeilijk|lastig|onmogelijk"},
+    {"lang_word", "nederlands|engels|duits|taal|*taal|woord|woorden|woordje|woordjes|tolk|*tolk|vertaal*|"
+                  "vertaalapp|translate|handen|gebaren|communicatie|communiceren|verstaanbaar"},
+};
+
+struct ConceptRule {
+    std::string_view code;
+    double weight;
+    std::vector<std::string_view> concepts;  // one word of each, within `span` words in one sentence
+    int span = 10;
+    std::string_view context;                 // a concept the narrative must hold somewhere ("" for none)
+    std::string_view without;                 // a concept the narrative must not hold anywhere ("" for none)
+    std::string_view block;                   // a concept that must not stand inside the matched words
+    bool self_negating = false;               // the concepts carry the negation themselves ("geen" + "contract")
+    int sentences = 1;                        // 2: the words may also stand in the next sentence
+    bool ordered = false;                     // the words stand in the order of the concepts ("geen contract")
+};
+
+// Trailing members of a rule are often left at their defaults.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+const std::vector<ConceptRule> kConceptRules = {
+    // Passport held by someone else.
+    {"ALG-01", 0.5, {"doc", "doc_keep", "holder"}, 10, "", "", "doc_block"},
+    {"ALG-01", 0.45, {"doc", "doc_keep"}, 5, "", "", "doc_block"},
+    {"ALG-01", 0.45, {"doc", "doc_have", "boss"}, 10, "", "", "doc_block", false, 2},
+    {"ARB-04", 0.5, {"doc", "doc_keep", "boss"}, 10, "", "", "doc_block"},
+    // Money handed over: in general, in sex work, at work.
+    {"ALG-08", 0.5, {"money", "give_strong"}, 8},
+    {"SEK-02", 0.5, {"money", "give_strong"}, 8, "sexctx"},
+    {"SEK-02", 0.45, {"money", "give", "sexwork"}, 10, "sexctx"},
+    {"ARB-10", 0.5, {"money", "give_strong"}, 8, "workctx", "sexctx"},
+    {"ALG-08", 0.5, {"bank", "bank_keep", "holder"}, 10},
+    {"ARB-11", 0.5, {"bank", "bank_keep", "holder"}, 10, "workctx", "sexctx"},
+    // Debts paid off.
+    {"ARB-07", 0.5, {"debt_cost", "repay"}, 8, "workctx", "sexctx"},
+    {"ARB-07", 0.5, {"debt", "boss"}, 10, "", "sexctx"},
+    {"SEK-05", 0.5, {"debt", "sexact"}, 12, "sexctx"},
+    // Sex against one's will; sex work.
+    {"SEK-01", 0.5, {"coerce", "sexact"}, 6, "sexctx"},
+    {"SEK-03", 0.5, {"porn", "nude"}, 8},
+    {"SEK-08", 0.5, {"second", "phone"}, 3},
+    {"SEK-06", 0.45, {"change", "looks"}, 8},
+    {"SEK-07", 0.4, {"fear_sub", "fear_sub"}, 6},
+    // School.
+    {"SEK-10", 0.5, {"school", "absent"}, 8},
+    {"CRI-08", 0.5, {"school", "absent"}, 8},
+    // Care.
+    {"SEK-11", 0.45, {"complaint", "medic", "refuse_neg"}, 12, "", "", "", true},
+    {"ALG-11", 0.45, {"medic", "not_allowed", "neg"}, 8, "", "", "", true},
+    // Looks.
+    {"ALG-14", 0.45, {"sick_look"}, 1},
+    {"ALG-14", 0.45, {"injury"}, 1},
+    {"ARB-17", 0.45, {"tired_word", "tired_mod"}, 4, "workctx"},
+    // Labour.
+    {"ARB-01", 0.45, {"danger", "workplace"}, 10},
+    {"ARB-01", 0.45, {"neg", "gear"}, 3, "workctx", "", "", true, 1, true},
+    {"ALG-09", 0.45, {"bad_place", "workplace"}, 8},
+    {"ARB-13", 0.5, {"housing", "bad_housing"}, 8},
+    {"ARB-13", 0.5, {"housing", "crowd", "people"}, 8, "", "", "housing_ok"},
+    {"ARB-14", 0.45, {"neg", "not_allowed", "move_verb"}, 6, "", "", "", true},
+    {"ARB-14", 0.45, {"move_ctrl"}, 1},
+    {"ARB-16", 0.45, {"threat", "consequence"}, 8, "workctx"},
+    {"ARB-06", 0.45, {"violence"}, 1},
+    {"ARB-09", 0.5, {"afraid", "deport"}, 10},
+    {"ARB-08", 0.5, {"permit", "permit_bad"}, 4, "", "", "", true},
+    {"ARB-03", 0.5, {"pay", "pay_low"}, 6, "", "sexctx", "pay_block", true},
+    {"ARB-12", 0.5, {"cash", "pay_cash"}, 6},
+    {"ARB-12", 0.5, {"neg", "contract"}, 3, "", "", "", true, 1, true},
+    {"ARB-05", 0.45, {"promise", "promise_obj", "reality"}, 20, "workctx", "crimctx"},
+    {"ARB-02", 0.45, {"long", "worktime"}, 2, "workctx"},
+    // General.
+    {"ALG-03", 0.45, {"new", "new_contacts", "older"}, 10},
+    {"SEK-09", 0.45, {"new_contacts", "unknown"}, 6},
+    {"ALG-04", 0.45, {"secretive", "new_contacts"}, 8},
+    {"ALG-05", 0.45, {"lie"}, 1},
+    {"ALG-05", 0.45, {"isolate", "family"}, 8},
+    {"ALG-10", 0.45, {"lang_bad", "lang_word"}, 3, "", "", "", true},
+    {"ALG-12", 0.45, {"control_person", "control_act", "control_mod"}, 6},
+    {"ALG-13", 0.45, {"address", "unknown_addr", "neg"}, 8, "", "", "", true},
+    {"ALG-08", 0.45, {"money_plain", "take_money", "pimp_boss"}, 8, "", "", "take_block"},
+    {"SEK-02", 0.45, {"money_plain", "take_money", "pimp_boss"}, 8, "sexctx", "", "take_block"},
+    {"ARB-10", 0.45, {"share", "money", "pimp_boss"}, 8, "workctx", "sexctx"},
+    {"ALG-08", 0.45, {"share", "money", "pimp_boss"}, 8},
+    {"ARB-13", 0.5, {"housing", "crowd_group"}, 8, "", "", "housing_ok"},
+    {"ARB-14", 0.45, {"ferry_a", "ferry_b"}, 6, "workctx"},
+    {"ARB-14", 0.4, {"track", "track_act"}, 5},
+    {"ALG-12", 0.45, {"control_person", "control_act2"}, 8},
+    {"ALG-13", 0.45, {"home_address", "addr_unknown"}, 3},
+    {"ALG-14", 0.45, {"appear", "sick2"}, 4},
+    {"ARB-03", 0.5, {"keep_over", "little"}, 8, "", "sexctx", "self_word", true},
+    {"ALG-08", 0.45, {"money_plain", "take_strong"}, 4},
+    {"ALG-10", 0.45, {"conv", "impossible"}, 4},
+    {"ALG-10", 0.45, {"conv", "neg", "possible"}, 4, "", "", "", true},
+    {"CRI-06", 0.45, {"crim_group", "crime_verb"}, 6, "", "", "victim_block"},
+    {"ARB-17", 0.45, {"complaint", "workcause"}, 8, "workctx"},
+    {"SEK-08", 0.45, {"phone", "for_clients"}, 8, "sexctx_strong"},
+    {"ARB-03", 0.5, {"small_amount", "euro_word", "week_word"}, 4, "", "sexctx", "amount_block", false, 1, true},
+    {"ALG-08", 0.45, {"fin_affairs", "manage", "pimp_boss"}, 8},
+    {"ALG-08", 0.45, {"neg", "bank"}, 2, "", "", "", true, 1, true},
+    {"ALG-08", 0.45, {"money_plain", "paid_to", "boss"}, 8, "", "", "", false, 1, true},
+    {"ALG-07", 0.45, {"debt", "unknown_amount"}, 14, "", "", "amount_known", true},
+    {"SEK-02", 0.45, {"advert", "appointments"}, 12, "", "", "", false, 1},
+    // Criminal.
+    {"CRI-01", 0.5, {"rob", "force_do"}, 8},
+    {"CRI-02", 0.5, {"beg", "force_do"}, 8},
+    {"CRI-03", 0.5, {"steal", "force_do"}, 8},
+    {"CRI-03", 0.45, {"steal", "loot"}, 8},
+    {"CRI-04", 0.5, {"luxury_adj", "luxury_item"}, 3},
+    {"CRI-04", 0.5, {"cash_much", "cash_word"}, 3},
+    {"CRI-05", 0.45, {"spend", "low_income", "contrast"}, 14, "", "", "spend_block", true},
+    {"CRI-06", 0.5, {"drugs", "drug_trade"}, 8},
+    {"CRI-06", 0.5, {"crim_people", "crim_contact"}, 6},
+    {"CRI-07", 0.5, {"drugs", "drug_use"}, 6},
+};
+#pragma GCC diagnostic pop
+
+struct ConceptTerm {
+    enum class Kind { kWord, kPrefix, kSuffix, kContains, kNumber };
+    Kind kind = Kind::kWord;
+    std::string text;
+    std::string stem;
+    long minimum = 0;
+    long maximum = 0;
+};
+
+constexpr std::size_t kMaxConcepts = 256;
+using ConceptSet = std::bitset<kMaxConcepts>;
+
+struct CompiledConceptRule {
+    const ConceptRule* rule = nullptr;
+    std::vector<int> concepts;
+    int context = -1;
+    int without = -1;
+    int block = -1;
+};
+
+struct ConceptTable {
+    std::vector<std::vector<ConceptTerm>> terms;  // per concept
+    std::unordered_map<std::string_view, int> index;
+    std::vector<CompiledConceptRule> rules;
+    int negation = -1;
+
+    int Find(std::string_view name) const {
+        if (name.empty()) return -1;
+        const auto found = index.find(name);
+        return found == index.end() ? -1 : found->second;
+    }
+};
+
+const ConceptTable& GetConceptTable() {
+    static const ConceptTable table = [] {
+        ConceptTable built;
+        // A table that outgrows the bit sets is a programming error, caught by every test that suggests.
+        if (kConcepts.size() > kMaxConcepts) throw std::logic_error("suggestions: more concepts than kMaxConcepts");
+        for (const Concept& concept_entry : kConcepts) {
+            built.index.emplace(concept_entry.name, static_cast<int>(built.terms.size()));
+            std::vector<ConceptTerm> terms;
+            for (std::string_view part : Split(concept_entry.terms, '|')) {
+                ConceptTerm term;
+                if (part.front() == '#') {
+                    const std::string_view range = part.substr(1);
+                    const std::size_t dash = range.find('-');
+                    term.kind = ConceptTerm::Kind::kNumber;
+                    term.minimum = ParseNumber(range.substr(0, dash));
+                    term.maximum = dash == std::string_view::npos ? term.minimum : ParseNumber(range.substr(dash + 1));
+                } else if (part.size() > 2 && part.front() == '*' && part.back() == '*') {
+                    term.kind = ConceptTerm::Kind::kContains;
+                    term.text = std::string(part.substr(1, part.size() - 2));
+                } else if (part.front() == '*') {
+                    term.kind = ConceptTerm::Kind::kSuffix;
+                    term.text = std::string(part.substr(1));
+                } else if (part.back() == '*') {
+                    term.kind = ConceptTerm::Kind::kPrefix;
+                    term.text = std::string(part.substr(0, part.size() - 1));
+                } else if (part.front() == '=') {
+                    term.text = std::string(part.substr(1));  // exactly as written, no stem
+                } else {
+                    term.text = std::string(part);
+                    term.stem = StemOf(term.text);
+                }
+                terms.push_back(std::move(term));
+            }
+            built.terms.push_back(std::move(terms));
+        }
+        built.negation = built.Find("neg");
+        for (const ConceptRule& rule : kConceptRules) {
+            CompiledConceptRule compiled;
+            compiled.rule = &rule;
+            for (std::string_view name : rule.concepts) compiled.concepts.push_back(built.Find(name));
+            compiled.context = built.Find(rule.context);
+            compiled.without = built.Find(rule.without);
+            compiled.block = built.Find(rule.block);
+            built.rules.push_back(std::move(compiled));
+        }
+        return built;
+    }();
+    return table;
+}
+
+bool TermMatches(const ConceptTerm& term, const Token& token) {
+    const std::string_view norm = token.norm;
+    switch (term.kind) {
+        case ConceptTerm::Kind::kNumber:
+            return token.number >= term.minimum && token.number <= term.maximum;
+        case ConceptTerm::Kind::kPrefix:
+            return norm.size() >= term.text.size() && norm.substr(0, term.text.size()) == term.text;
+        case ConceptTerm::Kind::kSuffix:
+            // A compound head: the word is longer than the head itself ("werkgeverswoning", not "woning").
+            return norm.size() > term.text.size() + 2 && norm.substr(norm.size() - term.text.size()) == term.text;
+        case ConceptTerm::Kind::kContains:
+            return norm.size() > term.text.size() && norm.find(term.text) != std::string_view::npos;
+        case ConceptTerm::Kind::kWord:
+            return norm == term.text || (!term.stem.empty() && token.stem == term.stem);
+    }
+    return false;
+}
+
+// Concept rule hits, per code the heaviest one (first in the text among equals).
+void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& concept_results) {
+    const ConceptTable& table = GetConceptTable();
+    const std::size_t concept_count = table.terms.size();
+    std::vector<ConceptSet> member(tokens.size());
+    std::unordered_map<std::string_view, ConceptSet> cache;
+    std::vector<std::vector<std::size_t>> positions(concept_count);
+    ConceptSet anywhere;
+    for (std::size_t index = 0; index < tokens.size(); ++index) {
+        const Token& token = tokens[index];
+        auto [entry, inserted] = cache.try_emplace(token.norm);
+        if (inserted) {
+            for (std::size_t concept_index = 0; concept_index < concept_count; ++concept_index) {
+                for (const ConceptTerm& term : table.terms[concept_index]) {
+                    if (TermMatches(term, token)) {
+                        entry->second.set(concept_index);
+                        break;
+                    }
+                }
+            }
+        }
+        member[index] = entry->second;
+        anywhere |= entry->second;
+        for (std::size_t concept_index = 0; concept_index < concept_count; ++concept_index) {
+            if (entry->second.test(concept_index)) positions[concept_index].push_back(index);
+        }
+    }
+    for (const CompiledConceptRule& compiled : table.rules) {
+        const ConceptRule& rule = *compiled.rule;
+        bool usable = true;
+        for (const int concept_index : compiled.concepts) usable = usable && concept_index >= 0 && anywhere.test(concept_index);
+        if (!usable) continue;
+        if (compiled.context >= 0 && !anywhere.test(compiled.context)) continue;
+        if (compiled.without >= 0 && anywhere.test(compiled.without)) continue;
+        const auto existing = concept_results.find(rule.code);
+        if (existing != concept_results.end() && existing->second.best_weight >= rule.weight) continue;
+        const std::size_t span = static_cast<std::size_t>(rule.span);
+        for (const std::size_t anchor : positions[compiled.concepts.front()]) {
+            const int sentence = tokens[anchor].sentence;
+            std::size_t first = anchor;
+            std::size_t last = anchor;
+            std::vector<std::size_t> used = {anchor};
+            bool complete = true;
+            for (std::size_t part = 1; part < compiled.concepts.size() && complete; ++part) {
+                const std::vector<std::size_t>& candidates = positions[compiled.concepts[part]];
+                // The nearest word of this concept in the sentence, within the span of the words so far.
+                std::size_t best = tokens.size();
+                std::size_t best_distance = span + 1;
+                const auto from = std::lower_bound(candidates.begin(), candidates.end(), last > span ? last - span : 0);
+                for (auto it = from; it != candidates.end() && *it <= first + span; ++it) {
+                    const std::size_t candidate = *it;
+                    if (tokens[candidate].sentence < sentence - (rule.sentences - 1) ||
+                        tokens[candidate].sentence > sentence + (rule.sentences - 1)) {
+                        continue;
+                    }
+                    if (std::find(used.begin(), used.end(), candidate) != used.end()) continue;
+                    const std::size_t low = std::min(first, candidate);
+                    const std::size_t high = std::max(last, candidate);
+                    if (high - low > span) continue;
+                    const std::size_t distance = candidate > anchor ? candidate - anchor : anchor - candidate;
+                    if (distance < best_distance) {
+                        best_distance = distance;
+                        best = candidate;
+                    }
+                }
+                if (best == tokens.size()) {
+                    complete = false;
+                } else {
+                    used.push_back(best);
+                    first = std::min(first, best);
+                    last = std::max(last, best);
+                }
+            }
+            if (!complete) continue;
+            if (rule.ordered && !std::is_sorted(used.begin(), used.end())) continue;
+            if (compiled.block >= 0) {
+                bool blocked = false;
+                for (std::size_t index = first; index <= last; ++index) blocked = blocked || member[index].test(compiled.block);
+                if (blocked) continue;
+            }
+            if (rule.self_negating) {
+                // The negation must be one of the matched words; elsewhere-negated wording stays out.
+            } else if (IsNegated(tokens, first, last)) {
+                continue;
+            }
+            concept_results[rule.code] =
+                CodeResult{rule.weight, compiled.concepts.size(), 0, tokens[first].begin, tokens[last].end};
+            break;
+        }
+    }
+}
+
 // The weight of the strongest ALG-07 pattern that may be dropped for a debt explained elsewhere.
 constexpr double kLooseDebtWeight = 0.5;
 // The weight of the SEK-02 patterns that only name sex work, without money handed over or coercion.
@@ -1657,6 +2364,11 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
         if (!other_core) continue;
         for (std::string_view code : forms[form].generic) results.erase(code);
     }
+    // Loot or begging money handed over is how a criminal-exploitation narrative names that fact (CRI-01..03);
+    // without any labour indicator it does not make the income of a job (ARB-10).
+    if (has_core[1] && !has_core[2] && (has("CRI-01") || has("CRI-02") || has("CRI-03"))) {
+        results.erase("ARB-10");
+    }
 }
 
 }  // namespace
@@ -1701,6 +2413,26 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text) {
             result.begin = begin;
             result.end = end;
         }
+    }
+
+    // The concept layer adds codes the patterns did not find; it never strengthens a pattern's code.
+    std::unordered_map<std::string_view, CodeResult> concept_results;
+    FindConceptHits(tokens, concept_results);
+    for (const auto& [code, result] : concept_results) results.try_emplace(code, result);
+
+    // A debt the narrative explains itself (debt counselling, a payment plan, a gambling habit) is not the
+    // "onverklaarbare schuld" of ALG-07; only the loose mention of a debt is dropped, not an explicit pattern.
+    const auto debt = results.find("ALG-07");
+    if (debt != results.end() && debt->second.best_weight <= kLooseDebtWeight) {
+        static constexpr std::string_view kExplained[] = {"schuldhulp", "betalingsregeling", "bewindvoer",
+                                                          "schuldsanering", "budgetbeheer", "gokverslaving",
+                                                          "terugvordering", "wsnp", "studieschuld"};
+        const bool explained = std::any_of(tokens.begin(), tokens.end(), [](const Token& token) {
+            return std::any_of(std::begin(kExplained), std::end(kExplained), [&](std::string_view stem) {
+                return std::string_view(token.norm).substr(0, stem.size()) == stem;
+            });
+        });
+        if (explained) results.erase(debt);
     }
 
     DropOverlaps(results);

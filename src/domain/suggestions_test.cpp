@@ -199,6 +199,78 @@ TEST(SuggestionsTest, ZonderNegatesOnlyWhatFollowsIt) {
     EXPECT_FALSE(CodesOf(SuggestIndicators("Ze werken zonder lange dagen.")).contains("ARB-02"));
 }
 
+// The concept layer: a fact worded in a way no phrase pattern names is still found from the concepts it is made
+// of, with the phrase from the text as evidence and a lower score than a pattern would give.
+TEST(SuggestionsTest, ConceptsFindNewWordings) {
+    const struct {
+        const char* text;
+        const char* code;
+    } cases[] = {
+        {"Haar identiteitsbewijs is in bezit van haar vriend.", "ALG-01"},
+        {"In de werkgeverswoning verblijven veertien Polen op stapelbedden.", "ARB-13"},
+        {"Hij slaapt met zijn collega's in een garagebox achter het bedrijf.", "ARB-13"},
+        {"Een collega vertelde dat de mannen met bestrijdingsmiddelen werken zonder mondkapjes.", "ARB-01"},
+        {"Ze oogde verwaarloosd en ziek.", "ALG-14"},
+        {"Hij wordt door een oudere jongen gebruikt als geldezel.", "CRI-06"},
+        {"De vrouw bedelt bij het station; een man in een busje neemt het geld 's avonds mee.", "ALG-08"},
+    };
+    for (const auto& example : cases) {
+        SCOPED_TRACE(example.text);
+        const std::vector<Suggestion> suggestions = SuggestIndicators(example.text);
+        ExpectWellFormed(example.text, suggestions);
+        EXPECT_NE(FindSuggestion(suggestions, example.code), nullptr) << example.code;
+    }
+    const std::vector<Suggestion> passport = SuggestIndicators("Haar identiteitsbewijs is in bezit van haar vriend.");
+    ASSERT_NE(FindSuggestion(passport, "ALG-01"), nullptr);
+    EXPECT_LE(FindSuggestion(passport, "ALG-01")->score, 0.5);
+}
+
+// A fact told in two short sentences: the question, then who has it.
+TEST(SuggestionsTest, ConceptsMayReachIntoTheNextSentence) {
+    const std::string text = "Waar is zijn paspoort? Dat heeft de baas.";
+    const std::vector<Suggestion> suggestions = SuggestIndicators(text);
+    ExpectWellFormed(text, suggestions);
+    EXPECT_TRUE(CodesOf(suggestions).contains("ALG-01") || CodesOf(suggestions).contains("ARB-04"));
+}
+
+// Concepts obey the negation rules, and words of an innocent sentence do not meet as a fact.
+TEST(SuggestionsTest, ConceptsKeepNegationsAndInnocentUses) {
+    for (const char* text : {
+             "De werkgever heeft zijn paspoort niet ingenomen.",
+             "Hij heeft een contract en krijgt elke maand een loonstrook.",
+             "Ze heeft haar paspoort verloren en een nieuwe aangevraagd bij de gemeente.",
+             "Ze stuurt elke maand een deel van haar loon naar haar familie in Polen.",
+             "Huisbezoek bij een oudere man; zijn dochter regelt zijn bankzaken en hij heeft geen klachten.",
+             "Meneer woont al twintig jaar in de wijk en heeft een vaste baan bij de gemeente.",
+             "De jongen heeft een bijbaan bij de supermarkt en koopt van zijn eigen geld een nieuwe telefoon.",
+         }) {
+        SCOPED_TRACE(text);
+        EXPECT_TRUE(SuggestIndicators(text).empty());
+    }
+}
+
+// Money handed over counts for the form the narrative is about: labour, not prostitution, without a sex context.
+TEST(SuggestionsTest, ConceptsFollowTheNarrativesContext) {
+    const std::set<std::string> labour =
+        CodesOf(SuggestIndicators("De arbeiders moeten de helft van hun salaris afstaan aan de voorman."));
+    EXPECT_TRUE(labour.contains("ARB-10"));
+    EXPECT_FALSE(labour.contains("SEK-02"));
+    const std::set<std::string> sex = CodesOf(SuggestIndicators(
+        "Ze heeft seksdates in verschillende steden en moet elke avond een bedrag inleveren."));
+    EXPECT_TRUE(sex.contains("SEK-02"));
+    EXPECT_FALSE(sex.contains("ARB-10"));
+}
+
+// A debt the narrative explains (debt counselling, a payment plan) is not an unexplained debt; one it cannot
+// explain still is.
+TEST(SuggestionsTest, ExplainedDebtIsNotASignal) {
+    EXPECT_FALSE(CodesOf(SuggestIndicators("Hij heeft schulden door een gokverslaving en is aangemeld bij de "
+                                           "schuldhulpverlening."))
+                     .contains("ALG-07"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Ze heeft grote schulden maar weet niet hoe die zijn ontstaan."))
+                    .contains("ALG-07"));
+}
+
 TEST(SuggestionsTest, LongTextIsHandledQuickly) {
     const std::string sentence =
         "In de loods slapen twaalf arbeiders, ze werken 14 uur per dag en de baas heeft hun paspoorten. ";
