@@ -96,6 +96,16 @@ std::optional<int> BodyReader::OptionalInt(const std::string& key) {
     return value->get<int>();
 }
 
+std::optional<bool> BodyReader::OptionalBool(const std::string& key) {
+    const Json* value = Field(key);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_boolean()) {
+        problems_.push_back({Name(key), "Verwacht true of false."});
+        return std::nullopt;
+    }
+    return value->get<bool>();
+}
+
 std::vector<std::string> BodyReader::StringArray(const std::string& key, bool required) {
     const Json* value = Field(key);
     std::vector<std::string> values;

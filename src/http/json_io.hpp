@@ -29,6 +29,7 @@ public:
     std::string RequiredString(const std::string& key);
     std::optional<std::string> OptionalString(const std::string& key);
     std::optional<int> OptionalInt(const std::string& key);
+    std::optional<bool> OptionalBool(const std::string& key);
     std::vector<std::string> StringArray(const std::string& key, bool required);
     //! A nested object, or nullptr when absent or null (a wrong type is recorded as a problem).
     const Json* OptionalObject(const std::string& key);
