@@ -426,6 +426,8 @@ void RegisterRegisterPages(Router& router, app::Service& service, PageOptions op
             auto months = FormNumber(form, "refresherMonths", errors, "Geef het aantal maanden als heel getal.");
             if (!months && !errors.count("refresherMonths")) errors["refresherMonths"] = "Vul het aantal maanden in.";
             settings.refresher_months = months.value_or(domain::kDefaultRefresherMonths);
+            // Name every problem at once: what the form could not read, and what the rules refuse.
+            for (const auto& problem : domain::ValidateTrainingSettings(settings)) errors.emplace(problem.name, problem.reason);
             if (errors.empty()) {
                 auto saved = pages->service.SetTrainingSettings(principal, settings);
                 if (saved) return Redirect(context.request, "/opleiding");
@@ -454,6 +456,9 @@ void RegisterRegisterPages(Router& router, app::Service& service, PageOptions op
                 if (count) activity.attendees[group.code] = *count;
             }
             activity.external_attendees = FormNumber(form, "externalAttendees", errors, count_reason).value_or(0);
+            for (const auto& problem : domain::ValidateActivity(activity, DayOf(Now()))) {
+                errors.emplace(problem.name, problem.reason);
+            }
             if (errors.empty()) {
                 auto added = pages->service.AddActivity(principal, activity);
                 if (added) return Redirect(context.request, "/opleiding#activiteiten");
