@@ -672,6 +672,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
             model["overdueCases"] = std::to_string(overdue);
             model["waitingCases"] = std::to_string(waiting);
         }
+        if (principal->Has(Role::kBeheerder)) model["officerWarnings"] = OfficerWarnings(pages->service, *principal);
         return RenderPage(context.request, &*principal, "Start", "home", model, 200, "/");
     });
 

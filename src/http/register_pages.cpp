@@ -222,7 +222,8 @@ Json StaffModel(const app::StaffListItem& item) {
         state = "Nog niet gevolgd";
         badge = "warning";
     }
-    return Json{{"name", member.name},
+    return Json{{"id", member.id},
+                {"name", member.name},
                 {"employeeNumber", member.employee_number},
                 {"department", member.department},
                 {"group", domain::LabelOf(domain::TargetGroups(), member.target_group)},
@@ -230,6 +231,30 @@ Json StaffModel(const app::StaffListItem& item) {
                 {"state", state},
                 {"badge", badge},
                 {"due", item.refresher_due}};
+}
+
+Json StaffFormModel(const app::Principal& principal, const Form& values, const Errors& errors, bool with_active) {
+    Json model{{"csrf", principal.csrf_token},
+               {"errorSummary", ErrorSummary(errors)},
+               {"employeeNumber", Field("employeeNumber", "Medewerker-id", Value(values, "employeeNumber"), errors,
+                                        "text", "Het nummer van de medewerker in het leerplatform.", true)},
+               {"name", Field("name", "Naam", Value(values, "name"), errors, "text", "", true)},
+               {"department", Field("department", "Afdeling", Value(values, "department"), errors, "text", "", true)},
+               {"targetGroup", SelectField("targetGroup", "Doelgroep", Value(values, "targetGroup"), errors,
+                                           domain::TargetGroups(), "Kies een doelgroep")}};
+    model["withActive"] = with_active;
+    model["active"] = with_active && Value(values, "active") == "ja";
+    return model;
+}
+
+domain::StaffMember StaffFromForm(const Form& form, bool with_active) {
+    domain::StaffMember member;
+    member.employee_number = domain::Trim(Value(form, "employeeNumber"));
+    member.name = domain::Trim(Value(form, "name"));
+    member.department = domain::Trim(Value(form, "department"));
+    member.target_group = Value(form, "targetGroup");
+    member.active = !with_active || Value(form, "active") == "ja";
+    return member;
 }
 
 // ------------------------------------------------------------------------------------------ officers
@@ -370,6 +395,14 @@ Json OfficerContacts(app::Service& service, const app::Principal& principal) {
     return Json{{"list", list}};
 }
 
+Json OfficerWarnings(app::Service& service, const app::Principal& principal) {
+    Json warnings = Json::array();
+    auto officers = service.ListOfficers(principal);
+    if (!officers) return warnings;
+    for (const auto& warning : domain::OfficerWarnings(*officers)) warnings.push_back(warning);
+    return warnings;
+}
+
 void RegisterRegisterPages(Router& router, app::Service& service, PageOptions options) {
     auto pages = std::make_shared<PageContext>(PageContext{service, options});
 
@@ -483,6 +516,62 @@ void RegisterRegisterPages(Router& router, app::Service& service, PageOptions op
                               {{"staff", all}, {"hasStaff", !all.empty()}, {"due", due}, {"hasDue", !due.empty()},
                                {"dueCount", std::to_string(due.size())}},
                               200, "/opleiding");
+        });
+    });
+
+    router.Add(verb::get, "/opleiding/medewerkers/nieuw", [pages](Context& context) {
+        return Guarded(*pages, context, {Role::kBeheerder}, [&](const app::Principal& principal, const Form&) {
+            Json model = StaffFormModel(principal, {}, {}, false);
+            model["action"] = "/opleiding/medewerkers/nieuw";
+            model["heading"] = "Medewerker toevoegen";
+            return RenderPage(context.request, &principal, "Medewerker toevoegen", "staff-form", model, 200,
+                              "/opleiding");
+        });
+    });
+    router.Add(verb::post, "/opleiding/medewerkers/nieuw", [pages](Context& context) {
+        return Guarded(*pages, context, {Role::kBeheerder}, [&](const app::Principal& principal, const Form& form) {
+            auto added = pages->service.AddStaffMember(principal, StaffFromForm(form, false));
+            if (added) return Redirect(context.request, "/opleiding/medewerkers#alle");
+            if (added.error().code != ErrorCode::kInvalidArgument) {
+                return UseCaseError(context.request, principal, added.error());
+            }
+            Json model = StaffFormModel(principal, form, FormErrors(added.error()), false);
+            model["action"] = "/opleiding/medewerkers/nieuw";
+            model["heading"] = "Medewerker toevoegen";
+            return RenderPage(context.request, &principal, "Fout: Medewerker toevoegen", "staff-form", model, 400,
+                              "/opleiding");
+        });
+    });
+    auto staff_form = [pages](Context& context, const app::Principal& principal, const Form* values,
+                              const Errors& errors, unsigned status) {
+        auto staff = pages->service.ListStaffMembers(principal);
+        if (!staff) return UseCaseError(context.request, principal, staff.error());
+        auto item = std::find_if(staff->begin(), staff->end(),
+                                 [&](const auto& entry) { return entry.member.id == context.params[0]; });
+        if (item == staff->end()) return NotFoundFor(context.request, principal, "Deze medewerker bestaat niet.");
+        const auto& member = item->member;
+        Form current{{"employeeNumber", member.employee_number}, {"name", member.name},
+                     {"department", member.department}, {"targetGroup", member.target_group},
+                     {"active", member.active ? "ja" : ""}};
+        Json model = StaffFormModel(principal, values != nullptr ? *values : current, errors, true);
+        model["action"] = "/opleiding/medewerkers/" + member.id;
+        model["heading"] = "Medewerker wijzigen";
+        return RenderPage(context.request, &principal, Title("Medewerker wijzigen", errors), "staff-form", model,
+                          status, "/opleiding");
+    };
+    router.Add(verb::get, "/opleiding/medewerkers/{}", [pages, staff_form](Context& context) {
+        return Guarded(*pages, context, {Role::kBeheerder}, [&](const app::Principal& principal, const Form&) {
+            return staff_form(context, principal, nullptr, {}, 200);
+        });
+    });
+    router.Add(verb::post, "/opleiding/medewerkers/{}", [pages, staff_form](Context& context) {
+        return Guarded(*pages, context, {Role::kBeheerder}, [&](const app::Principal& principal, const Form& form) {
+            auto updated = pages->service.UpdateStaffMember(principal, context.params[0], StaffFromForm(form, true));
+            if (updated) return Redirect(context.request, "/opleiding/medewerkers#alle");
+            if (updated.error().code != ErrorCode::kInvalidArgument) {
+                return UseCaseError(context.request, principal, updated.error());
+            }
+            return staff_form(context, principal, &form, FormErrors(updated.error()), 400);
         });
     });
 

@@ -15,4 +15,7 @@ void RegisterRegisterPages(Router& router, app::Service& service, PageOptions op
 //! none or they cannot be read (the intake page works without them).
 Json OfficerContacts(app::Service& service, const app::Principal& principal);
 
+//! The beheerder's warnings about the designated officers (fewer than two active, a domain missing), as a list.
+Json OfficerWarnings(app::Service& service, const app::Principal& principal);
+
 }  // namespace meldroute::http

@@ -49,7 +49,8 @@ test('beleid opening /inbox gets the 403 page, still signed in', async () => {
 });
 
 test('every role gets exactly its own pages (status per page and role)', async () => {
-  const training = ['/opleiding/import', '/opleiding/medewerkers', '/opleiding/doelen', '/opleiding/activiteiten/nieuw'];
+  const training = ['/opleiding/import', '/opleiding/medewerkers', '/opleiding/medewerkers/nieuw', '/opleiding/doelen',
+    '/opleiding/activiteiten/nieuw'];
   const plan = ['/actieplan', '/actieplan/voortgang'];
   const pages = ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen',
     '/meldingen/nieuw', '/mijn-meldingen', '/cijfers', '/audittrail', '/opleiding', ...training,

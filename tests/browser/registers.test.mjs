@@ -58,6 +58,18 @@ test('beheerder: coverage, a rejected and an accepted import, targets, an activi
     await assertText(page.getByRole('region', { name: /opnieuw moeten doen/ }), 'Cor Smit');
     await assertText(page.getByRole('region', { name: /opleidingsregister/ }), 'Bob Bos');
     await assertAccessible(page, 'staff (beheer)', { zoomedAxe: true });
+    // Someone who left no longer counts; a name cannot be emptied.
+    await page.getByRole('link', { name: 'Bob Bos wijzigen' }).click();
+    await assertAccessible(page, 'staff member form');
+    await page.getByLabel('Naam').fill('');
+    await page.getByLabel('Werkt hier').uncheck();
+    await submit(page, page.getByRole('button', { name: 'Opslaan' }));
+    await assertFieldError(page, '#name', 'Vul de naam in.');
+    assert.equal(await page.getByLabel('Werkt hier').isChecked(), false, 'the unticked box stays unticked');
+    await page.getByLabel('Naam').fill('Bob Bos');
+    await submit(page, page.getByRole('button', { name: 'Opslaan' }));
+    assert.equal(new URL(page.url()).pathname, '/opleiding/medewerkers');
+    await assertText(page.getByRole('row', { name: /Bob Bos/ }), 'Niet actief');
 
     // Targets: a wrong number is named beside its field and kept.
     await page.goto('/opleiding/doelen');
@@ -135,6 +147,8 @@ test('officers: the beheerder is warned when fewer than two are active; employee
     assert.equal(new URL(page.url()).pathname, '/aandachtfunctionarissen');
     await assertText(page.getByRole('main').getByRole('alert').first(), 'Let op: Er is maar één actieve aandachtfunctionaris');
     await assertAccessible(page, 'officers with a warning');
+    await page.goto('/');
+    await assertText(page.getByRole('main').getByRole('alert').first(), 'maar één actieve aandachtfunctionaris');
   } finally {
     await context.close();
   }
