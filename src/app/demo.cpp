@@ -1,4 +1,5 @@
 // Demo data for `serve --demo`: the contract's accounts and a few signals and cases at different steps.
+#include <array>
 #include <chrono>
 
 #include "app/service.hpp"
@@ -37,6 +38,7 @@ Status Service::SeedDemo() {
     if (!empty) return Ok();
     using domain::Role;
     for (const auto& [username, role] : Accounts()) MR_TRY(AddUser(username, kDemoPassword, {role}, "demo"));
+    MR_TRY(SeedDemoRegisters());
 
     Principal melder = As("melder", Role::kMelder);
     Principal melder2 = As("melder2", Role::kMelder);
@@ -86,6 +88,52 @@ Status Service::SeedDemo() {
                          "Huisvesting op het bedrijfsterrein, lange werkdagen en ingehouden paspoorten."));
     MR_TRY(AddReferral(officer, case_id, "arbeidsinspectie", std::string{"lokaal-ondermijningsoverleg"}, in_two_weeks,
                        std::nullopt));
+    return Ok();
+}
+
+Status Service::SeedDemoRegisters() {
+    using domain::Role;
+    Principal administrator = As("beheer", Role::kBeheerder);
+    Principal policy = As("beleid", Role::kBeleid);
+    auto today = DayOf(Now());
+    auto days_ago = [&](int days) { return FormatDate(today - std::chrono::days{days}); };
+    auto in_days = [&](int days) { return FormatDate(today + std::chrono::days{days}); };
+
+    // Two designated officers, one from safety and one from the social domain (seed 3.2.1); fictitious.
+    MR_TRY(AddOfficer(administrator, {"", "Sanne Visser", "veiligheid", "0316 000 101",
+                                      "s.visser@gemeente.example", true}));
+    MR_TRY(AddOfficer(administrator, {"", "Youssef el Amrani", "sociaal-domein", "0316 000 102",
+                                      "y.elamrani@gemeente.example", true}));
+
+    // Staff and completions through the same import as the learning platform's export; fictitious people.
+    std::string csv = "medewerker-id;naam;afdeling;doelgroep;voltooid-op\n";
+    const std::vector<std::array<std::string, 5>> rows{
+        {"D001", "Anna de Vries", "Publiekszaken", "publiekszaken", days_ago(40)},
+        {"D002", "Bram Peters", "Publiekszaken", "publiekszaken", days_ago(400)},
+        {"D003", "Cor Smit", "Publiekszaken", "publiekszaken", days_ago(800)},
+        {"D004", "Dewi Jansen", "Publiekszaken", "publiekszaken", ""},
+        {"D005", "Eline Bakker", "Toezicht en handhaving", "toezicht", days_ago(90)},
+        {"D006", "Farid Amghar", "Toezicht en handhaving", "toezicht", ""},
+        {"D007", "Gerda Mulder", "Gebiedsteam Zevenaar-Oost", "gebiedsteams", days_ago(30)},
+        {"D008", "Hamid Bouzid", "Gebiedsteam Zevenaar-West", "gebiedsteams", days_ago(120)},
+        {"D009", "Iris Willems", "Financiën", "overig", ""}};
+    for (const auto& row : rows) csv += row[0] + ";" + row[1] + ";" + row[2] + ";" + row[3] + ";" + row[4] + "\n";
+    MR_TRY(ImportCompletions(administrator, csv));
+    domain::TrainingSettings settings;
+    settings.target_percent = {{"publiekszaken", 80}, {"toezicht", 80}, {"gebiedsteams", 80}, {"overig", 25}};
+    MR_TRY(SetTrainingSettings(administrator, settings));
+    MR_TRY(AddActivity(administrator, {"", "Themadag mensenhandel (met Samen Weerbaar)", "2024-04-15",
+                                       "Bewustwording en signalen herkennen; de meldroute is gepresenteerd.",
+                                       {{"publiekszaken", 12}, {"toezicht", 8}, {"gebiedsteams", 10}, {"overig", 4}},
+                                       35}));
+
+    // The action plan under way: one action done, one running, one overdue.
+    MR_TRY(UpdatePlanAction(policy, "aandachtfunctionarissen",
+                            {"Team veiligheid", "afgerond", days_ago(30), "Twee aandachtfunctionarissen benoemd."}));
+    MR_TRY(UpdatePlanAction(policy, "e-learning",
+                            {"Team veiligheid met HR", "loopt", in_days(120), "Eerst publiekszaken en toezicht."}));
+    MR_TRY(UpdatePlanAction(policy, "inbedden-beleid",
+                            {"Beleidsadviseur sociaal domein", "vertraagd", days_ago(10), "Wacht op de nieuwe Wmo-nota."}));
     return Ok();
 }
 

@@ -17,6 +17,7 @@
 #include "domain/deadlines.hpp"
 #include "domain/indication.hpp"
 #include "domain/model.hpp"
+#include "domain/registers.hpp"
 #include "domain/suggestions.hpp"
 #include "store/store.hpp"
 
@@ -118,6 +119,34 @@ struct AuditVerificationResult {
     std::int64_t first_broken_sequence = 0;  // 0 when valid
 };
 
+//! Coverage of the e-learning per target group, for beleid and the beheerder: figures only.
+struct TrainingCoverage {
+    std::string as_of;  // the day the figures hold for, "YYYY-MM-DD"
+    domain::TrainingSettings settings;
+    std::vector<domain::GroupCoverage> groups;
+    std::optional<store::TrainingImportRecord> last_import;
+};
+
+//! A staff member as the beheerder sees them, with what follows for the refresher.
+struct StaffListItem {
+    domain::StaffMember member;
+    bool training_current = false;
+    bool refresher_due = false;
+    std::optional<std::string> refresher_due_from;  // "YYYY-MM-DD", when completed at least once
+};
+
+struct ActionPlan {
+    std::vector<domain::PlanObjective> objectives;
+    std::vector<domain::PlanAction> actions;
+    std::string as_of;  // today, for overdue marks
+};
+
+struct PlanReport {
+    int year = 0;
+    std::string as_of;  // the day the report judges overdue actions on
+    std::vector<domain::ObjectiveProgress> objectives;
+};
+
 class Service {
 public:
     Service(store::Store& store, ServiceConfig config);
@@ -207,6 +236,29 @@ public:
     //! Checks the audit chain without a session (the command line, offline).
     Result<AuditVerificationResult> VerifyAuditOffline();
 
+    // Registers (register_service.cpp): training, awareness activities, designated officers, the action plan.
+    Result<TrainingCoverage> GetTrainingCoverage(const Principal& principal);
+    Result<std::vector<StaffListItem>> ListStaffMembers(const Principal& principal);
+    Result<domain::StaffMember> AddStaffMember(const Principal& principal, const domain::StaffMember& member);
+    Result<domain::StaffMember> UpdateStaffMember(const Principal& principal, const std::string& staff_id,
+                                                  const domain::StaffMember& member);
+    //! Imports the learning platform's CSV export whole or not at all; rejected rows come back as invalid
+    //! params named "csv[LINE]".
+    Result<store::TrainingImportRecord> ImportCompletions(const Principal& principal, const std::string& csv);
+    Result<domain::TrainingSettings> SetTrainingSettings(const Principal& principal,
+                                                         const domain::TrainingSettings& settings);
+    Result<std::vector<domain::AwarenessActivity>> ListActivities(const Principal& principal);
+    Result<domain::AwarenessActivity> AddActivity(const Principal& principal, const domain::AwarenessActivity& activity);
+    //! Every signed-in employee sees the active officers' contact details; the beheerder sees all.
+    Result<std::vector<domain::DesignatedOfficer>> ListOfficers(const Principal& principal);
+    Result<domain::DesignatedOfficer> AddOfficer(const Principal& principal, const domain::DesignatedOfficer& officer);
+    Result<domain::DesignatedOfficer> UpdateOfficer(const Principal& principal, const std::string& officer_id,
+                                                    const domain::DesignatedOfficer& officer);
+    Result<ActionPlan> GetActionPlan(const Principal& principal);
+    Result<domain::PlanAction> UpdatePlanAction(const Principal& principal, const std::string& action_id,
+                                                const domain::PlanActionUpdate& update);
+    Result<PlanReport> GetPlanReport(const Principal& principal, int year);
+
     // Administration (command line and demo).
     Status AddUser(const std::string& username, const std::string& password, const std::vector<domain::Role>& roles,
                    const std::string& actor);
@@ -227,6 +279,9 @@ private:
     //! Validates a draft against the catalog in force and stores it with its match keys and audit record.
     Result<domain::Signal> StoreNewSignal(const domain::SignalDraft& draft, const std::string& reporter,
                                           const std::string& channel, const std::string& actor);
+    //! Adds the demo registers: officers, staff with completions, the theme day (demo.cpp).
+    Status SeedDemoRegisters();
+
     //! Stores the keyed hashes of a new signal's match keys inside `transaction`.
     void StoreMatchKeys(store::Transaction& transaction, const domain::Signal& signal);
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -286,6 +287,105 @@ TEST_F(ServiceTest, AForeignDatabaseFileIsRefusedAndLeftUntouched) {
     ASSERT_FALSE(opened.has_value());
     EXPECT_NE(opened.error().detail.find("not a meldroute database"), std::string::npos);
     EXPECT_EQ(std::filesystem::file_size(path), size_before);
+}
+
+// ---------------------------------------------------------------------------------------------- registers
+
+int CountAudit(Service& service, const Principal& auditor, const std::string& action) {
+    auto events = service.ListAuditEvents(auditor, std::nullopt, std::nullopt);
+    if (!events) return -1;
+    return static_cast<int>(std::count_if(events->begin(), events->end(), [&](const store::AuditRecord& record) {
+        return record.action == action && record.outcome == "toegestaan";
+    }));
+}
+
+TEST_F(ServiceTest, ACsvImportWithOneBadRowStoresNothing) {
+    Principal administrator{"beheer", {Role::kBeheerder}, "", ""};
+    std::string csv =
+        "medewerker-id;naam;afdeling;doelgroep;voltooid-op\n"
+        "T1;Anna;Balie;publiekszaken;2024-06-12\n"
+        "T2;Bram;Balie;receptie;2024-06-12\n";
+    auto refused = service_->ImportCompletions(administrator, csv);
+    ASSERT_FALSE(refused.has_value());
+    ASSERT_EQ(refused.error().invalid_params.size(), 1u);
+    EXPECT_EQ(refused.error().invalid_params[0].name, "csv[3]");
+    auto staff = service_->ListStaffMembers(administrator);
+    ASSERT_TRUE(staff.has_value());
+    EXPECT_TRUE(staff->empty()) << "not even the good row was stored";
+    EXPECT_EQ(CountAudit(*service_, auditor_, "training.import"), 0);
+}
+
+TEST_F(ServiceTest, ACsvImportStoresStaffAndCompletionsWithOneAuditRecord) {
+    Principal administrator{"beheer", {Role::kBeheerder}, "", ""};
+    std::string csv =
+        "medewerker-id,naam,afdeling,doelgroep,voltooid-op\n"
+        "T1,Anna,Balie,publiekszaken,2024-06-12\n"
+        "T2,Bram,Toezicht,toezicht,\n";
+    auto imported = service_->ImportCompletions(administrator, csv);
+    ASSERT_TRUE(imported.has_value()) << imported.error().detail;
+    EXPECT_EQ(imported->rows, 2);
+    EXPECT_EQ(imported->staff_added, 2);
+    EXPECT_EQ(imported->completions_added, 1);
+    // The same file again adds nothing new; a later completion adds one.
+    auto again = service_->ImportCompletions(administrator, csv);
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(again->staff_added, 0);
+    EXPECT_EQ(again->completions_added, 0);
+    EXPECT_EQ(CountAudit(*service_, auditor_, "training.import"), 2);
+    auto coverage = service_->GetTrainingCoverage(policy_);
+    ASSERT_TRUE(coverage.has_value());
+    EXPECT_EQ(coverage->groups[0].staff, 1);
+    EXPECT_EQ(coverage->groups[1].never_trained, 1);
+    ASSERT_TRUE(coverage->last_import.has_value());
+    EXPECT_TRUE(coverage->last_import->actor.empty()) << "beleid sees figures, not who imported";
+}
+
+TEST_F(ServiceTest, OnlyTheBeheerderSeesNamesInTheTrainingRegister) {
+    for (const Principal& principal : {policy_, officer_, melder_, auditor_}) {
+        auto staff = service_->ListStaffMembers(principal);
+        ASSERT_FALSE(staff.has_value());
+        EXPECT_EQ(staff.error().code, ErrorCode::kPermissionDenied);
+        EXPECT_FALSE(service_->ImportCompletions(principal, "").has_value());
+    }
+    EXPECT_FALSE(service_->GetTrainingCoverage(officer_).has_value());
+    Principal administrator{"beheer", {Role::kBeheerder}, "", ""};
+    ASSERT_TRUE(service_->ListStaffMembers(administrator).has_value());
+    EXPECT_EQ(CountAudit(*service_, auditor_, "staff.list"), 1) << "reading names is audited";
+}
+
+TEST_F(ServiceTest, EveryoneSeesOnlyActiveOfficersAndOnlyTheBeheerderChangesThem) {
+    Principal administrator{"beheer", {Role::kBeheerder}, "", ""};
+    auto safety = service_->AddOfficer(administrator, {"", "A. Jansen", "veiligheid", "0316 123 456", "a@x.nl", true});
+    ASSERT_TRUE(safety.has_value());
+    ASSERT_TRUE(service_->AddOfficer(administrator, {"", "B. Smit", "sociaal-domein", "0316 123 457", "b@x.nl", false})
+                    .has_value());
+    EXPECT_FALSE(service_->AddOfficer(policy_, {"", "C", "veiligheid", "0316 123 458", "c@x.nl", true}).has_value());
+    auto seen = service_->ListOfficers(melder_);
+    ASSERT_TRUE(seen.has_value());
+    ASSERT_EQ(seen->size(), 1u);
+    EXPECT_EQ((*seen)[0].name, "A. Jansen");
+    EXPECT_EQ(service_->ListOfficers(administrator)->size(), 2u);
+    EXPECT_EQ(service_->UpdateOfficer(administrator, "onbekend", *safety).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(ServiceTest, TheActionPlanIsSeededAndChangedByBeleidOrBeheerder) {
+    auto plan = service_->GetActionPlan(officer_);
+    ASSERT_TRUE(plan.has_value());
+    EXPECT_EQ(plan->objectives.size(), 4u);
+    EXPECT_EQ(plan->actions.size(), 8u);
+    EXPECT_FALSE(service_->GetActionPlan(melder_).has_value());
+    domain::PlanActionUpdate update{"Team veiligheid", "afgerond", "2024-06-30", "Klaar."};
+    EXPECT_EQ(service_->UpdatePlanAction(officer_, "e-learning", update).error().code, ErrorCode::kPermissionDenied);
+    auto updated = service_->UpdatePlanAction(policy_, "e-learning", update);
+    ASSERT_TRUE(updated.has_value());
+    EXPECT_EQ(updated->status, "afgerond");
+    EXPECT_TRUE(updated->completed_on.has_value());
+    EXPECT_EQ(updated->updated_by, "beleid");
+    EXPECT_EQ(CountAudit(*service_, auditor_, "actionplan.update"), 1);
+    auto report = service_->GetPlanReport(policy_, 2024);
+    ASSERT_TRUE(report.has_value());
+    EXPECT_EQ(report->objectives[0].due_in_year, 1);
+    EXPECT_EQ(report->objectives[0].overdue.size(), 1u) << "completed after the end of 2024";
 }
 
 }  // namespace

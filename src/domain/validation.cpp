@@ -24,6 +24,14 @@ bool IsDutchPostcode(std::string_view text) {
     return std::isalpha(static_cast<unsigned char>(compact[4])) && std::isalpha(static_cast<unsigned char>(compact[5]));
 }
 
+void CheckOptionalShort(std::vector<InvalidParam>& problems, const std::string& name, std::string_view value) {
+    if (value.size() > kMaxShortTextLength) {
+        problems.push_back({name, "Mag hoogstens " + std::to_string(kMaxShortTextLength) + " tekens lang zijn."});
+    }
+}
+
+}  // namespace
+
 bool IsPhoneNumber(std::string_view text) {
     int digits = 0;
     for (char character : text) {
@@ -35,14 +43,6 @@ bool IsPhoneNumber(std::string_view text) {
     }
     return digits >= 6 && digits <= 15;
 }
-
-void CheckOptionalShort(std::vector<InvalidParam>& problems, const std::string& name, std::string_view value) {
-    if (value.size() > kMaxShortTextLength) {
-        problems.push_back({name, "Mag hoogstens " + std::to_string(kMaxShortTextLength) + " tekens lang zijn."});
-    }
-}
-
-}  // namespace
 
 const std::vector<std::string>& ReporterChannels() {
     static const std::vector<std::string> values{"formulier", "persoonlijk", "telefoon", "email"};

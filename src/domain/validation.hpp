@@ -40,6 +40,9 @@ void CheckText(std::vector<InvalidParam>& problems, std::string_view name, std::
 std::vector<InvalidParam> ValidateAssessment(std::string_view urgency, const std::vector<std::string>& forms,
                                              std::string_view rationale);
 
+//! Whether `text` looks like a phone number: 6 to 15 digits, with spaces, "+", "-" or brackets.
+bool IsPhoneNumber(std::string_view text);
+
 //! Trims ASCII white space at both ends.
 std::string Trim(std::string_view text);
 

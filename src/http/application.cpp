@@ -8,6 +8,8 @@
 
 #include "http/api.hpp"
 #include "http/assets.hpp"
+#include "http/register_api.hpp"
+#include "http/register_pages.hpp"
 
 namespace meldroute::http {
 
@@ -20,7 +22,9 @@ bool IsApiPath(std::string_view path) { return path.starts_with("/api/") || path
 Application::Application(app::Service& service, PageOptions options) {
     auto openapi = Asset("openapi.json");
     RegisterApi(router_, service, openapi ? *openapi : std::string_view{"{}"});
+    RegisterRegisterApi(router_, service);
     RegisterPages(router_, service, options);
+    RegisterRegisterPages(router_, service, options);
 }
 
 Response Application::Handle(const Request& request, const std::string& peer) {

@@ -13,7 +13,9 @@
 #include "domain/validation.hpp"
 #include "http/assets.hpp"
 #include "http/qr_svg.hpp"
+#include "http/page_support.hpp"
 #include "http/rate_limit.hpp"
+#include "http/register_pages.hpp"
 #include "http/templates.hpp"
 
 namespace meldroute::http {
@@ -23,15 +25,7 @@ namespace {
 using boost::beast::http::verb;
 using domain::Role;
 
-constexpr const char* kSessionCookie = "meldroute_sessie";
 constexpr const char* kLoginCsrfCookie = "meldroute_inlog_csrf";
-
-using Form = std::multimap<std::string, std::string>;
-
-struct PageContext {
-    app::Service& service;
-    PageOptions options;
-};
 
 // ------------------------------------------------------------------------------------------ rendering helpers
 
@@ -50,124 +44,10 @@ std::string Gzip(const std::string& text) {
     return result == Z_STREAM_END ? compressed : std::string{};
 }
 
-Json NavFor(const app::Principal* principal, const std::string& current) {
-    std::vector<std::pair<std::string, std::string>> links;
-    if (principal == nullptr) {
-        links = {{"/", "Informatie"}, {"/melden", "Anoniem melden"}, {"/inloggen", "Inloggen"}};
-    } else {
-        links.emplace_back("/", "Start");
-        if (principal->Has(Role::kAandachtfunctionaris)) {
-            links.emplace_back("/inbox", "Inbox");
-            links.emplace_back("/casussen", "Casussen");
-            links.emplace_back("/zoeken", "Zoeken");
-            links.emplace_back("/terugkerende-adressen", "Terugkerend");
-        }
-        if (principal->Has(Role::kMelder) || principal->Has(Role::kAandachtfunctionaris)) {
-            links.emplace_back("/meldingen/nieuw", "Nieuwe melding");
-        }
-        if (principal->Has(Role::kMelder)) links.emplace_back("/mijn-meldingen", "Mijn meldingen");
-        if (principal->Has(Role::kBeleid) || principal->Has(Role::kAandachtfunctionaris)) {
-            links.emplace_back("/cijfers", "Cijfers");
-        }
-        if (principal->Has(Role::kAuditor)) links.emplace_back("/audittrail", "Audittrail");
-        if (principal->Has(Role::kBeheerder)) links.emplace_back("/beheer/signalenlijst", "Signalenlijst");
-    }
-    Json nav = Json::array();
-    for (const auto& [href, label] : links) nav.push_back({{"href", href}, {"label", label}, {"current", href == current}});
-    return nav;
-}
-
-std::string RoleLabels(const app::Principal& principal) {
-    std::string labels;
-    for (Role role : principal.roles) {
-        if (!labels.empty()) labels += ", ";
-        labels += domain::DutchLabel(role);
-    }
-    return labels;
-}
-
-Response RenderPage(const Request& request, const app::Principal* principal, const std::string& title,
-                    const std::string& template_name, const Json& model, unsigned status = 200,
-                    const std::string& current = "") {
-    Json layout{{"title", title}, {"nav", NavFor(principal, current)}, {"content", RenderTemplate(template_name, model)}};
-    if (principal != nullptr) {
-        layout["user"] = {{"username", principal->username}, {"roles", RoleLabels(*principal)}};
-        layout["csrf"] = principal->csrf_token;
-    }
-    return Html(request, status, RenderTemplate("layout", layout));
-}
-
-std::map<std::string, std::string> ErrorsByField(const Error& error) {
-    // The domain says "Vul dit veld in." for any empty text; the error summary repeats the message away
-    // from its field, so say which field it is.
-    static const std::map<std::string, std::string> kEmptyText{
-        {"purpose", "Schrijf op waarom u deze bron raadpleegt."},
-        {"content", "Schrijf op wat u vond, ook als dat niets is."},
-        {"rationale", "Schrijf op waarom u tot deze weging komt."},
-        {"summary", "Schrijf op wat de partner heeft teruggekoppeld."},
-        {"message", "Schrijf een bericht aan de melder."}};
-    std::map<std::string, std::string> errors;
-    for (const auto& param : error.invalid_params) {
-        auto specific = kEmptyText.find(param.name);
-        bool empty = param.reason == "Vul dit veld in.";
-        errors.emplace(param.name, empty && specific != kEmptyText.end() ? specific->second : param.reason);
-    }
-    return errors;
-}
-
-// "persons[0].birthYear" → "persons-0-birthYear": a valid, stable HTML id.
-std::string FieldId(const std::string& name) {
-    std::string id;
-    for (char character : name) {
-        if (character == '[' || character == '.') {
-            id.push_back('-');
-        } else if (character != ']') {
-            id.push_back(character);
-        }
-    }
-    return id;
-}
-
-Json Field(const std::string& name, const std::string& label, const std::string& value,
-           const std::map<std::string, std::string>& errors, const std::string& type = "text",
-           const std::string& description = "", bool required = false) {
-    auto error = errors.find(name);
-    std::string id = FieldId(name);
-    std::string described_by;
-    if (!description.empty()) described_by = id + "-omschrijving";
-    if (error != errors.end()) described_by += (described_by.empty() ? "" : " ") + id + "-fout";
-    return Json{{"id", id},
-                {"describedBy", described_by},
-                {"name", name},
-                {"label", label},
-                {"value", value},
-                {"type", type},
-                {"description", description},
-                {"required", required},
-                {"error", error == errors.end() ? Json(nullptr) : Json(error->second)}};
-}
-
-Json Options(const std::vector<std::pair<std::string, std::string>>& choices, const std::string& selected,
-             const std::string& placeholder = "") {
-    Json options = Json::array();
-    if (!placeholder.empty()) options.push_back({{"value", ""}, {"label", placeholder}, {"selected", selected.empty()}});
-    for (const auto& [value, label] : choices) {
-        options.push_back({{"value", value}, {"label", label}, {"selected", value == selected}});
-    }
-    return options;
-}
-
 std::vector<std::pair<std::string, std::string>> CodeChoices(const std::vector<domain::CodeItem>& items) {
     std::vector<std::pair<std::string, std::string>> choices;
     for (const auto& item : items) choices.emplace_back(item.code, item.name);
     return choices;
-}
-
-Json ErrorSummary(const std::map<std::string, std::string>& errors, const std::string& detail = "") {
-    Json items = Json::array();
-    for (const auto& [name, reason] : errors) items.push_back({{"id", FieldId(name)}, {"reason", reason}});
-    if (items.empty() && detail.empty()) return nullptr;
-    return Json{{"items", items}, {"hasItems", !items.empty()}, {"detail", detail}};
 }
 
 // The weighing's groups are linked through their first option (a link to a fieldset moves no focus).
@@ -183,17 +63,6 @@ Json AssessErrorSummary(const std::map<std::string, std::string>& errors, const 
 }
 
 std::string DateOf(const std::string& time) { return time.substr(0, 10); }
-
-// "2024-04-15T09:30:00Z" → "15-04-2024 09:30" for Dutch readers.
-std::string DutchTime(const std::string& time) {
-    if (time.size() < 16) return time;
-    return time.substr(8, 2) + "-" + time.substr(5, 2) + "-" + time.substr(0, 4) + " " + time.substr(11, 5);
-}
-
-std::string DutchDate(const std::string& date) {
-    if (date.size() < 10) return date;
-    return date.substr(8, 2) + "-" + date.substr(5, 2) + "-" + date.substr(0, 4);
-}
 
 std::string StatusLabel(const std::string& status) {
     if (status == "gemeld") return "Gemeld, nog niet opgepakt";
@@ -217,60 +86,6 @@ std::string CookieHeader(const std::string& name, const std::string& value, cons
                          std::to_string(max_age_seconds);
     if (options.secure_cookies) cookie += "; Secure";
     return cookie;
-}
-
-std::optional<app::Principal> CurrentPrincipal(app::Service& service, const Request& request) {
-    auto token = Cookie(request, kSessionCookie);
-    if (!token) return std::nullopt;
-    auto principal = service.Authenticate(*token);
-    if (!principal) return std::nullopt;
-    return *principal;
-}
-
-bool CsrfValid(const app::Principal& principal, const Form& form) {
-    auto token = First(form, "csrf");
-    return token && app::ConstantTimeEquals(*token, principal.csrf_token);
-}
-
-Response Forbidden(const Request& request, const app::Principal& principal) {
-    return RenderPage(request, &principal, "Geen toegang", "message",
-                      {{"heading", "Geen toegang"},
-                       {"text", "Uw rol geeft geen toegang tot deze pagina. Ga terug naar de startpagina."}},
-                      403);
-}
-
-Response NotFoundFor(const Request& request, const app::Principal& principal, const std::string& text) {
-    return RenderPage(request, &principal, "Pagina niet gevonden", "message",
-                      {{"heading", "Pagina niet gevonden"}, {"text", text}}, 404);
-}
-
-Response CsrfRejected(const Request& request, const app::Principal* principal) {
-    return RenderPage(request, principal, "Formulier verlopen", "message",
-                      {{"heading", "Het formulier is verlopen"},
-                       {"text", "Om uw gegevens te beschermen is dit formulier niet verwerkt. Laad de pagina "
-                                "opnieuw en probeer het nog eens."}},
-                      403);
-}
-
-//! Runs `body` for a signed-in user holding one of `roles` (empty: any role); otherwise redirects or refuses.
-template <typename Body>
-Response Guarded(PageContext& pages, Context& context, std::initializer_list<Role> roles, Body body) {
-    auto principal = CurrentPrincipal(pages.service, context.request);
-    if (!principal) return Redirect(context.request, "/inloggen");
-    // A role that needs a second factor, signed in with a password alone, may only enrol (or sign out).
-    const std::string_view target{context.request.target().data(), context.request.target().size()};
-    if (principal->must_enrol && !target.starts_with("/tweestapsverificatie") && target != "/uitloggen") {
-        return Redirect(context.request, "/tweestapsverificatie");
-    }
-    bool allowed = roles.size() == 0;
-    for (Role role : roles) allowed = allowed || principal->Has(role);
-    if (!allowed) return Forbidden(context.request, *principal);
-    if (context.request.method() == verb::post) {
-        auto form = ParseUrlEncoded(context.request.body());
-        if (!CsrfValid(*principal, form)) return CsrfRejected(context.request, &*principal);
-        return body(*principal, form);
-    }
-    return body(*principal, std::multimap<std::string, std::string>{});
 }
 
 // ------------------------------------------------------------------------------------------ signal form
@@ -865,6 +680,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
             model["overdueCases"] = std::to_string(overdue);
             model["waitingCases"] = std::to_string(waiting);
         }
+        if (principal->Has(Role::kBeheerder)) model["officerWarnings"] = OfficerWarnings(pages->service, *principal);
         return RenderPage(context.request, &*principal, "Start", "home", model, 200, "/");
     });
 
@@ -1027,6 +843,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                            if (!catalog) return ErrorPage(context.request, 503, catalog.error().detail);
                            Json model = SignalFormModel(empty_form, "", **catalog);
                            model["csrf"] = principal.csrf_token;
+                           model["officers"] = OfficerContacts(pages->service, principal);
                            return RenderPage(context.request, &principal, "Nieuwe melding", "signal-form", model, 200,
                                              "/meldingen/nieuw");
                        });
@@ -1061,6 +878,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                                model["suggestions"] = list;
                                model["hasSuggestions"] = !list.empty();
                                model["csrf"] = principal.csrf_token;
+                               model["officers"] = OfficerContacts(pages->service, principal);
                                return RenderPage(context.request, &principal, "Nieuwe melding: controleer de signalen",
                                                  "signal-form", model, 200, "/meldingen/nieuw");
                            }
@@ -1094,6 +912,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                            }
                            Json model = SignalFormModel(signal_form, detail, **catalog);
                            model["csrf"] = principal.csrf_token;
+                           model["officers"] = OfficerContacts(pages->service, principal);
                            return RenderPage(context.request, &principal, "Fout: Nieuwe melding",
                                              "signal-form", model, 400, "/meldingen/nieuw");
                        });

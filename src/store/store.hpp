@@ -13,6 +13,7 @@
 #include "base/result.hpp"
 #include "domain/catalog.hpp"
 #include "domain/model.hpp"
+#include "store/register_store.hpp"
 
 namespace meldroute::store {
 
@@ -206,6 +207,9 @@ public:
 
     // Whether the store holds no users yet (demo data is only added to an empty store).
     virtual bool IsEmpty() = 0;
+
+    //! The registers (training, awareness, designated officers, action plan) in this same transaction.
+    virtual RegisterTransaction& Registers() = 0;
 };
 
 //! A store hands out transactions. Write runs `work` in one serialisable write transaction and commits

@@ -122,7 +122,7 @@ async function call(method, urlPath, options = {}) {
 
 before(async () => {
   server = await startServer({ demo: true });
-  for (const name of ['melder', 'af', 'beleid', 'auditor', 'beheer']) tokens[name] = await signIn(server.url, name);
+  for (const name of ['melder', 'af', 'beleid', 'beheer', 'auditor']) tokens[name] = await signIn(server.url, name);
 });
 
 after(async () => {
@@ -131,7 +131,7 @@ after(async () => {
 });
 
 test('every operation answers as described, and every described operation is exercised', async () => {
-  const { af, melder, beleid, auditor, beheer } = tokens;
+  const { af, melder, beleid, beheer, auditor } = tokens;
   await call('GET', '/api/v1/openapi.json');
   await call('GET', '/health/live');
   await call('GET', '/health/ready');
@@ -223,6 +223,55 @@ test('every operation answers as described, and every described operation is exe
   await call('GET', '/api/v1/processing-records?from=nope', { token: auditor });
   await call('GET', '/api/v1/processing-records', { token: melder });
   await call('GET', '/api/v1/audit-events/verification', { token: af });
+
+  // The registers (issue 7).
+  await call('GET', '/api/v1/training-coverage', { token: beleid });
+  await call('GET', '/api/v1/training-coverage', { token: melder });
+  await call('PUT', '/api/v1/training-settings', { token: beheer, body: { targets: { publiekszaken: 90, toezicht: 75 }, refresherMonths: 18 } });
+  await call('PUT', '/api/v1/training-settings', { token: beheer, body: { targets: { receptie: 10 }, refresherMonths: 0 } });
+  const csvHeaders = { 'content-type': 'text/csv; charset=utf-8' };
+  const csv = 'medewerker-id;naam;afdeling;doelgroep;voltooid-op\nC1;Conformiteit;Balie;publiekszaken;2024-06-12\n';
+  await call('POST', '/api/v1/training-imports', { token: beheer, rawBody: csv, headers: csvHeaders });
+  await call('POST', '/api/v1/training-imports', { token: beheer, rawBody: `${csv}C2;X;Balie;receptie;\n`, headers: csvHeaders });
+  await call('POST', '/api/v1/training-imports', { token: beheer, body: { csv } });
+  await call('GET', '/api/v1/training-coverage', { token: beheer });
+  const staff = await call('GET', '/api/v1/staff-members', { token: beheer });
+  await call('GET', '/api/v1/staff-members', { token: beleid });
+  const added = await call('POST', '/api/v1/staff-members', {
+    token: beheer, body: { employeeNumber: 'C3', name: 'Handmatig', department: 'Toezicht', targetGroup: 'toezicht' },
+  });
+  await call('POST', '/api/v1/staff-members', { token: beheer, body: { employeeNumber: 'C3', name: '', department: 'x', targetGroup: 'x' } });
+  await call('PUT', `/api/v1/staff-members/${added.body.id}`, {
+    token: beheer, body: { employeeNumber: 'C3', name: 'Handmatig', department: 'Toezicht', targetGroup: 'toezicht', active: false },
+  });
+  await call('PUT', '/api/v1/staff-members/00000000-0000-4000-8000-000000000000', {
+    token: beheer, body: { employeeNumber: 'C4', name: 'Niemand', department: 'x', targetGroup: 'overig' },
+  });
+  assert.ok(staff.body.length > 0);
+  await call('GET', '/api/v1/awareness-activities', { token: beleid });
+  await call('POST', '/api/v1/awareness-activities', {
+    token: beheer, body: { title: 'Voorlichting toezicht', heldOn: '2024-09-01', description: 'Signalen in panden.', attendees: { toezicht: 6 }, externalAttendees: 2 },
+  });
+  await call('POST', '/api/v1/awareness-activities', { token: beheer, body: { title: '', heldOn: '15-04-2024' } });
+  const officers = await call('GET', '/api/v1/designated-officers', { token: melder });
+  await call('POST', '/api/v1/designated-officers', {
+    token: beheer, body: { name: 'C. Officier', domain: 'veiligheid', phone: '0316 000 300', email: 'c@gemeente.example', active: false },
+  });
+  await call('POST', '/api/v1/designated-officers', { token: melder, body: { name: 'x' } });
+  await call('PUT', `/api/v1/designated-officers/${officers.body[0].id}`, {
+    token: beheer, body: { name: officers.body[0].name, domain: 'veiligheid', phone: '0316 000 301', email: officers.body[0].email },
+  });
+  await call('PUT', '/api/v1/designated-officers/00000000-0000-4000-8000-000000000000', {
+    token: beheer, body: { name: 'x', domain: 'veiligheid', phone: '0316 000 301', email: 'x@gemeente.example' },
+  });
+  await call('GET', '/api/v1/plan-objectives', { token: af });
+  await call('PUT', '/api/v1/plan-actions/barrieres', {
+    token: beleid, body: { owner: 'Team veiligheid', status: 'afgerond', dueOn: '2024-12-31', notes: 'Bibob-beleid vastgesteld.' },
+  });
+  await call('PUT', '/api/v1/plan-actions/onbekend', { token: beleid, body: { owner: '', status: 'loopt' } });
+  await call('PUT', '/api/v1/plan-actions/barrieres', { token: af, body: { owner: '', status: 'loopt' } });
+  await call('GET', '/api/v1/plan-reports/2024', { token: beleid });
+  await call('GET', '/api/v1/plan-reports/twee', { token: beleid });
 
   const described = [];
   for (const [template, item] of Object.entries(spec.paths)) {

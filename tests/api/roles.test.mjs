@@ -21,6 +21,10 @@ function only(status, allowed) {
 }
 const REPORTERS = ['melder', 'melder2', 'af'];
 const OFFICER = ['af'];
+const ADMIN = ['beheer'];
+const POLICY_ADMIN = ['beleid', 'beheer'];
+const PLAN_READERS = ['beleid', 'beheer', 'af'];
+const CSV = 'medewerker-id;naam;afdeling;doelgroep;voltooid-op\nR1;Rollentest;Balie;publiekszaken;2024-06-12\n';
 
 // One row per endpoint. `path` uses the OpenAPI names; `params`/`body` are functions of the fixtures.
 const TABLE = [
@@ -82,6 +86,30 @@ const TABLE = [
   { method: 'GET', path: '/api/v1/audit-events', expect: only(200, ['auditor']) },
   { method: 'GET', path: '/api/v1/audit-events/verification', expect: only(200, ['auditor']) },
   { method: 'GET', path: '/api/v1/processing-records', expect: only(200, ['auditor']) },
+  // The registers (issue 7).
+  { method: 'GET', path: '/api/v1/training-coverage', expect: only(200, POLICY_ADMIN) },
+  { method: 'PUT', path: '/api/v1/training-settings', expect: only(200, ADMIN),
+    body: () => ({ targets: { publiekszaken: 80 }, refresherMonths: 24 }) },
+  { method: 'GET', path: '/api/v1/staff-members', expect: only(200, ADMIN) },
+  { method: 'POST', path: '/api/v1/staff-members', expect: only(201, ADMIN),
+    body: () => ({ employeeNumber: `R${Math.random().toString(36).slice(2, 10)}`, name: 'Rollentest', department: 'Balie',
+      targetGroup: 'overig' }) },
+  { method: 'PUT', path: '/api/v1/staff-members/{staffMemberId}', expect: only(200, ADMIN),
+    body: () => ({ employeeNumber: 'ROLLEN1', name: 'Rollentest', department: 'Balie', targetGroup: 'toezicht', active: true }) },
+  { method: 'POST', path: '/api/v1/training-imports', expect: only(201, ADMIN),
+    rawBody: () => CSV, headers: { 'content-type': 'text/csv; charset=utf-8' } },
+  { method: 'GET', path: '/api/v1/awareness-activities', expect: only(200, POLICY_ADMIN) },
+  { method: 'POST', path: '/api/v1/awareness-activities', expect: only(201, ADMIN),
+    body: () => ({ title: 'Rollentest', heldOn: '2024-04-15', attendees: { toezicht: 2 }, externalAttendees: 1 }) },
+  { method: 'GET', path: '/api/v1/designated-officers', expect: signedIn(200) },
+  { method: 'POST', path: '/api/v1/designated-officers', expect: only(201, ADMIN),
+    body: () => ({ name: 'Rollentest', domain: 'veiligheid', phone: '0316 000 999', email: 'rollen@gemeente.example' }) },
+  { method: 'PUT', path: '/api/v1/designated-officers/{officerId}', expect: only(200, ADMIN),
+    body: () => ({ name: 'Rollentest', domain: 'sociaal-domein', phone: '0316 000 998', email: 'rollen@gemeente.example' }) },
+  { method: 'GET', path: '/api/v1/plan-objectives', expect: only(200, PLAN_READERS) },
+  { method: 'PUT', path: '/api/v1/plan-actions/{actionId}', expect: only(200, POLICY_ADMIN),
+    body: () => ({ owner: 'Team veiligheid', status: 'loopt' }) },
+  { method: 'GET', path: '/api/v1/plan-reports/{year}', expect: only(200, PLAN_READERS) },
 ];
 
 const shape = (p) => p.replace(/\{[^}]*\}/g, '{}');
@@ -115,7 +143,21 @@ before(async () => {
     })),
   });
   fx.closableCaseId = (await buildCase(url, tokens.af, [(await fileSignal(url, tokens.melder)).id], 'teruggekoppeld')).caseId;
+  fx.staffMemberId = (await api(url, 'POST', '/api/v1/staff-members', { token: tokens.beheer,
+    body: { employeeNumber: 'ROLLEN1', name: 'Rollentest', department: 'Balie', targetGroup: 'overig' } })).body.id;
+  fx.officerId = (await api(url, 'GET', '/api/v1/designated-officers', { token: tokens.beheer })).body[0].id;
 });
+
+/** The request options of a row: a JSON body, or a raw body with its own headers. */
+function requestOptions(row, token) {
+  return { token, body: row.body?.(fx), rawBody: row.rawBody?.(fx), headers: row.headers ?? {} };
+}
+
+/** The values of the path parameters, by their OpenAPI names. */
+function pathParams() {
+  return { signalId: fx.signalId, caseId: fx.caseId, referralId: fx.referralId, staffMemberId: fx.staffMemberId,
+    officerId: fx.officerId, actionId: 'regionale-aansluiting', year: '2026' };
+}
 
 after(async () => {
   await server?.stop();
@@ -140,10 +182,11 @@ test('every endpoint in docs/openapi.json has a row in the role table, and every
   assert.deepEqual(undocumented, [], 'rows for endpoints missing from docs/openapi.json');
 });
 
-test('every route registered in src/http/api.cpp has a row in the role table', () => {
-  const source = readFileSync(path.join(root, 'src', 'http', 'api.cpp'), 'utf8');
+test('every route registered in src/http/api.cpp and register_api.cpp has a row in the role table', () => {
+  const source = ['api.cpp', 'register_api.cpp']
+    .map((file) => readFileSync(path.join(root, 'src', 'http', file), 'utf8')).join('\n');
   const registered = new Set();
-  for (const [, verb, p] of source.matchAll(/router\.Add\(verb::(\w+),\s*"([^"]+)"/g)) {
+  for (const [, verb, p] of source.matchAll(/(?:router\.Add|AddBodyRoute\(router, service,)\s*\(?verb::(\w+),\s*"([^"]+)"/g)) {
     registered.add(`${verb.replace('_', '').toUpperCase()} ${shape(p)}`);
   }
   for (const [, p] of source.matchAll(/step\("([^"]+)"/g)) registered.add(`POST ${shape(p)}`);
@@ -164,14 +207,14 @@ test('the served /api/v1/openapi.json describes the same paths as docs/openapi.j
 
 for (const row of TABLE) {
   test(`role matrix: ${row.method} ${row.path}`, async () => {
-    const params = { signalId: fx.signalId, caseId: fx.caseId, referralId: fx.referralId, ...(row.params?.(fx) ?? {}) };
+    const params = { ...pathParams(), ...(row.params?.(fx) ?? {}) };
     const target = row.path.replace(/\{(\w+)\}/g, (_, name) => params[name]) + (row.query ?? '');
     const actual = {};
     let index = 0;
     for (const caller of CALLERS) {
       index += 1;
       const token = caller === 'anonymous' ? undefined : (row.throwawayToken ? throwaway : tokens)[caller];
-      const options = { token, body: row.body?.(fx) };
+      const options = requestOptions(row, token);
       const response = row.perCallerAddress
         ? await apiFrom(server.url, `127.0.3.${index + 10}`, row.method, target, options)
         : await api(server.url, row.method, target, options);
@@ -227,10 +270,10 @@ test('every /api/v1 endpoint refuses an unknown query parameter (400 naming it) 
       ?? Object.keys(row.expect).find((c) => c !== 'anonymous' && ![401, 403].includes(row.expect[c])) ?? 'anonymous';
     const anonymous = Object.values(row.expect).every((status) => status < 300);
     const token = anonymous ? undefined : row.throwawayToken ? spare : tokens[caller];
-    const params = { signalId: fx.signalId, caseId: fx.caseId, referralId: fx.referralId, ...(row.params?.(fx) ?? {}) };
+    const params = { ...pathParams(), ...(row.params?.(fx) ?? {}) };
     const target = row.path.replace(/\{(\w+)\}/g, (_, name) => params[name]);
     const query = row.query ? `${row.query}&bogus=1` : '?bogus=1';
-    const options = { token, body: row.body?.(fx) };
+    const options = requestOptions(row, token);
     const response = row.perCallerAddress
       ? await apiFrom(url, `127.0.4.${index + 10}`, row.method, target + query, options)
       : await api(url, row.method, target + query, options);

@@ -25,7 +25,7 @@ test('beleid opening /inbox gets the 403 page, still signed in', async () => {
     await signInWithForm(page, 'beleid');
     // The navigation offers beleid only what beleid may open.
     const nav = await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();
-    assert.deepEqual(nav, ['Start', 'Cijfers']);
+    assert.deepEqual(nav, ['Start', 'Cijfers', 'Opleiding', 'Actieplan']);
     const response = await page.goto('/inbox');
     assert.equal(response.status(), 403);
     assert.equal(new URL(page.url()).pathname, '/inbox', 'no redirect: the page says why');
@@ -49,15 +49,24 @@ test('beleid opening /inbox gets the 403 page, still signed in', async () => {
 });
 
 test('every role gets exactly its own pages (status per page and role)', async () => {
+  const training = ['/opleiding/import', '/opleiding/medewerkers', '/opleiding/medewerkers/nieuw', '/opleiding/doelen',
+    '/opleiding/activiteiten/nieuw'];
+  const plan = ['/actieplan', '/actieplan/voortgang'];
   const pages = ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen',
-    '/meldingen/nieuw', '/mijn-meldingen', '/cijfers', '/audittrail', '/beheer/signalenlijst'];
+    '/meldingen/nieuw', '/mijn-meldingen', '/cijfers', '/audittrail', '/opleiding', ...training,
+    '/aandachtfunctionarissen', ...plan, '/actieplan/acties/e-learning', '/beheer/signalenlijst'];
+  // The pages in the main navigation; the others are reached from them.
+  const navPages = new Set(['/inbox', '/casussen', '/zoeken', '/terugkerende-adressen', '/meldingen/nieuw',
+    '/mijn-meldingen', '/cijfers', '/audittrail', '/opleiding', '/aandachtfunctionarissen', '/actieplan',
+    '/beheer/signalenlijst']);
   const allowed = {
     melder: ['/meldingen/nieuw', '/mijn-meldingen'],
     melder2: ['/meldingen/nieuw', '/mijn-meldingen'],
     af: ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen', '/meldingen/nieuw',
-      '/cijfers'],
-    beleid: ['/cijfers'],
-    beheer: ['/beheer/signalenlijst'],
+      '/cijfers', ...plan],
+    beleid: ['/cijfers', '/opleiding', ...plan, '/actieplan/acties/e-learning'],
+    beheer: ['/opleiding', ...training, '/aandachtfunctionarissen', ...plan, '/actieplan/acties/e-learning',
+      '/beheer/signalenlijst'],
     auditor: ['/audittrail'],
   };
   for (const [role, mayOpen] of Object.entries(allowed)) {
@@ -75,7 +84,7 @@ test('every role gets exactly its own pages (status per page and role)', async (
       await page.goto('/');
       const nav = await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link')
         .evaluateAll((links) => links.map((link) => new URL(link.href).pathname));
-      assert.deepEqual(nav.filter((path) => path !== '/').sort(), mayOpen.filter((path) => !path.startsWith('/casussen/')).sort(),
+      assert.deepEqual(nav.filter((path) => path !== '/').sort(), mayOpen.filter((path) => navPages.has(path)).sort(),
         `the navigation of ${role} links to exactly its pages`);
     } finally {
       await context.close();
@@ -87,7 +96,8 @@ test('an anonymous visitor is sent to the sign-in page', async () => {
   const { context, page } = await newPage(env);
   try {
     for (const path of ['/casussen', '/inbox', `/casussen/${demoCaseId}`, '/meldingen/nieuw', '/mijn-meldingen',
-      '/cijfers', '/audittrail', '/beheer/signalenlijst']) {
+      '/cijfers', '/audittrail', '/opleiding', '/opleiding/medewerkers', '/aandachtfunctionarissen', '/actieplan',
+      '/beheer/signalenlijst']) {
       const response = await page.goto(path);
       assert.equal(new URL(page.url()).pathname, '/inloggen', `${path} redirects to /inloggen`);
       const redirect = response.request().redirectedFrom();

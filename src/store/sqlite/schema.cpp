@@ -299,6 +299,128 @@ BEGIN SELECT RAISE(ABORT, 'the processing log is append-only'); END;
 CREATE TRIGGER processing_log_no_delete BEFORE DELETE ON processing_log
 BEGIN SELECT RAISE(ABORT, 'the processing log is append-only'); END;
 )sql",
+        // 7: the registers of issue 7: training (staff, e-learning completions, imports, targets), awareness
+        // activities, designated officers, and the action plan of chapter 4 of the policy, seeded here.
+        R"sql(
+CREATE TABLE staff_members (
+    sequence INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    employee_number TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    department TEXT NOT NULL,
+    target_group TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX staff_members_by_group ON staff_members (target_group, active);
+
+CREATE TABLE training_imports (
+    sequence INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    rows INTEGER NOT NULL,
+    staff_added INTEGER NOT NULL,
+    staff_updated INTEGER NOT NULL,
+    completions_added INTEGER NOT NULL
+);
+
+CREATE TABLE training_completions (
+    staff_id TEXT NOT NULL REFERENCES staff_members (id),
+    completed_on TEXT NOT NULL,
+    import_id TEXT,
+    PRIMARY KEY (staff_id, completed_on)
+) WITHOUT ROWID;
+
+CREATE TABLE training_targets (
+    target_group TEXT PRIMARY KEY,
+    target_percent INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE register_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE awareness_activities (
+    sequence INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    held_on TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    external_attendees INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE activity_attendees (
+    activity_id TEXT NOT NULL REFERENCES awareness_activities (id),
+    target_group TEXT NOT NULL,
+    attendees INTEGER NOT NULL,
+    PRIMARY KEY (activity_id, target_group)
+) WITHOUT ROWID;
+
+CREATE TABLE designated_officers (
+    sequence INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    domain TEXT NOT NULL,
+    phone TEXT NOT NULL,
+    email TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE plan_objectives (
+    number INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL
+);
+
+CREATE TABLE plan_actions (
+    id TEXT PRIMARY KEY,
+    objective INTEGER NOT NULL REFERENCES plan_objectives (number),
+    position INTEGER NOT NULL,
+    section TEXT NOT NULL,
+    title TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'niet-gestart',
+    due_on TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    completed_on TEXT,
+    updated_at TEXT NOT NULL DEFAULT '',
+    updated_by TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+
+INSERT INTO plan_objectives (number, title, description) VALUES
+    (1, 'Signaleren',
+     'Interne medewerkers én professionals bij externe ketenpartners weten signalen van mensenhandel te herkennen en te duiden, en weten hoe ze daarop moeten handelen. Inwoners krijgen informatie en handelingsperspectief.'),
+    (2, 'Beleid',
+     'De gemeente heeft een op lokale omstandigheden toegespitst beleid over mensenhandel, afgestemd op districtelijk en regionaal niveau.'),
+    (3, 'Integrale aanpak',
+     'Goede ketenregie en samenwerking door goed overleg: met centrumgemeente Arnhem, tussen zorg en veiligheid, over casuïstiek tussen alle partners en strategisch via Samen Weerbaar.'),
+    (4, 'Zorgcoördinatie',
+     'Alle (mogelijke) slachtoffers van mensenhandel krijgen snel en goed de zorg, opvang en ondersteuning die ze nodig hebben.');
+
+INSERT INTO plan_actions (id, objective, position, section, title) VALUES
+    ('e-learning', 1, 1, '4.2.2',
+     'E-learning signalering mensenhandel (CCV) inzetten: eerst publiekszaken, toezicht en gebiedsteams, daarna overige medewerkers'),
+    ('bewustwording', 1, 2, '4.2.3',
+     'Activiteiten voor bewustwording organiseren voor interne en externe professionals, met het aanbod van Samen Weerbaar'),
+    ('aandachtfunctionarissen', 1, 3, '4.2.4',
+     'Ten minste één, bij voorkeur twee aandachtfunctionarissen mensenhandel: uit veiligheid en uit het sociaal domein'),
+    ('inbedden-beleid', 2, 1, '4.3.2',
+     'Mensenhandel opnemen in ander beleid: zorg/Wmo, huiselijk geweld en kindermishandeling, prostitutie, arbeidsmigranten, veiligheid en ondermijning'),
+    ('barrieres', 2, 2, '4.3.3',
+     'Onderzoeken of de gemeente meer barrières kan opwerpen: integraal toezicht, huisvesting van arbeidsmigranten, illegale prostitutie, Bibob'),
+    ('regionale-aansluiting', 2, 3, '4.3.4',
+     'Aansluiten in de regio bij andere gemeenten en samenwerkingsverbanden, zoals Samen Weerbaar en het RIEC'),
+    ('zorg-en-veiligheid', 3, 1, '4.4.2',
+     'De samenwerking tussen zorg en veiligheid versterken'),
+    ('aansluiting-moviera', 4, 1, '4.5.2',
+     'Aansluiten bij Moviera vanuit zorg en veiligheid; de zorgtrajecten jaarlijks samen bespreken en evalueren');
+)sql",
     };
     return migrations;
 }

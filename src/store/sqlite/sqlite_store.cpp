@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/sqlite_registers.hpp"
 #include "store/sqlite/schema.hpp"
 
 namespace meldroute::store::sqlite {
@@ -65,7 +66,7 @@ constexpr const char* kCaseColumns =
 
 class SqliteTransaction final : public Transaction {
 public:
-    explicit SqliteTransaction(Connection& connection) : db_(connection) {}
+    explicit SqliteTransaction(Connection& connection) : db_(connection), registers_(connection) {}
 
     void InsertUser(const UserRecord& user) override {
         db_.Prepare("INSERT INTO users (username, password_hash, roles, active, created_at) VALUES (?, ?, ?, ?, ?)")
@@ -722,6 +723,8 @@ public:
         return statement.Int(0) != 0;
     }
 
+    RegisterTransaction& Registers() override { return registers_; }
+
 private:
     static UserRecord ReadUser(const Statement& statement) {
         return UserRecord{statement.Text(0), statement.Text(1), SplitRoles(statement.Text(2)), statement.Int(3) != 0,
@@ -805,6 +808,7 @@ private:
     }
 
     Connection& db_;
+    SqliteRegisters registers_;
 };
 
 // Runs `work` between BEGIN and COMMIT, rolling back on an error result or a store failure.

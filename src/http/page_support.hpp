@@ -1,0 +1,84 @@
+// Helpers the HTML pages share (pages.cpp, register_pages.cpp): the layout with its navigation, form field
+// models, the error summary, Dutch dates, and the guard that checks sign-in, role and CSRF token.
+#pragma once
+
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/service.hpp"
+#include "http/common.hpp"
+#include "http/pages.hpp"
+
+namespace meldroute::http {
+
+inline constexpr const char* kSessionCookie = "meldroute_sessie";
+
+using Form = std::multimap<std::string, std::string>;
+
+struct PageContext {
+    app::Service& service;
+    PageOptions options;
+};
+
+//! The navigation for a principal (nullptr: a visitor), marking `current`.
+Json NavFor(const app::Principal* principal, const std::string& current);
+
+//! Renders `template_name` with `model` inside the layout.
+Response RenderPage(const Request& request, const app::Principal* principal, const std::string& title,
+                    const std::string& template_name, const Json& model, unsigned status = 200,
+                    const std::string& current = "");
+
+//! The errors of a use case by field name, in words that make sense away from the field.
+std::map<std::string, std::string> ErrorsByField(const Error& error);
+
+//! "persons[0].birthYear" → "persons-0-birthYear": a valid, stable HTML id.
+std::string FieldId(const std::string& name);
+
+//! The model of a form field for the field/select-field/textarea-field partials.
+Json Field(const std::string& name, const std::string& label, const std::string& value,
+           const std::map<std::string, std::string>& errors, const std::string& type = "text",
+           const std::string& description = "", bool required = false);
+
+Json Options(const std::vector<std::pair<std::string, std::string>>& choices, const std::string& selected,
+             const std::string& placeholder = "");
+
+//! The error summary's model, or null when there is nothing to say.
+Json ErrorSummary(const std::map<std::string, std::string>& errors, const std::string& detail = "");
+
+//! "2024-04-15T09:30:00Z" → "15-04-2024 09:30" for Dutch readers.
+std::string DutchTime(const std::string& time);
+//! "2024-04-15" → "15-04-2024".
+std::string DutchDate(const std::string& date);
+
+std::optional<app::Principal> CurrentPrincipal(app::Service& service, const Request& request);
+bool CsrfValid(const app::Principal& principal, const Form& form);
+Response Forbidden(const Request& request, const app::Principal& principal);
+Response NotFoundFor(const Request& request, const app::Principal& principal, const std::string& text);
+Response CsrfRejected(const Request& request, const app::Principal* principal);
+
+//! Runs `body` for a signed-in user holding one of `roles` (empty: any role); otherwise redirects or refuses.
+template <typename Body>
+Response Guarded(PageContext& pages, Context& context, std::initializer_list<domain::Role> roles, Body body) {
+    auto principal = CurrentPrincipal(pages.service, context.request);
+    if (!principal) return Redirect(context.request, "/inloggen");
+    // A role that needs a second factor, signed in with a password alone, may only enrol (or sign out).
+    const std::string_view target{context.request.target().data(), context.request.target().size()};
+    if (principal->must_enrol && !target.starts_with("/tweestapsverificatie") && target != "/uitloggen") {
+        return Redirect(context.request, "/tweestapsverificatie");
+    }
+    bool allowed = roles.size() == 0;
+    for (domain::Role role : roles) allowed = allowed || principal->Has(role);
+    if (!allowed) return Forbidden(context.request, *principal);
+    if (context.request.method() == boost::beast::http::verb::post) {
+        auto form = ParseUrlEncoded(context.request.body());
+        if (!CsrfValid(*principal, form)) return CsrfRejected(context.request, &*principal);
+        return body(*principal, form);
+    }
+    return body(*principal, Form{});
+}
+
+}  // namespace meldroute::http

@@ -1,0 +1,46 @@
+// The registers on SQLite (tables of migration 5), used by SqliteTransaction::Registers().
+#pragma once
+
+#include "store/register_store.hpp"
+
+namespace meldroute::store::sqlite {
+
+class Connection;
+
+class SqliteRegisters final : public RegisterTransaction {
+public:
+    explicit SqliteRegisters(Connection& connection) : db_(connection) {}
+
+    std::vector<domain::StaffMember> ListStaffMembers() override;
+    std::optional<domain::StaffMember> FindStaffMember(std::string_view id) override;
+    std::optional<domain::StaffMember> FindStaffMemberByNumber(std::string_view employee_number) override;
+    void InsertStaffMember(const domain::StaffMember& member, std::string_view at) override;
+    void UpdateStaffMember(const domain::StaffMember& member, std::string_view at) override;
+    bool InsertCompletion(std::string_view staff_id, std::string_view completed_on,
+                          std::string_view import_id) override;
+    void InsertTrainingImport(const TrainingImportRecord& record) override;
+    std::vector<TrainingImportRecord> ListTrainingImports(int limit) override;
+    domain::TrainingSettings LoadTrainingSettings() override;
+    void SaveTrainingSettings(const domain::TrainingSettings& settings) override;
+
+    void InsertActivity(const domain::AwarenessActivity& activity, std::string_view at) override;
+    std::vector<domain::AwarenessActivity> ListActivities() override;
+
+    std::vector<domain::DesignatedOfficer> ListOfficers() override;
+    std::optional<domain::DesignatedOfficer> FindOfficer(std::string_view id) override;
+    void InsertOfficer(const domain::DesignatedOfficer& officer, std::string_view at) override;
+    void UpdateOfficer(const domain::DesignatedOfficer& officer, std::string_view at) override;
+
+    std::vector<domain::PlanObjective> ListObjectives() override;
+    std::vector<domain::PlanAction> ListActions() override;
+    std::optional<domain::PlanAction> FindAction(std::string_view id) override;
+    void UpdateAction(const domain::PlanAction& action) override;
+
+private:
+    std::optional<domain::StaffMember> FindStaffWhere(const char* column, std::string_view value);
+    std::optional<domain::PlanAction> ReadActions(std::string_view id, std::vector<domain::PlanAction>* all);
+
+    Connection& db_;
+};
+
+}  // namespace meldroute::store::sqlite
