@@ -33,6 +33,9 @@ const std::vector<ProcessingActivity>& ProcessingActivities() {
         {"mr-07", "Beheer van accounts en instellingen", "beheer accounts"},
         {"mr-07", "Beheer van accounts en instellingen", "gebruikersbeheer"},
         {"mr-07", "Beheer van accounts en instellingen", "beheer signalenlijst"},
+        {"mr-08", "Opleidingsregister: medewerkers, e-learning en bewustwording", "opleidingsregister signaleren mensenhandel"},
+        {"mr-09", "Register van aandachtfunctionarissen", "register aandachtfunctionarissen"},
+        {"mr-10", "Voortgang van het actieplan", "voortgang actieplan mensenhandel"},
         {"mr-99", "Overige verwerking", ""},
     };
     return activities;
