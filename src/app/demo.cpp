@@ -22,10 +22,20 @@ Status Service::SeedDemo() {
     }));
     if (!empty) return Ok();
     using domain::Role;
-    const std::vector<std::pair<std::string, Role>> accounts{
-        {"melder", Role::kMelder}, {"melder2", Role::kMelder}, {"af", Role::kAandachtfunctionaris},
-        {"beleid", Role::kBeleid}, {"beheer", Role::kBeheerder}, {"auditor", Role::kAuditor}};
-    for (const auto& [username, role] : accounts) MR_TRY(AddUser(username, kDemoPassword, {role}, "demo"));
+    struct DemoAccount {
+        std::string username;
+        Role role;
+        std::string department;
+    };
+    const std::vector<DemoAccount> accounts{{"melder", Role::kMelder, "publiekszaken"},
+                                            {"melder2", Role::kMelder, "toezicht-en-handhaving"},
+                                            {"af", Role::kAandachtfunctionaris, "openbare-orde-en-veiligheid"},
+                                            {"beleid", Role::kBeleid, "beleid"},
+                                            {"beheer", Role::kBeheerder, "informatievoorziening"},
+                                            {"auditor", Role::kAuditor, "privacy"}};
+    for (const auto& account : accounts) {
+        MR_TRY(AddUser(account.username, kDemoPassword, {account.role}, "demo", account.department));
+    }
 
     Principal melder = As("melder", Role::kMelder);
     Principal melder2 = As("melder2", Role::kMelder);

@@ -74,7 +74,7 @@ Result<std::string> LoadOrCreateKey(const std::filesystem::path& path) {
 }
 
 int Serve(const std::string& data_dir, const std::string& listen, const std::string& store_url, bool demo,
-          bool secure_cookies) {
+          bool secure_cookies, std::int64_t suppression_threshold) {
     std::size_t colon = listen.rfind(':');
     if (colon == std::string::npos) return Fail(kUsageError, "--listen must be HOST:PORT, e.g. 127.0.0.1:8080");
     std::string host = listen.substr(0, colon);
@@ -100,6 +100,7 @@ int Serve(const std::string& data_dir, const std::string& listen, const std::str
     if (!link_key) return Fail(kRuntimeError, link_key.error().detail);
     app::ServiceConfig config;
     config.link_key = *link_key;
+    config.suppression_threshold = suppression_threshold;
     app::Service service{**store, config};
     if (demo) {
         if (Status seeded = service.SeedDemo(); !seeded) return Fail(kRuntimeError, "demo data: " + seeded.error().detail);
@@ -127,7 +128,8 @@ int Serve(const std::string& data_dir, const std::string& listen, const std::str
     return 0;
 }
 
-int AddUser(const std::string& data_dir, const std::string& username, const std::string& role_name) {
+int AddUser(const std::string& data_dir, const std::string& username, const std::string& role_name,
+            const std::string& department) {
     auto role = domain::ParseRole(role_name);
     if (!role) {
         return Fail(kUsageError, "--role must be one of melder, aandachtfunctionaris, beleid, beheerder, auditor");
@@ -142,7 +144,7 @@ int AddUser(const std::string& data_dir, const std::string& username, const std:
     if (!link_key) return Fail(kRuntimeError, link_key.error().detail);
     config.link_key = *link_key;
     app::Service service{**store, config};
-    Status added = service.AddUser(username, password, {*role}, "cli");
+    Status added = service.AddUser(username, password, {*role}, "cli", department);
     if (!added) {
         std::string detail = added.error().detail;
         for (const auto& param : added.error().invalid_params) detail += "; " + param.name + ": " + param.reason;
@@ -164,12 +166,16 @@ int main(int argc, char** argv) {
     std::string store_url;
     bool demo = false;
     bool secure_cookies = false;
+    std::int64_t suppression_threshold = 5;
     auto* serve = cli.add_subcommand("serve", "run the server");
     serve->add_option("--data", data_dir, "data directory (created when missing)");
     serve->add_option("--listen", listen, "HOST:PORT to listen on");
     serve->add_option("--store", store_url, "postgresql://… to use PostgreSQL instead of the embedded store");
     serve->add_flag("--demo", demo, "add demo accounts and sample data to an empty store (loopback only)");
     serve->add_flag("--secure-cookies", secure_cookies, "mark cookies Secure (when served behind TLS)");
+    serve->add_option("--suppression-threshold", suppression_threshold,
+                      "counts below this show as \"< n\" in figures shared outside (default 5)")
+        ->check(CLI::Range(2, 100));
 
     std::string username;
     std::string role;
@@ -180,6 +186,9 @@ int main(int argc, char** argv) {
     user_add->add_option("name", username, "user name")->required();
     user_add->add_option("--role", role, "melder | aandachtfunctionaris | beleid | beheerder | auditor")->required();
     user_add->add_option("--data", user_data_dir, "data directory");
+    std::string department = "onbekend";
+    user_add->add_option("--department", department,
+                         "reporting department for the figures, e.g. publiekszaken (default: onbekend)");
 
     try {
         cli.parse(argc, argv);
@@ -190,7 +199,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& error) {
         return Fail(kUsageError, error.what());
     }
-    if (serve->parsed()) return Serve(data_dir, listen, store_url, demo, secure_cookies);
-    if (user_add->parsed()) return AddUser(user_data_dir, username, role);
+    if (serve->parsed()) return Serve(data_dir, listen, store_url, demo, secure_cookies, suppression_threshold);
+    if (user_add->parsed()) return AddUser(user_data_dir, username, role, department);
     return Fail(kUsageError, "unknown command");
 }

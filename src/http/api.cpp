@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "domain/catalog.hpp"
+#include "http/api_support.hpp"
 #include "http/rate_limit.hpp"
 
 namespace meldroute::http {
@@ -10,40 +11,6 @@ namespace meldroute::http {
 namespace {
 
 using boost::beast::http::verb;
-
-// Query parameters a route does not name are refused (400), per the design rules.
-Status RejectUnknownQuery(const Context& context, std::initializer_list<const char*> allowed) {
-    std::vector<InvalidParam> problems;
-    for (const auto& [key, value] : context.query) {
-        bool known = false;
-        for (const char* name : allowed) known = known || key == name;
-        if (!known) problems.push_back({key, "Onbekende queryparameter."});
-    }
-    if (problems.empty()) return Ok();
-    return MakeError(ErrorCode::kInvalidArgument, "Onbekende queryparameter.", std::move(problems));
-}
-
-// Runs `body` with the caller's principal, or answers 401; then refuses query parameters other than
-// `allowed_query` (400) before the route does anything.
-template <typename Body>
-Response WithPrincipal(app::Service& service, Context& context, Body body,
-                       std::initializer_list<const char*> allowed_query = {}) {
-    auto token = BearerToken(context.request);
-    if (!token) return Problem(context.request, ErrorCode::kUnauthenticated, "Meld u aan met een Bearer-token.");
-    auto principal = service.Authenticate(*token);
-    if (!principal) return Problem(context.request, principal.error());
-    if (Status query = RejectUnknownQuery(context, allowed_query); !query) {
-        return Problem(context.request, query.error());
-    }
-    return body(*principal);
-}
-
-// Answers a use case's result: `status` with its JSON, or the problem.
-template <typename T, typename ToJsonFn>
-Response Answer(Context& context, const Result<T>& result, unsigned status, ToJsonFn to_json) {
-    if (!result) return Problem(context.request, result.error());
-    return JsonResponse(context.request, status, to_json(*result));
-}
 
 template <typename T>
 Json ListToJson(const std::vector<T>& items) {
@@ -366,18 +333,10 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
         });
     });
 
-    // Statistics and audit.
-    router.Add(verb::get, "/api/v1/statistics", [svc](Context& context) {
-        return WithPrincipal(
-            *svc, context,
-            [&](const app::Principal& principal) {
-                return Answer(context,
-                              svc->GetStatistics(principal, First(context.query, "from").value_or(""),
-                                                 First(context.query, "to").value_or("")),
-                              200, [](const app::Statistics& statistics) { return ToJson(statistics); });
-            },
-            {"from", "to"});
-    });
+    // Figures: statistics, the yearly overview, the care evaluation and their downloads.
+    RegisterStatisticsApi(router, service);
+
+    // Audit.
     router.Add(verb::get, "/api/v1/audit-events", [svc](Context& context) {
         return WithPrincipal(
             *svc, context,

@@ -12,6 +12,7 @@
 #include "domain/catalog.hpp"
 #include "domain/validation.hpp"
 #include "http/assets.hpp"
+#include "http/page_support.hpp"
 #include "http/rate_limit.hpp"
 #include "http/templates.hpp"
 
@@ -21,16 +22,6 @@ namespace {
 
 using boost::beast::http::verb;
 using domain::Role;
-
-constexpr const char* kSessionCookie = "meldroute_sessie";
-constexpr const char* kLoginCsrfCookie = "meldroute_inlog_csrf";
-
-using Form = std::multimap<std::string, std::string>;
-
-struct PageContext {
-    app::Service& service;
-    PageOptions options;
-};
 
 // ------------------------------------------------------------------------------------------ rendering helpers
 
@@ -47,53 +38,6 @@ std::string Gzip(const std::string& text) {
     compressed.resize(stream.total_out);
     deflateEnd(&stream);
     return result == Z_STREAM_END ? compressed : std::string{};
-}
-
-Json NavFor(const app::Principal* principal, const std::string& current) {
-    std::vector<std::pair<std::string, std::string>> links;
-    if (principal == nullptr) {
-        links = {{"/", "Informatie"}, {"/melden", "Anoniem melden"}, {"/inloggen", "Inloggen"}};
-    } else {
-        links.emplace_back("/", "Start");
-        if (principal->Has(Role::kAandachtfunctionaris)) {
-            links.emplace_back("/inbox", "Inbox");
-            links.emplace_back("/casussen", "Casussen");
-            links.emplace_back("/zoeken", "Zoeken");
-            links.emplace_back("/terugkerende-adressen", "Terugkerend");
-        }
-        if (principal->Has(Role::kMelder) || principal->Has(Role::kAandachtfunctionaris)) {
-            links.emplace_back("/meldingen/nieuw", "Nieuwe melding");
-        }
-        if (principal->Has(Role::kMelder)) links.emplace_back("/mijn-meldingen", "Mijn meldingen");
-        if (principal->Has(Role::kBeleid) || principal->Has(Role::kAandachtfunctionaris)) {
-            links.emplace_back("/cijfers", "Cijfers");
-        }
-        if (principal->Has(Role::kAuditor)) links.emplace_back("/audittrail", "Audittrail");
-        if (principal->Has(Role::kBeheerder)) links.emplace_back("/beheer/signalenlijst", "Signalenlijst");
-    }
-    Json nav = Json::array();
-    for (const auto& [href, label] : links) nav.push_back({{"href", href}, {"label", label}, {"current", href == current}});
-    return nav;
-}
-
-std::string RoleLabels(const app::Principal& principal) {
-    std::string labels;
-    for (Role role : principal.roles) {
-        if (!labels.empty()) labels += ", ";
-        labels += domain::DutchLabel(role);
-    }
-    return labels;
-}
-
-Response RenderPage(const Request& request, const app::Principal* principal, const std::string& title,
-                    const std::string& template_name, const Json& model, unsigned status = 200,
-                    const std::string& current = "") {
-    Json layout{{"title", title}, {"nav", NavFor(principal, current)}, {"content", RenderTemplate(template_name, model)}};
-    if (principal != nullptr) {
-        layout["user"] = {{"username", principal->username}, {"roles", RoleLabels(*principal)}};
-        layout["csrf"] = principal->csrf_token;
-    }
-    return Html(request, status, RenderTemplate("layout", layout));
 }
 
 std::map<std::string, std::string> ErrorsByField(const Error& error) {
@@ -114,38 +58,6 @@ std::map<std::string, std::string> ErrorsByField(const Error& error) {
     return errors;
 }
 
-// "persons[0].birthYear" → "persons-0-birthYear": a valid, stable HTML id.
-std::string FieldId(const std::string& name) {
-    std::string id;
-    for (char character : name) {
-        if (character == '[' || character == '.') {
-            id.push_back('-');
-        } else if (character != ']') {
-            id.push_back(character);
-        }
-    }
-    return id;
-}
-
-Json Field(const std::string& name, const std::string& label, const std::string& value,
-           const std::map<std::string, std::string>& errors, const std::string& type = "text",
-           const std::string& description = "", bool required = false) {
-    auto error = errors.find(name);
-    std::string id = FieldId(name);
-    std::string described_by;
-    if (!description.empty()) described_by = id + "-omschrijving";
-    if (error != errors.end()) described_by += (described_by.empty() ? "" : " ") + id + "-fout";
-    return Json{{"id", id},
-                {"describedBy", described_by},
-                {"name", name},
-                {"label", label},
-                {"value", value},
-                {"type", type},
-                {"description", description},
-                {"required", required},
-                {"error", error == errors.end() ? Json(nullptr) : Json(error->second)}};
-}
-
 Json Options(const std::vector<std::pair<std::string, std::string>>& choices, const std::string& selected,
              const std::string& placeholder = "") {
     Json options = Json::array();
@@ -162,13 +74,6 @@ std::vector<std::pair<std::string, std::string>> CodeChoices(const std::vector<d
     return choices;
 }
 
-Json ErrorSummary(const std::map<std::string, std::string>& errors, const std::string& detail = "") {
-    Json items = Json::array();
-    for (const auto& [name, reason] : errors) items.push_back({{"id", FieldId(name)}, {"reason", reason}});
-    if (items.empty() && detail.empty()) return nullptr;
-    return Json{{"items", items}, {"hasItems", !items.empty()}, {"detail", detail}};
-}
-
 // The weighing's groups are linked through their first option (a link to a fieldset moves no focus).
 Json AssessErrorSummary(const std::map<std::string, std::string>& errors, const std::string& detail) {
     Json summary = ErrorSummary(errors, detail);
@@ -180,8 +85,6 @@ Json AssessErrorSummary(const std::map<std::string, std::string>& errors, const 
     }
     return summary;
 }
-
-std::string DateOf(const std::string& time) { return time.substr(0, 10); }
 
 // "2024-04-15T09:30:00Z" → "15-04-2024 09:30" for Dutch readers.
 std::string DutchTime(const std::string& time) {
@@ -218,53 +121,9 @@ std::string CookieHeader(const std::string& name, const std::string& value, cons
     return cookie;
 }
 
-std::optional<app::Principal> CurrentPrincipal(app::Service& service, const Request& request) {
-    auto token = Cookie(request, kSessionCookie);
-    if (!token) return std::nullopt;
-    auto principal = service.Authenticate(*token);
-    if (!principal) return std::nullopt;
-    return *principal;
-}
-
-bool CsrfValid(const app::Principal& principal, const Form& form) {
-    auto token = First(form, "csrf");
-    return token && app::ConstantTimeEquals(*token, principal.csrf_token);
-}
-
-Response Forbidden(const Request& request, const app::Principal& principal) {
-    return RenderPage(request, &principal, "Geen toegang", "message",
-                      {{"heading", "Geen toegang"},
-                       {"text", "Uw rol geeft geen toegang tot deze pagina. Ga terug naar de startpagina."}},
-                      403);
-}
-
 Response NotFoundFor(const Request& request, const app::Principal& principal, const std::string& text) {
     return RenderPage(request, &principal, "Pagina niet gevonden", "message",
                       {{"heading", "Pagina niet gevonden"}, {"text", text}}, 404);
-}
-
-Response CsrfRejected(const Request& request, const app::Principal* principal) {
-    return RenderPage(request, principal, "Formulier verlopen", "message",
-                      {{"heading", "Het formulier is verlopen"},
-                       {"text", "Om uw gegevens te beschermen is dit formulier niet verwerkt. Laad de pagina "
-                                "opnieuw en probeer het nog eens."}},
-                      403);
-}
-
-//! Runs `body` for a signed-in user holding one of `roles` (empty: any role); otherwise redirects or refuses.
-template <typename Body>
-Response Guarded(PageContext& pages, Context& context, std::initializer_list<Role> roles, Body body) {
-    auto principal = CurrentPrincipal(pages.service, context.request);
-    if (!principal) return Redirect(context.request, "/inloggen");
-    bool allowed = roles.size() == 0;
-    for (Role role : roles) allowed = allowed || principal->Has(role);
-    if (!allowed) return Forbidden(context.request, *principal);
-    if (context.request.method() == verb::post) {
-        auto form = ParseUrlEncoded(context.request.body());
-        if (!CsrfValid(*principal, form)) return CsrfRejected(context.request, &*principal);
-        return body(*principal, form);
-    }
-    return body(*principal, std::multimap<std::string, std::string>{});
 }
 
 // ------------------------------------------------------------------------------------------ signal form
@@ -799,6 +658,7 @@ Response ErrorPage(const Request& request, unsigned status, const std::string& m
 
 void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     auto pages = std::make_shared<PageContext>(PageContext{service, options});
+    RegisterStatisticsPages(router, pages);
 
     // The stylesheet is static and holds no secrets, so it is safe to compress (dynamic pages are not
     // compressed: with a CSRF token and reflected input in one body that would invite BREACH).
@@ -841,23 +701,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                    {"isBeleid", principal->Has(Role::kBeleid)},
                    {"isBeheerder", principal->Has(Role::kBeheerder)},
                    {"isAuditor", principal->Has(Role::kAuditor)}};
-        if (principal->Has(Role::kAandachtfunctionaris)) {
-            auto inbox = pages->service.ListSignals(*principal, std::string{"gemeld"});
-            auto cases = pages->service.ListCases(*principal);
-            int overdue = 0, waiting = 0, open = 0;
-            if (cases) {
-                for (const auto& item : *cases) {
-                    if (item.summary.header.status == domain::CaseStatus::kAfgesloten) continue;
-                    ++open;
-                    if (!item.overdue_reasons.empty()) ++overdue;
-                    if (item.summary.referrals_without_feedback > 0) ++waiting;
-                }
-            }
-            model["newSignals"] = inbox ? std::to_string(inbox->size()) : "?";
-            model["openCases"] = std::to_string(open);
-            model["overdueCases"] = std::to_string(overdue);
-            model["waitingCases"] = std::to_string(waiting);
-        }
+        if (principal->Has(Role::kAandachtfunctionaris)) model.update(WorkOverviewModel(pages->service, *principal));
         return RenderPage(context.request, &*principal, "Start", "home", model, 200, "/");
     });
 
@@ -1233,47 +1077,6 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                                            const std::string& case_id, const Form& form) {
         return service.CloseCase(principal, case_id, First(form, "outcome").value_or(""),
                                  optional_field(form, "note"));
-    });
-
-    // Figures for policy staff (aggregates only).
-    router.Add(verb::get, "/cijfers", [pages](Context& context) {
-        return Guarded(*pages, context, {Role::kBeleid, Role::kAandachtfunctionaris}, [&](const app::Principal& principal,
-                                                                                           const Form&) {
-            std::string year = First(context.query, "jaar").value_or(DateOf(FormatTime(Now())).substr(0, 4));
-            bool year_ok = year.size() == 4 && std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; });
-            if (!year_ok) year = DateOf(FormatTime(Now())).substr(0, 4);
-            auto statistics = pages->service.GetStatistics(principal, year + "-01-01", year + "-12-31");
-            if (!statistics) {
-                return ErrorPage(context.request, StatusFor(statistics.error().code), statistics.error().detail);
-            }
-            auto rows = [](const std::vector<std::pair<std::string, std::int64_t>>& pairs) {
-                Json list = Json::array();
-                for (const auto& [key, count] : pairs) list.push_back({{"label", key}, {"count", std::to_string(count)}});
-                return list;
-            };
-            auto lead = [](const app::LeadTime& lead_time) {
-                auto text = [](const std::optional<double>& value) {
-                    if (!value) return std::string{"—"};
-                    char buffer[32];
-                    std::snprintf(buffer, sizeof buffer, "%.1f", *value);
-                    return std::string{buffer};
-                };
-                return Json{{"median", text(lead_time.median)}, {"p90", text(lead_time.p90)},
-                            {"count", std::to_string(lead_time.count)}};
-            };
-            const auto& counts = statistics->counts;
-            return RenderPage(context.request, &principal, "Cijfers " + year, "statistics",
-                              {{"year", year},
-                               {"signals", std::to_string(counts.signals)},
-                               {"cases", std::to_string(counts.cases)},
-                               {"careTrajectories", std::to_string(counts.care_trajectories)},
-                               {"byChannel", rows(counts.by_channel)},
-                               {"byForm", rows(counts.by_form)},
-                               {"byOutcome", rows(counts.by_outcome)},
-                               {"signalToRecorded", lead(statistics->signal_to_recorded)},
-                               {"recordedToFeedback", lead(statistics->recorded_to_reporter_feedback)}},
-                              200, "/cijfers");
-        });
     });
 
     // Search over signals: the form is POSTed so the search words never appear in a URL or a log.

@@ -20,6 +20,7 @@ function only(status, allowed) {
 }
 const REPORTERS = ['melder', 'melder2', 'af'];
 const OFFICER = ['af'];
+const FIGURES = ['beleid', 'af'];
 
 // One row per endpoint. `path` uses the OpenAPI names; `params`/`body` are functions of the fixtures.
 const TABLE = [
@@ -71,7 +72,19 @@ const TABLE = [
   { method: 'GET', path: '/api/v1/recurrences', expect: only(200, OFFICER) },
   { method: 'POST', path: '/api/v1/signal-searches', expect: only(200, OFFICER),
     body: () => ({ text: 'rollentest', status: 'gemeld' }) },
-  { method: 'GET', path: '/api/v1/statistics', query: '?from=2024-01-01&to=2099-12-31', expect: only(200, ['beleid', 'af']) },
+  { method: 'GET', path: '/api/v1/statistics', query: '?from=2024-01-01&to=2099-12-31', expect: only(200, FIGURES) },
+  { method: 'GET', path: '/api/v1/statistics/tables/{table}', params: () => ({ table: 'by-channel' }),
+    query: '?from=2024-01-01&to=2099-12-31', expect: only(200, FIGURES) },
+  { method: 'GET', path: '/api/v1/yearly-overview', expect: only(200, FIGURES) },
+  { method: 'GET', path: '/api/v1/yearly-overview/csv', expect: only(200, FIGURES) },
+  { method: 'GET', path: '/api/v1/yearly-figures', expect: only(200, ['beleid', 'beheer']) },
+  { method: 'PUT', path: '/api/v1/yearly-figures/{year}', params: () => ({ year: '2018' }), expect: only(200, ['beleid', 'beheer']),
+    body: () => ({ regionSignals: 40, source: 'Rollentest' }) },
+  { method: 'GET', path: '/api/v1/care-evaluations/{year}', params: () => ({ year: '2024' }), expect: only(200, FIGURES) },
+  { method: 'GET', path: '/api/v1/care-evaluations/{year}/pdf', params: () => ({ year: '2024' }), expect: only(200, FIGURES) },
+  { method: 'GET', path: '/api/v1/care-evaluations/{year}/xlsx', params: () => ({ year: '2024' }), expect: only(200, FIGURES) },
+  { method: 'GET', path: '/api/v1/care-evaluations/{year}/tables/{table}', params: () => ({ year: '2024', table: 'status' }),
+    expect: only(200, FIGURES) },
   { method: 'GET', path: '/api/v1/audit-events', expect: only(200, ['auditor']) },
   { method: 'GET', path: '/api/v1/audit-events/verification', expect: only(200, ['auditor']) },
 ];
@@ -128,8 +141,10 @@ test('every endpoint in docs/openapi.json has a row in the role table, and every
   assert.deepEqual(undocumented, [], 'rows for endpoints missing from docs/openapi.json');
 });
 
-test('every route registered in src/http/api.cpp has a row in the role table', () => {
-  const source = readFileSync(path.join(root, 'src', 'http', 'api.cpp'), 'utf8');
+test('every route registered in src/http/api.cpp and statistics_api.cpp has a row in the role table', () => {
+  // The figures' routes live beside api.cpp in statistics_api.cpp.
+  const source = ['api.cpp', 'statistics_api.cpp']
+    .map((file) => readFileSync(path.join(root, 'src', 'http', file), 'utf8')).join('\n');
   const registered = new Set();
   for (const [, verb, p] of source.matchAll(/router\.Add\(verb::(\w+),\s*"([^"]+)"/g)) {
     registered.add(`${verb.replace('_', '').toUpperCase()} ${shape(p)}`);
@@ -140,7 +155,7 @@ test('every route registered in src/http/api.cpp has a row in the role table', (
   const rowPaths = new Set(TABLE.map((row) => shape(row.path)));
   assert.ok(registered.size >= 20, `found the router.Add calls (${registered.size})`);
   assert.deepEqual([...registered].filter((key) => !rowKeys.has(key)), [], 'registered routes without a row');
-  assert.deepEqual(literals.filter((p) => !rowPaths.has(p)), [], 'route paths in api.cpp without a row');
+  assert.deepEqual(literals.filter((p) => !rowPaths.has(p)), [], 'route paths in the API sources without a row');
 });
 
 test('the served /api/v1/openapi.json describes the same paths as docs/openapi.json', async () => {

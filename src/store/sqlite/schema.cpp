@@ -259,6 +259,36 @@ BEGIN SELECT RAISE(ABORT, 'catalog versions are immutable'); END;
 CREATE TRIGGER catalog_versions_immutable BEFORE UPDATE ON catalog_versions
 BEGIN SELECT RAISE(ABORT, 'catalog versions are immutable'); END;
 )sql",
+        // 5: reserved (issue 7 branch). A no-op here so that this branch's migration 6 keeps its number; the
+        // branch that owns 5 replaces this entry when the two meet.
+        R"sql(
+SELECT 1;
+)sql",
+        // 6: figures for policy: the reporting department of an account, and the yearly figures from before
+        // meldroute (seed 2.3, "Omvang in de regio Oost-Nederland en Zevenaar"), seeded with 2019-2023.
+        R"sql(
+ALTER TABLE users ADD COLUMN department TEXT NOT NULL DEFAULT 'onbekend';
+
+CREATE TABLE yearly_figures (
+    year INTEGER PRIMARY KEY,
+    region_signals INTEGER,
+    region_care_trajectories INTEGER,
+    municipality_count INTEGER,
+    source TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+);
+INSERT INTO yearly_figures VALUES
+    (2019, 57, 42, 1, 'Aanpak mensenhandel gemeente Zevenaar (2024), tabel in 2.3', '2024-10-01T00:00:00Z', 'migratie'),
+    (2020, 33, 17, 0, 'Aanpak mensenhandel gemeente Zevenaar (2024), tabel in 2.3', '2024-10-01T00:00:00Z', 'migratie'),
+    (2021, 53, 23, 3, 'Aanpak mensenhandel gemeente Zevenaar (2024), tabel in 2.3', '2024-10-01T00:00:00Z', 'migratie'),
+    (2022, 74, 32, 3, 'Aanpak mensenhandel gemeente Zevenaar (2024), tabel in 2.3', '2024-10-01T00:00:00Z', 'migratie'),
+    (2023, 110, 48, 6, 'Aanpak mensenhandel gemeente Zevenaar (2024), tabel in 2.3', '2024-10-01T00:00:00Z', 'migratie');
+
+-- The figures read cases by when they were closed and referrals by when they were made.
+CREATE INDEX referrals_by_at ON referrals (at);
+CREATE INDEX assessments_by_case_at ON assessments (case_id, at);
+)sql",
     };
     return migrations;
 }

@@ -1,0 +1,50 @@
+// Helpers of the JSON API's handlers: query checks, the caller's principal from the Bearer token, answers.
+#pragma once
+
+#include <initializer_list>
+
+#include "app/service.hpp"
+#include "http/common.hpp"
+#include "http/router.hpp"
+
+namespace meldroute::http {
+
+// Query parameters a route does not name are refused (400), per the design rules.
+inline Status RejectUnknownQuery(const Context& context, std::initializer_list<const char*> allowed) {
+    std::vector<InvalidParam> problems;
+    for (const auto& [key, value] : context.query) {
+        bool known = false;
+        for (const char* name : allowed) known = known || key == name;
+        if (!known) problems.push_back({key, "Onbekende queryparameter."});
+    }
+    if (problems.empty()) return Ok();
+    return MakeError(ErrorCode::kInvalidArgument, "Onbekende queryparameter.", std::move(problems));
+}
+
+// Runs `body` with the caller's principal, or answers 401; then refuses query parameters other than
+// `allowed_query` (400) before the route does anything.
+template <typename Body>
+Response WithPrincipal(app::Service& service, Context& context, Body body,
+                       std::initializer_list<const char*> allowed_query = {}) {
+    auto token = BearerToken(context.request);
+    if (!token) return Problem(context.request, ErrorCode::kUnauthenticated, "Meld u aan met een Bearer-token.");
+    auto principal = service.Authenticate(*token);
+    if (!principal) return Problem(context.request, principal.error());
+    if (Status query = RejectUnknownQuery(context, allowed_query); !query) {
+        return Problem(context.request, query.error());
+    }
+    return body(*principal);
+}
+
+// Answers a use case's result: `status` with its JSON, or the problem.
+template <typename T, typename ToJsonFn>
+Response Answer(Context& context, const Result<T>& result, unsigned status, ToJsonFn to_json) {
+    if (!result) return Problem(context.request, result.error());
+    return JsonResponse(context.request, status, to_json(*result));
+}
+
+//! The figures' routes (statistics_api.cpp): statistics, tables as CSV, the yearly overview and the figures
+//! from before meldroute, the care evaluation as JSON, PDF, spreadsheet and CSV.
+void RegisterStatisticsApi(Router& router, app::Service& service);
+
+}  // namespace meldroute::http
