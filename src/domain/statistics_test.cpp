@@ -186,6 +186,28 @@ TEST(Statistics, OverdueCountsOpenCasesByReason) {
     EXPECT_EQ(early.overdue_cases, 0);
 }
 
+TEST(CareEvaluation, CountsTrajectoriesByTheirFirstReferralToTheCareCoordinator) {
+    auto evaluation = BuildCareEvaluation({ReweighedCase(), SpanningCase()}, 2024);
+    ASSERT_EQ(evaluation.started, 2);
+    EXPECT_EQ(evaluation.led_to_care, 1);
+    EXPECT_EQ(evaluation.open, 1);
+    EXPECT_EQ(evaluation.closed_otherwise, 0);
+    EXPECT_EQ(evaluation.led_to_care + evaluation.open + evaluation.closed_otherwise, evaluation.started);
+    ASSERT_EQ(evaluation.trajectories.size(), 2u);
+    // In the order they started: the spanning case in January, the reweighed one (Moviera second) in March.
+    EXPECT_EQ(evaluation.trajectories[0].number, 1);
+    EXPECT_EQ(evaluation.trajectories[0].started_month, "2024-01");
+    EXPECT_DOUBLE_EQ(*evaluation.trajectories[0].signal_to_referral_days, 6.0);
+    EXPECT_DOUBLE_EQ(*evaluation.trajectories[0].referral_to_feedback_days, 7.0);
+    EXPECT_EQ(evaluation.trajectories[1].started_month, "2024-03");
+    EXPECT_DOUBLE_EQ(*evaluation.trajectories[1].signal_to_referral_days, 20.0);
+    EXPECT_EQ(BuildCareEvaluation({ReweighedCase(), SpanningCase()}, 2023).started, 0) << "recorded in 2023, started in 2024";
+
+    auto suppression = SuppressEvaluation(evaluation, 5);
+    EXPECT_EQ(suppression.Of("started"), Visibility::kBelowThreshold);
+    EXPECT_TRUE(suppression.withheld.contains("trajectories"));
+}
+
 // ------------------------------------------------------------------------------------------ suppression
 
 // Every value a reader could hold possible for each hidden small cell, knowing the shown cells, the total,

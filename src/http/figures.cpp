@@ -299,7 +299,7 @@ std::vector<FigureTable> StatisticsTables(const app::Statistics& statistics) {
                        {"Zorgtrajecten", Cell(report.care_trajectories, "careTrajectories", suppression)},
                        {"Doorzettingen naar partners", Cell(report.referrals, "referrals", suppression)},
                        {"Casussen met werk over tijd", Cell(report.overdue_cases, "overdue/total", suppression)}}});
-    FigureTable years{"per-year", "Per jaar", {"Jaar", "Meldingen", "Casussen", "Zorgtrajecten"}, {}};
+    FigureTable years{"per-year", "Verdeling over de jaren", {"Jaar", "Meldingen", "Casussen", "Zorgtrajecten"}, {}};
     for (const auto& year : report.per_year) {
         const std::string prefix = "perYear/" + year.period + "/";
         years.rows.push_back({year.period, Cell(year.signals, prefix + "signals", suppression),

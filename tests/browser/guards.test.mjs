@@ -25,7 +25,7 @@ test('beleid opening /inbox gets the 403 page, still signed in', async () => {
     await signInWithForm(page, 'beleid');
     // The navigation offers beleid only what beleid may open.
     const nav = await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();
-    assert.deepEqual(nav, ['Start', 'Cijfers']);
+    assert.deepEqual(nav, ['Start', 'Cijfers', 'Dashboard', 'Evaluatie', 'Jaarcijfers']);
     const response = await page.goto('/inbox');
     assert.equal(response.status(), 403);
     assert.equal(new URL(page.url()).pathname, '/inbox', 'no redirect: the page says why');
@@ -50,14 +50,15 @@ test('beleid opening /inbox gets the 403 page, still signed in', async () => {
 
 test('every role gets exactly its own pages (status per page and role)', async () => {
   const pages = ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen',
-    '/meldingen/nieuw', '/mijn-meldingen', '/cijfers', '/audittrail', '/beheer/signalenlijst'];
+    '/meldingen/nieuw', '/mijn-meldingen', '/cijfers', '/dashboard', '/evaluatie', '/jaarcijfers', '/audittrail',
+    '/beheer/signalenlijst'];
   const allowed = {
     melder: ['/meldingen/nieuw', '/mijn-meldingen'],
     melder2: ['/meldingen/nieuw', '/mijn-meldingen'],
     af: ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen', '/meldingen/nieuw',
-      '/cijfers'],
-    beleid: ['/cijfers'],
-    beheer: ['/beheer/signalenlijst'],
+      '/cijfers', '/dashboard', '/evaluatie'],
+    beleid: ['/cijfers', '/dashboard', '/evaluatie', '/jaarcijfers'],
+    beheer: ['/jaarcijfers', '/beheer/signalenlijst'],
     auditor: ['/audittrail'],
   };
   for (const [role, mayOpen] of Object.entries(allowed)) {
@@ -87,7 +88,8 @@ test('an anonymous visitor is sent to the sign-in page', async () => {
   const { context, page } = await newPage(env);
   try {
     for (const path of ['/casussen', '/inbox', `/casussen/${demoCaseId}`, '/meldingen/nieuw', '/mijn-meldingen',
-      '/cijfers', '/audittrail', '/beheer/signalenlijst']) {
+      '/cijfers', '/dashboard', '/evaluatie', '/jaarcijfers', '/cijfers/csv/by-channel', '/evaluatie/2024/evaluatie.pdf',
+      '/audittrail', '/beheer/signalenlijst']) {
       const response = await page.goto(path);
       assert.equal(new URL(page.url()).pathname, '/inloggen', `${path} redirects to /inloggen`);
       const redirect = response.request().redirectedFrom();
