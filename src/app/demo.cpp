@@ -13,11 +13,20 @@ constexpr const char* kDemoPassword = "demo-password";
 
 Principal As(const std::string& username, domain::Role role) { return Principal{username, {role}, "", ""}; }
 
-const std::vector<std::pair<std::string, domain::Role>>& Accounts() {
+struct DemoAccount {
+    std::string username;
+    domain::Role role;
+    std::string department;
+};
+
+const std::vector<DemoAccount>& Accounts() {
     using domain::Role;
-    static const std::vector<std::pair<std::string, Role>> accounts{
-        {"melder", Role::kMelder}, {"melder2", Role::kMelder}, {"af", Role::kAandachtfunctionaris},
-        {"beleid", Role::kBeleid}, {"beheer", Role::kBeheerder}, {"auditor", Role::kAuditor}};
+    static const std::vector<DemoAccount> accounts{{"melder", Role::kMelder, "publiekszaken"},
+                                                   {"melder2", Role::kMelder, "toezicht-en-handhaving"},
+                                                   {"af", Role::kAandachtfunctionaris, "openbare-orde-en-veiligheid"},
+                                                   {"beleid", Role::kBeleid, "beleid"},
+                                                   {"beheer", Role::kBeheerder, "informatievoorziening"},
+                                                   {"auditor", Role::kAuditor, "privacy"}};
     return accounts;
 }
 
@@ -25,7 +34,7 @@ const std::vector<std::pair<std::string, domain::Role>>& Accounts() {
 
 std::set<std::string> DemoAccountNames() {
     std::set<std::string> names;
-    for (const auto& [username, role] : Accounts()) names.insert(username);
+    for (const auto& account : Accounts()) names.insert(account.username);
     return names;
 }
 
@@ -37,7 +46,9 @@ Status Service::SeedDemo() {
     }));
     if (!empty) return Ok();
     using domain::Role;
-    for (const auto& [username, role] : Accounts()) MR_TRY(AddUser(username, kDemoPassword, {role}, "demo"));
+    for (const auto& account : Accounts()) {
+        MR_TRY(AddUser(account.username, kDemoPassword, {account.role}, "demo", account.department));
+    }
     MR_TRY(SeedDemoRegisters());
 
     Principal melder = As("melder", Role::kMelder);

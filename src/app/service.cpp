@@ -46,22 +46,6 @@ std::string CodeName(const std::vector<domain::CodeItem>& items, const std::stri
     return code;
 }
 
-LeadTime Summarise(std::vector<double> values) {
-    LeadTime lead_time;
-    lead_time.count = values.size();
-    if (values.empty()) return lead_time;
-    std::sort(values.begin(), values.end());
-    auto quantile = [&values](double fraction) {
-        // Nearest-rank quantile, rounded to tenths of a day.
-        auto rank = static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(values.size())));
-        double value = values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
-        return std::round(value * 10.0) / 10.0;
-    };
-    lead_time.median = quantile(0.5);
-    lead_time.p90 = quantile(0.9);
-    return lead_time;
-}
-
 // Turns an optional "YYYY-MM-DD" bound of a period into the time it starts (or, for the end, the start of the
 // next day, so the whole last day counts); records a problem named `name` when it is not a date.
 std::optional<std::string> PeriodBound(std::vector<InvalidParam>& problems, const std::string& name,
@@ -1021,33 +1005,6 @@ Result<std::vector<domain::Signal>> Service::SearchSignals(const Principal& prin
     return signals;
 }
 
-Result<Statistics> Service::GetStatistics(const Principal& principal, const std::string& from,
-                                          const std::string& to) {
-    MR_TRY(Require(principal, {Role::kBeleid, Role::kAandachtfunctionaris}, "statistics.read"));
-    auto from_day = ParseDate(from);
-    auto to_day = ParseDate(to);
-    std::vector<InvalidParam> problems;
-    if (!from_day) problems.push_back({"from", "Geef een geldige datum als JJJJ-MM-DD."});
-    if (!to_day) problems.push_back({"to", "Geef een geldige datum als JJJJ-MM-DD."});
-    if (from_day && to_day && *from_day > *to_day) problems.push_back({"to", "De einddatum ligt voor de begindatum."});
-    if (!problems.empty()) return Invalid(std::move(problems));
-    Statistics statistics;
-    statistics.from = from;
-    statistics.to = to;
-    // The period includes the whole of its last day.
-    std::string from_time = FormatTime(TimePoint{*from_day});
-    std::string to_time = FormatTime(TimePoint{*to_day + std::chrono::days{1}});
-    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        statistics.counts = transaction.Statistics(from_time, to_time);
-        AppendAudit(transaction, {principal.username, "statistics.read", "statistics", "beleidsinformatie", kAllowed},
-                    NowText());
-        return Ok();
-    }));
-    statistics.signal_to_recorded = Summarise(statistics.counts.signal_to_recorded_days);
-    statistics.recorded_to_reporter_feedback = Summarise(statistics.counts.recorded_to_reporter_feedback_days);
-    return statistics;
-}
-
 Result<std::vector<store::AuditRecord>> Service::ListAuditEvents(const Principal& principal,
                                                                  const std::optional<std::string>& from,
                                                                  const std::optional<std::string>& to) {
@@ -1105,7 +1062,8 @@ Result<AuditVerificationResult> Service::VerifyAudit(const Principal& principal)
 // ---------------------------------------------------------------------------------------------- administration
 
 Status Service::AddUser(const std::string& username, const std::string& password,
-                        const std::vector<domain::Role>& roles, const std::string& actor) {
+                        const std::vector<domain::Role>& roles, const std::string& actor,
+                        const std::string& department) {
     std::vector<InvalidParam> problems;
     bool name_ok = !username.empty() && username.size() <= 64 &&
                    std::all_of(username.begin(), username.end(), [](char character) {
@@ -1117,6 +1075,12 @@ Status Service::AddUser(const std::string& username, const std::string& password
         problems.push_back({"password", "use 12 to 1024 characters"});
     }
     if (roles.empty()) problems.push_back({"role", "give at least one role"});
+    bool department_ok = !department.empty() && department.size() <= 64 &&
+                         std::all_of(department.begin(), department.end(), [](char character) {
+                             return (character >= 'a' && character <= 'z') || (character >= '0' && character <= '9') ||
+                                    character == '-';
+                         });
+    if (!department_ok) problems.push_back({"department", "use 1-64 lowercase letters, digits or '-', e.g. publiekszaken"});
     if (!problems.empty()) return MakeError(ErrorCode::kInvalidArgument, "invalid user", std::move(problems));
     std::string hash = HashPassword(password);
     return store_.Write([&](store::Transaction& transaction) -> Status {
@@ -1124,7 +1088,7 @@ Status Service::AddUser(const std::string& username, const std::string& password
             return MakeError(ErrorCode::kFailedPrecondition, "user " + username + " already exists");
         }
         std::string now = NowText();
-        transaction.InsertUser({username, hash, roles, true, now});
+        transaction.InsertUser({username, hash, roles, true, now, department});
         AppendAudit(transaction, {actor, "user.create", "user/" + username, "gebruikersbeheer", kAllowed}, now);
         return Ok();
     });

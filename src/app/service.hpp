@@ -18,6 +18,7 @@
 #include "domain/indication.hpp"
 #include "domain/model.hpp"
 #include "domain/registers.hpp"
+#include "domain/statistics.hpp"
 #include "domain/suggestions.hpp"
 #include "store/store.hpp"
 
@@ -29,6 +30,8 @@ struct ServiceConfig {
     int absolute_timeout_hours = 8;
     int lockout_failures = 5;
     int lockout_minutes = 15;
+    //! Counts below this are shown as "< n" when figures are shared outside the organisation.
+    std::int64_t suppression_threshold = 5;
     //! Secret for the keyed hashes that link signals (32 bytes, kept outside the database). Empty: a random
     //! key for this process only, so links do not survive a restart (for tests).
     std::string link_key;
@@ -99,18 +102,24 @@ struct CaseListItem {
     std::optional<std::string> next_deadline;
 };
 
-struct LeadTime {
-    std::optional<double> median;
-    std::optional<double> p90;
-    std::size_t count = 0;
-};
-
+//! The figures of a period; with `suppression` set, small counts are to be shown as "< threshold".
 struct Statistics {
     std::string from;  // dates as given
     std::string to;
-    store::StatisticsRow counts;
-    LeadTime signal_to_recorded;
-    LeadTime recorded_to_reporter_feedback;
+    domain::StatisticsReport report;
+    std::optional<domain::Suppression> suppression;
+};
+
+//! One year of the yearly overview: the figures from before meldroute beside meldroute's own count.
+struct YearlyOverviewRow {
+    int year = 0;
+    std::optional<store::YearlyFiguresRecord> entered;  // from the table of seed 2.3, or entered later
+    std::optional<domain::PeriodCounts> recorded;       // counted in meldroute (signals, cases, care trajectories)
+};
+
+struct YearlyOverview {
+    std::vector<YearlyOverviewRow> rows;               // oldest first, no gaps
+    std::optional<std::int64_t> threshold;             // set when meldroute's small counts are suppressed
 };
 
 struct AuditVerificationResult {
@@ -221,8 +230,22 @@ public:
     Result<std::vector<domain::Recurrence>> ListRecurrences(const Principal& principal);
     Result<std::vector<domain::Signal>> SearchSignals(const Principal& principal, const domain::SignalSearch& search);
 
-    // Policy figures, never a person's data.
-    Result<Statistics> GetStatistics(const Principal& principal, const std::string& from, const std::string& to);
+    // Policy figures, never a person's data (app/statistics_service.cpp). Each read is audited under `action`
+    // ("statistics.read", or "statistics.export" for a download) in the transaction that reads the figures.
+    //! The figures of [from, to] (dates). `suppress` needs exactly one calendar year (see docs/operations.md).
+    Result<Statistics> GetStatistics(const Principal& principal, const std::string& from, const std::string& to,
+                                     bool suppress = false, const std::string& action = "statistics.read");
+    //! Every year from the first entered or recorded one to this year.
+    Result<YearlyOverview> GetYearlyOverview(const Principal& principal, bool suppress,
+                                             const std::string& action = "statistics.read");
+    //! The care trajectories started in `year` (first referral to the care coordinator), for the evaluation.
+    Result<domain::CareEvaluation> GetCareEvaluation(const Principal& principal, int year, bool suppress,
+                                                     const std::string& action = "statistics.read");
+    Result<std::vector<store::YearlyFiguresRecord>> ListYearlyFigures(const Principal& principal);
+    //! Whether the principal may enter yearly figures (a refusal is audited), checked before a body is read.
+    Status MayEnterYearlyFigures(const Principal& principal);
+    //! Enters or corrects the figures of one year (beheerder, beleid).
+    Result<store::YearlyFiguresRecord> SetYearlyFigures(const Principal& principal, store::YearlyFiguresRecord figures);
 
     // Audit, for the auditor.
     Result<std::vector<store::AuditRecord>> ListAuditEvents(const Principal& principal,
@@ -261,7 +284,7 @@ public:
 
     // Administration (command line and demo).
     Status AddUser(const std::string& username, const std::string& password, const std::vector<domain::Role>& roles,
-                   const std::string& actor);
+                   const std::string& actor, const std::string& department = "onbekend");
     //! Adds the demo accounts and sample signals and cases, only to a store without users.
     Status SeedDemo();
     Status CheckReady();

@@ -214,8 +214,8 @@ TEST_F(ServiceTest, StatisticsCountWithoutPersonalData) {
     ASSERT_TRUE(service_->FileAnonymousSignal(anonymous).has_value());
     auto statistics = service_->GetStatistics(policy_, "2000-01-01", "2999-12-31");
     ASSERT_TRUE(statistics.has_value());
-    EXPECT_EQ(statistics->counts.signals, 2);
-    EXPECT_EQ(statistics->counts.by_channel.size(), 2u);
+    EXPECT_EQ(statistics->report.signals, 2);
+    EXPECT_EQ(statistics->report.by_channel.size(), 2u);
     EXPECT_EQ(service_->GetStatistics(melder_, "2000-01-01", "2999-12-31").error().code,
               ErrorCode::kPermissionDenied);
     EXPECT_EQ(service_->GetStatistics(policy_, "2001-01-01", "2000-01-01").error().code, ErrorCode::kInvalidArgument);

@@ -93,7 +93,7 @@ int FailWith(const Error& error) {
 }
 
 int Serve(const std::string& data_dir, const std::string& listen, const std::string& store_url, bool demo,
-          bool secure_cookies, bool mfa_for_melder) {
+          bool secure_cookies, bool mfa_for_melder, std::int64_t suppression_threshold) {
     std::size_t colon = listen.rfind(':');
     if (colon == std::string::npos) return Fail(kUsageError, "--listen must be HOST:PORT, e.g. 127.0.0.1:8080");
     std::string host = listen.substr(0, colon);
@@ -118,6 +118,7 @@ int Serve(const std::string& data_dir, const std::string& listen, const std::str
     auto config = ConfigWithKeys(data_dir);
     if (!config) return Fail(kRuntimeError, config.error().detail);
     config->mfa_for_melder = mfa_for_melder;
+    config->suppression_threshold = suppression_threshold;
     // Per the contract, the demo accounts sign in with their password alone in demo mode.
     if (demo) config->mfa_exempt = app::DemoAccountNames();
     app::Service service{**store, *config};
@@ -164,7 +165,8 @@ int RunAccountCommand(const std::string& data_dir,
     return 0;
 }
 
-int AddUser(const std::string& data_dir, const std::string& username, const std::string& role_name) {
+int AddUser(const std::string& data_dir, const std::string& username, const std::string& role_name,
+            const std::string& department) {
     auto role = domain::ParseRole(role_name);
     if (!role) {
         return Fail(kUsageError, "--role must be one of melder, aandachtfunctionaris, beleid, beheerder, auditor");
@@ -172,7 +174,7 @@ int AddUser(const std::string& data_dir, const std::string& username, const std:
     return RunAccountCommand(
         data_dir,
         [&](app::Service& service, const std::string& password) {
-            return service.AddUser(username, password, {*role}, "cli");
+            return service.AddUser(username, password, {*role}, "cli", department);
         },
         "user " + username + " added with role " + role_name);
 }
@@ -217,6 +219,7 @@ int main(int argc, char** argv) {
     std::string store_url;
     bool demo = false;
     bool secure_cookies = false;
+    std::int64_t suppression_threshold = 5;
     auto* serve = cli.add_subcommand("serve", "run the server");
     serve->add_option("--data", data_dir, "data directory (created when missing)");
     serve->add_option("--listen", listen, "HOST:PORT to listen on");
@@ -227,6 +230,9 @@ int main(int argc, char** argv) {
     serve->add_flag("--mfa-melder", mfa_for_melder,
                     "require a second factor of melders too (always required for aandachtfunctionaris, beheerder, "
                     "auditor)");
+    serve->add_option("--suppression-threshold", suppression_threshold,
+                      "counts below this show as \"< n\" in figures shared outside (default 5)")
+        ->check(CLI::Range(2, 100));
 
     std::string username;
     std::string role;
@@ -237,6 +243,9 @@ int main(int argc, char** argv) {
     user_add->add_option("name", username, "user name")->required();
     user_add->add_option("--role", role, "melder | aandachtfunctionaris | beleid | beheerder | auditor")->required();
     user_add->add_option("--data", user_data_dir, "data directory");
+    std::string department = "onbekend";
+    user_add->add_option("--department", department,
+                         "reporting department for the figures, e.g. publiekszaken (default: onbekend)");
     auto* user_password = user->add_subcommand(
         "password", "set a new password (read from standard input); ends every session of the account");
     user_password->add_option("name", username, "user name")->required();
@@ -257,8 +266,10 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& error) {
         return Fail(kUsageError, error.what());
     }
-    if (serve->parsed()) return Serve(data_dir, listen, store_url, demo, secure_cookies, mfa_for_melder);
-    if (user_add->parsed()) return AddUser(user_data_dir, username, role);
+    if (serve->parsed()) {
+        return Serve(data_dir, listen, store_url, demo, secure_cookies, mfa_for_melder, suppression_threshold);
+    }
+    if (user_add->parsed()) return AddUser(user_data_dir, username, role, department);
     if (user_password->parsed()) return SetPassword(user_data_dir, username);
     if (audit_verify->parsed()) return VerifyAudit(audit_data_dir);
     return Fail(kUsageError, "unknown command");

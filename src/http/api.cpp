@@ -374,18 +374,10 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
         });
     });
 
-    // Statistics and audit.
-    router.Add(verb::get, "/api/v1/statistics", [svc](Context& context) {
-        return WithPrincipal(
-            *svc, context,
-            [&](const app::Principal& principal) {
-                return Answer(context,
-                              svc->GetStatistics(principal, First(context.query, "from").value_or(""),
-                                                 First(context.query, "to").value_or("")),
-                              200, [](const app::Statistics& statistics) { return ToJson(statistics); });
-            },
-            {"from", "to"});
-    });
+    // Figures: statistics, the yearly overview, the care evaluation and their downloads.
+    RegisterStatisticsApi(router, service);
+
+    // Audit.
     router.Add(verb::get, "/api/v1/audit-events", [svc](Context& context) {
         return WithPrincipal(
             *svc, context,

@@ -5,6 +5,7 @@
 #include <initializer_list>
 
 #include "app/service.hpp"
+#include "http/router.hpp"
 #include "http/common.hpp"
 
 namespace meldroute::http {
@@ -49,5 +50,9 @@ Json ListToJson(const std::vector<T>& items) {
     for (const auto& item : items) array.push_back(ToJson(item));
     return array;
 }
+
+//! The figures' routes (statistics_api.cpp): statistics, tables as CSV, the yearly overview and the figures
+//! from before meldroute, the care evaluation as JSON, PDF, spreadsheet and CSV.
+void RegisterStatisticsApi(Router& router, app::Service& service);
 
 }  // namespace meldroute::http

@@ -24,18 +24,6 @@ Json ToJson(const domain::Person& person) {
                 {"phone", person.phone}};
 }
 
-Json PairsToJson(const std::vector<std::pair<std::string, std::int64_t>>& pairs) {
-    Json object = Json::object();
-    for (const auto& [key, count] : pairs) object[key] = count;
-    return object;
-}
-
-Json ToJson(const app::LeadTime& lead_time) {
-    return Json{{"median", lead_time.median ? Json(*lead_time.median) : Json(nullptr)},
-                {"p90", lead_time.p90 ? Json(*lead_time.p90) : Json(nullptr)},
-                {"count", lead_time.count}};
-}
-
 }  // namespace
 
 Result<BodyReader> BodyReader::Parse(const std::string& body) {
@@ -395,20 +383,6 @@ Json ToJson(const app::StepResult& result) {
               {"caseStatus", std::string{domain::ToString(result.case_status)}}};
     if (result.referral_id) json["referralId"] = *result.referral_id;
     return json;
-}
-
-Json ToJson(const app::Statistics& statistics) {
-    return Json{{"from", statistics.from},
-                {"to", statistics.to},
-                {"signals", statistics.counts.signals},
-                {"cases", statistics.counts.cases},
-                {"careTrajectories", statistics.counts.care_trajectories},
-                {"byForm", PairsToJson(statistics.counts.by_form)},
-                {"byChannel", PairsToJson(statistics.counts.by_channel)},
-                {"byOutcome", PairsToJson(statistics.counts.by_outcome)},
-                {"leadTimes",
-                 {{"signalToRecordedDays", ToJson(statistics.signal_to_recorded)},
-                  {"recordedToReporterFeedbackDays", ToJson(statistics.recorded_to_reporter_feedback)}}}};
 }
 
 Json ToJson(const store::AuditRecord& record) {

@@ -69,7 +69,6 @@ Json ToJson(const app::CaseView& view);
 Json ToJson(const app::CaseListItem& item);
 Json ToJson(const domain::Indication& indication);
 Json ToJson(const app::StepResult& result);
-Json ToJson(const app::Statistics& statistics);
 Json ToJson(const store::AuditRecord& record);
 Json ToJson(const domain::Recurrence& recurrence);
 

@@ -38,6 +38,11 @@ Json NavFor(const app::Principal* principal, const std::string& current) {
         if (principal->Has(Role::kMelder)) links.emplace_back("/mijn-meldingen", "Mijn meldingen");
         if (principal->Has(Role::kBeleid) || principal->Has(Role::kAandachtfunctionaris)) {
             links.emplace_back("/cijfers", "Cijfers");
+            links.emplace_back("/dashboard", "Dashboard");
+            links.emplace_back("/evaluatie", "Evaluatie");
+        }
+        if (principal->Has(Role::kBeleid) || principal->Has(Role::kBeheerder)) {
+            links.emplace_back("/jaarcijfers", "Jaarcijfers");
         }
         if (principal->Has(Role::kBeleid) || principal->Has(Role::kBeheerder)) links.emplace_back("/opleiding", "Opleiding");
         if (principal->Has(Role::kBeheerder)) links.emplace_back("/aandachtfunctionarissen", "Aandachtfunctionarissen");
@@ -171,6 +176,44 @@ Response CsrfRejected(const Request& request, const app::Principal* principal) {
                        {"text", "Om uw gegevens te beschermen is dit formulier niet verwerkt. Laad de pagina "
                                 "opnieuw en probeer het nog eens."}},
                       403);
+}
+
+Json WorkOverviewModel(app::Service& service, const app::Principal& principal) {
+    auto inbox = service.ListSignals(principal, std::string{"gemeld"});
+    auto cases = service.ListCases(principal);
+    int overdue = 0, waiting = 0, open = 0, feedback_due = 0;
+    Json attention = Json::array();
+    if (cases) {
+        for (const auto& item : *cases) {
+            const auto& summary = item.summary;
+            if (summary.header.status == domain::CaseStatus::kAfgesloten) continue;
+            ++open;
+            bool late = !item.overdue_reasons.empty();
+            bool is_waiting = summary.referrals_without_feedback > 0;
+            bool reporter_due = summary.has_reachable_reporter && !summary.has_reporter_feedback;
+            overdue += late ? 1 : 0;
+            waiting += is_waiting ? 1 : 0;
+            feedback_due += reporter_due ? 1 : 0;
+            if (!late && !is_waiting && !reporter_due) continue;
+            std::string why;
+            for (const auto& reason : item.overdue_reasons) why += (why.empty() ? "" : " ") + reason;
+            if (why.empty() && is_waiting) why = "Wacht op terugkoppeling van een partner.";
+            if (why.empty()) why = "Terugkoppeling aan de melder nog te geven.";
+            attention.push_back({{"id", summary.header.id},
+                                 {"shortId", summary.header.id.substr(0, 8)},
+                                 {"statusLabel", std::string{domain::DutchLabel(summary.header.status)}},
+                                 {"due", item.next_deadline.value_or("—")},
+                                 {"overdue", late},
+                                 {"why", why}});
+        }
+    }
+    return Json{{"newSignals", inbox ? std::to_string(inbox->size()) : "?"},
+                {"openCases", std::to_string(open)},
+                {"overdueCases", std::to_string(overdue)},
+                {"waitingCases", std::to_string(waiting)},
+                {"reporterFeedbackDue", std::to_string(feedback_due)},
+                {"attention", attention},
+                {"hasAttention", !attention.empty()}};
 }
 
 }  // namespace meldroute::http

@@ -1,9 +1,10 @@
-// Helpers the HTML pages share (pages.cpp, register_pages.cpp): the layout with its navigation, form field
+// Helpers the HTML pages share (pages.cpp, register_pages.cpp, statistics_pages.cpp): the layout with its navigation, form field
 // models, the error summary, Dutch dates, and the guard that checks sign-in, role and CSRF token.
 #pragma once
 
 #include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -11,6 +12,7 @@
 
 #include "app/service.hpp"
 #include "http/common.hpp"
+#include "http/router.hpp"
 #include "http/pages.hpp"
 
 namespace meldroute::http {
@@ -80,5 +82,12 @@ Response Guarded(PageContext& pages, Context& context, std::initializer_list<dom
     }
     return body(*principal, Form{});
 }
+
+//! The officer's own work at a glance (start page and dashboard): new signals, open cases, overdue work,
+//! cases waiting on a partner, feedback due to reporters, and the open cases that ask for attention.
+Json WorkOverviewModel(app::Service& service, const app::Principal& principal);
+
+//! The pages of the figures (statistics_pages.cpp): /cijfers, /dashboard, /evaluatie, /jaarcijfers, downloads.
+void RegisterStatisticsPages(Router& router, std::shared_ptr<PageContext> pages);
 
 }  // namespace meldroute::http

@@ -62,8 +62,6 @@ Json AssessErrorSummary(const std::map<std::string, std::string>& errors, const 
     return summary;
 }
 
-std::string DateOf(const std::string& time) { return time.substr(0, 10); }
-
 std::string StatusLabel(const std::string& status) {
     if (status == "gemeld") return "Gemeld, nog niet opgepakt";
     if (auto parsed = domain::ParseCaseStatus(status)) return std::string{domain::DutchLabel(*parsed)};
@@ -620,6 +618,7 @@ Response ErrorPage(const Request& request, unsigned status, const std::string& m
 
 void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     auto pages = std::make_shared<PageContext>(PageContext{service, options});
+    RegisterStatisticsPages(router, pages);
 
     // The stylesheet is static and holds no secrets, so it is safe to compress (dynamic pages are not
     // compressed: with a CSRF token and reflected input in one body that would invite BREACH).
@@ -663,23 +662,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                    {"isBeleid", principal->Has(Role::kBeleid)},
                    {"isBeheerder", principal->Has(Role::kBeheerder)},
                    {"isAuditor", principal->Has(Role::kAuditor)}};
-        if (principal->Has(Role::kAandachtfunctionaris)) {
-            auto inbox = pages->service.ListSignals(*principal, std::string{"gemeld"});
-            auto cases = pages->service.ListCases(*principal);
-            int overdue = 0, waiting = 0, open = 0;
-            if (cases) {
-                for (const auto& item : *cases) {
-                    if (item.summary.header.status == domain::CaseStatus::kAfgesloten) continue;
-                    ++open;
-                    if (!item.overdue_reasons.empty()) ++overdue;
-                    if (item.summary.referrals_without_feedback > 0) ++waiting;
-                }
-            }
-            model["newSignals"] = inbox ? std::to_string(inbox->size()) : "?";
-            model["openCases"] = std::to_string(open);
-            model["overdueCases"] = std::to_string(overdue);
-            model["waitingCases"] = std::to_string(waiting);
-        }
+        if (principal->Has(Role::kAandachtfunctionaris)) model.update(WorkOverviewModel(pages->service, *principal));
         if (principal->Has(Role::kBeheerder)) model["officerWarnings"] = OfficerWarnings(pages->service, *principal);
         return RenderPage(context.request, &*principal, "Start", "home", model, 200, "/");
     });
@@ -1084,46 +1067,6 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     });
 
     // Figures for policy staff (aggregates only).
-    router.Add(verb::get, "/cijfers", [pages](Context& context) {
-        return Guarded(*pages, context, {Role::kBeleid, Role::kAandachtfunctionaris}, [&](const app::Principal& principal,
-                                                                                           const Form&) {
-            std::string year = First(context.query, "jaar").value_or(DateOf(FormatTime(Now())).substr(0, 4));
-            bool year_ok = year.size() == 4 && std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; });
-            if (!year_ok) year = DateOf(FormatTime(Now())).substr(0, 4);
-            auto statistics = pages->service.GetStatistics(principal, year + "-01-01", year + "-12-31");
-            if (!statistics) {
-                return ErrorPage(context.request, StatusFor(statistics.error().code), statistics.error().detail);
-            }
-            auto rows = [](const std::vector<std::pair<std::string, std::int64_t>>& pairs) {
-                Json list = Json::array();
-                for (const auto& [key, count] : pairs) list.push_back({{"label", key}, {"count", std::to_string(count)}});
-                return list;
-            };
-            auto lead = [](const app::LeadTime& lead_time) {
-                auto text = [](const std::optional<double>& value) {
-                    if (!value) return std::string{"—"};
-                    char buffer[32];
-                    std::snprintf(buffer, sizeof buffer, "%.1f", *value);
-                    return std::string{buffer};
-                };
-                return Json{{"median", text(lead_time.median)}, {"p90", text(lead_time.p90)},
-                            {"count", std::to_string(lead_time.count)}};
-            };
-            const auto& counts = statistics->counts;
-            return RenderPage(context.request, &principal, "Cijfers " + year, "statistics",
-                              {{"year", year},
-                               {"signals", std::to_string(counts.signals)},
-                               {"cases", std::to_string(counts.cases)},
-                               {"careTrajectories", std::to_string(counts.care_trajectories)},
-                               {"byChannel", rows(counts.by_channel)},
-                               {"byForm", rows(counts.by_form)},
-                               {"byOutcome", rows(counts.by_outcome)},
-                               {"signalToRecorded", lead(statistics->signal_to_recorded)},
-                               {"recordedToFeedback", lead(statistics->recorded_to_reporter_feedback)}},
-                              200, "/cijfers");
-        });
-    });
-
     // Search over signals: the form is POSTed so the search words never appear in a URL or a log.
     auto search_page = [pages](Context& context, const app::Principal& principal, const Form& form, bool run) {
         domain::SignalSearch search;

@@ -51,7 +51,8 @@ std::string RenderTemplate(const std::string& name, const Json& model) {
     mustache compiled{TemplateText(name)};
     if (!compiled.is_valid()) throw std::runtime_error("template " + name + ": " + compiled.error_message());
     data root = ToData(model);
-    for (const char* partial_name : {"field", "textarea-field", "select-field", "error-summary", "signal-details"}) {
+    for (const char* partial_name : {"field", "textarea-field", "select-field", "error-summary", "signal-details",
+                                     "figure-table", "bar-chart"}) {
         std::string partial_text = TemplateText(partial_name);
         root.set(std::string{"partial-"} + partial_name, partial{[partial_text]() { return partial_text; }});
     }

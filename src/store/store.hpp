@@ -14,6 +14,7 @@
 #include "domain/catalog.hpp"
 #include "domain/model.hpp"
 #include "store/register_store.hpp"
+#include "domain/statistics.hpp"
 
 namespace meldroute::store {
 
@@ -23,6 +24,7 @@ struct UserRecord {
     std::vector<domain::Role> roles;
     bool active = true;
     std::string created_at;
+    std::string department = "onbekend";  // the reporting department, for the figures (e.g. "publiekszaken")
 };
 
 struct SessionRecord {
@@ -84,16 +86,15 @@ struct AuditFilter {
     int limit = 1000;
 };
 
-//! Counts for GET /statistics over [from, to) (times).
-struct StatisticsRow {
-    std::int64_t signals = 0;
-    std::int64_t cases = 0;
-    std::int64_t care_trajectories = 0;
-    std::vector<std::pair<std::string, std::int64_t>> by_form;
-    std::vector<std::pair<std::string, std::int64_t>> by_channel;
-    std::vector<std::pair<std::string, std::int64_t>> by_outcome;
-    std::vector<double> signal_to_recorded_days;  // one per signal filed in the period and taken into a case
-    std::vector<double> recorded_to_reporter_feedback_days;  // one per case recorded in the period with feedback
+//! Figures of one year from before meldroute (seed 2.3), entered by beheer or beleid; a missing figure is null.
+struct YearlyFiguresRecord {
+    int year = 0;
+    std::optional<std::int64_t> region_signals;            // "Meldingen", Regio Achterhoek/Arnhem
+    std::optional<std::int64_t> region_care_trajectories;  // "Zorgtrajecten", Regio Achterhoek/Arnhem
+    std::optional<std::int64_t> municipality_count;        // the row "Zevenaar"
+    std::string source;
+    std::string updated_at;
+    std::string updated_by;
 };
 
 //! One published catalog version (the built-in version is not stored).
@@ -202,8 +203,13 @@ public:
     //! Calls `visit` for every record in sequence order (for verification).
     virtual void ForEachAuditRecord(const std::function<void(const AuditRecord&)>& visit) = 0;
 
-    // Statistics.
-    virtual StatisticsRow Statistics(std::string_view from, std::string_view to) = 0;
+    // Statistics: facts without personal data, for domain::ComputeStatistics.
+    //! Signals filed in [from, to), with the department their reporter's account has now.
+    virtual std::vector<domain::SignalForFigures> SignalsForFiguresBetween(std::string_view from, std::string_view to) = 0;
+    //! Cases recorded, referred or closed in [from, to), oldest first.
+    virtual std::vector<domain::CaseForFigures> CasesForFiguresBetween(std::string_view from, std::string_view to) = 0;
+    virtual std::vector<YearlyFiguresRecord> ListYearlyFigures() = 0;  // by year
+    virtual void UpsertYearlyFigures(const YearlyFiguresRecord& figures) = 0;
 
     // Whether the store holds no users yet (demo data is only added to an empty store).
     virtual bool IsEmpty() = 0;

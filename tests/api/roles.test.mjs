@@ -25,6 +25,7 @@ const ADMIN = ['beheer'];
 const POLICY_ADMIN = ['beleid', 'beheer'];
 const PLAN_READERS = ['beleid', 'beheer', 'af'];
 const CSV = 'medewerker-id;naam;afdeling;doelgroep;voltooid-op\nR1;Rollentest;Balie;publiekszaken;2024-06-12\n';
+const FIGURES = ['beleid', 'af'];
 
 // One row per endpoint. `path` uses the OpenAPI names; `params`/`body` are functions of the fixtures.
 const TABLE = [
@@ -82,7 +83,19 @@ const TABLE = [
   { method: 'GET', path: '/api/v1/recurrences', expect: only(200, OFFICER) },
   { method: 'POST', path: '/api/v1/signal-searches', expect: only(200, OFFICER),
     body: () => ({ text: 'rollentest', status: 'gemeld' }) },
-  { method: 'GET', path: '/api/v1/statistics', query: '?from=2024-01-01&to=2099-12-31', expect: only(200, ['beleid', 'af']) },
+  { method: 'GET', path: '/api/v1/statistics', query: '?from=2024-01-01&to=2099-12-31', expect: only(200, FIGURES) },
+  { method: 'GET', path: '/api/v1/statistics/tables/{table}', params: () => ({ table: 'by-channel' }),
+    query: '?from=2024-01-01&to=2099-12-31', expect: only(200, FIGURES) },
+  { method: 'GET', path: '/api/v1/yearly-overview', expect: only(200, FIGURES) },
+  { method: 'GET', path: '/api/v1/yearly-overview/csv', expect: only(200, FIGURES) },
+  { method: 'GET', path: '/api/v1/yearly-figures', expect: only(200, ['beleid', 'beheer']) },
+  { method: 'PUT', path: '/api/v1/yearly-figures/{year}', params: () => ({ year: '2018' }), expect: only(200, ['beleid', 'beheer']),
+    body: () => ({ regionSignals: 40, source: 'Rollentest' }) },
+  { method: 'GET', path: '/api/v1/care-evaluations/{year}', params: () => ({ year: '2024' }), expect: only(200, FIGURES) },
+  { method: 'GET', path: '/api/v1/care-evaluations/{year}/pdf', params: () => ({ year: '2024' }), expect: only(200, FIGURES) },
+  { method: 'GET', path: '/api/v1/care-evaluations/{year}/xlsx', params: () => ({ year: '2024' }), expect: only(200, FIGURES) },
+  { method: 'GET', path: '/api/v1/care-evaluations/{year}/tables/{table}', params: () => ({ year: '2024', table: 'status' }),
+    expect: only(200, FIGURES) },
   { method: 'GET', path: '/api/v1/audit-events', expect: only(200, ['auditor']) },
   { method: 'GET', path: '/api/v1/audit-events/verification', expect: only(200, ['auditor']) },
   { method: 'GET', path: '/api/v1/processing-records', expect: only(200, ['auditor']) },
@@ -182,8 +195,8 @@ test('every endpoint in docs/openapi.json has a row in the role table, and every
   assert.deepEqual(undocumented, [], 'rows for endpoints missing from docs/openapi.json');
 });
 
-test('every route registered in src/http/api.cpp and register_api.cpp has a row in the role table', () => {
-  const source = ['api.cpp', 'register_api.cpp']
+test('every route registered in src/http/api.cpp, register_api.cpp and statistics_api.cpp has a row in the role table', () => {
+  const source = ['api.cpp', 'register_api.cpp', 'statistics_api.cpp']
     .map((file) => readFileSync(path.join(root, 'src', 'http', file), 'utf8')).join('\n');
   const registered = new Set();
   for (const [, verb, p] of source.matchAll(/(?:router\.Add|AddBodyRoute\(router, service,)\s*\(?verb::(\w+),\s*"([^"]+)"/g)) {
@@ -195,7 +208,7 @@ test('every route registered in src/http/api.cpp and register_api.cpp has a row 
   const rowPaths = new Set(TABLE.map((row) => shape(row.path)));
   assert.ok(registered.size >= 20, `found the router.Add calls (${registered.size})`);
   assert.deepEqual([...registered].filter((key) => !rowKeys.has(key)), [], 'registered routes without a row');
-  assert.deepEqual(literals.filter((p) => !rowPaths.has(p)), [], 'route paths in api.cpp without a row');
+  assert.deepEqual(literals.filter((p) => !rowPaths.has(p)), [], 'route paths in the API sources without a row');
 });
 
 test('the served /api/v1/openapi.json describes the same paths as docs/openapi.json', async () => {

@@ -30,9 +30,10 @@ function assertFiguresOnly(body) {
   for (const key of ['signals', 'cases', 'careTrajectories']) {
     assert.ok(Number.isInteger(body[key]) && body[key] >= 0, `${key}: ${body[key]}`);
   }
-  for (const key of ['byForm', 'byChannel', 'byOutcome']) {
-    assert.equal(typeof body[key], 'object');
-    for (const [name, value] of Object.entries(body[key])) {
+  for (const key of ['byForm', 'byChannel', 'byOutcome', 'byDepartment', 'byPartner', 'byUrgency', 'overdue.byReason']) {
+    const object = key.split('.').reduce((node, part) => node[part], body);
+    assert.equal(typeof object, 'object', key);
+    for (const [name, value] of Object.entries(object)) {
       assert.ok(Number.isInteger(value) && value >= 0, `${key}.${name}: ${value}`);
       assert.match(name, /^[a-z-]+$/, `${key} is keyed by codes`);
     }
@@ -45,7 +46,8 @@ function assertFiguresOnly(body) {
       else assert.equal(typeof lead[field], 'number', `leadTimes.${name}.${field}`);
     }
   }
-  const allowed = new Set(['from', 'to', 'signals', 'cases', 'careTrajectories', 'byForm', 'byChannel', 'byOutcome', 'leadTimes']);
+  const allowed = new Set(['from', 'to', 'signals', 'cases', 'careTrajectories', 'byForm', 'byChannel', 'byOutcome', 'leadTimes',
+    'referrals', 'byDepartment', 'byPartner', 'byUrgency', 'perYear', 'perMonth', 'overdue']);
   assert.deepEqual(Object.keys(body).filter((key) => !allowed.has(key)), [], 'no other fields');
 }
 

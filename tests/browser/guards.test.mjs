@@ -25,7 +25,7 @@ test('beleid opening /inbox gets the 403 page, still signed in', async () => {
     await signInWithForm(page, 'beleid');
     // The navigation offers beleid only what beleid may open.
     const nav = await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();
-    assert.deepEqual(nav, ['Start', 'Cijfers', 'Opleiding', 'Actieplan']);
+    assert.deepEqual(nav, ['Start', 'Cijfers', 'Dashboard', 'Evaluatie', 'Jaarcijfers', 'Opleiding', 'Actieplan']);
     const response = await page.goto('/inbox');
     assert.equal(response.status(), 403);
     assert.equal(new URL(page.url()).pathname, '/inbox', 'no redirect: the page says why');
@@ -53,19 +53,19 @@ test('every role gets exactly its own pages (status per page and role)', async (
     '/opleiding/activiteiten/nieuw'];
   const plan = ['/actieplan', '/actieplan/voortgang'];
   const pages = ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen',
-    '/meldingen/nieuw', '/mijn-meldingen', '/cijfers', '/audittrail', '/opleiding', ...training,
-    '/aandachtfunctionarissen', ...plan, '/actieplan/acties/e-learning', '/beheer/signalenlijst'];
+    '/meldingen/nieuw', '/mijn-meldingen', '/cijfers', '/dashboard', '/evaluatie', '/jaarcijfers', '/audittrail',
+    '/opleiding', ...training, '/aandachtfunctionarissen', ...plan, '/actieplan/acties/e-learning', '/beheer/signalenlijst'];
   // The pages in the main navigation; the others are reached from them.
   const navPages = new Set(['/inbox', '/casussen', '/zoeken', '/terugkerende-adressen', '/meldingen/nieuw',
-    '/mijn-meldingen', '/cijfers', '/audittrail', '/opleiding', '/aandachtfunctionarissen', '/actieplan',
-    '/beheer/signalenlijst']);
+    '/mijn-meldingen', '/cijfers', '/dashboard', '/evaluatie', '/jaarcijfers', '/audittrail', '/opleiding',
+    '/aandachtfunctionarissen', '/actieplan', '/beheer/signalenlijst']);
   const allowed = {
     melder: ['/meldingen/nieuw', '/mijn-meldingen'],
     melder2: ['/meldingen/nieuw', '/mijn-meldingen'],
     af: ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen', '/meldingen/nieuw',
-      '/cijfers', ...plan],
-    beleid: ['/cijfers', '/opleiding', ...plan, '/actieplan/acties/e-learning'],
-    beheer: ['/opleiding', ...training, '/aandachtfunctionarissen', ...plan, '/actieplan/acties/e-learning',
+      '/cijfers', '/dashboard', '/evaluatie', ...plan],
+    beleid: ['/cijfers', '/dashboard', '/evaluatie', '/jaarcijfers', '/opleiding', ...plan, '/actieplan/acties/e-learning'],
+    beheer: ['/jaarcijfers', '/opleiding', ...training, '/aandachtfunctionarissen', ...plan, '/actieplan/acties/e-learning',
       '/beheer/signalenlijst'],
     auditor: ['/audittrail'],
   };
@@ -96,7 +96,8 @@ test('an anonymous visitor is sent to the sign-in page', async () => {
   const { context, page } = await newPage(env);
   try {
     for (const path of ['/casussen', '/inbox', `/casussen/${demoCaseId}`, '/meldingen/nieuw', '/mijn-meldingen',
-      '/cijfers', '/audittrail', '/opleiding', '/opleiding/medewerkers', '/aandachtfunctionarissen', '/actieplan',
+      '/cijfers', '/dashboard', '/evaluatie', '/jaarcijfers', '/cijfers/csv/by-channel', '/evaluatie/2024/evaluatie.pdf',
+      '/audittrail', '/opleiding', '/opleiding/medewerkers', '/aandachtfunctionarissen', '/actieplan',
       '/beheer/signalenlijst']) {
       const response = await page.goto(path);
       assert.equal(new URL(page.url()).pathname, '/inloggen', `${path} redirects to /inloggen`);

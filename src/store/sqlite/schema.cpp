@@ -421,6 +421,31 @@ INSERT INTO plan_actions (id, objective, position, section, title) VALUES
     ('aansluiting-moviera', 4, 1, '4.5.2',
      'Aansluiten bij Moviera vanuit zorg en veiligheid; de zorgtrajecten jaarlijks samen bespreken en evalueren');
 )sql",
+        // 8: figures for policy: the reporting department of an account, and the yearly figures from before
+        // meldroute (seed 2.3, "Omvang in de regio Oost-Nederland en Zevenaar"), seeded with 2019-2023.
+        R"sql(
+ALTER TABLE users ADD COLUMN department TEXT NOT NULL DEFAULT 'onbekend';
+
+CREATE TABLE yearly_figures (
+    year INTEGER PRIMARY KEY,
+    region_signals INTEGER,
+    region_care_trajectories INTEGER,
+    municipality_count INTEGER,
+    source TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+);
+INSERT INTO yearly_figures VALUES
+    (2019, 57, 42, 1, 'Aanpak mensenhandel gemeente Zevenaar (2024), tabel in 2.3', '2024-10-01T00:00:00Z', 'migratie'),
+    (2020, 33, 17, 0, 'Aanpak mensenhandel gemeente Zevenaar (2024), tabel in 2.3', '2024-10-01T00:00:00Z', 'migratie'),
+    (2021, 53, 23, 3, 'Aanpak mensenhandel gemeente Zevenaar (2024), tabel in 2.3', '2024-10-01T00:00:00Z', 'migratie'),
+    (2022, 74, 32, 3, 'Aanpak mensenhandel gemeente Zevenaar (2024), tabel in 2.3', '2024-10-01T00:00:00Z', 'migratie'),
+    (2023, 110, 48, 6, 'Aanpak mensenhandel gemeente Zevenaar (2024), tabel in 2.3', '2024-10-01T00:00:00Z', 'migratie');
+
+-- The figures read cases by when they were closed and referrals by when they were made.
+CREATE INDEX referrals_by_at ON referrals (at);
+CREATE INDEX assessments_by_case_at ON assessments (case_id, at);
+)sql",
     };
     return migrations;
 }

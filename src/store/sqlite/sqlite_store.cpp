@@ -69,14 +69,17 @@ public:
     explicit SqliteTransaction(Connection& connection) : db_(connection), registers_(connection) {}
 
     void InsertUser(const UserRecord& user) override {
-        db_.Prepare("INSERT INTO users (username, password_hash, roles, active, created_at) VALUES (?, ?, ?, ?, ?)")
-            .BindAll(user.username, user.password_hash, JoinRoles(user.roles), user.active ? 1 : 0, user.created_at)
+        db_.Prepare(
+               "INSERT INTO users (username, password_hash, roles, active, created_at, department) "
+               "VALUES (?, ?, ?, ?, ?, ?)")
+            .BindAll(user.username, user.password_hash, JoinRoles(user.roles), user.active ? 1 : 0, user.created_at,
+                     user.department)
             .Run();
     }
 
     std::optional<UserRecord> FindUser(std::string_view username) override {
         auto statement =
-            db_.Prepare("SELECT username, password_hash, roles, active, created_at FROM users WHERE username = ?");
+            db_.Prepare("SELECT username, password_hash, roles, active, created_at, department FROM users WHERE username = ?");
         statement.Bind(1, username);
         if (!statement.Step()) return std::nullopt;
         return ReadUser(statement);
@@ -84,7 +87,7 @@ public:
 
     std::vector<UserRecord> ListUsers() override {
         auto statement =
-            db_.Prepare("SELECT username, password_hash, roles, active, created_at FROM users ORDER BY username");
+            db_.Prepare("SELECT username, password_hash, roles, active, created_at, department FROM users ORDER BY username");
         std::vector<UserRecord> users;
         while (statement.Step()) users.push_back(ReadUser(statement));
         return users;
@@ -667,54 +670,101 @@ public:
         while (statement.Step()) visit(ReadAudit(statement));
     }
 
-    StatisticsRow Statistics(std::string_view from, std::string_view to) override {
-        StatisticsRow row;
-        {
-            auto statement = db_.Prepare(
-                "SELECT channel, count(*) FROM signals WHERE created_at >= ? AND created_at < ? GROUP BY channel "
-                "ORDER BY channel");
-            statement.BindAll(from, to);
-            while (statement.Step()) {
-                row.by_channel.emplace_back(statement.Text(0), statement.Int(1));
-                row.signals += statement.Int(1);
+    std::vector<domain::SignalForFigures> SignalsForFiguresBetween(std::string_view from, std::string_view to) override {
+        // The department is read from the reporter's account; a signal without reporter came from a resident.
+        auto statement = db_.Prepare(
+            "SELECT s.created_at, s.channel, CASE WHEN s.reporter IS NULL THEN ? ELSE COALESCE(u.department, "
+            "'onbekend') END, s.recorded_at FROM signals s LEFT JOIN users u ON u.username = s.reporter "
+            "WHERE s.created_at >= ? AND s.created_at < ? ORDER BY s.created_at");
+        statement.BindAll(domain::kResidentDepartment, from, to);
+        std::vector<domain::SignalForFigures> facts;
+        while (statement.Step()) {
+            facts.push_back({statement.Text(0), statement.Text(1), statement.Text(2), statement.OptionalText(3)});
+        }
+        return facts;
+    }
+
+    std::vector<domain::CaseForFigures> CasesForFiguresBetween(std::string_view from, std::string_view to) override {
+        static constexpr const char* kInPeriod =
+            "((c.created_at >= ?1 AND c.created_at < ?2) OR (c.closed_at >= ?1 AND c.closed_at < ?2) OR EXISTS "
+            "(SELECT 1 FROM referrals r2 WHERE r2.case_id = c.id AND r2.at >= ?1 AND r2.at < ?2))";
+        auto statement = db_.Prepare(
+            std::string{"SELECT c.id, c.created_at, c.status, c.urgency, c.forms, c.weighed_at, c.outcome, c.closed_at, "
+                        "(SELECT min(s.created_at) FROM signals s WHERE s.case_id = c.id), "
+                        "(SELECT min(a.at) FROM assessments a WHERE a.case_id = c.id), "
+                        "(SELECT min(f.at) FROM reporter_feedback f WHERE f.case_id = c.id), "
+                        "EXISTS (SELECT 1 FROM signals s WHERE s.case_id = c.id AND s.reporter IS NOT NULL) "
+                        "FROM cases c WHERE "} +
+            kInPeriod + " ORDER BY c.sequence");
+        statement.BindAll(from, to);
+        std::vector<domain::CaseForFigures> facts;
+        std::map<std::string, std::size_t> index_of;
+        while (statement.Step()) {
+            domain::CaseForFigures fact;
+            fact.created_at = statement.Text(1);
+            fact.status = domain::ParseCaseStatus(statement.Text(2)).value_or(domain::CaseStatus::kVastgelegd);
+            fact.urgency = statement.OptionalText(3);
+            fact.forms = SplitList(statement.Text(4));
+            fact.weighed_at = statement.OptionalText(5);
+            fact.outcome = statement.OptionalText(6);
+            fact.closed_at = statement.OptionalText(7);
+            fact.first_signal_at = statement.OptionalText(8);
+            fact.first_weighed_at = statement.OptionalText(9);
+            fact.first_reporter_feedback_at = statement.OptionalText(10);
+            fact.has_reachable_reporter = statement.Int(11) != 0;
+            index_of.emplace(statement.Text(0), facts.size());
+            facts.push_back(std::move(fact));
+        }
+        auto referrals = db_.Prepare(
+            std::string{"SELECT r.case_id, r.partner, r.at, r.feedback_due, "
+                        "(SELECT min(f.at) FROM partner_feedback f WHERE f.referral_id = r.id) FROM referrals r "
+                        "WHERE r.case_id IN (SELECT c.id FROM cases c WHERE "} +
+            kInPeriod + ") ORDER BY r.sequence");
+        referrals.BindAll(from, to);
+        while (referrals.Step()) {
+            auto found = index_of.find(referrals.Text(0));
+            if (found == index_of.end()) continue;
+            facts[found->second].referrals.push_back(
+                {referrals.Text(1), referrals.Text(2), referrals.Text(3), referrals.OptionalText(4)});
+        }
+        return facts;
+    }
+
+    std::vector<YearlyFiguresRecord> ListYearlyFigures() override {
+        auto statement = db_.Prepare(
+            "SELECT year, region_signals, region_care_trajectories, municipality_count, source, updated_at, "
+            "updated_by FROM yearly_figures ORDER BY year");
+        std::vector<YearlyFiguresRecord> figures;
+        auto optional_int = [&statement](int column) -> std::optional<std::int64_t> {
+            auto value = statement.OptionalInt(column);
+            if (!value) return std::nullopt;
+            return static_cast<std::int64_t>(*value);
+        };
+        while (statement.Step()) {
+            figures.push_back({static_cast<int>(statement.Int(0)), optional_int(1), optional_int(2), optional_int(3),
+                               statement.Text(4), statement.Text(5), statement.Text(6)});
+        }
+        return figures;
+    }
+
+    void UpsertYearlyFigures(const YearlyFiguresRecord& figures) override {
+        auto statement = db_.Prepare(
+            "INSERT INTO yearly_figures (year, region_signals, region_care_trajectories, municipality_count, source, "
+            "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (year) DO UPDATE SET "
+            "region_signals = excluded.region_signals, region_care_trajectories = excluded.region_care_trajectories, "
+            "municipality_count = excluded.municipality_count, source = excluded.source, "
+            "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
+        statement.Bind(1, figures.year);
+        int column = 2;
+        for (const auto& value : {figures.region_signals, figures.region_care_trajectories, figures.municipality_count}) {
+            if (value) {
+                statement.Bind(column, *value);
+            } else {
+                statement.BindNull(column);
             }
+            ++column;
         }
-        {
-            auto statement = db_.Prepare("SELECT forms FROM cases WHERE created_at >= ? AND created_at < ?");
-            statement.BindAll(from, to);
-            std::map<std::string, std::int64_t> by_form;
-            while (statement.Step()) {
-                ++row.cases;
-                for (const std::string& form : SplitList(statement.Text(0))) ++by_form[form];
-            }
-            row.by_form.assign(by_form.begin(), by_form.end());
-        }
-        {
-            auto statement = db_.Prepare(
-                "SELECT outcome, count(*) FROM cases WHERE closed_at >= ? AND closed_at < ? AND outcome IS NOT NULL "
-                "GROUP BY outcome ORDER BY outcome");
-            statement.BindAll(from, to);
-            while (statement.Step()) {
-                row.by_outcome.emplace_back(statement.Text(0), statement.Int(1));
-                if (statement.Text(0) == "zorgtraject") row.care_trajectories += statement.Int(1);
-            }
-        }
-        {
-            auto statement = db_.Prepare(
-                "SELECT (julianday(recorded_at) - julianday(created_at)) FROM signals "
-                "WHERE created_at >= ? AND created_at < ? AND recorded_at IS NOT NULL");
-            statement.BindAll(from, to);
-            while (statement.Step()) row.signal_to_recorded_days.push_back(std::max(0.0, statement.Real(0)));
-        }
-        {
-            auto statement = db_.Prepare(
-                "SELECT (julianday(min(f.at)) - julianday(c.created_at)) FROM cases c "
-                "JOIN reporter_feedback f ON f.case_id = c.id WHERE c.created_at >= ? AND c.created_at < ? "
-                "GROUP BY c.id");
-            statement.BindAll(from, to);
-            while (statement.Step()) row.recorded_to_reporter_feedback_days.push_back(statement.Real(0));
-        }
-        return row;
+        statement.Bind(5, figures.source).Bind(6, figures.updated_at).Bind(7, figures.updated_by).Run();
     }
 
     bool IsEmpty() override {
@@ -728,7 +778,7 @@ public:
 private:
     static UserRecord ReadUser(const Statement& statement) {
         return UserRecord{statement.Text(0), statement.Text(1), SplitRoles(statement.Text(2)), statement.Int(3) != 0,
-                          statement.Text(4)};
+                          statement.Text(4), statement.Text(5)};
     }
 
     static Signal ReadSignal(const Statement& statement) {
