@@ -31,6 +31,7 @@ unit-test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j2
 
 api-test: build
+	rm -rf $(BUILD_DIR)/test-logs
 	node --test --test-concurrency=1 tests/api/
 
 browser-test: build
@@ -46,6 +47,7 @@ sanitize: node_modules/.package-lock.json
 	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMELDROUTE_SANITIZE=ON
 	cmake --build $(SANITIZE_DIR)
 	ctest --test-dir $(SANITIZE_DIR) --output-on-failure -j2
+	rm -rf $(BUILD_DIR)/test-logs
 	MELDROUTE_BINARY=$(SANITIZE_DIR)/meldroute node --test --test-concurrency=1 tests/api/
 
 # Speed against the limits of this machine (see ../shared/product/quality.md); not part of make test.

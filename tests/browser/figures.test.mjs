@@ -23,7 +23,7 @@ test('beleid: dashboard, figures, evaluation and yearly figures are accessible, 
   try {
     await signInWithForm(page, 'beleid');
     const nav = await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();
-    assert.deepEqual(nav, ['Start', 'Cijfers', 'Dashboard', 'Evaluatie', 'Jaarcijfers']);
+    assert.deepEqual(nav, ['Start', 'Cijfers', 'Dashboard', 'Evaluatie', 'Jaarcijfers', 'Opleiding', 'Actieplan']);
     for (const [path, heading] of [['/dashboard', 'Dashboard'], ['/dashboard?afgeschermd=ja', 'Dashboard'],
       ['/cijfers', 'Cijfers'], ['/cijfers?afgeschermd=ja', 'Cijfers'], ['/evaluatie', 'Evaluatie zorgtrajecten'],
       ['/evaluatie?afgeschermd=ja', 'Evaluatie zorgtrajecten'], ['/jaarcijfers', 'Jaarcijfers']]) {

@@ -1,11 +1,14 @@
 // Starts a real meldroute server on a free loopback port with a fresh data directory, for API and browser tests.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Every test server's output (stdout and stderr) is kept here, for tests/api/zz-log-scan.test.mjs. */
+export const logDir = path.join(root, 'build', 'test-logs');
+
 export const binary = process.env.MELDROUTE_BINARY
   ? path.resolve(root, process.env.MELDROUTE_BINARY)
   : path.join(root, 'build', 'meldroute');
@@ -46,7 +49,10 @@ export async function startServer({ demo = true, dataDir, args = [] } = {}) {
     output: () => output,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
+      const code = await exited;
+      mkdirSync(logDir, { recursive: true });
+      appendFileSync(path.join(logDir, `server-${process.pid}.log`), output);
+      return code;
     },
     cleanup() { rmSync(dir, { recursive: true, force: true }); },
   };
