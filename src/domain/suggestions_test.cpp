@@ -120,7 +120,8 @@ TEST(SuggestionsTest, DiacriticsAndCapitalsMatch) {
 
 TEST(SuggestionsTest, InflectedFormsMeetOnTheirStem) {
     // The patterns name "verwondingen"; the singular reaches it through the Snowball Dutch stem.
-    const Suggestion* injury = FindSuggestion(SuggestIndicators("Ze had een verwonding aan haar arm."), "ALG-14");
+    const std::vector<Suggestion> suggestions = SuggestIndicators("Ze had een verwonding aan haar arm.");
+    const Suggestion* injury = FindSuggestion(suggestions, "ALG-14");
     ASSERT_NE(injury, nullptr);
     EXPECT_EQ(injury->evidence, "verwonding");
 }
