@@ -80,9 +80,7 @@ Connection::Connection(const std::string& path, bool read_only) {
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 5000);
     // A foreign or corrupt file fails here, before anything is written to it.
-    // secure_delete: deleted and overwritten content is zeroed, so no old value lingers in free space.
-    Execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; "
-            "PRAGMA secure_delete = ON;");
+    Execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;");
 }
 
 Connection::~Connection() {

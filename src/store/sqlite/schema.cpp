@@ -291,7 +291,6 @@ CREATE TABLE signal_terms (
     signal_sequence INTEGER NOT NULL REFERENCES signals (sequence),
     PRIMARY KEY (term_hash, signal_sequence)
 ) WITHOUT ROWID;
-CREATE INDEX signal_terms_by_signal ON signal_terms (signal_sequence);
 CREATE TABLE field_keys (
     key_id TEXT PRIMARY KEY,
     check_sealed TEXT NOT NULL

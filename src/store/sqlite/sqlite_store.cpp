@@ -943,6 +943,10 @@ Status SqliteStore::Migrate() {
                                  "); upgrade meldroute");
         }
         bool sealed_existing = false;
+        // While migrating, overwritten and deleted content is zeroed, so no plaintext an older version wrote
+        // lingers in free space (the VACUUM below rebuilds the file anyway). In normal operation only sealed
+        // values are ever overwritten, so the extra work is not needed.
+        writer_->Execute("PRAGMA secure_delete = ON");
         for (std::size_t next = version; next < migrations.size(); ++next) {
             writer_->Execute("BEGIN IMMEDIATE");
             try {
@@ -965,6 +969,7 @@ Status SqliteStore::Migrate() {
             writer_->Execute("VACUUM");
             writer_->Execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
+        writer_->Execute("PRAGMA secure_delete = OFF");
         writer_->Execute("BEGIN IMMEDIATE");
         std::string refused;
         try {
