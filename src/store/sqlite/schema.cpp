@@ -287,7 +287,7 @@ DROP TRIGGER signals_fts_delete;
 DROP TRIGGER signals_fts_update;
 DROP TABLE signals_fts;
 CREATE TABLE signal_terms (
-    term_hash TEXT NOT NULL,
+    term_hash INTEGER NOT NULL,
     signal_sequence INTEGER NOT NULL REFERENCES signals (sequence),
     PRIMARY KEY (term_hash, signal_sequence)
 ) WITHOUT ROWID;

@@ -101,11 +101,24 @@ std::string SealContext(std::string_view table, std::string_view row, std::strin
     return context;
 }
 
+std::int64_t TermKey(const FieldCipher& cipher, std::string_view term) {
+    const std::string hash = cipher.TermHash(term);
+    std::uint64_t key = 0;
+    for (std::size_t index = 0; index < 16 && index < hash.size(); ++index) {
+        const char digit = hash[index];
+        key = (key << 4) | static_cast<std::uint64_t>(digit <= '9' ? digit - '0' : digit - 'a' + 10);
+    }
+    return static_cast<std::int64_t>(key);
+}
+
 void IndexNarrative(Connection& connection, const FieldCipher& cipher, std::int64_t sequence,
                     std::string_view narrative) {
-    for (const std::string& term : domain::SearchTerms(narrative)) {
+    std::vector<std::int64_t> keys;
+    for (const std::string& term : domain::SearchTerms(narrative)) keys.push_back(TermKey(cipher, term));
+    std::sort(keys.begin(), keys.end());
+    for (std::int64_t key : keys) {
         connection.Prepare("INSERT OR IGNORE INTO signal_terms (term_hash, signal_sequence) VALUES (?, ?)")
-            .BindAll(cipher.TermHash(term), sequence)
+            .BindAll(key, sequence)
             .Run();
     }
 }

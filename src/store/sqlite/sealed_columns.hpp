@@ -27,6 +27,10 @@ const std::vector<SealedColumn>& SealedColumns();
 //! own cell (a narrative copied into another signal, or into a name column, does not open).
 std::string SealContext(std::string_view table, std::string_view row, std::string_view column);
 
+//! The blind-index key of one search term: the first 64 bits of its keyed hash, as an integer (compact rows,
+//! so the random insert per word at intake touches fewer pages; a false match needs a 64-bit collision).
+std::int64_t TermKey(const FieldCipher& cipher, std::string_view term);
+
 //! Adds the blind-index terms of a signal's narrative (keyed hashes of its normalised, stemmed words).
 void IndexNarrative(Connection& connection, const FieldCipher& cipher, std::int64_t sequence,
                     std::string_view narrative);

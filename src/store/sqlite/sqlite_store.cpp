@@ -370,7 +370,7 @@ public:
                " ORDER BY s.sequence DESC LIMIT ?8";
         auto statement = db_.Prepare(sql);
         for (std::size_t index = 0; index < terms.size(); ++index) {
-            statement.Bind(static_cast<int>(9 + index), cipher_.TermHash(terms[index]));
+            statement.Bind(static_cast<int>(9 + index), TermKey(cipher_, terms[index]));
         }
         statement.Bind(2, search.form);
         statement.Bind(3, search.status);
