@@ -157,9 +157,19 @@ std::string VerifyKeys(Connection& connection, const FieldCipher& cipher) {
     const std::vector<std::string> ring = cipher.KeyIds();
     const std::string current = cipher.CurrentKeyId();
     bool current_known = false;
+    bool search_known = false;
+    const std::string search_check = cipher.TermHash(kCheckPlaintext);
     auto statement = connection.Prepare("SELECT key_id, check_sealed FROM field_keys");
     while (statement.Step()) {
         const std::string id = statement.Text(0);
+        if (id == "search") {
+            // The search key only hashes; a different one would make every search silently find nothing.
+            if (statement.Text(1) != search_check) {
+                return "search.key in the keys directory is not the search key this database was indexed with";
+            }
+            search_known = true;
+            continue;
+        }
         if (std::find(ring.begin(), ring.end(), id) == ring.end()) {
             return "the database holds values sealed under key " + id + ", which is not in the keys directory";
         }
@@ -167,6 +177,11 @@ std::string VerifyKeys(Connection& connection, const FieldCipher& cipher) {
             return "key " + id + " in the keys directory is not the key this database was sealed with";
         }
         if (id == current) current_known = true;
+    }
+    if (!search_known) {
+        connection.Prepare("INSERT INTO field_keys (key_id, check_sealed) VALUES ('search', ?)")
+            .Bind(1, search_check)
+            .Run();
     }
     if (!current_known) {
         connection.Prepare("INSERT INTO field_keys (key_id, check_sealed) VALUES (?, ?)")

@@ -133,6 +133,10 @@ TEST_F(SqliteStoreTest, MigrationSealsPlaintextOfAnOlderDatabase) {
     }
     EXPECT_FALSE(std::filesystem::exists(directory_ / "v5.db-wal") &&
                  std::filesystem::file_size(directory_ / "v5.db-wal") > 0);
+    // The right field key with another search key is refused too (searches would silently find nothing).
+    auto other_search = SqliteStore::Open(path.string(), app::Keyring::FromKeys({{"k1", key}}, "k1", app::RandomKey()));
+    ASSERT_FALSE(other_search.has_value());
+    EXPECT_NE(other_search.error().detail.find("search key"), std::string::npos) << other_search.error().detail;
     // The same file with another key is refused, not served.
     auto other = SqliteStore::Open(path.string(), app::Keyring::Ephemeral());
     ASSERT_FALSE(other.has_value());
