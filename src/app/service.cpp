@@ -71,7 +71,6 @@ bool Principal::Has(Role role) const { return std::find(roles.begin(), roles.end
 Service::Service(store::Store& store, ServiceConfig config)
     : traced_store_(store), store_(traced_store_), config_(std::move(config)) {
     if (config_.link_key.empty()) config_.link_key = RandomKey();
-    if (config_.field_key.empty()) config_.field_key = RandomKey();
 }
 
 bool Service::RequiresMfa(const std::vector<Role>& roles) const {
@@ -113,10 +112,7 @@ void Service::AuditDenied(const Principal& principal, const std::string& action,
 
 namespace {
 
-constexpr const char* kFieldKeyId = "k1";
 constexpr int kRecoveryCodeCount = 10;
-
-std::string MfaContext(const std::string& username) { return "totp/" + username; }
 
 // Recovery codes are typed by hand: lowercase, dashes and spaces do not matter.
 std::string NormaliseRecoveryCode(std::string_view code) {
@@ -188,12 +184,10 @@ Result<NewSession> Service::SignIn(const std::string& username, const std::strin
         const bool enrolled = mfa && mfa->confirmed_at;
         if (enrolled && !exempt) {
             if (!otp.empty()) {
-                auto secret = Unseal(config_.field_key, MfaContext(user->username), mfa->secret_sealed);
-                auto step = secret ? MatchTotp(*secret, otp, std::chrono::duration_cast<std::chrono::seconds>(
-                                                                 now.time_since_epoch())
-                                                                 .count(),
-                                               mfa->last_step)
-                                   : std::nullopt;
+                auto step = MatchTotp(
+                    mfa->secret, otp,
+                    std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count(),
+                    mfa->last_step);
                 if (!step) return fail(Outcome::kOtpWrong, "code onjuist");
                 store::MfaRecord used = *mfa;
                 used.last_step = *step;
@@ -262,9 +256,7 @@ Result<TotpEnrolment> Service::StartTotpEnrolment(const Principal& principal) {
                              "Tweestapsverificatie is al ingesteld. Vraag de beheerder om die te herstellen als u "
                              "uw telefoon kwijt bent.");
         }
-        transaction.UpsertMfa({principal.username,
-                               Seal(kFieldKeyId, config_.field_key, MfaContext(principal.username), secret),
-                               std::nullopt, 0});
+        transaction.UpsertMfa({principal.username, secret, std::nullopt, 0});
         AppendAudit(transaction, {principal.username, "totp.enrol", "account", "tweestapsverificatie", kAllowed},
                     NowText());
         return Ok();
@@ -277,10 +269,7 @@ Result<std::optional<TotpEnrolment>> Service::PendingTotpEnrolment(const Princip
     MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
         const auto mfa = transaction.FindMfa(principal.username);
         if (!mfa || mfa->confirmed_at) return Ok();
-        auto secret = Unseal(config_.field_key, MfaContext(principal.username), mfa->secret_sealed);
-        if (secret) {
-            pending = TotpEnrolment{TotpSecretText(*secret), OtpauthUri("meldroute", principal.username, *secret)};
-        }
+        pending = TotpEnrolment{TotpSecretText(mfa->secret), OtpauthUri("meldroute", principal.username, mfa->secret)};
         return Ok();
     }));
     return pending;
@@ -293,10 +282,9 @@ Result<std::vector<std::string>> Service::ConfirmTotpEnrolment(const Principal& 
         if (!mfa || mfa->confirmed_at) {
             return MakeError(ErrorCode::kFailedPrecondition, "Er is geen instelling van tweestapsverificatie gestart.");
         }
-        auto secret = Unseal(config_.field_key, MfaContext(principal.username), mfa->secret_sealed);
         const auto seconds =
             std::chrono::duration_cast<std::chrono::seconds>(Now().time_since_epoch()).count();
-        auto step = secret ? MatchTotp(*secret, otp, seconds, 0) : std::nullopt;
+        auto step = MatchTotp(mfa->secret, otp, seconds, 0);
         if (!step) {
             return MakeError(ErrorCode::kInvalidArgument, "De code klopt niet.",
                              {{"otp", "De code klopt niet. Vul de zes cijfers in die de app nu toont."}});
@@ -950,32 +938,6 @@ Result<std::vector<domain::Recurrence>> Service::ListRecurrences(const Principal
     return recurrences;
 }
 
-namespace {
-
-// Turns free text into an FTS5 expression of quoted prefix terms, so the user's text can never be read as
-// FTS5 syntax (operators, columns, unbalanced quotes).
-std::string FtsQuery(const std::string& text) {
-    std::string query;
-    std::string word;
-    auto flush = [&] {
-        if (word.empty()) return;
-        if (!query.empty()) query += ' ';
-        query += '"' + word + "\"*";
-        word.clear();
-    };
-    for (char character : text) {
-        auto byte = static_cast<unsigned char>(character);
-        if (std::isalnum(byte) || byte >= 0x80) {
-            word.push_back(character);
-        } else {
-            flush();
-        }
-    }
-    flush();
-    return query;
-}
-
-}  // namespace
 
 Result<std::vector<domain::Signal>> Service::SearchSignals(const Principal& principal,
                                                            const domain::SignalSearch& search) {
@@ -997,7 +959,7 @@ Result<std::vector<domain::Signal>> Service::SearchSignals(const Principal& prin
     if (!problems.empty()) return Invalid(std::move(problems));
     std::vector<domain::Signal> signals;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        signals = transaction.SearchSignals(FtsQuery(search.text), bounded, 2000, 100);
+        signals = transaction.SearchSignals(search.text, bounded, 2000, 100);
         // The search text itself may name a person, so the audit records that a search happened, not its words.
         AppendAudit(transaction, {principal.username, "signal.search", "signals", kPurposeRoute, kAllowed}, NowText());
         return Ok();

@@ -35,8 +35,6 @@ struct ServiceConfig {
     //! Secret for the keyed hashes that link signals (32 bytes, kept outside the database). Empty: a random
     //! key for this process only, so links do not survive a restart (for tests).
     std::string link_key;
-    //! Key for values sealed at rest (32 bytes, kept outside the database, like link_key). Empty: random per process.
-    std::string field_key;
     //! Whether melders must use a second factor too (aandachtfunctionaris, beheerder and auditor always must).
     bool mfa_for_melder = false;
     //! Accounts that sign in with a password alone (the demo accounts in demo mode, per the contract).

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "app/crypto.hpp"
+#include "app/keyring.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace meldroute::app {
@@ -25,7 +26,7 @@ protected:
                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
         std::filesystem::remove_all(directory_);
         std::filesystem::create_directories(directory_);
-        auto opened = store::sqlite::SqliteStore::Open((directory_ / "meldroute.db").string());
+        auto opened = store::sqlite::SqliteStore::Open((directory_ / "meldroute.db").string(), Keyring::Ephemeral());
         ASSERT_TRUE(opened.has_value()) << opened.error().detail;
         store_ = std::move(*opened);
         service_ = std::make_unique<Service>(*store_, ServiceConfig{});
@@ -251,7 +252,9 @@ TEST_F(ServiceTest, SearchFindsNarrativesWithFiltersAndIsAudited) {
     ASSERT_TRUE(service_->FileSignal(melder_, Draft("Vrouwen in een massagesalon aan de Markt.")).has_value());
     ASSERT_TRUE(service_->FileSignal(melder_, Draft("Arbeiders slapen in een loods.")).has_value());
     domain::SignalSearch search;
-    search.text = "massage";
+    // The blind index matches whole words through their Dutch stem (no prefixes): case, plural and diacritics
+    // do not matter.
+    search.text = "Massagesalons";
     auto found = service_->SearchSignals(officer_, search);
     ASSERT_TRUE(found.has_value());
     ASSERT_EQ(found->size(), 1u);
@@ -283,7 +286,7 @@ TEST_F(ServiceTest, AForeignDatabaseFileIsRefusedAndLeftUntouched) {
     ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE x (y); INSERT INTO x VALUES (1);", nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
     auto size_before = std::filesystem::file_size(path);
-    auto opened = store::sqlite::SqliteStore::Open(path.string());
+    auto opened = store::sqlite::SqliteStore::Open(path.string(), Keyring::Ephemeral());
     ASSERT_FALSE(opened.has_value());
     EXPECT_NE(opened.error().detail.find("not a meldroute database"), std::string::npos);
     EXPECT_EQ(std::filesystem::file_size(path), size_before);

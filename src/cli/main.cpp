@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "app/crypto.hpp"
+#include "app/keyring.hpp"
 #include "app/service.hpp"
 #include "domain/model.hpp"
 #include "http/application.hpp"
@@ -35,7 +36,8 @@ bool IsLoopback(const std::string& host) {
     return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
-Result<std::unique_ptr<store::Store>> OpenStore(const std::string& data_dir, const std::string& store_url) {
+Result<std::unique_ptr<store::sqlite::SqliteStore>> OpenStore(const std::string& data_dir, const std::string& store_url,
+                                                             std::shared_ptr<const store::FieldCipher> cipher) {
     if (!store_url.empty()) {
         return MakeError(ErrorCode::kInvalidArgument,
                          "--store " + store_url.substr(0, store_url.find(':')) +
@@ -46,41 +48,31 @@ Result<std::unique_ptr<store::Store>> OpenStore(const std::string& data_dir, con
     if (error) return MakeError(ErrorCode::kUnavailable, "cannot create data directory " + data_dir + ": " + error.message());
     std::filesystem::permissions(data_dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace,
                                  error);
-    auto store = MR_TRY(store::sqlite::SqliteStore::Open((std::filesystem::path{data_dir} / "meldroute.db").string()));
-    return std::unique_ptr<store::Store>{std::move(store)};
+    return store::sqlite::SqliteStore::Open((std::filesystem::path{data_dir} / "meldroute.db").string(),
+                                            std::move(cipher));
 }
 
-// The secret for linking signals lives beside the database, never in it: a copy of the database alone
-// cannot be matched against guessed names or addresses.
-Result<std::string> LoadOrCreateKey(const std::filesystem::path& path) {
-    std::error_code error;
-    std::filesystem::create_directories(path.parent_path(), error);
-    if (error) return MakeError(ErrorCode::kUnavailable, "cannot create " + path.parent_path().string());
-    std::filesystem::permissions(path.parent_path(), std::filesystem::perms::owner_all,
-                                 std::filesystem::perm_options::replace, error);
-    if (std::filesystem::exists(path)) {
-        std::ifstream file{path, std::ios::binary};
-        std::string key{std::istreambuf_iterator<char>(file), {}};
-        if (key.size() != 32) return MakeError(ErrorCode::kUnavailable, path.string() + " is not a 32-byte key");
-        return key;
-    }
-    std::string key = app::RandomKey();
-    int descriptor = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (descriptor < 0) return MakeError(ErrorCode::kUnavailable, "cannot create key file " + path.string());
-    bool written = ::write(descriptor, key.data(), key.size()) == static_cast<ssize_t>(key.size()) &&
-                   ::fsync(descriptor) == 0;
-    ::close(descriptor);
-    if (!written) return MakeError(ErrorCode::kUnavailable, "cannot write key file " + path.string());
-    return key;
-}
-
-// The server secrets kept beside the store, never in it: the linking key and the key for sealed fields.
-Result<app::ServiceConfig> ConfigWithKeys(const std::string& data_dir) {
+// The server secrets kept beside the store, never in it (DATA/keys, mode 0700, files 0600): the linking key
+// and the keyring that seals personal data and keys the search index (app/keyring.hpp).
+struct Keys {
     app::ServiceConfig config;
-    const std::filesystem::path keys = std::filesystem::path{data_dir} / "keys";
-    config.link_key = MR_TRY(LoadOrCreateKey(keys / "link.key"));
-    config.field_key = MR_TRY(LoadOrCreateKey(keys / "field.key"));
-    return config;
+    std::shared_ptr<app::Keyring> keyring;
+};
+
+Result<Keys> LoadKeys(const std::string& data_dir) {
+    const std::filesystem::path data{data_dir};
+    const std::filesystem::path keys = data / "keys";
+    std::error_code error;
+    // A database without its keys directory (a copied file) gets no fresh keys: it could not be read with them.
+    if (std::filesystem::exists(data / "meldroute.db", error) && !std::filesystem::exists(keys, error)) {
+        return MakeError(ErrorCode::kFailedPrecondition,
+                         (data / "meldroute.db").string() + " has no keys directory beside it (" + keys.string() +
+                             "); restore the keys from their backup. Refusing to start");
+    }
+    Keys loaded;
+    loaded.config.link_key = MR_TRY(app::LoadOrCreateKeyFile(keys / "link.key", true));
+    loaded.keyring = MR_TRY(app::Keyring::Load(keys, true));
+    return loaded;
 }
 
 // Prints a refused command's detail and fields on one line; exit 2 for bad input, 1 otherwise.
@@ -110,18 +102,23 @@ int Serve(const std::string& data_dir, const std::string& listen, const std::str
     if (host == "localhost") host = "127.0.0.1";
     if (demo && !IsLoopback(host)) return Fail(kUsageError, "--demo is only allowed on a loopback address");
 
-    auto store = OpenStore(data_dir, store_url);
+    if (!store_url.empty()) {
+        auto refused = OpenStore(data_dir, store_url, nullptr);
+        return Fail(kUsageError, refused.error().detail);
+    }
+    auto keys = LoadKeys(data_dir);
+    if (!keys) return Fail(kRuntimeError, keys.error().detail);
+    auto store = OpenStore(data_dir, store_url, keys->keyring);
     if (!store) {
         return Fail(store.error().code == ErrorCode::kInvalidArgument ? kUsageError : kRuntimeError,
                     store.error().detail);
     }
-    auto config = ConfigWithKeys(data_dir);
-    if (!config) return Fail(kRuntimeError, config.error().detail);
-    config->mfa_for_melder = mfa_for_melder;
-    config->suppression_threshold = suppression_threshold;
+    app::ServiceConfig config = keys->config;
+    config.mfa_for_melder = mfa_for_melder;
+    config.suppression_threshold = suppression_threshold;
     // Per the contract, the demo accounts sign in with their password alone in demo mode.
-    if (demo) config->mfa_exempt = app::DemoAccountNames();
-    app::Service service{**store, *config};
+    if (demo) config.mfa_exempt = app::DemoAccountNames();
+    app::Service service{**store, config};
     if (demo) {
         if (Status seeded = service.SeedDemo(); !seeded) return Fail(kRuntimeError, "demo data: " + seeded.error().detail);
     }
@@ -155,11 +152,11 @@ int RunAccountCommand(const std::string& data_dir,
     std::string password;
     std::getline(std::cin, password);
     if (!password.empty() && password.back() == '\r') password.pop_back();
-    auto store = OpenStore(data_dir, "");
+    auto keys = LoadKeys(data_dir);
+    if (!keys) return Fail(kRuntimeError, keys.error().detail);
+    auto store = OpenStore(data_dir, "", keys->keyring);
     if (!store) return Fail(kRuntimeError, store.error().detail);
-    auto config = ConfigWithKeys(data_dir);
-    if (!config) return Fail(kRuntimeError, config.error().detail);
-    app::Service service{**store, *config};
+    app::Service service{**store, keys->config};
     if (Status status = work(service, password); !status) return FailWith(status.error());
     std::printf("%s\n", done.c_str());
     return 0;
@@ -191,11 +188,11 @@ int SetPassword(const std::string& data_dir, const std::string& username) {
 
 // Checks the audit trail's hash chain offline: exit 0 when intact, 1 when a record was altered or removed.
 int VerifyAudit(const std::string& data_dir) {
-    auto store = OpenStore(data_dir, "");
+    auto keys = LoadKeys(data_dir);
+    if (!keys) return Fail(kRuntimeError, keys.error().detail);
+    auto store = OpenStore(data_dir, "", keys->keyring);
     if (!store) return Fail(kRuntimeError, store.error().detail);
-    auto config = ConfigWithKeys(data_dir);
-    if (!config) return Fail(kRuntimeError, config.error().detail);
-    app::Service service{**store, *config};
+    app::Service service{**store, keys->config};
     auto result = service.VerifyAuditOffline();
     if (!result) return Fail(kRuntimeError, result.error().detail);
     if (!result->valid) {
@@ -204,6 +201,38 @@ int VerifyAudit(const std::string& data_dir) {
         return kRuntimeError;
     }
     std::printf("audit trail intact: %lld records\n", static_cast<long long>(result->count));
+    return 0;
+}
+
+// `keys rotate`: a new field key becomes current and every sealed value is re-sealed under it, in short write
+// transactions, while a server may run on the same files. `keys reseal`: only the re-sealing (values a server
+// wrote under an older key before it picked up the new one).
+int RotateKeys(const std::string& data_dir, bool add_key, int batch) {
+    if (batch < 1 || batch > 10000) return Fail(kUsageError, "--batch must be from 1 to 10000");
+    const std::filesystem::path keys_dir = std::filesystem::path{data_dir} / "keys";
+    if (!std::filesystem::exists(std::filesystem::path{data_dir} / "meldroute.db")) {
+        return Fail(kRuntimeError, data_dir + " holds no meldroute.db");
+    }
+    auto keyring = app::Keyring::Load(keys_dir, false);
+    if (!keyring) return Fail(kRuntimeError, keyring.error().detail);
+    // Opening checks that these are the keys of this database before anything is added.
+    auto store = OpenStore(data_dir, "", *keyring);
+    if (!store) return Fail(kRuntimeError, store.error().detail);
+    if (add_key) {
+        auto id = (*keyring)->AddKey();
+        if (!id) return Fail(kRuntimeError, id.error().detail);
+        std::printf("new field key %s written to %s and made current\n", id->c_str(),
+                    (keys_dir / (*id == "k1" ? "field.key" : "field-" + *id + ".key")).string().c_str());
+    }
+    auto report = (*store)->Reseal(batch);
+    if (!report) return Fail(kRuntimeError, report.error().detail);
+    std::printf("re-sealed %lld value(s) under key %s in %lld write transaction(s)\n",
+                static_cast<long long>(report->values), (*keyring)->CurrentKeyId().c_str(),
+                static_cast<long long>(report->batches));
+    std::printf("keys in the keyring: ");
+    for (const std::string& id : (*keyring)->KeyIds()) std::printf("%s ", id.c_str());
+    std::printf("\nkeep the older key files until the server has been restarted and `meldroute keys reseal` "
+                "reports 0 values\n");
     return 0;
 }
 
@@ -257,6 +286,18 @@ int main(int argc, char** argv) {
     auto* audit_verify = audit->add_subcommand("verify", "recompute the hash chain offline (exit 1 when broken)");
     audit_verify->add_option("--data", audit_data_dir, "data directory");
 
+    std::string keys_data_dir = "./data";
+    int batch = 200;
+    auto* keys = cli.add_subcommand("keys", "manage the keys that seal personal data at rest");
+    keys->require_subcommand(1);
+    auto* keys_rotate = keys->add_subcommand(
+        "rotate", "add a new field key, make it current and re-seal every value under it (online)");
+    keys_rotate->add_option("--data", keys_data_dir, "data directory");
+    keys_rotate->add_option("--batch", batch, "values per write transaction (default 200)");
+    auto* keys_reseal = keys->add_subcommand("reseal", "re-seal values still under an older key (online)");
+    keys_reseal->add_option("--data", keys_data_dir, "data directory");
+    keys_reseal->add_option("--batch", batch, "values per write transaction (default 200)");
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp& help) {
@@ -272,5 +313,7 @@ int main(int argc, char** argv) {
     if (user_add->parsed()) return AddUser(user_data_dir, username, role, department);
     if (user_password->parsed()) return SetPassword(user_data_dir, username);
     if (audit_verify->parsed()) return VerifyAudit(audit_data_dir);
+    if (keys_rotate->parsed()) return RotateKeys(keys_data_dir, true, batch);
+    if (keys_reseal->parsed()) return RotateKeys(keys_data_dir, false, batch);
     return Fail(kUsageError, "unknown command");
 }

@@ -1092,7 +1092,8 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
             }
         }
         Json text = Field("text", "Zoekwoorden", search.text, errors, "search",
-                          "Woorden uit de beschrijving; alle woorden moeten voorkomen.");
+                          "Hele woorden uit de beschrijving; alle woorden moeten voorkomen. Hoofdletters, accenten en "
+                          "vervoegingen maken niet uit.");
         Json form_field = Field("form", "Vorm van uitbuiting (uit de weging)", search.form.value_or(""), errors, "select");
         form_field["options"] = Options({{"seksueel", "Seksueel"}, {"arbeid", "Arbeid"}, {"crimineel", "Crimineel"},
                                          {"orgaan", "Orgaan"}},

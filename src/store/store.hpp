@@ -36,10 +36,10 @@ struct SessionRecord {
     bool must_enrol = false;  // signed in with a password only, by a role that needs a second factor first
 };
 
-//! A user's TOTP second factor. The secret is sealed (XChaCha20-Poly1305) by the app; the store never sees it.
+//! A user's TOTP second factor. The store seals the secret at rest like every personal-data field.
 struct MfaRecord {
     std::string username;
-    std::string secret_sealed;
+    std::string secret;
     std::optional<std::string> confirmed_at;  // unset while the enrolment waits for its first code
     std::int64_t last_step = 0;               // the last time step accepted, so a code works only once
 };
@@ -111,6 +111,9 @@ public:
 };
 
 //! The data operations of one transaction. Methods throw StoreFailure on engine errors.
+//! Personal data (narratives, names, phone numbers, addresses, businesses, free texts of the route, TOTP
+//! secrets) passes through these methods in plaintext and is sealed at rest by the store with the
+//! FieldCipher it was opened with (store/field_cipher.hpp); a value that does not open fails the transaction.
 class Transaction {
 public:
     virtual ~Transaction() = default;
@@ -154,13 +157,15 @@ public:
     virtual std::vector<domain::Signal> ListSignalsOfCase(std::string_view case_id) = 0;
     virtual void SetSignalCase(std::string_view signal_id, std::string_view case_id) = 0;
 
-    // Linking and search (keys are keyed hashes computed by the app; the store never sees plaintext keys).
+    // Linking and search (link keys are keyed hashes computed by the app; the store never sees plaintext keys).
     virtual void InsertSignalKey(std::string_view signal_id, std::string_view kind, std::string_view key_hash) = 0;
     virtual std::vector<domain::RelatedSignal> ListRelatedSignals(std::string_view case_id) = 0;
     virtual std::vector<domain::Recurrence> ListRecurrences(int min_signals, int limit) = 0;
-    //! Signals matching `fts_query` (an FTS5 expression; empty: no text condition) and the filters, newest
-    //! first. The text match is bounded to the newest `candidates` hits before filtering.
-    virtual std::vector<domain::Signal> SearchSignals(const std::string& fts_query, const domain::SignalSearch& search,
+    //! Signals whose narrative holds every word of `text` (compared as Dutch stems, lowercase, diacritics
+    //! folded; no words: no text condition) and that pass the filters, newest first. The store matches against
+    //! a blind index of keyed hashes, never plaintext. The text match is bounded to the newest `candidates`
+    //! hits before filtering.
+    virtual std::vector<domain::Signal> SearchSignals(const std::string& text, const domain::SignalSearch& search,
                                                       int candidates, int limit) = 0;
 
     // Cases and what is recorded on them.

@@ -71,6 +71,7 @@ public:
     //! Runs one or more statements without results.
     void Execute(const std::string& sql);
     std::int64_t Changes() const { return sqlite3_changes64(db_); }
+    std::int64_t LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
     sqlite3* handle() { return db_; }
 
 private:

@@ -1,11 +1,13 @@
 #include "store/sqlite/schema.hpp"
 
+#include "store/sqlite/sealed_columns.hpp"
+
 namespace meldroute::store::sqlite {
 
-const std::vector<std::string>& Migrations() {
-    static const std::vector<std::string> migrations{
+const std::vector<Migration>& Migrations() {
+    static const std::vector<Migration> migrations{
         // 1: the route, users, sessions, codes and the audit trail.
-        R"sql(
+        {R"sql(
 CREATE TABLE users (
     username TEXT PRIMARY KEY,
     password_hash TEXT NOT NULL,
@@ -201,16 +203,16 @@ INSERT INTO codes (kind, code, name, position) VALUES
     ('outcome', 'doorverwezen', 'Doorverwezen', 4),
     ('outcome', 'geen-mensenhandel', 'Geen mensenhandel', 5),
     ('outcome', 'onvoldoende-informatie', 'Onvoldoende informatie', 6);
-)sql",
+)sql"},
         // 2: account locks, so a lockout lasts its full term after the failure that caused it.
-        R"sql(
+        {R"sql(
 CREATE TABLE account_locks (
     username TEXT PRIMARY KEY,
     locked_until TEXT NOT NULL
 ) WITHOUT ROWID;
-)sql",
+)sql"},
         // 3: businesses on signals, keyed-hash match keys for linking, full-text search over narratives.
-        R"sql(
+        {R"sql(
 ALTER TABLE signals ADD COLUMN business_kvk TEXT;
 ALTER TABLE signals ADD COLUMN business_name TEXT;
 
@@ -236,9 +238,9 @@ BEGIN
     INSERT INTO signals_fts (signals_fts, rowid, narrative) VALUES ('delete', old.sequence, old.narrative);
     INSERT INTO signals_fts (rowid, narrative) VALUES (new.sequence, new.narrative);
 END;
-)sql",
+)sql"},
         // 4: published versions of the indicator catalog (the built-in 2024.1 lives in the program).
-        R"sql(
+        {R"sql(
 CREATE TABLE catalog_versions (
     sequence INTEGER PRIMARY KEY,
     version TEXT NOT NULL UNIQUE,
@@ -258,9 +260,9 @@ CREATE TRIGGER catalog_indicators_immutable BEFORE UPDATE ON catalog_indicators
 BEGIN SELECT RAISE(ABORT, 'catalog versions are immutable'); END;
 CREATE TRIGGER catalog_versions_immutable BEFORE UPDATE ON catalog_versions
 BEGIN SELECT RAISE(ABORT, 'catalog versions are immutable'); END;
-)sql",
+)sql"},
         // 5: second factor (TOTP, sealed secret), recovery codes, enrolment-only sessions.
-        R"sql(
+        {R"sql(
 CREATE TABLE user_mfa (
     username TEXT PRIMARY KEY REFERENCES users (username),
     secret_sealed TEXT NOT NULL,
@@ -274,9 +276,9 @@ CREATE TABLE recovery_codes (
     PRIMARY KEY (username, code_hash)
 ) WITHOUT ROWID;
 ALTER TABLE sessions ADD COLUMN must_enrol INTEGER NOT NULL DEFAULT 0;
-)sql",
+)sql"},
         // 6: the processing log (Logboek Dataverwerkingen fields), append-only beside the audit trail.
-        R"sql(
+        {R"sql(
 CREATE TABLE processing_log (
     sequence INTEGER PRIMARY KEY,
     trace_id TEXT NOT NULL,
@@ -298,10 +300,10 @@ CREATE TRIGGER processing_log_no_update BEFORE UPDATE ON processing_log
 BEGIN SELECT RAISE(ABORT, 'the processing log is append-only'); END;
 CREATE TRIGGER processing_log_no_delete BEFORE DELETE ON processing_log
 BEGIN SELECT RAISE(ABORT, 'the processing log is append-only'); END;
-)sql",
+)sql"},
         // 7: the registers of issue 7: training (staff, e-learning completions, imports, targets), awareness
         // activities, designated officers, and the action plan of chapter 4 of the policy, seeded here.
-        R"sql(
+        {R"sql(
 CREATE TABLE staff_members (
     sequence INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -420,10 +422,10 @@ INSERT INTO plan_actions (id, objective, position, section, title) VALUES
      'De samenwerking tussen zorg en veiligheid versterken'),
     ('aansluiting-moviera', 4, 1, '4.5.2',
      'Aansluiten bij Moviera vanuit zorg en veiligheid; de zorgtrajecten jaarlijks samen bespreken en evalueren');
-)sql",
+)sql"},
         // 8: figures for policy: the reporting department of an account, and the yearly figures from before
         // meldroute (seed 2.3, "Omvang in de regio Oost-Nederland en Zevenaar"), seeded with 2019-2023.
-        R"sql(
+        {R"sql(
 ALTER TABLE users ADD COLUMN department TEXT NOT NULL DEFAULT 'onbekend';
 
 CREATE TABLE yearly_figures (
@@ -445,7 +447,27 @@ INSERT INTO yearly_figures VALUES
 -- The figures read cases by when they were closed and referrals by when they were made.
 CREATE INDEX referrals_by_at ON referrals (at);
 CREATE INDEX assessments_by_case_at ON assessments (case_id, at);
+)sql"},
+        // 9: personal data sealed at rest (XChaCha20-Poly1305 through the FieldCipher), the plaintext full-text
+        // index replaced by a blind index of keyed hashes of stemmed words, and a check value per key so a
+        // database is never served with keys it was not sealed under. The step seals what older versions
+        // stored in plaintext, in this same transaction.
+        {R"sql(
+DROP TRIGGER signals_fts_insert;
+DROP TRIGGER signals_fts_delete;
+DROP TRIGGER signals_fts_update;
+DROP TABLE signals_fts;
+CREATE TABLE signal_terms (
+    term_hash INTEGER NOT NULL,
+    signal_sequence INTEGER NOT NULL REFERENCES signals (sequence),
+    PRIMARY KEY (term_hash, signal_sequence)
+) WITHOUT ROWID;
+CREATE TABLE field_keys (
+    key_id TEXT PRIMARY KEY,
+    check_sealed TEXT NOT NULL
+) WITHOUT ROWID;
 )sql",
+         &SealPlaintextColumns},
     };
     return migrations;
 }

@@ -1,6 +1,10 @@
 #include "store/sqlite/sqlite_registers.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/sealed_columns.hpp"
 
 namespace meldroute::store::sqlite {
 
@@ -13,24 +17,38 @@ constexpr const char* kStaffSelect =
     "SELECT m.id, m.employee_number, m.name, m.department, m.target_group, m.active, "
     "(SELECT max(c.completed_on) FROM training_completions c WHERE c.staff_id = m.id) FROM staff_members m";
 
-domain::StaffMember ReadStaff(const Statement& statement) {
-    return domain::StaffMember{statement.Text(0), statement.Text(1), statement.Text(2), statement.Text(3),
-                               statement.Text(4), statement.Int(5) != 0, statement.OptionalText(6)};
-}
-
 constexpr const char* kOfficerSelect = "SELECT id, name, domain, phone, email, active FROM designated_officers";
-
-domain::DesignatedOfficer ReadOfficer(const Statement& statement) {
-    return domain::DesignatedOfficer{statement.Text(0), statement.Text(1), statement.Text(2),
-                                     statement.Text(3), statement.Text(4), statement.Int(5) != 0};
-}
 
 }  // namespace
 
+domain::StaffMember SqliteRegisters::ReadStaff(const Statement& statement) const {
+    const std::string id = statement.Text(0);
+    return domain::StaffMember{id,
+                               statement.Text(1),
+                               OpenCell(cipher_, "staff_members", id, "name", statement.Text(2)),
+                               statement.Text(3),
+                               statement.Text(4),
+                               statement.Int(5) != 0,
+                               statement.OptionalText(6)};
+}
+
+domain::DesignatedOfficer SqliteRegisters::ReadOfficer(const Statement& statement) const {
+    const std::string id = statement.Text(0);
+    auto open = [&](int column, const char* name) {
+        return OpenCell(cipher_, "designated_officers", id, name, statement.Text(column));
+    };
+    return domain::DesignatedOfficer{id, open(1, "name"), statement.Text(2), open(3, "phone"), open(4, "email"),
+                                     statement.Int(5) != 0};
+}
+
 std::vector<domain::StaffMember> SqliteRegisters::ListStaffMembers() {
-    auto statement = db_.Prepare(std::string{kStaffSelect} + " ORDER BY m.target_group, m.name, m.sequence");
+    // Sorted here: names are sealed, so the database cannot order them.
+    auto statement = db_.Prepare(std::string{kStaffSelect} + " ORDER BY m.target_group, m.sequence");
     std::vector<domain::StaffMember> members;
     while (statement.Step()) members.push_back(ReadStaff(statement));
+    std::stable_sort(members.begin(), members.end(), [](const auto& left, const auto& right) {
+        return std::tie(left.target_group, left.name) < std::tie(right.target_group, right.name);
+    });
     return members;
 }
 
@@ -53,8 +71,8 @@ void SqliteRegisters::InsertStaffMember(const domain::StaffMember& member, std::
     db_.Prepare(
            "INSERT INTO staff_members (id, employee_number, name, department, target_group, active, created_at, "
            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .BindAll(member.id, member.employee_number, member.name, member.department, member.target_group,
-                 member.active ? 1 : 0, at, at)
+        .BindAll(member.id, member.employee_number, SealCell(cipher_, "staff_members", member.id, "name", member.name),
+                 member.department, member.target_group, member.active ? 1 : 0, at, at)
         .Run();
 }
 
@@ -62,8 +80,8 @@ void SqliteRegisters::UpdateStaffMember(const domain::StaffMember& member, std::
     db_.Prepare(
            "UPDATE staff_members SET employee_number = ?, name = ?, department = ?, target_group = ?, active = ?, "
            "updated_at = ? WHERE id = ?")
-        .BindAll(member.employee_number, member.name, member.department, member.target_group, member.active ? 1 : 0,
-                 at, member.id)
+        .BindAll(member.employee_number, SealCell(cipher_, "staff_members", member.id, "name", member.name),
+                 member.department, member.target_group, member.active ? 1 : 0, at, member.id)
         .Run();
 }
 
@@ -173,8 +191,10 @@ void SqliteRegisters::InsertOfficer(const domain::DesignatedOfficer& officer, st
     db_.Prepare(
            "INSERT INTO designated_officers (id, name, domain, phone, email, active, created_at, updated_at) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .BindAll(officer.id, officer.name, officer.domain, officer.phone, officer.email, officer.active ? 1 : 0, at,
-                 at)
+        .BindAll(officer.id, SealCell(cipher_, "designated_officers", officer.id, "name", officer.name),
+                 officer.domain, SealCell(cipher_, "designated_officers", officer.id, "phone", officer.phone),
+                 SealCell(cipher_, "designated_officers", officer.id, "email", officer.email),
+                 officer.active ? 1 : 0, at, at)
         .Run();
 }
 
@@ -182,7 +202,10 @@ void SqliteRegisters::UpdateOfficer(const domain::DesignatedOfficer& officer, st
     db_.Prepare(
            "UPDATE designated_officers SET name = ?, domain = ?, phone = ?, email = ?, active = ?, updated_at = ? "
            "WHERE id = ?")
-        .BindAll(officer.name, officer.domain, officer.phone, officer.email, officer.active ? 1 : 0, at, officer.id)
+        .BindAll(SealCell(cipher_, "designated_officers", officer.id, "name", officer.name), officer.domain,
+                 SealCell(cipher_, "designated_officers", officer.id, "phone", officer.phone),
+                 SealCell(cipher_, "designated_officers", officer.id, "email", officer.email),
+                 officer.active ? 1 : 0, at, officer.id)
         .Run();
 }
 

@@ -1,15 +1,18 @@
-// The registers on SQLite (tables of migration 5), used by SqliteTransaction::Registers().
+// The registers on SQLite (tables of migration 7), used by SqliteTransaction::Registers(). Names and contact
+// details are sealed per cell like every other personal-data column (sealed_columns.cpp).
 #pragma once
 
+#include "store/field_cipher.hpp"
 #include "store/register_store.hpp"
 
 namespace meldroute::store::sqlite {
 
 class Connection;
+class Statement;
 
 class SqliteRegisters final : public RegisterTransaction {
 public:
-    explicit SqliteRegisters(Connection& connection) : db_(connection) {}
+    SqliteRegisters(Connection& connection, const FieldCipher& cipher) : db_(connection), cipher_(cipher) {}
 
     std::vector<domain::StaffMember> ListStaffMembers() override;
     std::optional<domain::StaffMember> FindStaffMember(std::string_view id) override;
@@ -39,8 +42,11 @@ public:
 private:
     std::optional<domain::StaffMember> FindStaffWhere(const char* column, std::string_view value);
     std::optional<domain::PlanAction> ReadActions(std::string_view id, std::vector<domain::PlanAction>* all);
+    domain::StaffMember ReadStaff(const Statement& statement) const;
+    domain::DesignatedOfficer ReadOfficer(const Statement& statement) const;
 
     Connection& db_;
+    const FieldCipher& cipher_;
 };
 
 }  // namespace meldroute::store::sqlite

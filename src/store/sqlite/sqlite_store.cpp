@@ -4,9 +4,11 @@
 #include <map>
 #include <sstream>
 
+#include "domain/search_terms.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/sqlite_registers.hpp"
 #include "store/sqlite/schema.hpp"
+#include "store/sqlite/sealed_columns.hpp"
 
 namespace meldroute::store::sqlite {
 
@@ -66,7 +68,8 @@ constexpr const char* kCaseColumns =
 
 class SqliteTransaction final : public Transaction {
 public:
-    explicit SqliteTransaction(Connection& connection) : db_(connection), registers_(connection) {}
+    SqliteTransaction(Connection& connection, const FieldCipher& cipher)
+        : db_(connection), registers_(connection, cipher), cipher_(cipher) {}
 
     void InsertUser(const UserRecord& user) override {
         db_.Prepare(
@@ -167,7 +170,8 @@ public:
             db_.Prepare("SELECT username, secret_sealed, confirmed_at, last_step FROM user_mfa WHERE username = ?");
         statement.Bind(1, username);
         if (!statement.Step()) return std::nullopt;
-        return MfaRecord{statement.Text(0), statement.Text(1), statement.OptionalText(2), statement.Int(3)};
+        return MfaRecord{statement.Text(0), Open("user_mfa", statement.Text(0), "secret_sealed", statement.Text(1)),
+                         statement.OptionalText(2), statement.Int(3)};
     }
 
     void UpsertMfa(const MfaRecord& record) override {
@@ -175,7 +179,8 @@ public:
                "INSERT INTO user_mfa (username, secret_sealed, confirmed_at, last_step) VALUES (?, ?, ?, ?) "
                "ON CONFLICT (username) DO UPDATE SET secret_sealed = excluded.secret_sealed, "
                "confirmed_at = excluded.confirmed_at, last_step = excluded.last_step")
-            .BindAll(record.username, record.secret_sealed, record.confirmed_at, record.last_step)
+            .BindAll(record.username, Seal("user_mfa", record.username, "secret_sealed", record.secret),
+                     record.confirmed_at, record.last_step)
             .Run();
     }
 
@@ -212,20 +217,31 @@ public:
                "INSERT INTO signals (id, reporter, channel, narrative, indicator_codes, catalog_version, "
                "observed_on, has_location, street, house_number, postcode, city, created_at, business_kvk, "
                "business_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .BindAll(signal.id, NullIfEmpty(signal.reporter), signal.channel, signal.narrative,
-                     JoinList(signal.indicator_codes), signal.catalog_version, signal.observed_on,
-                     signal.location ? 1 : 0, NullIfEmpty(location.street), NullIfEmpty(location.house_number),
-                     NullIfEmpty(location.postcode), NullIfEmpty(location.city), signal.created_at,
-                     signal.business ? NullIfEmpty(signal.business->kvk_number) : std::nullopt,
-                     signal.business ? NullIfEmpty(signal.business->trade_name) : std::nullopt)
+            .BindAll(signal.id, NullIfEmpty(signal.reporter), signal.channel,
+                     Seal("signals", signal.id, "narrative", signal.narrative), JoinList(signal.indicator_codes),
+                     signal.catalog_version, signal.observed_on, signal.location ? 1 : 0,
+                     Seal("signals", signal.id, "street", NullIfEmpty(location.street)),
+                     Seal("signals", signal.id, "house_number", NullIfEmpty(location.house_number)),
+                     Seal("signals", signal.id, "postcode", NullIfEmpty(location.postcode)),
+                     Seal("signals", signal.id, "city", NullIfEmpty(location.city)), signal.created_at,
+                     Seal("signals", signal.id, "business_kvk",
+                          signal.business ? NullIfEmpty(signal.business->kvk_number) : std::nullopt),
+                     Seal("signals", signal.id, "business_name",
+                          signal.business ? NullIfEmpty(signal.business->trade_name) : std::nullopt))
             .Run();
+        IndexNarrative(db_, cipher_, db_.LastInsertRowid(), signal.narrative);
         int position = 0;
         for (const domain::Person& person : signal.persons) {
+            const std::string row = signal.id + "/" + std::to_string(position);
+            std::optional<std::string> birth_year;
+            if (person.birth_year) birth_year = std::to_string(*person.birth_year);
             db_.Prepare(
                    "INSERT INTO persons (signal_id, position, role, name, birth_year, nationality, phone) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .BindAll(signal.id, position++, person.role, NullIfEmpty(person.name), person.birth_year,
-                         NullIfEmpty(person.nationality), NullIfEmpty(person.phone))
+                .BindAll(signal.id, position++, person.role, Seal("persons", row, "name", NullIfEmpty(person.name)),
+                         Seal("persons", row, "birth_year", birth_year),
+                         Seal("persons", row, "nationality", NullIfEmpty(person.nationality)),
+                         Seal("persons", row, "phone", NullIfEmpty(person.phone)))
                 .Run();
         }
     }
@@ -316,17 +332,19 @@ public:
             statement.Bind(1, hashes[index]);
             domain::Recurrence& recurrence = recurrences[index];
             while (statement.Step()) {
-                recurrence.signal_ids.push_back(statement.Text(0));
+                const std::string id = statement.Text(0);
+                recurrence.signal_ids.push_back(id);
                 if (!recurrence.label.empty()) continue;
+                auto cell = [&](int column, const char* name) {
+                    return EmptyIfNull(Open("signals", id, name, statement.OptionalText(column)));
+                };
                 if (recurrence.kind == "adres") {
-                    std::string label = EmptyIfNull(statement.OptionalText(1)) + " " +
-                                        EmptyIfNull(statement.OptionalText(2)) + ", " +
-                                        EmptyIfNull(statement.OptionalText(3)) + " " +
-                                        EmptyIfNull(statement.OptionalText(4));
+                    std::string label = cell(1, "street") + " " + cell(2, "house_number") + ", " +
+                                        cell(3, "postcode") + " " + cell(4, "city");
                     recurrence.label = label;
                 } else {
-                    std::string name = EmptyIfNull(statement.OptionalText(6));
-                    std::string kvk = EmptyIfNull(statement.OptionalText(5));
+                    std::string name = cell(6, "business_name");
+                    std::string kvk = cell(5, "business_kvk");
                     recurrence.label = name.empty() ? "KvK " + kvk : (kvk.empty() ? name : name + " (KvK " + kvk + ")");
                 }
             }
@@ -334,14 +352,21 @@ public:
         return recurrences;
     }
 
-    std::vector<Signal> SearchSignals(const std::string& fts_query, const domain::SignalSearch& search,
-                                      int candidates, int limit) override {
+    std::vector<Signal> SearchSignals(const std::string& text, const domain::SignalSearch& search, int candidates,
+                                      int limit) override {
+        // The blind index: the query's words reduced to terms and hashed like the narratives' were; a signal
+        // matches when it holds every term. Only the newest `candidates` matches go on to the filters.
+        std::vector<std::string> terms = domain::SearchTerms(text);
+        if (terms.size() > kMaxSearchTerms) terms.resize(kMaxSearchTerms);
         std::string sql = std::string{"SELECT "} + kSignalColumns +
                           " FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
-        if (!fts_query.empty()) {
-            // Rank within a bounded candidate set: the newest matches only, so common words stay cheap.
-            sql += " AND s.sequence IN (SELECT rowid FROM signals_fts WHERE signals_fts MATCH ?1 "
-                   "ORDER BY rowid DESC LIMIT ?7)";
+        if (!terms.empty()) {
+            sql += " AND s.sequence IN (SELECT signal_sequence FROM signal_terms WHERE term_hash IN (";
+            for (std::size_t index = 0; index < terms.size(); ++index) {
+                sql += (index == 0 ? "?" : ", ?") + std::to_string(9 + index);
+            }
+            sql += ") GROUP BY signal_sequence HAVING count(*) = " + std::to_string(terms.size()) +
+                   " ORDER BY signal_sequence DESC LIMIT ?7)";
         }
         sql += " AND (?2 IS NULL OR (',' || c.forms || ',') LIKE ('%,' || ?2 || ',%'))"
                " AND (?3 IS NULL OR COALESCE(c.status, 'gemeld') = ?3)"
@@ -349,7 +374,9 @@ public:
                " AND (?5 IS NULL OR s.created_at >= ?5) AND (?6 IS NULL OR s.created_at < ?6)"
                " ORDER BY s.sequence DESC LIMIT ?8";
         auto statement = db_.Prepare(sql);
-        if (!fts_query.empty()) statement.Bind(1, fts_query);
+        for (std::size_t index = 0; index < terms.size(); ++index) {
+            statement.Bind(static_cast<int>(9 + index), TermKey(cipher_, terms[index]));
+        }
         statement.Bind(2, search.form);
         statement.Bind(3, search.status);
         statement.Bind(4, search.urgency);
@@ -363,8 +390,9 @@ public:
     void InsertCase(const Case& header) override {
         db_.Prepare(std::string{"INSERT INTO cases ("} + kCaseColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .BindAll(header.id, domain::ToString(header.status), header.urgency, JoinList(header.forms),
-                     header.rationale, header.outcome, header.closure_note, header.created_at, header.updated_at,
-                     header.weighed_at)
+                     Seal("cases", header.id, "rationale", header.rationale), header.outcome,
+                     Seal("cases", header.id, "closure_note", header.closure_note), header.created_at,
+                     header.updated_at, header.weighed_at)
             .Run();
     }
 
@@ -381,9 +409,10 @@ public:
                "UPDATE cases SET status = ?, urgency = ?, forms = ?, rationale = ?, outcome = ?, closure_note = ?, "
                "updated_at = ?, weighed_at = ?, closed_at = CASE WHEN ? THEN COALESCE(closed_at, ?) END "
                "WHERE id = ?")
-            .BindAll(domain::ToString(header.status), header.urgency, JoinList(header.forms), header.rationale,
-                     header.outcome, header.closure_note, header.updated_at, header.weighed_at, closed ? 1 : 0,
-                     header.updated_at, header.id)
+            .BindAll(domain::ToString(header.status), header.urgency, JoinList(header.forms),
+                     Seal("cases", header.id, "rationale", header.rationale), header.outcome,
+                     Seal("cases", header.id, "closure_note", header.closure_note), header.updated_at,
+                     header.weighed_at, closed ? 1 : 0, header.updated_at, header.id)
             .Run();
     }
 
@@ -419,8 +448,10 @@ public:
         db_.Prepare(
                "INSERT INTO enrichments (id, case_id, source, purpose, content, at, actor) VALUES (?, ?, ?, ?, ?, ?, "
                "?)")
-            .BindAll(enrichment.id, enrichment.case_id, enrichment.source, enrichment.purpose, enrichment.content,
-                     enrichment.at, enrichment.actor)
+            .BindAll(enrichment.id, enrichment.case_id, enrichment.source,
+                     Seal("enrichments", enrichment.id, "purpose", enrichment.purpose),
+                     Seal("enrichments", enrichment.id, "content", enrichment.content), enrichment.at,
+                     enrichment.actor)
             .Run();
     }
 
@@ -431,8 +462,11 @@ public:
         statement.Bind(1, case_id);
         std::vector<domain::Enrichment> enrichments;
         while (statement.Step()) {
-            enrichments.push_back({statement.Text(0), statement.Text(1), statement.Text(2), statement.Text(3),
-                                   statement.Text(4), statement.Text(5), statement.Text(6)});
+            const std::string id = statement.Text(0);
+            enrichments.push_back({id, statement.Text(1), statement.Text(2),
+                                   Open("enrichments", id, "purpose", statement.Text(3)),
+                                   Open("enrichments", id, "content", statement.Text(4)), statement.Text(5),
+                                   statement.Text(6)});
         }
         return enrichments;
     }
@@ -442,7 +476,8 @@ public:
                "INSERT INTO assessments (id, case_id, urgency, forms, rationale, at, actor) VALUES (?, ?, ?, ?, ?, ?, "
                "?)")
             .BindAll(assessment.id, assessment.case_id, assessment.urgency, JoinList(assessment.forms),
-                     assessment.rationale, assessment.at, assessment.actor)
+                     Seal("assessments", assessment.id, "rationale", assessment.rationale), assessment.at,
+                     assessment.actor)
             .Run();
     }
 
@@ -453,8 +488,9 @@ public:
         statement.Bind(1, case_id);
         std::vector<domain::Assessment> assessments;
         while (statement.Step()) {
-            assessments.push_back({statement.Text(0), statement.Text(1), statement.Text(2),
-                                   SplitList(statement.Text(3)), statement.Text(4), statement.Text(5),
+            const std::string id = statement.Text(0);
+            assessments.push_back({id, statement.Text(1), statement.Text(2), SplitList(statement.Text(3)),
+                                   Open("assessments", id, "rationale", statement.Text(4)), statement.Text(5),
                                    statement.Text(6)});
         }
         return assessments;
@@ -465,7 +501,7 @@ public:
                "INSERT INTO referrals (id, case_id, partner, forum, feedback_due, note, at, actor) "
                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .BindAll(referral.id, referral.case_id, referral.partner, referral.forum, referral.feedback_due,
-                     referral.note, referral.at, referral.actor)
+                     Seal("referrals", referral.id, "note", referral.note), referral.at, referral.actor)
             .Run();
     }
 
@@ -491,7 +527,9 @@ public:
             "JOIN referrals r ON r.id = f.referral_id WHERE r.case_id = ? ORDER BY f.sequence");
         statement.Bind(1, case_id);
         while (statement.Step()) {
-            domain::PartnerFeedback feedback{statement.Text(0), statement.Text(1), statement.Text(2),
+            const std::string id = statement.Text(0);
+            domain::PartnerFeedback feedback{id, statement.Text(1),
+                                             Open("partner_feedback", id, "summary", statement.Text(2)),
                                              statement.Text(3), statement.Text(4)};
             for (domain::Referral& referral : referrals) {
                 if (referral.id == feedback.referral_id) referral.feedback.push_back(feedback);
@@ -502,23 +540,27 @@ public:
 
     void InsertPartnerFeedback(const domain::PartnerFeedback& feedback) override {
         db_.Prepare("INSERT INTO partner_feedback (id, referral_id, summary, at, actor) VALUES (?, ?, ?, ?, ?)")
-            .BindAll(feedback.id, feedback.referral_id, feedback.summary, feedback.at, feedback.actor)
+            .BindAll(feedback.id, feedback.referral_id, Seal("partner_feedback", feedback.id, "summary", feedback.summary),
+                     feedback.at, feedback.actor)
             .Run();
     }
 
     void InsertReporterFeedback(std::string_view id, std::string_view case_id,
                                 const domain::FeedbackMessage& message) override {
         db_.Prepare("INSERT INTO reporter_feedback (id, case_id, message, at, actor) VALUES (?, ?, ?, ?, ?)")
-            .BindAll(id, case_id, message.message, message.at, message.actor)
+            .BindAll(id, case_id, Seal("reporter_feedback", id, "message", message.message), message.at, message.actor)
             .Run();
     }
 
     std::vector<domain::FeedbackMessage> ListReporterFeedback(std::string_view case_id) override {
         auto statement =
-            db_.Prepare("SELECT message, at, actor FROM reporter_feedback WHERE case_id = ? ORDER BY sequence");
+            db_.Prepare("SELECT message, at, actor, id FROM reporter_feedback WHERE case_id = ? ORDER BY sequence");
         statement.Bind(1, case_id);
         std::vector<domain::FeedbackMessage> messages;
-        while (statement.Step()) messages.push_back({statement.Text(0), statement.Text(1), statement.Text(2)});
+        while (statement.Step()) {
+            messages.push_back({Open("reporter_feedback", statement.Text(3), "message", statement.Text(0)),
+                                statement.Text(1), statement.Text(2)});
+        }
         return messages;
     }
 
@@ -781,26 +823,27 @@ private:
                           statement.Text(4), statement.Text(5)};
     }
 
-    static Signal ReadSignal(const Statement& statement) {
+    Signal ReadSignal(const Statement& statement) {
         Signal signal;
         signal.id = statement.Text(0);
+        auto cell = [&](int column, const char* name) {
+            return Open("signals", signal.id, name, statement.OptionalText(column));
+        };
         signal.reporter = EmptyIfNull(statement.OptionalText(1));
         signal.channel = statement.Text(2);
-        signal.narrative = statement.Text(3);
+        signal.narrative = cell(3, "narrative").value_or("");
         signal.indicator_codes = SplitList(statement.Text(4));
         signal.catalog_version = statement.Text(5);
         signal.observed_on = statement.OptionalText(6);
         if (statement.Int(7) != 0) {
-            signal.location = domain::Location{EmptyIfNull(statement.OptionalText(8)),
-                                               EmptyIfNull(statement.OptionalText(9)),
-                                               EmptyIfNull(statement.OptionalText(10)),
-                                               EmptyIfNull(statement.OptionalText(11))};
+            signal.location = domain::Location{EmptyIfNull(cell(8, "street")), EmptyIfNull(cell(9, "house_number")),
+                                               EmptyIfNull(cell(10, "postcode")), EmptyIfNull(cell(11, "city"))};
         }
         signal.created_at = statement.Text(12);
         signal.case_id = statement.OptionalText(13);
         signal.status = statement.Text(14);
-        auto kvk = statement.OptionalText(15);
-        auto trade_name = statement.OptionalText(16);
+        auto kvk = cell(15, "business_kvk");
+        auto trade_name = cell(16, "business_name");
         if (kvk || trade_name) signal.business = domain::Business{kvk.value_or(""), trade_name.value_or("")};
         return signal;
     }
@@ -814,38 +857,44 @@ private:
 
     void LoadPersons(Signal& signal) {
         auto statement = db_.Prepare(
-            "SELECT role, name, birth_year, nationality, phone FROM persons WHERE signal_id = ? ORDER BY position");
+            "SELECT role, name, birth_year, nationality, phone, position FROM persons WHERE signal_id = ? "
+            "ORDER BY position");
         statement.Bind(1, signal.id);
         while (statement.Step()) {
-            signal.persons.push_back({statement.Text(0), EmptyIfNull(statement.OptionalText(1)),
-                                      statement.OptionalInt(2), EmptyIfNull(statement.OptionalText(3)),
-                                      EmptyIfNull(statement.OptionalText(4))});
+            const std::string row = signal.id + "/" + statement.Text(5);
+            auto cell = [&](int column, const char* name) {
+                return Open("persons", row, name, statement.OptionalText(column));
+            };
+            std::optional<int> birth_year;
+            if (auto year = cell(2, "birth_year")) birth_year = std::stoi(*year);
+            signal.persons.push_back({statement.Text(0), EmptyIfNull(cell(1, "name")), birth_year,
+                                      EmptyIfNull(cell(3, "nationality")), EmptyIfNull(cell(4, "phone"))});
         }
     }
 
-    static Case ReadCase(const Statement& statement, int first) {
+    Case ReadCase(const Statement& statement, int first) {
         Case header;
         header.id = statement.Text(first);
         header.status = domain::ParseCaseStatus(statement.Text(first + 1)).value_or(domain::CaseStatus::kVastgelegd);
         header.urgency = statement.OptionalText(first + 2);
         header.forms = SplitList(statement.Text(first + 3));
-        header.rationale = statement.OptionalText(first + 4);
+        header.rationale = Open("cases", header.id, "rationale", statement.OptionalText(first + 4));
         header.outcome = statement.OptionalText(first + 5);
-        header.closure_note = statement.OptionalText(first + 6);
+        header.closure_note = Open("cases", header.id, "closure_note", statement.OptionalText(first + 6));
         header.created_at = statement.Text(first + 7);
         header.updated_at = statement.Text(first + 8);
         header.weighed_at = statement.OptionalText(first + 9);
         return header;
     }
 
-    static domain::Referral ReadReferral(const Statement& statement) {
+    domain::Referral ReadReferral(const Statement& statement) {
         domain::Referral referral;
         referral.id = statement.Text(0);
         referral.case_id = statement.Text(1);
         referral.partner = statement.Text(2);
         referral.forum = statement.OptionalText(3);
         referral.feedback_due = statement.Text(4);
-        referral.note = statement.OptionalText(5);
+        referral.note = Open("referrals", referral.id, "note", statement.OptionalText(5));
         referral.at = statement.Text(6);
         referral.actor = statement.Text(7);
         return referral;
@@ -857,12 +906,38 @@ private:
                            statement.Text(6), statement.Text(7), statement.Text(8)};
     }
 
+    std::string Seal(std::string_view table, std::string_view row, std::string_view column,
+                     std::string_view plaintext) const {
+        return SealCell(cipher_, table, row, column, plaintext);
+    }
+    std::string Seal(std::string_view table, std::string_view row, std::string_view column,
+                     const std::string& plaintext) const {
+        return Seal(table, row, column, std::string_view{plaintext});
+    }
+    std::optional<std::string> Seal(std::string_view table, std::string_view row, std::string_view column,
+                                    const std::optional<std::string>& plaintext) const {
+        if (!plaintext) return std::nullopt;
+        return Seal(table, row, column, std::string_view{*plaintext});
+    }
+    std::string Open(std::string_view table, std::string_view row, std::string_view column,
+                     const std::string& sealed) const {
+        return OpenCell(cipher_, table, row, column, sealed);
+    }
+    std::optional<std::string> Open(std::string_view table, std::string_view row, std::string_view column,
+                                    const std::optional<std::string>& sealed) const {
+        if (!sealed) return std::nullopt;
+        return Open(table, row, column, *sealed);
+    }
+
+    static constexpr std::size_t kMaxSearchTerms = 16;
+
     Connection& db_;
     SqliteRegisters registers_;
+    const FieldCipher& cipher_;
 };
 
 // Runs `work` between BEGIN and COMMIT, rolling back on an error result or a store failure.
-Status RunInTransaction(Connection& connection, const char* begin,
+Status RunInTransaction(Connection& connection, const FieldCipher& cipher, const char* begin,
                         const std::function<Status(Transaction&)>& work) {
     try {
         connection.Execute(begin);
@@ -870,7 +945,7 @@ Status RunInTransaction(Connection& connection, const char* begin,
         return MakeError(ErrorCode::kUnavailable, std::string{"De opslag is niet beschikbaar: "} + failure.what());
     }
     try {
-        SqliteTransaction transaction{connection};
+        SqliteTransaction transaction{connection, cipher};
         Status status = work(transaction);
         if (!status) {
             connection.Execute("ROLLBACK");
@@ -890,9 +965,12 @@ Status RunInTransaction(Connection& connection, const char* begin,
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, int reader_count) {
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
+                                                       std::shared_ptr<const FieldCipher> cipher, int reader_count) {
+    if (!cipher) return MakeError(ErrorCode::kFailedPrecondition, "no field cipher: personal data must be sealed");
     std::unique_ptr<SqliteStore> store{new SqliteStore()};
     store->path_ = path;
+    store->cipher_ = std::move(cipher);
     try {
         store->writer_ = std::make_unique<Connection>(path, false);
         auto check = store->writer_->Prepare("PRAGMA application_id");
@@ -925,9 +1003,13 @@ Status SqliteStore::Migrate() {
     try {
         // WAL persists in the file; it lets readers run while one writer commits.
         writer_->Execute("PRAGMA journal_mode = WAL");
-        auto version_statement = writer_->Prepare("PRAGMA user_version");
-        version_statement.Step();
-        auto version = static_cast<std::size_t>(version_statement.Int(0));
+        std::size_t version = 0;
+        {
+            // Scoped: an unfinished statement would keep migration 9 from dropping a table.
+            auto version_statement = writer_->Prepare("PRAGMA user_version");
+            version_statement.Step();
+            version = static_cast<std::size_t>(version_statement.Int(0));
+        }
         const auto& migrations = Migrations();
         if (version > migrations.size()) {
             return MakeError(ErrorCode::kFailedPrecondition,
@@ -935,10 +1017,19 @@ Status SqliteStore::Migrate() {
                                  " is newer than this program knows (" + std::to_string(migrations.size()) +
                                  "); upgrade meldroute");
         }
+        bool sealed_existing = false;
+        // While migrating, overwritten and deleted content is zeroed, so no plaintext an older version wrote
+        // lingers in free space (the VACUUM below rebuilds the file anyway). In normal operation only sealed
+        // values are ever overwritten, so the extra work is not needed.
+        writer_->Execute("PRAGMA secure_delete = ON");
         for (std::size_t next = version; next < migrations.size(); ++next) {
             writer_->Execute("BEGIN IMMEDIATE");
             try {
-                writer_->Execute(migrations[next]);
+                writer_->Execute(migrations[next].sql);
+                if (migrations[next].step != nullptr) {
+                    migrations[next].step(*writer_, *cipher_);
+                    sealed_existing = sealed_existing || version > 0;
+                }
                 writer_->Execute("PRAGMA application_id = " + std::to_string(kApplicationId));
                 writer_->Execute("PRAGMA user_version = " + std::to_string(next + 1));
                 writer_->Execute("COMMIT");
@@ -947,10 +1038,61 @@ Status SqliteStore::Migrate() {
                 throw;
             }
         }
+        if (sealed_existing) {
+            // The plaintext an older version wrote is gone from the tables, but may linger in free pages and
+            // in the write-ahead log: rebuild the file and empty the log.
+            writer_->Execute("VACUUM");
+            writer_->Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        writer_->Execute("PRAGMA secure_delete = OFF");
+        writer_->Execute("BEGIN IMMEDIATE");
+        std::string refused;
+        try {
+            refused = VerifyKeys(*writer_, *cipher_);
+        } catch (const StoreFailure&) {
+            writer_->Execute("ROLLBACK");
+            throw;
+        }
+        writer_->Execute(refused.empty() ? "COMMIT" : "ROLLBACK");
+        if (!refused.empty()) return MakeError(ErrorCode::kFailedPrecondition, refused + "; refusing to serve it");
     } catch (const StoreFailure& failure) {
         return MakeError(ErrorCode::kUnavailable, std::string{"migration failed: "} + failure.what());
     }
     return Ok();
+}
+
+Result<ResealReport> SqliteStore::Reseal(int batch) {
+    // Become the leader so no batch of this process runs on the writer connection meanwhile.
+    std::unique_lock lock{write_mutex_};
+    write_done_.wait(lock, [this] { return !leader_active_; });
+    leader_active_ = true;
+    lock.unlock();
+    struct Release {
+        SqliteStore* store;
+        ~Release() {
+            std::lock_guard guard{store->write_mutex_};
+            store->leader_active_ = false;
+            store->write_done_.notify_all();
+        }
+    } release{this};
+    try {
+        // A key made current since the store was opened gets its check value first.
+        writer_->Execute("BEGIN IMMEDIATE");
+        std::string refused;
+        try {
+            refused = VerifyKeys(*writer_, *cipher_);
+        } catch (const StoreFailure&) {
+            writer_->Execute("ROLLBACK");
+            throw;
+        }
+        writer_->Execute(refused.empty() ? "COMMIT" : "ROLLBACK");
+        if (!refused.empty()) return MakeError(ErrorCode::kFailedPrecondition, refused);
+        ResealReport report = ResealAll(*writer_, *cipher_, batch);
+        if (!report.failure.empty()) return MakeError(ErrorCode::kFailedPrecondition, report.failure);
+        return report;
+    } catch (const StoreFailure& failure) {
+        return MakeError(ErrorCode::kUnavailable, failure.what());
+    }
 }
 
 struct SqliteStore::WriteJob {
@@ -971,6 +1113,7 @@ Error StoreUnavailable(const StoreFailure& failure) {
 
 void SqliteStore::RunBatch(const std::vector<WriteJob*>& batch) {
     Connection& connection = *writer_;
+    const FieldCipher& cipher = *cipher_;
     try {
         connection.Execute("BEGIN IMMEDIATE");
     } catch (const StoreFailure& failure) {
@@ -978,7 +1121,7 @@ void SqliteStore::RunBatch(const std::vector<WriteJob*>& batch) {
         return;
     }
     try {
-        SqliteTransaction transaction{connection};
+        SqliteTransaction transaction{connection, cipher};
         for (WriteJob* job : batch) {
             connection.Execute("SAVEPOINT job");
             try {
@@ -1038,7 +1181,7 @@ Status SqliteStore::Read(const std::function<Status(Transaction&)>& work) {
         reader = std::move(idle_readers_.back());
         idle_readers_.pop_back();
     }
-    Status status = RunInTransaction(*reader, "BEGIN", work);
+    Status status = RunInTransaction(*reader, *cipher_, "BEGIN", work);
     {
         std::lock_guard lock{readers_mutex_};
         idle_readers_.push_back(std::move(reader));

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "store/field_cipher.hpp"
+#include "store/sqlite/sealed_columns.hpp"
 #include "store/store.hpp"
 
 namespace meldroute::store::sqlite {
@@ -15,8 +17,11 @@ class Connection;
 
 class SqliteStore final : public Store {
 public:
-    //! Opens or creates `path`, refuses a foreign or newer-versioned file, and migrates forward.
-    static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, int reader_count = 4);
+    //! Opens or creates `path`, refuses a foreign or newer-versioned file, and migrates forward. Personal-data
+    //! columns are sealed and opened through `cipher`; a database whose key check does not open with it (a
+    //! copy without its keys) is refused.
+    static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path,
+                                                     std::shared_ptr<const FieldCipher> cipher, int reader_count = 4);
     ~SqliteStore() override;
 
     Status Write(const std::function<Status(Transaction&)>& work) override;
@@ -25,6 +30,10 @@ public:
 
     //! Copies the live database into `target` consistently (online backup API).
     Status Backup(const std::string& target);
+
+    //! Re-seals every value not sealed under the cipher's current key, in short write transactions of `batch`
+    //! values, so a server on the same file keeps running (`meldroute keys rotate`).
+    Result<ResealReport> Reseal(int batch);
 
 private:
     struct WriteJob;
@@ -35,6 +44,7 @@ private:
     void RunBatch(const std::vector<WriteJob*>& batch);
 
     std::string path_;
+    std::shared_ptr<const FieldCipher> cipher_;
     // Group commit: writers queue their work; one of them (the leader) runs everything queued so far in one
     // transaction with one fsync, then wakes the others. A job that fails is rolled back to its savepoint
     // and does not affect the rest of the batch.

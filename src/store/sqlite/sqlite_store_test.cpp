@@ -7,8 +7,11 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
+#include "app/crypto.hpp"
+#include "app/keyring.hpp"
 #include "store/sqlite/schema.hpp"
 
 namespace meldroute::store::sqlite {
@@ -24,6 +27,9 @@ protected:
         std::filesystem::create_directories(directory_);
     }
     void TearDown() override { std::filesystem::remove_all(directory_); }
+
+    // The keys of this test's databases (the store test borrows the app's keyring: the real cipher).
+    std::shared_ptr<app::Keyring> keyring_ = (app::InitCrypto(), app::Keyring::Ephemeral());
 
     static void Exec(const std::filesystem::path& path, const std::string& sql) {
         sqlite3* db = nullptr;
@@ -57,14 +63,14 @@ TEST_F(SqliteStoreTest, MigratesForwardFromEveryOlderVersion) {
         auto path = directory_ / ("v" + std::to_string(version) + ".db");
         if (version > 0) {
             std::string sql;
-            for (std::size_t index = 0; index < version; ++index) sql += migrations[index];
+            for (std::size_t index = 0; index < version; ++index) sql += migrations[index].sql;
             sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
             sql += "PRAGMA user_version = " + std::to_string(version) + ";";
             Exec(path, sql);
             Exec(path, "INSERT INTO users (username, password_hash, roles, created_at) "
                        "VALUES ('oud', 'x', 'melder', '2024-01-01T00:00:00Z');");
         }
-        auto store = SqliteStore::Open(path.string());
+        auto store = SqliteStore::Open(path.string(), keyring_);
         ASSERT_TRUE(store.has_value()) << "from version " << version << ": " << store.error().detail;
         EXPECT_EQ(Pragma(path, "user_version"), static_cast<std::int64_t>(migrations.size()));
         EXPECT_EQ(Pragma(path, "application_id"), kApplicationId);
@@ -80,21 +86,110 @@ TEST_F(SqliteStoreTest, MigratesForwardFromEveryOlderVersion) {
     }
 }
 
+// Migration 9 seals what version 8 stored in plaintext (and re-seals the TOTP secret for its cell), builds the
+// blind index, drops the FTS5 index, and leaves no plaintext in the file.
+TEST_F(SqliteStoreTest, MigrationSealsPlaintextOfAnOlderDatabase) {
+    const auto path = directory_ / "v8.db";
+    const auto& migrations = Migrations();
+    std::string sql;
+    for (std::size_t index = 0; index < 8; ++index) sql += migrations[index].sql;
+    sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + "; PRAGMA user_version = 8;";
+    Exec(path, sql);
+    const std::string key = app::RandomKey();
+    const std::string totp = app::Seal("k1", key, "totp/oud", "TOTPGEHEIMPJE");
+    Exec(path,
+         "INSERT INTO users (username, password_hash, roles, created_at) VALUES ('oud', 'x', 'melder', "
+         "'2024-01-01T00:00:00Z');"
+         "INSERT INTO signals (id, reporter, channel, narrative, indicator_codes, catalog_version, has_location, "
+         "street, house_number, postcode, city, created_at) VALUES ('s1', 'oud', 'email', "
+         "'Vrouwen werken in de Plaintextkelder van Bakkerij Oudgeheim.', 'ARB-01', '2024.1', 1, "
+         "'Oudgeheimstraat', '3', '1234 AB', 'Oudstad', '2024-01-01T00:00:00Z');"
+         "INSERT INTO persons (signal_id, position, role, name, birth_year, phone) VALUES "
+         "('s1', 0, 'slachtoffer', 'Oudgeheim Persoonsnaam', 1970, '0612398765');"
+         "INSERT INTO user_mfa (username, secret_sealed) VALUES ('oud', '" + totp + "');");
+    auto keyring = app::Keyring::FromKeys({{"k1", key}}, "k1", app::RandomKey());
+    {
+        auto store = SqliteStore::Open(path.string(), keyring);
+        ASSERT_TRUE(store.has_value()) << store.error().detail;
+        ASSERT_TRUE((*store)->Read([&](Transaction& transaction) -> Status {
+            auto signal = transaction.FindSignal("s1");
+            EXPECT_TRUE(signal.has_value());
+            if (!signal) return Ok();
+            EXPECT_EQ(signal->narrative, "Vrouwen werken in de Plaintextkelder van Bakkerij Oudgeheim.");
+            EXPECT_EQ(signal->location->street, "Oudgeheimstraat");
+            EXPECT_EQ(signal->persons.at(0).name, "Oudgeheim Persoonsnaam");
+            EXPECT_EQ(signal->persons.at(0).birth_year, 1970);
+            EXPECT_EQ(transaction.FindMfa("oud")->secret, "TOTPGEHEIMPJE");
+            EXPECT_EQ(transaction.SearchSignals("plaintextkelders", {}, 10, 10).size(), 1u);
+            EXPECT_EQ(transaction.SearchSignals("plaintext", {}, 10, 10).size(), 0u) << "no prefix match";
+            return Ok();
+        }));
+    }
+    std::ifstream file{path, std::ios::binary};
+    std::string raw{std::istreambuf_iterator<char>(file), {}};
+    for (const char* plaintext : {"Plaintextkelder", "plaintextkelder", "Oudgeheim", "oudgeheim", "0612398765",
+                                  "TOTPGEHEIMPJE", "signals_fts"}) {
+        EXPECT_EQ(raw.find(plaintext), std::string::npos) << plaintext;
+    }
+    EXPECT_FALSE(std::filesystem::exists(directory_ / "v5.db-wal") &&
+                 std::filesystem::file_size(directory_ / "v5.db-wal") > 0);
+    // The right field key with another search key is refused too (searches would silently find nothing).
+    auto other_search = SqliteStore::Open(path.string(), app::Keyring::FromKeys({{"k1", key}}, "k1", app::RandomKey()));
+    ASSERT_FALSE(other_search.has_value());
+    EXPECT_NE(other_search.error().detail.find("search key"), std::string::npos) << other_search.error().detail;
+    // The same file with another key is refused, not served.
+    auto other = SqliteStore::Open(path.string(), app::Keyring::Ephemeral());
+    ASSERT_FALSE(other.has_value());
+    EXPECT_NE(other.error().detail.find("not the key this database was sealed with"), std::string::npos);
+}
+
+// Rotation: values re-sealed under the new key still read back; search still finds them.
+TEST_F(SqliteStoreTest, ResealMovesEveryValueToTheCurrentKey) {
+    const auto path = directory_ / "store.db";
+    auto store = SqliteStore::Open(path.string(), keyring_);
+    ASSERT_TRUE(store.has_value());
+    domain::Signal signal;
+    signal.id = "s1";
+    signal.channel = "email";
+    signal.narrative = "Mannen slapen in de Rotatieloods.";
+    signal.catalog_version = "2024.1";
+    signal.created_at = "2024-01-01T00:00:00Z";
+    signal.persons.push_back({"slachtoffer", "Roos Rotatie", 1980, "", "0611111111"});
+    ASSERT_TRUE((*store)->Write([&](Transaction& transaction) -> Status {
+        transaction.InsertSignal(signal);
+        return Ok();
+    }));
+    ASSERT_EQ(*keyring_->AddKey(), "k2");
+    auto report = (*store)->Reseal(1);
+    ASSERT_TRUE(report.has_value()) << report.error().detail;
+    EXPECT_EQ(report->values, 4) << "narrative, name, birth year, phone";
+    EXPECT_EQ(report->batches, 4);
+    EXPECT_EQ((*store)->Reseal(100)->values, 0);
+    ASSERT_TRUE((*store)->Read([&](Transaction& transaction) -> Status {
+        EXPECT_EQ(transaction.FindSignal("s1")->persons.at(0).name, "Roos Rotatie");
+        EXPECT_EQ(transaction.SearchSignals("rotatieloods", {}, 10, 10).size(), 1u);
+        return Ok();
+    }));
+    // Without k2 the database is refused.
+    auto only_k1 = SqliteStore::Open(path.string(), app::Keyring::Ephemeral());
+    EXPECT_FALSE(only_k1.has_value());
+}
+
 TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerVersion) {
     auto path = directory_ / "newer.db";
     {
-        auto store = SqliteStore::Open(path.string());
+        auto store = SqliteStore::Open(path.string(), keyring_);
         ASSERT_TRUE(store.has_value());
     }
     Exec(path, "PRAGMA user_version = 999;");
-    auto store = SqliteStore::Open(path.string());
+    auto store = SqliteStore::Open(path.string(), keyring_);
     ASSERT_FALSE(store.has_value());
     EXPECT_NE(store.error().detail.find("newer"), std::string::npos);
     EXPECT_EQ(Pragma(path, "user_version"), 999);
 }
 
 TEST_F(SqliteStoreTest, AFailedWriteLeavesNothingBehind) {
-    auto store = SqliteStore::Open((directory_ / "store.db").string());
+    auto store = SqliteStore::Open((directory_ / "store.db").string(), keyring_);
     ASSERT_TRUE(store.has_value());
     Status failed = (*store)->Write([](Transaction& transaction) -> Status {
         transaction.InsertUser({"half", "x", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z"});
@@ -118,7 +213,7 @@ TEST_F(SqliteStoreTest, AFailedWriteLeavesNothingBehind) {
 
 // Concurrent writers share commits (group commit); a job that fails is undone alone, the others all land.
 TEST_F(SqliteStoreTest, ConcurrentWritesCommitTogetherAndFailuresStayIsolated) {
-    auto store = SqliteStore::Open((directory_ / "store.db").string());
+    auto store = SqliteStore::Open((directory_ / "store.db").string(), keyring_);
     ASSERT_TRUE(store.has_value());
     constexpr int kThreads = 8;
     constexpr int kWritesPerThread = 40;
@@ -153,7 +248,7 @@ TEST_F(SqliteStoreTest, ConcurrentWritesCommitTogetherAndFailuresStayIsolated) {
 }
 
 TEST_F(SqliteStoreTest, BackupRoundTripsToIdenticalContent) {
-    auto store = SqliteStore::Open((directory_ / "store.db").string());
+    auto store = SqliteStore::Open((directory_ / "store.db").string(), keyring_);
     ASSERT_TRUE(store.has_value());
     ASSERT_TRUE((*store)->Write([](Transaction& transaction) -> Status {
         transaction.InsertUser({"kopie", "hash", {domain::Role::kAuditor}, true, "2024-01-01T00:00:00Z"});
@@ -161,7 +256,7 @@ TEST_F(SqliteStoreTest, BackupRoundTripsToIdenticalContent) {
     }).has_value());
     auto backup_path = directory_ / "backup.db";
     ASSERT_TRUE((*store)->Backup(backup_path.string()).has_value());
-    auto restored = SqliteStore::Open(backup_path.string());
+    auto restored = SqliteStore::Open(backup_path.string(), keyring_);
     ASSERT_TRUE(restored.has_value());
     Status read = (*restored)->Read([](Transaction& transaction) -> Status {
         auto user = transaction.FindUser("kopie");
@@ -177,7 +272,7 @@ TEST_F(SqliteStoreTest, BackupRoundTripsToIdenticalContent) {
 
 TEST_F(SqliteStoreTest, CatalogVersionsRoundTripAndStayImmutable) {
     const auto path = directory_ / "store.db";
-    auto store = SqliteStore::Open(path.string());
+    auto store = SqliteStore::Open(path.string(), keyring_);
     ASSERT_TRUE(store);
     domain::Catalog next = domain::BuiltinCatalog();
     next.version = "2026.1";

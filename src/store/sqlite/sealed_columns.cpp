@@ -1,0 +1,263 @@
+#include "store/sqlite/sealed_columns.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "domain/search_terms.hpp"
+#include "store/sqlite/connection.hpp"
+#include "store/store.hpp"
+
+namespace meldroute::store::sqlite {
+
+namespace {
+
+constexpr const char* kCheckPlaintext = "meldroute sealed-field key check";
+
+std::string WhereKeys(const SealedColumn& column) {
+    std::string where;
+    for (const char* key : column.keys) {
+        if (!where.empty()) where += " AND ";
+        where += std::string{key} + " = ?";
+    }
+    return where;
+}
+
+std::string SelectKeys(const SealedColumn& column) {
+    std::string select;
+    for (const char* key : column.keys) select += std::string{key} + ", ";
+    return select;
+}
+
+struct Cell {
+    std::vector<std::string> keys;
+    std::string value;
+};
+
+std::string RowOf(const Cell& cell) {
+    std::string row;
+    for (const std::string& key : cell.keys) {
+        if (!row.empty()) row += '/';
+        row += key;
+    }
+    return row;
+}
+
+Cell ReadCell(const Statement& statement, const SealedColumn& column) {
+    Cell cell;
+    for (std::size_t index = 0; index < column.keys.size(); ++index) {
+        cell.keys.push_back(statement.Text(static_cast<int>(index)));
+    }
+    cell.value = statement.Text(static_cast<int>(column.keys.size()));
+    return cell;
+}
+
+// Writes `sealed` into the cell; with `only_if_unchanged`, only when it still holds the value read.
+std::int64_t UpdateCell(Connection& connection, const SealedColumn& column, const Cell& cell,
+                        const std::string& sealed, bool only_if_unchanged) {
+    std::string sql = std::string{"UPDATE "} + column.table + " SET " + column.column + " = ? WHERE " +
+                      WhereKeys(column);
+    if (only_if_unchanged) sql += std::string{" AND "} + column.column + " = ?";
+    auto statement = connection.Prepare(sql);
+    int index = 1;
+    statement.Bind(index++, std::string_view{sealed});
+    for (const std::string& key : cell.keys) statement.Bind(index++, std::string_view{key});
+    if (only_if_unchanged) statement.Bind(index++, std::string_view{cell.value});
+    statement.Run();
+    return connection.Changes();
+}
+
+}  // namespace
+
+const std::vector<SealedColumn>& SealedColumns() {
+    static const std::vector<SealedColumn> columns{
+        {"signals", "narrative", {"id"}},
+        {"signals", "street", {"id"}},
+        {"signals", "house_number", {"id"}},
+        {"signals", "postcode", {"id"}},
+        {"signals", "city", {"id"}},
+        {"signals", "business_kvk", {"id"}},
+        {"signals", "business_name", {"id"}},
+        {"persons", "name", {"signal_id", "position"}},
+        {"persons", "birth_year", {"signal_id", "position"}},
+        {"persons", "nationality", {"signal_id", "position"}},
+        {"persons", "phone", {"signal_id", "position"}},
+        {"cases", "rationale", {"id"}},
+        {"cases", "closure_note", {"id"}},
+        {"enrichments", "purpose", {"id"}},
+        {"enrichments", "content", {"id"}},
+        {"assessments", "rationale", {"id"}},
+        {"referrals", "note", {"id"}},
+        {"partner_feedback", "summary", {"id"}},
+        {"reporter_feedback", "message", {"id"}},
+        {"user_mfa", "secret_sealed", {"username"}},
+        {"staff_members", "name", {"id"}},
+        {"designated_officers", "name", {"id"}},
+        {"designated_officers", "phone", {"id"}},
+        {"designated_officers", "email", {"id"}},
+    };
+    return columns;
+}
+
+std::string SealContext(std::string_view table, std::string_view row, std::string_view column) {
+    std::string context;
+    context.reserve(table.size() + row.size() + column.size() + 2);
+    context.append(table).append("/").append(row).append("/").append(column);
+    return context;
+}
+
+std::string SealCell(const FieldCipher& cipher, std::string_view table, std::string_view row,
+                     std::string_view column, std::string_view plaintext) {
+    return cipher.Seal(SealContext(table, row, column), plaintext);
+}
+
+std::string OpenCell(const FieldCipher& cipher, std::string_view table, std::string_view row,
+                     std::string_view column, std::string_view sealed) {
+    auto opened = cipher.Open(SealContext(table, row, column), sealed);
+    if (!opened) {
+        throw StoreFailure(std::string{"a sealed value in "} + std::string{table} + "." + std::string{column} +
+                           " cannot be opened with the keys in the keys directory");
+    }
+    return std::move(*opened);
+}
+
+std::int64_t TermKey(const FieldCipher& cipher, std::string_view term) {
+    const std::string hash = cipher.TermHash(term);
+    std::uint64_t key = 0;
+    for (std::size_t index = 0; index < 16 && index < hash.size(); ++index) {
+        const char digit = hash[index];
+        key = (key << 4) | static_cast<std::uint64_t>(digit <= '9' ? digit - '0' : digit - 'a' + 10);
+    }
+    return static_cast<std::int64_t>(key);
+}
+
+void IndexNarrative(Connection& connection, const FieldCipher& cipher, std::int64_t sequence,
+                    std::string_view narrative) {
+    std::vector<std::int64_t> keys;
+    for (const std::string& term : domain::SearchTerms(narrative)) keys.push_back(TermKey(cipher, term));
+    std::sort(keys.begin(), keys.end());
+    for (std::int64_t key : keys) {
+        connection.Prepare("INSERT OR IGNORE INTO signal_terms (term_hash, signal_sequence) VALUES (?, ?)")
+            .BindAll(key, sequence)
+            .Run();
+    }
+}
+
+void SealPlaintextColumns(Connection& connection, const FieldCipher& cipher) {
+    {
+        auto statement = connection.Prepare("SELECT sequence, narrative FROM signals");
+        while (statement.Step()) IndexNarrative(connection, cipher, statement.Int(0), statement.Text(1));
+    }
+    for (const SealedColumn& column : SealedColumns()) {
+        std::vector<Cell> cells;
+        {
+            auto statement = connection.Prepare("SELECT " + SelectKeys(column) + column.column + " FROM " +
+                                                column.table + " WHERE " + column.column + " IS NOT NULL");
+            while (statement.Step()) cells.push_back(ReadCell(statement, column));
+        }
+        const bool totp = std::string_view{column.table} == "user_mfa";
+        for (const Cell& cell : cells) {
+            std::string plaintext = cell.value;
+            if (totp) {
+                // Sealed by the app before this migration, bound to "totp/<username>".
+                auto opened = cipher.Open("totp/" + cell.keys[0], cell.value);
+                if (!opened) {
+                    throw StoreFailure("a TOTP secret cannot be opened with DATA/keys/field.key; are these the "
+                                       "keys of this database?");
+                }
+                plaintext = std::move(*opened);
+            }
+            UpdateCell(connection, column,
+                       cell, cipher.Seal(SealContext(column.table, RowOf(cell), column.column), plaintext), false);
+        }
+    }
+}
+
+std::string VerifyKeys(Connection& connection, const FieldCipher& cipher) {
+    const std::vector<std::string> ring = cipher.KeyIds();
+    const std::string current = cipher.CurrentKeyId();
+    bool current_known = false;
+    bool search_known = false;
+    const std::string search_check = cipher.TermHash(kCheckPlaintext);
+    auto statement = connection.Prepare("SELECT key_id, check_sealed FROM field_keys");
+    while (statement.Step()) {
+        const std::string id = statement.Text(0);
+        if (id == "search") {
+            // The search key only hashes; a different one would make every search silently find nothing.
+            if (statement.Text(1) != search_check) {
+                return "search.key in the keys directory is not the search key this database was indexed with";
+            }
+            search_known = true;
+            continue;
+        }
+        if (std::find(ring.begin(), ring.end(), id) == ring.end()) {
+            return "the database holds values sealed under key " + id + ", which is not in the keys directory";
+        }
+        if (cipher.Open(SealContext("field_keys", id, "check"), statement.Text(1)) != kCheckPlaintext) {
+            return "key " + id + " in the keys directory is not the key this database was sealed with";
+        }
+        if (id == current) current_known = true;
+    }
+    if (!search_known) {
+        connection.Prepare("INSERT INTO field_keys (key_id, check_sealed) VALUES ('search', ?)")
+            .Bind(1, search_check)
+            .Run();
+    }
+    if (!current_known) {
+        connection.Prepare("INSERT INTO field_keys (key_id, check_sealed) VALUES (?, ?)")
+            .BindAll(current, cipher.Seal(SealContext("field_keys", current, "check"), kCheckPlaintext))
+            .Run();
+    }
+    return {};
+}
+
+ResealReport ResealAll(Connection& connection, const FieldCipher& cipher, int batch) {
+    ResealReport report;
+    const std::string prefix = cipher.CurrentKeyId() + ".";
+    for (const SealedColumn& column : SealedColumns()) {
+        const std::string select = "SELECT " + SelectKeys(column) + column.column + " FROM " + column.table +
+                                   " WHERE " + column.column + " IS NOT NULL AND substr(" + column.column +
+                                   ", 1, ?1) != ?2 LIMIT ?3";
+        for (;;) {
+            std::vector<Cell> cells;
+            {
+                // Read outside the write lock; a running server keeps writing meanwhile.
+                connection.Execute("BEGIN");
+                try {
+                    auto statement = connection.Prepare(select);
+                    statement.BindAll(static_cast<std::int64_t>(prefix.size()), prefix, batch);
+                    while (statement.Step()) cells.push_back(ReadCell(statement, column));
+                } catch (...) {
+                    connection.Execute("ROLLBACK");
+                    throw;
+                }
+                connection.Execute("COMMIT");
+            }
+            if (cells.empty()) break;
+            std::vector<std::string> sealed;
+            for (const Cell& cell : cells) {
+                const std::string context = SealContext(column.table, RowOf(cell), column.column);
+                auto opened = cipher.Open(context, cell.value);
+                if (!opened) {
+                    report.failure = std::string{"a value in "} + column.table + "." + column.column +
+                                     " cannot be opened with any key in the keys directory";
+                    return report;
+                }
+                sealed.push_back(cipher.Seal(context, *opened));
+            }
+            connection.Execute("BEGIN IMMEDIATE");
+            try {
+                for (std::size_t index = 0; index < cells.size(); ++index) {
+                    report.values += UpdateCell(connection, column, cells[index], sealed[index], true);
+                }
+                connection.Execute("COMMIT");
+            } catch (...) {
+                connection.Execute("ROLLBACK");
+                throw;
+            }
+            ++report.batches;
+        }
+    }
+    return report;
+}
+
+}  // namespace meldroute::store::sqlite
