@@ -536,14 +536,21 @@ Result<CaseView> Service::LoadCaseView(store::Transaction& transaction, const st
 }
 
 Result<domain::Case> Service::Advance(store::Transaction& transaction, const Principal& principal,
-                                      const std::string& case_id, CaseAction action, const std::string& detail) {
+                                      const std::string& case_id, CaseAction action, const std::string& detail,
+                                      const Precondition& precondition) {
     auto header = transaction.FindCase(case_id);
     if (!header) return NotFound("Deze casus");
+    if (precondition.case_version && *precondition.case_version != header->version) {
+        return MakeError(ErrorCode::kStaleVersion,
+                         "Iemand anders heeft deze casus intussen gewijzigd. Bekijk de nieuwe stand en doe uw stap "
+                         "zo nodig opnieuw.");
+    }
     domain::CaseFacts facts{AnyReachableReporter(transaction.ListSignalsOfCase(case_id))};
     CaseStatus next = MR_TRY(domain::NextStatus(action, header->status, facts));
     std::string now = NowText();
     header->status = next;
     header->updated_at = now;
+    header->version += 1;
     transaction.InsertTimelineEntry(case_id, {now, principal.username, std::string{domain::ToString(action)}, detail});
     AppendAudit(transaction,
                 {principal.username, "case." + std::string{domain::ToString(action)}, "case/" + case_id,
@@ -590,7 +597,7 @@ Result<CaseView> Service::CreateCase(const Principal& principal, const std::vect
 }
 
 Result<CaseView> Service::LinkSignal(const Principal& principal, const std::string& case_id,
-                                     const std::string& signal_id) {
+                                     const std::string& signal_id, const Precondition& precondition) {
     MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.link-signal"));
     if (signal_id.empty()) return Invalid({{"signalId", "Kies een melding."}});
     std::optional<CaseView> view;
@@ -606,7 +613,7 @@ Result<CaseView> Service::LinkSignal(const Principal& principal, const std::stri
                              {{"signalId", "Hoort al bij een casus."}});
         }
         auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kLinkSignal,
-                                     "Extra melding gekoppeld."));
+                                     "Extra melding gekoppeld.", precondition));
         transaction.UpdateCase(header);
         transaction.SetSignalCase(signal_id, case_id);
         view = MR_TRY(LoadCaseView(transaction, case_id));
@@ -617,7 +624,7 @@ Result<CaseView> Service::LinkSignal(const Principal& principal, const std::stri
 
 Result<StepResult> Service::AddEnrichment(const Principal& principal, const std::string& case_id,
                                           const std::string& source, const std::string& purpose,
-                                          const std::string& content) {
+                                          const std::string& content, const Precondition& precondition) {
     MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.enrich"));
     StepResult result;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
@@ -628,9 +635,9 @@ Result<StepResult> Service::AddEnrichment(const Principal& principal, const std:
         domain::CheckText(problems, "content", content);
         if (!problems.empty()) return Invalid(std::move(problems));
         auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kEnrich,
-                                     "Verrijkt uit " + CodeName(sources, source) + "."));
+                                     "Verrijkt uit " + CodeName(sources, source) + ".", precondition));
         transaction.UpdateCase(header);
-        result = {NewId(), case_id, header.status, std::nullopt};
+        result = {NewId(), case_id, header.status, std::nullopt, header.version};
         transaction.InsertEnrichment({result.id, case_id, source, purpose, content, header.updated_at,
                                       principal.username});
         return Ok();
@@ -640,7 +647,7 @@ Result<StepResult> Service::AddEnrichment(const Principal& principal, const std:
 
 Result<StepResult> Service::AddAssessment(const Principal& principal, const std::string& case_id,
                                           const std::string& urgency, const std::vector<std::string>& forms,
-                                          const std::string& rationale) {
+                                          const std::string& rationale, const Precondition& precondition) {
     MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.assess"));
     auto problems = domain::ValidateAssessment(urgency, forms, rationale);
     if (!problems.empty()) return Invalid(std::move(problems));
@@ -649,13 +656,13 @@ Result<StepResult> Service::AddAssessment(const Principal& principal, const std:
         std::string forms_text;
         for (const auto& form : forms) forms_text += (forms_text.empty() ? "" : ", ") + form;
         auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kAssess,
-                                     "Gewogen: urgentie " + urgency + ", vormen " + forms_text + "."));
+                                     "Gewogen: urgentie " + urgency + ", vormen " + forms_text + ".", precondition));
         header.urgency = urgency;
         header.forms = forms;
         header.rationale = rationale;
         header.weighed_at = header.updated_at;
         transaction.UpdateCase(header);
-        result = {NewId(), case_id, header.status, std::nullopt};
+        result = {NewId(), case_id, header.status, std::nullopt, header.version};
         transaction.InsertAssessment({result.id, case_id, urgency, forms, rationale, header.updated_at,
                                       principal.username});
         return Ok();
@@ -665,7 +672,8 @@ Result<StepResult> Service::AddAssessment(const Principal& principal, const std:
 
 Result<StepResult> Service::AddReferral(const Principal& principal, const std::string& case_id,
                                         const std::string& partner, const std::optional<std::string>& forum,
-                                        const std::string& feedback_due, const std::optional<std::string>& note) {
+                                        const std::string& feedback_due, const std::optional<std::string>& note,
+                                        const Precondition& precondition) {
     MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.refer"));
     StepResult result;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
@@ -685,9 +693,9 @@ Result<StepResult> Service::AddReferral(const Principal& principal, const std::s
         std::string detail = "Doorgezet naar " + CodeName(partners, partner);
         if (forum) detail += " (" + CodeName(forums, *forum) + ")";
         detail += "; terugkoppeling uiterlijk " + feedback_due + ".";
-        auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kRefer, detail));
+        auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kRefer, detail, precondition));
         transaction.UpdateCase(header);
-        result = {NewId(), case_id, header.status, std::nullopt};
+        result = {NewId(), case_id, header.status, std::nullopt, header.version};
         domain::Referral referral;
         referral.id = result.id;
         referral.case_id = case_id;
@@ -704,7 +712,7 @@ Result<StepResult> Service::AddReferral(const Principal& principal, const std::s
 }
 
 Result<StepResult> Service::AddPartnerFeedback(const Principal& principal, const std::string& referral_id,
-                                               const std::string& summary) {
+                                               const std::string& summary, const Precondition& precondition) {
     MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.partner-feedback"));
     std::vector<InvalidParam> problems;
     domain::CheckText(problems, "summary", summary);
@@ -715,9 +723,10 @@ Result<StepResult> Service::AddPartnerFeedback(const Principal& principal, const
         if (!referral) return NotFound("Deze doorzetting");
         auto partners = transaction.ListCodes("partner");
         auto header = MR_TRY(Advance(transaction, principal, referral->case_id, CaseAction::kPartnerFeedback,
-                                     "Terugkoppeling ontvangen van " + CodeName(partners, referral->partner) + "."));
+                                     "Terugkoppeling ontvangen van " + CodeName(partners, referral->partner) + ".",
+                                     precondition));
         transaction.UpdateCase(header);
-        result = {NewId(), referral->case_id, header.status, referral_id};
+        result = {NewId(), referral->case_id, header.status, referral_id, header.version};
         transaction.InsertPartnerFeedback({result.id, referral_id, summary, header.updated_at, principal.username});
         return Ok();
     }));
@@ -725,7 +734,7 @@ Result<StepResult> Service::AddPartnerFeedback(const Principal& principal, const
 }
 
 Result<StepResult> Service::AddReporterFeedback(const Principal& principal, const std::string& case_id,
-                                                const std::string& message) {
+                                                const std::string& message, const Precondition& precondition) {
     MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.reporter-feedback"));
     std::vector<InvalidParam> problems;
     domain::CheckText(problems, "message", message);
@@ -733,9 +742,9 @@ Result<StepResult> Service::AddReporterFeedback(const Principal& principal, cons
     StepResult result;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
         auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kReporterFeedback,
-                                     "Melder geïnformeerd over wat er met het signaal is gedaan."));
+                                     "Melder geïnformeerd over wat er met het signaal is gedaan.", precondition));
         transaction.UpdateCase(header);
-        result = {NewId(), case_id, header.status, std::nullopt};
+        result = {NewId(), case_id, header.status, std::nullopt, header.version};
         transaction.InsertReporterFeedback(result.id, case_id, {message, header.updated_at, principal.username});
         return Ok();
     }));
@@ -743,7 +752,8 @@ Result<StepResult> Service::AddReporterFeedback(const Principal& principal, cons
 }
 
 Result<StepResult> Service::CloseCase(const Principal& principal, const std::string& case_id,
-                                      const std::string& outcome, const std::optional<std::string>& note) {
+                                      const std::string& outcome, const std::optional<std::string>& note,
+                                      const Precondition& precondition) {
     MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.close"));
     StepResult result;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
@@ -753,11 +763,11 @@ Result<StepResult> Service::CloseCase(const Principal& principal, const std::str
         if (note && note->size() > domain::kMaxTextLength) problems.push_back({"note", "De notitie is te lang."});
         if (!problems.empty()) return Invalid(std::move(problems));
         auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kClose,
-                                     "Afgesloten met uitkomst: " + CodeName(outcomes, outcome) + "."));
+                                     "Afgesloten met uitkomst: " + CodeName(outcomes, outcome) + ".", precondition));
         header.outcome = outcome;
         header.closure_note = note;
         transaction.UpdateCase(header);
-        result = {case_id, case_id, header.status, std::nullopt};
+        result = {case_id, case_id, header.status, std::nullopt, header.version};
         return Ok();
     }));
     return result;

@@ -81,6 +81,13 @@ struct StepResult {
     std::string case_id;
     domain::CaseStatus case_status = domain::CaseStatus::kVastgelegd;
     std::optional<std::string> referral_id;  // set for partner feedback
+    std::int64_t case_version = 0;           // the case's version after the step (the new ETag)
+};
+
+//! What a change of a case expects to find: the version the client last saw (If-Match, or the case page's
+//! hidden field). A step on a case that changed since is refused with kStaleVersion (412) and changes nothing.
+struct Precondition {
+    std::optional<std::int64_t> case_version;
 };
 
 //! A case as the aandachtfunctionaris sees it: the file plus what follows from it.
@@ -174,21 +181,23 @@ public:
 
     // Cases (steps 3–6), for the aandachtfunctionaris.
     Result<CaseView> CreateCase(const Principal& principal, const std::vector<std::string>& signal_ids);
-    Result<CaseView> LinkSignal(const Principal& principal, const std::string& case_id, const std::string& signal_id);
+    Result<CaseView> LinkSignal(const Principal& principal, const std::string& case_id, const std::string& signal_id,
+                                const Precondition& precondition = {});
     Result<StepResult> AddEnrichment(const Principal& principal, const std::string& case_id, const std::string& source,
-                                     const std::string& purpose, const std::string& content);
+                                     const std::string& purpose, const std::string& content,
+                                     const Precondition& precondition = {});
     Result<StepResult> AddAssessment(const Principal& principal, const std::string& case_id,
                                      const std::string& urgency, const std::vector<std::string>& forms,
-                                     const std::string& rationale);
+                                     const std::string& rationale, const Precondition& precondition = {});
     Result<StepResult> AddReferral(const Principal& principal, const std::string& case_id, const std::string& partner,
                                    const std::optional<std::string>& forum, const std::string& feedback_due,
-                                   const std::optional<std::string>& note);
+                                   const std::optional<std::string>& note, const Precondition& precondition = {});
     Result<StepResult> AddPartnerFeedback(const Principal& principal, const std::string& referral_id,
-                                          const std::string& summary);
+                                          const std::string& summary, const Precondition& precondition = {});
     Result<StepResult> AddReporterFeedback(const Principal& principal, const std::string& case_id,
-                                           const std::string& message);
+                                           const std::string& message, const Precondition& precondition = {});
     Result<StepResult> CloseCase(const Principal& principal, const std::string& case_id, const std::string& outcome,
-                                 const std::optional<std::string>& note);
+                                 const std::optional<std::string>& note, const Precondition& precondition = {});
     Result<CaseView> GetCase(const Principal& principal, const std::string& case_id);
     Result<std::vector<CaseListItem>> ListCases(const Principal& principal);
     Result<domain::Indication> GetIndication(const Principal& principal, const std::string& case_id);
@@ -294,8 +303,10 @@ private:
     void AuditDenied(const Principal& principal, const std::string& action, const std::string& object);
     Result<CaseView> LoadCaseView(store::Transaction& transaction, const std::string& case_id);
     //! Applies `action` to the case inside `transaction`: checks the route, updates status and timeline.
+    //! Moves a case one step along the route, checking `precondition`; raises the case's version.
     Result<domain::Case> Advance(store::Transaction& transaction, const Principal& principal,
-                                 const std::string& case_id, domain::CaseAction action, const std::string& detail);
+                                 const std::string& case_id, domain::CaseAction action, const std::string& detail,
+                                 const Precondition& precondition);
 
     //! Validates a draft against the catalog in force and stores it with its match keys and audit record.
     Result<domain::Signal> StoreNewSignal(const domain::SignalDraft& draft, const std::string& reporter,

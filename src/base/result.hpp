@@ -18,6 +18,7 @@ enum class ErrorCode {
     kPermissionDenied,    // 403: this role may not
     kNotFound,            // 404: unknown, or not visible to this user
     kFailedPrecondition,  // 409: not allowed in the current state
+    kStaleVersion,        // 412: the client's version (If-Match) is no longer the current one
     kTooLarge,            // 413: body over the limit
     kRateLimited,         // 429: too many attempts
     kUnavailable,         // 503: store down, retry later

@@ -129,6 +129,7 @@ struct Case {
     std::string created_at;
     std::string updated_at;
     std::optional<std::string> weighed_at;  // when the latest assessment was made
+    std::int64_t version = 1;  // +1 on every change; the API's ETag, so two officers never overwrite each other
 };
 
 //! A case with everything recorded on it, for the case page and GET /cases/{id}.

@@ -174,8 +174,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
     });
     router.Add(verb::get, "/api/v1/cases/{}", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
-            return Answer(context, svc->GetCase(principal, context.params[0]), 200,
-                          [](const app::CaseView& view) { return ToJson(view); });
+            return AnswerCase(context, svc->GetCase(principal, context.params[0]), 200);
         });
     });
     router.Add(verb::get, "/api/v1/cases/{}/indication", [svc](Context& context) {
@@ -185,10 +184,11 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
         });
     });
 
-    // A case step: role check first (403 before any body validation), then strict body reading.
+    // A case step: role check first (403 before any body validation), then If-Match and strict body reading.
+    // The answer carries the case's new version as its ETag.
     auto step = [svc, &router](const std::string& pattern,
                                std::function<Result<app::StepResult>(const app::Principal&, const std::string&,
-                                                                     BodyReader&)>
+                                                                     BodyReader&, const app::Precondition&)>
                                    run) {
         router.Add(verb::post, pattern, [svc, run](Context& context) {
             return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
@@ -196,10 +196,15 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
                     return Problem(context.request, ErrorCode::kPermissionDenied,
                                    "Alleen voor de aandachtfunctionaris.");
                 }
+                auto precondition = ReadPrecondition(context.request);
+                if (!precondition) return Problem(context.request, precondition.error());
                 auto reader = BodyReader::Parse(context.request.body());
                 if (!reader) return Problem(context.request, reader.error());
-                return Answer(context, run(principal, context.params[0], *reader), 201,
-                              [](const app::StepResult& result) { return ToJson(result); });
+                auto result = run(principal, context.params[0], *reader, *precondition);
+                if (!result) return Problem(context.request, result.error());
+                Response response = JsonResponse(context.request, 201, ToJson(*result));
+                response.set(boost::beast::http::field::etag, CaseETag(result->case_version));
+                return response;
             });
         });
     };
@@ -217,55 +222,62 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
             }
             auto reader = BodyReader::Parse(context.request.body());
             if (!reader) return Problem(context.request, reader.error());
+            auto precondition = ReadPrecondition(context.request);
+            if (!precondition) return Problem(context.request, precondition.error());
             std::string signal_id = reader->RequiredString("signalId");
             if (Status finished = reader->Finish(); !finished) return Problem(context.request, finished.error());
-            return Answer(context, svc->LinkSignal(principal, context.params[0], signal_id), 201,
-                          [](const app::CaseView& view) { return ToJson(view); });
+            return AnswerCase(context, svc->LinkSignal(principal, context.params[0], signal_id, *precondition), 201);
         });
     });
     step("/api/v1/cases/{}/enrichments",
-         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader) -> Result<app::StepResult> {
+         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader,
+               const app::Precondition& precondition) -> Result<app::StepResult> {
              std::string source = reader.RequiredString("source");
              std::string purpose = reader.RequiredString("purpose");
              std::string content = reader.RequiredString("content");
              MR_FINISH(reader);
-             return svc->AddEnrichment(principal, id, source, purpose, content);
+             return svc->AddEnrichment(principal, id, source, purpose, content, precondition);
          });
     step("/api/v1/cases/{}/assessments",
-         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader) -> Result<app::StepResult> {
+         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader,
+               const app::Precondition& precondition) -> Result<app::StepResult> {
              std::string urgency = reader.RequiredString("urgency");
              std::vector<std::string> forms = reader.StringArray("forms", true);
              std::string rationale = reader.RequiredString("rationale");
              MR_FINISH(reader);
-             return svc->AddAssessment(principal, id, urgency, forms, rationale);
+             return svc->AddAssessment(principal, id, urgency, forms, rationale, precondition);
          });
     step("/api/v1/cases/{}/referrals",
-         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader) -> Result<app::StepResult> {
+         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader,
+               const app::Precondition& precondition) -> Result<app::StepResult> {
              std::string partner = reader.RequiredString("partner");
              auto forum = reader.OptionalString("forum");
              std::string feedback_due = reader.RequiredString("feedbackDue");
              auto note = reader.OptionalString("note");
              MR_FINISH(reader);
-             return svc->AddReferral(principal, id, partner, forum, feedback_due, note);
+             return svc->AddReferral(principal, id, partner, forum, feedback_due, note, precondition);
          });
     step("/api/v1/referrals/{}/feedback",
-         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader) -> Result<app::StepResult> {
+         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader,
+               const app::Precondition& precondition) -> Result<app::StepResult> {
              std::string summary = reader.RequiredString("summary");
              MR_FINISH(reader);
-             return svc->AddPartnerFeedback(principal, id, summary);
+             return svc->AddPartnerFeedback(principal, id, summary, precondition);
          });
     step("/api/v1/cases/{}/reporter-feedback",
-         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader) -> Result<app::StepResult> {
+         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader,
+               const app::Precondition& precondition) -> Result<app::StepResult> {
              std::string message = reader.RequiredString("message");
              MR_FINISH(reader);
-             return svc->AddReporterFeedback(principal, id, message);
+             return svc->AddReporterFeedback(principal, id, message, precondition);
          });
     step("/api/v1/cases/{}/closure",
-         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader) -> Result<app::StepResult> {
+         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader,
+               const app::Precondition& precondition) -> Result<app::StepResult> {
              std::string outcome = reader.RequiredString("outcome");
              auto note = reader.OptionalString("note");
              MR_FINISH(reader);
-             return svc->CloseCase(principal, id, outcome, note);
+             return svc->CloseCase(principal, id, outcome, note, precondition);
          });
 #undef MR_FINISH
 

@@ -6,7 +6,9 @@
 
 #include "app/service.hpp"
 #include "http/router.hpp"
+#include "domain/validation.hpp"
 #include "http/common.hpp"
+#include "http/json_io.hpp"
 
 namespace meldroute::http {
 
@@ -42,6 +44,34 @@ template <typename T, typename ToJsonFn>
 Response Answer(Context& context, const Result<T>& result, unsigned status, ToJsonFn to_json) {
     if (!result) return Problem(context.request, result.error());
     return JsonResponse(context.request, status, to_json(*result));
+}
+
+//! A case's version as an entity tag: "4".
+inline std::string CaseETag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+
+//! The If-Match header as a precondition on a case: absent or `*` → none; one strong entity tag holding a
+//! version → that version; anything else (a weak tag, a list, garbage) → 400, before anything changes.
+inline Result<app::Precondition> ReadPrecondition(const Request& request) {
+    auto header = request.find(boost::beast::http::field::if_match);
+    if (header == request.end()) return app::Precondition{};
+    std::string value{domain::Trim(std::string{header->value()})};
+    if (value == "*") return app::Precondition{};
+    auto refuse = [] {
+        return MakeError(ErrorCode::kInvalidArgument, "If-Match moet één versie van de casus zijn, zoals \"4\".",
+                         {{"If-Match", "Geef de ETag van de casus zoals u die ontving."}});
+    };
+    if (value.size() < 3 || value.front() != '"' || value.back() != '"') return refuse();
+    auto version = ParseCaseVersion(std::string_view{value}.substr(1, value.size() - 2));
+    if (!version) return refuse();
+    return app::Precondition{version};
+}
+
+//! Answers a case with its version as the ETag.
+inline Response AnswerCase(Context& context, const Result<app::CaseView>& view, unsigned status) {
+    if (!view) return Problem(context.request, view.error());
+    Response response = JsonResponse(context.request, status, ToJson(*view));
+    response.set(boost::beast::http::field::etag, CaseETag(view->file.header.version));
+    return response;
 }
 
 template <typename T>

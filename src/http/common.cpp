@@ -20,6 +20,8 @@ const char* TitleFor(unsigned status) {
             return "Method Not Allowed";
         case 409:
             return "Conflict";
+        case 412:
+            return "Precondition Failed";
         case 413:
             return "Payload Too Large";
         case 422:
@@ -42,6 +44,16 @@ int HexValue(char character) {
 
 }  // namespace
 
+std::optional<std::int64_t> ParseCaseVersion(std::string_view text) {
+    if (text.empty() || text.size() > 18) return std::nullopt;
+    std::int64_t version = 0;
+    for (char digit : text) {
+        if (digit < '0' || digit > '9') return std::nullopt;
+        version = version * 10 + (digit - '0');
+    }
+    return version;
+}
+
 unsigned StatusFor(ErrorCode code) {
     switch (code) {
         case ErrorCode::kInvalidArgument:
@@ -56,6 +68,8 @@ unsigned StatusFor(ErrorCode code) {
             return 404;
         case ErrorCode::kFailedPrecondition:
             return 409;
+        case ErrorCode::kStaleVersion:
+            return 412;
         case ErrorCode::kTooLarge:
             return 413;
         case ErrorCode::kRateLimited:

@@ -1,6 +1,7 @@
 // Shared pieces of the HTTP layer: response builders, headers, query/form/cookie parsing, error mapping.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,6 +30,8 @@ unsigned StatusFor(ErrorCode code);
 
 //! application/problem+json for `error`.
 Response Problem(const Request& request, const Error& error);
+//! A case version as sent back by a client (1 to 18 decimal digits); nullopt for anything else.
+std::optional<std::int64_t> ParseCaseVersion(std::string_view text);
 Response Problem(const Request& request, ErrorCode code, std::string detail);
 Response JsonResponse(const Request& request, unsigned status, const Json& body);
 Response NoContent(const Request& request);

@@ -355,6 +355,7 @@ Json ToJson(const app::CaseView& view) {
                 {"closureNote", OptionalToJson(header.closure_note)},
                 {"createdAt", header.created_at},
                 {"updatedAt", header.updated_at},
+                {"version", header.version},
                 {"timeline", timeline},
                 {"indication", ToJson(view.indication)},
                 {"allowedActions", allowed},
@@ -380,7 +381,8 @@ Json ToJson(const app::CaseListItem& item) {
 Json ToJson(const app::StepResult& result) {
     Json json{{"id", result.id},
               {"caseId", result.case_id},
-              {"caseStatus", std::string{domain::ToString(result.case_status)}}};
+              {"caseStatus", std::string{domain::ToString(result.case_status)}},
+              {"caseVersion", result.case_version}};
     if (result.referral_id) json["referralId"] = *result.referral_id;
     return json;
 }

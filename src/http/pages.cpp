@@ -296,6 +296,14 @@ Json SignalModel(app::Service& service, const domain::Signal& signal) {
 
 // ------------------------------------------------------------------------------------------ case page
 
+// The case version a step form was rendered from (hidden field "version"); none when absent or not a number,
+// so an old form without the field still works as before.
+app::Precondition FormPrecondition(const Form& form) {
+    auto value = First(form, "version");
+    if (!value) return {};
+    return app::Precondition{ParseCaseVersion(*value)};
+}
+
 struct StepForm {
     std::string action;  // which form the errors belong to
     std::map<std::string, std::string> errors;
@@ -592,6 +600,7 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
     model["detailsLevel"] = "4";  // the signal details' headings sit under "Melding van …" (h3)
     model["summaryLevel"] = "4";  // an error summary sits in a step's section (h3)
     model["csrf"] = principal.csrf_token;
+    model["caseVersion"] = std::to_string(view.file.header.version);
     return model;
 }
 
@@ -1004,15 +1013,17 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
 
     // One POST route per step; each redirects back to the case on success, or shows the case page with the
     // errors beside that step's fields.
+    // Each form carries the case version it was rendered from: a step on a case that changed meanwhile is
+    // refused (412) and the page shows the new state with a message, so nobody overwrites a colleague's step.
     using StepRunner = std::function<Result<app::StepResult>(app::Service&, const app::Principal&,
-                                                             const std::string& case_id,
-                                                             const Form& form)>;
+                                                             const std::string& case_id, const Form& form,
+                                                             const app::Precondition& precondition)>;
     auto add_step = [&router, pages](const std::string& slug, StepRunner run) {
         router.Add(verb::post, "/casussen/{}/" + slug, [pages, slug, run](Context& context) {
             return Guarded(*pages, context, {Role::kAandachtfunctionaris},
                            [&](const app::Principal& principal, const Form& form) {
                                const std::string& case_id = context.params[0];
-                               auto result = run(pages->service, principal, case_id, form);
+                               auto result = run(pages->service, principal, case_id, form, FormPrecondition(form));
                                if (result) return Redirect(context.request, "/casussen/" + case_id + "#tijdlijn");
                                StepForm step{slug, ErrorsByField(result.error()), "", form,
                                              First(form, "referralId").value_or("")};
@@ -1029,41 +1040,45 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
         return value;
     };
     add_step("koppelen", [](app::Service& service, const app::Principal& principal, const std::string& case_id,
-                            const Form& form) -> Result<app::StepResult> {
-        auto view = MR_TRY(service.LinkSignal(principal, case_id, First(form, "signalId").value_or("")));
-        return app::StepResult{case_id, case_id, view.file.header.status, std::nullopt};
+                            const Form& form, const app::Precondition& precondition) -> Result<app::StepResult> {
+        auto view = MR_TRY(service.LinkSignal(principal, case_id, First(form, "signalId").value_or(""), precondition));
+        return app::StepResult{case_id, case_id, view.file.header.status, std::nullopt, view.file.header.version};
     });
     add_step("verrijken", [](app::Service& service, const app::Principal& principal, const std::string& case_id,
-                             const Form& form) {
+                             const Form& form, const app::Precondition& precondition) {
         return service.AddEnrichment(principal, case_id, First(form, "source").value_or(""),
-                                     First(form, "purpose").value_or(""), First(form, "content").value_or(""));
+                                     First(form, "purpose").value_or(""), First(form, "content").value_or(""),
+                                     precondition);
     });
     add_step("wegen", [](app::Service& service, const app::Principal& principal, const std::string& case_id,
-                         const Form& form) {
+                         const Form& form, const app::Precondition& precondition) {
         return service.AddAssessment(principal, case_id, First(form, "urgency").value_or(""), All(form, "forms"),
-                                     First(form, "rationale").value_or(""));
+                                     First(form, "rationale").value_or(""), precondition);
     });
     add_step("doorzetten", [optional_field](app::Service& service, const app::Principal& principal,
-                                            const std::string& case_id, const Form& form) {
+                                            const std::string& case_id, const Form& form,
+                                            const app::Precondition& precondition) {
         return service.AddReferral(principal, case_id, First(form, "partner").value_or(""),
                                    optional_field(form, "forum"), First(form, "feedbackDue").value_or(""),
-                                   optional_field(form, "note"));
+                                   optional_field(form, "note"), precondition);
     });
     add_step("partnerterugkoppeling", [](app::Service& service, const app::Principal& principal,
-                                         const std::string& case_id, const Form& form) -> Result<app::StepResult> {
+                                         const std::string& case_id, const Form& form,
+                                         const app::Precondition& precondition) -> Result<app::StepResult> {
         auto result = MR_TRY(service.AddPartnerFeedback(principal, First(form, "referralId").value_or(""),
-                                                        First(form, "summary").value_or("")));
+                                                        First(form, "summary").value_or(""), precondition));
         if (result.case_id != case_id) return MakeError(ErrorCode::kNotFound, "Deze doorzetting hoort niet bij deze casus.");
         return result;
     });
     add_step("terugkoppelen", [](app::Service& service, const app::Principal& principal, const std::string& case_id,
-                                 const Form& form) {
-        return service.AddReporterFeedback(principal, case_id, First(form, "message").value_or(""));
+                                 const Form& form, const app::Precondition& precondition) {
+        return service.AddReporterFeedback(principal, case_id, First(form, "message").value_or(""), precondition);
     });
     add_step("afsluiten", [optional_field](app::Service& service, const app::Principal& principal,
-                                           const std::string& case_id, const Form& form) {
+                                           const std::string& case_id, const Form& form,
+                                           const app::Precondition& precondition) {
         return service.CloseCase(principal, case_id, First(form, "outcome").value_or(""),
-                                 optional_field(form, "note"));
+                                 optional_field(form, "note"), precondition);
     });
 
     // Figures for policy staff (aggregates only).

@@ -468,6 +468,11 @@ CREATE TABLE field_keys (
 ) WITHOUT ROWID;
 )sql",
          &SealPlaintextColumns},
+        // 10: a version per case, raised by every change: the ETag that If-Match is checked against, so two
+        // officers never silently overwrite each other's step.
+        {R"sql(
+ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+)sql"},
     };
     return migrations;
 }

@@ -64,7 +64,7 @@ constexpr const char* kSignalColumns =
     "COALESCE(c.status, 'gemeld'), s.business_kvk, s.business_name";
 
 constexpr const char* kCaseColumns =
-    "id, status, urgency, forms, rationale, outcome, closure_note, created_at, updated_at, weighed_at";
+    "id, status, urgency, forms, rationale, outcome, closure_note, created_at, updated_at, weighed_at, version";
 
 class SqliteTransaction final : public Transaction {
 public:
@@ -388,11 +388,11 @@ public:
     }
 
     void InsertCase(const Case& header) override {
-        db_.Prepare(std::string{"INSERT INTO cases ("} + kCaseColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        db_.Prepare(std::string{"INSERT INTO cases ("} + kCaseColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .BindAll(header.id, domain::ToString(header.status), header.urgency, JoinList(header.forms),
                      Seal("cases", header.id, "rationale", header.rationale), header.outcome,
                      Seal("cases", header.id, "closure_note", header.closure_note), header.created_at,
-                     header.updated_at, header.weighed_at)
+                     header.updated_at, header.weighed_at, header.version)
             .Run();
     }
 
@@ -407,12 +407,12 @@ public:
         bool closed = header.status == domain::CaseStatus::kAfgesloten;
         db_.Prepare(
                "UPDATE cases SET status = ?, urgency = ?, forms = ?, rationale = ?, outcome = ?, closure_note = ?, "
-               "updated_at = ?, weighed_at = ?, closed_at = CASE WHEN ? THEN COALESCE(closed_at, ?) END "
-               "WHERE id = ?")
+               "updated_at = ?, weighed_at = ?, closed_at = CASE WHEN ? THEN COALESCE(closed_at, ?) END, "
+               "version = ? WHERE id = ?")
             .BindAll(domain::ToString(header.status), header.urgency, JoinList(header.forms),
                      Seal("cases", header.id, "rationale", header.rationale), header.outcome,
                      Seal("cases", header.id, "closure_note", header.closure_note), header.updated_at,
-                     header.weighed_at, closed ? 1 : 0, header.updated_at, header.id)
+                     header.weighed_at, closed ? 1 : 0, header.updated_at, header.version, header.id)
             .Run();
     }
 
@@ -433,12 +433,12 @@ public:
         while (statement.Step()) {
             domain::CaseSummary summary;
             summary.header = ReadCase(statement, 0);
-            summary.signal_count = static_cast<int>(statement.Int(10));
-            summary.referral_count = static_cast<int>(statement.Int(11));
-            summary.referrals_without_feedback = static_cast<int>(statement.Int(12));
-            summary.earliest_open_feedback_due = statement.OptionalText(13);
-            summary.has_reporter_feedback = statement.Int(14) != 0;
-            summary.has_reachable_reporter = statement.Int(15) != 0;
+            summary.signal_count = static_cast<int>(statement.Int(11));
+            summary.referral_count = static_cast<int>(statement.Int(12));
+            summary.referrals_without_feedback = static_cast<int>(statement.Int(13));
+            summary.earliest_open_feedback_due = statement.OptionalText(14);
+            summary.has_reporter_feedback = statement.Int(15) != 0;
+            summary.has_reachable_reporter = statement.Int(16) != 0;
             summaries.push_back(std::move(summary));
         }
         return summaries;
@@ -884,6 +884,7 @@ private:
         header.created_at = statement.Text(first + 7);
         header.updated_at = statement.Text(first + 8);
         header.weighed_at = statement.OptionalText(first + 9);
+        header.version = statement.Int(first + 10);
         return header;
     }
 
