@@ -1773,9 +1773,9 @@ const std::vector<Concept> kConcepts = {
     {"unknown_amount", "hoeveel|hoogte|waarvoor|waarom|onduidelijk|onbekend|vaag"},
     {"amount_known", "precies|exact|betalingsregeling|schuldhulp*|bewindvoerder*"},
     {"sexctx_strong",
-     "prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|"
+     "prostitu*|*prostitutie|*prostitu*|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|"
      "tippel*|hoer*|erotisch*|seksdate*|*advertentie|*advertenties|vrijers|webcam*|camsite*|*escort|loverboy*|"
-     "pooier*|souteneur*"},
+     "pooier*|souteneur*|*bordeel|*bordelen|seksinrichting*|*club|condoom*|sugardat*"},
     {"self_word", "zelf"},
     {"small_amount", "#1-200"},
     {"euro_word", "euro|eur"},
@@ -1792,8 +1792,8 @@ const std::vector<Concept> kConcepts = {
     {"take_strong", "meeneemt|meenam|meegenomen|inpikt|ingepikt|afpakt|opstrijkt|opgestreken|incasseert|geincasseerd"},
     {"keep_over", "houdt|houden|hield|hielden|overhoudt|overhouden|overgehouden"},
     {"little", "niets|niks|nauwelijks|weinig|amper"},
-    {"sick2", "verwaarloosd|uitgeput|uitgeputte|vermoeid|vermoeide|moe|ziek|zieke|ziekelijk|ziekelijke|mager|magere|bleek|grauw|grauwe|slecht|onverzorgd|onverzorgde|ondervoed|verzwakt|afgetobd|afgetobde|gesloopt|doodmoe|uitgemergeld|verwilderd|afgeleefd"},
-    {"appear", "oogde|oogt|leek|lijkt|indruk|zag|ziet|uitziet|uitzag"},
+    {"sick2", "verwaarloosd|afgemat|uitgeput|uitgeputte|vermoeid|vermoeide|moe|ziek|zieke|ziekelijk|ziekelijke|mager|magere|bleek|grauw|grauwe|slecht|onverzorgd|onverzorgde|ondervoed|verzwakt|afgetobd|afgetobde|gesloopt|doodmoe|uitgemergeld|verwilderd|afgeleefd"},
+    {"appear", "oogde|oogden|oogt|leek|leken|lijkt|indruk|zag|zagen|ziet|uitziet|uitzag"},
     {"pay_cash", "loon|*loon|salaris|=uitbetaald|uitbetaling|=betaald|betaling|loonbetaling|uitbetalen"},
     {"take_block", "over|overhoudt|overhouden|zelf|eigen|krijgt|kreeg|terug"},
     {"money_plain", "loon|lonen|*loon|salaris*|inkomsten|verdiensten|verdienste|geld|*geld|opbrengst*|fooien|uitkering*|*uitkering|buit|cash|contanten|spaargeld"},
@@ -1814,7 +1814,7 @@ const std::vector<Concept> kConcepts = {
     {"refuse_neg", "weigert|weigerde|weigeren|niet|nooit|geen|zonder"},
     {"crowd", "#6-99|tientallen|tiental|twaalf|veertien|zestien|twintig"},
     {"control_mod", "voor|namens|steeds|telkens|voortdurend|constant|plaats|alles|zijde|ertussendoor|tussendoor|steeds|meteen|direct"},
-    {"neg", "geen|niet|nooit|zonder|niets|niks|nergens"},
+    {"neg", "geen|niet|nooit|zonder|niets|niks|nergens|niemand"},
     {"doc",
      "paspoort*|*paspoort|*paspoorten|identiteitsbewijs*|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|"
      "*reisdocument|*reisdocumenten|identiteitspapieren|papieren|documenten|verblijfsvergunning*|verblijfsdocument*|"
@@ -1831,7 +1831,8 @@ const std::vector<Concept> kConcepts = {
     {"boss",
      "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|*uitzendbureau|bemiddelaar*|tussenpersoon|tussenpersonen|"
      "ronselaar*|eigenaar*|uitbater|manager|leidinggevende|koppelbaas*|opdrachtgever*|voorman|ploegbaas|teamleider|"
-     "onderaannemer|directeur|bedrijfsleider|uitzender|werkgeefster|eigenares|bazin|*bureau|bedrijf|firma"},
+     "onderaannemer|directeur|bedrijfsleider|uitzender|werkgeefster|eigenares|bazin|*bureau|bureau|bedrijf|firma|"
+     "kweker|teler|boer|aannemer|uitvoerder"},
     {"money",
      "loon|lonen|*loon|salaris*|inkomsten|inkomen|*inkomen|verdiensten|verdienste|geld|*geld|opbrengst*|"
      "fooien|fooi|uitkering*|*uitkering|toeslag*|*toeslag|euro|helft|deel|procent|buit|cash|contanten|bedrag*|"
@@ -1849,7 +1850,7 @@ const std::vector<Concept> kConcepts = {
     {"to_other", "hem|haar|hen|hun|die|werkgever*|*werkgever|baas|vriend|pooier*|loverboy*|eigenaar*|madam|man|bemiddelaar*|uitzendbureau*|tussenpersoon"},
     {"bank",
      "bankpas*|pinpas*|betaalpas*|bankkaart*|pincode*|bankrekening*|*bankrekening|rekeningnummer*|bankapp|"
-     "bankzaken|bankgegevens|digid|*rekening|rekening|bank|pinpassen|bankpassen|inlogcodes|inloggegevens|"
+     "bankzaken|bankgegevens|digid|bank|pinpassen|bankpassen|inlogcodes|inloggegevens|"
      "internetbankieren|mobielbankieren|pas|passen"},
     {"bank_keep",
      "bewaar*|bewaard|beheer*|beheert|vastgehouden|vasthoud*|ingenomen|inneem*|innam|afgepakt|afpak*|afgenomen|"
@@ -1861,7 +1862,7 @@ const std::vector<Concept> kConcepts = {
      "seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|dates|hotel*|"
      "*hotel|hotelkamer*|advertentie*|*advertentie|*advertenties|kamerverhuur|mannen|afspraken|vrijers|*sites|"
      "*site|pijpen|neuken|betaalde|webcam*|camsite*"},
-    {"sexctx", "prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|hotelkamer*|*advertentie|*advertenties|vrijers|pijpen|neuken|webcam*|camsite*|*escort|raamprostitutie|loverboy*|pooier*|souteneur*|seksueel|seksuele|verkracht*|misbruik*|klant*"},
+    {"sexctx", "prostitu*|*prostitutie|*prostitu*|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|hotelkamer*|*advertentie|*advertenties|vrijers|pijpen|neuken|webcam*|camsite*|*escort|raamprostitutie|loverboy*|pooier*|souteneur*|seksueel|seksuele|verkracht*|misbruik*|klant*|condoom*|club|*club|*bordeel|sugardat*"},
     {"workctx", "werk|werkt|werken|werkte|werkten|gewerkt|werkgever*|*werkgever|baas|loon|*loon|salaris|uitzendbureau*|*uitzendbureau|werknemer*|arbeider*|*arbeiders|arbeidsmigrant*|dienst|diensten|ploeg|ploegen|fabriek|magazijn|kas|kassen|bouw|*bouw|restaurant|keuken|schoonmaak*|*bedrijf|bedrijf|teler|loods|koppelbaas*|opdrachtgever*|voorman|*werk|machine*|*machine|collega*|slachterij|*slachterij"},
     {"crimctx",
      "bedel*|gebedeld|buit|stelen|gestolen|steelt|jat*|gejat|inbr*|ingebroken|beroof*|berooft|beroving*|zakkenr*|"
@@ -1869,7 +1870,7 @@ const std::vector<Concept> kConcepts = {
     {"debt",
      "schuld|schulden|*schuld|*schulden|schuldig|terugbetalen|terugbetaald|terugbetaalt|afbetalen|afbetaald|"
      "afbetaalt|aflossen|afgelost|aflost|terugverdienen|terugverdient|terugverdiend|lening|geleend|voorgeschoten|"
-     "voorschot|openstaand*|krijt|rood|afgeschreven|verrekend|verrekent|verrekenen"},
+     "voorschot|openstaand*|openstaat|krijt|min|rood|afgeschreven|verrekend|verrekent|verrekenen"},
     {"debt_cost", "reis|reiskosten|*reis|vliegticket*|ticket*|*ticket|busreis|vlucht|overtocht|bemiddeling*|*bemiddeling|bemiddelingskosten|visum|*visum|huur|kamerhuur|woonkosten|vervoer|werkvergunning|inschrijfgeld|voorschot|voorgeschoten|lening|geleend"},
     {"repay",
      "terugbetalen|terugbetaald|terugbetaalt|afbetalen|afbetaald|afbetaalt|aflossen|afgelost|aflost|"
@@ -1882,16 +1883,16 @@ const std::vector<Concept> kConcepts = {
     {"porn",
      "porno*|*porno|pornografisch*|seksfilm*|sekstape*|naaktfoto*|naaktbeeld*|seksvideo*|camseks|webcam*|"
      "*webcam|livestream*|streamen|stream|gestreamd|onlyfans|filmen|gefilmd|filmt|filmde|opnames|opname|"
-     "gefotografeerd|fotograferen|fotoshoot*|*shoot|camera|camera*|ringlamp|statief|beelden|filmpje*|video*|foto*"},
+     "naaktfilm*|naaktvideo*|gefotografeerd|fotograferen|fotoshoot*|*shoot|camera|camera*|ringlamp|statief|beelden|filmpje*|video*|foto*"},
     {"nude",
-     "naakt|bloot|ontkleed|uitkleden|uitgekleed|sexy|pikant*|seksueel|seksuele|intieme|lingerie|ondergoed|"
+     "naakt|bloot|ontkleed|uitkleden|uitkleedt|uitgekleed|sexy|pikant*|seksueel|seksuele|intieme|lingerie|ondergoed|"
      "seks|sex|*seks|erotisch*|bed|slaapkamer|betalende|kijkers|abonnees|volgers|betaald"},
     {"phone",
      "telefoon|telefoons|mobiel|mobieltje|mobieltjes|gsm|toestel|toestellen|toestelletje|simkaart*|simkaartje*|"
      "*simkaart|nummer|nummers|telefoonnummer*|telefoontje|*telefoon|*telefoons|prepaid*|smartphone*|"
      "iphone|iphones|samsung"},
     {"second",
-     "tweede|extra|andere|ander|nog|meerdere|twee|geheime|geheim|verstopt|verstopte|verborgen|prepaid*|aparte|"
+     "naast|tweede|extra|andere|ander|nog|meerdere|twee|geheime|geheim|verstopt|verstopte|verborgen|prepaid*|aparte|"
      "apart|losse|oude|drie|#2-2"},
     {"school", "school|*school|scholen|les|lessen|*les|lesuren|klas|schooldag*|stage|opleiding|mbo|vmbo|havo|vwo|roc|college|colleges|praktijkonderwijs|schooltijd"},
     {"absent", "afwezig*|absent*|verzuim*|*verzuim|spijbel*|gemist|mist|missen|miste|ziekgemeld|ziekmeld*|*ziekmelding|*ziekmeldingen|thuiszitter*|uitgeschreven|ongeoorloofd|weggebleven|wegblijft|wegblijven|ongeoorloofde|schoolverzuim|lesverzuim"},
@@ -1931,20 +1932,21 @@ const std::vector<Concept> kConcepts = {
     {"permit",
      "verblijfsvergunning*|*verblijfsvergunning|verblijfsstatus|*status|status|visum|*visum|verblijfspapieren|"
      "verblijfsdocument*|verblijfsrecht|werkvergunning*|tewerkstellingsvergunning*|twv|bsn|burgerservicenummer|"
-     "papieren|vergunning|*vergunning|documenten"},
+     "papieren|verblijfspas|documenten"},
     {"permit_bad",
      "geen|zonder|verlopen|ongeldig*|ongeldige|vervalst*|nep|valse|vals|geweigerd|afgewezen|ingetrokken|"
      "toeristenvisum|illegaal|illegale|ontbreekt|ontbreken|ontbrak"},
     {"pay", "loon|*loon|salaris|=uitbetaald|uitbetaling|=betaald|betaling|loonbetaling|verdient|verdiende|verdienen|uurtarief|*tarief|=onderbetaald"},
     {"pay_low", "weinig|nauwelijks|amper|minder|lager|onder|schijntje|fooi|fooitje|achterstallig*|uitgesteld|nooit|niet|niets|niks|geen|zakgeld|zakcentje|peanuts|habbekrats|karig|belachelijk|laag|lage|ingehouden|afgetrokken"},
-    {"pay_block", "huur|huurt|rekening|rekeningen|boodschappen|belasting|premie|zorgverzekering|reis|vlucht|"
+    {"pay_block", "*rekening|huur|huurt|rekening|rekeningen|boodschappen|belasting|premie|zorgverzekering|reis|vlucht|"
                   "zelf|goed|netjes|keurig|cao|normaal|redelijk"},
-    {"cash", "contant*|cash|zwart|zwartwerk*|envelop*|*envelop|handje|contantje|kontant*|biljetten|briefjes"},
+    {"pay_verb", "geld|betaald|betaalt|uitbetaald|toestopt|toegestopt|toestoppen|krijgt|kreeg|krijgen"},
+    {"cash", "onderhands|contant*|cash|zwart|zwartwerk*|envelop*|*envelop|handje|contantje|kontant*|biljetten|briefjes"},
     {"contract", "contract|*contract|contracten|arbeidsovereenkomst*|*overeenkomst|loonstro*|*loonstrook|*loonstroken|loonstrookje*|salarisstro*|verzekerd|ongevallenverzekering|loonadministratie|payroll|loonbelasting|werkgeversverklaring|verzekering"},
-    {"promise", "beloof*|beloofd|beloofde|belofte*|beloftes|toegezegd|toezegging*|voorgespiegeld|voorspiegeling|gezegd|verteld|vertelde|verwacht*|verwachtte|advertentie*|*advertentie|vacature*|*vacature|aangeboden|aanbod|zou|zouden|geronseld|geworven|gelokt"},
+    {"promise", "beloof*|beloofd|beloofde|belofte*|beloftes|toegezegd|toezegging*|voorgespiegeld|voorspiegeling|verwacht*|verwachtte|advertentie*|*advertentie|vacature*|*vacature|aangeboden|aanbod|zou|zouden|geronseld|geworven|gelokt"},
     {"reality",
      "maar|bleek|bleken|blijkt|werkelijkheid|praktijk|eenmaal|aangekomen|aankomst|uiteindelijk|tegen|"
-     "teleurgesteld|helemaal|nooit|niets|niks"},
+     "teleurgesteld|helemaal|nooit|niets|niks|nu|inmiddels|echter"},
     {"promise_obj", "baan|werk|loon|salaris|verdienen|verdient|huis|woning|kamer|huisvesting|contract|papieren|vergunning|opleiding|toekomst|uurloon"},
     {"violence", "slaat|sloeg|sloegen|geschopt|getrapt|gewurgd|afgetuigd|vuistslag*|gestompt|mes|pistool|vuurwapen|mishandeld|geslagen|klappen"},
     {"new_contacts",
@@ -1954,7 +1956,7 @@ const std::vector<Concept> kConcepts = {
     {"older", "ouder|oudere|ouderen|volwassen|volwassenen|twintigers|dertigers|veertigers|meerderjarig*"},
     {"unknown", "onbekend|onbekende|onbekenden|niemand"},
     {"secretive", "vaag|vage|ontwijkend*|geheimzinnig*|zwijgt|zweeg|dichtklap*|verdedigt|verdedigde|beschermt|beschermde|beschermend|loyaal|geheimhoudt|verzwijgt|verzwijgen|afschermt|goedpraat"},
-    {"lie", "lieg*|liegt|loog|logen|gelogen|leugen*|leugentje*|verzint|verzon|verzonnen|tegenstrijdig*|ingestudeerd*|aangeleerd|instudeerd|ingeoefend|wenselijk*|wisselend*|wisselende|ongeloofwaardig*|voorgezegd|ingefluisterd"},
+    {"lie", "verzwijg*|lieg*|liegt|loog|logen|gelogen|leugen*|leugentje*|verzint|verzon|verzonnen|tegenstrijdig*|ingestudeerd*|aangeleerd|instudeerd|ingeoefend|wenselijk*|wisselend*|wisselende|ongeloofwaardig*|voorgezegd|ingefluisterd"},
     {"isolate",
      "isol*|geisoleerd*|afgesloten|teruggetrokken|afgezonder*|zondert|eenzaam|vervreemd*|verbroken|afgebroken|"
      "uitgesloten|afstand"},
@@ -1963,8 +1965,8 @@ const std::vector<Concept> kConcepts = {
      "vriendengroep|oma|opa|tante|oom"},
     {"control_person", "begeleider*|man|vrouw|vriend|partner|baas|werkgever*|*werkgever|neef|oom|tante|broer|landgenoot|chauffeur|collega|meneer|mevrouw|persoon|iemand|heer|echtgenoot|echtgenote|jongen|contactpersoon|manager|nicht"},
     {"control_act", "praat|praatte|praten|antwoord*|antwoordt|antwoordde|beantwoord*|tolkt|tolkte|vertaalt|vertaalde|onderbrak|onderbreekt|corrigeert|corrigeerde|wijkt|souffleert|fluistert|fluisterde|uitpraten|beslist|besliste"},
-    {"address", "adres|woonadres|*adres|straatnaam|huisnummer|postcode|sleutel|sleutels|*sleutel|*sleutels"},
-    {"unknown_addr", "weet|wist|weten|kent|kende|noemen|noemde|zeggen|vertellen|heeft|had|krijgt|kreeg|bezit"},
+    {"address", "adres|woonadres|*adres|straat|straatnaam|huisnummer|postcode|sleutel|sleutels|*sleutel|*sleutels"},
+    {"unknown_addr", "wisten|kenden|weet|wist|weten|kent|kende|noemen|noemde|zeggen|vertellen|heeft|had|krijgt|kreeg|bezit"},
     {"drugs",
      "drugs|*drugs|cocaine|coke|wiet|hasj|heroine|xtc|lachgas|speed|ghb|crack|pillen|ketamine|keta|"
      "amfetamine|mdma|harddrugs|softdrugs|joint*|blow*|jointje*|snuif|lijntje*|crystal|meth|*pillen"},
@@ -1990,7 +1992,7 @@ const std::vector<Concept> kConcepts = {
     {"low_income", "bijbaan*|*bijbaan|bijbaantje*|zakgeld|uitkering|*uitkering|stufi|studiefinanciering|werkloos|inkomen|baan|krantenwijk|vakkenvuller|bijstand|*bijstand|wajong|leefgeld|weekgeld"},
     {"rob", "beroof*|berooft|beroofd|beroving*|roof|*roof|roven|zakkenr*|*zakkenroller|overval*|*overval|"
             "rolt|gerold|tasjes*|afgepakt|afpakken|afhandig"},
-    {"steal", "stelen|steelt|stal|gestolen|jatten|jat|jatte|gejat|pikken|gepikt|inbr*|ingebroken|inbraak*|*inbraak|"
+    {"steal", "stelen|steelt|stal|stalen|gestolen|jatten|jat|jatte|gejat|pikken|gepikt|inbr*|ingebroken|inbraak*|*inbraak|"
               "*inbraken|diefstal*|*diefstal|*diefstallen|winkeldief*|dief|dieven|rippen|geript|kraken|gekraakt"},
     {"force_do", "gedwongen|dwingt|dwong|dwingen|moet|moest|moeten|moesten|verplicht|opdracht|opgedragen|"
                  "gestuurd|stuurt|stuurde|eist|eiste|laat|liet|onder|druk|bevel"},
@@ -2011,6 +2013,115 @@ const std::vector<Concept> kConcepts = {
     {"lang_bad", "geen|nauwelijks|amper|gebrekkig|gebrekkige|slecht|slechte|beperkt|beperkte|weinig|enkele|paar|uitsluitend|moeizaam|moeilijk|lastig|onmogelijk"},
     {"lang_word", "nederlands|engels|duits|taal|*taal|woord|woorden|woordje|woordjes|tolk|*tolk|vertaal*|"
                   "vertaalapp|translate|handen|gebaren|communicatie|communiceren|verstaanbaar"},
+    // Paraphrase families for facts told in other words than the patterns know (issue 3, point 4): money that
+    // goes to someone else, sex the person cannot refuse, living where one works, threats "if you complain", ...
+    {"money_broad",
+     "geld|*geld|verdiensten|verdienste|verdient|verdienen|verdiende|opbrengst*|loon|*loon|salaris*|inkomsten|"
+     "betalingen|betaling|bedragen|bankbiljetten|biljetten|briefjes|cash|contanten|buit|fooien|alles|rest"},
+    {"take_from",
+     "afneemt|afnam|afgenomen|int|inde|ontvangt|ontving|ophaalt|opgehaald|bijhoudt|bijgehouden|meeneemt|meenam|"
+     "inneemt|innam|ingenomen|incasseert|geincasseerd|kassa|afgerekend|afrekenen|afdragen|afstaan|inleveren|"
+     "afgeven|afgedragen|afgestaan|ingeleverd|afgegeven"},
+    {"hand_to", "kwijt|geven|afgeven|afdragen|afstaan|inleveren|overhandigen|overmaken|storten"},
+    {"nonlabour_ctx",
+     "prostitu*|*prostitutie|*prostitu*|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|*bordeel|privehuis*|klant*|"
+     "condoom*|loverboy*|pooier*|bedel*|gebedeld|buit|stelen|gestolen|steelt|jat*|gejat|inbr*|ingebroken|beroof*|"
+     "zakkenr*|dealen|dealt|drugs|*drugs|winkeldiefstal*|diefstal*|overval*|criminel*"},
+    {"coerce_strong", "gedwongen|dwingt|dwong|dwingen|verplicht|druk|eist|eiste|chanteert|dreigt|dreigde|gedreigd"},
+    {"family2", "familie|*familie|ouders|vader|moeder|broer*|zus|zussen|zusje|gezin|*gezin|oma|opa"},
+    {"defend", "verdedigt|verdedigde|beschermt|beschermde"},
+    {"money_unit2", "briefjes|biljetten|bankbiljetten"},
+    {"to_person",
+     "hem|hen|man|vriend|vriendje|neef|oom|broer|eigenaar*|eigenares*|baas|portier|beheerder*|chauffeur|landgenoot|"
+     "madam|pooier*|bureau|*bureau|meneer|diens|familie|uitbater|manager|ploegbaas|voorman|vrouw|jongens"},
+    {"goes", "gaat|gaan|ging|gingen|komt|kwam|komen|belandt|verdwijnt|verdwijnen"},
+    {"naar_word", "naar|op"},
+    {"bed_sex",
+     "bed|slapen|slaapt|sliep|seks|sex|*seks|seksuele|seksueel|uitleent|uitlenen|uitgeleend|aanbiedt|aanbieden|"
+     "aangeboden|intiem|intieme|handelingen|vrijen"},
+    {"coerce_sex",
+     "gedwongen|dwingt|dwong|dwingen|geacht|wil|wilt|wilde|weigeren|weigert|weigerde|druk|eist|eiste|uitleent|"
+     "aanbiedt|onderuit|verplicht|moet|moest"},
+    {"acquaint",
+     "vrienden|kennissen|zakenpartners|*partners|maten|gasten|neef|neven|vriendjes|collega*|bekenden|"
+     "kameraden|mannen|jongens|familieleden"},
+    {"partner_word", "vriend|man|partner|echtgenoot|ex|vriendje|verloofde|man|*vriend"},
+    {"porn_strong", "naaktfilm*|naaktfoto*|naaktbeeld*|naaktvideo*|seksfilm*|seksvideo*|pornofilm*|sekstape*|*seksfilmpjes"},
+    {"fear_strong", "ineengedoken|ineengekrompen|doodsbang|schichtig|schichtige|onderdanig|onderdanige|geintimideerd"},
+    {"dare", "durft|durfde|durfden|durven"},
+    {"look_at", "aankijken|aan|kijken|oogcontact|aanspreken"},
+    {"own_pron", "hare|zijne|hunne"},
+    {"rarely", "sporadisch|zelden|nauwelijks|amper|nooit|weinig|mondjesmaat"},
+    {"show_up", "opdagen|opdaagt|komt|komen|kwam|verschijnt|verscheen|aanwezig"},
+    {"school_ctx", "leerplicht*|school|*school|leerling*|mentor|klas|les|lessen|docent*|schooltijd|schooljaar"},
+    {"school_hours", "uur|uren|lesuren|schooldagen|lesdagen|lessen|dagen"},
+    {"missed", "gemist|verzuimd|gespijbeld|afwezig|ongeoorloofd"},
+    {"crim_people2",
+     "groep|jongens|jongemannen|mannen|vrienden|neef|broer|types|figuren|bende|oudere|jongen|man|vriend|kennissen|"
+     "mensen|bewoners|bezoekers"},
+    {"crim_marker",
+     "betrokken|veroordeeld|vastgezeten|vastgezet|strafblad|*handel|witwas*|oplichting|oplichter*|inbraken|"
+     "inbraak|explosie*|aanslagen|drugsdelicten|delicten|dealer*|*dealer|*dealers|dealen|dealt|gedeald|verkopen|"
+     "verkoopt|criminel*|crimineel|overvallen|heling"},
+    {"bigmoney", "honderden|duizenden|bundel*|stapel*|rol|rollen|pakken"},
+    {"money_unit", "euro|euros|geld|cash|biljetten|briefjes|contanten"},
+    {"denom", "vijftig|honderd|tweehonderd|#50-500"},
+    {"job_word", "bijbaan*|baantje*|baan|werk|inkomen|inkomsten|krantenwijk|uitkering|bijstand|wajong"},
+    {"low_income2",
+     "bijbaan*|*bijbaan|bijbaantje*|krantenwijk|vakkenvuller|vakken|zakgeld|wajong*|*uitkering|uitkering|"
+     "bijstand|stufi|studiefinanciering"},
+    {"lux_ctx",
+     "dure|duur|luxe|peperdure|merk*|designer*|gouden|rolex|gucci|prada|moncler|louis|balenciaga|sneakers|"
+     "vakanties|rondjes|huurauto|horloge*|sieraden|merkkleding|dubai|contant*|cash|briefjes"},
+    {"control_person2",
+     "begeleider*|man|vrouw|vriend|partner|baas|werkgever*|*werkgever|neef|oom|tante|broer|landgenoot|chauffeur|"
+     "meneer|mevrouw|persoon|iemand|heer|echtgenoot|echtgenote|jongen|contactpersoon|manager|nicht|hij|die|eigenaar"},
+    {"control_strong",
+     "beantwoordde|beantwoordt|beantwoorden|aanvulde|vulde|aanvullen|woord|ertussen|tussenbeide|namens|"
+     "meeluisteren|luisterde|invulde|vertaalde|tolkte"},
+    {"for_other",
+     "voor|namens|haar|hen|hem|hun|vrouwen|vrouw|meisje|jongen|mannen|antwoorden|vraag|vragen|formulieren|gesprek"},
+    {"knowv", "weet|wist|wisten|weten|kent|kende|kenden"},
+    {"where", "waar|welke|adres"},
+    {"stayv",
+     "woont|woonde|woonden|wonen|verblijft|verbleef|verbleven|verblijven|overnacht*|slaapt|sliep|sliepen|waren|was"},
+    {"moved", "verhuiz*|verhuisd|verhuist"},
+    {"contact_word", "contact|belt|bellen|gebeld|spreekt|gesproken|ziet|gezien|bezoekt|bezoek|gezien"},
+    {"little_neg", "geen|niet|nauwelijks|amper|zelden|nooit|weinig|verbroken"},
+    {"tegen_w", "tegen"},
+    {"alles_w", "alles|het"},
+    {"fine_w", "goed|prima|geweldig|fantastisch|top|uitstekend"},
+    {"protect", "woedend|boos|kwaad|geirriteerd|fel|agressief"},
+    {"about_contacts", "vrienden|jongens|mannen|vriend|hem|namen|wie|hen|mensen|die"},
+    {"premises2",
+     "zaak|restaurant|winkel|salon|kapsalon|pand|atelier|caravan*|stacaravan*|veldbed*|werktafel*|bouwkeet|keet|"
+     "cabine|werkplaats|erf|terrein|kwekerij|boerderij|stal|stallen|schuur|koeien|hokken|*hokken|loods|garagebox|"
+     "container*|kas|kassen|bedrijf|*bedrijf|fabriek|magazijn|achterkamer|kantoor|kantoortje|bedrijfspand|club|"
+     "massagesalon|*salon|werkplek|bakkerij|slachterij|tuinderij|zolder"},
+    {"receive", "ontvangen|ontvangt|ontving|gekregen|krijgt|krijgen|kreeg|uitbetaald|overgehouden|over|gezien"},
+    {"little2", "niets|niks|nooit|geen|nauwelijks|amper|weinig|bijna|nog"},
+    {"few", "paar|enkele|luttele|wat"},
+    {"tenner", "tientjes|tientje|euro|euros|tientjes|vijfjes"},
+    {"cond_if", "als|anders|zodra|wanneer|zoniet"},
+    {"complain", "klaagt|klagen|klaagde|klacht|erover|begint|praat|vertelt|protesteert|weigert|vraagt|stopt|weggaat"},
+    {"consequence2",
+     "ontslag*|ontslagen|ontslaan|eruit|straat|kwijt|kwijtraakt|kwijtraken|ingetrokken|opgepakt|lastiggevallen|"
+     "plek|kamer|aangeven|vervangen|anderen|genoeg|*politie|politie|ind|teruggestuurd|terugsturen|uitgezet|"
+     "familie|gezin|boete|boetes|loon|woning|visum|verblijfsvergunning"},
+    {"extort", "chant*|gechanteerd|afpers*|afgeperst|zwijggeld"},
+    {"demand", "eist|eiste|eisen|geeist|opeist"},
+    {"body_part", "rug|longen|handen|voet|voeten|knie|knieen|schouder|schouders|nek|ogen|polsen|pols|armen"},
+    {"suffer",
+     "last|klaagde|klaagt|pijn|ontstoken|ontstoken|beknelde|bekneld|rode|kapotte|gewond|klachten|*klachten|"
+     "hoest*|hoestten|hoestte"},
+    {"leave2", "verlaat|verlaten|verliet|weg|af|buiten|vertrekken|vertrekt"},
+    {"company", "zonder|begeleiding|toestemming|mag|mocht|mogen|mochten|kan|kon|familie"},
+    {"passers",
+     "reizigers|klanten|voorbijgangers|passanten|mensen|winkelend|ingang|uitgang|station|markt|winkelcentrum|"
+     "supermarkt|terras|terrassen"},
+    {"ask", "vragen|vraagt|vroeg|vroegen|bedelen"},
+    {"beg_any", "bedel*|gebedeld|*bedelen|bekertje|bordje"},
+    {"bank_self", "zelf|eigen|samen|volmacht|machtiging"},
 };
 
 struct ConceptRule {
@@ -2122,6 +2233,56 @@ const std::vector<ConceptRule> kConceptRules = {
     {"CRI-06", 0.5, {"drugs", "drug_trade"}, 8},
     {"CRI-06", 0.5, {"crim_people", "crim_contact"}, 6},
     {"CRI-07", 0.5, {"drugs", "drug_use"}, 6},
+    // Paraphrase families (issue 3, point 4). Money that goes to someone else: "alles moet afdragen aan zijn
+    // oom", "het geld dat die mannen betalen, neemt hij af", "wat hij verdient gaat naar die oom".
+    {"ALG-08", 0.45, {"money_broad", "take_from", "to_person"}, 10, "", "", "bank_self"},
+    {"ALG-08", 0.45, {"money_broad", "to_person", "hand_to"}, 8, "", "", "bank_self", false, 1, true},
+    {"SEK-02", 0.45, {"money_broad", "to_person", "hand_to"}, 8, "sexctx", "", "bank_self", false, 1, true},
+    {"ARB-10", 0.45, {"money_broad", "to_person", "hand_to"}, 8, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
+    {"ALG-08", 0.45, {"money_broad", "goes", "naar_word", "to_person"}, 10, "", "", "bank_self", false, 1, true},
+    {"SEK-02", 0.45, {"money_broad", "take_from", "to_person"}, 10, "sexctx", "", "bank_self"},
+    {"SEK-02", 0.45, {"money_broad", "goes", "naar_word", "to_person"}, 10, "sexctx", "", "bank_self", false, 1, true},
+    {"ARB-10", 0.45, {"money_broad", "take_from", "to_person"}, 10, "workctx", "nonlabour_ctx", "bank_self"},
+    {"ARB-10", 0.45, {"money_broad", "goes", "naar_word", "to_person"}, 10, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
+    // Sex one cannot refuse, with the partner's friends or acquaintances.
+    {"SEK-04", 0.45, {"partner_word", "acquaint", "bed_sex", "coerce_sex"}, 16},
+    {"SEK-01", 0.45, {"coerce_sex", "bed_sex", "acquaint"}, 10},
+    {"SEK-01", 0.45, {"coerce_strong", "sexact"}, 10, "sexctx", "", "", false, 2},
+    {"SEK-03", 0.45, {"porn_strong"}, 1},
+    {"SEK-07", 0.4, {"fear_strong"}, 1},
+    {"SEK-07", 0.4, {"dare", "neg", "look_at"}, 6, "", "", "", true},
+    {"SEK-08", 0.45, {"phone", "neg", "own_pron"}, 6, "", "", "", true},
+    // School: "komt nog maar sporadisch opdagen", "in zes weken 60 uur gemist".
+    {"SEK-10", 0.45, {"rarely", "show_up"}, 3, "school_ctx"},
+    {"CRI-08", 0.45, {"rarely", "show_up"}, 3, "school_ctx"},
+    {"SEK-10", 0.45, {"school_hours", "missed"}, 4, "school_ctx"},
+    {"CRI-08", 0.45, {"school_hours", "missed"}, 4, "school_ctx"},
+    // Criminal company, money and spending.
+    {"CRI-06", 0.45, {"crim_people2", "crim_marker"}, 10, "", "", "victim_block", false, 1, true},
+    {"CRI-04", 0.45, {"bigmoney", "money_unit"}, 3},
+    {"CRI-04", 0.45, {"money_unit2", "denom"}, 3, "", "", "", false, 1, true},
+    {"CRI-05", 0.45, {"neg", "job_word"}, 2, "lux_ctx", "", "", true, 1, true},
+    {"CRI-05", 0.45, {"low_income2", "lux_ctx", "contrast"}, 20, "", "", "", true, 2},
+    {"CRI-02", 0.45, {"beg_any"}, 1},
+    {"CRI-02", 0.45, {"money_plain", "ask", "passers"}, 8},
+    // Someone who speaks for the person, a home address nobody knows, family kept at a distance.
+    {"ALG-12", 0.45, {"control_person2", "control_strong", "for_other"}, 10},
+    {"ALG-13", 0.45, {"knowv", "neg", "where", "stayv"}, 7, "", "moved", "", true},
+    {"ALG-05", 0.45, {"little_neg", "contact_word", "family2"}, 6, "", "", "", true, 1, true},
+    {"ALG-05", 0.45, {"tegen_w", "family", "alles_w", "fine_w"}, 10, "", "", "", false, 1, true},
+    {"ALG-04", 0.45, {"protect", "ask", "about_contacts"}, 10, "", "", "", false, 1, true},
+    {"ALG-04", 0.45, {"defend", "about_contacts"}, 3, "", "", "", false, 1, true},
+    // Labour: living where one works, pay that never comes, threats if one complains, bodies worn out.
+    {"ARB-13", 0.45, {"housing", "premises2"}, 6, "", "", "housing_ok"},
+    {"ARB-03", 0.45, {"receive", "little2"}, 6, "workctx", "sexctx", "pay_block", true},
+    {"ARB-03", 0.45, {"few", "tenner"}, 2, "workctx", "sexctx", "", false, 1, true},
+    {"ARB-16", 0.45, {"cond_if", "complain", "consequence2"}, 14, "workctx"},
+    {"ARB-16", 0.45, {"threat", "consequence2"}, 12, "workctx"},
+    {"ARB-15", 0.45, {"extort"}, 1, "workctx"},
+    {"ARB-15", 0.45, {"demand", "money_broad", "cond_if"}, 14, "workctx"},
+    {"ARB-17", 0.45, {"body_part", "suffer"}, 4, "workctx"},
+    {"ARB-14", 0.45, {"leave2", "neg", "company"}, 6, "", "", "", true},
+    {"ARB-12", 0.45, {"cash", "pay_verb"}, 4, "workctx", "nonlabour_ctx"},
 };
 #pragma GCC diagnostic pop
 
@@ -2371,6 +2532,99 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
     }
 }
 
+// Whether any word of the text belongs to a concept of the second layer.
+bool TextHasConcept(const std::vector<Token>& tokens, std::string_view name) {
+    const ConceptTable& table = GetConceptTable();
+    const int concept_index = table.Find(name);
+    if (concept_index < 0) return false;
+    return std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+        return std::any_of(table.terms[concept_index].begin(), table.terms[concept_index].end(),
+                           [&](const ConceptTerm& term) { return TermMatches(term, token); });
+    });
+}
+
+// A fact the narrative explains itself is not the signal: a debt with debt counselling or a payment plan
+// (ALG-07, only its loose mentions), school missed for the flu or a funeral, a scooter bought from savings,
+// a new friend "van haar eigen leeftijd", sex work that is licensed and independent (SEK-02, loose mentions).
+// An entry "a b" is two words in a row, the second a prefix.
+struct Explanation {
+    std::vector<std::string_view> codes;
+    double max_weight;  // only suggestions at most this heavy are dropped
+    std::vector<std::string_view> prefixes;
+};
+
+void DropExplained(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& results) {
+    static const std::vector<Explanation> kExplanations = {
+        {{"ALG-07"},
+         kLooseDebtWeight,
+         {"schuldhulp", "betalingsregeling", "bewindvoer", "schuldsanering", "budgetbeheer", "gokverslaving",
+          "terugvordering", "wsnp", "studieschuld"}},
+        {{"SEK-10", "CRI-08"}, 1.0, {"griep", "longontsteking", "begrafenis", "verlof", "ziekenhuisopname", "operatie"}},
+        {{"CRI-04", "CRI-05"}, 1.0, {"spaargeld", "gespaard", "erfenis"}},
+        {{"ALG-03"}, 1.0, {"leeftijdsgeno", "eigen leeftijd"}},
+        {{"SEK-02"}, kLooseSexWorkWeight, {"zelfstandig", "vergund", "geregistreerd"}},
+    };
+    const auto said = [&](std::string_view entry) {
+        const std::size_t space = entry.find(' ');
+        for (std::size_t index = 0; index < tokens.size(); ++index) {
+            const std::string_view norm = tokens[index].norm;
+            if (space == std::string_view::npos) {
+                if (norm.substr(0, entry.size()) == entry) return true;
+            } else if (norm == entry.substr(0, space) && index + 1 < tokens.size()) {
+                const std::string_view second = entry.substr(space + 1);
+                if (std::string_view(tokens[index + 1].norm).substr(0, second.size()) == second) return true;
+            }
+        }
+        return false;
+    };
+    for (const Explanation& explanation : kExplanations) {
+        bool present = false;
+        for (std::string_view code : explanation.codes) {
+            const auto found = results.find(code);
+            present = present || (found != results.end() && found->second.best_weight <= explanation.max_weight);
+        }
+        if (!present || !std::any_of(explanation.prefixes.begin(), explanation.prefixes.end(), said)) continue;
+        for (std::string_view code : explanation.codes) {
+            const auto found = results.find(code);
+            if (found != results.end() && found->second.best_weight <= explanation.max_weight) results.erase(found);
+        }
+    }
+}
+
+// In a sex-work narrative without any other labour fact, money handed over (ARB-10) is the money of SEK-02 and a
+// debt to the "employer" (ARB-07) is a debt (ALG-07) of that prostitution; in a narrative without any sign of sex
+// work, money handed over is ARB-10 and not SEK-02. Money handed over is always also ALG-08.
+void MoveToSexWork(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& results) {
+    const auto move = [&](std::string_view from, std::string_view to) {
+        const auto found = results.find(from);
+        if (found == results.end()) return;
+        results.try_emplace(to, found->second);
+        results.erase(from);
+    };
+    bool other_labour = false;
+    for (std::string_view code : FormsForOverlap()[2].core) {
+        other_labour = other_labour || (code != "ARB-10" && code != "ARB-07" && results.contains(code));
+    }
+    // SEK-02 itself is no proof of sex work: its patterns also read a plain "geld afdragen".
+    bool sex_core = false;
+    for (std::string_view code : FormsForOverlap()[0].core) {
+        sex_core = sex_core || (code != "SEK-02" && results.contains(code));
+    }
+    const bool sex_work = sex_core || TextHasConcept(tokens, "sexctx_strong") ||
+                          (results.contains("SEK-02") && TextHasConcept(tokens, "sexctx"));
+    if (!other_labour && (results.contains("ARB-10") || results.contains("ARB-07")) && sex_work) {
+        move("ARB-10", "SEK-02");
+        move("ARB-07", "ALG-07");
+    } else if (!sex_work && results.contains("ARB-10")) {
+        // And the other way round: a plain "geld afdragen" at work is no prostitution.
+        results.erase("SEK-02");
+    }
+    for (std::string_view code : {std::string_view("ARB-10"), std::string_view("SEK-02")}) {
+        const auto found = results.find(code);
+        if (found != results.end() && found->second.best_weight >= 0.8) results.try_emplace("ALG-08", found->second);
+    }
+}
+
 }  // namespace
 
 std::vector<Suggestion> SuggestIndicators(std::string_view text) {
@@ -2420,21 +2674,8 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text) {
     FindConceptHits(tokens, concept_results);
     for (const auto& [code, result] : concept_results) results.try_emplace(code, result);
 
-    // A debt the narrative explains itself (debt counselling, a payment plan, a gambling habit) is not the
-    // "onverklaarbare schuld" of ALG-07; only the loose mention of a debt is dropped, not an explicit pattern.
-    const auto debt = results.find("ALG-07");
-    if (debt != results.end() && debt->second.best_weight <= kLooseDebtWeight) {
-        static constexpr std::string_view kExplained[] = {"schuldhulp", "betalingsregeling", "bewindvoer",
-                                                          "schuldsanering", "budgetbeheer", "gokverslaving",
-                                                          "terugvordering", "wsnp", "studieschuld"};
-        const bool explained = std::any_of(tokens.begin(), tokens.end(), [](const Token& token) {
-            return std::any_of(std::begin(kExplained), std::end(kExplained), [&](std::string_view stem) {
-                return std::string_view(token.norm).substr(0, stem.size()) == stem;
-            });
-        });
-        if (explained) results.erase(debt);
-    }
-
+    DropExplained(tokens, results);
+    MoveToSexWork(tokens, results);
     DropOverlaps(results);
     for (const auto& [code, result] : results) {
         if (FindIndicator(code) == nullptr) continue;

@@ -316,9 +316,14 @@ const std::vector<Narrative>& Narratives() {
         {"Er zijn naaktfoto's van haar gemaakt en hij dreigt die te verspreiden als ze niet meewerkt.",
          {"SEK-03", "ARB-15"},
          {}},
+        // In a sex-work narrative without any labour fact the money handed over is SEK-02, not also ARB-10.
         {"Ze werkt in de prostitutie en moet al het geld van de klanten afdragen aan een man.",
-         {"SEK-02", "ALG-08", "ARB-10"},
-         {}},
+         {"SEK-02", "ALG-08"},
+         {"ARB-10"}},
+        {"Hij werkt in een loods en moet al zijn loon afdragen aan zijn oom.", {"ARB-10", "ALG-08"}, {"SEK-02"}},
+        {"Ze slaapt boven de zaak waar ze de hele dag werkt.", {"ARB-13"}, {}},
+        {"Ze heeft goed contact met haar ouders en er is geen sprake van dwang.", {}, {"ALG-05"}},
+        {"Hij haalde school niet vanwege een zware griep; er ligt een verklaring van de huisarts.", {}, {"SEK-10", "CRI-08"}},
         {"De jongen van 16 heeft dure merkkleding en veel cash op zak, terwijl hij geen bijbaan heeft. Hij "
          "gaat om met criminele jongens uit de wijk en blowt dagelijks.",
          {"CRI-04", "CRI-06", "CRI-07"},
