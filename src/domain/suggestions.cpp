@@ -76,10 +76,10 @@ struct WordClass {
 // Named alternatives shared by many patterns; referenced as "@name".
 const std::vector<WordClass> kWordClasses = {
     {"doc",
-     "paspoort*|identiteitsbewijs*|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|reispas*|"
+     "paspoort*|identiteitsbewijs*|identiteitsbewijzen|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|reispas*|"
      "identiteitspapieren"},
     {"docs",
-     "paspoort*|identiteitsbewijs*|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|reispas*|"
+     "paspoort*|identiteitsbewijs*|identiteitsbewijzen|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|reispas*|"
      "identiteitspapieren|papieren|documenten|verblijfsvergunning*|verblijfsdocument*|verblijfspas*"},
     {"holder",
      "werkgever*|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|"
@@ -202,6 +202,8 @@ const std::vector<std::string_view> kLongDaysPatterns = {
     "veel|heel ~2 overuren|overwerk",
     "!nooit|geen|zonder ~3 vrij|vrijaf|rustdag*",
     "!nooit|geen ~3 vrije ~1 dag|dagen|weekend|weekenden",
+    "!zonder ~1 vrije ~1 dag|dagen|weekend|weekenden",
+    "#10-24 uur|uren ~1 aan ~1 een|één ~1 stuk",
     "van ~3 vroeg ~4 tot ~3 laat",
     "ochtends|morgens ~1 vroeg ~10 avonds|nachts ~1 laat",
     // Clock times spanning eleven hours or more: "van 7 tot 19 uur", "van zes uur 's ochtends tot negen uur 's avonds".
@@ -224,7 +226,7 @@ const std::vector<std::string_view> kLongDaysPatterns = {
 const std::vector<std::string_view> kLongWeekPatterns = {
     "#6-7 dagen ~3 per|in|van ~2 week",
     "#6-7 ~1 a|of|tot ~1 #6-7 ~1 dagen ~3 per|in|van ~2 week",
-    "ook ~3 op|in ~2 zondag|zondagen|zaterdag|zaterdagen|weekend|weekenden|feestdagen",
+    "werk*|dienst|diensten|rijdt|rijden|draait|draaien ~4 ook ~3 op|in ~2 zondag|zondagen|zaterdag|zaterdagen|weekend|weekenden|feestdagen",
 };
 
 const std::vector<std::string_view> kSchoolPatterns = {
@@ -263,8 +265,9 @@ const std::vector<std::string_view> kNoCarePatterns = {
 };
 
 const std::vector<std::string_view> kSexDebtPatterns = {
-    "schuld|schulden|terugbetalen|afbetalen|aflossen|schuldig|afgelost|terugverdienen ~10 seks|sex|klanten|"
-    "mannen|vreemden|prostitutie",
+    "schuld|schulden|terugbetalen|afbetalen|aflossen|schuldig|afgelost|terugverdienen|openstaande|wegwerken ~10 seks|"
+    "sex|klanten|mannen|vreemden|prostitutie|dates",
+    "af ~2 te ~1 betalen|lossen ~10 seks|sex|klanten|mannen|vreemden|dates|afspraken",
     "seks|sex|klanten|mannen|vreemden|prostitutie ~10 schuld|schulden|terugbetalen|afbetalen|aflossen|schuldig|"
     "terugverdienen",
     "seks|sex|klanten|mannen|vreemden ~10 af|terug ~2 te ~1 lossen|betalen|verdienen",
@@ -1006,7 +1009,7 @@ const std::vector<Rule> kRules = {
          "pak ~1 slaag",
          "uitgescholden|geduwd|getrapt|gestompt|vernederd|gekleineerd|geknepen|uitschelden",
      }},
-    {"ARB-06", 0.6, {"gedwongen|dwingt|dwong|geweld", "onder ~1 dwang"}},
+    {"ARB-06", 0.6, {"gedwongen|dwingt|dwong|=geweld", "onder ~1 dwang"}},
     // ARB-07 hoge schuld aan de werkgever
     {"ARB-07", 0.85,
      {
@@ -1810,13 +1813,13 @@ const std::vector<Concept> kConcepts = {
     {"take_money", "houdt|hield|neemt|nam|pakt|pakte|int|inde|beheert|beheerde|incasseert|opstrijkt|ophaalt|haalt|haalde|opgehaald|gehouden|afgepakt|ingenomen|bewaart"},
     {"pimp_boss", "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|pooier*|loverboy*|manager|madam|mama|vriend|vriendje|partner|neef|oom|koppelbaas*|voorman|ploegbaas|souteneur|regelaar|uitbater|bemiddelingsbureau*"},
     {"spend_block", "eigen|zelf|gespaard|spaargeld|spaart|verdiend"},
-    {"contrast", "maar|terwijl|toch|ondanks|niet|geen|zonder|nauwelijks"},
+    {"contrast", "maar|terwijl|toch|ondanks|niet|geen|zonder|nauwelijks|alleen|slechts|sinds"},
     {"refuse_neg", "weigert|weigerde|weigeren|niet|nooit|geen|zonder"},
     {"crowd", "#6-99|tientallen|tiental|twaalf|veertien|zestien|twintig"},
     {"control_mod", "voor|namens|steeds|telkens|voortdurend|constant|plaats|alles|zijde|ertussendoor|tussendoor|steeds|meteen|direct"},
     {"neg", "geen|niet|nooit|zonder|niets|niks|nergens|niemand"},
     {"doc",
-     "paspoort*|*paspoort|*paspoorten|identiteitsbewijs*|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|"
+     "paspoort*|*paspoort|*paspoorten|identiteitsbewijs*|identiteitsbewijzen|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|"
      "*reisdocument|*reisdocumenten|identiteitspapieren|papieren|documenten|verblijfsvergunning*|verblijfsdocument*|"
      "*identiteitskaart|paspoortje"},
     {"doc_keep",
@@ -1827,7 +1830,7 @@ const std::vector<Concept> kConcepts = {
     {"doc_have", "heeft|had|hebben|hadden|houdt|hield|bewaart|bewaarde|beheert|ligt|lag|liggen|lagen|zit|zitten|bezit"},
     {"doc_block", "kopie*|kopieen|gekopieerd|toonde|getoond|toont|laten|liet|zien|scan*|gescand|verlopen|aanvraag*|"
                   "aangevraagd|vernieuw*|gestolen|verloren|zelf|eigen"},
-    {"holder", "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|*bureau|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|pooier*|loverboy*|begeleider*|uitbater|manager|leidinggevende|smokkelaar*|huisbaas|vriend|partner|koppelbaas*|opdrachtgever*|voorman|ploegbaas|teamleider|madam|mama|landgenoot|chauffeur|onderaannemer|souteneur|hem|hen|die|man|vrouw|oom|tante|neef|echtgenoot|schoonfamilie|contactpersoon|regelaar|bemiddeling|werkgeefster|eigenares|bazin"},
+    {"holder", "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|*bureau|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|pooier*|loverboy*|begeleider*|uitbater|manager|leidinggevende|smokkelaar*|huisbaas|vriend|partner|koppelbaas*|opdrachtgever*|voorman|ploegbaas|teamleider|madam|mama|landgenoot|chauffeur|onderaannemer|souteneur|hem|hen|die|man|vrouw|oom|tante|neef|echtgenoot|schoonfamilie|contactpersoon|regelaar|bemiddeling|werkgeefster|eigenares|bazin|kennissen|kweker|teler"},
     {"boss",
      "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|*uitzendbureau|bemiddelaar*|tussenpersoon|tussenpersonen|"
      "ronselaar*|eigenaar*|uitbater|manager|leidinggevende|koppelbaas*|opdrachtgever*|voorman|ploegbaas|teamleider|"
@@ -1854,16 +1857,17 @@ const std::vector<Concept> kConcepts = {
      "internetbankieren|mobielbankieren|pas|passen"},
     {"bank_keep",
      "bewaar*|bewaard|beheer*|beheert|vastgehouden|vasthoud*|ingenomen|inneem*|innam|afgepakt|afpak*|afgenomen|"
+     "geleend|leent|leende|uitgeleend|"
      "afneem*|afnam|ingeleverd|inlever*|achtergehouden|achterhoud*|houdt|hield|hielden|heeft|had|hadden|gebruikt|"
      "gebruikte|opent|opende|geopend|aangevraagd|regelt|regelde|geregeld|kent|kende|weet|wist|pint|pinde|gepind|"
      "opnemen|opgenomen|neemt|nam|afgeven|afgegeven|kwijt|afstaan|afgestaan"},
     {"sexwork",
-     "klant*|*klanten|prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|raam|ramen|club|"
+     "klant|klanten|klantje|klantjes|*klanten|prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|raam|ramen|club|"
      "seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|dates|hotel*|"
      "*hotel|hotelkamer*|advertentie*|*advertentie|*advertenties|kamerverhuur|mannen|afspraken|vrijers|*sites|"
      "*site|pijpen|neuken|betaalde|webcam*|camsite*"},
-    {"sexctx", "prostitu*|*prostitutie|*prostitu*|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|hotelkamer*|*advertentie|*advertenties|vrijers|pijpen|neuken|webcam*|camsite*|*escort|raamprostitutie|loverboy*|pooier*|souteneur*|seksueel|seksuele|verkracht*|misbruik*|klant*|condoom*|club|*club|*bordeel|sugardat*"},
-    {"workctx", "werk|werkt|werken|werkte|werkten|gewerkt|werkgever*|*werkgever|baas|loon|*loon|salaris|uitzendbureau*|*uitzendbureau|werknemer*|arbeider*|*arbeiders|arbeidsmigrant*|dienst|diensten|ploeg|ploegen|fabriek|magazijn|kas|kassen|bouw|*bouw|restaurant|keuken|schoonmaak*|*bedrijf|bedrijf|teler|loods|koppelbaas*|opdrachtgever*|voorman|*werk|machine*|*machine|collega*|slachterij|*slachterij"},
+    {"sexctx", "prostitu*|*prostitutie|*prostitu*|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|hotelkamer*|*advertentie|*advertenties|vrijers|pijpen|neuken|webcam*|camsite*|*escort|raamprostitutie|loverboy*|pooier*|souteneur*|seksueel|seksuele|verkracht*|misbruik*|klant|klanten|klantje|klantjes|condoom*|club|*club|*bordeel|sugardat*"},
+    {"workctx", "gastgezin|gastmoeder|gastvader|huishoudster|werk|werkt|werken|werkte|werkten|gewerkt|werkgever*|*werkgever|baas|loon|*loon|salaris|uitzendbureau*|*uitzendbureau|werknemer*|arbeider*|*arbeiders|arbeidsmigrant*|dienst|diensten|ploeg|ploegen|fabriek|magazijn|kas|kassen|bouw|*bouw|restaurant|keuken|schoonmaak*|*bedrijf|bedrijf|teler|loods|koppelbaas*|opdrachtgever*|voorman|*werk|machine*|*machine|collega*|slachterij|*slachterij"},
     {"crimctx",
      "bedel*|gebedeld|buit|stelen|gestolen|steelt|jat*|gejat|inbr*|ingebroken|beroof*|berooft|beroving*|zakkenr*|"
      "dealen|dealt|drugs|*drugs|winkeldiefstal*|diefstal*|overval*|roof|*roof|criminel*"},
@@ -1876,7 +1880,7 @@ const std::vector<Concept> kConcepts = {
      "terugbetalen|terugbetaald|terugbetaalt|afbetalen|afbetaald|afbetaalt|aflossen|afgelost|aflost|"
      "terugverdienen|terugverdient|terugverdiend|ingehouden|inhouden|inhoudt|inhield|verrekend|verrekent|"
      "verrekenen|afgetrokken|aftrekken|schuld|schulden|schuldig|afgehaald|afgaan|gaat|gaan|openstaand*"},
-    {"sexact", "seks|sex|*seks|seksuele|seksueel|bed|pijpen|neuken|beffen|aftrekken|intiem|slapen|handelingen"},
+    {"sexact", "uitkleedt|uitkleden|naakt|seks|sex|*seks|seksuele|seksueel|bed|pijpen|neuken|beffen|aftrekken|intiem|slapen|handelingen"},
     {"coerce",
      "gedwongen|dwingt|dwong|dwingen|dwingen|verplicht|verplichtte|verplichten|moet|moest|moeten|moesten|"
      "onder|druk|zin|wilde|wil|keus|keuze|anders|eist|eiste|opgedragen|opdracht|dreigt|dreigde|gedreigd"},
@@ -1905,12 +1909,13 @@ const std::vector<Concept> kConcepts = {
      "mag|mocht|mogen|mochten|toestemming|laat|liet|laten|verbiedt|verbood|verboden|verbieden|houdt|tegen"},
     {"sick_look", "vermagerd|afgevallen|ondervoed|uitgemergeld|grauw|onverzorgd|verzwakt|lusteloos|futloos|graatmager|broodmager|uitgehongerd|kilos"},
     {"injury", "brandplek*|brandwond*|*brandwond|*brandwonden|littekens|kneuzing*|gekneusd*|snijwond*|*snijwond|striemen|schaafwond*|bloeduitstorting*|hechtingen|blauwe|brandplekjes|zelfbeschadiging|zelfverwonding|blauwe|*kneuzingen|verwondingen|*wond|*wonden|wond|wonden"},
-    {"danger", "gevaarlijk*|ongezond*|onveilig*|riskant*|giftig*|gif|chemisch*|chemicalien|bestrijdingsmiddel*|asbest|dampen|*dampen|oplosmiddel*|bedrijfsongeval|arbeidsongeval|amputatie|afgezaagd|*ongeval|ongeval|ongeluk|valgevaar|snijgevaar"},
+    {"danger", "gevaarlijk*|ongezond*|onveilig*|riskant*|giftig*|gif|chemisch*|chemicalien|bestrijdingsmiddel*|asbest*|dampen|*dampen|oplosmiddel*|bedrijfsongeval|arbeidsongeval|amputatie|afgezaagd|*ongeval|ongeval|ongeluk|valgevaar|snijgevaar"},
     {"gear", "handschoenen|*handschoenen|mondkap*|mondmasker*|*masker|maskers|helm|helmen|*helm|veiligheidsschoenen|*schoenen|beschermings*|bescherming|*bescherming|beschermende|*kleding|*bril|valbeveiliging|oordopjes|gehoorbescherming|instructie*|*instructie|opleiding|training|uitleg|veiligheidsinstructie|certificaat|ventilatie|afzuiging|pbm|harnas|veiligheidslijn|veiligheidsharnas|*harnas|vanglijn|lijn"},
     {"workplace",
      "werk|werkt|werken|werkte|werkten|gewerkt|werkplek*|werkplaats*|loods|*loods|hal|*hal|kas|kassen|*kas|fabriek|"
      "*fabriek|keuken|*keuken|kelder|magazijn|*magazijn|bouwplaats|*bouwplaats|machine*|*machine|*machines|"
-     "werkzaamheden|klus|klussen|schoonmaak*|slachterij|*slachterij|bedrijf|*bedrijf|teelt|oogst*|productie|*productie"},
+     "werkzaamheden|klus|klussen|schoonmaak*|slachterij|*slachterij|bedrijf|*bedrijf|teelt|oogst*|productie|*productie|"
+     "schuur|erf|dak|steiger*"},
     {"bad_place", "afgelegen|geisoleerd*|afgezonder*|buitengebied|achteraf|polder|*polder|bos|bossen|weiland*|nergens|eenzaam|kilometers|donker|donkere|vies|vieze|smerig|smerige|koud|koude|ijskoud*|vochtig*|nat|natte|schimmel*|stank|stinkt|stoffig*|tocht|tochtig|lawaai*|daglicht|verlichting|pauze*|pauzes|sanitair|toilet|wc|drinkwater|snikheet|bloedheet|heet|hitte|benauwd*|erbarmelijk*|mensonwaardig*"},
     {"housing", "slaapt|slapen|sliep|sliepen|geslapen|woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verbleven|overnacht*|slaapplek*|*slaapplek|slaapplaats*|onderdak|huisvesting|*huisvesting|gehuisvest|kamer|kamertje|woning|woningen|huis|logeert|onderkomen|ondergebracht|woonruimte|*woonruimte|bedden|matras*"},
     {"bad_housing", "loods|*loods|bedrijfspand*|werkplaats*|kantoor|*kantoor|magazijn|*magazijn|kas|kassen|schuur|*schuur|container*|*container|*containers|keet|*keet|garage|stal|*stal|fabriek|*fabriek|bedrijfshal|stapelbed*|*stapelbed|*stapelbedden|luchtbed*|overvol*|overbewo*|schimmel*|ongedierte|muizen|ratten|kakkerlakken|onbewoonbaar|mensonwaardig*|erbarmelijk*|opeengepakt|gepropt|propvol|werkgeverswoning*|bedrijfsruimte*|werkgeverhuis*|auto|busje|tent|tuinhuis*|vakantiepark*|recreatiepark*|bungalowpark*|bovenverdieping|achterkamer|hok|hokje|kelder|kantine|*kantine|keuken|bijkeuken|gang|berging|schuurtje"},
@@ -1963,7 +1968,7 @@ const std::vector<Concept> kConcepts = {
     {"family",
      "familie|*familie|ouders|vader|moeder|broer*|zus*|zussen|gezin|*gezin|kinderen|vrienden|vriendinnen|"
      "vriendengroep|oma|opa|tante|oom"},
-    {"control_person", "begeleider*|man|vrouw|vriend|partner|baas|werkgever*|*werkgever|neef|oom|tante|broer|landgenoot|chauffeur|collega|meneer|mevrouw|persoon|iemand|heer|echtgenoot|echtgenote|jongen|contactpersoon|manager|nicht"},
+    {"control_person", "ploegbaas|voorman|uitvoerder|chef|begeleider*|man|vrouw|vriend|partner|baas|werkgever*|*werkgever|neef|oom|tante|broer|landgenoot|chauffeur|collega|meneer|mevrouw|persoon|iemand|heer|echtgenoot|echtgenote|jongen|contactpersoon|manager|nicht"},
     {"control_act", "praat|praatte|praten|antwoord*|antwoordt|antwoordde|beantwoord*|tolkt|tolkte|vertaalt|vertaalde|onderbrak|onderbreekt|corrigeert|corrigeerde|wijkt|souffleert|fluistert|fluisterde|uitpraten|beslist|besliste"},
     {"address", "adres|woonadres|*adres|straat|straatnaam|huisnummer|postcode|sleutel|sleutels|*sleutel|*sleutels"},
     {"unknown_addr", "wisten|kenden|weet|wist|weten|kent|kende|noemen|noemde|zeggen|vertellen|heeft|had|krijgt|kreeg|bezit"},
@@ -1996,10 +2001,17 @@ const std::vector<Concept> kConcepts = {
               "*inbraken|diefstal*|*diefstal|*diefstallen|winkeldief*|dief|dieven|rippen|geript|kraken|gekraakt"},
     {"force_do", "gedwongen|dwingt|dwong|dwingen|moet|moest|moeten|moesten|verplicht|opdracht|opgedragen|"
                  "gestuurd|stuurt|stuurde|eist|eiste|laat|liet|onder|druk|bevel"},
+    {"looks_sexy", "hakken|rokjes|rokje|uitdagend*|sexy|lingerie|nepnagels|extensions|nepwimpers|opgemaakt|make"},
+    {"wear", "draagt|droeg|dragen|loopt|kleedt"},
+    {"refuse_word", "weigeren|weigert|nee"},
+    {"clients", "klanten|klant|mannen|seks|sex"},
+    {"rekening_w", "rekening"},
+    {"take_sep", "nam|neemt|namen|nemen"},
+    {"in_word", "in"},
     {"loot", "buit|opbrengst*|geld|spullen|gestolen|telefoons|portemonnee*|tassen|goederen|*buit"},
     {"beg", "bedel*|gebedeld|*bedelen|collecte*|bekertje"},
     {"tired_word",
-     "moe|vermoeid|uitgeput|uitputting|oververmoeid|doodmoe|afgepeigerd|bekaf|slaapgebrek|kapot|doodop|op|"
+     "moe|vermoeid|uitgeput|uitputting|oververmoeid|doodmoe|afgepeigerd|bekaf|slaapgebrek|kapot|doodop|afgemat|"
      "gesloopt|uitgeblust|lusteloos|futloos|versleten|geradbraakt|slaapt|slaap|sliep|slapen"},
     {"tired_mod", "erg|heel|zeer|enorm|extreem|vaak|steeds|altijd|nauwelijks|amper|weinig|nooit|helemaal|totaal|"
                   "compleet|volledig|doodop|uitgeput"},
@@ -2020,13 +2032,13 @@ const std::vector<Concept> kConcepts = {
      "betalingen|betaling|bedragen|bankbiljetten|biljetten|briefjes|cash|contanten|buit|fooien|alles|rest"},
     {"take_from",
      "afneemt|afnam|afgenomen|int|inde|ontvangt|ontving|ophaalt|opgehaald|bijhoudt|bijgehouden|meeneemt|meenam|"
-     "inneemt|innam|ingenomen|incasseert|geincasseerd|kassa|afgerekend|afrekenen|afdragen|afstaan|inleveren|"
+     "inneemt|innam|ingenomen|incasseert|geincasseerd|kassa|afgerekend|afrekenen|afdragen|afstaan|inleveren|haalt|haalde|"
      "afgeven|afgedragen|afgestaan|ingeleverd|afgegeven"},
-    {"hand_to", "kwijt|geven|afgeven|afdragen|afstaan|inleveren|overhandigen|overmaken|storten"},
+    {"hand_to", "kwijt|geven|afgeven|afdragen|afstaan|inleveren|overhandigen|overmaken|storten|gestort|overgemaakt"},
     {"nonlabour_ctx",
-     "prostitu*|*prostitutie|*prostitu*|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|*bordeel|privehuis*|klant*|"
+     "prostitu*|*prostitutie|*prostitu*|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|*bordeel|privehuis*|klant|klanten|"
      "condoom*|loverboy*|pooier*|bedel*|gebedeld|buit|stelen|gestolen|steelt|jat*|gejat|inbr*|ingebroken|beroof*|"
-     "zakkenr*|dealen|dealt|drugs|*drugs|winkeldiefstal*|diefstal*|overval*|criminel*"},
+     "zakkenr*|dealen|dealt|drugs|*drugs|winkeldiefstal*|diefstal*|overval*|criminel*|wiet|coke|cocaine|xtc|blow*"},
     {"coerce_strong", "gedwongen|dwingt|dwong|dwingen|verplicht|druk|eist|eiste|chanteert|dreigt|dreigde|gedreigd"},
     {"family2", "familie|*familie|ouders|vader|moeder|broer*|zus|zussen|zusje|gezin|*gezin|oma|opa"},
     {"defend", "verdedigt|verdedigde|beschermt|beschermde"},
@@ -2077,7 +2089,7 @@ const std::vector<Concept> kConcepts = {
      "begeleider*|man|vrouw|vriend|partner|baas|werkgever*|*werkgever|neef|oom|tante|broer|landgenoot|chauffeur|"
      "meneer|mevrouw|persoon|iemand|heer|echtgenoot|echtgenote|jongen|contactpersoon|manager|nicht|hij|die|eigenaar"},
     {"control_strong",
-     "beantwoordde|beantwoordt|beantwoorden|aanvulde|vulde|aanvullen|woord|ertussen|tussenbeide|namens|"
+     "luisteren|beantwoordde|beantwoordt|beantwoorden|aanvulde|vulde|aanvullen|woord|ertussen|tussenbeide|namens|"
      "meeluisteren|luisterde|invulde|vertaalde|tolkte"},
     {"for_other",
      "voor|namens|haar|hen|hem|hun|vrouwen|vrouw|meisje|jongen|mannen|antwoorden|vraag|vragen|formulieren|gesprek"},
@@ -2099,11 +2111,12 @@ const std::vector<Concept> kConcepts = {
      "container*|kas|kassen|bedrijf|*bedrijf|fabriek|magazijn|achterkamer|kantoor|kantoortje|bedrijfspand|club|"
      "massagesalon|*salon|werkplek|bakkerij|slachterij|tuinderij|zolder"},
     {"receive", "ontvangen|ontvangt|ontving|gekregen|krijgt|krijgen|kreeg|uitbetaald|overgehouden|over|gezien"},
-    {"little2", "niets|niks|nooit|geen|nauwelijks|amper|weinig|bijna|nog"},
+    {"little2", "niets|niks|nooit|geen|nauwelijks|amper|weinig|bijna|nog|zonder"},
+    {"receive_block", "werk|werkt|huur|rekening|*rekening|toeslag|*toeslag|klachten"},
     {"few", "paar|enkele|luttele|wat"},
     {"tenner", "tientjes|tientje|euro|euros|tientjes|vijfjes"},
-    {"cond_if", "als|anders|zodra|wanneer|zoniet"},
-    {"complain", "klaagt|klagen|klaagde|klacht|erover|begint|praat|vertelt|protesteert|weigert|vraagt|stopt|weggaat"},
+    {"cond_if", "als|anders|zodra|wanneer|zoniet|bij"},
+    {"complain", "klaagt|klagen|klaagde|klacht|erover|begint|praat|praten|vertelt|vertellen|doorvertellen|protesteert|weigert|vraagt|stopt|weggaat"},
     {"consequence2",
      "ontslag*|ontslagen|ontslaan|eruit|straat|kwijt|kwijtraakt|kwijtraken|ingetrokken|opgepakt|lastiggevallen|"
      "plek|kamer|aangeven|vervangen|anderen|genoeg|*politie|politie|ind|teruggestuurd|terugsturen|uitgezet|"
@@ -2189,6 +2202,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ARB-12", 0.5, {"cash", "pay_cash"}, 6},
     {"ARB-12", 0.5, {"neg", "contract"}, 3, "", "", "", true, 1, true},
     {"ARB-05", 0.45, {"promise", "promise_obj", "reality"}, 20, "workctx", "crimctx"},
+    {"ARB-05", 0.45, {"promise", "promise_obj", "reality"}, 24, "workctx", "crimctx", "", false, 2, true},
     {"ARB-02", 0.45, {"long", "worktime"}, 2, "workctx"},
     // General.
     {"ALG-03", 0.45, {"new", "new_contacts", "older"}, 10},
@@ -2237,6 +2251,11 @@ const std::vector<ConceptRule> kConceptRules = {
     // oom", "het geld dat die mannen betalen, neemt hij af", "wat hij verdient gaat naar die oom".
     {"ALG-08", 0.45, {"money_broad", "take_from", "to_person"}, 10, "", "", "bank_self"},
     {"ALG-08", 0.45, {"money_broad", "to_person", "hand_to"}, 8, "", "", "bank_self", false, 1, true},
+    {"ALG-08", 0.45, {"goes", "money_broad", "naar_word", "to_person"}, 10, "", "", "bank_self", false, 1, true},
+    {"ARB-10", 0.45, {"goes", "money_broad", "naar_word", "to_person"}, 10, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
+    {"ALG-08", 0.45, {"money_broad", "rekening_w", "to_person"}, 8, "", "", "bank_self", false, 1, true},
+    {"ARB-11", 0.45, {"money_broad", "rekening_w", "to_person"}, 8, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
+    {"ALG-01", 0.45, {"take_sep", "doc", "in_word"}, 6, "", "", "doc_block", false, 1, true},
     {"SEK-02", 0.45, {"money_broad", "to_person", "hand_to"}, 8, "sexctx", "", "bank_self", false, 1, true},
     {"ARB-10", 0.45, {"money_broad", "to_person", "hand_to"}, 8, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
     {"ALG-08", 0.45, {"money_broad", "goes", "naar_word", "to_person"}, 10, "", "", "bank_self", false, 1, true},
@@ -2245,9 +2264,11 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ARB-10", 0.45, {"money_broad", "take_from", "to_person"}, 10, "workctx", "nonlabour_ctx", "bank_self"},
     {"ARB-10", 0.45, {"money_broad", "goes", "naar_word", "to_person"}, 10, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
     // Sex one cannot refuse, with the partner's friends or acquaintances.
-    {"SEK-04", 0.45, {"partner_word", "acquaint", "bed_sex", "coerce_sex"}, 16},
+    {"SEK-04", 0.45, {"partner_word", "acquaint", "bed_sex", "coerce_sex"}, 20, "", "", "", true, 2},
     {"SEK-01", 0.45, {"coerce_sex", "bed_sex", "acquaint"}, 10},
-    {"SEK-01", 0.45, {"coerce_strong", "sexact"}, 10, "sexctx", "", "", false, 2},
+    {"SEK-01", 0.45, {"coerce_strong", "sexact"}, 14, "sexctx", "", "", false, 2},
+    {"SEK-01", 0.45, {"neg", "refuse_word", "clients"}, 5, "sexctx", "", "", true},
+    {"SEK-06", 0.45, {"wear", "looks_sexy"}, 4},
     {"SEK-03", 0.45, {"porn_strong"}, 1},
     {"SEK-07", 0.4, {"fear_strong"}, 1},
     {"SEK-07", 0.4, {"dare", "neg", "look_at"}, 6, "", "", "", true},
@@ -2274,7 +2295,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-04", 0.45, {"defend", "about_contacts"}, 3, "", "", "", false, 1, true},
     // Labour: living where one works, pay that never comes, threats if one complains, bodies worn out.
     {"ARB-13", 0.45, {"housing", "premises2"}, 6, "", "", "housing_ok"},
-    {"ARB-03", 0.45, {"receive", "little2"}, 6, "workctx", "sexctx", "pay_block", true},
+    {"ARB-03", 0.45, {"receive", "little2"}, 6, "workctx", "nonlabour_ctx", "receive_block", true},
     {"ARB-03", 0.45, {"few", "tenner"}, 2, "workctx", "sexctx", "", false, 1, true},
     {"ARB-16", 0.45, {"cond_if", "complain", "consequence2"}, 14, "workctx"},
     {"ARB-16", 0.45, {"threat", "consequence2"}, 12, "workctx"},
@@ -2532,6 +2553,97 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
     }
 }
 
+// Working hours written as a span of clock times, "van tien uur 's ochtends tot middernacht", "van 's ochtends
+// acht tot 's nachts twee", "van twee uur 's nachts tot twee uur 's middags": the hours between the two times,
+// read with their parts of the day, crossing midnight where needed. A span that cannot be read unambiguously
+// ("van elf tot elf") is not counted. Sets `last` to the last word of the span; returns its length in hours.
+int SpanHours(const std::vector<Token>& tokens, std::size_t from, std::size_t& last) {
+    enum class Part { kNone, kMorning, kAfternoon, kEvening, kNight };
+    const auto part_of = [](std::string_view word) {
+        if (word == "ochtends" || word == "morgens") return Part::kMorning;
+        if (word == "middags") return Part::kAfternoon;
+        if (word == "avonds") return Part::kEvening;
+        if (word == "nachts") return Part::kNight;
+        return Part::kNone;
+    };
+    // One time: a number or "vroeg"/"laat"/"middernacht", with an optional part of the day around it.
+    struct Time {
+        long hour = -1;
+        Part part = Part::kNone;
+        bool midnight = false;
+    };
+    const auto read = [&](std::size_t index, std::size_t stop, std::size_t& end) {
+        Time time;
+        for (; index < stop && index < tokens.size(); ++index) {
+            const Token& token = tokens[index];
+            if (token.norm == "tot" || token.sentence != tokens[from].sentence) break;
+            if (token.number >= 0 && token.number <= 24 && time.hour < 0) {
+                time.hour = token.number;
+            } else if (token.norm == "middernacht") {
+                time.midnight = true;
+            } else if (token.norm == "vroeg" && time.hour < 0) {
+                time.hour = 6;
+            } else if (token.norm == "laat" && time.hour < 0) {
+                time.hour = 22;
+            } else if (part_of(token.norm) != Part::kNone) {
+                time.part = part_of(token.norm);
+            } else if (token.norm != "uur" && token.norm != "s" && token.norm != "de" && token.norm != "het") {
+                break;
+            }
+            end = index;
+        }
+        return time;
+    };
+    const auto clock = [](const Time& time, bool is_end) -> long {
+        if (time.midnight) return 24;
+        long hour = time.hour;
+        switch (time.part) {
+            case Part::kMorning:
+                return hour < 0 ? (is_end ? 12 : 7) : hour % 12;
+            case Part::kAfternoon:
+                return hour < 0 ? 15 : (hour < 12 ? hour + 12 : hour);
+            case Part::kEvening:
+                return hour < 0 ? 20 : (hour < 12 ? hour + 12 : hour);
+            case Part::kNight:
+                if (hour < 0) return is_end ? 26 : 1;
+                return hour >= 7 && hour < 12 ? hour + 12 : hour;
+            case Part::kNone:
+                return hour;
+        }
+        return hour;
+    };
+    std::size_t start_end = from;
+    const Time start = read(from + 1, from + 6, start_end);
+    if (start_end + 1 >= tokens.size() || tokens[start_end + 1].norm != "tot") return 0;
+    std::size_t end_end = start_end + 1;
+    const Time end = read(start_end + 2, start_end + 7, end_end);
+    if ((start.hour < 0 && start.part == Part::kNone) || (end.hour < 0 && end.part == Part::kNone && !end.midnight)) {
+        return 0;
+    }
+    // Without any part of the day both times must be on the 24-hour clock to be read at all.
+    if (start.part == Part::kNone && end.part == Part::kNone && !end.midnight && end.hour <= 12) return 0;
+    const long begin_hour = clock(start, false);
+    long end_hour = clock(end, true);
+    if (end_hour <= begin_hour) end_hour += 24;
+    last = end_end;
+    return static_cast<int>(end_hour - begin_hour);
+}
+
+// The longest working day written as a clock span; the evidence covers "van ... tot ...".
+bool FindLongSpan(const std::vector<Token>& tokens, CodeResult& result) {
+    constexpr int kLongDayHours = 11;
+    for (std::size_t index = 0; index + 3 < tokens.size(); ++index) {
+        if (tokens[index].norm != "van") continue;
+        std::size_t last = index;
+        const int hours = SpanHours(tokens, index, last);
+        if (hours >= kLongDayHours && hours <= 20 && !IsNegated(tokens, index, last)) {
+            result = CodeResult{0.7, 4, 0, tokens[index].begin, tokens[last].end};
+            return true;
+        }
+    }
+    return false;
+}
+
 // Whether any word of the text belongs to a concept of the second layer.
 bool TextHasConcept(const std::vector<Token>& tokens, std::string_view name) {
     const ConceptTable& table = GetConceptTable();
@@ -2603,7 +2715,8 @@ void MoveToSexWork(const std::vector<Token>& tokens, std::unordered_map<std::str
     };
     bool other_labour = false;
     for (std::string_view code : FormsForOverlap()[2].core) {
-        other_labour = other_labour || (code != "ARB-10" && code != "ARB-07" && results.contains(code));
+        other_labour = other_labour ||
+                       (code != "ARB-10" && code != "ARB-07" && code != "ARB-02" && results.contains(code));
     }
     // SEK-02 itself is no proof of sex work: its patterns also read a plain "geld afdragen".
     bool sex_core = false;
@@ -2615,6 +2728,7 @@ void MoveToSexWork(const std::vector<Token>& tokens, std::unordered_map<std::str
     if (!other_labour && (results.contains("ARB-10") || results.contains("ARB-07")) && sex_work) {
         move("ARB-10", "SEK-02");
         move("ARB-07", "ALG-07");
+        move("ARB-02", "ALG-02");
     } else if (!sex_work && results.contains("ARB-10")) {
         // And the other way round: a plain "geld afdragen" at work is no prostitution.
         results.erase("SEK-02");
@@ -2674,6 +2788,10 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text) {
     FindConceptHits(tokens, concept_results);
     for (const auto& [code, result] : concept_results) results.try_emplace(code, result);
 
+    if (CodeResult span; FindLongSpan(tokens, span)) {
+        results.try_emplace("ALG-02", span);
+        results.try_emplace("ARB-02", span);
+    }
     DropExplained(tokens, results);
     MoveToSexWork(tokens, results);
     DropOverlaps(results);
