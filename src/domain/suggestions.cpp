@@ -2006,6 +2006,17 @@ const std::vector<Concept> kConcepts = {
     {"refuse_word", "weigeren|weigert|nee"},
     {"clients", "klanten|klant|mannen|seks|sex"},
     {"rekening_w", "rekening"},
+    {"his", "zijn|diens|hun"},
+    {"daar_w", "daar|er|erboven|erachter|ernaast|boven|achter"},
+    {"verb_sep", "neemt|nam|namen|nemen|haalt|haalde|haalden|halen|levert|leverde|leveren|draagt|droeg|dragen|pakt|pakte"},
+    {"particle", "af|op|in"},
+    {"place_w", "thuis|school|straat|buiten|werk|klas|vrienden|ouders|vriendinnen|jongerenwerk|moeder|vader"},
+    {"behav_adj",
+     "stil|stoer|brutaal|lief|rustig|agressief|teruggetrokken|druk|vrolijk|beleefd|angstig|schichtig|gesloten|"
+     "open|uitbundig|grof|opstandig|verlegen|timide|luidruchtig|volwassen|kinderlijk"},
+    {"hour_word", "uur|uurloon|*uurloon"},
+    {"pocket", "zak|zakken|broekzak|jaszak|bij"},
+    {"geld_w", "geld|cash|contant|contanten"},
     {"take_sep", "nam|neemt|namen|nemen"},
     {"in_word", "in"},
     {"loot", "buit|opbrengst*|geld|spullen|gestolen|telefoons|portemonnee*|tassen|goederen|*buit"},
@@ -2093,7 +2104,7 @@ const std::vector<Concept> kConcepts = {
      "meeluisteren|luisterde|invulde|vertaalde|tolkte"},
     {"for_other",
      "voor|namens|haar|hen|hem|hun|vrouwen|vrouw|meisje|jongen|mannen|antwoorden|vraag|vragen|formulieren|gesprek"},
-    {"knowv", "weet|wist|wisten|weten|kent|kende|kenden"},
+    {"knowv", "weet|wist|wisten|weten|kent|kende|kenden|zeggen|noemen|vertellen"},
     {"where", "waar|welke|adres"},
     {"stayv",
      "woont|woonde|woonden|wonen|verblijft|verbleef|verbleven|verblijven|overnacht*|slaapt|sliep|sliepen|waren|was"},
@@ -2254,6 +2265,14 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-08", 0.45, {"goes", "money_broad", "naar_word", "to_person"}, 10, "", "", "bank_self", false, 1, true},
     {"ARB-10", 0.45, {"goes", "money_broad", "naar_word", "to_person"}, 10, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
     {"ALG-08", 0.45, {"money_broad", "rekening_w", "to_person"}, 8, "", "", "bank_self", false, 1, true},
+    // Separable verbs ("het geld ... neemt hij van haar af", "haalt het geld bij haar op") and an account of
+    // someone else ("de opbrengst komt binnen op zijn rekening").
+    {"ALG-08", 0.45, {"money_broad", "verb_sep", "particle"}, 10, "", "", "bank_self", false, 1, true},
+    {"SEK-02", 0.45, {"money_broad", "verb_sep", "particle"}, 10, "sexctx", "", "bank_self", false, 1, true},
+    {"ARB-10", 0.45, {"money_broad", "verb_sep", "particle"}, 10, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
+    {"ALG-08", 0.45, {"money_broad", "naar_word", "his", "rekening_w"}, 8, "", "", "bank_self", false, 1, true},
+    {"SEK-02", 0.45, {"money_broad", "naar_word", "his", "rekening_w"}, 8, "sexctx", "", "bank_self", false, 1, true},
+    {"ARB-10", 0.45, {"money_broad", "naar_word", "his", "rekening_w"}, 8, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
     {"ARB-11", 0.45, {"money_broad", "rekening_w", "to_person"}, 8, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
     {"ALG-01", 0.45, {"take_sep", "doc", "in_word"}, 6, "", "", "doc_block", false, 1, true},
     {"SEK-02", 0.45, {"money_broad", "to_person", "hand_to"}, 8, "sexctx", "", "bank_self", false, 1, true},
@@ -2295,8 +2314,12 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-04", 0.45, {"defend", "about_contacts"}, 3, "", "", "", false, 1, true},
     // Labour: living where one works, pay that never comes, threats if one complains, bodies worn out.
     {"ARB-13", 0.45, {"housing", "premises2"}, 6, "", "", "housing_ok"},
+    {"ARB-13", 0.4, {"premises2", "daar_w", "housing"}, 10, "", "", "housing_ok", false, 2, true},
     {"ARB-03", 0.45, {"receive", "little2"}, 6, "workctx", "nonlabour_ctx", "receive_block", true},
     {"ARB-03", 0.45, {"few", "tenner"}, 2, "workctx", "sexctx", "", false, 1, true},
+    {"ARB-03", 0.5, {"small_amount", "euro_word", "hour_word"}, 4, "workctx", "sexctx", "", false, 1, true},
+    {"ALG-06", 0.4, {"place_w", "behav_adj", "place_w", "behav_adj"}, 16},
+    {"CRI-04", 0.45, {"cash_much", "geld_w", "pocket"}, 5, "", "", "", false, 1, true},
     {"ARB-16", 0.45, {"cond_if", "complain", "consequence2"}, 14, "workctx"},
     {"ARB-16", 0.45, {"threat", "consequence2"}, 12, "workctx"},
     {"ARB-15", 0.45, {"extort"}, 1, "workctx"},
@@ -2733,10 +2756,35 @@ void MoveToSexWork(const std::vector<Token>& tokens, std::unordered_map<std::str
         // And the other way round: a plain "geld afdragen" at work is no prostitution.
         results.erase("SEK-02");
     }
-    for (std::string_view code : {std::string_view("ARB-10"), std::string_view("SEK-02")}) {
-        const auto found = results.find(code);
-        if (found != results.end() && found->second.best_weight >= 0.8) results.try_emplace("ALG-08", found->second);
-    }
+}
+
+// Whether a word of the evidence [begin, end) belongs to a concept of the second layer.
+bool EvidenceHasConcept(const std::vector<Token>& tokens, const CodeResult& result, std::string_view name) {
+    const ConceptTable& table = GetConceptTable();
+    const int concept_index = table.Find(name);
+    if (concept_index < 0) return false;
+    return std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+        return token.begin >= result.begin && token.end <= result.end &&
+               std::any_of(table.terms[concept_index].begin(), table.terms[concept_index].end(),
+                           [&](const ConceptTerm& term) { return TermMatches(term, token); });
+    });
+}
+
+// One fact named in one list is often also a general signal, and the reader ticks both: money handed over
+// (ARB-10, SEK-02, CRI-01..03 with money in the evidence) is also ALG-08; exhaustion at work (ARB-17 from a word
+// of fatigue) is also the unhealthy look of ALG-14, and that look (ALG-14 from fatigue) in a labour narrative is
+// also ARB-17. The implied suggestion carries the same evidence.
+void AddImplied(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& results) {
+    const auto imply = [&](std::string_view from, std::string_view to, std::string_view evidence_concept) {
+        const auto found = results.find(from);
+        if (found == results.end() || results.contains(to)) return;
+        if (!EvidenceHasConcept(tokens, found->second, evidence_concept)) return;
+        const CodeResult copy = found->second;
+        results.emplace(to, copy);
+    };
+    for (std::string_view code : {"ARB-10", "SEK-02", "CRI-01", "CRI-02", "CRI-03"}) imply(code, "ALG-08", "money_broad");
+    imply("ARB-17", "ALG-14", "tired_word");
+    if (TextHasConcept(tokens, "workctx") && !TextHasConcept(tokens, "nonlabour_ctx")) imply("ALG-14", "ARB-17", "tired_word");
 }
 
 }  // namespace
@@ -2794,6 +2842,7 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text) {
     }
     DropExplained(tokens, results);
     MoveToSexWork(tokens, results);
+    AddImplied(tokens, results);
     DropOverlaps(results);
     for (const auto& [code, result] : results) {
         if (FindIndicator(code) == nullptr) continue;
