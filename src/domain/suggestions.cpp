@@ -160,7 +160,7 @@ const std::vector<std::string_view> kPassportPatterns = {
     "kan|kon|mag|mocht ~3 niet ~4 bij|over ~3 @doc",
     "@doc ~6 @take",
     "@docs ~6 door ~3 @holder ~2 @take|bewaard|beheerd|vastgehouden|ingenomen|afgepakt|gehouden",
-    "@doc ~3 niet|nooit ~2 in ~1 bezit|handen",
+    "@doc ~6 niet|nooit ~3 in ~1 bezit|handen",
     "!niet|nooit|geen ~3 aan|bij ~2 zijn|haar|hun|het|de ~1 @doc ~2 komen|kan|kon|mag",
     "@doc ~4 niet|nooit ~2 gezien|gehad|teruggezien|teruggekregen",
     "@take ~4 @doc",
@@ -225,6 +225,8 @@ const std::vector<std::string_view> kLongDaysPatterns = {
 // Long working weeks that are not (yet) the extreme days of ALG-02: six days a week, also at weekends.
 const std::vector<std::string_view> kLongWeekPatterns = {
     "#6-7 dagen ~3 per|in|van ~2 week",
+    "werkt|werken|werkte|werkten ~1 elke|iedere ~1 dag",
+    "rustdag*|vrijaf|vrije ~1 dag|dagen ~3 kent|heeft|krijgt|had|kreeg ~2 hij|ze|zij ~1 niet|nooit",
     "#6-7 ~1 a|of|tot ~1 #6-7 ~1 dagen ~3 per|in|van ~2 week",
     "werk*|dienst|diensten|rijdt|rijden|draait|draaien ~4 ook ~3 op|in ~2 zondag|zondagen|zaterdag|zaterdagen|weekend|weekenden|feestdagen",
 };
@@ -1664,7 +1666,10 @@ bool IsNegated(const std::vector<Token>& tokens, std::size_t first, std::size_t 
         if (IsScopeNoun(token.norm) && index >= 2 && tokens[index - 2].negator) return true;
     }
     const int clause = tokens[first].clause;
-    for (std::size_t step = 1; step <= kNegationWindowBefore && step <= first; ++step) {
+    // "durft niets te zeggen uit angst ...": a reason starts anew.
+    const bool reason = first >= 1 && tokens[first - 1].norm == "uit" &&
+                        (tokens[first].norm == "angst" || tokens[first].norm == "vrees");
+    for (std::size_t step = 1; step <= kNegationWindowBefore && step <= first && !reason; ++step) {
         const Token& token = tokens[first - step];
         if (token.clause != clause) break;
         // "zonder" denies only the word right after it ("zonder pauze van 6 tot 20" still works 6 to 20).
@@ -1675,8 +1680,13 @@ bool IsNegated(const std::vector<Token>& tokens, std::size_t first, std::size_t 
             }
         }
     }
+    // A negation between the words counts when it stands in the clause of the last word: "Van zijn loon ziet hij
+    // niets: het gaat naar de man" denies only the first clause.
     for (std::size_t index = first + 1; index < last; ++index) {
-        if (tokens[index].negator) return true;
+        if (tokens[index].negator &&
+            (tokens[first].clause == tokens[last].clause || tokens[index].clause == tokens[last].clause)) {
+            return true;
+        }
     }
     // "schulden heeft hij niet", "heeft zijn paspoort niet ingenomen": a "niet" that ends the clause or comes
     // just before its last word.
@@ -1867,7 +1877,7 @@ const std::vector<Concept> kConcepts = {
      "*hotel|hotelkamer*|advertentie*|*advertentie|*advertenties|kamerverhuur|mannen|afspraken|vrijers|*sites|"
      "*site|pijpen|neuken|betaalde|webcam*|camsite*"},
     {"sexctx", "prostitu*|*prostitutie|*prostitu*|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|hotelkamer*|*advertentie|*advertenties|vrijers|pijpen|neuken|webcam*|camsite*|*escort|raamprostitutie|loverboy*|pooier*|souteneur*|seksueel|seksuele|verkracht*|misbruik*|klant|klanten|klantje|klantjes|condoom*|club|*club|*bordeel|sugardat*"},
-    {"workctx", "gastgezin|gastmoeder|gastvader|huishoudster|werk|werkt|werken|werkte|werkten|gewerkt|werkgever*|*werkgever|baas|loon|*loon|salaris|uitzendbureau*|*uitzendbureau|werknemer*|arbeider*|*arbeiders|arbeidsmigrant*|dienst|diensten|ploeg|ploegen|fabriek|magazijn|kas|kassen|bouw|*bouw|restaurant|keuken|schoonmaak*|*bedrijf|bedrijf|teler|loods|koppelbaas*|opdrachtgever*|voorman|*werk|machine*|*machine|collega*|slachterij|*slachterij"},
+    {"workctx", "werkplaats*|*werkplaats|atelier|werkvloer|lopende|gastgezin|gastmoeder|gastvader|huishoudster|werk|werkt|werken|werkte|werkten|gewerkt|werkgever*|*werkgever|baas|loon|*loon|salaris|uitzendbureau*|*uitzendbureau|werknemer*|arbeider*|*arbeiders|arbeidsmigrant*|dienst|diensten|ploeg|ploegen|fabriek|magazijn|kas|kassen|bouw|*bouw|restaurant|keuken|schoonmaak*|*bedrijf|bedrijf|teler|loods|koppelbaas*|opdrachtgever*|voorman|*werk|machine*|*machine|collega*|slachterij|*slachterij"},
     {"crimctx",
      "bedel*|gebedeld|buit|stelen|gestolen|steelt|jat*|gejat|inbr*|ingebroken|beroof*|berooft|beroving*|zakkenr*|"
      "dealen|dealt|drugs|*drugs|winkeldiefstal*|diefstal*|overval*|roof|*roof|criminel*"},
@@ -1917,7 +1927,7 @@ const std::vector<Concept> kConcepts = {
      "werkzaamheden|klus|klussen|schoonmaak*|slachterij|*slachterij|bedrijf|*bedrijf|teelt|oogst*|productie|*productie|"
      "schuur|erf|dak|steiger*"},
     {"bad_place", "afgelegen|geisoleerd*|afgezonder*|buitengebied|achteraf|polder|*polder|bos|bossen|weiland*|nergens|eenzaam|kilometers|donker|donkere|vies|vieze|smerig|smerige|koud|koude|ijskoud*|vochtig*|nat|natte|schimmel*|stank|stinkt|stoffig*|tocht|tochtig|lawaai*|daglicht|verlichting|pauze*|pauzes|sanitair|toilet|wc|drinkwater|snikheet|bloedheet|heet|hitte|benauwd*|erbarmelijk*|mensonwaardig*"},
-    {"housing", "slaapt|slapen|sliep|sliepen|geslapen|woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verbleven|overnacht*|slaapplek*|*slaapplek|slaapplaats*|onderdak|huisvesting|*huisvesting|gehuisvest|kamer|kamertje|woning|woningen|huis|logeert|onderkomen|ondergebracht|woonruimte|*woonruimte|bedden|matras*"},
+    {"housing", "pitten|pit|pitte|maffen|slaapplaats|slaapt|slapen|sliep|sliepen|geslapen|woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verbleven|overnacht*|slaapplek*|*slaapplek|slaapplaats*|onderdak|huisvesting|*huisvesting|gehuisvest|kamer|kamertje|woning|woningen|huis|logeert|onderkomen|ondergebracht|woonruimte|*woonruimte|bedden|matras*"},
     {"bad_housing", "loods|*loods|bedrijfspand*|werkplaats*|kantoor|*kantoor|magazijn|*magazijn|kas|kassen|schuur|*schuur|container*|*container|*containers|keet|*keet|garage|stal|*stal|fabriek|*fabriek|bedrijfshal|stapelbed*|*stapelbed|*stapelbedden|luchtbed*|overvol*|overbewo*|schimmel*|ongedierte|muizen|ratten|kakkerlakken|onbewoonbaar|mensonwaardig*|erbarmelijk*|opeengepakt|gepropt|propvol|werkgeverswoning*|bedrijfsruimte*|werkgeverhuis*|auto|busje|tent|tuinhuis*|vakantiepark*|recreatiepark*|bungalowpark*|bovenverdieping|achterkamer|hok|hokje|kelder|kantine|*kantine|keuken|bijkeuken|gang|berging|schuurtje"},
     {"people", "mensen|personen|anderen|arbeiders|*arbeiders|werknemers|*werknemers|mannen|vrouwen|collega*|landgenoten|polen|roemenen|bulgaren|medebewoners|bewoners|*migranten|slaapplaatsen|bedden|matrassen"},
     {"move_verb",
@@ -1945,7 +1955,7 @@ const std::vector<Concept> kConcepts = {
     {"pay_low", "weinig|nauwelijks|amper|minder|lager|onder|schijntje|fooi|fooitje|achterstallig*|uitgesteld|nooit|niet|niets|niks|geen|zakgeld|zakcentje|peanuts|habbekrats|karig|belachelijk|laag|lage|ingehouden|afgetrokken"},
     {"pay_block", "*rekening|huur|huurt|rekening|rekeningen|boodschappen|belasting|premie|zorgverzekering|reis|vlucht|"
                   "zelf|goed|netjes|keurig|cao|normaal|redelijk"},
-    {"pay_verb", "geld|betaald|betaalt|uitbetaald|toestopt|toegestopt|toestoppen|krijgt|kreeg|krijgen"},
+    {"pay_verb", "geld|uitbetaald|toestopt|toegestopt|toestoppen|krijgt|kreeg|krijgen"},
     {"cash", "onderhands|contant*|cash|zwart|zwartwerk*|envelop*|*envelop|handje|contantje|kontant*|biljetten|briefjes"},
     {"contract", "contract|*contract|contracten|arbeidsovereenkomst*|*overeenkomst|loonstro*|*loonstrook|*loonstroken|loonstrookje*|salarisstro*|verzekerd|ongevallenverzekering|loonadministratie|payroll|loonbelasting|werkgeversverklaring|verzekering"},
     {"promise", "beloof*|beloofd|beloofde|belofte*|beloftes|toegezegd|toezegging*|voorgespiegeld|voorspiegeling|verwacht*|verwachtte|advertentie*|*advertentie|vacature*|*vacature|aangeboden|aanbod|zou|zouden|geronseld|geworven|gelokt"},
@@ -2083,10 +2093,10 @@ const std::vector<Concept> kConcepts = {
      "groep|jongens|jongemannen|mannen|vrienden|neef|broer|types|figuren|bende|oudere|jongen|man|vriend|kennissen|"
      "mensen|bewoners|bezoekers"},
     {"crim_marker",
-     "betrokken|veroordeeld|vastgezeten|vastgezet|strafblad|*handel|witwas*|oplichting|oplichter*|inbraken|"
+     "veroordeeld|vastgezeten|vastgezet|strafblad|*handel|witwas*|oplichting|oplichter*|inbraken|"
      "inbraak|explosie*|aanslagen|drugsdelicten|delicten|dealer*|*dealer|*dealers|dealen|dealt|gedeald|verkopen|"
      "verkoopt|criminel*|crimineel|overvallen|heling"},
-    {"bigmoney", "honderden|duizenden|bundel*|stapel*|rol|rollen|pakken"},
+    {"bigmoney", "=honderden|=duizenden|bundel*|stapel*|rol|rollen|pakken"},
     {"money_unit", "euro|euros|geld|cash|biljetten|briefjes|contanten"},
     {"denom", "vijftig|honderd|tweehonderd|#50-500"},
     {"job_word", "bijbaan*|baantje*|baan|werk|inkomen|inkomsten|krantenwijk|uitkering|bijstand|wajong"},
@@ -2100,10 +2110,11 @@ const std::vector<Concept> kConcepts = {
      "begeleider*|man|vrouw|vriend|partner|baas|werkgever*|*werkgever|neef|oom|tante|broer|landgenoot|chauffeur|"
      "meneer|mevrouw|persoon|iemand|heer|echtgenoot|echtgenote|jongen|contactpersoon|manager|nicht|hij|die|eigenaar"},
     {"control_strong",
-     "luisteren|beantwoordde|beantwoordt|beantwoorden|aanvulde|vulde|aanvullen|woord|ertussen|tussenbeide|namens|"
+     "=antwoord|=antwoordde|=antwoordt|luisteren|beantwoordde|beantwoordt|beantwoorden|aanvulde|vulde|aanvullen|=woord|ertussen|tussenbeide|namens|"
      "meeluisteren|luisterde|invulde|vertaalde|tolkte"},
     {"for_other",
-     "voor|namens|haar|hen|hem|hun|vrouwen|vrouw|meisje|jongen|mannen|antwoorden|vraag|vragen|formulieren|gesprek"},
+     "voor|namens|haar|hen|hem|hun|vrouwen|vrouw|meisje|jongen|mannen|antwoorden|vraag|vragen|formulieren|gesprek|"
+     "zij|voordat"},
     {"knowv", "weet|wist|wisten|weten|kent|kende|kenden|zeggen|noemen|vertellen"},
     {"where", "waar|welke|adres"},
     {"stayv",
@@ -2112,6 +2123,8 @@ const std::vector<Concept> kConcepts = {
     {"contact_word", "contact|belt|bellen|gebeld|spreekt|gesproken|ziet|gezien|bezoekt|bezoek|gezien"},
     {"little_neg", "geen|niet|nauwelijks|amper|zelden|nooit|weinig|verbroken"},
     {"tegen_w", "tegen"},
+    {"tell", "vertelt|vertelde|zegt|zei|laat|liet|appt|belt|verzekert|verzekerde"},
+    {"explain", "uitleggen|verklaren|zeggen|vertellen|weet|wist|weten"},
     {"alles_w", "alles|het"},
     {"fine_w", "goed|prima|geweldig|fantastisch|top|uitstekend"},
     {"protect", "woedend|boos|kwaad|geirriteerd|fel|agressief"},
@@ -2120,7 +2133,7 @@ const std::vector<Concept> kConcepts = {
      "zaak|restaurant|winkel|salon|kapsalon|pand|atelier|caravan*|stacaravan*|veldbed*|werktafel*|bouwkeet|keet|"
      "cabine|werkplaats|erf|terrein|kwekerij|boerderij|stal|stallen|schuur|koeien|hokken|*hokken|loods|garagebox|"
      "container*|kas|kassen|bedrijf|*bedrijf|fabriek|magazijn|achterkamer|kantoor|kantoortje|bedrijfspand|club|"
-     "massagesalon|*salon|werkplek|bakkerij|slachterij|tuinderij|zolder"},
+     "massagesalon|*salon|werkplek|bakkerij|slachterij|tuinderij|zolder|kantine|vrachtwagen|busje|bedrijfsbus"},
     {"receive", "ontvangen|ontvangt|ontving|gekregen|krijgt|krijgen|kreeg|uitbetaald|overgehouden|over|gezien"},
     {"little2", "niets|niks|nooit|geen|nauwelijks|amper|weinig|bijna|nog|zonder"},
     {"receive_block", "werk|werkt|huur|rekening|*rekening|toeslag|*toeslag|klachten"},
@@ -2131,14 +2144,14 @@ const std::vector<Concept> kConcepts = {
     {"consequence2",
      "ontslag*|ontslagen|ontslaan|eruit|straat|kwijt|kwijtraakt|kwijtraken|ingetrokken|opgepakt|lastiggevallen|"
      "plek|kamer|aangeven|vervangen|anderen|genoeg|*politie|politie|ind|teruggestuurd|terugsturen|uitgezet|"
-     "familie|gezin|boete|boetes|loon|woning|visum|verblijfsvergunning"},
+     "familie|gezin|boete|boetes|loon|woning|visum|verblijfsvergunning|broer|zus|moeder|vader|kinderen|vinden"},
     {"extort", "chant*|gechanteerd|afpers*|afgeperst|zwijggeld"},
     {"demand", "eist|eiste|eisen|geeist|opeist"},
     {"body_part", "rug|longen|handen|voet|voeten|knie|knieen|schouder|schouders|nek|ogen|polsen|pols|armen"},
     {"suffer",
      "last|klaagde|klaagt|pijn|ontstoken|ontstoken|beknelde|bekneld|rode|kapotte|gewond|klachten|*klachten|"
      "hoest*|hoestten|hoestte"},
-    {"leave2", "verlaat|verlaten|verliet|weg|af|buiten|vertrekken|vertrekt"},
+    {"leave2", "verlaat|verlaten|verliet|weg|af|buiten|vertrekken|vertrekt|heen|naartoe"},
     {"company", "zonder|begeleiding|toestemming|mag|mocht|mogen|mochten|kan|kon|familie"},
     {"passers",
      "reizigers|klanten|voorbijgangers|passanten|mensen|winkelend|ingang|uitgang|station|markt|winkelcentrum|"
@@ -2310,6 +2323,8 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-13", 0.45, {"knowv", "neg", "where", "stayv"}, 7, "", "moved", "", true},
     {"ALG-05", 0.45, {"little_neg", "contact_word", "family2"}, 6, "", "", "", true, 1, true},
     {"ALG-05", 0.45, {"tegen_w", "family", "alles_w", "fine_w"}, 10, "", "", "", false, 1, true},
+    {"ALG-05", 0.45, {"tell", "family2", "fine_w"}, 8, "", "", "", false, 1, true},
+    {"ALG-07", 0.45, {"debt", "neg", "explain"}, 12, "", "", "amount_known", true, 1, true},
     {"ALG-04", 0.45, {"protect", "ask", "about_contacts"}, 10, "", "", "", false, 1, true},
     {"ALG-04", 0.45, {"defend", "about_contacts"}, 3, "", "", "", false, 1, true},
     // Labour: living where one works, pay that never comes, threats if one complains, bodies worn out.
