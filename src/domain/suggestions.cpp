@@ -1817,7 +1817,7 @@ const std::vector<Concept> kConcepts = {
     {"track", "volg|volgapp|*volgapp|locatie|livelocatie|gps|tracker|trackingapp|zoek"},
     {"ferry_b", "opgehaald|gehaald|ophaalt|haalt|haalde|teruggebracht|teruggereden|thuisgebracht"},
     {"ferry_a", "gebracht|brengt|bracht|gereden|rijdt|reed"},
-    {"housing_ok", "student*|*studenten|studentenhuis|*studentenhuis|eigen|gezin|kinderen"},
+    {"housing_ok", "student*|*studenten|studentenhuis|*studentenhuis|eigen|gezin|kinderen|huurcontract|*huurcontract"},
     {"crowd_group", "=twaalven|=achten|=tienen|=zessen|=zevenen|=negenen|=elven|=vijftienen|=twintigen|=dertigen|=tientallen"},
     {"share", "helft|deel|gedeelte|grootste|procent|meeste|alles|merendeel|*procent|al|alle|volledige|hele|meeste"},
     {"take_money", "houdt|hield|neemt|nam|pakt|pakte|int|inde|beheert|beheerde|incasseert|opstrijkt|ophaalt|haalt|haalde|opgehaald|gehouden|afgepakt|ingenomen|bewaart"},
@@ -1918,7 +1918,7 @@ const std::vector<Concept> kConcepts = {
     {"not_allowed",
      "mag|mocht|mogen|mochten|toestemming|laat|liet|laten|verbiedt|verbood|verboden|verbieden|houdt|tegen"},
     {"sick_look", "vermagerd|afgevallen|ondervoed|uitgemergeld|grauw|onverzorgd|verzwakt|lusteloos|futloos|graatmager|broodmager|uitgehongerd|kilos"},
-    {"injury", "brandplek*|brandwond*|*brandwond|*brandwonden|littekens|kneuzing*|gekneusd*|snijwond*|*snijwond|striemen|schaafwond*|bloeduitstorting*|hechtingen|blauwe|brandplekjes|zelfbeschadiging|zelfverwonding|blauwe|*kneuzingen|verwondingen|*wond|*wonden|wond|wonden"},
+    {"injury", "gezwollen|schrammen|schram|snee|brandplek*|brandwond*|*brandwond|*brandwonden|littekens|kneuzing*|gekneusd*|snijwond*|*snijwond|striemen|schaafwond*|bloeduitstorting*|hechtingen|blauwe|brandplekjes|zelfbeschadiging|zelfverwonding|blauwe|*kneuzingen|verwondingen|*wond|*wonden|wond|wonden"},
     {"danger", "gevaarlijk*|ongezond*|onveilig*|riskant*|giftig*|gif|chemisch*|chemicalien|bestrijdingsmiddel*|asbest*|dampen|*dampen|oplosmiddel*|bedrijfsongeval|arbeidsongeval|amputatie|afgezaagd|*ongeval|ongeval|ongeluk|valgevaar|snijgevaar"},
     {"gear", "handschoenen|*handschoenen|mondkap*|mondmasker*|*masker|maskers|helm|helmen|*helm|veiligheidsschoenen|*schoenen|beschermings*|bescherming|*bescherming|beschermende|*kleding|*bril|valbeveiliging|oordopjes|gehoorbescherming|instructie*|*instructie|opleiding|training|uitleg|veiligheidsinstructie|certificaat|ventilatie|afzuiging|pbm|harnas|veiligheidslijn|veiligheidsharnas|*harnas|vanglijn|lijn"},
     {"workplace",
@@ -2019,7 +2019,7 @@ const std::vector<Concept> kConcepts = {
     {"his", "zijn|diens|hun"},
     {"daar_w", "daar|er|erboven|erachter|ernaast|boven|achter"},
     {"verb_sep", "neemt|nam|namen|nemen|haalt|haalde|haalden|halen|levert|leverde|leveren|draagt|droeg|dragen|pakt|pakte"},
-    {"particle", "af|op|in"},
+    {"particle", "af|op|in|mee"},
     {"place_w", "thuis|school|straat|buiten|werk|klas|vrienden|ouders|vriendinnen|jongerenwerk|moeder|vader"},
     {"behav_adj",
      "stil|stoer|brutaal|lief|rustig|agressief|teruggetrokken|druk|vrolijk|beleefd|angstig|schichtig|gesloten|"
@@ -2066,7 +2066,8 @@ const std::vector<Concept> kConcepts = {
     {"money_unit2", "briefjes|biljetten|bankbiljetten"},
     {"to_person",
      "hem|hen|man|vriend|vriendje|neef|oom|broer|eigenaar*|eigenares*|baas|portier|beheerder*|chauffeur|landgenoot|"
-     "madam|pooier*|bureau|*bureau|meneer|diens|familie|uitbater|manager|ploegbaas|voorman|vrouw|jongens"},
+     "madam|pooier*|bureau|*bureau|meneer|diens|familie|uitbater|manager|ploegbaas|voorman|vrouw|jongens|"
+     "koppelbaas*|bemiddelaar*|ronselaar*|tussenpersoon|werkgever*|*werkgever|uitzendbureau*"},
     {"goes", "gaat|gaan|ging|gingen|komt|kwam|komen|belandt|verdwijnt|verdwijnen"},
     {"naar_word", "naar|op"},
     {"bed_sex",
@@ -2123,6 +2124,7 @@ const std::vector<Concept> kConcepts = {
     {"contact_word", "contact|belt|bellen|gebeld|spreekt|gesproken|ziet|gezien|bezoekt|bezoek|gezien"},
     {"little_neg", "geen|niet|nauwelijks|amper|zelden|nooit|weinig|verbroken"},
     {"tegen_w", "tegen"},
+    {"contrast2", "maar|terwijl|echter|eigenlijk|toch"},
     {"tell", "vertelt|vertelde|zegt|zei|laat|liet|appt|belt|verzekert|verzekerde"},
     {"explain", "uitleggen|verklaren|zeggen|vertellen|weet|wist|weten"},
     {"alles_w", "alles|het"},
@@ -2172,6 +2174,7 @@ struct ConceptRule {
     bool self_negating = false;               // the concepts carry the negation themselves ("geen" + "contract")
     int sentences = 1;                        // 2: the words may also stand in the next sentence
     bool ordered = false;                     // the words stand in the order of the concepts ("geen contract")
+    bool block_to_sentence_end = false;       // the block is also looked for after the match, up to the full stop
 };
 
 // Trailing members of a rule are often left at their defaults.
@@ -2182,6 +2185,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-01", 0.5, {"doc", "doc_keep", "holder"}, 10, "", "", "doc_block"},
     {"ALG-01", 0.45, {"doc", "doc_keep"}, 5, "", "", "doc_block"},
     {"ALG-01", 0.45, {"doc", "doc_have", "boss"}, 10, "", "", "doc_block", false, 2},
+    {"ALG-01", 0.45, {"doc", "doc_keep", "boss"}, 12, "", "", "doc_block", false, 2},
     {"ARB-04", 0.5, {"doc", "doc_keep", "boss"}, 10, "", "", "doc_block"},
     // Money handed over: in general, in sex work, at work.
     {"ALG-08", 0.5, {"money", "give_strong"}, 8},
@@ -2231,6 +2235,7 @@ const std::vector<ConceptRule> kConceptRules = {
     // General.
     {"ALG-03", 0.45, {"new", "new_contacts", "older"}, 10},
     {"SEK-09", 0.45, {"new_contacts", "unknown"}, 6},
+    {"SEK-09", 0.45, {"new_contacts", "family2", "neg", "knowv"}, 10, "", "", "", true, 1, true},
     {"ALG-04", 0.45, {"secretive", "new_contacts"}, 8},
     {"ALG-05", 0.45, {"lie"}, 1},
     {"ALG-05", 0.45, {"isolate", "family"}, 8},
@@ -2323,13 +2328,13 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-13", 0.45, {"knowv", "neg", "where", "stayv"}, 7, "", "moved", "", true},
     {"ALG-05", 0.45, {"little_neg", "contact_word", "family2"}, 6, "", "", "", true, 1, true},
     {"ALG-05", 0.45, {"tegen_w", "family", "alles_w", "fine_w"}, 10, "", "", "", false, 1, true},
-    {"ALG-05", 0.45, {"tell", "family2", "fine_w"}, 8, "", "", "", false, 1, true},
+    {"ALG-05", 0.45, {"tell", "family2", "fine_w", "contrast2"}, 14, "", "", "", true, 1, true},
     {"ALG-07", 0.45, {"debt", "neg", "explain"}, 12, "", "", "amount_known", true, 1, true},
     {"ALG-04", 0.45, {"protect", "ask", "about_contacts"}, 10, "", "", "", false, 1, true},
     {"ALG-04", 0.45, {"defend", "about_contacts"}, 3, "", "", "", false, 1, true},
     // Labour: living where one works, pay that never comes, threats if one complains, bodies worn out.
-    {"ARB-13", 0.45, {"housing", "premises2"}, 6, "", "", "housing_ok"},
-    {"ARB-13", 0.4, {"premises2", "daar_w", "housing"}, 10, "", "", "housing_ok", false, 2, true},
+    {"ARB-13", 0.45, {"housing", "premises2"}, 6, "", "", "housing_ok", false, 1, false, true},
+    {"ARB-13", 0.4, {"premises2", "daar_w", "housing"}, 10, "", "", "housing_ok", false, 2, true, true},
     {"ARB-03", 0.45, {"receive", "little2"}, 6, "workctx", "nonlabour_ctx", "receive_block", true},
     {"ARB-03", 0.45, {"few", "tenner"}, 2, "workctx", "sexctx", "", false, 1, true},
     {"ARB-03", 0.5, {"small_amount", "euro_word", "hour_word"}, 4, "workctx", "sexctx", "", false, 1, true},
@@ -2522,8 +2527,12 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
             if (!complete) continue;
             if (rule.ordered && !std::is_sorted(used.begin(), used.end())) continue;
             if (compiled.block >= 0) {
+                // The block stands inside the match or, for a rule marked so, in the rest of its sentence ("woont
+                // boven de zaak met zijn gezin").
                 bool blocked = false;
-                for (std::size_t index = first; index <= last; ++index) blocked = blocked || member[index].test(compiled.block);
+                std::size_t stop = last;
+                while (rule.block_to_sentence_end && stop + 1 < tokens.size() && tokens[stop + 1].sentence == sentence) ++stop;
+                for (std::size_t index = first; index <= stop; ++index) blocked = blocked || member[index].test(compiled.block);
                 if (blocked) continue;
             }
             if (rule.self_negating) {
@@ -2680,6 +2689,28 @@ bool FindLongSpan(const std::vector<Token>& tokens, CodeResult& result) {
         }
     }
     return false;
+}
+
+// "maakt soms lange diensten", "werkt soms tot middernacht": a long day now and then is no signal.
+// The softening word stands inside the evidence or at most kBefore words before it.
+void DropSoftened(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& results) {
+    constexpr std::size_t kBefore = 3;
+    for (std::string_view code : {"ALG-02", "ARB-02"}) {
+        const auto found = results.find(code);
+        if (found == results.end()) continue;
+        bool softened = false;
+        for (std::size_t index = 0; index < tokens.size() && !softened; ++index) {
+            if (tokens[index].end > found->second.end) break;
+            const std::string_view norm = tokens[index].norm;
+            if (norm != "soms" && norm != "weleens" && norm != "incidenteel" && norm != "zelden") continue;
+            // "van 6 uur tot soms 22u" softens only the end time, not the working day.
+            if (index > 0 && tokens[index - 1].norm == "tot") continue;
+            std::size_t first = index;
+            while (first < tokens.size() && tokens[first].begin < found->second.begin) ++first;
+            softened = first - index <= kBefore;
+        }
+        if (softened) results.erase(found);
+    }
 }
 
 // Whether any word of the text belongs to a concept of the second layer.
@@ -2855,6 +2886,7 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text) {
         results.try_emplace("ALG-02", span);
         results.try_emplace("ARB-02", span);
     }
+    DropSoftened(tokens, results);
     DropExplained(tokens, results);
     MoveToSexWork(tokens, results);
     AddImplied(tokens, results);

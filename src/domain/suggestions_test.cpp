@@ -324,6 +324,15 @@ const std::vector<Narrative>& Narratives() {
         {"Ze slaapt boven de zaak waar ze de hele dag werkt.", {"ARB-13"}, {}},
         {"Ze heeft goed contact met haar ouders en er is geen sprake van dwang.", {}, {"ALG-05"}},
         {"Hij haalde school niet vanwege een zware griep; er ligt een verklaring van de huisarts.", {}, {"SEK-10", "CRI-08"}},
+        // Paraphrases the phrase patterns do not know (issue 3, point 4).
+        {"Van zijn loon ziet hij niets: het gaat rechtstreeks naar de man die hem hierheen bracht.", {"ALG-08"}, {}},
+        {"Hij werkt van tien uur 's ochtends tot middernacht in de keuken.", {"ALG-02", "ARB-02"}, {}},
+        {"Ze werkt in de zorg en maakt soms lange diensten.", {}, {"ALG-02", "ARB-02"}},
+        {"Hij durft niets te zeggen uit angst om uitgezet te worden.", {"ARB-09"}, {}},
+        {"Ze gaat nergens heen zonder dat de eigenaar meegaat.", {"ARB-14"}, {}},
+        {"Als zijn vrienden langskomen, moet ze met hen naar bed, of ze wil of niet.", {"SEK-04"}, {}},
+        {"De studente woont op een kamer boven een winkel, met een eigen huurcontract.", {}, {"ARB-13"}},
+        {"Een jongen van 16 heeft sinds kort een dure scooter, gekocht van zijn spaargeld.", {}, {"CRI-04", "CRI-05"}},
         {"De jongen van 16 heeft dure merkkleding en veel cash op zak, terwijl hij geen bijbaan heeft. Hij "
          "gaat om met criminele jongens uit de wijk en blowt dagelijks.",
          {"CRI-04", "CRI-06", "CRI-07"},
