@@ -1884,7 +1884,7 @@ const std::vector<Concept> kConcepts = {
     {"debt",
      "schuld|schulden|*schuld|*schulden|schuldig|terugbetalen|terugbetaald|terugbetaalt|afbetalen|afbetaald|"
      "afbetaalt|aflossen|afgelost|aflost|terugverdienen|terugverdient|terugverdiend|lening|geleend|voorgeschoten|"
-     "voorschot|openstaand*|openstaat|krijt|min|rood|afgeschreven|verrekend|verrekent|verrekenen"},
+     "voorschot|openstaand*|openstaat|krijt|min|rood|leende|leent|lenen|afgeschreven|verrekend|verrekent|verrekenen"},
     {"debt_cost", "reis|reiskosten|*reis|vliegticket*|ticket*|*ticket|busreis|vlucht|overtocht|bemiddeling*|*bemiddeling|bemiddelingskosten|visum|*visum|huur|kamerhuur|woonkosten|vervoer|werkvergunning|inschrijfgeld|voorschot|voorgeschoten|lening|geleend"},
     {"repay",
      "terugbetalen|terugbetaald|terugbetaalt|afbetalen|afbetaald|afbetaalt|aflossen|afgelost|aflost|"
@@ -1938,7 +1938,7 @@ const std::vector<Concept> kConcepts = {
     {"threat_strong", "dreig*|gedreigd|bedreig*|bedreigd|waarschuwt|waarschuwde|gewaarschuwd|intimid*|geintimideerd"},
     {"consequence", "ontslag*|ontslagen|ontslaan|eruit|straat|woning|slaapplek|onderdak|familie|kinderen|moeder|vader|politie|ind|terugsturen|teruggestuurd|uitzetten|loon|boete|boetes|melden|aangeven|aangifte|thuisland|vliegtuig|gevolgen|consequenties|dak|broertje|zusje|gezin"},
     {"afraid",
-     "bang|angst|angstig|vreest|vrees|vreesde|schrik|doodsbang|doodsangst|zorgen|bezorgd|durft|durfde|durven|"
+     "bang|angst|angstig|vreest|vrees|vreesde|schrik|doodsbang|doodsangst|zorgen|bezorgd|durft|durfde|durven|dood|"
      "paniek|panisch|nerveus"},
     {"deport",
      "uitgezet|uitzetting|uitzetten|teruggestuurd|terugsturen|terugstuurt|uitgewezen|uitwijzing|deportatie|"
@@ -1962,7 +1962,7 @@ const std::vector<Concept> kConcepts = {
     {"reality",
      "maar|bleek|bleken|blijkt|werkelijkheid|praktijk|eenmaal|aangekomen|aankomst|uiteindelijk|tegen|"
      "teleurgesteld|helemaal|nooit|niets|niks|nu|inmiddels|echter"},
-    {"promise_obj", "baan|werk|loon|salaris|verdienen|verdient|huis|woning|kamer|huisvesting|contract|papieren|vergunning|opleiding|toekomst|uurloon"},
+    {"promise_obj", "werken|baan|werk|loon|salaris|verdienen|verdient|huis|woning|kamer|huisvesting|contract|papieren|vergunning|opleiding|toekomst|uurloon"},
     {"violence", "slaat|sloeg|sloegen|geschopt|getrapt|gewurgd|afgetuigd|vuistslag*|gestompt|mes|pistool|vuurwapen|mishandeld|geslagen|klappen"},
     {"new_contacts",
      "vrienden|*vrienden|vriendinnen|vriendenkring|vriendengroep|*vriendengroep|contacten|kennissen|jongens|"
@@ -2061,7 +2061,7 @@ const std::vector<Concept> kConcepts = {
      "condoom*|loverboy*|pooier*|bedel*|gebedeld|buit|stelen|gestolen|steelt|jat*|gejat|inbr*|ingebroken|beroof*|"
      "zakkenr*|dealen|dealt|drugs|*drugs|winkeldiefstal*|diefstal*|overval*|criminel*|wiet|coke|cocaine|xtc|blow*"},
     {"coerce_strong", "gedwongen|dwingt|dwong|dwingen|verplicht|druk|eist|eiste|chanteert|dreigt|dreigde|gedreigd"},
-    {"family2", "familie|*familie|ouders|vader|moeder|broer*|zus|zussen|zusje|gezin|*gezin|oma|opa"},
+    {"family2", "iedereen|familie|*familie|ouders|vader|moeder|broer*|zus|zussen|zusje|gezin|*gezin|oma|opa"},
     {"defend", "verdedigt|verdedigde|beschermt|beschermde"},
     {"money_unit2", "briefjes|biljetten|bankbiljetten"},
     {"to_person",
@@ -2124,6 +2124,9 @@ const std::vector<Concept> kConcepts = {
     {"contact_word", "contact|belt|bellen|gebeld|spreekt|gesproken|ziet|gezien|bezoekt|bezoek|gezien"},
     {"little_neg", "geen|niet|nauwelijks|amper|zelden|nooit|weinig|verbroken"},
     {"tegen_w", "tegen"},
+    {"alone_w", "alleen|zonder"},
+    {"speak", "praten|spreken|sprak|spraken|spreekt|gesprek|praatte"},
+    {"nobody", "niemand"},
     {"contrast2", "maar|terwijl|echter|eigenlijk|toch"},
     {"tell", "vertelt|vertelde|zegt|zei|laat|liet|appt|belt|verzekert|verzekerde"},
     {"explain", "uitleggen|verklaren|zeggen|vertellen|weet|wist|weten"},
@@ -2142,11 +2145,11 @@ const std::vector<Concept> kConcepts = {
     {"few", "paar|enkele|luttele|wat"},
     {"tenner", "tientjes|tientje|euro|euros|tientjes|vijfjes"},
     {"cond_if", "als|anders|zodra|wanneer|zoniet|bij"},
-    {"complain", "klaagt|klagen|klaagde|klacht|erover|begint|praat|praten|vertelt|vertellen|doorvertellen|protesteert|weigert|vraagt|stopt|weggaat"},
+    {"complain", "doet|luistert|gehoorzaamt|klaagt|klagen|klaagde|klacht|erover|begint|praat|praten|vertelt|vertellen|doorvertellen|protesteert|weigert|vraagt|stopt|weggaat"},
     {"consequence2",
      "ontslag*|ontslagen|ontslaan|eruit|straat|kwijt|kwijtraakt|kwijtraken|ingetrokken|opgepakt|lastiggevallen|"
      "plek|kamer|aangeven|vervangen|anderen|genoeg|*politie|politie|ind|teruggestuurd|terugsturen|uitgezet|"
-     "familie|gezin|boete|boetes|loon|woning|visum|verblijfsvergunning|broer|zus|moeder|vader|kinderen|vinden"},
+     "familie|gezin|boete|boetes|loon|woning|visum|verblijfsvergunning|broer|zus|moeder|vader|kinderen|vinden|eten"},
     {"extort", "chant*|gechanteerd|afpers*|afgeperst|zwijggeld"},
     {"demand", "eist|eiste|eisen|geeist|opeist"},
     {"body_part", "rug|longen|handen|voet|voeten|knie|knieen|schouder|schouders|nek|ogen|polsen|pols|armen"},
@@ -2236,6 +2239,8 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-03", 0.45, {"new", "new_contacts", "older"}, 10},
     {"SEK-09", 0.45, {"new_contacts", "unknown"}, 6},
     {"SEK-09", 0.45, {"new_contacts", "family2", "neg", "knowv"}, 10, "", "", "", true, 1, true},
+    {"SEK-09", 0.45, {"new_contacts", "knowv", "nobody"}, 8, "", "", "", true},
+    {"ALG-12", 0.45, {"neg", "alone_w", "speak"}, 8, "", "", "", true, 1, true},
     {"ALG-04", 0.45, {"secretive", "new_contacts"}, 8},
     {"ALG-05", 0.45, {"lie"}, 1},
     {"ALG-05", 0.45, {"isolate", "family"}, 8},
@@ -2451,6 +2456,12 @@ bool TermMatches(const ConceptTerm& term, const Token& token) {
     return false;
 }
 
+// Words that open a sentence by pointing back to the one before.
+bool PointsBack(std::string_view word) {
+    static constexpr std::string_view kWords[] = {"die", "dat", "deze", "dit", "daar", "daarvan", "daarvoor", "dan"};
+    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
 // Concept rule hits, per code the heaviest one (first in the text among equals).
 void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& concept_results) {
     const ConceptTable& table = GetConceptTable();
@@ -2478,6 +2489,15 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
             if (entry->second.test(concept_index)) positions[concept_index].push_back(index);
         }
     }
+    // A sentence that opens by pointing back ("Haar verdiensten? Die gaan naar de eigenaar.", "Daar slaapt hij
+    // ook.") continues the fact of the sentence before it: the concept rules read the two as one.
+    std::vector<int> joined(tokens.size());
+    int joined_sentence = 0;
+    for (std::size_t index = 0; index < tokens.size(); ++index) {
+        const bool opens = index == 0 || tokens[index].sentence != tokens[index - 1].sentence;
+        if (opens && index > 0 && !PointsBack(tokens[index].norm)) ++joined_sentence;
+        joined[index] = joined_sentence;
+    }
     for (const CompiledConceptRule& compiled : table.rules) {
         const ConceptRule& rule = *compiled.rule;
         bool usable = true;
@@ -2489,7 +2509,7 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
         if (existing != concept_results.end() && existing->second.best_weight >= rule.weight) continue;
         const std::size_t span = static_cast<std::size_t>(rule.span);
         for (const std::size_t anchor : positions[compiled.concepts.front()]) {
-            const int sentence = tokens[anchor].sentence;
+            const int sentence = joined[anchor];
             std::size_t first = anchor;
             std::size_t last = anchor;
             std::vector<std::size_t> used = {anchor};
@@ -2502,8 +2522,8 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
                 const auto from = std::lower_bound(candidates.begin(), candidates.end(), last > span ? last - span : 0);
                 for (auto it = from; it != candidates.end() && *it <= first + span; ++it) {
                     const std::size_t candidate = *it;
-                    if (tokens[candidate].sentence < sentence - (rule.sentences - 1) ||
-                        tokens[candidate].sentence > sentence + (rule.sentences - 1)) {
+                    if (joined[candidate] < sentence - (rule.sentences - 1) ||
+                        joined[candidate] > sentence + (rule.sentences - 1)) {
                         continue;
                     }
                     if (std::find(used.begin(), used.end(), candidate) != used.end()) continue;
