@@ -2127,6 +2127,13 @@ const std::vector<Concept> kConcepts = {
     {"alone_w", "alleen|zonder"},
     {"speak", "praten|spreken|sprak|spraken|spreekt|gesprek|praatte"},
     {"nobody", "niemand"},
+    {"take_goods", "meenemen|meenam|meegenomen|pakken|pakte|gepakt|wegnemen|weggenomen|jatten|stalen"},
+    {"shop_ctx",
+     "winkel*|*winkel|*winkels|bouwmarkt*|drogist*|*drogisterij|*drogisterijen|supermarkt*|winkelbeveiliging|"
+     "*beveiliging|beveiliger*|winkeldiefstal*|warenhuis"},
+    {"pay_word", "betalen|betaald|afrekenen"},
+    {"onder_w", "onder"},
+    {"hand_w", "hand"},
     {"contrast2", "maar|terwijl|echter|eigenlijk|toch"},
     {"tell", "vertelt|vertelde|zegt|zei|laat|liet|appt|belt|verzekert|verzekerde"},
     {"explain", "uitleggen|verklaren|zeggen|vertellen|weet|wist|weten"},
@@ -2327,6 +2334,10 @@ const std::vector<ConceptRule> kConceptRules = {
     {"CRI-05", 0.45, {"neg", "job_word"}, 2, "lux_ctx", "", "", true, 1, true},
     {"CRI-05", 0.45, {"low_income2", "lux_ctx", "contrast"}, 20, "", "", "", true, 2},
     {"CRI-02", 0.45, {"beg_any"}, 1},
+    // Stealing in other words: "meenemen zonder te betalen", goods he "moest pakken" in a shop.
+    {"CRI-03", 0.45, {"take_goods", "neg", "pay_word"}, 4, "", "", "", true, 1, true},
+    {"CRI-03", 0.45, {"force_do", "take_goods"}, 6, "shop_ctx"},
+    {"CRI-03", 0.45, {"steal", "shop_ctx"}, 10},
     {"CRI-02", 0.45, {"money_plain", "ask", "passers"}, 8},
     // Someone who speaks for the person, a home address nobody knows, family kept at a distance.
     {"ALG-12", 0.45, {"control_person2", "control_strong", "for_other"}, 10},
@@ -2352,6 +2363,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ARB-17", 0.45, {"body_part", "suffer"}, 4, "workctx"},
     {"ARB-14", 0.45, {"leave2", "neg", "company"}, 6, "", "", "", true},
     {"ARB-12", 0.45, {"cash", "pay_verb"}, 4, "workctx", "nonlabour_ctx"},
+    {"ARB-12", 0.45, {"onder_w", "hand_w"}, 2, "workctx", "nonlabour_ctx", "", false, 1, true},
 };
 #pragma GCC diagnostic pop
 
@@ -2723,6 +2735,11 @@ void DropSoftened(const std::vector<Token>& tokens, std::unordered_map<std::stri
             if (tokens[index].end > found->second.end) break;
             const std::string_view norm = tokens[index].norm;
             if (norm != "soms" && norm != "weleens" && norm != "incidenteel" && norm != "zelden") continue;
+            // "rijdt soms vijftien uur aan een stuk" stays a signal.
+            const bool long_number = std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+                return token.begin >= found->second.begin && token.end <= found->second.end && token.number >= 12;
+            });
+            if (long_number) continue;
             // "van 6 uur tot soms 22u" softens only the end time, not the working day.
             if (index > 0 && tokens[index - 1].norm == "tot") continue;
             std::size_t first = index;
