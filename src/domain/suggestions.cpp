@@ -2411,6 +2411,11 @@ struct CompiledConceptRule {
 
 struct ConceptTable {
     std::vector<std::vector<ConceptTerm>> terms;  // per concept
+    // The same terms indexed for speed: whole words and stems by hash, the rest (prefixes, compound heads,
+    // numbers) in one list with their concept.
+    std::unordered_map<std::string, ConceptSet> by_word;
+    std::unordered_map<std::string, ConceptSet> by_stem;
+    std::vector<std::pair<std::size_t, const ConceptTerm*>> other_terms;
     std::unordered_map<std::string_view, int> index;
     std::vector<CompiledConceptRule> rules;
     int negation = -1;
@@ -2457,6 +2462,16 @@ const ConceptTable& GetConceptTable() {
             }
             built.terms.push_back(std::move(terms));
         }
+        for (std::size_t concept_index = 0; concept_index < built.terms.size(); ++concept_index) {
+            for (const ConceptTerm& term : built.terms[concept_index]) {
+                if (term.kind != ConceptTerm::Kind::kWord) {
+                    built.other_terms.emplace_back(concept_index, &term);
+                    continue;
+                }
+                built.by_word[term.text].set(concept_index);
+                if (!term.stem.empty()) built.by_stem[term.stem].set(concept_index);
+            }
+        }
         built.negation = built.Find("neg");
         for (const ConceptRule& rule : kConceptRules) {
             CompiledConceptRule compiled;
@@ -2496,6 +2511,19 @@ bool PointsBack(std::string_view word) {
     return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
+// The concepts a word belongs to.
+ConceptSet ConceptsOf(const ConceptTable& table, const Token& token) {
+    ConceptSet concepts;
+    if (const auto word = table.by_word.find(token.norm); word != table.by_word.end()) concepts |= word->second;
+    if (!token.stem.empty()) {
+        if (const auto stem = table.by_stem.find(token.stem); stem != table.by_stem.end()) concepts |= stem->second;
+    }
+    for (const auto& [concept_index, term] : table.other_terms) {
+        if (!concepts.test(concept_index) && TermMatches(*term, token)) concepts.set(concept_index);
+    }
+    return concepts;
+}
+
 // Concept rule hits, per code the heaviest one (first in the text among equals).
 void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& concept_results) {
     const ConceptTable& table = GetConceptTable();
@@ -2507,16 +2535,7 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
     for (std::size_t index = 0; index < tokens.size(); ++index) {
         const Token& token = tokens[index];
         auto [entry, inserted] = cache.try_emplace(token.norm);
-        if (inserted) {
-            for (std::size_t concept_index = 0; concept_index < concept_count; ++concept_index) {
-                for (const ConceptTerm& term : table.terms[concept_index]) {
-                    if (TermMatches(term, token)) {
-                        entry->second.set(concept_index);
-                        break;
-                    }
-                }
-            }
-        }
+        if (inserted) entry->second = ConceptsOf(table, token);
         member[index] = entry->second;
         anywhere |= entry->second;
         for (std::size_t concept_index = 0; concept_index < concept_count; ++concept_index) {
@@ -2777,10 +2796,8 @@ bool TextHasConcept(const std::vector<Token>& tokens, std::string_view name) {
     const ConceptTable& table = GetConceptTable();
     const int concept_index = table.Find(name);
     if (concept_index < 0) return false;
-    return std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
-        return std::any_of(table.terms[concept_index].begin(), table.terms[concept_index].end(),
-                           [&](const ConceptTerm& term) { return TermMatches(term, token); });
-    });
+    return std::any_of(tokens.begin(), tokens.end(),
+                       [&](const Token& token) { return ConceptsOf(table, token).test(concept_index); });
 }
 
 // A fact the narrative explains itself is not the signal: a debt with debt counselling or a payment plan
@@ -2870,8 +2887,7 @@ bool EvidenceHasConcept(const std::vector<Token>& tokens, const CodeResult& resu
     if (concept_index < 0) return false;
     return std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
         return token.begin >= result.begin && token.end <= result.end &&
-               std::any_of(table.terms[concept_index].begin(), table.terms[concept_index].end(),
-                           [&](const ConceptTerm& term) { return TermMatches(term, token); });
+               ConceptsOf(table, token).test(concept_index);
     });
 }
 
