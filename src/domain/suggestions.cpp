@@ -33,6 +33,12 @@
 // Next to the patterns stands a broader second layer (see "The second layer" below): per fact a few concepts,
 // each a list of word forms, stems, compound heads ("*woning") and prefixes, that must meet within a sentence.
 // It finds wordings nobody wrote a pattern for, with a lower score, under the same negation and overlap rules.
+// A sentence that opens by pointing back ("Die gaan naar de eigenaar.") is read together with the one before it.
+//
+// After both layers: working days written as clock spans are read (FindLongSpan); facts the narrative explains
+// itself are dropped (DropExplained, DropSoftened); money handed over follows the narrative's form and a fact
+// named in one list also gives the general signal the reader ticks with it (MoveToSexWork, AddImplied).
+// Figures per labelled set are in suggestions_quality_test.cpp.
 #include "domain/suggestions.hpp"
 
 #include <algorithm>
