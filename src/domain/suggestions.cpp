@@ -2861,8 +2861,9 @@ void MoveToSexWork(const std::vector<Token>& tokens, std::unordered_map<std::str
     const auto move = [&](std::string_view from, std::string_view to) {
         const auto found = results.find(from);
         if (found == results.end()) return;
-        results.try_emplace(to, found->second);
-        results.erase(from);
+        const CodeResult copy = found->second;  // an insertion may rehash and invalidate `found`
+        results.erase(found);
+        results.try_emplace(to, copy);
     };
     bool other_labour = false;
     for (std::string_view code : FormsForOverlap()[2].core) {
