@@ -33,6 +33,12 @@
 // Next to the patterns stands a broader second layer (see "The second layer" below): per fact a few concepts,
 // each a list of word forms, stems, compound heads ("*woning") and prefixes, that must meet within a sentence.
 // It finds wordings nobody wrote a pattern for, with a lower score, under the same negation and overlap rules.
+// A sentence that opens by pointing back ("Die gaan naar de eigenaar.") is read together with the one before it.
+//
+// After both layers: working days written as clock spans are read (FindLongSpan); facts the narrative explains
+// itself are dropped (DropExplained, DropSoftened); money handed over follows the narrative's form and a fact
+// named in one list also gives the general signal the reader ticks with it (MoveToSexWork, AddImplied).
+// Figures per labelled set are in suggestions_quality_test.cpp.
 #include "domain/suggestions.hpp"
 
 #include <algorithm>
@@ -76,10 +82,10 @@ struct WordClass {
 // Named alternatives shared by many patterns; referenced as "@name".
 const std::vector<WordClass> kWordClasses = {
     {"doc",
-     "paspoort*|identiteitsbewijs*|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|reispas*|"
+     "paspoort*|identiteitsbewijs*|identiteitsbewijzen|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|reispas*|"
      "identiteitspapieren"},
     {"docs",
-     "paspoort*|identiteitsbewijs*|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|reispas*|"
+     "paspoort*|identiteitsbewijs*|identiteitsbewijzen|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|reispas*|"
      "identiteitspapieren|papieren|documenten|verblijfsvergunning*|verblijfsdocument*|verblijfspas*"},
     {"holder",
      "werkgever*|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|"
@@ -160,7 +166,7 @@ const std::vector<std::string_view> kPassportPatterns = {
     "kan|kon|mag|mocht ~3 niet ~4 bij|over ~3 @doc",
     "@doc ~6 @take",
     "@docs ~6 door ~3 @holder ~2 @take|bewaard|beheerd|vastgehouden|ingenomen|afgepakt|gehouden",
-    "@doc ~3 niet|nooit ~2 in ~1 bezit|handen",
+    "@doc ~6 niet|nooit ~3 in ~1 bezit|handen",
     "!niet|nooit|geen ~3 aan|bij ~2 zijn|haar|hun|het|de ~1 @doc ~2 komen|kan|kon|mag",
     "@doc ~4 niet|nooit ~2 gezien|gehad|teruggezien|teruggekregen",
     "@take ~4 @doc",
@@ -202,6 +208,8 @@ const std::vector<std::string_view> kLongDaysPatterns = {
     "veel|heel ~2 overuren|overwerk",
     "!nooit|geen|zonder ~3 vrij|vrijaf|rustdag*",
     "!nooit|geen ~3 vrije ~1 dag|dagen|weekend|weekenden",
+    "!zonder ~1 vrije ~1 dag|dagen|weekend|weekenden",
+    "#10-24 uur|uren ~1 aan ~1 een|één ~1 stuk",
     "van ~3 vroeg ~4 tot ~3 laat",
     "ochtends|morgens ~1 vroeg ~10 avonds|nachts ~1 laat",
     // Clock times spanning eleven hours or more: "van 7 tot 19 uur", "van zes uur 's ochtends tot negen uur 's avonds".
@@ -223,8 +231,10 @@ const std::vector<std::string_view> kLongDaysPatterns = {
 // Long working weeks that are not (yet) the extreme days of ALG-02: six days a week, also at weekends.
 const std::vector<std::string_view> kLongWeekPatterns = {
     "#6-7 dagen ~3 per|in|van ~2 week",
+    "werkt|werken|werkte|werkten ~1 elke|iedere ~1 dag",
+    "rustdag*|vrijaf|vrije ~1 dag|dagen ~3 kent|heeft|krijgt|had|kreeg ~2 hij|ze|zij ~1 niet|nooit",
     "#6-7 ~1 a|of|tot ~1 #6-7 ~1 dagen ~3 per|in|van ~2 week",
-    "ook ~3 op|in ~2 zondag|zondagen|zaterdag|zaterdagen|weekend|weekenden|feestdagen",
+    "werk*|dienst|diensten|rijdt|rijden|draait|draaien ~4 ook ~3 op|in ~2 zondag|zondagen|zaterdag|zaterdagen|weekend|weekenden|feestdagen",
 };
 
 const std::vector<std::string_view> kSchoolPatterns = {
@@ -263,8 +273,9 @@ const std::vector<std::string_view> kNoCarePatterns = {
 };
 
 const std::vector<std::string_view> kSexDebtPatterns = {
-    "schuld|schulden|terugbetalen|afbetalen|aflossen|schuldig|afgelost|terugverdienen ~10 seks|sex|klanten|"
-    "mannen|vreemden|prostitutie",
+    "schuld|schulden|terugbetalen|afbetalen|aflossen|schuldig|afgelost|terugverdienen|openstaande|wegwerken ~10 seks|"
+    "sex|klanten|mannen|vreemden|prostitutie|dates",
+    "af ~2 te ~1 betalen|lossen ~10 seks|sex|klanten|mannen|vreemden|dates|afspraken",
     "seks|sex|klanten|mannen|vreemden|prostitutie ~10 schuld|schulden|terugbetalen|afbetalen|aflossen|schuldig|"
     "terugverdienen",
     "seks|sex|klanten|mannen|vreemden ~10 af|terug ~2 te ~1 lossen|betalen|verdienen",
@@ -1006,7 +1017,7 @@ const std::vector<Rule> kRules = {
          "pak ~1 slaag",
          "uitgescholden|geduwd|getrapt|gestompt|vernederd|gekleineerd|geknepen|uitschelden",
      }},
-    {"ARB-06", 0.6, {"gedwongen|dwingt|dwong|geweld", "onder ~1 dwang"}},
+    {"ARB-06", 0.6, {"gedwongen|dwingt|dwong|=geweld", "onder ~1 dwang"}},
     // ARB-07 hoge schuld aan de werkgever
     {"ARB-07", 0.85,
      {
@@ -1661,7 +1672,10 @@ bool IsNegated(const std::vector<Token>& tokens, std::size_t first, std::size_t 
         if (IsScopeNoun(token.norm) && index >= 2 && tokens[index - 2].negator) return true;
     }
     const int clause = tokens[first].clause;
-    for (std::size_t step = 1; step <= kNegationWindowBefore && step <= first; ++step) {
+    // "durft niets te zeggen uit angst ...": a reason starts anew.
+    const bool reason = first >= 1 && tokens[first - 1].norm == "uit" &&
+                        (tokens[first].norm == "angst" || tokens[first].norm == "vrees");
+    for (std::size_t step = 1; step <= kNegationWindowBefore && step <= first && !reason; ++step) {
         const Token& token = tokens[first - step];
         if (token.clause != clause) break;
         // "zonder" denies only the word right after it ("zonder pauze van 6 tot 20" still works 6 to 20).
@@ -1672,8 +1686,13 @@ bool IsNegated(const std::vector<Token>& tokens, std::size_t first, std::size_t 
             }
         }
     }
+    // A negation between the words counts when it stands in the clause of the last word: "Van zijn loon ziet hij
+    // niets: het gaat naar de man" denies only the first clause.
     for (std::size_t index = first + 1; index < last; ++index) {
-        if (tokens[index].negator) return true;
+        if (tokens[index].negator &&
+            (tokens[first].clause == tokens[last].clause || tokens[index].clause == tokens[last].clause)) {
+            return true;
+        }
     }
     // "schulden heeft hij niet", "heeft zijn paspoort niet ingenomen": a "niet" that ends the clause or comes
     // just before its last word.
@@ -1773,9 +1792,9 @@ const std::vector<Concept> kConcepts = {
     {"unknown_amount", "hoeveel|hoogte|waarvoor|waarom|onduidelijk|onbekend|vaag"},
     {"amount_known", "precies|exact|betalingsregeling|schuldhulp*|bewindvoerder*"},
     {"sexctx_strong",
-     "prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|"
+     "prostitu*|*prostitutie|*prostitu*|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|"
      "tippel*|hoer*|erotisch*|seksdate*|*advertentie|*advertenties|vrijers|webcam*|camsite*|*escort|loverboy*|"
-     "pooier*|souteneur*"},
+     "pooier*|souteneur*|*bordeel|*bordelen|seksinrichting*|*club|condoom*|sugardat*"},
     {"self_word", "zelf"},
     {"small_amount", "#1-200"},
     {"euro_word", "euro|eur"},
@@ -1792,8 +1811,8 @@ const std::vector<Concept> kConcepts = {
     {"take_strong", "meeneemt|meenam|meegenomen|inpikt|ingepikt|afpakt|opstrijkt|opgestreken|incasseert|geincasseerd"},
     {"keep_over", "houdt|houden|hield|hielden|overhoudt|overhouden|overgehouden"},
     {"little", "niets|niks|nauwelijks|weinig|amper"},
-    {"sick2", "verwaarloosd|uitgeput|uitgeputte|vermoeid|vermoeide|moe|ziek|zieke|ziekelijk|ziekelijke|mager|magere|bleek|grauw|grauwe|slecht|onverzorgd|onverzorgde|ondervoed|verzwakt|afgetobd|afgetobde|gesloopt|doodmoe|uitgemergeld|verwilderd|afgeleefd"},
-    {"appear", "oogde|oogt|leek|lijkt|indruk|zag|ziet|uitziet|uitzag"},
+    {"sick2", "verwaarloosd|afgemat|uitgeput|uitgeputte|vermoeid|vermoeide|moe|ziek|zieke|ziekelijk|ziekelijke|mager|magere|bleek|grauw|grauwe|slecht|onverzorgd|onverzorgde|ondervoed|verzwakt|afgetobd|afgetobde|gesloopt|doodmoe|uitgemergeld|verwilderd|afgeleefd"},
+    {"appear", "oogde|oogden|oogt|leek|leken|lijkt|indruk|zag|zagen|ziet|uitziet|uitzag"},
     {"pay_cash", "loon|*loon|salaris|=uitbetaald|uitbetaling|=betaald|betaling|loonbetaling|uitbetalen"},
     {"take_block", "over|overhoudt|overhouden|zelf|eigen|krijgt|kreeg|terug"},
     {"money_plain", "loon|lonen|*loon|salaris*|inkomsten|verdiensten|verdienste|geld|*geld|opbrengst*|fooien|uitkering*|*uitkering|buit|cash|contanten|spaargeld"},
@@ -1804,19 +1823,19 @@ const std::vector<Concept> kConcepts = {
     {"track", "volg|volgapp|*volgapp|locatie|livelocatie|gps|tracker|trackingapp|zoek"},
     {"ferry_b", "opgehaald|gehaald|ophaalt|haalt|haalde|teruggebracht|teruggereden|thuisgebracht"},
     {"ferry_a", "gebracht|brengt|bracht|gereden|rijdt|reed"},
-    {"housing_ok", "student*|*studenten|studentenhuis|*studentenhuis|eigen|gezin|kinderen"},
+    {"housing_ok", "student*|*studenten|studentenhuis|*studentenhuis|eigen|gezin|kinderen|huurcontract|*huurcontract"},
     {"crowd_group", "=twaalven|=achten|=tienen|=zessen|=zevenen|=negenen|=elven|=vijftienen|=twintigen|=dertigen|=tientallen"},
     {"share", "helft|deel|gedeelte|grootste|procent|meeste|alles|merendeel|*procent|al|alle|volledige|hele|meeste"},
     {"take_money", "houdt|hield|neemt|nam|pakt|pakte|int|inde|beheert|beheerde|incasseert|opstrijkt|ophaalt|haalt|haalde|opgehaald|gehouden|afgepakt|ingenomen|bewaart"},
     {"pimp_boss", "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|pooier*|loverboy*|manager|madam|mama|vriend|vriendje|partner|neef|oom|koppelbaas*|voorman|ploegbaas|souteneur|regelaar|uitbater|bemiddelingsbureau*"},
     {"spend_block", "eigen|zelf|gespaard|spaargeld|spaart|verdiend"},
-    {"contrast", "maar|terwijl|toch|ondanks|niet|geen|zonder|nauwelijks"},
+    {"contrast", "maar|terwijl|toch|ondanks|niet|geen|zonder|nauwelijks|alleen|slechts|sinds"},
     {"refuse_neg", "weigert|weigerde|weigeren|niet|nooit|geen|zonder"},
     {"crowd", "#6-99|tientallen|tiental|twaalf|veertien|zestien|twintig"},
     {"control_mod", "voor|namens|steeds|telkens|voortdurend|constant|plaats|alles|zijde|ertussendoor|tussendoor|steeds|meteen|direct"},
-    {"neg", "geen|niet|nooit|zonder|niets|niks|nergens"},
+    {"neg", "geen|niet|nooit|zonder|niets|niks|nergens|niemand"},
     {"doc",
-     "paspoort*|*paspoort|*paspoorten|identiteitsbewijs*|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|"
+     "paspoort*|*paspoort|*paspoorten|identiteitsbewijs*|identiteitsbewijzen|identiteitskaart*|idkaart*|id|legitimatie*|reisdocument*|"
      "*reisdocument|*reisdocumenten|identiteitspapieren|papieren|documenten|verblijfsvergunning*|verblijfsdocument*|"
      "*identiteitskaart|paspoortje"},
     {"doc_keep",
@@ -1827,11 +1846,12 @@ const std::vector<Concept> kConcepts = {
     {"doc_have", "heeft|had|hebben|hadden|houdt|hield|bewaart|bewaarde|beheert|ligt|lag|liggen|lagen|zit|zitten|bezit"},
     {"doc_block", "kopie*|kopieen|gekopieerd|toonde|getoond|toont|laten|liet|zien|scan*|gescand|verlopen|aanvraag*|"
                   "aangevraagd|vernieuw*|gestolen|verloren|zelf|eigen"},
-    {"holder", "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|*bureau|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|pooier*|loverboy*|begeleider*|uitbater|manager|leidinggevende|smokkelaar*|huisbaas|vriend|partner|koppelbaas*|opdrachtgever*|voorman|ploegbaas|teamleider|madam|mama|landgenoot|chauffeur|onderaannemer|souteneur|hem|hen|die|man|vrouw|oom|tante|neef|echtgenoot|schoonfamilie|contactpersoon|regelaar|bemiddeling|werkgeefster|eigenares|bazin"},
+    {"holder", "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|*bureau|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|pooier*|loverboy*|begeleider*|uitbater|manager|leidinggevende|smokkelaar*|huisbaas|vriend|partner|koppelbaas*|opdrachtgever*|voorman|ploegbaas|teamleider|madam|mama|landgenoot|chauffeur|onderaannemer|souteneur|hem|hen|die|man|vrouw|oom|tante|neef|echtgenoot|schoonfamilie|contactpersoon|regelaar|bemiddeling|werkgeefster|eigenares|bazin|kennissen|kweker|teler"},
     {"boss",
      "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|*uitzendbureau|bemiddelaar*|tussenpersoon|tussenpersonen|"
      "ronselaar*|eigenaar*|uitbater|manager|leidinggevende|koppelbaas*|opdrachtgever*|voorman|ploegbaas|teamleider|"
-     "onderaannemer|directeur|bedrijfsleider|uitzender|werkgeefster|eigenares|bazin|*bureau|bedrijf|firma"},
+     "onderaannemer|directeur|bedrijfsleider|uitzender|werkgeefster|eigenares|bazin|*bureau|bureau|bedrijf|firma|"
+     "kweker|teler|boer|aannemer|uitvoerder"},
     {"money",
      "loon|lonen|*loon|salaris*|inkomsten|inkomen|*inkomen|verdiensten|verdienste|geld|*geld|opbrengst*|"
      "fooien|fooi|uitkering*|*uitkering|toeslag*|*toeslag|euro|helft|deel|procent|buit|cash|contanten|bedrag*|"
@@ -1849,49 +1869,50 @@ const std::vector<Concept> kConcepts = {
     {"to_other", "hem|haar|hen|hun|die|werkgever*|*werkgever|baas|vriend|pooier*|loverboy*|eigenaar*|madam|man|bemiddelaar*|uitzendbureau*|tussenpersoon"},
     {"bank",
      "bankpas*|pinpas*|betaalpas*|bankkaart*|pincode*|bankrekening*|*bankrekening|rekeningnummer*|bankapp|"
-     "bankzaken|bankgegevens|digid|*rekening|rekening|bank|pinpassen|bankpassen|inlogcodes|inloggegevens|"
+     "bankzaken|bankgegevens|digid|bank|pinpassen|bankpassen|inlogcodes|inloggegevens|"
      "internetbankieren|mobielbankieren|pas|passen"},
     {"bank_keep",
      "bewaar*|bewaard|beheer*|beheert|vastgehouden|vasthoud*|ingenomen|inneem*|innam|afgepakt|afpak*|afgenomen|"
+     "geleend|leent|leende|uitgeleend|"
      "afneem*|afnam|ingeleverd|inlever*|achtergehouden|achterhoud*|houdt|hield|hielden|heeft|had|hadden|gebruikt|"
      "gebruikte|opent|opende|geopend|aangevraagd|regelt|regelde|geregeld|kent|kende|weet|wist|pint|pinde|gepind|"
      "opnemen|opgenomen|neemt|nam|afgeven|afgegeven|kwijt|afstaan|afgestaan"},
     {"sexwork",
-     "klant*|*klanten|prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|raam|ramen|club|"
+     "klant|klanten|klantje|klantjes|*klanten|prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|raam|ramen|club|"
      "seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|dates|hotel*|"
      "*hotel|hotelkamer*|advertentie*|*advertentie|*advertenties|kamerverhuur|mannen|afspraken|vrijers|*sites|"
      "*site|pijpen|neuken|betaalde|webcam*|camsite*"},
-    {"sexctx", "prostitu*|*prostitutie|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|hotelkamer*|*advertentie|*advertenties|vrijers|pijpen|neuken|webcam*|camsite*|*escort|raamprostitutie|loverboy*|pooier*|souteneur*|seksueel|seksuele|verkracht*|misbruik*|klant*"},
-    {"workctx", "werk|werkt|werken|werkte|werkten|gewerkt|werkgever*|*werkgever|baas|loon|*loon|salaris|uitzendbureau*|*uitzendbureau|werknemer*|arbeider*|*arbeiders|arbeidsmigrant*|dienst|diensten|ploeg|ploegen|fabriek|magazijn|kas|kassen|bouw|*bouw|restaurant|keuken|schoonmaak*|*bedrijf|bedrijf|teler|loods|koppelbaas*|opdrachtgever*|voorman|*werk|machine*|*machine|collega*|slachterij|*slachterij"},
+    {"sexctx", "prostitu*|*prostitutie|*prostitu*|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|hotelkamer*|*advertentie|*advertenties|vrijers|pijpen|neuken|webcam*|camsite*|*escort|raamprostitutie|loverboy*|pooier*|souteneur*|seksueel|seksuele|verkracht*|misbruik*|klant|klanten|klantje|klantjes|condoom*|club|*club|*bordeel|sugardat*"},
+    {"workctx", "werkplaats*|*werkplaats|atelier|werkvloer|lopende|gastgezin|gastmoeder|gastvader|huishoudster|werk|werkt|werken|werkte|werkten|gewerkt|werkgever*|*werkgever|baas|loon|*loon|salaris|uitzendbureau*|*uitzendbureau|werknemer*|arbeider*|*arbeiders|arbeidsmigrant*|dienst|diensten|ploeg|ploegen|fabriek|magazijn|kas|kassen|bouw|*bouw|restaurant|keuken|schoonmaak*|*bedrijf|bedrijf|teler|loods|koppelbaas*|opdrachtgever*|voorman|*werk|machine*|*machine|collega*|slachterij|*slachterij"},
     {"crimctx",
      "bedel*|gebedeld|buit|stelen|gestolen|steelt|jat*|gejat|inbr*|ingebroken|beroof*|berooft|beroving*|zakkenr*|"
      "dealen|dealt|drugs|*drugs|winkeldiefstal*|diefstal*|overval*|roof|*roof|criminel*"},
     {"debt",
      "schuld|schulden|*schuld|*schulden|schuldig|terugbetalen|terugbetaald|terugbetaalt|afbetalen|afbetaald|"
      "afbetaalt|aflossen|afgelost|aflost|terugverdienen|terugverdient|terugverdiend|lening|geleend|voorgeschoten|"
-     "voorschot|openstaand*|krijt|rood|afgeschreven|verrekend|verrekent|verrekenen"},
+     "voorschot|openstaand*|openstaat|krijt|min|rood|leende|leent|lenen|afgeschreven|verrekend|verrekent|verrekenen"},
     {"debt_cost", "reis|reiskosten|*reis|vliegticket*|ticket*|*ticket|busreis|vlucht|overtocht|bemiddeling*|*bemiddeling|bemiddelingskosten|visum|*visum|huur|kamerhuur|woonkosten|vervoer|werkvergunning|inschrijfgeld|voorschot|voorgeschoten|lening|geleend"},
     {"repay",
      "terugbetalen|terugbetaald|terugbetaalt|afbetalen|afbetaald|afbetaalt|aflossen|afgelost|aflost|"
      "terugverdienen|terugverdient|terugverdiend|ingehouden|inhouden|inhoudt|inhield|verrekend|verrekent|"
      "verrekenen|afgetrokken|aftrekken|schuld|schulden|schuldig|afgehaald|afgaan|gaat|gaan|openstaand*"},
-    {"sexact", "seks|sex|*seks|seksuele|seksueel|bed|pijpen|neuken|beffen|aftrekken|intiem|slapen|handelingen"},
+    {"sexact", "uitkleedt|uitkleden|naakt|seks|sex|*seks|seksuele|seksueel|bed|pijpen|neuken|beffen|aftrekken|intiem|slapen|handelingen"},
     {"coerce",
      "gedwongen|dwingt|dwong|dwingen|dwingen|verplicht|verplichtte|verplichten|moet|moest|moeten|moesten|"
      "onder|druk|zin|wilde|wil|keus|keuze|anders|eist|eiste|opgedragen|opdracht|dreigt|dreigde|gedreigd"},
     {"porn",
      "porno*|*porno|pornografisch*|seksfilm*|sekstape*|naaktfoto*|naaktbeeld*|seksvideo*|camseks|webcam*|"
      "*webcam|livestream*|streamen|stream|gestreamd|onlyfans|filmen|gefilmd|filmt|filmde|opnames|opname|"
-     "gefotografeerd|fotograferen|fotoshoot*|*shoot|camera|camera*|ringlamp|statief|beelden|filmpje*|video*|foto*"},
+     "naaktfilm*|naaktvideo*|gefotografeerd|fotograferen|fotoshoot*|*shoot|camera|camera*|ringlamp|statief|beelden|filmpje*|video*|foto*"},
     {"nude",
-     "naakt|bloot|ontkleed|uitkleden|uitgekleed|sexy|pikant*|seksueel|seksuele|intieme|lingerie|ondergoed|"
+     "naakt|bloot|ontkleed|uitkleden|uitkleedt|uitgekleed|sexy|pikant*|seksueel|seksuele|intieme|lingerie|ondergoed|"
      "seks|sex|*seks|erotisch*|bed|slaapkamer|betalende|kijkers|abonnees|volgers|betaald"},
     {"phone",
      "telefoon|telefoons|mobiel|mobieltje|mobieltjes|gsm|toestel|toestellen|toestelletje|simkaart*|simkaartje*|"
      "*simkaart|nummer|nummers|telefoonnummer*|telefoontje|*telefoon|*telefoons|prepaid*|smartphone*|"
      "iphone|iphones|samsung"},
     {"second",
-     "tweede|extra|andere|ander|nog|meerdere|twee|geheime|geheim|verstopt|verstopte|verborgen|prepaid*|aparte|"
+     "naast|tweede|extra|andere|ander|nog|meerdere|twee|geheime|geheim|verstopt|verstopte|verborgen|prepaid*|aparte|"
      "apart|losse|oude|drie|#2-2"},
     {"school", "school|*school|scholen|les|lessen|*les|lesuren|klas|schooldag*|stage|opleiding|mbo|vmbo|havo|vwo|roc|college|colleges|praktijkonderwijs|schooltijd"},
     {"absent", "afwezig*|absent*|verzuim*|*verzuim|spijbel*|gemist|mist|missen|miste|ziekgemeld|ziekmeld*|*ziekmelding|*ziekmeldingen|thuiszitter*|uitgeschreven|ongeoorloofd|weggebleven|wegblijft|wegblijven|ongeoorloofde|schoolverzuim|lesverzuim"},
@@ -1903,15 +1924,16 @@ const std::vector<Concept> kConcepts = {
     {"not_allowed",
      "mag|mocht|mogen|mochten|toestemming|laat|liet|laten|verbiedt|verbood|verboden|verbieden|houdt|tegen"},
     {"sick_look", "vermagerd|afgevallen|ondervoed|uitgemergeld|grauw|onverzorgd|verzwakt|lusteloos|futloos|graatmager|broodmager|uitgehongerd|kilos"},
-    {"injury", "brandplek*|brandwond*|*brandwond|*brandwonden|littekens|kneuzing*|gekneusd*|snijwond*|*snijwond|striemen|schaafwond*|bloeduitstorting*|hechtingen|blauwe|brandplekjes|zelfbeschadiging|zelfverwonding|blauwe|*kneuzingen|verwondingen|*wond|*wonden|wond|wonden"},
-    {"danger", "gevaarlijk*|ongezond*|onveilig*|riskant*|giftig*|gif|chemisch*|chemicalien|bestrijdingsmiddel*|asbest|dampen|*dampen|oplosmiddel*|bedrijfsongeval|arbeidsongeval|amputatie|afgezaagd|*ongeval|ongeval|ongeluk|valgevaar|snijgevaar"},
+    {"injury", "gezwollen|schrammen|schram|snee|brandplek*|brandwond*|*brandwond|*brandwonden|littekens|kneuzing*|gekneusd*|snijwond*|*snijwond|striemen|schaafwond*|bloeduitstorting*|hechtingen|blauwe|brandplekjes|zelfbeschadiging|zelfverwonding|blauwe|*kneuzingen|verwondingen|*wond|*wonden|wond|wonden"},
+    {"danger", "gevaarlijk*|ongezond*|onveilig*|riskant*|giftig*|gif|chemisch*|chemicalien|bestrijdingsmiddel*|asbest*|dampen|*dampen|oplosmiddel*|bedrijfsongeval|arbeidsongeval|amputatie|afgezaagd|*ongeval|ongeval|ongeluk|valgevaar|snijgevaar"},
     {"gear", "handschoenen|*handschoenen|mondkap*|mondmasker*|*masker|maskers|helm|helmen|*helm|veiligheidsschoenen|*schoenen|beschermings*|bescherming|*bescherming|beschermende|*kleding|*bril|valbeveiliging|oordopjes|gehoorbescherming|instructie*|*instructie|opleiding|training|uitleg|veiligheidsinstructie|certificaat|ventilatie|afzuiging|pbm|harnas|veiligheidslijn|veiligheidsharnas|*harnas|vanglijn|lijn"},
     {"workplace",
      "werk|werkt|werken|werkte|werkten|gewerkt|werkplek*|werkplaats*|loods|*loods|hal|*hal|kas|kassen|*kas|fabriek|"
      "*fabriek|keuken|*keuken|kelder|magazijn|*magazijn|bouwplaats|*bouwplaats|machine*|*machine|*machines|"
-     "werkzaamheden|klus|klussen|schoonmaak*|slachterij|*slachterij|bedrijf|*bedrijf|teelt|oogst*|productie|*productie"},
+     "werkzaamheden|klus|klussen|schoonmaak*|slachterij|*slachterij|bedrijf|*bedrijf|teelt|oogst*|productie|*productie|"
+     "schuur|erf|dak|steiger*"},
     {"bad_place", "afgelegen|geisoleerd*|afgezonder*|buitengebied|achteraf|polder|*polder|bos|bossen|weiland*|nergens|eenzaam|kilometers|donker|donkere|vies|vieze|smerig|smerige|koud|koude|ijskoud*|vochtig*|nat|natte|schimmel*|stank|stinkt|stoffig*|tocht|tochtig|lawaai*|daglicht|verlichting|pauze*|pauzes|sanitair|toilet|wc|drinkwater|snikheet|bloedheet|heet|hitte|benauwd*|erbarmelijk*|mensonwaardig*"},
-    {"housing", "slaapt|slapen|sliep|sliepen|geslapen|woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verbleven|overnacht*|slaapplek*|*slaapplek|slaapplaats*|onderdak|huisvesting|*huisvesting|gehuisvest|kamer|kamertje|woning|woningen|huis|logeert|onderkomen|ondergebracht|woonruimte|*woonruimte|bedden|matras*"},
+    {"housing", "pitten|pit|pitte|maffen|slaapplaats|slaapt|slapen|sliep|sliepen|geslapen|woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verbleven|overnacht*|slaapplek*|*slaapplek|slaapplaats*|onderdak|huisvesting|*huisvesting|gehuisvest|kamer|kamertje|woning|woningen|huis|logeert|onderkomen|ondergebracht|woonruimte|*woonruimte|bedden|matras*"},
     {"bad_housing", "loods|*loods|bedrijfspand*|werkplaats*|kantoor|*kantoor|magazijn|*magazijn|kas|kassen|schuur|*schuur|container*|*container|*containers|keet|*keet|garage|stal|*stal|fabriek|*fabriek|bedrijfshal|stapelbed*|*stapelbed|*stapelbedden|luchtbed*|overvol*|overbewo*|schimmel*|ongedierte|muizen|ratten|kakkerlakken|onbewoonbaar|mensonwaardig*|erbarmelijk*|opeengepakt|gepropt|propvol|werkgeverswoning*|bedrijfsruimte*|werkgeverhuis*|auto|busje|tent|tuinhuis*|vakantiepark*|recreatiepark*|bungalowpark*|bovenverdieping|achterkamer|hok|hokje|kelder|kantine|*kantine|keuken|bijkeuken|gang|berging|schuurtje"},
     {"people", "mensen|personen|anderen|arbeiders|*arbeiders|werknemers|*werknemers|mannen|vrouwen|collega*|landgenoten|polen|roemenen|bulgaren|medebewoners|bewoners|*migranten|slaapplaatsen|bedden|matrassen"},
     {"move_verb",
@@ -1922,7 +1944,7 @@ const std::vector<Concept> kConcepts = {
     {"threat_strong", "dreig*|gedreigd|bedreig*|bedreigd|waarschuwt|waarschuwde|gewaarschuwd|intimid*|geintimideerd"},
     {"consequence", "ontslag*|ontslagen|ontslaan|eruit|straat|woning|slaapplek|onderdak|familie|kinderen|moeder|vader|politie|ind|terugsturen|teruggestuurd|uitzetten|loon|boete|boetes|melden|aangeven|aangifte|thuisland|vliegtuig|gevolgen|consequenties|dak|broertje|zusje|gezin"},
     {"afraid",
-     "bang|angst|angstig|vreest|vrees|vreesde|schrik|doodsbang|doodsangst|zorgen|bezorgd|durft|durfde|durven|"
+     "bang|angst|angstig|vreest|vrees|vreesde|schrik|doodsbang|doodsangst|zorgen|bezorgd|durft|durfde|durven|dood|"
      "paniek|panisch|nerveus"},
     {"deport",
      "uitgezet|uitzetting|uitzetten|teruggestuurd|terugsturen|terugstuurt|uitgewezen|uitwijzing|deportatie|"
@@ -1931,21 +1953,22 @@ const std::vector<Concept> kConcepts = {
     {"permit",
      "verblijfsvergunning*|*verblijfsvergunning|verblijfsstatus|*status|status|visum|*visum|verblijfspapieren|"
      "verblijfsdocument*|verblijfsrecht|werkvergunning*|tewerkstellingsvergunning*|twv|bsn|burgerservicenummer|"
-     "papieren|vergunning|*vergunning|documenten"},
+     "papieren|verblijfspas|documenten"},
     {"permit_bad",
      "geen|zonder|verlopen|ongeldig*|ongeldige|vervalst*|nep|valse|vals|geweigerd|afgewezen|ingetrokken|"
      "toeristenvisum|illegaal|illegale|ontbreekt|ontbreken|ontbrak"},
     {"pay", "loon|*loon|salaris|=uitbetaald|uitbetaling|=betaald|betaling|loonbetaling|verdient|verdiende|verdienen|uurtarief|*tarief|=onderbetaald"},
     {"pay_low", "weinig|nauwelijks|amper|minder|lager|onder|schijntje|fooi|fooitje|achterstallig*|uitgesteld|nooit|niet|niets|niks|geen|zakgeld|zakcentje|peanuts|habbekrats|karig|belachelijk|laag|lage|ingehouden|afgetrokken"},
-    {"pay_block", "huur|huurt|rekening|rekeningen|boodschappen|belasting|premie|zorgverzekering|reis|vlucht|"
+    {"pay_block", "*rekening|huur|huurt|rekening|rekeningen|boodschappen|belasting|premie|zorgverzekering|reis|vlucht|"
                   "zelf|goed|netjes|keurig|cao|normaal|redelijk"},
-    {"cash", "contant*|cash|zwart|zwartwerk*|envelop*|*envelop|handje|contantje|kontant*|biljetten|briefjes"},
+    {"pay_verb", "geld|uitbetaald|toestopt|toegestopt|toestoppen|krijgt|kreeg|krijgen"},
+    {"cash", "onderhands|contant*|cash|zwart|zwartwerk*|envelop*|*envelop|handje|contantje|kontant*|biljetten|briefjes"},
     {"contract", "contract|*contract|contracten|arbeidsovereenkomst*|*overeenkomst|loonstro*|*loonstrook|*loonstroken|loonstrookje*|salarisstro*|verzekerd|ongevallenverzekering|loonadministratie|payroll|loonbelasting|werkgeversverklaring|verzekering"},
-    {"promise", "beloof*|beloofd|beloofde|belofte*|beloftes|toegezegd|toezegging*|voorgespiegeld|voorspiegeling|gezegd|verteld|vertelde|verwacht*|verwachtte|advertentie*|*advertentie|vacature*|*vacature|aangeboden|aanbod|zou|zouden|geronseld|geworven|gelokt"},
+    {"promise", "beloof*|beloofd|beloofde|belofte*|beloftes|toegezegd|toezegging*|voorgespiegeld|voorspiegeling|verwacht*|verwachtte|advertentie*|*advertentie|vacature*|*vacature|aangeboden|aanbod|zou|zouden|geronseld|geworven|gelokt"},
     {"reality",
      "maar|bleek|bleken|blijkt|werkelijkheid|praktijk|eenmaal|aangekomen|aankomst|uiteindelijk|tegen|"
-     "teleurgesteld|helemaal|nooit|niets|niks"},
-    {"promise_obj", "baan|werk|loon|salaris|verdienen|verdient|huis|woning|kamer|huisvesting|contract|papieren|vergunning|opleiding|toekomst|uurloon"},
+     "teleurgesteld|helemaal|nooit|niets|niks|nu|inmiddels|echter"},
+    {"promise_obj", "werken|baan|werk|loon|salaris|verdienen|verdient|huis|woning|kamer|huisvesting|contract|papieren|vergunning|opleiding|toekomst|uurloon"},
     {"violence", "slaat|sloeg|sloegen|geschopt|getrapt|gewurgd|afgetuigd|vuistslag*|gestompt|mes|pistool|vuurwapen|mishandeld|geslagen|klappen"},
     {"new_contacts",
      "vrienden|*vrienden|vriendinnen|vriendenkring|vriendengroep|*vriendengroep|contacten|kennissen|jongens|"
@@ -1954,17 +1977,17 @@ const std::vector<Concept> kConcepts = {
     {"older", "ouder|oudere|ouderen|volwassen|volwassenen|twintigers|dertigers|veertigers|meerderjarig*"},
     {"unknown", "onbekend|onbekende|onbekenden|niemand"},
     {"secretive", "vaag|vage|ontwijkend*|geheimzinnig*|zwijgt|zweeg|dichtklap*|verdedigt|verdedigde|beschermt|beschermde|beschermend|loyaal|geheimhoudt|verzwijgt|verzwijgen|afschermt|goedpraat"},
-    {"lie", "lieg*|liegt|loog|logen|gelogen|leugen*|leugentje*|verzint|verzon|verzonnen|tegenstrijdig*|ingestudeerd*|aangeleerd|instudeerd|ingeoefend|wenselijk*|wisselend*|wisselende|ongeloofwaardig*|voorgezegd|ingefluisterd"},
+    {"lie", "verzwijg*|lieg*|liegt|loog|logen|gelogen|leugen*|leugentje*|verzint|verzon|verzonnen|tegenstrijdig*|ingestudeerd*|aangeleerd|instudeerd|ingeoefend|wenselijk*|wisselend*|wisselende|ongeloofwaardig*|voorgezegd|ingefluisterd"},
     {"isolate",
      "isol*|geisoleerd*|afgesloten|teruggetrokken|afgezonder*|zondert|eenzaam|vervreemd*|verbroken|afgebroken|"
      "uitgesloten|afstand"},
     {"family",
      "familie|*familie|ouders|vader|moeder|broer*|zus*|zussen|gezin|*gezin|kinderen|vrienden|vriendinnen|"
      "vriendengroep|oma|opa|tante|oom"},
-    {"control_person", "begeleider*|man|vrouw|vriend|partner|baas|werkgever*|*werkgever|neef|oom|tante|broer|landgenoot|chauffeur|collega|meneer|mevrouw|persoon|iemand|heer|echtgenoot|echtgenote|jongen|contactpersoon|manager|nicht"},
+    {"control_person", "ploegbaas|voorman|uitvoerder|chef|begeleider*|man|vrouw|vriend|partner|baas|werkgever*|*werkgever|neef|oom|tante|broer|landgenoot|chauffeur|collega|meneer|mevrouw|persoon|iemand|heer|echtgenoot|echtgenote|jongen|contactpersoon|manager|nicht"},
     {"control_act", "praat|praatte|praten|antwoord*|antwoordt|antwoordde|beantwoord*|tolkt|tolkte|vertaalt|vertaalde|onderbrak|onderbreekt|corrigeert|corrigeerde|wijkt|souffleert|fluistert|fluisterde|uitpraten|beslist|besliste"},
-    {"address", "adres|woonadres|*adres|straatnaam|huisnummer|postcode|sleutel|sleutels|*sleutel|*sleutels"},
-    {"unknown_addr", "weet|wist|weten|kent|kende|noemen|noemde|zeggen|vertellen|heeft|had|krijgt|kreeg|bezit"},
+    {"address", "adres|woonadres|*adres|straat|straatnaam|huisnummer|postcode|sleutel|sleutels|*sleutel|*sleutels"},
+    {"unknown_addr", "wisten|kenden|weet|wist|weten|kent|kende|noemen|noemde|zeggen|vertellen|heeft|had|krijgt|kreeg|bezit"},
     {"drugs",
      "drugs|*drugs|cocaine|coke|wiet|hasj|heroine|xtc|lachgas|speed|ghb|crack|pillen|ketamine|keta|"
      "amfetamine|mdma|harddrugs|softdrugs|joint*|blow*|jointje*|snuif|lijntje*|crystal|meth|*pillen"},
@@ -1990,14 +2013,32 @@ const std::vector<Concept> kConcepts = {
     {"low_income", "bijbaan*|*bijbaan|bijbaantje*|zakgeld|uitkering|*uitkering|stufi|studiefinanciering|werkloos|inkomen|baan|krantenwijk|vakkenvuller|bijstand|*bijstand|wajong|leefgeld|weekgeld"},
     {"rob", "beroof*|berooft|beroofd|beroving*|roof|*roof|roven|zakkenr*|*zakkenroller|overval*|*overval|"
             "rolt|gerold|tasjes*|afgepakt|afpakken|afhandig"},
-    {"steal", "stelen|steelt|stal|gestolen|jatten|jat|jatte|gejat|pikken|gepikt|inbr*|ingebroken|inbraak*|*inbraak|"
+    {"steal", "stelen|steelt|stal|stalen|gestolen|jatten|jat|jatte|gejat|pikken|gepikt|inbr*|ingebroken|inbraak*|*inbraak|"
               "*inbraken|diefstal*|*diefstal|*diefstallen|winkeldief*|dief|dieven|rippen|geript|kraken|gekraakt"},
     {"force_do", "gedwongen|dwingt|dwong|dwingen|moet|moest|moeten|moesten|verplicht|opdracht|opgedragen|"
                  "gestuurd|stuurt|stuurde|eist|eiste|laat|liet|onder|druk|bevel"},
+    {"looks_sexy", "hakken|rokjes|rokje|uitdagend*|sexy|lingerie|nepnagels|extensions|nepwimpers|opgemaakt|make"},
+    {"wear", "draagt|droeg|dragen|loopt|kleedt"},
+    {"refuse_word", "weigeren|weigert|nee"},
+    {"clients", "klanten|klant|mannen|seks|sex"},
+    {"rekening_w", "rekening"},
+    {"his", "zijn|diens|hun"},
+    {"daar_w", "daar|er|erboven|erachter|ernaast|boven|achter"},
+    {"verb_sep", "neemt|nam|namen|nemen|haalt|haalde|haalden|halen|levert|leverde|leveren|draagt|droeg|dragen|pakt|pakte"},
+    {"particle", "af|op|in|mee"},
+    {"place_w", "thuis|school|straat|buiten|werk|klas|vrienden|ouders|vriendinnen|jongerenwerk|moeder|vader"},
+    {"behav_adj",
+     "stil|stoer|brutaal|lief|rustig|agressief|teruggetrokken|druk|vrolijk|beleefd|angstig|schichtig|gesloten|"
+     "open|uitbundig|grof|opstandig|verlegen|timide|luidruchtig|volwassen|kinderlijk"},
+    {"hour_word", "uur|uurloon|*uurloon"},
+    {"pocket", "zak|zakken|broekzak|jaszak|bij"},
+    {"geld_w", "geld|cash|contant|contanten"},
+    {"take_sep", "nam|neemt|namen|nemen"},
+    {"in_word", "in"},
     {"loot", "buit|opbrengst*|geld|spullen|gestolen|telefoons|portemonnee*|tassen|goederen|*buit"},
     {"beg", "bedel*|gebedeld|*bedelen|collecte*|bekertje"},
     {"tired_word",
-     "moe|vermoeid|uitgeput|uitputting|oververmoeid|doodmoe|afgepeigerd|bekaf|slaapgebrek|kapot|doodop|op|"
+     "moe|vermoeid|uitgeput|uitputting|oververmoeid|doodmoe|afgepeigerd|bekaf|slaapgebrek|kapot|doodop|afgemat|"
      "gesloopt|uitgeblust|lusteloos|futloos|versleten|geradbraakt|slaapt|slaap|sliep|slapen"},
     {"tired_mod", "erg|heel|zeer|enorm|extreem|vaak|steeds|altijd|nauwelijks|amper|weinig|nooit|helemaal|totaal|"
                   "compleet|volledig|doodop|uitgeput"},
@@ -2011,6 +2052,145 @@ const std::vector<Concept> kConcepts = {
     {"lang_bad", "geen|nauwelijks|amper|gebrekkig|gebrekkige|slecht|slechte|beperkt|beperkte|weinig|enkele|paar|uitsluitend|moeizaam|moeilijk|lastig|onmogelijk"},
     {"lang_word", "nederlands|engels|duits|taal|*taal|woord|woorden|woordje|woordjes|tolk|*tolk|vertaal*|"
                   "vertaalapp|translate|handen|gebaren|communicatie|communiceren|verstaanbaar"},
+    // Paraphrase families for facts told in other words than the patterns know (issue 3, point 4): money that
+    // goes to someone else, sex the person cannot refuse, living where one works, threats "if you complain", ...
+    {"money_broad",
+     "geld|*geld|verdiensten|verdienste|verdient|verdienen|verdiende|opbrengst*|loon|*loon|salaris*|inkomsten|"
+     "betalingen|betaling|bedragen|bankbiljetten|biljetten|briefjes|cash|contanten|buit|fooien|alles|rest"},
+    {"take_from",
+     "afneemt|afnam|afgenomen|int|inde|ontvangt|ontving|ophaalt|opgehaald|bijhoudt|bijgehouden|meeneemt|meenam|"
+     "inneemt|innam|ingenomen|incasseert|geincasseerd|kassa|afgerekend|afrekenen|afdragen|afstaan|inleveren|haalt|haalde|"
+     "afgeven|afgedragen|afgestaan|ingeleverd|afgegeven"},
+    {"hand_to", "kwijt|geven|afgeven|afdragen|afstaan|inleveren|overhandigen|overmaken|storten|gestort|overgemaakt"},
+    {"nonlabour_ctx",
+     "prostitu*|*prostitutie|*prostitu*|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|*bordeel|privehuis*|klant|klanten|"
+     "condoom*|loverboy*|pooier*|bedel*|gebedeld|buit|stelen|gestolen|steelt|jat*|gejat|inbr*|ingebroken|beroof*|"
+     "zakkenr*|dealen|dealt|drugs|*drugs|winkeldiefstal*|diefstal*|overval*|criminel*|wiet|coke|cocaine|xtc|blow*"},
+    {"coerce_strong", "gedwongen|dwingt|dwong|dwingen|verplicht|druk|eist|eiste|chanteert|dreigt|dreigde|gedreigd"},
+    {"family2", "iedereen|familie|*familie|ouders|vader|moeder|broer*|zus|zussen|zusje|gezin|*gezin|oma|opa"},
+    {"defend", "verdedigt|verdedigde|beschermt|beschermde"},
+    {"money_unit2", "briefjes|biljetten|bankbiljetten"},
+    {"to_person",
+     "hem|hen|man|vriend|vriendje|neef|oom|broer|eigenaar*|eigenares*|baas|portier|beheerder*|chauffeur|landgenoot|"
+     "madam|pooier*|bureau|*bureau|meneer|diens|familie|uitbater|manager|ploegbaas|voorman|vrouw|jongens|"
+     "koppelbaas*|bemiddelaar*|ronselaar*|tussenpersoon|werkgever*|*werkgever|uitzendbureau*"},
+    {"goes", "gaat|gaan|ging|gingen|komt|kwam|komen|belandt|verdwijnt|verdwijnen"},
+    {"naar_word", "naar|op"},
+    {"bed_sex",
+     "bed|slapen|slaapt|sliep|seks|sex|*seks|seksuele|seksueel|uitleent|uitlenen|uitgeleend|aanbiedt|aanbieden|"
+     "aangeboden|intiem|intieme|handelingen|vrijen"},
+    {"coerce_sex",
+     "gedwongen|dwingt|dwong|dwingen|geacht|wil|wilt|wilde|weigeren|weigert|weigerde|druk|eist|eiste|uitleent|"
+     "aanbiedt|onderuit|verplicht|moet|moest"},
+    {"acquaint",
+     "vrienden|kennissen|zakenpartners|*partners|maten|gasten|neef|neven|vriendjes|collega*|bekenden|"
+     "kameraden|mannen|jongens|familieleden"},
+    {"partner_word", "vriend|man|partner|echtgenoot|ex|vriendje|verloofde|man|*vriend"},
+    {"porn_strong", "naaktfilm*|naaktfoto*|naaktbeeld*|naaktvideo*|seksfilm*|seksvideo*|pornofilm*|sekstape*|*seksfilmpjes"},
+    {"fear_strong", "ineengedoken|ineengekrompen|doodsbang|schichtig|schichtige|onderdanig|onderdanige|geintimideerd"},
+    {"dare", "durft|durfde|durfden|durven"},
+    {"look_at", "aankijken|aan|kijken|oogcontact|aanspreken"},
+    {"own_pron", "hare|zijne|hunne"},
+    {"rarely", "sporadisch|zelden|nauwelijks|amper|nooit|weinig|mondjesmaat"},
+    {"show_up", "opdagen|opdaagt|komt|komen|kwam|verschijnt|verscheen|aanwezig"},
+    {"school_ctx", "leerplicht*|school|*school|leerling*|mentor|klas|les|lessen|docent*|schooltijd|schooljaar"},
+    {"school_hours", "uur|uren|lesuren|schooldagen|lesdagen|lessen|dagen"},
+    {"missed", "gemist|verzuimd|gespijbeld|afwezig|ongeoorloofd"},
+    {"crim_people2",
+     "groep|jongens|jongemannen|mannen|vrienden|neef|broer|types|figuren|bende|oudere|jongen|man|vriend|kennissen|"
+     "mensen|bewoners|bezoekers"},
+    {"crim_marker",
+     "veroordeeld|vastgezeten|vastgezet|strafblad|*handel|witwas*|oplichting|oplichter*|inbraken|"
+     "inbraak|explosie*|aanslagen|drugsdelicten|delicten|dealer*|*dealer|*dealers|dealen|dealt|gedeald|verkopen|"
+     "verkoopt|criminel*|crimineel|overvallen|heling"},
+    {"bigmoney", "=honderden|=duizenden|bundel*|stapel*|rol|rollen|pakken"},
+    {"money_unit", "euro|euros|geld|cash|biljetten|briefjes|contanten"},
+    {"denom", "vijftig|honderd|tweehonderd|#50-500"},
+    {"job_word", "bijbaan*|baantje*|baan|werk|inkomen|inkomsten|krantenwijk|uitkering|bijstand|wajong"},
+    {"low_income2",
+     "bijbaan*|*bijbaan|bijbaantje*|krantenwijk|vakkenvuller|vakken|zakgeld|wajong*|*uitkering|uitkering|"
+     "bijstand|stufi|studiefinanciering"},
+    {"lux_ctx",
+     "dure|duur|luxe|peperdure|merk*|designer*|gouden|rolex|gucci|prada|moncler|louis|balenciaga|sneakers|"
+     "vakanties|rondjes|huurauto|horloge*|sieraden|merkkleding|dubai|contant*|cash|briefjes"},
+    {"control_person2",
+     "begeleider*|man|vrouw|vriend|partner|baas|werkgever*|*werkgever|neef|oom|tante|broer|landgenoot|chauffeur|"
+     "meneer|mevrouw|persoon|iemand|heer|echtgenoot|echtgenote|jongen|contactpersoon|manager|nicht|hij|die|eigenaar"},
+    {"control_strong",
+     "=antwoord|=antwoordde|=antwoordt|luisteren|beantwoordde|beantwoordt|beantwoorden|aanvulde|vulde|aanvullen|=woord|ertussen|tussenbeide|namens|"
+     "meeluisteren|luisterde|invulde|vertaalde|tolkte"},
+    {"for_other",
+     "voor|namens|haar|hen|hem|hun|vrouwen|vrouw|meisje|jongen|mannen|antwoorden|vraag|vragen|formulieren|gesprek|"
+     "zij|voordat"},
+    {"knowv", "weet|wist|wisten|weten|kent|kende|kenden|zeggen|noemen|vertellen"},
+    {"where", "waar|welke|adres"},
+    {"stayv",
+     "woont|woonde|woonden|wonen|verblijft|verbleef|verbleven|verblijven|overnacht*|slaapt|sliep|sliepen|waren|was"},
+    {"moved", "verhuiz*|verhuisd|verhuist"},
+    {"contact_word", "contact|belt|bellen|gebeld|spreekt|gesproken|ziet|gezien|bezoekt|bezoek|gezien"},
+    {"little_neg", "geen|niet|nauwelijks|amper|zelden|nooit|weinig|verbroken"},
+    {"tegen_w", "tegen"},
+    {"alone_w", "alleen|zonder"},
+    {"speak", "praten|spreken|sprak|spraken|spreekt|gesprek|praatte"},
+    {"nobody", "niemand"},
+    // Wordings of the catalog's own examples (catalog.cpp), told the way a reporter would.
+    {"doet_w", "doet|deed|doen"},
+    {"zegt_w", "zegt|zei|zeggen|vraagt|vroeg|opdraagt|wil"},
+    {"weg_w", "weg"},
+    {"look_w", "kijkt|keek|kijken"},
+    {"more_w", "meer"},
+    {"much_w", "veel"},
+    {"hours_w", "uren|uur|overuren"},
+    {"minimum", "minimumloon|cao|*cao|minimum|wettelijk*|cao-loon"},
+    {"below", "onder|minder|lager|beneden|ver"},
+    {"inside_w", "binnen|naar binnen|erin"},
+    {"voor_w", "voor"},
+    {"over_w", "over"},
+    {"tell_about", "vertellen|vertelt|vertelde|zeggen|kwijt|loslaten|praten"},
+    {"take_goods", "meenemen|meenam|meegenomen|pakken|pakte|gepakt|wegnemen|weggenomen|jatten|stalen"},
+    {"shop_ctx",
+     "winkel*|*winkel|*winkels|bouwmarkt*|drogist*|*drogisterij|*drogisterijen|supermarkt*|winkelbeveiliging|"
+     "*beveiliging|beveiliger*|winkeldiefstal*|warenhuis"},
+    {"pay_word", "betalen|betaald|afrekenen"},
+    {"onder_w", "onder"},
+    {"hand_w", "hand"},
+    {"contrast2", "maar|terwijl|echter|eigenlijk|toch"},
+    {"tell", "vertelt|vertelde|zegt|zei|laat|liet|appt|belt|verzekert|verzekerde"},
+    {"explain", "uitleggen|verklaren|zeggen|vertellen|weet|wist|weten"},
+    {"alles_w", "alles|het|precies"},
+    {"fine_w", "goed|prima|geweldig|fantastisch|top|uitstekend"},
+    {"protect", "woedend|boos|kwaad|geirriteerd|fel|agressief"},
+    {"about_contacts", "vrienden|jongens|mannen|vriend|hem|namen|wie|hen|mensen|die"},
+    {"premises2",
+     "zaak|restaurant|winkel|salon|kapsalon|pand|atelier|caravan*|stacaravan*|veldbed*|werktafel*|bouwkeet|keet|"
+     "cabine|werkplaats|erf|terrein|kwekerij|boerderij|stal|stallen|schuur|koeien|hokken|*hokken|loods|garagebox|"
+     "container*|kas|kassen|bedrijf|*bedrijf|fabriek|magazijn|achterkamer|kantoor|kantoortje|bedrijfspand|club|"
+     "massagesalon|*salon|werkplek|bakkerij|slachterij|tuinderij|zolder|kantine|vrachtwagen|busje|bedrijfsbus"},
+    {"receive", "ontvangen|ontvangt|ontving|gekregen|krijgt|krijgen|kreeg|uitbetaald|overgehouden|over|gezien"},
+    {"little2", "niets|niks|nooit|geen|nauwelijks|amper|weinig|bijna|nog|zonder"},
+    {"receive_block", "werk|werkt|huur|rekening|*rekening|toeslag|*toeslag|klachten"},
+    {"few", "paar|enkele|luttele|wat"},
+    {"tenner", "tientjes|tientje|euro|euros|tientjes|vijfjes"},
+    {"cond_if", "als|anders|zodra|wanneer|zoniet|bij"},
+    {"complain", "doet|luistert|gehoorzaamt|klaagt|klagen|klaagde|klacht|erover|begint|praat|praten|vertelt|vertellen|doorvertellen|protesteert|weigert|vraagt|stopt|weggaat"},
+    {"consequence2",
+     "ontslag*|ontslagen|ontslaan|eruit|straat|kwijt|kwijtraakt|kwijtraken|ingetrokken|opgepakt|lastiggevallen|"
+     "plek|kamer|aangeven|vervangen|anderen|genoeg|*politie|politie|ind|teruggestuurd|terugsturen|uitgezet|"
+     "familie|gezin|boete|boetes|loon|woning|visum|verblijfsvergunning|broer|zus|moeder|vader|kinderen|vinden|eten"},
+    {"extort", "chant*|gechanteerd|afpers*|afgeperst|zwijggeld"},
+    {"demand", "eist|eiste|eisen|geeist|opeist"},
+    {"body_part", "rug|longen|handen|voet|voeten|knie|knieen|schouder|schouders|nek|ogen|polsen|pols|armen"},
+    {"suffer",
+     "last|klaagde|klaagt|pijn|ontstoken|ontstoken|beknelde|bekneld|rode|kapotte|gewond|klachten|*klachten|"
+     "hoest*|hoestten|hoestte"},
+    {"leave2", "verlaat|verlaten|verliet|weg|af|buiten|vertrekken|vertrekt|heen|naartoe"},
+    {"company", "zonder|begeleiding|toestemming|mag|mocht|mogen|mochten|kan|kon|familie"},
+    {"passers",
+     "reizigers|klanten|voorbijgangers|passanten|mensen|winkelend|ingang|uitgang|station|markt|winkelcentrum|"
+     "supermarkt|terras|terrassen"},
+    {"ask", "vragen|vraagt|vroeg|vroegen|bedelen"},
+    {"beg_any", "bedel*|gebedeld|*bedelen|bekertje|bordje"},
+    {"bank_self", "zelf|eigen|samen|volmacht|machtiging"},
 };
 
 struct ConceptRule {
@@ -2024,6 +2204,7 @@ struct ConceptRule {
     bool self_negating = false;               // the concepts carry the negation themselves ("geen" + "contract")
     int sentences = 1;                        // 2: the words may also stand in the next sentence
     bool ordered = false;                     // the words stand in the order of the concepts ("geen contract")
+    bool block_to_sentence_end = false;       // the block is also looked for after the match, up to the full stop
 };
 
 // Trailing members of a rule are often left at their defaults.
@@ -2034,6 +2215,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-01", 0.5, {"doc", "doc_keep", "holder"}, 10, "", "", "doc_block"},
     {"ALG-01", 0.45, {"doc", "doc_keep"}, 5, "", "", "doc_block"},
     {"ALG-01", 0.45, {"doc", "doc_have", "boss"}, 10, "", "", "doc_block", false, 2},
+    {"ALG-01", 0.45, {"doc", "doc_keep", "boss"}, 12, "", "", "doc_block", false, 2},
     {"ARB-04", 0.5, {"doc", "doc_keep", "boss"}, 10, "", "", "doc_block"},
     // Money handed over: in general, in sex work, at work.
     {"ALG-08", 0.5, {"money", "give_strong"}, 8},
@@ -2078,10 +2260,22 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ARB-12", 0.5, {"cash", "pay_cash"}, 6},
     {"ARB-12", 0.5, {"neg", "contract"}, 3, "", "", "", true, 1, true},
     {"ARB-05", 0.45, {"promise", "promise_obj", "reality"}, 20, "workctx", "crimctx"},
+    {"ARB-05", 0.45, {"promise", "promise_obj", "reality"}, 24, "workctx", "crimctx", "", false, 2, true},
     {"ARB-02", 0.45, {"long", "worktime"}, 2, "workctx"},
     // General.
     {"ALG-03", 0.45, {"new", "new_contacts", "older"}, 10},
     {"SEK-09", 0.45, {"new_contacts", "unknown"}, 6},
+    {"SEK-09", 0.45, {"new_contacts", "family2", "neg", "knowv"}, 10, "", "", "", true, 1, true},
+    {"SEK-09", 0.45, {"new_contacts", "knowv", "nobody"}, 8, "", "", "", true},
+    {"SEK-09", 0.45, {"family2", "knowv", "neg", "new_contacts"}, 10, "", "", "", true, 1, true},
+    {"SEK-07", 0.4, {"doet_w", "alles_w", "zegt_w"}, 5, "", "", "", false, 1, true},
+    {"SEK-07", 0.4, {"look_w", "weg_w"}, 2, "", "", "", false, 1, true},
+    {"ARB-02", 0.45, {"much_w", "more_w", "hours_w"}, 3, "workctx", "", "", false, 1, true},
+    {"ARB-03", 0.45, {"below", "minimum"}, 4, "workctx", "sexctx", "", false, 1, true},
+    {"ALG-13", 0.45, {"neg", "self_word", "inside_w"}, 5, "", "", "", true, 1, true},
+    {"ALG-04", 0.45, {"neg", "tell_about", "over_w", "new_contacts"}, 8, "", "", "", true, 1, true},
+    {"ALG-05", 0.45, {"contact_word", "family2", "neg"}, 6, "", "", "", true, 1, true},
+    {"ALG-12", 0.45, {"neg", "alone_w", "speak"}, 8, "", "", "", true, 1, true},
     {"ALG-04", 0.45, {"secretive", "new_contacts"}, 8},
     {"ALG-05", 0.45, {"lie"}, 1},
     {"ALG-05", 0.45, {"isolate", "family"}, 8},
@@ -2122,6 +2316,82 @@ const std::vector<ConceptRule> kConceptRules = {
     {"CRI-06", 0.5, {"drugs", "drug_trade"}, 8},
     {"CRI-06", 0.5, {"crim_people", "crim_contact"}, 6},
     {"CRI-07", 0.5, {"drugs", "drug_use"}, 6},
+    // Paraphrase families (issue 3, point 4). Money that goes to someone else: "alles moet afdragen aan zijn
+    // oom", "het geld dat die mannen betalen, neemt hij af", "wat hij verdient gaat naar die oom".
+    {"ALG-08", 0.45, {"money_broad", "take_from", "to_person"}, 10, "", "", "bank_self"},
+    {"ALG-08", 0.45, {"money_broad", "to_person", "hand_to"}, 8, "", "", "bank_self", false, 1, true},
+    {"ALG-08", 0.45, {"goes", "money_broad", "naar_word", "to_person"}, 10, "", "", "bank_self", false, 1, true},
+    {"ARB-10", 0.45, {"goes", "money_broad", "naar_word", "to_person"}, 10, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
+    {"ALG-08", 0.45, {"money_broad", "rekening_w", "to_person"}, 8, "", "", "bank_self", false, 1, true},
+    // Separable verbs ("het geld ... neemt hij van haar af", "haalt het geld bij haar op") and an account of
+    // someone else ("de opbrengst komt binnen op zijn rekening").
+    {"ALG-08", 0.45, {"money_broad", "verb_sep", "particle"}, 10, "", "", "bank_self", false, 1, true},
+    {"SEK-02", 0.45, {"money_broad", "verb_sep", "particle"}, 10, "sexctx", "", "bank_self", false, 1, true},
+    {"ARB-10", 0.45, {"money_broad", "verb_sep", "particle"}, 10, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
+    {"ALG-08", 0.45, {"money_broad", "naar_word", "his", "rekening_w"}, 8, "", "", "bank_self", false, 1, true},
+    {"SEK-02", 0.45, {"money_broad", "naar_word", "his", "rekening_w"}, 8, "sexctx", "", "bank_self", false, 1, true},
+    {"ARB-10", 0.45, {"money_broad", "naar_word", "his", "rekening_w"}, 8, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
+    {"ARB-11", 0.45, {"money_broad", "rekening_w", "to_person"}, 8, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
+    {"ALG-01", 0.45, {"take_sep", "doc", "in_word"}, 6, "", "", "doc_block", false, 1, true},
+    {"SEK-02", 0.45, {"money_broad", "to_person", "hand_to"}, 8, "sexctx", "", "bank_self", false, 1, true},
+    {"ARB-10", 0.45, {"money_broad", "to_person", "hand_to"}, 8, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
+    {"ALG-08", 0.45, {"money_broad", "goes", "naar_word", "to_person"}, 10, "", "", "bank_self", false, 1, true},
+    {"SEK-02", 0.45, {"money_broad", "take_from", "to_person"}, 10, "sexctx", "", "bank_self"},
+    {"SEK-02", 0.45, {"money_broad", "goes", "naar_word", "to_person"}, 10, "sexctx", "", "bank_self", false, 1, true},
+    {"ARB-10", 0.45, {"money_broad", "take_from", "to_person"}, 10, "workctx", "nonlabour_ctx", "bank_self"},
+    {"ARB-10", 0.45, {"money_broad", "goes", "naar_word", "to_person"}, 10, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
+    // Sex one cannot refuse, with the partner's friends or acquaintances.
+    {"SEK-04", 0.45, {"partner_word", "acquaint", "bed_sex", "coerce_sex"}, 20, "", "", "", true, 2},
+    {"SEK-01", 0.45, {"coerce_sex", "bed_sex", "acquaint"}, 10},
+    {"SEK-01", 0.45, {"coerce_strong", "sexact"}, 14, "sexctx", "", "", false, 2},
+    {"SEK-01", 0.45, {"neg", "refuse_word", "clients"}, 5, "sexctx", "", "", true},
+    {"SEK-06", 0.45, {"wear", "looks_sexy"}, 4},
+    {"SEK-03", 0.45, {"porn_strong"}, 1},
+    {"SEK-07", 0.4, {"fear_strong"}, 1},
+    {"SEK-07", 0.4, {"dare", "neg", "look_at"}, 6, "", "", "", true},
+    {"SEK-08", 0.45, {"phone", "neg", "own_pron"}, 6, "", "", "", true},
+    // School: "komt nog maar sporadisch opdagen", "in zes weken 60 uur gemist".
+    {"SEK-10", 0.45, {"rarely", "show_up"}, 3, "school_ctx"},
+    {"CRI-08", 0.45, {"rarely", "show_up"}, 3, "school_ctx"},
+    {"SEK-10", 0.45, {"school_hours", "missed"}, 4, "school_ctx"},
+    {"CRI-08", 0.45, {"school_hours", "missed"}, 4, "school_ctx"},
+    // Criminal company, money and spending.
+    {"CRI-06", 0.45, {"crim_people2", "crim_marker"}, 10, "", "", "victim_block", false, 1, true},
+    {"CRI-04", 0.45, {"bigmoney", "money_unit"}, 3},
+    {"CRI-04", 0.45, {"money_unit2", "denom"}, 3, "", "", "", false, 1, true},
+    {"CRI-05", 0.45, {"neg", "job_word"}, 2, "lux_ctx", "", "", true, 1, true},
+    {"CRI-05", 0.45, {"low_income2", "lux_ctx", "contrast"}, 20, "", "", "", true, 2},
+    {"CRI-02", 0.45, {"beg_any"}, 1},
+    // Stealing in other words: "meenemen zonder te betalen", goods he "moest pakken" in a shop.
+    {"CRI-03", 0.45, {"take_goods", "neg", "pay_word"}, 4, "", "", "", true, 1, true},
+    {"CRI-03", 0.45, {"force_do", "take_goods"}, 6, "shop_ctx"},
+    {"CRI-03", 0.45, {"steal", "shop_ctx"}, 10},
+    {"CRI-02", 0.45, {"money_plain", "ask", "passers"}, 8},
+    // Someone who speaks for the person, a home address nobody knows, family kept at a distance.
+    {"ALG-12", 0.45, {"control_person2", "control_strong", "for_other"}, 10},
+    {"ALG-13", 0.45, {"knowv", "neg", "where", "stayv"}, 7, "", "moved", "", true},
+    {"ALG-05", 0.45, {"little_neg", "contact_word", "family2"}, 6, "", "", "", true, 1, true},
+    {"ALG-05", 0.45, {"tegen_w", "family", "alles_w", "fine_w"}, 10, "", "", "", false, 1, true},
+    {"ALG-05", 0.45, {"tell", "family2", "fine_w", "contrast2"}, 14, "", "", "", true, 1, true},
+    {"ALG-07", 0.45, {"debt", "neg", "explain"}, 12, "", "", "amount_known", true, 1, true},
+    {"ALG-04", 0.45, {"protect", "ask", "about_contacts"}, 10, "", "", "", false, 1, true},
+    {"ALG-04", 0.45, {"defend", "about_contacts"}, 3, "", "", "", false, 1, true},
+    // Labour: living where one works, pay that never comes, threats if one complains, bodies worn out.
+    {"ARB-13", 0.45, {"housing", "premises2"}, 6, "", "", "housing_ok", false, 1, false, true},
+    {"ARB-13", 0.4, {"premises2", "daar_w", "housing"}, 10, "", "", "housing_ok", false, 2, true, true},
+    {"ARB-03", 0.45, {"receive", "little2"}, 6, "workctx", "nonlabour_ctx", "receive_block", true},
+    {"ARB-03", 0.45, {"few", "tenner"}, 2, "workctx", "sexctx", "", false, 1, true},
+    {"ARB-03", 0.5, {"small_amount", "euro_word", "hour_word"}, 4, "workctx", "sexctx", "", false, 1, true},
+    {"ALG-06", 0.4, {"place_w", "behav_adj", "place_w", "behav_adj"}, 16},
+    {"CRI-04", 0.45, {"cash_much", "geld_w", "pocket"}, 5, "", "", "", false, 1, true},
+    {"ARB-16", 0.45, {"cond_if", "complain", "consequence2"}, 14, "workctx"},
+    {"ARB-16", 0.45, {"threat", "consequence2"}, 12, "workctx"},
+    {"ARB-15", 0.45, {"extort"}, 1, "workctx"},
+    {"ARB-15", 0.45, {"demand", "money_broad", "cond_if"}, 14, "workctx"},
+    {"ARB-17", 0.45, {"body_part", "suffer"}, 4, "workctx"},
+    {"ARB-14", 0.45, {"leave2", "neg", "company"}, 6, "", "", "", true},
+    {"ARB-12", 0.45, {"cash", "pay_verb"}, 4, "workctx", "nonlabour_ctx"},
+    {"ARB-12", 0.45, {"onder_w", "hand_w"}, 2, "workctx", "nonlabour_ctx", "", false, 1, true},
 };
 #pragma GCC diagnostic pop
 
@@ -2147,6 +2417,11 @@ struct CompiledConceptRule {
 
 struct ConceptTable {
     std::vector<std::vector<ConceptTerm>> terms;  // per concept
+    // The same terms indexed for speed: whole words and stems by hash, the rest (prefixes, compound heads,
+    // numbers) in one list with their concept.
+    std::unordered_map<std::string, ConceptSet> by_word;
+    std::unordered_map<std::string, ConceptSet> by_stem;
+    std::vector<std::pair<std::size_t, const ConceptTerm*>> other_terms;
     std::unordered_map<std::string_view, int> index;
     std::vector<CompiledConceptRule> rules;
     int negation = -1;
@@ -2193,6 +2468,16 @@ const ConceptTable& GetConceptTable() {
             }
             built.terms.push_back(std::move(terms));
         }
+        for (std::size_t concept_index = 0; concept_index < built.terms.size(); ++concept_index) {
+            for (const ConceptTerm& term : built.terms[concept_index]) {
+                if (term.kind != ConceptTerm::Kind::kWord) {
+                    built.other_terms.emplace_back(concept_index, &term);
+                    continue;
+                }
+                built.by_word[term.text].set(concept_index);
+                if (!term.stem.empty()) built.by_stem[term.stem].set(concept_index);
+            }
+        }
         built.negation = built.Find("neg");
         for (const ConceptRule& rule : kConceptRules) {
             CompiledConceptRule compiled;
@@ -2226,6 +2511,25 @@ bool TermMatches(const ConceptTerm& term, const Token& token) {
     return false;
 }
 
+// Words that open a sentence by pointing back to the one before.
+bool PointsBack(std::string_view word) {
+    static constexpr std::string_view kWords[] = {"die", "dat", "deze", "dit", "daar", "daarvan", "daarvoor", "dan"};
+    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+// The concepts a word belongs to.
+ConceptSet ConceptsOf(const ConceptTable& table, const Token& token) {
+    ConceptSet concepts;
+    if (const auto word = table.by_word.find(token.norm); word != table.by_word.end()) concepts |= word->second;
+    if (!token.stem.empty()) {
+        if (const auto stem = table.by_stem.find(token.stem); stem != table.by_stem.end()) concepts |= stem->second;
+    }
+    for (const auto& [concept_index, term] : table.other_terms) {
+        if (!concepts.test(concept_index) && TermMatches(*term, token)) concepts.set(concept_index);
+    }
+    return concepts;
+}
+
 // Concept rule hits, per code the heaviest one (first in the text among equals).
 void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& concept_results) {
     const ConceptTable& table = GetConceptTable();
@@ -2237,21 +2541,21 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
     for (std::size_t index = 0; index < tokens.size(); ++index) {
         const Token& token = tokens[index];
         auto [entry, inserted] = cache.try_emplace(token.norm);
-        if (inserted) {
-            for (std::size_t concept_index = 0; concept_index < concept_count; ++concept_index) {
-                for (const ConceptTerm& term : table.terms[concept_index]) {
-                    if (TermMatches(term, token)) {
-                        entry->second.set(concept_index);
-                        break;
-                    }
-                }
-            }
-        }
+        if (inserted) entry->second = ConceptsOf(table, token);
         member[index] = entry->second;
         anywhere |= entry->second;
         for (std::size_t concept_index = 0; concept_index < concept_count; ++concept_index) {
             if (entry->second.test(concept_index)) positions[concept_index].push_back(index);
         }
+    }
+    // A sentence that opens by pointing back ("Haar verdiensten? Die gaan naar de eigenaar.", "Daar slaapt hij
+    // ook.") continues the fact of the sentence before it: the concept rules read the two as one.
+    std::vector<int> joined(tokens.size());
+    int joined_sentence = 0;
+    for (std::size_t index = 0; index < tokens.size(); ++index) {
+        const bool opens = index == 0 || tokens[index].sentence != tokens[index - 1].sentence;
+        if (opens && index > 0 && !PointsBack(tokens[index].norm)) ++joined_sentence;
+        joined[index] = joined_sentence;
     }
     for (const CompiledConceptRule& compiled : table.rules) {
         const ConceptRule& rule = *compiled.rule;
@@ -2264,7 +2568,7 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
         if (existing != concept_results.end() && existing->second.best_weight >= rule.weight) continue;
         const std::size_t span = static_cast<std::size_t>(rule.span);
         for (const std::size_t anchor : positions[compiled.concepts.front()]) {
-            const int sentence = tokens[anchor].sentence;
+            const int sentence = joined[anchor];
             std::size_t first = anchor;
             std::size_t last = anchor;
             std::vector<std::size_t> used = {anchor};
@@ -2277,8 +2581,8 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
                 const auto from = std::lower_bound(candidates.begin(), candidates.end(), last > span ? last - span : 0);
                 for (auto it = from; it != candidates.end() && *it <= first + span; ++it) {
                     const std::size_t candidate = *it;
-                    if (tokens[candidate].sentence < sentence - (rule.sentences - 1) ||
-                        tokens[candidate].sentence > sentence + (rule.sentences - 1)) {
+                    if (joined[candidate] < sentence - (rule.sentences - 1) ||
+                        joined[candidate] > sentence + (rule.sentences - 1)) {
                         continue;
                     }
                     if (std::find(used.begin(), used.end(), candidate) != used.end()) continue;
@@ -2302,8 +2606,12 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
             if (!complete) continue;
             if (rule.ordered && !std::is_sorted(used.begin(), used.end())) continue;
             if (compiled.block >= 0) {
+                // The block stands inside the match or, for a rule marked so, in the rest of its sentence ("woont
+                // boven de zaak met zijn gezin").
                 bool blocked = false;
-                for (std::size_t index = first; index <= last; ++index) blocked = blocked || member[index].test(compiled.block);
+                std::size_t stop = last;
+                while (rule.block_to_sentence_end && stop + 1 < tokens.size() && tokens[stop + 1].sentence == sentence) ++stop;
+                for (std::size_t index = first; index <= stop; ++index) blocked = blocked || member[index].test(compiled.block);
                 if (blocked) continue;
             }
             if (rule.self_negating) {
@@ -2371,6 +2679,242 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
     }
 }
 
+// Working hours written as a span of clock times, "van tien uur 's ochtends tot middernacht", "van 's ochtends
+// acht tot 's nachts twee", "van twee uur 's nachts tot twee uur 's middags": the hours between the two times,
+// read with their parts of the day, crossing midnight where needed. A span that cannot be read unambiguously
+// ("van elf tot elf") is not counted. Sets `last` to the last word of the span; returns its length in hours.
+int SpanHours(const std::vector<Token>& tokens, std::size_t from, std::size_t& last) {
+    enum class Part { kNone, kMorning, kAfternoon, kEvening, kNight };
+    const auto part_of = [](std::string_view word) {
+        if (word == "ochtends" || word == "morgens") return Part::kMorning;
+        if (word == "middags") return Part::kAfternoon;
+        if (word == "avonds") return Part::kEvening;
+        if (word == "nachts") return Part::kNight;
+        return Part::kNone;
+    };
+    // One time: a number or "vroeg"/"laat"/"middernacht", with an optional part of the day around it.
+    struct Time {
+        long hour = -1;
+        Part part = Part::kNone;
+        bool midnight = false;
+    };
+    const auto read = [&](std::size_t index, std::size_t stop, std::size_t& end) {
+        Time time;
+        for (; index < stop && index < tokens.size(); ++index) {
+            const Token& token = tokens[index];
+            if (token.norm == "tot" || token.sentence != tokens[from].sentence) break;
+            if (token.number >= 0 && token.number <= 24 && time.hour < 0) {
+                time.hour = token.number;
+            } else if (token.norm == "middernacht") {
+                time.midnight = true;
+            } else if (token.norm == "vroeg" && time.hour < 0) {
+                time.hour = 6;
+            } else if (token.norm == "laat" && time.hour < 0) {
+                time.hour = 22;
+            } else if (part_of(token.norm) != Part::kNone) {
+                time.part = part_of(token.norm);
+            } else if (token.norm != "uur" && token.norm != "s" && token.norm != "de" && token.norm != "het") {
+                break;
+            }
+            end = index;
+        }
+        return time;
+    };
+    const auto clock = [](const Time& time, bool is_end) -> long {
+        if (time.midnight) return 24;
+        long hour = time.hour;
+        switch (time.part) {
+            case Part::kMorning:
+                return hour < 0 ? (is_end ? 12 : 7) : hour % 12;
+            case Part::kAfternoon:
+                return hour < 0 ? 15 : (hour < 12 ? hour + 12 : hour);
+            case Part::kEvening:
+                return hour < 0 ? 20 : (hour < 12 ? hour + 12 : hour);
+            case Part::kNight:
+                if (hour < 0) return is_end ? 26 : 1;
+                return hour >= 7 && hour < 12 ? hour + 12 : hour;
+            case Part::kNone:
+                return hour;
+        }
+        return hour;
+    };
+    std::size_t start_end = from;
+    const Time start = read(from + 1, from + 6, start_end);
+    if (start_end + 1 >= tokens.size() || tokens[start_end + 1].norm != "tot") return 0;
+    std::size_t end_end = start_end + 1;
+    const Time end = read(start_end + 2, start_end + 7, end_end);
+    if ((start.hour < 0 && start.part == Part::kNone) || (end.hour < 0 && end.part == Part::kNone && !end.midnight)) {
+        return 0;
+    }
+    // Without any part of the day both times must be on the 24-hour clock to be read at all.
+    if (start.part == Part::kNone && end.part == Part::kNone && !end.midnight && end.hour <= 12) return 0;
+    const long begin_hour = clock(start, false);
+    long end_hour = clock(end, true);
+    if (end_hour <= begin_hour) end_hour += 24;
+    last = end_end;
+    return static_cast<int>(end_hour - begin_hour);
+}
+
+// The longest working day written as a clock span; the evidence covers "van ... tot ...".
+bool FindLongSpan(const std::vector<Token>& tokens, CodeResult& result) {
+    constexpr int kLongDayHours = 11;
+    for (std::size_t index = 0; index + 3 < tokens.size(); ++index) {
+        if (tokens[index].norm != "van") continue;
+        std::size_t last = index;
+        const int hours = SpanHours(tokens, index, last);
+        if (hours >= kLongDayHours && hours <= 20 && !IsNegated(tokens, index, last)) {
+            result = CodeResult{0.7, 4, 0, tokens[index].begin, tokens[last].end};
+            return true;
+        }
+    }
+    return false;
+}
+
+// "maakt soms lange diensten", "werkt soms tot middernacht": a long day now and then is no signal.
+// The softening word stands inside the evidence or at most kBefore words before it.
+void DropSoftened(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& results) {
+    constexpr std::size_t kBefore = 3;
+    for (std::string_view code : {"ALG-02", "ARB-02"}) {
+        const auto found = results.find(code);
+        if (found == results.end()) continue;
+        bool softened = false;
+        for (std::size_t index = 0; index < tokens.size() && !softened; ++index) {
+            if (tokens[index].end > found->second.end) break;
+            const std::string_view norm = tokens[index].norm;
+            if (norm != "soms" && norm != "weleens" && norm != "incidenteel" && norm != "zelden") continue;
+            // "rijdt soms vijftien uur aan een stuk" stays a signal.
+            const bool long_number = std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+                return token.begin >= found->second.begin && token.end <= found->second.end && token.number >= 12;
+            });
+            if (long_number) continue;
+            // "van 6 uur tot soms 22u" softens only the end time, not the working day.
+            if (index > 0 && tokens[index - 1].norm == "tot") continue;
+            std::size_t first = index;
+            while (first < tokens.size() && tokens[first].begin < found->second.begin) ++first;
+            softened = first - index <= kBefore;
+        }
+        if (softened) results.erase(found);
+    }
+}
+
+// Whether any word of the text belongs to a concept of the second layer.
+bool TextHasConcept(const std::vector<Token>& tokens, std::string_view name) {
+    const ConceptTable& table = GetConceptTable();
+    const int concept_index = table.Find(name);
+    if (concept_index < 0) return false;
+    return std::any_of(tokens.begin(), tokens.end(),
+                       [&](const Token& token) { return ConceptsOf(table, token).test(concept_index); });
+}
+
+// A fact the narrative explains itself is not the signal: a debt with debt counselling or a payment plan
+// (ALG-07, only its loose mentions), school missed for the flu or a funeral, a scooter bought from savings,
+// a new friend "van haar eigen leeftijd", sex work that is licensed and independent (SEK-02, loose mentions).
+// An entry "a b" is two words in a row, the second a prefix.
+struct Explanation {
+    std::vector<std::string_view> codes;
+    double max_weight;  // only suggestions at most this heavy are dropped
+    std::vector<std::string_view> prefixes;
+};
+
+void DropExplained(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& results) {
+    static const std::vector<Explanation> kExplanations = {
+        {{"ALG-07"},
+         kLooseDebtWeight,
+         {"schuldhulp", "betalingsregeling", "bewindvoer", "schuldsanering", "budgetbeheer", "gokverslaving",
+          "terugvordering", "wsnp", "studieschuld"}},
+        {{"SEK-10", "CRI-08"}, 1.0, {"griep", "longontsteking", "begrafenis", "verlof", "ziekenhuisopname", "operatie"}},
+        {{"CRI-04", "CRI-05"}, 1.0, {"spaargeld", "gespaard", "erfenis"}},
+        {{"ALG-03"}, 1.0, {"leeftijdsgeno", "eigen leeftijd"}},
+        {{"SEK-02"}, kLooseSexWorkWeight, {"zelfstandig", "vergund", "geregistreerd"}},
+    };
+    const auto said = [&](std::string_view entry) {
+        const std::size_t space = entry.find(' ');
+        for (std::size_t index = 0; index < tokens.size(); ++index) {
+            const std::string_view norm = tokens[index].norm;
+            if (space == std::string_view::npos) {
+                if (norm.substr(0, entry.size()) == entry) return true;
+            } else if (norm == entry.substr(0, space) && index + 1 < tokens.size()) {
+                const std::string_view second = entry.substr(space + 1);
+                if (std::string_view(tokens[index + 1].norm).substr(0, second.size()) == second) return true;
+            }
+        }
+        return false;
+    };
+    for (const Explanation& explanation : kExplanations) {
+        bool present = false;
+        for (std::string_view code : explanation.codes) {
+            const auto found = results.find(code);
+            present = present || (found != results.end() && found->second.best_weight <= explanation.max_weight);
+        }
+        if (!present || !std::any_of(explanation.prefixes.begin(), explanation.prefixes.end(), said)) continue;
+        for (std::string_view code : explanation.codes) {
+            const auto found = results.find(code);
+            if (found != results.end() && found->second.best_weight <= explanation.max_weight) results.erase(found);
+        }
+    }
+}
+
+// In a sex-work narrative without any other labour fact, money handed over (ARB-10) is the money of SEK-02 and a
+// debt to the "employer" (ARB-07) is a debt (ALG-07) of that prostitution; in a narrative without any sign of sex
+// work, money handed over is ARB-10 and not SEK-02. Money handed over is always also ALG-08.
+void MoveToSexWork(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& results) {
+    const auto move = [&](std::string_view from, std::string_view to) {
+        const auto found = results.find(from);
+        if (found == results.end()) return;
+        const CodeResult copy = found->second;  // an insertion may rehash and invalidate `found`
+        results.erase(found);
+        results.try_emplace(to, copy);
+    };
+    bool other_labour = false;
+    for (std::string_view code : FormsForOverlap()[2].core) {
+        other_labour = other_labour ||
+                       (code != "ARB-10" && code != "ARB-07" && code != "ARB-02" && results.contains(code));
+    }
+    // SEK-02 itself is no proof of sex work: its patterns also read a plain "geld afdragen".
+    bool sex_core = false;
+    for (std::string_view code : FormsForOverlap()[0].core) {
+        sex_core = sex_core || (code != "SEK-02" && results.contains(code));
+    }
+    const bool sex_work = sex_core || TextHasConcept(tokens, "sexctx_strong") ||
+                          (results.contains("SEK-02") && TextHasConcept(tokens, "sexctx"));
+    if (!other_labour && (results.contains("ARB-10") || results.contains("ARB-07")) && sex_work) {
+        move("ARB-10", "SEK-02");
+        move("ARB-07", "ALG-07");
+        move("ARB-02", "ALG-02");
+    } else if (!sex_work && results.contains("ARB-10")) {
+        // And the other way round: a plain "geld afdragen" at work is no prostitution.
+        results.erase("SEK-02");
+    }
+}
+
+// Whether a word of the evidence [begin, end) belongs to a concept of the second layer.
+bool EvidenceHasConcept(const std::vector<Token>& tokens, const CodeResult& result, std::string_view name) {
+    const ConceptTable& table = GetConceptTable();
+    const int concept_index = table.Find(name);
+    if (concept_index < 0) return false;
+    return std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+        return token.begin >= result.begin && token.end <= result.end &&
+               ConceptsOf(table, token).test(concept_index);
+    });
+}
+
+// One fact named in one list is often also a general signal, and the reader ticks both: money handed over
+// (ARB-10, SEK-02, CRI-01..03 with money in the evidence) is also ALG-08; exhaustion at work (ARB-17 from a word
+// of fatigue) is also the unhealthy look of ALG-14, and that look (ALG-14 from fatigue) in a labour narrative is
+// also ARB-17. The implied suggestion carries the same evidence.
+void AddImplied(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& results) {
+    const auto imply = [&](std::string_view from, std::string_view to, std::string_view evidence_concept) {
+        const auto found = results.find(from);
+        if (found == results.end() || results.contains(to)) return;
+        if (!EvidenceHasConcept(tokens, found->second, evidence_concept)) return;
+        const CodeResult copy = found->second;
+        results.emplace(to, copy);
+    };
+    for (std::string_view code : {"ARB-10", "SEK-02", "CRI-01", "CRI-02", "CRI-03"}) imply(code, "ALG-08", "money_broad");
+    imply("ARB-17", "ALG-14", "tired_word");
+    if (TextHasConcept(tokens, "workctx") && !TextHasConcept(tokens, "nonlabour_ctx")) imply("ALG-14", "ARB-17", "tired_word");
+}
+
 }  // namespace
 
 std::vector<Suggestion> SuggestIndicators(std::string_view text) {
@@ -2420,21 +2964,14 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text) {
     FindConceptHits(tokens, concept_results);
     for (const auto& [code, result] : concept_results) results.try_emplace(code, result);
 
-    // A debt the narrative explains itself (debt counselling, a payment plan, a gambling habit) is not the
-    // "onverklaarbare schuld" of ALG-07; only the loose mention of a debt is dropped, not an explicit pattern.
-    const auto debt = results.find("ALG-07");
-    if (debt != results.end() && debt->second.best_weight <= kLooseDebtWeight) {
-        static constexpr std::string_view kExplained[] = {"schuldhulp", "betalingsregeling", "bewindvoer",
-                                                          "schuldsanering", "budgetbeheer", "gokverslaving",
-                                                          "terugvordering", "wsnp", "studieschuld"};
-        const bool explained = std::any_of(tokens.begin(), tokens.end(), [](const Token& token) {
-            return std::any_of(std::begin(kExplained), std::end(kExplained), [&](std::string_view stem) {
-                return std::string_view(token.norm).substr(0, stem.size()) == stem;
-            });
-        });
-        if (explained) results.erase(debt);
+    if (CodeResult span; FindLongSpan(tokens, span)) {
+        results.try_emplace("ALG-02", span);
+        results.try_emplace("ARB-02", span);
     }
-
+    DropSoftened(tokens, results);
+    DropExplained(tokens, results);
+    MoveToSexWork(tokens, results);
+    AddImplied(tokens, results);
     DropOverlaps(results);
     for (const auto& [code, result] : results) {
         if (FindIndicator(code) == nullptr) continue;

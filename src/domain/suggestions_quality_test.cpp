@@ -6,6 +6,16 @@
 // The labels were written before looking at what the code suggests; when a target fails, the patterns in
 // suggestions.cpp are improved, never the labels.
 //
+// The sets (tests/data/): narratives.tsv (62, the set the patterns were tuned on), narratives-dev.tsv (32),
+// narratives-train2.tsv (124 in varied, indirect wording, 28 of them negatives and near-misses, written and
+// labelled for issue 3 point 4 before the matcher was run on them) and narratives-blind.tsv (40, written by
+// someone who never saw the matcher; never read while tuning, only its aggregate figures are printed).
+// Measured figures at commit a50c864 (precision / recall / strongest-form accuracy):
+//   tuned   0.964 / 0.986 / 0.984
+//   dev     0.967 / 0.967 / 0.938
+//   train2  0.866 / 0.821 / 0.952   (0.756 / 0.538 / 0.790 before the paraphrase layer was widened)
+//   blind   0.769 / 0.648 / 0.850   (0.777 / 0.591 / 0.825 before); recall on unseen wording stays the weak spot
+//
 // Figures:
 //   * micro-averaged precision and recall of the suggested codes against the labels;
 //   * strongest-form accuracy: ComputeIndication over the suggested codes, the form with the highest level
@@ -113,8 +123,8 @@ std::vector<LabelledNarrative> LoadNarratives(const std::string& file) {
     return narratives;
 }
 
-// The two data sets: the set the patterns were tuned on, and a held-out set written blind to the patterns and
-// never used for tuning. The held-out figures are the honest estimate for new text.
+// The data sets: the sets the patterns were tuned on (tuned, dev, train2), and a held-out set written blind to the
+// patterns and never used for tuning. The held-out figures are the honest estimate for new text.
 class SuggestionsQualityTest : public ::testing::TestWithParam<std::string> {
 protected:
     bool IsBlind() const { return GetParam() == "narratives-blind.tsv"; }
@@ -228,6 +238,11 @@ TEST_P(SuggestionsQualityTest, DataSetIsWellFormed) {
         }
     }
     EXPECT_GE(per_form["geen"], 8);
+    if (GetParam() == "narratives-train2.tsv") {
+        // The second training set is the larger one written to make the matcher generalise (see the file comment).
+        EXPECT_GE(narratives.size(), 120u);
+        EXPECT_GE(per_form["geen"], 25);
+    }
     for (const char* form : {"seksueel", "arbeid", "crimineel"}) EXPECT_GE(per_form[form], 8) << form;
     // Every list of Bijlage 3 is represented in the labels.
     std::set<std::string> categories;
@@ -321,7 +336,7 @@ TEST_P(SuggestionsQualityTest, PrecisionRecallAndStrongestForm) {
         for (const std::string& line : diagnostics) std::printf("  %s\n", line.c_str());
     }
 
-    // On the tuned and dev sets the issue's targets hold. On the blind set — text the patterns have never been
+    // On the tuned, dev and train2 sets the issue's targets hold. On the blind set — text the patterns have never been
     // fitted to, the honest estimate for new narratives — precision and "no negative at sterk" must hold; its
     // recall and form accuracy are printed and reported, not asserted (see docs/architecture.md).
     if (!IsBlind()) {
@@ -333,9 +348,13 @@ TEST_P(SuggestionsQualityTest, PrecisionRecallAndStrongestForm) {
 }
 
 INSTANTIATE_TEST_SUITE_P(DataSets, SuggestionsQualityTest,
-                         ::testing::Values("narratives.tsv", "narratives-dev.tsv", "narratives-blind.tsv"),
+                         ::testing::Values("narratives.tsv", "narratives-dev.tsv", "narratives-train2.tsv",
+                                           "narratives-blind.tsv"),
                          [](const ::testing::TestParamInfo<std::string>& info) {
-                             return info.param == "narratives.tsv" ? std::string{"Tuned"} : info.param == "narratives-dev.tsv" ? std::string{"Dev"} : std::string{"Blind"};
+                             if (info.param == "narratives.tsv") return std::string{"Tuned"};
+                             if (info.param == "narratives-dev.tsv") return std::string{"Dev"};
+                             if (info.param == "narratives-train2.tsv") return std::string{"Train2"};
+                             return std::string{"Blind"};
                          });
 
 }  // namespace
