@@ -129,6 +129,23 @@ struct Case {
     std::string created_at;
     std::string updated_at;
     std::optional<std::string> weighed_at;  // when the latest assessment was made
+    int reopen_count = 0;                    // how often the case was reopened after a closure
+    std::optional<std::string> reopened_at;  // the latest reopening
+};
+
+//! One closure of a case. A reopened case keeps every earlier closure; the latest one is the case's outcome.
+struct Closure {
+    std::string at;
+    std::string outcome;
+    std::optional<std::string> note;
+    std::string actor;
+};
+
+//! One reopening of a closed case, with the officer's reason.
+struct Reopening {
+    std::string at;
+    std::string reason;
+    std::string actor;
 };
 
 //! A case with everything recorded on it, for the case page and GET /cases/{id}.
@@ -140,6 +157,8 @@ struct CaseFile {
     std::vector<Referral> referrals;
     std::vector<FeedbackMessage> reporter_feedback;
     std::vector<TimelineEntry> timeline;
+    std::vector<Closure> closures;      // oldest first
+    std::vector<Reopening> reopenings;  // oldest first
 };
 
 //! A line of the case list.

@@ -446,6 +446,50 @@ INSERT INTO yearly_figures VALUES
 CREATE INDEX referrals_by_at ON referrals (at);
 CREATE INDEX assessments_by_case_at ON assessments (case_id, at);
 )sql",
+        // 9: reopening a closed case ("heropenen"). Every closure is kept with its outcome, every reopening
+        // with its reason; both are append-only. cases.outcome/closed_at hold the current closure (none while
+        // a reopened case is open again). Self-contained, so it can be renumbered when branches merge.
+        R"sql(
+CREATE TABLE case_closures (
+    sequence INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    at TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    note TEXT,
+    actor TEXT NOT NULL
+);
+CREATE INDEX case_closures_by_case ON case_closures (case_id, sequence);
+CREATE INDEX case_closures_by_at ON case_closures (at);
+
+CREATE TABLE case_reopenings (
+    sequence INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    at TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    actor TEXT NOT NULL
+);
+CREATE INDEX case_reopenings_by_case ON case_reopenings (case_id, sequence);
+CREATE INDEX case_reopenings_by_at ON case_reopenings (at);
+
+CREATE TRIGGER case_closures_no_update BEFORE UPDATE ON case_closures
+BEGIN SELECT RAISE(ABORT, 'closures are kept as they were'); END;
+CREATE TRIGGER case_closures_no_delete BEFORE DELETE ON case_closures
+BEGIN SELECT RAISE(ABORT, 'closures are kept as they were'); END;
+CREATE TRIGGER case_reopenings_no_update BEFORE UPDATE ON case_reopenings
+BEGIN SELECT RAISE(ABORT, 'reopenings are kept as they were'); END;
+CREATE TRIGGER case_reopenings_no_delete BEFORE DELETE ON case_reopenings
+BEGIN SELECT RAISE(ABORT, 'reopenings are kept as they were'); END;
+
+ALTER TABLE cases ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN reopened_at TEXT;
+
+-- Cases closed before this migration: their one closure, by whoever the timeline says closed them.
+INSERT INTO case_closures (case_id, at, outcome, note, actor)
+SELECT c.id, c.closed_at, c.outcome, c.closure_note,
+       COALESCE((SELECT t.actor FROM timeline t WHERE t.case_id = c.id AND t.action = 'close'
+                 ORDER BY t.sequence DESC LIMIT 1), 'onbekend')
+FROM cases c WHERE c.closed_at IS NOT NULL AND c.outcome IS NOT NULL ORDER BY c.sequence;
+)sql",
     };
     return migrations;
 }
