@@ -533,7 +533,7 @@ Result<CaseView> Service::LoadCaseView(store::Transaction& transaction, const st
     // A reopened case owes its reporter new feedback: only feedback since the latest reopening counts.
     summary.has_reporter_feedback = std::any_of(
         view.file.reporter_feedback.begin(), view.file.reporter_feedback.end(),
-        [&header](const domain::FeedbackMessage& message) { return message.at >= header->reopened_at.value_or(""); });
+        [&header](const domain::FeedbackMessage& message) { return message.at > header->reopened_at.value_or(""); });
     summary.has_reachable_reporter = view.facts.has_reachable_reporter;
     auto today = DayOf(Now());
     for (const domain::Referral& referral : view.file.referrals) {

@@ -51,7 +51,7 @@ CaseSummary SummaryOf(const CaseForFigures& facts) {
     if (!facts.reopenings.empty()) summary.header.reopened_at = facts.reopenings.back();
     summary.has_reporter_feedback =
         facts.latest_reporter_feedback_at.has_value() &&
-        (facts.reopenings.empty() || *facts.latest_reporter_feedback_at >= facts.reopenings.back());
+        (facts.reopenings.empty() || *facts.latest_reporter_feedback_at > facts.reopenings.back());
     summary.has_reachable_reporter = facts.has_reachable_reporter;
     return summary;
 }
@@ -432,9 +432,14 @@ Suppression SuppressReport(const StatisticsReport& report, std::int64_t threshol
     const std::vector<std::pair<std::string, std::string>> links{
         {"careTrajectories", "byOutcome/zorgtraject"}, {"byChannel/anoniem", std::string{"byDepartment/"} + kResidentDepartment}};
     bool same_anonymous = ValueAt(report.by_channel, "anoniem") == ValueAt(report.by_department, kResidentDepartment);
+    // A breakdown withheld whole shows no cell, so its "x" is not carried over: in the other place the count
+    // keeps its own marking (an "x" there would claim at least the threshold for a small count).
+    auto shown_as = [&suppression](const std::string& path) {
+        return suppression.withheld.contains(path.substr(0, path.find('/'))) ? Visibility::kShown : suppression.Of(path);
+    };
     for (const auto& [first, second] : links) {
         if (first == "byChannel/anoniem" && !same_anonymous) continue;
-        Visibility strongest = std::max(suppression.Of(first), suppression.Of(second));
+        Visibility strongest = std::max(shown_as(first), shown_as(second));
         Record(suppression, first, strongest);
         Record(suppression, second, strongest);
     }

@@ -293,5 +293,23 @@ TEST(Suppression, ReportHidesConsistentlyAndWithholdsTheMonthsOfAHiddenYear) {
     EXPECT_EQ(suppression.Of("leadTimes/signalToWeighedDays"), Visibility::kShown);
 }
 
+// Found by the store test: the anonymous channel's cell in a withheld channel breakdown must not make the
+// residents' department "x" (which claims at least the threshold) in a breakdown that is shown.
+TEST(Suppression, AWithheldBreakdownDoesNotMarkTheSameCountElsewhereAsLarge) {
+    StatisticsReport report;
+    report.signals = 7;
+    report.by_channel = {{"anoniem", 1}, {"email", 1}, {"formulier", 3}, {"persoonlijk", 1}, {"telefoon", 1}};
+    report.by_department = {{kResidentDepartment, 1}, {"publiekszaken", 4}, {"toezicht", 2}};
+    auto suppression = SuppressReport(report, 5);
+    EXPECT_TRUE(suppression.withheld.contains("byChannel"));
+    EXPECT_FALSE(suppression.withheld.contains("byDepartment"));
+    std::vector<Visibility> departments;
+    for (const auto& [key, value] : report.by_department) {
+        departments.push_back(suppression.Of("byDepartment/" + key));
+        EXPECT_EQ(departments.back(), Visibility::kBelowThreshold) << key;
+    }
+    EXPECT_TRUE(GroupProtected({1, 4, 2}, departments, 5));
+}
+
 }  // namespace
 }  // namespace meldroute::domain

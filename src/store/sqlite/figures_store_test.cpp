@@ -378,7 +378,11 @@ TEST_F(FiguresStoreTest, WithSuppressionTheTotalsStayAndNoSmallCountCanBeWorkedO
         auto primary = [](std::int64_t value) { return value > 0 && value < 5 ? Visibility::kBelowThreshold : Visibility::kShown; };
         EXPECT_EQ(suppression.Of("closures"), primary(report.closures));
         EXPECT_EQ(suppression.Of("reopenings"), primary(report.reopenings));
-        EXPECT_EQ(suppression.Of("careTrajectories"), suppression.Of("byOutcome/zorgtraject"));
+        if (!suppression.withheld.contains("byOutcome")) {
+            EXPECT_EQ(suppression.Of("careTrajectories"), suppression.Of("byOutcome/zorgtraject"));
+        }
+        EXPECT_EQ(suppression.Of("careTrajectories"), primary(report.care_trajectories))
+            << "a withheld breakdown does not turn a small total into \"x\"";
         // Each breakdown: every small cell is hidden; where its total is shown, the hidden cells still leave
         // every small one anywhere in 1 … 4.
         for (const auto& [name, breakdown, total] : std::vector<std::tuple<std::string, const domain::Breakdown*, std::int64_t>>{
@@ -392,9 +396,13 @@ TEST_F(FiguresStoreTest, WithSuppressionTheTotalsStayAndNoSmallCountCanBeWorkedO
             for (const auto& [key, value] : *breakdown) {
                 cells.push_back(value);
                 visibility.push_back(suppression.Of(name + "/" + key));
-                if (value > 0 && value < 5) EXPECT_NE(visibility.back(), Visibility::kShown) << name << "/" << key;
+                if (value > 0 && value < 5) {
+                    EXPECT_NE(visibility.back(), Visibility::kShown) << name << "/" << key;
+                }
             }
-            if (total >= 5) EXPECT_TRUE(domain::GroupProtected(cells, visibility, 5)) << name;
+            if (total >= 5) {
+                EXPECT_TRUE(domain::GroupProtected(cells, visibility, 5)) << name;
+            }
         }
     }
 }

@@ -399,8 +399,8 @@ public:
             "   (SELECT 1 FROM partner_feedback f WHERE f.referral_id = r.id))"
             ", (SELECT min(r.feedback_due) FROM referrals r WHERE r.case_id = c.id AND NOT EXISTS "
             "   (SELECT 1 FROM partner_feedback f WHERE f.referral_id = r.id))"
-            // A reopened case owes its reporter new feedback: only feedback since the latest reopening counts.
-            ", EXISTS (SELECT 1 FROM reporter_feedback f WHERE f.case_id = c.id AND f.at >= COALESCE(c.reopened_at, ''))"
+            // A reopened case owes its reporter new feedback: only feedback after the latest reopening counts.
+            ", EXISTS (SELECT 1 FROM reporter_feedback f WHERE f.case_id = c.id AND f.at > COALESCE(c.reopened_at, ''))"
             ", EXISTS (SELECT 1 FROM signals s WHERE s.case_id = c.id AND s.reporter IS NOT NULL)"
             " FROM cases c ORDER BY c.sequence DESC LIMIT ?");
         statement.Bind(1, limit);
