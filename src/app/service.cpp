@@ -503,6 +503,8 @@ Result<CaseView> Service::LoadCaseView(store::Transaction& transaction, const st
     view.file.referrals = transaction.ListReferrals(case_id);
     view.file.reporter_feedback = transaction.ListReporterFeedback(case_id);
     view.file.timeline = transaction.ListTimeline(case_id);
+    view.file.closures = transaction.ListClosures(case_id);
+    view.file.reopenings = transaction.ListReopenings(case_id);
     view.related_signals = transaction.ListRelatedSignals(case_id);
     std::vector<std::string> ticked;
     for (const domain::Signal& signal : view.file.signals) {
@@ -516,7 +518,10 @@ Result<CaseView> Service::LoadCaseView(store::Transaction& transaction, const st
     summary.header = *header;
     summary.signal_count = static_cast<int>(view.file.signals.size());
     summary.referral_count = static_cast<int>(view.file.referrals.size());
-    summary.has_reporter_feedback = !view.file.reporter_feedback.empty();
+    // A reopened case owes its reporter new feedback: only feedback since the latest reopening counts.
+    summary.has_reporter_feedback = std::any_of(
+        view.file.reporter_feedback.begin(), view.file.reporter_feedback.end(),
+        [&header](const domain::FeedbackMessage& message) { return message.at > header->reopened_at.value_or(""); });
     summary.has_reachable_reporter = view.facts.has_reachable_reporter;
     auto today = DayOf(Now());
     for (const domain::Referral& referral : view.file.referrals) {
@@ -767,6 +772,29 @@ Result<StepResult> Service::CloseCase(const Principal& principal, const std::str
         header.outcome = outcome;
         header.closure_note = note;
         transaction.UpdateCase(header);
+        transaction.InsertClosure(case_id, {header.updated_at, outcome, note, principal.username});
+        result = {case_id, case_id, header.status, std::nullopt, header.version};
+        return Ok();
+    }));
+    return result;
+}
+
+Result<StepResult> Service::ReopenCase(const Principal& principal, const std::string& case_id,
+                                       const std::string& reason, const Precondition& precondition) {
+    MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.reopen"));
+    auto problems = domain::ValidateReopenReason(reason);
+    if (!problems.empty()) return Invalid(std::move(problems));
+    StepResult result;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kReopen, "Heropend. Reden: " + reason,
+                                     precondition));
+        // The closure itself stays in case_closures; the case has no outcome until it is closed again.
+        header.outcome.reset();
+        header.closure_note.reset();
+        header.reopen_count += 1;
+        header.reopened_at = header.updated_at;
+        transaction.UpdateCase(header);
+        transaction.InsertReopening(case_id, {header.updated_at, reason, principal.username});
         result = {case_id, case_id, header.status, std::nullopt, header.version};
         return Ok();
     }));

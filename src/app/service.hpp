@@ -198,6 +198,10 @@ public:
                                            const std::string& message, const Precondition& precondition = {});
     Result<StepResult> CloseCase(const Principal& principal, const std::string& case_id, const std::string& outcome,
                                  const std::optional<std::string>& note, const Precondition& precondition = {});
+    //! Heropenen: a closed case goes back into the route (domain::RouteTable says where) with a required
+    //! reason; the earlier closure stays recorded.
+    Result<StepResult> ReopenCase(const Principal& principal, const std::string& case_id, const std::string& reason,
+                                  const Precondition& precondition = {});
     Result<CaseView> GetCase(const Principal& principal, const std::string& case_id);
     Result<std::vector<CaseListItem>> ListCases(const Principal& principal);
     Result<domain::Indication> GetIndication(const Principal& principal, const std::string& case_id);

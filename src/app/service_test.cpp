@@ -110,7 +110,88 @@ TEST_F(ServiceTest, TheWholeRouteEndsWithFeedbackForTheReporter) {
     auto file = service_->GetCase(officer_, case_id);
     ASSERT_TRUE(file.has_value());
     EXPECT_EQ(file->file.timeline.size(), 7u);
-    EXPECT_TRUE(file->allowed_actions.empty());
+    EXPECT_EQ(file->allowed_actions, std::vector<domain::CaseAction>{domain::CaseAction::kReopen});
+}
+
+TEST_F(ServiceTest, AReopenedCaseKeepsItsFirstClosureAndRunsTheRouteAgain) {
+    auto signal = service_->FileSignal(melder_, Draft());
+    const std::string case_id = service_->CreateCase(officer_, {signal->id})->file.header.id;
+    ASSERT_TRUE(service_->AddEnrichment(officer_, case_id, "brp", "adres", "niets gevonden").has_value());
+    ASSERT_TRUE(service_->AddAssessment(officer_, case_id, "normaal", {"arbeid"}, "loods").has_value());
+    ASSERT_TRUE(service_->AddReferral(officer_, case_id, "moviera", std::nullopt, "2999-01-01", std::nullopt));
+    ASSERT_TRUE(service_->AddReporterFeedback(officer_, case_id, "Opgepakt.").has_value());
+    EXPECT_EQ(service_->ReopenCase(officer_, case_id, "Te vroeg.").error().code, ErrorCode::kFailedPrecondition)
+        << "only a closed case can be reopened";
+    ASSERT_TRUE(service_->CloseCase(officer_, case_id, "geen-mensenhandel", std::string{"Niets gebleken."}));
+
+    // Only the officer, only with a reason; a refusal changes nothing.
+    EXPECT_EQ(service_->ReopenCase(melder_, case_id, "Nieuwe melding.").error().code, ErrorCode::kPermissionDenied);
+    EXPECT_EQ(service_->ReopenCase(policy_, case_id, "Nieuwe melding.").error().code, ErrorCode::kPermissionDenied);
+    auto blank = service_->ReopenCase(officer_, case_id, "  ");
+    ASSERT_FALSE(blank.has_value());
+    EXPECT_EQ(blank.error().code, ErrorCode::kInvalidArgument);
+    ASSERT_EQ(blank.error().invalid_params.size(), 1u);
+    EXPECT_EQ(blank.error().invalid_params[0].name, "reason");
+    EXPECT_EQ(service_->ReopenCase(officer_, case_id, std::string(1001, 'x')).error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(service_->ReopenCase(officer_, "onbekend", "Nieuwe melding.").error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(service_->GetCase(officer_, case_id)->file.header.status, domain::CaseStatus::kAfgesloten);
+
+    auto reopened = service_->ReopenCase(officer_, case_id, "Nieuwe melding over hetzelfde adres.");
+    ASSERT_TRUE(reopened.has_value());
+    EXPECT_EQ(reopened->case_status, domain::CaseStatus::kVastgelegd);
+    auto view = service_->GetCase(officer_, case_id);
+    ASSERT_TRUE(view.has_value());
+    const domain::Case& header = view->file.header;
+    EXPECT_EQ(header.reopen_count, 1);
+    EXPECT_TRUE(header.reopened_at.has_value());
+    EXPECT_FALSE(header.outcome.has_value()) << "open again: no outcome until it is closed again";
+    ASSERT_EQ(view->file.closures.size(), 1u);
+    EXPECT_EQ(view->file.closures[0].outcome, "geen-mensenhandel");
+    EXPECT_EQ(view->file.closures[0].note, "Niets gebleken.");
+    ASSERT_EQ(view->file.reopenings.size(), 1u);
+    EXPECT_EQ(view->file.reopenings[0].reason, "Nieuwe melding over hetzelfde adres.");
+    EXPECT_EQ(view->file.reopenings[0].actor, "af");
+    EXPECT_EQ(view->file.timeline.back().action, "reopen");
+    EXPECT_NE(view->file.timeline.back().detail.find("Nieuwe melding over hetzelfde adres."), std::string::npos);
+    EXPECT_EQ(view->file.assessments.size(), 1u) << "the earlier weighing stays on the file";
+
+    // A new signal about the same situation can be linked; the route runs again from enriching.
+    auto further = service_->FileSignal(melder2_, Draft("Weer mensen in de loods gezien."));
+    ASSERT_TRUE(service_->LinkSignal(officer_, case_id, further->id).has_value());
+    EXPECT_EQ(service_->CloseCase(officer_, case_id, "zorgtraject", std::nullopt).error().code,
+              ErrorCode::kFailedPrecondition);
+    EXPECT_EQ(service_->AddAssessment(officer_, case_id, "acuut", {"arbeid"}, "x").error().code,
+              ErrorCode::kFailedPrecondition);
+    ASSERT_TRUE(service_->AddEnrichment(officer_, case_id, "bag", "pand", "Opslag, geen woonfunctie.").has_value());
+    ASSERT_TRUE(service_->AddAssessment(officer_, case_id, "acuut", {"arbeid"}, "Nieuwe feiten.").has_value());
+    ASSERT_TRUE(service_->AddReferral(officer_, case_id, "politie", std::nullopt, "2999-01-01", std::nullopt));
+    // The reporters were told before the reopening: that does not count for this pass.
+    auto listed = service_->ListCases(officer_);
+    ASSERT_TRUE(listed.has_value());
+    auto item = std::find_if(listed->begin(), listed->end(),
+                             [&](const CaseListItem& entry) { return entry.summary.header.id == case_id; });
+    ASSERT_NE(item, listed->end());
+    EXPECT_FALSE(item->summary.has_reporter_feedback);
+    ASSERT_TRUE(item->next_deadline.has_value()) << "a reporter feedback deadline runs again";
+    EXPECT_LT(*item->next_deadline, "2999-01-01") << "the reporter is due before the partner";
+    ASSERT_TRUE(service_->AddReporterFeedback(officer_, case_id, "Er is opnieuw actie ondernomen.").has_value());
+    ASSERT_TRUE(service_->CloseCase(officer_, case_id, "zorgtraject", std::nullopt).has_value());
+    view = service_->GetCase(officer_, case_id);
+    ASSERT_EQ(view->file.closures.size(), 2u);
+    EXPECT_EQ(view->file.closures[1].outcome, "zorgtraject");
+    EXPECT_EQ(view->file.header.outcome, "zorgtraject");
+    EXPECT_EQ(view->file.header.reopen_count, 1);
+
+    // Every step is in the audit trail, the reopening too.
+    auto events = service_->ListAuditEvents(auditor_, std::nullopt, std::nullopt);
+    ASSERT_TRUE(events.has_value());
+    EXPECT_EQ(std::count_if(events->begin(), events->end(),
+                            [&](const store::AuditRecord& record) {
+                                return record.action == "case.reopen" && record.object == "case/" + case_id &&
+                                       record.outcome == "toegestaan";
+                            }),
+              1);
+    EXPECT_TRUE(service_->VerifyAudit(auditor_)->valid);
 }
 
 TEST_F(ServiceTest, UnknownCodesAndPastDatesAreRefusedWithTheFieldNamed) {

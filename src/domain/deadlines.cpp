@@ -18,9 +18,10 @@ std::optional<std::chrono::sys_days> DayOfTimeText(const std::optional<std::stri
 std::optional<std::chrono::sys_days> ReporterFeedbackDue(const CaseSummary& summary,
                                                          const DeadlineSettings& settings) {
     if (!summary.has_reachable_reporter || summary.has_reporter_feedback) return std::nullopt;
-    auto recorded = DayOfTimeText(summary.header.created_at);
-    if (!recorded) return std::nullopt;
-    return *recorded + std::chrono::days{settings.reporter_feedback_days};
+    // A reopened case runs the route again: the reporter is to be told again within the term of the reopening.
+    auto start = DayOfTimeText(summary.header.reopened_at ? summary.header.reopened_at : summary.header.created_at);
+    if (!start) return std::nullopt;
+    return *start + std::chrono::days{settings.reporter_feedback_days};
 }
 
 }  // namespace

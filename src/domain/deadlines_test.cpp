@@ -43,6 +43,18 @@ TEST(DeadlinesTest, ReporterFeedbackIsDueAfterConfiguredDays) {
     EXPECT_EQ(NextDeadline(OpenCase(), settings), "2024-06-08");
 }
 
+// A reopened case runs the route again: the reporter is to be told again, counted from the reopening.
+TEST(DeadlinesTest, AfterAReopeningReporterFeedbackIsDueCountedFromTheReopening) {
+    CaseSummary summary = OpenCase();
+    summary.header.status = CaseStatus::kVastgelegd;
+    summary.header.reopen_count = 1;
+    summary.header.reopened_at = "2024-09-01T09:00:00Z";
+    DeadlineSettings settings{7};
+    EXPECT_EQ(NextDeadline(summary, settings), "2024-09-08");
+    EXPECT_TRUE(OverdueReasons(summary, *ParseDate("2024-09-08"), settings).empty());
+    EXPECT_EQ(OverdueReasons(summary, *ParseDate("2024-09-09"), settings).size(), 1u);
+}
+
 TEST(DeadlinesTest, ClosedCasesAreNeverOverdue) {
     CaseSummary summary = OpenCase();
     summary.header.status = CaseStatus::kAfgesloten;

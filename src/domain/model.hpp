@@ -130,6 +130,23 @@ struct Case {
     std::string updated_at;
     std::optional<std::string> weighed_at;  // when the latest assessment was made
     std::int64_t version = 1;  // +1 on every change; the API's ETag, so two officers never overwrite each other
+    int reopen_count = 0;                    // how often the case was reopened after a closure
+    std::optional<std::string> reopened_at;  // the latest reopening
+};
+
+//! One closure of a case. A reopened case keeps every earlier closure; the latest one is the case's outcome.
+struct Closure {
+    std::string at;
+    std::string outcome;
+    std::optional<std::string> note;
+    std::string actor;
+};
+
+//! One reopening of a closed case, with the officer's reason.
+struct Reopening {
+    std::string at;
+    std::string reason;
+    std::string actor;
 };
 
 //! A case with everything recorded on it, for the case page and GET /cases/{id}.
@@ -141,6 +158,8 @@ struct CaseFile {
     std::vector<Referral> referrals;
     std::vector<FeedbackMessage> reporter_feedback;
     std::vector<TimelineEntry> timeline;
+    std::vector<Closure> closures;      // oldest first
+    std::vector<Reopening> reopenings;  // oldest first
 };
 
 //! A line of the case list.

@@ -39,6 +39,7 @@ constexpr std::array kActionNames{
     ActionName{kPartnerFeedback, "partner-feedback", "Terugkoppeling partner vastleggen"},
     ActionName{kReporterFeedback, "reporter-feedback", "Terugkoppelen aan melder"},
     ActionName{kClose, "close", "Afsluiten"},
+    ActionName{kReopen, "reopen", "Heropenen"},
 };
 
 // Why a step is refused, per action, in the words an officer would use.
@@ -47,7 +48,7 @@ std::string RefusalReason(CaseAction action, CaseStatus from) {
     switch (action) {
         case kEnrich:
         case kLinkSignal:
-            return "Een afgesloten casus kan niet meer worden aangevuld.";
+            return "Een afgesloten casus kan pas weer worden aangevuld nadat hij is heropend.";
         case kAssess:
             return "Wegen kan pas na verrijken (ook 'niets gevonden' vastleggen); de casus is nu " + state + ".";
         case kRefer:
@@ -60,6 +61,8 @@ std::string RefusalReason(CaseAction action, CaseStatus from) {
         case kClose:
             return "Afsluiten kan na terugkoppeling aan de melder (bij alleen anonieme meldingen: na wegen); de "
                    "casus is nu " + state + ".";
+        case kReopen:
+            return "Alleen een afgesloten casus kan worden heropend; de casus is nu " + state + ".";
     }
     return "Deze stap is nu niet toegestaan.";
 }
@@ -113,6 +116,16 @@ const std::vector<Transition>& RouteTable() {
         {kClose, kTeruggekoppeld, kAfgesloten, Guard::kNone},
         {kClose, kGewogen, kAfgesloten, Guard::kNoReachableReporter},
         {kClose, kDoorgezet, kAfgesloten, Guard::kNoReachableReporter},
+
+        // Heropenen: a closed case goes back to "vastgelegd", so the route runs again from step 3. A case is
+        // reopened because something new came up (a further signal about the same situation, a partner
+        // reporting that care did not start): that must be enriched (or "niets gevonden" recorded) and weighed
+        // again before the case is referred, the reporter told again and the case closed again. Back to
+        // "gewogen" would let the old urgency stand although the new facts may make the case acuut, and would
+        // let an anonymous-only case be closed again at once on the old weighing. Nothing is lost: the earlier
+        // enrichments, weighings, referrals and closures stay on the file; the latest weighing counts until
+        // the next one.
+        {kReopen, kAfgesloten, kVastgelegd, Guard::kNone},
     };
     return table;
 }
@@ -183,8 +196,8 @@ const std::vector<CaseStatus>& AllCaseStatuses() {
 }
 
 const std::vector<CaseAction>& AllCaseActions() {
-    static const std::vector<CaseAction> all{kLinkSignal, kEnrich,          kAssess, kRefer, kPartnerFeedback,
-                                             kReporterFeedback, kClose};
+    static const std::vector<CaseAction> all{kLinkSignal,       kEnrich, kAssess, kRefer, kPartnerFeedback,
+                                             kReporterFeedback, kClose,  kReopen};
     return all;
 }
 

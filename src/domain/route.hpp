@@ -13,7 +13,16 @@ namespace meldroute::domain {
 enum class CaseStatus { kVastgelegd, kVerrijkt, kGewogen, kDoorgezet, kTeruggekoppeld, kAfgesloten };
 
 //! The steps the aandachtfunctionaris can take on an existing case.
-enum class CaseAction { kLinkSignal, kEnrich, kAssess, kRefer, kPartnerFeedback, kReporterFeedback, kClose };
+enum class CaseAction {
+    kLinkSignal,
+    kEnrich,
+    kAssess,
+    kRefer,
+    kPartnerFeedback,
+    kReporterFeedback,
+    kClose,
+    kReopen,  // "heropenen": a closed case goes back into the route (see RouteTable)
+};
 
 //! Extra conditions a transition may demand of the case.
 enum class Guard {

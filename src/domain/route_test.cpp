@@ -74,9 +74,33 @@ TEST(RouteTest, AnonymousCasesMayCloseAfterWeighingButOthersMustFeedBackFirst) {
     EXPECT_FALSE(NextStatus(CaseAction::kReporterFeedback, CaseStatus::kDoorgezet, CaseFacts{false}).has_value());
 }
 
-TEST(RouteTest, ClosedCasesAllowNothing) {
+TEST(RouteTest, ClosedCasesAllowOnlyReopening) {
     for (bool reachable : {true, false}) {
-        EXPECT_TRUE(AllowedActions(CaseStatus::kAfgesloten, CaseFacts{reachable}).empty());
+        EXPECT_EQ(AllowedActions(CaseStatus::kAfgesloten, CaseFacts{reachable}),
+                  std::vector<CaseAction>{CaseAction::kReopen});
+    }
+}
+
+TEST(RouteTest, OnlyAClosedCaseCanBeReopened) {
+    for (CaseStatus from : AllCaseStatuses()) {
+        if (from == CaseStatus::kAfgesloten) continue;
+        auto next = NextStatus(CaseAction::kReopen, from, CaseFacts{});
+        ASSERT_FALSE(next.has_value()) << ToString(from);
+        EXPECT_EQ(next.error().code, ErrorCode::kFailedPrecondition);
+    }
+}
+
+// A reopened case runs the route again from step 3: it is enriched and weighed again before it can close.
+TEST(RouteTest, AReopenedCaseIsEnrichedAndWeighedAgainBeforeItCanClose) {
+    for (bool reachable : {true, false}) {
+        CaseFacts facts{reachable};
+        auto reopened = NextStatus(CaseAction::kReopen, CaseStatus::kAfgesloten, facts);
+        ASSERT_TRUE(reopened.has_value());
+        EXPECT_EQ(*reopened, CaseStatus::kVastgelegd);
+        EXPECT_FALSE(NextStatus(CaseAction::kClose, *reopened, facts).has_value());
+        EXPECT_FALSE(NextStatus(CaseAction::kAssess, *reopened, facts).has_value());
+        EXPECT_TRUE(NextStatus(CaseAction::kLinkSignal, *reopened, facts).has_value())
+            << "a new signal about the same situation can be linked";
     }
 }
 

@@ -47,7 +47,11 @@ CaseSummary SummaryOf(const CaseForFigures& facts) {
             summary.earliest_open_feedback_due = referral.feedback_due;
         }
     }
-    summary.has_reporter_feedback = facts.first_reporter_feedback_at.has_value();
+    // After a reopening the reporter is owed new feedback: only feedback since the latest reopening counts.
+    if (!facts.reopenings.empty()) summary.header.reopened_at = facts.reopenings.back();
+    summary.has_reporter_feedback =
+        facts.latest_reporter_feedback_at.has_value() &&
+        (facts.reopenings.empty() || *facts.latest_reporter_feedback_at > facts.reopenings.back());
     summary.has_reachable_reporter = facts.has_reachable_reporter;
     return summary;
 }
@@ -65,7 +69,7 @@ std::vector<PeriodCounts> MonthsOf(const std::set<std::string>& years, const std
                                            : year + (month + 1 < 10 ? "-0" : "-") + std::to_string(month + 1) +
                                                  "-01T00:00:00Z";
             if (next <= from_time || start >= to_time) continue;
-            months.push_back({period, 0, 0, 0});
+            months.push_back({period, 0, 0, 0, 0});
         }
     }
     return months;
@@ -157,13 +161,23 @@ StatisticsReport ComputeStatistics(const std::vector<SignalForFigures>& signals,
             ++report.referrals;
             ++by_partner[referral.partner];
         }
-        if (facts.outcome && InPeriod(facts.closed_at, from_time, to_time)) {
-            ++by_outcome[*facts.outcome];
-            if (*facts.outcome == "zorgtraject") {
+        // Every closure counts in the month it was made, with the outcome it was given then: a case closed in
+        // 2024, reopened and closed again in 2025 counts once in each year, and 2024's figures never change.
+        for (const ClosureForFigures& closure : facts.closures) {
+            if (!InPeriod(closure.at, from_time, to_time)) continue;
+            ++report.closures;
+            ++by_outcome[closure.outcome];
+            if (closure.outcome == "zorgtraject") {
                 ++report.care_trajectories;
-                ++year_of(*facts.closed_at).care_trajectories;
-                ++month_of(*facts.closed_at).care_trajectories;
+                ++year_of(closure.at).care_trajectories;
+                ++month_of(closure.at).care_trajectories;
             }
+        }
+        for (const std::string& reopened_at : facts.reopenings) {
+            if (!InPeriod(reopened_at, from_time, to_time)) continue;
+            ++report.reopenings;
+            ++year_of(reopened_at).reopenings;
+            ++month_of(reopened_at).reopenings;
         }
     }
 
@@ -185,6 +199,7 @@ StatisticsReport ComputeStatistics(const std::vector<SignalForFigures>& signals,
             target->signals = counts.signals;
             target->cases = counts.cases;
             target->care_trajectories = counts.care_trajectories;
+            target->reopenings = counts.reopenings;
         }
     }
     report.signal_to_recorded = SummariseDays(std::move(signal_to_recorded));
@@ -230,6 +245,7 @@ CareEvaluation BuildCareEvaluation(const std::vector<CaseForFigures>& cases, int
         trajectory.forms = facts.forms;
         trajectory.status = facts.status;
         trajectory.outcome = facts.outcome;
+        trajectory.reopen_count = static_cast<int>(facts.reopenings.size());
         trajectory.signal_to_recorded_days = DaysBetween(facts.first_signal_at, facts.created_at);
         trajectory.signal_to_weighed_days = DaysBetween(facts.first_signal_at, facts.first_weighed_at);
         trajectory.signal_to_referral_days = DaysBetween(facts.first_signal_at, referral.at);
@@ -242,6 +258,7 @@ CareEvaluation BuildCareEvaluation(const std::vector<CaseForFigures>& cases, int
         keep(to_feedback, trajectory.referral_to_feedback_days);
         keep(to_reporter, trajectory.signal_to_reporter_feedback_days);
         ++evaluation.started;
+        if (!facts.reopenings.empty()) ++evaluation.reopened;
         if (facts.status != CaseStatus::kAfgesloten) {
             ++evaluation.open;
         } else if (facts.outcome == "zorgtraject") {
@@ -354,6 +371,8 @@ Suppression SuppressReport(const StatisticsReport& report, std::int64_t threshol
     Record(suppression, "cases", Primary(report.cases, k));
     Record(suppression, "careTrajectories", Primary(report.care_trajectories, k));
     Record(suppression, "referrals", Primary(report.referrals, k));
+    Record(suppression, "closures", Primary(report.closures, k));
+    Record(suppression, "reopenings", Primary(report.reopenings, k));
     Record(suppression, "overdue/total", Primary(report.overdue_cases, k));
 
     // Breakdowns that add up to a shown total get complementary suppression; the others only the primary rule.
@@ -362,7 +381,7 @@ Suppression SuppressReport(const StatisticsReport& report, std::int64_t threshol
     SuppressBreakdown(suppression, "byUrgency", report.by_urgency, report.cases);
     SuppressBreakdown(suppression, "byPartner", report.by_partner, report.referrals);
     SuppressBreakdown(suppression, "byForm", report.by_form, std::nullopt);
-    SuppressBreakdown(suppression, "byOutcome", report.by_outcome, std::nullopt);
+    SuppressBreakdown(suppression, "byOutcome", report.by_outcome, report.closures);
     SuppressBreakdown(suppression, "overdue/byReason", report.overdue_by_reason, std::nullopt);
 
     // Years add up to the totals; the months of a year add up to that year, and are withheld when it is hidden.
@@ -370,8 +389,9 @@ Suppression SuppressReport(const StatisticsReport& report, std::int64_t threshol
     const std::vector<Measure> measures{
         {"signals", [](const PeriodCounts& counts) { return counts.signals; }},
         {"cases", [](const PeriodCounts& counts) { return counts.cases; }},
-        {"careTrajectories", [](const PeriodCounts& counts) { return counts.care_trajectories; }}};
-    const std::vector<std::int64_t> totals{report.signals, report.cases, report.care_trajectories};
+        {"careTrajectories", [](const PeriodCounts& counts) { return counts.care_trajectories; }},
+        {"reopenings", [](const PeriodCounts& counts) { return counts.reopenings; }}};
+    const std::vector<std::int64_t> totals{report.signals, report.cases, report.care_trajectories, report.reopenings};
     for (std::size_t measure = 0; measure < measures.size(); ++measure) {
         const auto& [name, value_of] = measures[measure];
         std::vector<std::int64_t> year_cells;
@@ -412,9 +432,14 @@ Suppression SuppressReport(const StatisticsReport& report, std::int64_t threshol
     const std::vector<std::pair<std::string, std::string>> links{
         {"careTrajectories", "byOutcome/zorgtraject"}, {"byChannel/anoniem", std::string{"byDepartment/"} + kResidentDepartment}};
     bool same_anonymous = ValueAt(report.by_channel, "anoniem") == ValueAt(report.by_department, kResidentDepartment);
+    // A breakdown withheld whole shows no cell, so its "x" is not carried over: in the other place the count
+    // keeps its own marking (an "x" there would claim at least the threshold for a small count).
+    auto shown_as = [&suppression](const std::string& path) {
+        return suppression.withheld.contains(path.substr(0, path.find('/'))) ? Visibility::kShown : suppression.Of(path);
+    };
     for (const auto& [first, second] : links) {
         if (first == "byChannel/anoniem" && !same_anonymous) continue;
-        Visibility strongest = std::max(suppression.Of(first), suppression.Of(second));
+        Visibility strongest = std::max(shown_as(first), shown_as(second));
         Record(suppression, first, strongest);
         Record(suppression, second, strongest);
     }
@@ -425,6 +450,7 @@ Suppression SuppressEvaluation(const CareEvaluation& evaluation, std::int64_t th
     Suppression suppression;
     suppression.threshold = threshold;
     Record(suppression, "started", Primary(evaluation.started, threshold));
+    Record(suppression, "reopened", Primary(evaluation.reopened, threshold));
     const std::vector<std::int64_t> cells{evaluation.led_to_care, evaluation.closed_otherwise, evaluation.open};
     auto visibility = SuppressGroup(cells, evaluation.started, TotalKnown(evaluation.started, threshold), threshold);
     const std::vector<std::string> names{"ledToCare", "closedOtherwise", "open"};

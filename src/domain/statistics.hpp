@@ -38,6 +38,12 @@ struct ReferralForFigures {
     std::optional<std::string> first_feedback_at;
 };
 
+//! One closure of a case: when, and with which outcome.
+struct ClosureForFigures {
+    std::string at;
+    std::string outcome;
+};
+
 //! What the figures need of one case.
 struct CaseForFigures {
     std::string created_at;  // recorded
@@ -49,9 +55,12 @@ struct CaseForFigures {
     std::optional<std::string> weighed_at;  // the latest weighing
     std::vector<ReferralForFigures> referrals;    // in the order they were made
     std::optional<std::string> first_reporter_feedback_at;
+    std::optional<std::string> latest_reporter_feedback_at;
     bool has_reachable_reporter = true;
-    std::optional<std::string> outcome;
-    std::optional<std::string> closed_at;
+    std::optional<std::string> outcome;    // of the current closure; none while open (also after a reopening)
+    std::optional<std::string> closed_at;  // the current closure
+    std::vector<ClosureForFigures> closures;  // every closure, oldest first; a reopened case has more than one
+    std::vector<std::string> reopenings;      // when it was reopened, oldest first
 };
 
 //! Counts keyed by code, in key order.
@@ -69,19 +78,22 @@ struct PeriodCounts {
     std::int64_t signals = 0;
     std::int64_t cases = 0;
     std::int64_t care_trajectories = 0;
+    std::int64_t reopenings = 0;  // reopenings of closed cases in the month or year
 };
 
 //! The figures of one period [from, to). What each counts is written in docs/operations.md.
 struct StatisticsReport {
     std::int64_t signals = 0;            // filed in the period
     std::int64_t cases = 0;              // recorded in the period
-    std::int64_t care_trajectories = 0;  // closed in the period with outcome zorgtraject
+    std::int64_t care_trajectories = 0;  // closures in the period with outcome zorgtraject
     std::int64_t referrals = 0;          // made in the period
+    std::int64_t closures = 0;           // closures in the period: a reopened case counts at each closure
+    std::int64_t reopenings = 0;         // reopenings in the period: a case reopened twice counts twice
     Breakdown by_form;        // cases, by the forms of their latest weighing (a case may count for several)
     Breakdown by_channel;     // signals
     Breakdown by_department;  // signals, by the reporter's department
     Breakdown by_partner;     // referrals
-    Breakdown by_outcome;     // cases closed in the period
+    Breakdown by_outcome;     // closures in the period, by the outcome each was given (adds up to closures)
     Breakdown by_urgency;     // cases, by the urgency of their latest weighing or kNotWeighed
     std::vector<PeriodCounts> per_month;  // every month of each year with activity, within the period
     std::vector<PeriodCounts> per_year;   // years with activity
@@ -115,7 +127,8 @@ struct CareTrajectory {
     std::string urgency;        // of the latest weighing, or kNotWeighed
     std::vector<std::string> forms;
     CaseStatus status = CaseStatus::kDoorgezet;
-    std::optional<std::string> outcome;
+    std::optional<std::string> outcome;  // of the current closure (the latest); none while open again
+    int reopen_count = 0;
     std::optional<double> signal_to_recorded_days;
     std::optional<double> signal_to_weighed_days;
     std::optional<double> signal_to_referral_days;     // to the first referral to the care coordinator
@@ -128,7 +141,8 @@ struct CareEvaluation {
     std::int64_t started = 0;           // trajectories started in the year
     std::int64_t led_to_care = 0;       // of those: closed with outcome zorgtraject
     std::int64_t closed_otherwise = 0;  // closed with another outcome
-    std::int64_t open = 0;              // not closed yet
+    std::int64_t open = 0;              // not closed yet, or open again after a reopening
+    std::int64_t reopened = 0;          // of those started: reopened at least once (not part of the sum)
     LeadTimeSummary signal_to_recorded;
     LeadTimeSummary signal_to_weighed;
     LeadTimeSummary signal_to_referral;

@@ -30,6 +30,20 @@ void CheckOptionalShort(std::vector<InvalidParam>& problems, const std::string& 
     }
 }
 
+// Characters, not bytes: a UTF-8 continuation byte (10xxxxxx) does not start a character.
+std::size_t CharacterCount(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }));
+}
+
+// Control characters other than tab and line breaks have no place in a typed text.
+bool HasControlCharacter(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char byte) {
+        auto value = static_cast<unsigned char>(byte);
+        return (value < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || value == 0x7F;
+    });
+}
+
 }  // namespace
 
 bool IsPhoneNumber(std::string_view text) {
@@ -82,6 +96,19 @@ void CheckText(std::vector<InvalidParam>& problems, std::string_view name, std::
     } else if (value.size() > max_length) {
         problems.push_back({std::string{name}, "Mag hoogstens " + std::to_string(max_length) + " tekens lang zijn."});
     }
+}
+
+std::vector<InvalidParam> ValidateReopenReason(std::string_view reason) {
+    std::vector<InvalidParam> problems;
+    if (Trim(reason).empty()) {
+        problems.push_back({"reason", "Geef aan waarom de casus opnieuw wordt geopend."});
+    } else if (CharacterCount(reason) > kMaxReopenReasonLength) {
+        problems.push_back({"reason", "De reden mag hoogstens " + std::to_string(kMaxReopenReasonLength) +
+                                          " tekens lang zijn."});
+    } else if (HasControlCharacter(reason)) {
+        problems.push_back({"reason", "De reden bevat een teken dat niet kan worden opgeslagen."});
+    }
+    return problems;
 }
 
 std::vector<InvalidParam> ValidateSignalDraft(const SignalDraft& draft, std::chrono::sys_days today, bool anonymous,

@@ -16,6 +16,7 @@ namespace meldroute::domain {
 inline constexpr std::size_t kMaxNarrativeLength = 20000;
 inline constexpr std::size_t kMaxTextLength = 10000;
 inline constexpr std::size_t kMaxShortTextLength = 200;
+inline constexpr std::size_t kMaxReopenReasonLength = 1000;
 inline constexpr std::size_t kMaxPersons = 20;
 
 //! Channels a signed-in employee may choose ("anoniem" is only set by the residents' form).
@@ -35,6 +36,9 @@ std::vector<InvalidParam> ValidateSignalDraft(const SignalDraft& draft, std::chr
 //! Checks a required free-text field: non-blank, at most `max_length` bytes.
 void CheckText(std::vector<InvalidParam>& problems, std::string_view name, std::string_view value,
                std::size_t max_length = kMaxTextLength);
+
+//! The reason for reopening a closed case ("reason"): required, at most kMaxReopenReasonLength characters.
+std::vector<InvalidParam> ValidateReopenReason(std::string_view reason);
 
 //! Checks an assessment's fixed vocabularies and rationale.
 std::vector<InvalidParam> ValidateAssessment(std::string_view urgency, const std::vector<std::string>& forms,

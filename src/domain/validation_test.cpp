@@ -26,6 +26,21 @@ bool Names(const std::vector<InvalidParam>& problems, const std::string& name) {
 
 TEST(ValidationTest, AValidDraftHasNoProblems) { EXPECT_TRUE(ValidateSignalDraft(ValidDraft(), kToday).empty()); }
 
+TEST(ValidationTest, AReopeningNeedsAReasonOfLimitedLengthCountedInCharacters) {
+    EXPECT_TRUE(ValidateReopenReason("Nieuwe melding over hetzelfde adres.").empty());
+    for (std::string blank : {"", "   ", "\n\t"}) {
+        auto problems = ValidateReopenReason(blank);
+        ASSERT_EQ(problems.size(), 1u);
+        EXPECT_EQ(problems[0].name, "reason");
+    }
+    std::string longest;
+    for (std::size_t index = 0; index < kMaxReopenReasonLength; ++index) longest += "é";  // two bytes each
+    EXPECT_TRUE(ValidateReopenReason(longest).empty()) << "the limit counts characters, not bytes";
+    EXPECT_EQ(ValidateReopenReason(longest + "e").size(), 1u);
+    EXPECT_EQ(ValidateReopenReason(std::string{"reden\0met nul", 14}).size(), 1u);
+    EXPECT_TRUE(ValidateReopenReason("regel een\nregel twee").empty());
+}
+
 TEST(ValidationTest, EmptyOrBlankNarrativeIsRefused) {
     SignalDraft draft = ValidDraft();
     draft.narrative = "   \n ";

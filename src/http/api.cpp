@@ -279,6 +279,13 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
              MR_FINISH(reader);
              return svc->CloseCase(principal, id, outcome, note, precondition);
          });
+    step("/api/v1/cases/{}/reopenings",
+         [svc](const app::Principal& principal, const std::string& id, BodyReader& reader,
+               const app::Precondition& precondition) -> Result<app::StepResult> {
+             std::string reason = reader.RequiredString("reason");
+             MR_FINISH(reader);
+             return svc->ReopenCase(principal, id, reason, precondition);
+         });
 #undef MR_FINISH
 
     // Reference data.

@@ -53,7 +53,8 @@ Json PeriodsJson(const std::vector<domain::PeriodCounts>& periods, const char* k
         list.push_back({{key, period.period},
                         {"signals", count(period.signals, "signals")},
                         {"cases", count(period.cases, "cases")},
-                        {"careTrajectories", count(period.care_trajectories, "careTrajectories")}});
+                        {"careTrajectories", count(period.care_trajectories, "careTrajectories")},
+                        {"reopenings", count(period.reopenings, "reopenings")}});
     }
     return list;
 }
@@ -185,6 +186,8 @@ Json StatisticsToJson(const app::Statistics& statistics) {
               {"cases", total(report.cases, "cases")},
               {"careTrajectories", total(report.care_trajectories, "careTrajectories")},
               {"referrals", total(report.referrals, "referrals")},
+              {"closures", total(report.closures, "closures")},
+              {"reopenings", total(report.reopenings, "reopenings")},
               {"byForm", BreakdownJson(report.by_form, "byForm", suppression)},
               {"byChannel", BreakdownJson(report.by_channel, "byChannel", suppression)},
               {"byOutcome", BreakdownJson(report.by_outcome, "byOutcome", suppression)},
@@ -230,6 +233,7 @@ Json YearlyOverviewToJson(const app::YearlyOverview& overview) {
         item["signals"] = row.recorded ? recorded(row.recorded->signals) : Json(nullptr);
         item["cases"] = row.recorded ? recorded(row.recorded->cases) : Json(nullptr);
         item["careTrajectories"] = row.recorded ? recorded(row.recorded->care_trajectories) : Json(nullptr);
+        item["reopenings"] = row.recorded ? recorded(row.recorded->reopenings) : Json(nullptr);
         rows.push_back(std::move(item));
     }
     Json json{{"years", rows}};
@@ -251,6 +255,7 @@ Json CareEvaluationToJson(const domain::CareEvaluation& evaluation, const std::o
                                 {"forms", trajectory.forms},
                                 {"status", std::string{domain::ToString(trajectory.status)}},
                                 {"outcome", trajectory.outcome ? Json(*trajectory.outcome) : Json(nullptr)},
+                                {"reopenCount", trajectory.reopen_count},
                                 {"signalToRecordedDays", days(trajectory.signal_to_recorded_days)},
                                 {"signalToWeighedDays", days(trajectory.signal_to_weighed_days)},
                                 {"signalToReferralDays", days(trajectory.signal_to_referral_days)},
@@ -263,6 +268,7 @@ Json CareEvaluationToJson(const domain::CareEvaluation& evaluation, const std::o
               {"ledToCare", status_withheld ? Json("x") : count(evaluation.led_to_care, "ledToCare")},
               {"closedOtherwise", status_withheld ? Json("x") : count(evaluation.closed_otherwise, "closedOtherwise")},
               {"open", status_withheld ? Json("x") : count(evaluation.open, "open")},
+              {"reopened", count(evaluation.reopened, "reopened")},
               {"leadTimes",
                {{"signalToRecordedDays", LeadJson(evaluation.signal_to_recorded, "leadTimes/signalToRecordedDays", shown)},
                 {"signalToWeighedDays", LeadJson(evaluation.signal_to_weighed, "leadTimes/signalToWeighedDays", shown)},
@@ -298,23 +304,24 @@ std::vector<FigureTable> StatisticsTables(const app::Statistics& statistics) {
                        {"Casussen", Cell(report.cases, "cases", suppression)},
                        {"Zorgtrajecten", Cell(report.care_trajectories, "careTrajectories", suppression)},
                        {"Doorzettingen naar partners", Cell(report.referrals, "referrals", suppression)},
+                       {"Afsluitingen", Cell(report.closures, "closures", suppression)},
+                       {"Heropeningen van afgesloten casussen", Cell(report.reopenings, "reopenings", suppression)},
                        {"Casussen met werk over tijd", Cell(report.overdue_cases, "overdue/total", suppression)}}});
-    FigureTable years{"per-year", "Verdeling over de jaren", {"Jaar", "Meldingen", "Casussen", "Zorgtrajecten"}, {}};
-    for (const auto& year : report.per_year) {
-        const std::string prefix = "perYear/" + year.period + "/";
-        years.rows.push_back({year.period, Cell(year.signals, prefix + "signals", suppression),
-                              Cell(year.cases, prefix + "cases", suppression),
-                              Cell(year.care_trajectories, prefix + "careTrajectories", suppression)});
-    }
-    tables.push_back(std::move(years));
-    FigureTable months{"per-month", "Per maand", {"Maand", "Meldingen", "Casussen", "Zorgtrajecten"}, {}};
-    for (const auto& month : report.per_month) {
-        const std::string prefix = "perMonth/" + month.period + "/";
-        months.rows.push_back({month.period, Cell(month.signals, prefix + "signals", suppression),
-                               Cell(month.cases, prefix + "cases", suppression),
-                               Cell(month.care_trajectories, prefix + "careTrajectories", suppression)});
-    }
-    tables.push_back(std::move(months));
+    // One row per year or month: signals, cases, care trajectories and reopenings, each hidden by its own path.
+    auto period_table = [&](const char* slug, const char* caption, const char* first_column, const char* prefix,
+                            const std::vector<domain::PeriodCounts>& periods) {
+        FigureTable table{slug, caption, {first_column, "Meldingen", "Casussen", "Zorgtrajecten", "Heropeningen"}, {}};
+        for (const auto& period : periods) {
+            const std::string path = std::string{prefix} + "/" + period.period + "/";
+            table.rows.push_back({period.period, Cell(period.signals, path + "signals", suppression),
+                                  Cell(period.cases, path + "cases", suppression),
+                                  Cell(period.care_trajectories, path + "careTrajectories", suppression),
+                                  Cell(period.reopenings, path + "reopenings", suppression)});
+        }
+        return table;
+    };
+    tables.push_back(period_table("per-year", "Verdeling over de jaren", "Jaar", "perYear", report.per_year));
+    tables.push_back(period_table("per-month", "Per maand", "Maand", "perMonth", report.per_month));
     tables.push_back(BreakdownTable("by-channel", "Meldingen per kanaal", "Kanaal", report.by_channel, "byChannel", suppression));
     tables.push_back(BreakdownTable("by-department", "Meldingen per afdeling van de melder", "Afdeling",
                                     report.by_department, "byDepartment", suppression));
@@ -324,7 +331,7 @@ std::vector<FigureTable> StatisticsTables(const app::Statistics& statistics) {
                                     "byUrgency", suppression));
     tables.push_back(BreakdownTable("by-partner", "Doorzettingen per partner", "Partner", report.by_partner, "byPartner",
                                     suppression));
-    tables.push_back(BreakdownTable("by-outcome", "Afgesloten casussen per uitkomst", "Uitkomst", report.by_outcome,
+    tables.push_back(BreakdownTable("by-outcome", "Afsluitingen per uitkomst (een heropende casus telt bij elke afsluiting)", "Uitkomst", report.by_outcome,
                                     "byOutcome", suppression));
     tables.push_back(LeadTable(
         "Doorlooptijden in dagen",
@@ -345,7 +352,7 @@ FigureTable YearlyOverviewTable(const app::YearlyOverview& overview) {
                       "Jaaroverzicht: cijfers van vóór meldroute naast de meldingen in meldroute",
                       {"Jaar", "Meldingen regio (bron)", "Zorgtrajecten regio (bron)", "Zevenaar (bron)",
                        "Meldingen in meldroute", "Casussen in meldroute", "Zorgtrajecten in meldroute",
-                       "Trend meldingen regio", "Trend meldingen meldroute"},
+                       "Heropeningen in meldroute", "Trend meldingen regio", "Trend meldingen meldroute"},
                       {}};
     const std::int64_t threshold = overview.threshold.value_or(0);
     auto recorded = [&](const std::optional<domain::PeriodCounts>& counts, std::int64_t domain::PeriodCounts::*field) {
@@ -366,7 +373,8 @@ FigureTable YearlyOverviewTable(const app::YearlyOverview& overview) {
              Optional(row.entered ? row.entered->region_care_trajectories : std::nullopt),
              Optional(row.entered ? row.entered->municipality_count : std::nullopt),
              recorded(row.recorded, &domain::PeriodCounts::signals), recorded(row.recorded, &domain::PeriodCounts::cases),
-             recorded(row.recorded, &domain::PeriodCounts::care_trajectories), TrendText(region, previous_region),
+             recorded(row.recorded, &domain::PeriodCounts::care_trajectories),
+             recorded(row.recorded, &domain::PeriodCounts::reopenings), TrendText(region, previous_region),
              small || previous_recorded_small ? "—" : TrendText(signals, previous_recorded)});
         previous_region = region;
         previous_recorded = signals;
@@ -387,6 +395,7 @@ std::vector<FigureTable> CareEvaluationTables(const domain::CareEvaluation& eval
                        {"Nog open", Cell(evaluation.open, "open", shown)}};
     }
     status.rows.push_back({"Totaal gestart", Cell(evaluation.started, "started", shown)});
+    status.rows.push_back({"Waarvan ooit heropend", Cell(evaluation.reopened, "reopened", shown)});
     tables.push_back(std::move(status));
     tables.push_back(LeadTable(
         "Doorlooptijden van de zorgtrajecten in dagen",
@@ -399,7 +408,7 @@ std::vector<FigureTable> CareEvaluationTables(const domain::CareEvaluation& eval
         shown));
     if (!shown.withheld.contains("trajectories")) {
         FigureTable list{"trajectories", "De zorgtrajecten, zonder namen",
-                         {"Nr.", "Gestart (maand)", "Urgentie", "Vormen", "Stand", "Uitkomst", "Dagen tot vastleggen",
+                         {"Nr.", "Gestart (maand)", "Urgentie", "Vormen", "Stand", "Uitkomst", "Keren heropend", "Dagen tot vastleggen",
                           "Dagen tot weging", "Dagen tot Moviera", "Dagen tot terugkoppeling Moviera",
                           "Dagen tot terugkoppeling melder"},
                          {}};
@@ -409,6 +418,7 @@ std::vector<FigureTable> CareEvaluationTables(const domain::CareEvaluation& eval
             list.rows.push_back({std::to_string(trajectory.number), trajectory.started_month, DutchWord(trajectory.urgency),
                                  forms.empty() ? "—" : forms, DutchWord(std::string{domain::ToString(trajectory.status)}),
                                  trajectory.outcome ? DutchWord(*trajectory.outcome) : "—",
+                                 std::to_string(trajectory.reopen_count),
                                  DaysText(trajectory.signal_to_recorded_days), DaysText(trajectory.signal_to_weighed_days),
                                  DaysText(trajectory.signal_to_referral_days), DaysText(trajectory.referral_to_feedback_days),
                                  DaysText(trajectory.signal_to_reporter_feedback_days)});

@@ -332,6 +332,15 @@ Json ToJson(const app::CaseView& view) {
     for (const auto& entry : file.timeline) {
         timeline.push_back({{"at", entry.at}, {"actor", entry.actor}, {"action", entry.action}, {"detail", entry.detail}});
     }
+    Json closures = Json::array();
+    for (const auto& closure : file.closures) {
+        closures.push_back(
+            {{"at", closure.at}, {"outcome", closure.outcome}, {"note", OptionalToJson(closure.note)}, {"actor", closure.actor}});
+    }
+    Json reopenings = Json::array();
+    for (const auto& reopening : file.reopenings) {
+        reopenings.push_back({{"at", reopening.at}, {"reason", reopening.reason}, {"actor", reopening.actor}});
+    }
     Json allowed = Json::array();
     for (auto action : view.allowed_actions) allowed.push_back(std::string{domain::ToString(action)});
     Json related = Json::array();
@@ -353,6 +362,10 @@ Json ToJson(const app::CaseView& view) {
                 {"reporterFeedback", reporter_feedback},
                 {"outcome", OptionalToJson(header.outcome)},
                 {"closureNote", OptionalToJson(header.closure_note)},
+                {"closures", closures},
+                {"reopenCount", header.reopen_count},
+                {"reopenedAt", OptionalToJson(header.reopened_at)},
+                {"reopenings", reopenings},
                 {"createdAt", header.created_at},
                 {"updatedAt", header.updated_at},
                 {"version", header.version},
@@ -371,6 +384,7 @@ Json ToJson(const app::CaseListItem& item) {
                 {"urgency", OptionalToJson(header.urgency)},
                 {"forms", header.forms},
                 {"signalCount", item.summary.signal_count},
+                {"reopenCount", header.reopen_count},
                 {"createdAt", header.created_at},
                 {"updatedAt", header.updated_at},
                 {"overdue", !item.overdue_reasons.empty()},

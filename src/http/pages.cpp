@@ -314,7 +314,8 @@ struct StepForm {
 
 const std::map<std::string, std::string> kStepSlugs{
     {"link", "koppelen"},   {"enrich", "verrijken"},          {"assess", "wegen"},
-    {"refer", "doorzetten"}, {"reporterFeedback", "terugkoppelen"}, {"close", "afsluiten"}};
+    {"refer", "doorzetten"}, {"reporterFeedback", "terugkoppelen"}, {"close", "afsluiten"},
+    {"reopen", "heropenen"}};
 
 // Prefixes the ids of the fields of one step form (and the references to them in aria-describedby and in the
 // error summary's links).
@@ -376,6 +377,20 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
     model["createdAt"] = DutchTime(header.created_at);
     model["outcome"] = header.outcome ? Json(name_of(outcomes, *header.outcome)) : Json(nullptr);
     model["closureNote"] = header.closure_note.value_or("");
+    model["reopenCount"] = header.reopen_count;
+    model["reopenedAt"] = header.reopened_at ? Json(DutchTime(*header.reopened_at)) : Json(nullptr);
+    // Earlier closures of a reopened case: the current closure (if closed again) is shown above as the outcome.
+    Json earlier_closures = Json::array();
+    std::size_t earlier = file.closures.size() - (header.status == domain::CaseStatus::kAfgesloten ? 1 : 0);
+    for (std::size_t index = 0; index < earlier && index < file.closures.size(); ++index) {
+        const domain::Closure& closure = file.closures[index];
+        earlier_closures.push_back({{"at", DutchTime(closure.at)},
+                                    {"outcome", name_of(outcomes, closure.outcome)},
+                                    {"note", closure.note.value_or("")},
+                                    {"actor", closure.actor}});
+    }
+    model["earlierClosures"] = earlier_closures;
+    model["hasEarlierClosures"] = !earlier_closures.empty();
     Json overdue = Json::array();
     for (const auto& reason : view.overdue_reasons) overdue.push_back(reason);
     model["overdue"] = overdue;
@@ -589,6 +604,16 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
                     {"note", Field("note", "Toelichting (niet verplicht)", value("afsluiten", "note"), errors,
                                    "textarea")},
                     {"errorSummary", step.action == "afsluiten" ? ErrorSummary(errors, step.detail) : Json(nullptr)}};
+                break;
+            }
+            case domain::CaseAction::kReopen: {
+                auto errors = errors_for("heropenen");
+                steps["reopen"] = {
+                    {"reason", Field("reason", "Reden om te heropenen", value("heropenen", "reason"), errors, "textarea",
+                                     "Bijvoorbeeld een nieuwe melding over dezelfde situatie. Hoogstens " +
+                                         std::to_string(domain::kMaxReopenReasonLength) +
+                                         " tekens; de reden komt in de tijdlijn.")},
+                    {"errorSummary", step.action == "heropenen" ? ErrorSummary(errors, step.detail) : Json(nullptr)}};
                 break;
             }
         }
@@ -973,6 +998,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                 list.push_back({{"id", header.id},
                                 {"shortId", header.id.substr(0, 8)},
                                 {"statusLabel", std::string{domain::DutchLabel(header.status)}},
+                                {"reopened", header.reopen_count > 0},
                                 {"urgency", header.urgency.value_or("—")},
                                 {"forms", forms.empty() ? "—" : forms},
                                 {"signalCount", item.summary.signal_count},
@@ -1079,6 +1105,10 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                                            const app::Precondition& precondition) {
         return service.CloseCase(principal, case_id, First(form, "outcome").value_or(""),
                                  optional_field(form, "note"), precondition);
+    });
+    add_step("heropenen", [](app::Service& service, const app::Principal& principal, const std::string& case_id,
+                             const Form& form, const app::Precondition& precondition) {
+        return service.ReopenCase(principal, case_id, First(form, "reason").value_or(""), precondition);
     });
 
     // Figures for policy staff (aggregates only).

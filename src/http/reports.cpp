@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 
 namespace meldroute::http {
 
@@ -53,6 +54,26 @@ public:
     }
 
     void Space(double points) { y_ += points; }
+
+    // Plain text wrapped at spaces within the margins, so no word runs off the page.
+    void Paragraph(const std::string& text, double size) {
+        const double width = kPageWidth - 2 * kMargin;
+        std::istringstream words(text);
+        std::string line, word;
+        while (words >> word) {
+            std::string candidate = line.empty() ? word : line + " " + word;
+            SetFont(size, false);
+            cairo_text_extents_t extents;
+            cairo_text_extents(cr_, candidate.c_str(), &extents);
+            if (!line.empty() && extents.x_advance > width) {
+                Text(line, size, false);
+                line = word;
+            } else {
+                line = std::move(candidate);
+            }
+        }
+        if (!line.empty()) Text(line, size, false);
+    }
 
     void BarChart(const Chart& chart) {
         const double bar_height = 16, gap = 6, label_width = 210;
@@ -163,7 +184,7 @@ Result<std::string> RenderPdf(const std::string& title, const std::string& subti
         PdfWriter writer{output};
         writer.Metadata(title);
         writer.Text(title, 18, true);
-        writer.Text(subtitle, 9, false);
+        writer.Paragraph(subtitle, 9);
         writer.Space(12);
         for (const Chart& chart : charts) writer.BarChart(chart);
         for (const FigureTable& table : tables) writer.Table(table);

@@ -136,6 +136,7 @@ Response DashboardPage(PageContext& pages, Context& context, const app::Principa
     pairs.push_back(Pair("zevenaar-bron", table, 3, "Aantal voor Zevenaar per jaar (bron)", ""));
     pairs.push_back(Pair("meldingen-meldroute", table, 4, "Meldingen in meldroute per jaar", ""));
     pairs.push_back(Pair("zorgtrajecten-meldroute", table, 6, "Zorgtrajecten in meldroute per jaar", ""));
+    pairs.push_back(Pair("heropeningen-meldroute", table, 7, "Heropende casussen in meldroute per jaar", ""));
     Json model{{"pairs", pairs},
                {"overview", TableModel(table, csv)},
                {"suppressed", suppress},

@@ -184,6 +184,11 @@ public:
     virtual void InsertReporterFeedback(std::string_view id, std::string_view case_id,
                                         const domain::FeedbackMessage& message) = 0;
     virtual std::vector<domain::FeedbackMessage> ListReporterFeedback(std::string_view case_id) = 0;
+    //! Closures and reopenings are kept as they were (append-only), oldest first.
+    virtual void InsertClosure(std::string_view case_id, const domain::Closure& closure) = 0;
+    virtual std::vector<domain::Closure> ListClosures(std::string_view case_id) = 0;
+    virtual void InsertReopening(std::string_view case_id, const domain::Reopening& reopening) = 0;
+    virtual std::vector<domain::Reopening> ListReopenings(std::string_view case_id) = 0;
     virtual void InsertTimelineEntry(std::string_view case_id, const domain::TimelineEntry& entry) = 0;
     virtual std::vector<domain::TimelineEntry> ListTimeline(std::string_view case_id) = 0;
 
@@ -211,7 +216,7 @@ public:
     // Statistics: facts without personal data, for domain::ComputeStatistics.
     //! Signals filed in [from, to), with the department their reporter's account has now.
     virtual std::vector<domain::SignalForFigures> SignalsForFiguresBetween(std::string_view from, std::string_view to) = 0;
-    //! Cases recorded, referred or closed in [from, to), oldest first.
+    //! Cases recorded, referred, closed or reopened in [from, to), oldest first, with every closure and reopening.
     virtual std::vector<domain::CaseForFigures> CasesForFiguresBetween(std::string_view from, std::string_view to) = 0;
     virtual std::vector<YearlyFiguresRecord> ListYearlyFigures() = 0;  // by year
     virtual void UpsertYearlyFigures(const YearlyFiguresRecord& figures) = 0;

@@ -148,6 +148,10 @@ test('bad case-step bodies: 400 naming the field, case unchanged', async () => {
     [`/api/v1/cases/${ids.caseId}/reporter-feedback`, { message: '' }, ['message']],
     [`/api/v1/cases/${ids.caseId}/reporter-feedback`, { message: 42 }, ['message']],
     [`/api/v1/cases/${ids.caseId}/closure`, { outcome: 'opgelost' }, ['outcome']],
+    [`/api/v1/cases/${ids.caseId}/reopenings`, {}, ['reason']],
+    [`/api/v1/cases/${ids.caseId}/reopenings`, { reason: ' ' }, ['reason']],
+    [`/api/v1/cases/${ids.caseId}/reopenings`, { reason: 'r'.repeat(1001) }, ['reason']],
+    [`/api/v1/cases/${ids.caseId}/reopenings`, { reason: ['r'] }, ['reason']],
     [`/api/v1/cases/${ids.caseId}/signals`, { signalId: 12 }, ['signalId']],
     [`/api/v1/cases/${ids.caseId}/signals`, {}, ['signalId']],
     ['/api/v1/cases', { signalIds: 'abc' }, ['signalIds']],
@@ -188,6 +192,7 @@ test('unknown ids: 404 problem, nothing changed', async () => {
     ['POST', `/api/v1/cases/${unknown}/referrals`, { partner: 'moviera', feedbackDue: isoDate(5) }],
     ['POST', `/api/v1/cases/${unknown}/reporter-feedback`, { message: 'm' }],
     ['POST', `/api/v1/cases/${unknown}/closure`, { outcome: 'zorgtraject' }],
+    ['POST', `/api/v1/cases/${unknown}/reopenings`, { reason: 'Nieuwe melding.' }],
     ['POST', `/api/v1/cases/${unknown}/signals`, { signalId: free }],
     ['POST', `/api/v1/referrals/${unknown}/feedback`, { summary: 's' }],
   ];

@@ -3,13 +3,17 @@
 // download on them, and fetches every figures endpoint; none of it may contain any of that data.
 //
 // What the PDF check covers: cairo compresses the PDF's content streams and writes text as glyph numbers of
-// an embedded font subset, so the words cannot be searched for. The test inflates every stream and searches
-// the result and the raw file (which catches metadata, file names and any text cairo wrote uncompressed),
-// and it checks that the PDF is made from the same tables as the CSV and spreadsheet, which are searched in
-// full. That the PDF's drawn text holds no personal data rests on its renderer taking only those tables.
+// an embedded font subset, so the words cannot be searched for in the file. The test therefore extracts the
+// drawn text with pdftotext (Debian's poppler-utils, installed by tools/install-deps.sh --test) and searches
+// that, checks that it holds the expected headings and figures (so the extraction is not vacuous), and also
+// inflates every stream and searches the result and the raw file (metadata, file names, uncompressed text).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateRawSync, inflateSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startServer, signInAll, api } from '../support/server.mjs';
 import { buildCase, fileSignal } from '../support/route.mjs';
 
@@ -21,6 +25,7 @@ const PERSONAL = {
   narrative: 'PRIVACYTEST: zij slaapt in het washok van nagelstudio Glimmer', street: 'Verstopstraat', houseNumber: '77',
   postcode: '6909 ZZ', kvk: '87654321', tradeName: 'Nagelstudio Glimmer', enrichment: 'BRP-inschrijving PRIVACYTEST-BRP',
   rationale: 'PRIVACYTEST-WEGING reden', feedback: 'PRIVACYTEST-TERUGKOPPELING aan melder', partner: 'PRIVACYTEST-PARTNER zegt',
+  reopenReason: 'PRIVACYTEST-HEROPEND want Gerrit-Jan Geheimenaam belde opnieuw', closureNote: 'PRIVACYTEST-AFSLUITING notitie',
 };
 
 before(async () => {
@@ -50,6 +55,22 @@ before(async () => {
       await api(url, 'POST', `/api/v1/referrals/${built.referralId}/feedback`, { token: tokens.af, body: { summary: PERSONAL.partner } });
       await api(url, 'POST', `/api/v1/cases/${built.caseId}/reporter-feedback`, { token: tokens.af, body: { message: PERSONAL.feedback } });
     }
+  }
+  // A case closed, reopened with a reason full of personal data, and closed again as a care trajectory.
+  const reopened = await buildCase(url, tokens.af, [ids[4]], 'afgesloten');
+  ids.push(reopened.caseId, reopened.referralId);
+  const steps = [
+    ['reopenings', { reason: PERSONAL.reopenReason }],
+    ['enrichments', { source: 'brp', purpose: 'Identiteit', content: PERSONAL.enrichment }],
+    ['assessments', { urgency: 'hoog', forms: ['arbeid'], rationale: PERSONAL.rationale }],
+    ['referrals', { partner: 'moviera', feedbackDue: '2999-01-01', note: PERSONAL.partner }],
+    ['reporter-feedback', { message: PERSONAL.feedback }],
+    ['closure', { outcome: 'zorgtraject', note: PERSONAL.closureNote }],
+  ];
+  for (const [step, body] of steps) {
+    const response = await api(url, 'POST', `/api/v1/cases/${reopened.caseId}/${step}`, { token: tokens.af, body });
+    assert.equal(response.status, 201, `${step}: ${JSON.stringify(response.body)}`);
+    if (step === 'referrals') ids.push(response.body.id);
   }
 });
 
@@ -91,6 +112,21 @@ function unzip(buffer) {
   return entries;
 }
 
+/** The text a reader sees in a PDF, as pdftotext (poppler-utils) extracts it, in reading layout. */
+function pdfDrawnText(buffer) {
+  const directory = mkdtempSync(path.join(tmpdir(), 'meldroute-pdf-'));
+  try {
+    const file = path.join(directory, 'figures.pdf');
+    writeFileSync(file, buffer);
+    const result = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    assert.equal(result.error, undefined, 'pdftotext runs (apt-get install poppler-utils)');
+    assert.equal(result.status, 0, result.stderr);
+    return result.stdout;
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
 /** The raw PDF plus every FlateDecode stream inflated. */
 function pdfText(buffer) {
   let text = buffer.toString('latin1');
@@ -125,7 +161,9 @@ function checkDownload(file, where) {
   let text;
   if (file.type.startsWith('application/pdf')) {
     assert.equal(file.body.subarray(0, 5).toString(), '%PDF-', `${where}: a PDF`);
-    text = pdfText(file.body);
+    const drawn = pdfDrawnText(file.body);
+    assert.ok(drawn.includes('Evaluatie zorgtrajecten'), `${where}: the drawn text was extracted`);
+    text = `${pdfText(file.body)}\n${drawn}`;
   } else if (file.type.includes('spreadsheetml')) {
     text = Object.values(unzip(file.body)).join('\n');
     assert.ok(text.includes('Zorgtrajecten gestart in'), `${where}: the spreadsheet was read`);
@@ -197,4 +235,39 @@ test('beleid signed in on the pages: every figures page and every download linke
   // The charts are on the pages, as inline SVG with a name and a description.
   const dashboard = await (await fetch(`${url}/dashboard`, { headers })).text();
   assert.ok((dashboard.match(/<svg class="mr-chart" role="img"/g) ?? []).length >= 5, 'charts on the dashboard');
+});
+
+test('the evaluation PDF shows the headings and figures of the evaluation, and none of the personal data', async () => {
+  const beleid = { authorization: `Bearer ${tokens.beleid}` };
+  for (const suppress of [false, true]) {
+    const query = suppress ? '?suppress=true' : '';
+    const evaluation = (await api(server.url, 'GET', `/api/v1/care-evaluations/${year}${query}`, { token: tokens.beleid })).body;
+    const file = await fetchBinary(`/api/v1/care-evaluations/${year}/pdf${query}`, beleid);
+    assert.equal(file.status, 200);
+    const drawn = pdfDrawnText(file.body);
+    const where = `evaluation pdf${query}`;
+    assertClean(drawn, where);
+    const lines = drawn.split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
+    for (const heading of [`Evaluatie zorgtrajecten ${year}`, `Zorgtrajecten gestart in ${year}, naar stand`,
+      'Doorlooptijden van de zorgtrajecten in dagen', 'Jaaroverzicht']) {
+      assert.ok(lines.some((line) => line.includes(heading)), `${where}: heading "${heading}"`);
+    }
+    assert.equal(lines.some((line) => line.includes('De zorgtrajecten, zonder namen')), !suppress,
+      `${where}: the list of single trajectories only when not suppressed`);
+    // The figures in the PDF are those of the evaluation: the same count beside each row label.
+    for (const [label, value] of [['Totaal gestart', evaluation.started], ['Waarvan ooit heropend', evaluation.reopened],
+      ['Nog open', evaluation.open]]) {
+      if (value === 'x' && label === 'Nog open') continue;  // a withheld status group shows no rows
+      // pdftotext may drop the space inside "< 5"; compare without spaces after the label.
+      const shown = String(value).replace(/\s+/g, '');
+      assert.ok(lines.some((line) => line.startsWith(label) && line.slice(label.length).replace(/\s+/g, '') === shown),
+        `${where}: "${label}" with ${value}\n${lines.filter((line) => line.startsWith(label)).join('\n')}`);
+    }
+    if (!suppress) {
+      assert.ok(evaluation.started >= 4 && evaluation.reopened >= 1, 'the test store has trajectories, one reopened');
+    } else {
+      // The subtitle wraps within the margins: read it across lines, in full (nothing runs off the page).
+      assert.ok(lines.filter(Boolean).join(' ').includes('Zonder namen; kleine aantallen afgeschermd.'), `${where}: says it is suppressed`);
+    }
+  }
 });

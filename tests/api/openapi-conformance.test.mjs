@@ -186,6 +186,11 @@ test('every operation answers as described, and every described operation is exe
   await call('GET', '/api/v1/cases/00000000-0000-4000-8000-000000000000', { token: af });
   await call('POST', `/api/v1/cases/${caseId}/closure`, { token: af, body: { outcome: 'zorgtraject', note: 'Klaar.' } });
   await call('POST', `/api/v1/cases/${caseId}/closure`, { token: af, body: { outcome: 'zorgtraject' } });
+  await call('POST', `/api/v1/cases/${caseId}/reopenings`, { token: af, body: { reason: '' } });
+  await call('POST', `/api/v1/cases/${caseId}/reopenings`, { token: melder, body: { reason: 'Nieuwe melding.' } });
+  await call('POST', `/api/v1/cases/${caseId}/reopenings`, { token: af, body: { reason: 'Nieuwe melding.' } });
+  await call('POST', `/api/v1/cases/${caseId}/reopenings`, { token: af, body: { reason: 'Nog een keer.' } });
+  await call('GET', `/api/v1/cases/${caseId}`, { token: af });
 
   await call('GET', '/api/v1/recurrences', { token: af });
   await call('GET', '/api/v1/recurrences', { token: melder });

@@ -67,6 +67,8 @@ const TABLE = [
     body: () => ({ message: 'Uw melding is in behandeling.' }) },
   { method: 'POST', path: '/api/v1/cases/{caseId}/closure', expect: only(201, OFFICER),
     params: (fx) => ({ caseId: fx.closableCaseId }), body: () => ({ outcome: 'doorverwezen' }) },
+  { method: 'POST', path: '/api/v1/cases/{caseId}/reopenings', expect: only(201, OFFICER),
+    params: (fx) => ({ caseId: fx.reopenableCaseId }), body: () => ({ reason: 'Rollentest: nieuwe informatie.' }) },
   { method: 'GET', path: '/api/v1/indicators', expect: signedIn(200) },
   { method: 'GET', path: '/api/v1/catalog-versions', expect: signedIn(200) },
   { method: 'GET', path: '/api/v1/catalog-versions/{catalogVersion}', expect: signedIn(200),
@@ -156,6 +158,7 @@ before(async () => {
     })),
   });
   fx.closableCaseId = (await buildCase(url, tokens.af, [(await fileSignal(url, tokens.melder)).id], 'teruggekoppeld')).caseId;
+  fx.reopenableCaseId = (await buildCase(url, tokens.af, [(await fileSignal(url, tokens.melder)).id], 'afgesloten')).caseId;
   fx.staffMemberId = (await api(url, 'POST', '/api/v1/staff-members', { token: tokens.beheer,
     body: { employeeNumber: 'ROLLEN1', name: 'Rollentest', department: 'Balie', targetGroup: 'overig' } })).body.id;
   fx.officerId = (await api(url, 'GET', '/api/v1/designated-officers', { token: tokens.beheer })).body[0].id;

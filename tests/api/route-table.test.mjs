@@ -5,13 +5,13 @@
 // information (link a signal, enrich, weigh, refer, partner feedback) stay open in later open states
 // without moving the state back; the reporter is told only after referral and only if reachable; a case
 // closes after the reporter was told, or — when no signal has a reachable reporter (anonymous) — from
-// gewogen on. Nothing is allowed on a closed case.
+// gewogen on. A closed case can only be reopened (heropenen), which sends it back to vastgelegd.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, signInAll, api, apiFrom, assertProblem } from '../support/server.mjs';
 import { CASE_STATES, buildCase, fileSignal, getCase, runStep } from '../support/route.mjs';
 
-const ACTIONS = ['link-signal', 'enrich', 'assess', 'refer', 'partner-feedback', 'reporter-feedback', 'close'];
+const ACTIONS = ['link-signal', 'enrich', 'assess', 'refer', 'partner-feedback', 'reporter-feedback', 'close', 'reopen'];
 const ADDING = ['link-signal', 'enrich', 'assess', 'refer'];
 
 const EXPECTED = {
@@ -20,7 +20,7 @@ const EXPECTED = {
   gewogen: ADDING,
   doorgezet: [...ADDING, 'partner-feedback', 'reporter-feedback'],
   teruggekoppeld: [...ADDING, 'partner-feedback', 'reporter-feedback', 'close'],
-  afgesloten: [],
+  afgesloten: ['reopen'],
 };
 // A case whose only signals are anonymous: nobody to tell, so closing is open from gewogen on.
 const EXPECTED_ANONYMOUS = {
@@ -28,11 +28,12 @@ const EXPECTED_ANONYMOUS = {
   verrijkt: ['link-signal', 'enrich', 'assess'],
   gewogen: [...ADDING, 'close'],
   doorgezet: [...ADDING, 'partner-feedback', 'close'],
-  afgesloten: [],
+  afgesloten: ['reopen'],
 };
 // Where a successful step leaves the case.
 function nextState(state, action) {
   if (action === 'close') return 'afgesloten';
+  if (action === 'reopen') return 'vastgelegd';
   const forward = { 'vastgelegd:enrich': 'verrijkt', 'verrijkt:assess': 'gewogen', 'gewogen:refer': 'doorgezet',
     'doorgezet:reporter-feedback': 'teruggekoppeld' };
   return forward[`${state}:${action}`] ?? state;
@@ -98,6 +99,7 @@ async function walk(state, expected, anonymousOnly) {
       assert.equal(after.assessments.length, before.assessments.length, `${label} weighs nothing`);
       assert.equal(after.reporterFeedback.length, before.reporterFeedback.length, `${label} tells nobody`);
       assert.equal(after.outcome, before.outcome, `${label} does not close`);
+      assert.equal(after.reopenCount, before.reopenCount, `${label} does not reopen`);
       if (action === 'link-signal') {
         const free = await api(url, 'GET', `/api/v1/signals/${ids.freeSignalId}`, { token: tokens.af });
         assert.equal(free.body.status, 'gemeld', 'the signal offered for linking stays unlinked');

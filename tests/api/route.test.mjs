@@ -118,7 +118,7 @@ test('a signal travels the whole route and the reporter sees the outcome', async
   for (const action of ['enrich', 'assess', 'refer', 'partner-feedback', 'reporter-feedback', 'close']) {
     assert.ok(actions.includes(action), `timeline has ${action}: ${actions}`);
   }
-  assert.deepEqual(view.allowedActions, [], 'nothing is allowed on a closed case');
+  assert.deepEqual(view.allowedActions, ['reopen'], 'a closed case can only be reopened');
 
   assert.ok(view.indication && Array.isArray(view.indication.forms));
   const forms = Object.fromEntries(view.indication.forms.map((f) => [f.form, f]));

@@ -27,7 +27,7 @@ const stats = (query, token = tokens.beleid) => api(server.url, 'GET', `/api/v1/
 function assertFiguresOnly(body) {
   assert.equal(body.from, isoDate(-30));
   assert.equal(body.to, isoDate(0));
-  for (const key of ['signals', 'cases', 'careTrajectories']) {
+  for (const key of ['signals', 'cases', 'careTrajectories', 'closures', 'reopenings']) {
     assert.ok(Number.isInteger(body[key]) && body[key] >= 0, `${key}: ${body[key]}`);
   }
   for (const key of ['byForm', 'byChannel', 'byOutcome', 'byDepartment', 'byPartner', 'byUrgency', 'overdue.byReason']) {
@@ -47,7 +47,7 @@ function assertFiguresOnly(body) {
     }
   }
   const allowed = new Set(['from', 'to', 'signals', 'cases', 'careTrajectories', 'byForm', 'byChannel', 'byOutcome', 'leadTimes',
-    'referrals', 'byDepartment', 'byPartner', 'byUrgency', 'perYear', 'perMonth', 'overdue']);
+    'referrals', 'closures', 'reopenings', 'byDepartment', 'byPartner', 'byUrgency', 'perYear', 'perMonth', 'overdue']);
   assert.deepEqual(Object.keys(body).filter((key) => !allowed.has(key)), [], 'no other fields');
 }
 

@@ -3,20 +3,13 @@
 // meldroute. axe-core at desktop width and at 640px, and the beleid flows by keyboard only without JavaScript.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, assertText, newPage, screenshot, signInWithForm, startEnvironment, submit } from './helpers.mjs';
+import {
+  assertAccessible, assertText, newPage, screenshot, signInWithForm, startEnvironment, submit, tabTo,
+} from './helpers.mjs';
 
 let env;
 before(async () => { env = await startEnvironment(); });
 after(async () => { await env?.close(); });
-
-/** Presses Tab until the element matching `selector` has focus. */
-async function tabTo(page, selector) {
-  for (let presses = 0; presses < 120; presses++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
 
 test('beleid: dashboard, figures, evaluation and yearly figures are accessible, charts named and tabulated', async () => {
   const { context, page } = await newPage(env);

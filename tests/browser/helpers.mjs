@@ -236,3 +236,12 @@ export async function submit(page, button) {
   await navigated;
   await page.waitForLoadState('load');
 }
+
+/** Presses Tab until the element matching `selector` has focus (at most `limit` presses). */
+export async function tabTo(page, selector, limit = 200) {
+  for (let presses = 0; presses < limit; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}

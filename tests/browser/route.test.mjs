@@ -265,7 +265,7 @@ test('the aandachtfunctionaris takes the signal through the whole route with the
     await assertText(details, 'Afgesloten');
     await assertText(details, outcomeLabel);
     await assertText(details, 'Zorgtraject loopt via Moviera.');
-    await expectSteps([], 'when closed');
+    await expectSteps(['heropenen'], 'when closed: only reopening');
     await assertText(main, 'Deze casus is afgesloten.');
     // The timeline lists every step in order.
     const timeline = await page.locator('#tijdlijn + ol > li').allInnerTexts();

@@ -43,6 +43,8 @@ export const STEPS = {
   'reporter-feedback': ({ caseId }) => ({ path: `/api/v1/cases/${caseId}/reporter-feedback`,
     body: { message: 'Uw melding is opgepakt en doorgezet.' } }),
   close: ({ caseId }) => ({ path: `/api/v1/cases/${caseId}/closure`, body: { outcome: 'zorgtraject' } }),
+  reopen: ({ caseId }) => ({ path: `/api/v1/cases/${caseId}/reopenings`,
+    body: { reason: 'Nieuwe melding over dezelfde situatie.' } }),
 };
 
 /** Runs one step; returns the raw response (no assertion). */

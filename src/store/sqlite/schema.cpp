@@ -473,6 +473,37 @@ CREATE TABLE field_keys (
         {R"sql(
 ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 )sql"},
+        // 11: reopening a closed case ("heropenen"). Every closure is kept with its outcome, every reopening
+        // with its reason; the code only ever appends to them (no triggers: key rotation re-seals their texts
+        // in place, and retention destroys them). cases.outcome/closed_at hold the current closure (none while
+        // a reopened case is open again). The step fills case_closures for cases closed before.
+        {R"sql(
+CREATE TABLE case_closures (
+    sequence INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    at TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    note TEXT,
+    actor TEXT NOT NULL
+);
+CREATE INDEX case_closures_by_case ON case_closures (case_id, sequence);
+CREATE INDEX case_closures_by_at ON case_closures (at);
+
+CREATE TABLE case_reopenings (
+    sequence INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    at TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    actor TEXT NOT NULL
+);
+CREATE INDEX case_reopenings_by_case ON case_reopenings (case_id, sequence);
+CREATE INDEX case_reopenings_by_at ON case_reopenings (at);
+
+ALTER TABLE cases ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN reopened_at TEXT;
+
+)sql",
+         &BackfillClosures},
     };
     return migrations;
 }

@@ -66,6 +66,12 @@ std::int64_t UpdateCell(Connection& connection, const SealedColumn& column, cons
     return connection.Changes();
 }
 
+bool TableExists(Connection& connection, const char* table) {
+    auto statement = connection.Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    statement.Bind(1, std::string_view{table});
+    return statement.Step();
+}
+
 }  // namespace
 
 const std::vector<SealedColumn>& SealedColumns() {
@@ -94,6 +100,8 @@ const std::vector<SealedColumn>& SealedColumns() {
         {"designated_officers", "name", {"id"}},
         {"designated_officers", "phone", {"id"}},
         {"designated_officers", "email", {"id"}},
+        {"case_closures", "note", {"sequence"}},
+        {"case_reopenings", "reason", {"sequence"}},
     };
     return columns;
 }
@@ -148,6 +156,8 @@ void SealPlaintextColumns(Connection& connection, const FieldCipher& cipher) {
         while (statement.Step()) IndexNarrative(connection, cipher, statement.Int(0), statement.Text(1));
     }
     for (const SealedColumn& column : SealedColumns()) {
+        // Tables of later migrations do not exist yet here; they seal their values from the start.
+        if (!TableExists(connection, column.table)) continue;
         std::vector<Cell> cells;
         {
             auto statement = connection.Prepare("SELECT " + SelectKeys(column) + column.column + " FROM " +
@@ -169,6 +179,41 @@ void SealPlaintextColumns(Connection& connection, const FieldCipher& cipher) {
             UpdateCell(connection, column,
                        cell, cipher.Seal(SealContext(column.table, RowOf(cell), column.column), plaintext), false);
         }
+    }
+}
+
+void BackfillClosures(Connection& connection, const FieldCipher& cipher) {
+    struct Closed {
+        std::string case_id, at, outcome, actor;
+        std::optional<std::string> note;
+    };
+    std::vector<Closed> closed;
+    {
+        auto statement = connection.Prepare(
+            "SELECT c.id, c.closed_at, c.outcome, c.closure_note, "
+            "COALESCE((SELECT t.actor FROM timeline t WHERE t.case_id = c.id AND t.action = 'close' "
+            "ORDER BY t.sequence DESC LIMIT 1), 'onbekend') "
+            "FROM cases c WHERE c.closed_at IS NOT NULL AND c.outcome IS NOT NULL ORDER BY c.sequence");
+        while (statement.Step()) {
+            Closed row{statement.Text(0), statement.Text(1), statement.Text(2), statement.Text(4), std::nullopt};
+            if (auto sealed = statement.OptionalText(3)) {
+                row.note = OpenCell(cipher, "cases", row.case_id, "closure_note", *sealed);
+            }
+            closed.push_back(std::move(row));
+        }
+    }
+    std::int64_t sequence = 0;
+    for (const Closed& row : closed) {
+        ++sequence;
+        auto insert = connection.Prepare(
+            "INSERT INTO case_closures (sequence, case_id, at, outcome, note, actor) VALUES (?, ?, ?, ?, ?, ?)");
+        insert.Bind(1, sequence).Bind(2, std::string_view{row.case_id}).Bind(3, std::string_view{row.at});
+        insert.Bind(4, std::string_view{row.outcome});
+        if (row.note) {
+            insert.Bind(5, std::string_view{SealCell(cipher, "case_closures", std::to_string(sequence), "note", *row.note)});
+        }
+        insert.Bind(6, std::string_view{row.actor});
+        insert.Run();
     }
 }
 

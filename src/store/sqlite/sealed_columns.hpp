@@ -49,6 +49,10 @@ void IndexNarrative(Connection& connection, const FieldCipher& cipher, std::int6
 //! Runs inside the migration's transaction; throws StoreFailure when a value cannot be opened.
 void SealPlaintextColumns(Connection& connection, const FieldCipher& cipher);
 
+//! Migration step: one closure record per case closed before case_closures existed, its note opened from the
+//! case's cell and sealed for its own row.
+void BackfillClosures(Connection& connection, const FieldCipher& cipher);
+
 //! Records a check value for the current key and for the search key when the database does not know them
 //! yet (table field_keys; the search key's row holds a keyed hash), and verifies the known ones: a database opened with keys it was not sealed under is refused (returns the reason) rather than
 //! served. Empty when all is well.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <sstream>
+#include <type_traits>
 
 #include "domain/search_terms.hpp"
 #include "store/sqlite/connection.hpp"
@@ -64,7 +65,9 @@ constexpr const char* kSignalColumns =
     "COALESCE(c.status, 'gemeld'), s.business_kvk, s.business_name";
 
 constexpr const char* kCaseColumns =
-    "id, status, urgency, forms, rationale, outcome, closure_note, created_at, updated_at, weighed_at, version";
+    "id, status, urgency, forms, rationale, outcome, closure_note, created_at, updated_at, weighed_at, version, "
+    "reopen_count, reopened_at";
+constexpr int kCaseColumnCount = 13;
 
 class SqliteTransaction final : public Transaction {
 public:
@@ -388,11 +391,12 @@ public:
     }
 
     void InsertCase(const Case& header) override {
-        db_.Prepare(std::string{"INSERT INTO cases ("} + kCaseColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        db_.Prepare(std::string{"INSERT INTO cases ("} + kCaseColumns +
+                    ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .BindAll(header.id, domain::ToString(header.status), header.urgency, JoinList(header.forms),
                      Seal("cases", header.id, "rationale", header.rationale), header.outcome,
                      Seal("cases", header.id, "closure_note", header.closure_note), header.created_at,
-                     header.updated_at, header.weighed_at, header.version)
+                     header.updated_at, header.weighed_at, header.version, header.reopen_count, header.reopened_at)
             .Run();
     }
 
@@ -408,11 +412,12 @@ public:
         db_.Prepare(
                "UPDATE cases SET status = ?, urgency = ?, forms = ?, rationale = ?, outcome = ?, closure_note = ?, "
                "updated_at = ?, weighed_at = ?, closed_at = CASE WHEN ? THEN COALESCE(closed_at, ?) END, "
-               "version = ? WHERE id = ?")
+               "version = ?, reopen_count = ?, reopened_at = ? WHERE id = ?")
             .BindAll(domain::ToString(header.status), header.urgency, JoinList(header.forms),
                      Seal("cases", header.id, "rationale", header.rationale), header.outcome,
                      Seal("cases", header.id, "closure_note", header.closure_note), header.updated_at,
-                     header.weighed_at, closed ? 1 : 0, header.updated_at, header.version, header.id)
+                     header.weighed_at, closed ? 1 : 0, header.updated_at, header.version, header.reopen_count,
+                     header.reopened_at, header.id)
             .Run();
     }
 
@@ -425,7 +430,8 @@ public:
             "   (SELECT 1 FROM partner_feedback f WHERE f.referral_id = r.id))"
             ", (SELECT min(r.feedback_due) FROM referrals r WHERE r.case_id = c.id AND NOT EXISTS "
             "   (SELECT 1 FROM partner_feedback f WHERE f.referral_id = r.id))"
-            ", EXISTS (SELECT 1 FROM reporter_feedback f WHERE f.case_id = c.id)"
+            // A reopened case owes its reporter new feedback: only feedback after the latest reopening counts.
+            ", EXISTS (SELECT 1 FROM reporter_feedback f WHERE f.case_id = c.id AND f.at > COALESCE(c.reopened_at, ''))"
             ", EXISTS (SELECT 1 FROM signals s WHERE s.case_id = c.id AND s.reporter IS NOT NULL)"
             " FROM cases c ORDER BY c.sequence DESC LIMIT ?");
         statement.Bind(1, limit);
@@ -433,12 +439,13 @@ public:
         while (statement.Step()) {
             domain::CaseSummary summary;
             summary.header = ReadCase(statement, 0);
-            summary.signal_count = static_cast<int>(statement.Int(11));
-            summary.referral_count = static_cast<int>(statement.Int(12));
-            summary.referrals_without_feedback = static_cast<int>(statement.Int(13));
-            summary.earliest_open_feedback_due = statement.OptionalText(14);
-            summary.has_reporter_feedback = statement.Int(15) != 0;
-            summary.has_reachable_reporter = statement.Int(16) != 0;
+            constexpr int kNext = kCaseColumnCount;
+            summary.signal_count = static_cast<int>(statement.Int(kNext));
+            summary.referral_count = static_cast<int>(statement.Int(kNext + 1));
+            summary.referrals_without_feedback = static_cast<int>(statement.Int(kNext + 2));
+            summary.earliest_open_feedback_due = statement.OptionalText(kNext + 3);
+            summary.has_reporter_feedback = statement.Int(kNext + 4) != 0;
+            summary.has_reachable_reporter = statement.Int(kNext + 5) != 0;
             summaries.push_back(std::move(summary));
         }
         return summaries;
@@ -553,15 +560,48 @@ public:
     }
 
     std::vector<domain::FeedbackMessage> ListReporterFeedback(std::string_view case_id) override {
-        auto statement =
-            db_.Prepare("SELECT message, at, actor, id FROM reporter_feedback WHERE case_id = ? ORDER BY sequence");
-        statement.Bind(1, case_id);
-        std::vector<domain::FeedbackMessage> messages;
-        while (statement.Step()) {
-            messages.push_back({Open("reporter_feedback", statement.Text(3), "message", statement.Text(0)),
-                                statement.Text(1), statement.Text(2)});
-        }
-        return messages;
+        return RowsOfCase("SELECT message, at, actor, id FROM reporter_feedback WHERE case_id = ? ORDER BY sequence",
+                          case_id, [&](const Statement& row) {
+                              return domain::FeedbackMessage{Open("reporter_feedback", row.Text(3), "message", row.Text(0)),
+                                                             row.Text(1), row.Text(2)};
+                          });
+    }
+
+    // Closures and reopenings are only ever appended; their free texts are sealed per row (the sequence is
+    // chosen here, in the one write transaction, so the value can be bound to its row before it is stored).
+    void InsertClosure(std::string_view case_id, const domain::Closure& closure) override {
+        const std::int64_t sequence = NextSequence("case_closures");
+        db_.Prepare("INSERT INTO case_closures (sequence, case_id, at, outcome, note, actor) VALUES (?, ?, ?, ?, ?, ?)")
+            .BindAll(sequence, case_id, closure.at, closure.outcome,
+                     Seal("case_closures", std::to_string(sequence), "note", closure.note), closure.actor)
+            .Run();
+    }
+
+    std::vector<domain::Closure> ListClosures(std::string_view case_id) override {
+        return RowsOfCase(
+            "SELECT at, outcome, note, actor, sequence FROM case_closures WHERE case_id = ? ORDER BY sequence", case_id,
+            [&](const Statement& row) {
+                return domain::Closure{row.Text(0), row.Text(1),
+                                       Open("case_closures", std::to_string(row.Int(4)), "note", row.OptionalText(2)),
+                                       row.Text(3)};
+            });
+    }
+
+    void InsertReopening(std::string_view case_id, const domain::Reopening& reopening) override {
+        const std::int64_t sequence = NextSequence("case_reopenings");
+        db_.Prepare("INSERT INTO case_reopenings (sequence, case_id, at, reason, actor) VALUES (?, ?, ?, ?, ?)")
+            .BindAll(sequence, case_id, reopening.at,
+                     Seal("case_reopenings", std::to_string(sequence), "reason", reopening.reason), reopening.actor)
+            .Run();
+    }
+
+    std::vector<domain::Reopening> ListReopenings(std::string_view case_id) override {
+        return RowsOfCase("SELECT at, reason, actor, sequence FROM case_reopenings WHERE case_id = ? ORDER BY sequence",
+                          case_id, [&](const Statement& row) {
+                              return domain::Reopening{
+                                  row.Text(0), Open("case_reopenings", std::to_string(row.Int(3)), "reason", row.Text(1)),
+                                  row.Text(2)};
+                          });
     }
 
     void InsertTimelineEntry(std::string_view case_id, const domain::TimelineEntry& entry) override {
@@ -571,14 +611,10 @@ public:
     }
 
     std::vector<domain::TimelineEntry> ListTimeline(std::string_view case_id) override {
-        auto statement =
-            db_.Prepare("SELECT at, actor, action, detail FROM timeline WHERE case_id = ? ORDER BY sequence");
-        statement.Bind(1, case_id);
-        std::vector<domain::TimelineEntry> entries;
-        while (statement.Step()) {
-            entries.push_back({statement.Text(0), statement.Text(1), statement.Text(2), statement.Text(3)});
-        }
-        return entries;
+        return RowsOfCase("SELECT at, actor, action, detail FROM timeline WHERE case_id = ? ORDER BY sequence", case_id,
+                          [](const Statement& row) {
+                              return domain::TimelineEntry{row.Text(0), row.Text(1), row.Text(2), row.Text(3)};
+                          });
     }
 
     std::vector<domain::CodeItem> ListCodes(std::string_view kind) override {
@@ -728,14 +764,17 @@ public:
 
     std::vector<domain::CaseForFigures> CasesForFiguresBetween(std::string_view from, std::string_view to) override {
         static constexpr const char* kInPeriod =
-            "((c.created_at >= ?1 AND c.created_at < ?2) OR (c.closed_at >= ?1 AND c.closed_at < ?2) OR EXISTS "
-            "(SELECT 1 FROM referrals r2 WHERE r2.case_id = c.id AND r2.at >= ?1 AND r2.at < ?2))";
+            "((c.created_at >= ?1 AND c.created_at < ?2) OR EXISTS "
+            "(SELECT 1 FROM referrals r2 WHERE r2.case_id = c.id AND r2.at >= ?1 AND r2.at < ?2) OR EXISTS "
+            "(SELECT 1 FROM case_closures k2 WHERE k2.case_id = c.id AND k2.at >= ?1 AND k2.at < ?2) OR EXISTS "
+            "(SELECT 1 FROM case_reopenings o2 WHERE o2.case_id = c.id AND o2.at >= ?1 AND o2.at < ?2))";
         auto statement = db_.Prepare(
             std::string{"SELECT c.id, c.created_at, c.status, c.urgency, c.forms, c.weighed_at, c.outcome, c.closed_at, "
                         "(SELECT min(s.created_at) FROM signals s WHERE s.case_id = c.id), "
                         "(SELECT min(a.at) FROM assessments a WHERE a.case_id = c.id), "
                         "(SELECT min(f.at) FROM reporter_feedback f WHERE f.case_id = c.id), "
-                        "EXISTS (SELECT 1 FROM signals s WHERE s.case_id = c.id AND s.reporter IS NOT NULL) "
+                        "EXISTS (SELECT 1 FROM signals s WHERE s.case_id = c.id AND s.reporter IS NOT NULL), "
+                        "(SELECT max(f.at) FROM reporter_feedback f WHERE f.case_id = c.id) "
                         "FROM cases c WHERE "} +
             kInPeriod + " ORDER BY c.sequence");
         statement.BindAll(from, to);
@@ -754,21 +793,34 @@ public:
             fact.first_weighed_at = statement.OptionalText(9);
             fact.first_reporter_feedback_at = statement.OptionalText(10);
             fact.has_reachable_reporter = statement.Int(11) != 0;
+            fact.latest_reporter_feedback_at = statement.OptionalText(12);
             index_of.emplace(statement.Text(0), facts.size());
             facts.push_back(std::move(fact));
         }
-        auto referrals = db_.Prepare(
-            std::string{"SELECT r.case_id, r.partner, r.at, r.feedback_due, "
-                        "(SELECT min(f.at) FROM partner_feedback f WHERE f.referral_id = r.id) FROM referrals r "
-                        "WHERE r.case_id IN (SELECT c.id FROM cases c WHERE "} +
-            kInPeriod + ") ORDER BY r.sequence");
-        referrals.BindAll(from, to);
-        while (referrals.Step()) {
-            auto found = index_of.find(referrals.Text(0));
-            if (found == index_of.end()) continue;
-            facts[found->second].referrals.push_back(
-                {referrals.Text(1), referrals.Text(2), referrals.Text(3), referrals.OptionalText(4)});
-        }
+        // The referrals, closures and reopenings of those cases, each in the order they happened.
+        auto each_of_the_cases = [&](const std::string& select, const auto& add) {
+            auto rows = db_.Prepare(select + " WHERE x.case_id IN (SELECT c.id FROM cases c WHERE " + kInPeriod +
+                                    ") ORDER BY x.sequence");
+            rows.BindAll(from, to);
+            while (rows.Step()) {
+                auto found = index_of.find(rows.Text(0));
+                if (found != index_of.end()) add(facts[found->second], rows);
+            }
+        };
+        each_of_the_cases(
+            "SELECT x.case_id, x.partner, x.at, x.feedback_due, "
+            "(SELECT min(f.at) FROM partner_feedback f WHERE f.referral_id = x.id) FROM referrals x",
+            [](domain::CaseForFigures& fact, const Statement& row) {
+                fact.referrals.push_back({row.Text(1), row.Text(2), row.Text(3), row.OptionalText(4)});
+            });
+        each_of_the_cases("SELECT x.case_id, x.at, x.outcome FROM case_closures x",
+                          [](domain::CaseForFigures& fact, const Statement& row) {
+                              fact.closures.push_back({row.Text(1), row.Text(2)});
+                          });
+        each_of_the_cases("SELECT x.case_id, x.at FROM case_reopenings x",
+                          [](domain::CaseForFigures& fact, const Statement& row) {
+                              fact.reopenings.push_back(row.Text(1));
+                          });
         return facts;
     }
 
@@ -872,6 +924,22 @@ private:
         }
     }
 
+    // The rows that `sql` (whose one parameter is a case id) selects, each made into a value by `read`.
+    template <typename Read, typename Row = std::invoke_result_t<Read, const Statement&>>
+    std::vector<Row> RowsOfCase(const char* sql, std::string_view case_id, Read read) {
+        auto statement = db_.Prepare(sql);
+        statement.Bind(1, case_id);
+        std::vector<Row> rows;
+        while (statement.Step()) rows.push_back(read(statement));
+        return rows;
+    }
+
+    std::int64_t NextSequence(const char* table) {
+        auto statement = db_.Prepare(std::string{"SELECT COALESCE(MAX(sequence), 0) + 1 FROM "} + table);
+        statement.Step();
+        return statement.Int(0);
+    }
+
     Case ReadCase(const Statement& statement, int first) {
         Case header;
         header.id = statement.Text(first);
@@ -885,6 +953,8 @@ private:
         header.updated_at = statement.Text(first + 8);
         header.weighed_at = statement.OptionalText(first + 9);
         header.version = statement.Int(first + 10);
+        header.reopen_count = static_cast<int>(statement.Int(first + 11));
+        header.reopened_at = statement.OptionalText(first + 12);
         return header;
     }
 
