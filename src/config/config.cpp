@@ -2,6 +2,9 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -209,6 +212,73 @@ Error FileError(std::string_view source, const toml::source_region& where, std::
                                                       ": " + std::string{key} + ": " + std::string{reason});
 }
 
+bool StartsKey(char character) {
+    return std::isalnum(static_cast<unsigned char>(character)) != 0 || character == '_' || character == '-' ||
+           character == '"' || character == '\'';
+}
+
+// toml++ 3.3 (Debian 12) turns some of its internal checks into assumptions when built with NDEBUG, as the
+// library is (TOML_ASSERT_ASSUME, TOML_UNREACHABLE): inputs that break them are undefined behaviour.
+// fuzz/config_fuzz.cpp found three: "[" at the end of a line, a "}" inside an array, and non-ASCII characters
+// (is_non_ascii_horizontal_whitespace). No setting needs arrays, inline tables or non-ASCII text, so these are
+// refused here, before the library reads the text: the line and why, or nullopt.
+std::optional<std::pair<std::size_t, std::string_view>> Unsupported(std::string_view text) {
+    std::size_t line = 1;
+    for (char character : text) {
+        if (static_cast<unsigned char>(character) >= 0x80) return std::pair{line, "only ASCII characters are allowed"};
+        if (character == '\n') ++line;
+    }
+    line = 1;
+    bool line_start = true;  // nothing but blanks so far on this line
+    std::size_t index = 0;
+    auto at = [&](std::string_view token) { return text.substr(index, token.size()) == token; };
+    // Skips the string starting at `index`, quotes included; basic strings have backslash escapes.
+    auto skip_string = [&](std::string_view quote) {
+        bool basic = quote.front() == '"';
+        index += quote.size();
+        while (index < text.size() && !at(quote)) {
+            if (quote.size() == 1 && text[index] == '\n') return;  // unterminated: the parser will say so
+            if (text[index] == '\n') ++line;
+            if (basic && text[index] == '\\') ++index;
+            ++index;
+        }
+        index += quote.size();
+    };
+    while (index < text.size()) {
+        char character = text[index];
+        if (character == '\n') {
+            ++line;
+            line_start = true;
+            ++index;
+        } else if (character == ' ' || character == '\t' || character == '\r') {
+            ++index;
+        } else if (character == '#') {
+            while (index < text.size() && text[index] != '\n') ++index;
+        } else if (at("\"\"\"") || at("'''")) {
+            skip_string(text.substr(index, 3));
+            line_start = false;
+        } else if (character == '"' || character == '\'') {
+            skip_string(text.substr(index, 1));
+            line_start = false;
+        } else if (character == '[' && line_start) {
+            // A table header: "[name]" or "[[name]]", the name right after the brackets and blanks.
+            ++index;
+            if (index < text.size() && text[index] == '[') ++index;
+            while (index < text.size() && (text[index] == ' ' || text[index] == '\t')) ++index;
+            if (index >= text.size() || !StartsKey(text[index])) {
+                return std::pair{line, "a table header needs a name, e.g. [server]"};
+            }
+            line_start = false;
+        } else if (character == '[' || character == '{' || character == '}') {
+            return std::pair{line, "arrays and inline tables are not used by any setting"};
+        } else {
+            line_start = false;
+            ++index;
+        }
+    }
+    return std::nullopt;
+}
+
 std::string Key(const OptionSpec& spec) { return std::string{spec.table} + "." + std::string{spec.key}; }
 
 }  // namespace
@@ -242,6 +312,10 @@ std::optional<std::chrono::seconds> ParseDuration(std::string_view text) {
 }
 
 Status ApplyToml(std::string_view text, std::string_view source, ServeSettings& settings) {
+    if (auto refused = Unsupported(text)) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         std::string{source} + ":" + std::to_string(refused->first) + ": " + std::string{refused->second});
+    }
     toml::table root;
     try {
         root = toml::parse(text, source);
