@@ -20,8 +20,10 @@ build form_fuzz fuzz/form_fuzz.cpp src/http/common.cpp
 build http_request_fuzz fuzz/http_request_fuzz.cpp src/http/router.cpp src/http/common.cpp
 build suggestions_fuzz fuzz/suggestions_fuzz.cpp "${common[@]}"
 build completion_csv_fuzz fuzz/completion_csv_fuzz.cpp "${common[@]}" src/domain/registers.cpp
+# toml++ header-only here (not the shared library), so the parser itself is instrumented.
+build config_fuzz fuzz/config_fuzz.cpp src/config/config.cpp src/base/log.cpp src/base/trace.cpp
 status=0
-for target in json_body_fuzz form_fuzz http_request_fuzz suggestions_fuzz completion_csv_fuzz; do
+for target in json_body_fuzz form_fuzz http_request_fuzz suggestions_fuzz completion_csv_fuzz config_fuzz; do
     corpus="$out/corpus-$target"
     mkdir -p "$corpus"
     cp fuzz/seeds/"${target%_fuzz}"/* "$corpus"/ 2>/dev/null || true

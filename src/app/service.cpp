@@ -213,7 +213,7 @@ Result<NewSession> Service::SignIn(const std::string& username, const std::strin
         transaction.InsertSession({session.principal.token_hash, user->username, session.principal.csrf_token,
                                    now_text, now_text, session.principal.must_enrol});
         AppendAudit(transaction, {username, "session.create", "session", "aanmelden", kAllowed}, now_text);
-        session.expires_at = FormatTime(now + std::chrono::hours{config_.absolute_timeout_hours});
+        session.expires_at = FormatTime(now + config_.absolute_lifetime);
         outcome = Outcome::kSignedIn;
         return Ok();
     });
@@ -357,8 +357,8 @@ Result<Principal> Service::Authenticate(const std::string& token) {
     if (!session || !user || !user->active) return MakeError(ErrorCode::kUnauthenticated, "Niet aangemeld.");
     auto created = ParseTime(session->created_at);
     auto last_seen = ParseTime(session->last_seen_at);
-    bool expired = !created || !last_seen || now - *last_seen > std::chrono::minutes{config_.idle_timeout_minutes} ||
-                   now - *created > std::chrono::hours{config_.absolute_timeout_hours};
+    bool expired = !created || !last_seen || now - *last_seen > config_.idle_timeout ||
+                   now - *created > config_.absolute_lifetime;
     if (expired) {
         (void)store_.Write([&](store::Transaction& transaction) -> Status {
             transaction.DeleteSession(token_hash);
@@ -366,9 +366,11 @@ Result<Principal> Service::Authenticate(const std::string& token) {
         });
         return MakeError(ErrorCode::kUnauthenticated, "De sessie is verlopen. Meld u opnieuw aan.");
     }
-    // Touching on every request would make every read a write; a minute's resolution is enough for a
-    // fifteen-minute idle timeout.
-    if (now - *last_seen >= std::chrono::minutes{1}) {
+    // Touching on every request would make every read a write; a resolution of a quarter of the idle timeout
+    // (at most a minute, at least the second the times are kept in) is enough.
+    auto touch_after = std::clamp<std::chrono::seconds>(config_.idle_timeout / 4, std::chrono::seconds{1},
+                                                        std::chrono::seconds{60});
+    if (now - *last_seen >= touch_after) {
         (void)store_.Write([&](store::Transaction& transaction) -> Status {
             transaction.TouchSession(token_hash, FormatTime(now));
             return Ok();

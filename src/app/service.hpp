@@ -2,6 +2,7 @@
 // store transaction, and writes its audit record in that same transaction.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -26,8 +27,9 @@ namespace meldroute::app {
 
 struct ServiceConfig {
     domain::DeadlineSettings deadlines;
-    int idle_timeout_minutes = 15;
-    int absolute_timeout_hours = 8;
+    //! A session ends after this long without use, and this long after sign-in whatever its use.
+    std::chrono::seconds idle_timeout{15 * 60};
+    std::chrono::seconds absolute_lifetime{8 * 3600};
     int lockout_failures = 5;
     int lockout_minutes = 15;
     //! Counts below this are shown as "< n" when figures are shared outside the organisation.

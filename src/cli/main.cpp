@@ -15,6 +15,9 @@
 #include "app/crypto.hpp"
 #include "app/keyring.hpp"
 #include "app/service.hpp"
+#include "cli/data_dir.hpp"
+#include "base/log.hpp"
+#include "config/config.hpp"
 #include "domain/model.hpp"
 #include "http/application.hpp"
 #include "http/server.hpp"
@@ -32,22 +35,17 @@ int Fail(int code, const std::string& message) {
     return code;
 }
 
-bool IsLoopback(const std::string& host) {
-    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
-
-Result<std::unique_ptr<store::sqlite::SqliteStore>> OpenStore(const std::string& data_dir, const std::string& store_url,
-                                                             std::shared_ptr<const store::FieldCipher> cipher) {
-    if (!store_url.empty()) {
-        return MakeError(ErrorCode::kInvalidArgument,
-                         "--store " + store_url.substr(0, store_url.find(':')) +
-                             ": only the embedded SQLite store is available in this version");
-    }
+// Creates the data directory (mode 0700) when missing and opens the store in it; with `lock`, first takes the
+// directory's lock, so a server never migrates or serves a store that `restore` is replacing.
+Result<std::unique_ptr<store::sqlite::SqliteStore>> OpenStore(const std::string& data_dir,
+                                                             std::shared_ptr<const store::FieldCipher> cipher,
+                                                             bool lock = false) {
     std::error_code error;
     std::filesystem::create_directories(data_dir, error);
     if (error) return MakeError(ErrorCode::kUnavailable, "cannot create data directory " + data_dir + ": " + error.message());
     std::filesystem::permissions(data_dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace,
                                  error);
+    if (lock) MR_TRY(cli::LockDataDir(data_dir));
     return store::sqlite::SqliteStore::Open((std::filesystem::path{data_dir} / "meldroute.db").string(),
                                             std::move(cipher));
 }
@@ -84,64 +82,59 @@ int FailWith(const Error& error) {
                 detail);
 }
 
-int Serve(const std::string& data_dir, const std::string& listen, const std::string& store_url, bool demo,
-          bool secure_cookies, bool mfa_for_melder, std::int64_t suppression_threshold) {
-    std::size_t colon = listen.rfind(':');
-    if (colon == std::string::npos) return Fail(kUsageError, "--listen must be HOST:PORT, e.g. 127.0.0.1:8080");
-    std::string host = listen.substr(0, colon);
-    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-    int port = -1;
-    try {
-        std::size_t used = 0;
-        port = std::stoi(listen.substr(colon + 1), &used);
-        if (used != listen.size() - colon - 1) port = -1;
-    } catch (const std::exception&) {
-        port = -1;
-    }
-    if (port < 0 || port > 65535) return Fail(kUsageError, "--listen: port must be a number from 0 to 65535");
-    if (host == "localhost") host = "127.0.0.1";
-    if (demo && !IsLoopback(host)) return Fail(kUsageError, "--demo is only allowed on a loopback address");
-
-    if (!store_url.empty()) {
-        auto refused = OpenStore(data_dir, store_url, nullptr);
-        return Fail(kUsageError, refused.error().detail);
-    }
-    auto keys = LoadKeys(data_dir);
+int Serve(const config::ServeSettings& settings) {
+    ConfigureLog(settings.log_format, settings.log_level);
+    auto keys = LoadKeys(settings.data_dir);
     if (!keys) return Fail(kRuntimeError, keys.error().detail);
-    auto store = OpenStore(data_dir, store_url, keys->keyring);
-    if (!store) {
-        return Fail(store.error().code == ErrorCode::kInvalidArgument ? kUsageError : kRuntimeError,
-                    store.error().detail);
-    }
+    // One server per data directory; `restore` checks the same lock.
+    auto store = OpenStore(settings.data_dir, keys->keyring, true);
+    if (!store) return Fail(kRuntimeError, store.error().detail);
     app::ServiceConfig config = keys->config;
-    config.mfa_for_melder = mfa_for_melder;
-    config.suppression_threshold = suppression_threshold;
+    config.mfa_for_melder = settings.mfa_for_melder;
+    config.suppression_threshold = settings.suppression_threshold;
+    config.idle_timeout = settings.idle_timeout;
+    config.absolute_lifetime = settings.absolute_lifetime;
     // Per the contract, the demo accounts sign in with their password alone in demo mode.
-    if (demo) config.mfa_exempt = app::DemoAccountNames();
+    if (settings.demo) config.mfa_exempt = app::DemoAccountNames();
     app::Service service{**store, config};
-    if (demo) {
+    if (settings.demo) {
         if (Status seeded = service.SeedDemo(); !seeded) return Fail(kRuntimeError, "demo data: " + seeded.error().detail);
     }
-    http::Application application{service, http::PageOptions{secure_cookies}};
+    http::Server* serving = nullptr;  // set below; the metrics ask it for the requests in flight
+    http::Metrics metrics{&(*store)->metrics(), [&serving] { return serving == nullptr ? 0 : serving->in_flight(); }};
+    http::Application application{service, http::PageOptions{settings.secure_cookies},
+                                  http::Observability{&metrics, settings.metrics ? settings.metrics_token : ""}};
     int threads = static_cast<int>(std::max(4u, std::thread::hardware_concurrency() * 2));
     http::Server server{[&](const http::Request& request, const std::string& peer) {
                             return application.Handle(request, peer);
                         },
                         [&](unsigned version, bool keep_alive) { return application.TooLarge(version, keep_alive); },
                         threads};
-    if (Status listening = server.Listen(host, static_cast<unsigned short>(port)); !listening) {
+    serving = &server;
+    server.set_shutdown_timeout(settings.shutdown_timeout);
+    server.set_shutting_down([&](unsigned version, bool) { return application.ShuttingDown(version); });
+    if (Status listening = server.Listen(settings.listen_host, settings.listen_port); !listening) {
         return Fail(kRuntimeError, listening.error().detail);
     }
+    const std::string& host = settings.listen_host;
     std::string url = "http://" + (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" +
                       std::to_string(server.port());
-    server.Run([&] {
-        std::printf("meldroute listening on %s\n", url.c_str());
-        if (demo) {
-            std::printf("demo accounts (password 'demo-password'): melder, melder2, af, beleid, beheer, auditor\n");
-        }
-        std::fflush(stdout);
-    });
-    std::printf("meldroute stopped\n");
+    bool drained = server.Run(
+        [&] {
+            Log(LogLevel::kInfo, "meldroute listening on " + url);
+            if (settings.demo) {
+                Log(LogLevel::kInfo,
+                    "demo accounts (password 'demo-password'): melder, melder2, af, beleid, beheer, auditor");
+            }
+        },
+        [&] { Log(LogLevel::kInfo, "stopping: no new connections; finishing requests in flight"); });
+    if (!drained) Log(LogLevel::kWarn, "requests still in flight when the shutdown timeout ran out");
+    // Every acknowledged write is committed already; this waits for writes still queued and folds the WAL in.
+    if (Status flushed = (*store)->Flush(); !flushed) {
+        Log(LogLevel::kError, "store flush failed at shutdown");
+        return kRuntimeError;
+    }
+    Log(LogLevel::kInfo, "meldroute stopped");
     return 0;
 }
 
@@ -154,7 +147,7 @@ int RunAccountCommand(const std::string& data_dir,
     if (!password.empty() && password.back() == '\r') password.pop_back();
     auto keys = LoadKeys(data_dir);
     if (!keys) return Fail(kRuntimeError, keys.error().detail);
-    auto store = OpenStore(data_dir, "", keys->keyring);
+    auto store = OpenStore(data_dir, keys->keyring);
     if (!store) return Fail(kRuntimeError, store.error().detail);
     app::Service service{**store, keys->config};
     if (Status status = work(service, password); !status) return FailWith(status.error());
@@ -190,7 +183,7 @@ int SetPassword(const std::string& data_dir, const std::string& username) {
 int VerifyAudit(const std::string& data_dir) {
     auto keys = LoadKeys(data_dir);
     if (!keys) return Fail(kRuntimeError, keys.error().detail);
-    auto store = OpenStore(data_dir, "", keys->keyring);
+    auto store = OpenStore(data_dir, keys->keyring);
     if (!store) return Fail(kRuntimeError, store.error().detail);
     app::Service service{**store, keys->config};
     auto result = service.VerifyAuditOffline();
@@ -216,7 +209,7 @@ int RotateKeys(const std::string& data_dir, bool add_key, int batch) {
     auto keyring = app::Keyring::Load(keys_dir, false);
     if (!keyring) return Fail(kRuntimeError, keyring.error().detail);
     // Opening checks that these are the keys of this database before anything is added.
-    auto store = OpenStore(data_dir, "", *keyring);
+    auto store = OpenStore(data_dir, *keyring);
     if (!store) return Fail(kRuntimeError, store.error().detail);
     if (add_key) {
         auto id = (*keyring)->AddKey();
@@ -243,25 +236,24 @@ int main(int argc, char** argv) {
     CLI::App cli{"meldroute: signals of human trafficking, from report to feedback"};
     cli.require_subcommand(1);
 
-    std::string data_dir = "./data";
-    std::string listen = "127.0.0.1:8080";
-    std::string store_url;
-    bool demo = false;
-    bool secure_cookies = false;
-    std::int64_t suppression_threshold = 5;
+    // Every serve option comes from one table (config/config.cpp): in the file as table.key, here as a flag.
+    // Flags are collected in order and applied after the file, so a flag overrides the file.
+    std::string config_file;
+    std::vector<std::pair<const config::OptionSpec*, std::string>> given;
     auto* serve = cli.add_subcommand("serve", "run the server");
-    serve->add_option("--data", data_dir, "data directory (created when missing)");
-    serve->add_option("--listen", listen, "HOST:PORT to listen on");
-    serve->add_option("--store", store_url, "postgresql://… to use PostgreSQL instead of the embedded store");
-    serve->add_flag("--demo", demo, "add demo accounts and sample data to an empty store (loopback only)");
-    serve->add_flag("--secure-cookies", secure_cookies, "mark cookies Secure (when served behind TLS)");
-    bool mfa_for_melder = false;
-    serve->add_flag("--mfa-melder", mfa_for_melder,
-                    "require a second factor of melders too (always required for aandachtfunctionaris, beheerder, "
-                    "auditor)");
-    serve->add_option("--suppression-threshold", suppression_threshold,
-                      "counts below this show as \"< n\" in figures shared outside (default 5)")
-        ->check(CLI::Range(2, 100));
+    serve->add_option("--config", config_file, "TOML file with the settings (see deploy/meldroute.toml)");
+    for (const config::OptionSpec& spec : config::ServeOptions()) {
+        std::string flag{spec.flag};
+        if (spec.is_switch) {
+            serve->add_flag_function(
+                flag, [&given, &spec](std::int64_t count) { given.emplace_back(&spec, count > 0 ? "true" : "false"); },
+                std::string{spec.help});
+        } else {
+            serve->add_option_function<std::string>(
+                flag, [&given, &spec](const std::string& value) { given.emplace_back(&spec, value); },
+                std::string{spec.help});
+        }
+    }
 
     std::string username;
     std::string role;
@@ -298,6 +290,22 @@ int main(int argc, char** argv) {
     keys_reseal->add_option("--data", keys_data_dir, "data directory");
     keys_reseal->add_option("--batch", batch, "values per write transaction (default 200)");
 
+    std::string backup_data_dir = "./data";
+    std::string backup_target;
+    bool backup_force = false;
+    auto* backup = cli.add_subcommand("backup", "copy the database consistently while the server may run (not the keys)");
+    backup->add_option("--data", backup_data_dir, "data directory");
+    backup->add_option("--to", backup_target, "the backup file to write")->required();
+    backup->add_flag("--force", backup_force, "replace an existing backup file");
+
+    std::string restore_source;
+    std::string restore_data_dir;
+    bool restore_force = false;
+    auto* restore = cli.add_subcommand("restore", "check a backup and swap it in as the database (server stopped)");
+    restore->add_option("--from", restore_source, "the backup file")->required();
+    restore->add_option("--data", restore_data_dir, "data directory to restore into")->required();
+    restore->add_flag("--force", restore_force, "replace the database the directory holds (it is kept aside)");
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp& help) {
@@ -308,12 +316,28 @@ int main(int argc, char** argv) {
         return Fail(kUsageError, error.what());
     }
     if (serve->parsed()) {
-        return Serve(data_dir, listen, store_url, demo, secure_cookies, mfa_for_melder, suppression_threshold);
+        config::ServeSettings settings;
+        if (!config_file.empty()) {
+            if (Status loaded = config::ApplyTomlFile(config_file, settings); !loaded) return FailWith(loaded.error());
+        }
+        for (const auto& [spec, value] : given) {
+            if (Status applied = config::ApplyFlag(*spec, value, settings); !applied) return FailWith(applied.error());
+        }
+        if (Status finished = config::Finish(settings); !finished) return FailWith(finished.error());
+        return Serve(settings);
     }
     if (user_add->parsed()) return AddUser(user_data_dir, username, role, department);
     if (user_password->parsed()) return SetPassword(user_data_dir, username);
     if (audit_verify->parsed()) return VerifyAudit(audit_data_dir);
     if (keys_rotate->parsed()) return RotateKeys(keys_data_dir, true, batch);
     if (keys_reseal->parsed()) return RotateKeys(keys_data_dir, false, batch);
+    if (backup->parsed()) {
+        Status done = meldroute::cli::BackupDataDir(backup_data_dir, backup_target, backup_force);
+        return done ? 0 : FailWith(done.error());
+    }
+    if (restore->parsed()) {
+        Status done = meldroute::cli::RestoreDataDir(restore_source, restore_data_dir, restore_force);
+        return done ? 0 : FailWith(done.error());
+    }
     return Fail(kUsageError, "unknown command");
 }

@@ -4,7 +4,9 @@
 #include "base/time.hpp"
 #include "base/trace.hpp"
 
-#include <cstdio>
+#include <typeinfo>
+
+#include "base/log.hpp"
 
 #include "http/api.hpp"
 #include "http/assets.hpp"
@@ -15,23 +17,68 @@ namespace meldroute::http {
 
 namespace {
 
-bool IsApiPath(std::string_view path) { return path.starts_with("/api/") || path.starts_with("/health/"); }
+bool IsApiPath(std::string_view path) {
+    return path.starts_with("/api/") || path.starts_with("/health/") || path == "/metrics";
+}
+
+// GET /metrics, for a caller that sends the metrics token (a file of the operator's, not a session): the
+// figures hold no personal data, but route counts and timings are nobody else's business.
+void RegisterMetrics(Router& router, Metrics& metrics, const std::string& token) {
+    router.Add(boost::beast::http::verb::get, "/metrics", [&metrics, token](Context& context) {
+        auto authorization = context.request[boost::beast::http::field::authorization];
+        std::string_view given{authorization.data(), authorization.size()};
+        if (!given.starts_with("Bearer ") || !app::ConstantTimeEquals(given.substr(7), token)) {
+            Response refused = Problem(context.request, ErrorCode::kUnauthenticated,
+                                       "Stuur het metrics-token als Authorization: Bearer.");
+            refused.set(boost::beast::http::field::www_authenticate, "Bearer realm=\"meldroute-metrics\"");
+            return refused;
+        }
+        if (!context.query.empty()) {
+            return Problem(context.request, MakeError(ErrorCode::kInvalidArgument, "Onbekende queryparameter.",
+                                                      {{context.query.begin()->first, "onbekende parameter"}}));
+        }
+        Response response{boost::beast::http::status::ok, context.request.version()};
+        response.set(boost::beast::http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
+        response.body() = metrics.Render();
+        AddSecurityHeaders(response);
+        return response;
+    });
+}
 
 }  // namespace
 
-Application::Application(app::Service& service, PageOptions options) {
+Application::Application(app::Service& service, PageOptions options, Observability observability)
+    : observability_(std::move(observability)) {
     auto openapi = Asset("openapi.json");
     RegisterApi(router_, service, openapi ? *openapi : std::string_view{"{}"});
     RegisterRegisterApi(router_, service);
     RegisterPages(router_, service, options);
     RegisterRegisterPages(router_, service, options);
+    if (observability_.metrics != nullptr && !observability_.metrics_token.empty()) {
+        RegisterMetrics(router_, *observability_.metrics, observability_.metrics_token);
+    }
+}
+
+void Application::Record(std::string_view method, std::string_view route, unsigned status,
+                         std::chrono::steady_clock::time_point started) {
+    auto duration = std::chrono::steady_clock::now() - started;
+    if (observability_.metrics != nullptr) observability_.metrics->RecordRequest(method, route, status, duration);
+    if (LogEnabled(LogLevel::kInfo)) {
+        // The route template only: the path itself may hold ids, the query and body personal data.
+        Log(LogLevel::kInfo, "request",
+            {{"method", method},
+             {"route", route},
+             {"status", static_cast<std::int64_t>(status)},
+             {"durationMs", std::chrono::duration<double, std::milli>(duration).count()}});
+    }
 }
 
 Response Application::Handle(const Request& request, const std::string& peer) {
+    auto started = std::chrono::steady_clock::now();
     std::string_view target{request.target().data(), request.target().size()};
     std::size_t question = target.find('?');
     std::string path{target.substr(0, question)};
-    Context context{request, path, {}, {}, peer};
+    Context context{request, path, {}, {}, peer, {}};
     if (question != std::string_view::npos) context.query = ParseUrlEncoded(target.substr(question + 1));
     bool api = IsApiPath(path);
     // The request's trace for the processing log: the caller's (W3C traceparent) or a new one.
@@ -44,6 +91,17 @@ Response Application::Handle(const Request& request, const std::string& peer) {
     }
     trace.started_at = FormatTime(Now());
     ScopedTrace scoped_trace{trace};
+    Response response = Route(request, context, api);
+    // An unknown method is counted as OTHER: the method string is the client's, and labels must stay few.
+    std::string_view method = request.method() == boost::beast::http::verb::unknown
+                                  ? std::string_view{"OTHER"}
+                                  : std::string_view{request.method_string().data(), request.method_string().size()};
+    Record(method, context.route.empty() ? "(unmatched)" : context.route, response.result_int(), started);
+    return response;
+}
+
+Response Application::Route(const Request& request, Context& context, bool api) {
+    const std::string& path = context.path;
     try {
         // The design rules forbid trailing slashes: "/api/v1/signals/" is not "/api/v1/signals".
         if (path.empty() || path.front() != '/' || (path.size() > 1 && path.back() == '/')) {
@@ -57,9 +115,8 @@ Response Application::Handle(const Request& request, const std::string& peer) {
         }
         return response;
     } catch (const std::exception& exception) {
-        // Log the kind of failure only: messages may never carry personal data, and these come from code.
-        std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"unhandled exception\",\"what\":\"%s\"}\n",
-                     exception.what());
+        // Log the kind of failure only: an exception's message may quote input, so it is not logged.
+        Log(LogLevel::kError, "unhandled exception", {{"route", context.route}, {"kind", typeid(exception).name()}});
         return api ? Problem(request, ErrorCode::kInternal, "Er ging iets mis op de server.")
                    : ErrorPage(request, 500, "Er ging iets mis op de server. Probeer het later opnieuw.");
     }
@@ -71,6 +128,18 @@ Response Application::TooLarge(unsigned version, bool keep_alive) {
     request.target("/api/");
     Response response = Problem(request, ErrorCode::kTooLarge, "De body is groter dan 1 MiB.");
     response.keep_alive(keep_alive);
+    Record("-", "(too-large)", response.result_int(), std::chrono::steady_clock::now());
+    return response;
+}
+
+Response Application::ShuttingDown(unsigned version) {
+    Request request;
+    request.version(version);
+    request.target("/api/");
+    Response response = Problem(request, ErrorCode::kUnavailable, "De server stopt. Probeer het zo opnieuw.");
+    response.set(boost::beast::http::field::retry_after, "5");
+    response.keep_alive(false);
+    Record("-", "(shutting-down)", response.result_int(), std::chrono::steady_clock::now());
     return response;
 }
 

@@ -4,23 +4,37 @@
 #include <memory>
 
 #include "app/service.hpp"
+#include "http/metrics.hpp"
 #include "http/pages.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 
 namespace meldroute::http {
 
+//! Where requests are counted, and the token that opens /metrics (empty: /metrics is not served).
+struct Observability {
+    Metrics* metrics = nullptr;
+    std::string metrics_token;
+};
+
 class Application {
 public:
-    Application(app::Service& service, PageOptions options);
+    Application(app::Service& service, PageOptions options, Observability observability = {});
 
-    //! Handles one request: routing, error pages, and the headers of the contract.
+    //! Handles one request: routing, error pages, the headers of the contract, metrics and the access log.
     Response Handle(const Request& request, const std::string& peer);
     //! The answer to a body over the limit (413), as problem+json.
     Response TooLarge(unsigned version, bool keep_alive);
+    //! The answer to a request arriving while the server shuts down (503, connection closed).
+    Response ShuttingDown(unsigned version);
 
 private:
+    Response Route(const Request& request, Context& context, bool api);
+    void Record(std::string_view method, std::string_view route, unsigned status,
+                std::chrono::steady_clock::time_point started);
+
     Router router_;
+    Observability observability_;
 };
 
 }  // namespace meldroute::http

@@ -23,6 +23,9 @@ struct Context {
     std::multimap<std::string, std::string> query;
     std::vector<std::string> params;  // values of the {…} segments, in order
     std::string peer;
+    //! The pattern of the route that matched (e.g. "/api/v1/signals/{}"), for metrics and logs: never the
+    //! raw path, which may hold ids. Empty when no route matched.
+    std::string_view route;
 };
 
 //! The HTTP status for an error code.

@@ -837,7 +837,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
             return login_page(context, username, session.error().detail, status);
         }
         Response response = Redirect(context.request, "/");
-        int max_age = pages->service.config().absolute_timeout_hours * 3600;
+        auto max_age = static_cast<int>(pages->service.config().absolute_lifetime.count());
         response.set(boost::beast::http::field::set_cookie,
                      CookieHeader(kSessionCookie, session->token, pages->options, max_age));
         return response;

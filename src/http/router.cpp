@@ -14,7 +14,7 @@ std::vector<std::string> SplitPath(std::string_view path) {
 }
 
 void Router::Add(boost::beast::http::verb method, const std::string& pattern, RouteHandler handler) {
-    routes_.push_back({method, SplitPath(pattern), std::move(handler)});
+    routes_.push_back({method, pattern, SplitPath(pattern), std::move(handler)});
 }
 
 Response Router::Dispatch(Context& context) const {
@@ -34,6 +34,7 @@ Response Router::Dispatch(Context& context) const {
         }
         if (!match) continue;
         path_known = true;
+        context.route = route.pattern;
         if (route.method != context.request.method()) continue;
         context.params = std::move(params);
         return route.handler(context);

@@ -16,12 +16,14 @@ public:
     //! Registers `pattern` (e.g. "/api/v1/cases/{}/referrals") for `method`.
     void Add(boost::beast::http::verb method, const std::string& pattern, RouteHandler handler);
 
-    //! Dispatches; unknown paths give 404, known paths with another method 405.
+    //! Dispatches; unknown paths give 404, known paths with another method 405. Sets context.route to the
+    //! pattern of the matching path.
     Response Dispatch(Context& context) const;
 
 private:
     struct Route {
         boost::beast::http::verb method;
+        std::string pattern;
         std::vector<std::string> segments;
         RouteHandler handler;
     };

@@ -18,7 +18,9 @@ using tcp = asio::ip::tcp;
 struct Server::Impl {
     Handler handler;
     TooLargeHandler too_large;
+    TooLargeHandler shutting_down;
     int threads;
+    std::chrono::seconds shutdown_timeout{10};
     asio::io_context io{};
     tcp::acceptor acceptor{io};
     std::atomic<int> in_flight{0};
@@ -97,7 +99,11 @@ private:
         ++server_.in_flight;
         Response response;
         try {
-            response = server_.handler(request, peer_);
+            // Once shutdown has begun, requests still arriving on open connections are refused (503, close):
+            // only what was in flight when the signal came is finished.
+            response = server_.stopping && server_.shutting_down
+                           ? server_.shutting_down(request.version(), false)
+                           : server_.handler(request, peer_);
         } catch (...) {
             response = Response{bhttp::status::internal_server_error, request.version()};
             response.set(bhttp::field::content_type, "application/problem+json");
@@ -192,13 +198,21 @@ Status Server::Listen(const std::string& host, unsigned short port) {
 
 unsigned short Server::port() const { return impl_->acceptor.local_endpoint().port(); }
 
-void Server::Run(const std::function<void()>& on_ready) {
+void Server::set_shutdown_timeout(std::chrono::seconds timeout) { impl_->shutdown_timeout = timeout; }
+
+void Server::set_shutting_down(TooLargeHandler shutting_down) { impl_->shutting_down = std::move(shutting_down); }
+
+int Server::in_flight() const { return impl_->in_flight.load(); }
+
+bool Server::Run(const std::function<void()>& on_ready, const std::function<void()>& on_stopping) {
     Impl& impl = *impl_;
+    bool drained = true;
     asio::signal_set signals{impl.io, SIGINT, SIGTERM};
     asio::steady_timer drain_timer{impl.io};
     auto deadline = std::make_shared<std::chrono::steady_clock::time_point>();
     std::function<void()> wait_for_drain = [&]() {
         if (impl.in_flight == 0 || std::chrono::steady_clock::now() > *deadline) {
+            drained = impl.in_flight == 0;
             impl.io.stop();
             return;
         }
@@ -210,7 +224,8 @@ void Server::Run(const std::function<void()>& on_ready) {
         impl.stopping = true;
         beast::error_code ignored;
         impl.acceptor.close(ignored);
-        *deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        if (on_stopping) on_stopping();
+        *deadline = std::chrono::steady_clock::now() + impl.shutdown_timeout;
         wait_for_drain();
     });
     impl.Accept();
@@ -219,6 +234,7 @@ void Server::Run(const std::function<void()>& on_ready) {
     for (int index = 1; index < impl.threads; ++index) workers.emplace_back([&impl] { impl.io.run(); });
     impl.io.run();
     for (std::thread& worker : workers) worker.join();
+    return drained;
 }
 
 }  // namespace meldroute::http

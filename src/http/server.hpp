@@ -5,6 +5,7 @@
 #include <boost/beast/http.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -32,8 +33,16 @@ public:
     Status Listen(const std::string& host, unsigned short port);
     unsigned short port() const;
 
-    //! Serves until SIGINT/SIGTERM, then stops accepting, lets in-flight requests finish and returns.
-    void Run(const std::function<void()>& on_ready);
+    //! How long requests in flight may take to finish after SIGTERM/SIGINT (default 10 s).
+    void set_shutdown_timeout(std::chrono::seconds timeout);
+    //! The answer (503) to a request that arrives on an open connection once shutdown has begun.
+    void set_shutting_down(TooLargeHandler shutting_down);
+    //! Requests read and not yet answered.
+    int in_flight() const;
+
+    //! Serves until SIGINT/SIGTERM, then stops accepting, lets in-flight requests finish (bounded by the
+    //! shutdown timeout) and returns; `on_stopping` runs when the signal arrives. False when the wait timed out.
+    bool Run(const std::function<void()>& on_ready, const std::function<void()>& on_stopping = {});
 
     struct Impl;  // public so the connection sessions in server.cpp can reach it
 

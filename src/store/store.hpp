@@ -2,6 +2,7 @@
 // Implementations: store/sqlite (default, embedded); PostgreSQL later behind the same interface.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -10,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/metrics.hpp"
 #include "base/result.hpp"
 #include "domain/catalog.hpp"
 #include "domain/model.hpp"
@@ -226,6 +228,17 @@ public:
 
     //! The registers (training, awareness, designated officers, action plan) in this same transaction.
     virtual RegisterTransaction& Registers() = 0;
+};
+
+//! What a store measures for /metrics.
+struct StoreMetrics {
+    std::atomic<std::int64_t> write_queue_depth{0};  // write jobs waiting for their batch
+    std::atomic<std::uint64_t> write_batches{0};
+    std::atomic<std::uint64_t> write_jobs{0};
+    std::atomic<std::uint64_t> failed_batches{0};
+    Histogram write_batch_seconds{LatencyBounds()};  // BEGIN to COMMIT of one batch, fsync included
+    Histogram write_wait_seconds{LatencyBounds()};   // one job: queued to committed
+    Histogram read_seconds{LatencyBounds()};         // one read transaction
 };
 
 //! A store hands out transactions. Write runs `work` in one serialisable write transaction and commits

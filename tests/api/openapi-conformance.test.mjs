@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, signIn, api } from '../support/server.mjs';
+import { startServer, signIn, api, metricsToken } from '../support/server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const spec = JSON.parse(readFileSync(path.join(root, 'docs', 'openapi.json'), 'utf8'));
@@ -120,8 +120,11 @@ async function call(method, urlPath, options = {}) {
   return response;
 }
 
+let metrics;
+
 before(async () => {
-  server = await startServer({ demo: true });
+  metrics = metricsToken();
+  server = await startServer({ demo: true, args: metrics.args });
   for (const name of ['melder', 'af', 'beleid', 'beheer', 'auditor']) tokens[name] = await signIn(server.url, name);
 });
 
@@ -135,6 +138,9 @@ test('every operation answers as described, and every described operation is exe
   await call('GET', '/api/v1/openapi.json');
   await call('GET', '/health/live');
   await call('GET', '/health/ready');
+  await call('GET', '/metrics', { token: metrics.token });
+  await call('GET', '/metrics', { token: af });
+  await call('GET', '/metrics?format=json', { token: metrics.token });
   await call('POST', '/api/v1/sessions', { body: { username: 'melder', password: 'wrong-password' } });
   const session = await call('POST', '/api/v1/sessions', { body: { username: 'beleid', password: 'demo-password' } });
   await call('DELETE', '/api/v1/sessions/current', { token: session.body.token });

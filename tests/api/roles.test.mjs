@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { startServer, signIn, signInAll, api, apiFrom, assertProblem, isoDate, binary } from '../support/server.mjs';
+import { startServer, signIn, signInAll, api, apiFrom, assertProblem, isoDate, binary, metricsToken } from '../support/server.mjs';
 import { buildCase, fileSignal, signalBody } from '../support/route.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,6 +32,8 @@ const TABLE = [
   { method: 'GET', path: '/health/live', expect: everyone(200) },
   { method: 'GET', path: '/health/ready', expect: everyone(200) },
   { method: 'GET', path: '/api/v1/openapi.json', expect: everyone(200) },
+  // /metrics opens to the metrics token from the operator's file only; no session token opens it, whatever the role.
+  { method: 'GET', path: '/metrics', expect: everyone(401) },
   { method: 'POST', path: '/api/v1/sessions', expect: everyone(201),
     body: () => ({ username: 'melder2', password: 'demo-password' }) },
   { method: 'DELETE', path: '/api/v1/sessions/current', expect: signedIn(204), throwawayToken: true },
@@ -135,8 +137,11 @@ let tokens;
 let throwaway;
 const fx = {};
 
+let metrics;
+
 before(async () => {
-  server = await startServer();
+  metrics = metricsToken();
+  server = await startServer({ args: metrics.args });
   tokens = await signInAll(server.url, USERS);
   throwaway = await signInAll(server.url, USERS);
   const { url } = server;
@@ -206,6 +211,9 @@ test('every route registered in src/http/api.cpp, register_api.cpp and statistic
     registered.add(`${verb.replace('_', '').toUpperCase()} ${shape(p)}`);
   }
   for (const [, p] of source.matchAll(/step\("([^"]+)"/g)) registered.add(`POST ${shape(p)}`);
+  // /metrics is registered beside the API, in application.cpp.
+  for (const [, verb, p] of readFileSync(path.join(root, 'src', 'http', 'application.cpp'), 'utf8')
+    .matchAll(/router\.Add\(\s*boost::beast::http::verb::(\w+),\s*"([^"]+)"/g)) registered.add(`${verb.toUpperCase()} ${p}`);
   // Paths registered in loops (the code lists) are string literals without a verb next to them.
   const literals = [...source.matchAll(/"((?:\/api\/v1|\/health)\/[^"]*)"/g)].map((m) => shape(m[1]));
   const rowPaths = new Set(TABLE.map((row) => shape(row.path)));

@@ -1,6 +1,7 @@
 // Starts a real meldroute server on a free loopback port with a fresh data directory, for API and browser tests.
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,10 +31,11 @@ export async function startServer({ demo = true, dataDir, args = [] } = {}) {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30000);
     child.on('error', (error) => { clearTimeout(timer); reject(new Error(`server could not be spawned: ${error.message}`)); });
     const onData = () => {
-      const match = output.match(/listening on (http:\/\/[^\s]+)/);
+      const match = output.match(/listening on (http:\/\/[^\s"]+)/);
       if (match) { clearTimeout(timer); resolve(match[1]); }
     };
     child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${output}`)); });
   }).catch((error) => {
     // A server that did not come up leaves no process and, when the directory was ours, no directory.
@@ -181,4 +183,16 @@ export async function postExpectContinue(url, pathName, rawBody, { token } = {})
     req.on('response', () => clearTimeout(timer));
     req.on('error', (error) => { clearTimeout(timer); reject(error); });
   });
+}
+
+/**
+ * A metrics token in a file of its own, and the serve flags that turn /metrics on with it.
+ * @returns {{token: string, file: string, args: string[]}}
+ */
+export function metricsToken() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'meldroute-metrics-'));
+  const token = `metrics-${randomBytes(24).toString('hex')}`;
+  const file = path.join(dir, 'metrics.token');
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return { token, file, args: ['--metrics', '--metrics-token-file', file] };
 }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <tuple>
 
+#include "app/crypto.hpp"
 #include "app/keyring.hpp"
 #include "base/time.hpp"
 #include "domain/statistics.hpp"
@@ -453,7 +454,9 @@ TEST(FiguresMigrationTest, ClosedCasesFromBeforeReopeningGetTheirClosure) {
         EXPECT_TRUE((*store)->Read([](Transaction& transaction) -> Status {
             auto closures = transaction.ListClosures("oud");
             EXPECT_EQ(closures.size(), 2u);
-            if (closures.size() == 2) EXPECT_EQ(closures[1].note, "Nog een.");
+            if (closures.size() == 2) {
+                EXPECT_EQ(closures[1].note, "Nog een.");
+            }
             return Ok();
         }).has_value());
     }

@@ -1185,9 +1185,13 @@ Error StoreUnavailable(const StoreFailure& failure) {
 void SqliteStore::RunBatch(const std::vector<WriteJob*>& batch) {
     Connection& connection = *writer_;
     const FieldCipher& cipher = *cipher_;
+    ScopedTimer timer{metrics_.write_batch_seconds};
+    metrics_.write_batches.fetch_add(1, std::memory_order_relaxed);
+    metrics_.write_jobs.fetch_add(batch.size(), std::memory_order_relaxed);
     try {
         connection.Execute("BEGIN IMMEDIATE");
     } catch (const StoreFailure& failure) {
+        metrics_.failed_batches.fetch_add(1, std::memory_order_relaxed);
         for (WriteJob* job : batch) job->result = StoreUnavailable(failure);
         return;
     }
@@ -1216,14 +1220,17 @@ void SqliteStore::RunBatch(const std::vector<WriteJob*>& batch) {
         } catch (const StoreFailure&) {
             // SQLite already rolled back.
         }
+        metrics_.failed_batches.fetch_add(1, std::memory_order_relaxed);
         for (WriteJob* job : batch) job->result = StoreUnavailable(failure);
     }
 }
 
 Status SqliteStore::Write(const std::function<Status(Transaction&)>& work) {
+    ScopedTimer timer{metrics_.write_wait_seconds};
     WriteJob job{&work};
     std::unique_lock lock{write_mutex_};
     queue_.push_back(&job);
+    metrics_.write_queue_depth.fetch_add(1, std::memory_order_relaxed);
     while (!job.done) {
         if (leader_active_) {
             write_done_.wait(lock);
@@ -1234,6 +1241,7 @@ Status SqliteStore::Write(const std::function<Status(Transaction&)>& work) {
         std::size_t take = std::min(queue_.size(), kMaxBatch);
         batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
         queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
+        metrics_.write_queue_depth.fetch_sub(static_cast<std::int64_t>(take), std::memory_order_relaxed);
         lock.unlock();
         RunBatch(batch);
         lock.lock();
@@ -1252,7 +1260,11 @@ Status SqliteStore::Read(const std::function<Status(Transaction&)>& work) {
         reader = std::move(idle_readers_.back());
         idle_readers_.pop_back();
     }
-    Status status = RunInTransaction(*reader, *cipher_, "BEGIN", work);
+    Status status = Ok();
+    {
+        ScopedTimer timer{metrics_.read_seconds};
+        status = RunInTransaction(*reader, *cipher_, "BEGIN", work);
+    }
     {
         std::lock_guard lock{readers_mutex_};
         idle_readers_.push_back(std::move(reader));
@@ -1268,6 +1280,34 @@ Status SqliteStore::Check() {
     });
 }
 
+namespace {
+
+// Copies the main database of `source` into a new file `target` in one step (one read transaction, so one
+// consistent snapshot), as a single file without a WAL beside it.
+Status CopyDatabase(sqlite3* source, const std::string& target) {
+    sqlite3* destination = nullptr;
+    if (sqlite3_open(target.c_str(), &destination) != SQLITE_OK) {
+        sqlite3_close(destination);
+        return MakeError(ErrorCode::kUnavailable, "cannot open backup target " + target);
+    }
+    sqlite3_backup* backup = sqlite3_backup_init(destination, "main", source, "main");
+    int code = SQLITE_ERROR;
+    if (backup != nullptr) {
+        code = sqlite3_backup_step(backup, -1);
+        sqlite3_backup_finish(backup);
+    }
+    // The copy carries the WAL flag of the source; a backup file is better as one self-contained file.
+    if (code == SQLITE_DONE &&
+        sqlite3_exec(destination, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        code = SQLITE_ERROR;
+    }
+    sqlite3_close(destination);
+    if (code != SQLITE_DONE) return MakeError(ErrorCode::kUnavailable, "backup to " + target + " failed");
+    return Ok();
+}
+
+}  // namespace
+
 Status SqliteStore::Backup(const std::string& target) {
     // Become the leader so no batch runs on the writer connection during the copy.
     std::unique_lock lock{write_mutex_};
@@ -1282,20 +1322,58 @@ Status SqliteStore::Backup(const std::string& target) {
             store->write_done_.notify_all();
         }
     } release{this};
-    sqlite3* destination = nullptr;
-    if (sqlite3_open(target.c_str(), &destination) != SQLITE_OK) {
-        sqlite3_close(destination);
-        return MakeError(ErrorCode::kUnavailable, "cannot open backup target " + target);
+    return CopyDatabase(writer_->handle(), target);
+}
+
+Status SqliteStore::Flush() {
+    std::unique_lock lock{write_mutex_};
+    write_done_.wait(lock, [this] { return !leader_active_ && queue_.empty(); });
+    try {
+        // Everything committed is durable already (synchronous=FULL); this folds the WAL into the database file
+        // so a stopped server leaves one file behind.
+        writer_->Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (const StoreFailure& failure) {
+        return MakeError(ErrorCode::kUnavailable, failure.what());
     }
-    sqlite3_backup* backup = sqlite3_backup_init(destination, "main", writer_->handle(), "main");
-    int code = SQLITE_ERROR;
-    if (backup != nullptr) {
-        code = sqlite3_backup_step(backup, -1);
-        sqlite3_backup_finish(backup);
-    }
-    sqlite3_close(destination);
-    if (code != SQLITE_DONE) return MakeError(ErrorCode::kUnavailable, "backup to " + target + " failed");
     return Ok();
+}
+
+Status CheckDatabaseFile(const std::string& path) {
+    try {
+        Connection connection{path, true};
+        auto id = connection.Prepare("PRAGMA application_id");
+        id.Step();
+        if (id.Int(0) != kApplicationId) return MakeError(ErrorCode::kFailedPrecondition, path + " is not a meldroute database");
+        auto version = connection.Prepare("PRAGMA user_version");
+        version.Step();
+        if (static_cast<std::size_t>(version.Int(0)) > Migrations().size()) {
+            return MakeError(ErrorCode::kFailedPrecondition,
+                             path + " was written by a newer meldroute (schema " + std::to_string(version.Int(0)) + ")");
+        }
+        auto integrity = connection.Prepare("PRAGMA integrity_check");
+        integrity.Step();
+        if (integrity.Text(0) != "ok") {
+            return MakeError(ErrorCode::kFailedPrecondition, path + " fails the integrity check: " + integrity.Text(0));
+        }
+    } catch (const StoreFailure& failure) {
+        return MakeError(ErrorCode::kFailedPrecondition, path + ": " + failure.what());
+    }
+    return Ok();
+}
+
+Status BackupDatabaseFile(const std::string& database_path, const std::string& target) {
+    try {
+        Connection source{database_path, true};
+        auto id = source.Prepare("PRAGMA application_id");
+        id.Step();
+        if (id.Int(0) != kApplicationId) {
+            return MakeError(ErrorCode::kFailedPrecondition, database_path + " is not a meldroute database");
+        }
+        MR_TRY(CopyDatabase(source.handle(), target));
+    } catch (const StoreFailure& failure) {
+        return MakeError(ErrorCode::kUnavailable, failure.what());
+    }
+    return CheckDatabaseFile(target);
 }
 
 }  // namespace meldroute::store::sqlite

@@ -35,6 +35,11 @@ public:
     //! values, so a server on the same file keeps running (`meldroute keys rotate`).
     Result<ResealReport> Reseal(int batch);
 
+    //! Waits until no write is queued or running and checkpoints the WAL into the database file (shutdown).
+    Status Flush();
+
+    const StoreMetrics& metrics() const { return metrics_; }
+
 private:
     struct WriteJob;
 
@@ -56,6 +61,16 @@ private:
     std::mutex readers_mutex_;
     std::condition_variable readers_available_;
     std::vector<std::unique_ptr<Connection>> idle_readers_;
+    StoreMetrics metrics_;
 };
+
+//! Copies the meldroute database at `database_path` into `target` while other processes may be writing to it:
+//! a read-only connection and the online backup API in one read transaction, so the copy is one consistent
+//! snapshot. The copy is a single file (journal mode DELETE) and passes `PRAGMA integrity_check`.
+Status BackupDatabaseFile(const std::string& database_path, const std::string& target);
+
+//! Checks a database file that is not in use: a meldroute file (application id), a schema version this
+//! program knows, and `PRAGMA integrity_check`.
+Status CheckDatabaseFile(const std::string& path);
 
 }  // namespace meldroute::store::sqlite

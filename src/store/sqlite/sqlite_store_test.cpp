@@ -54,6 +54,17 @@ protected:
         return value;
     }
 
+    //! A store at DIR/store.db holding one user, "kopie"; null when it cannot be opened or written.
+    std::unique_ptr<SqliteStore> OpenWithOneUser() {
+        auto store = SqliteStore::Open((directory_ / "store.db").string(), keyring_);
+        if (!store) return nullptr;
+        Status written = (*store)->Write([](Transaction& transaction) -> Status {
+            transaction.InsertUser({"kopie", "hash", {domain::Role::kAuditor}, true, "2024-01-01T00:00:00Z"});
+            return Ok();
+        });
+        return written ? std::move(*store) : nullptr;
+    }
+
     std::filesystem::path directory_;
 };
 
@@ -248,14 +259,10 @@ TEST_F(SqliteStoreTest, ConcurrentWritesCommitTogetherAndFailuresStayIsolated) {
 }
 
 TEST_F(SqliteStoreTest, BackupRoundTripsToIdenticalContent) {
-    auto store = SqliteStore::Open((directory_ / "store.db").string(), keyring_);
-    ASSERT_TRUE(store.has_value());
-    ASSERT_TRUE((*store)->Write([](Transaction& transaction) -> Status {
-        transaction.InsertUser({"kopie", "hash", {domain::Role::kAuditor}, true, "2024-01-01T00:00:00Z"});
-        return Ok();
-    }).has_value());
+    auto store = OpenWithOneUser();
+    ASSERT_TRUE(store);
     auto backup_path = directory_ / "backup.db";
-    ASSERT_TRUE((*store)->Backup(backup_path.string()).has_value());
+    ASSERT_TRUE(store->Backup(backup_path.string()).has_value());
     auto restored = SqliteStore::Open(backup_path.string(), keyring_);
     ASSERT_TRUE(restored.has_value());
     Status read = (*restored)->Read([](Transaction& transaction) -> Status {
@@ -268,6 +275,28 @@ TEST_F(SqliteStoreTest, BackupRoundTripsToIdenticalContent) {
         return Ok();
     });
     EXPECT_TRUE(read.has_value());
+}
+
+TEST_F(SqliteStoreTest, FileBackupIsASingleCheckedFileWhileTheStoreIsOpen) {
+    auto path = directory_ / "store.db";
+    auto store = OpenWithOneUser();
+    ASSERT_TRUE(store);
+    auto backup_path = directory_ / "backup.db";
+    Status backed_up = BackupDatabaseFile(path.string(), backup_path.string());
+    ASSERT_TRUE(backed_up.has_value()) << backed_up.error().detail;
+    EXPECT_FALSE(std::filesystem::exists(directory_ / "backup.db-wal"));
+    EXPECT_EQ(Pragma(backup_path, "user_version"), static_cast<std::int64_t>(Migrations().size()));
+    EXPECT_TRUE(CheckDatabaseFile(backup_path.string()).has_value());
+    // The store counted its work, and Flush leaves an empty WAL behind.
+    EXPECT_GE(store->metrics().write_batches.load(), 1u);
+    EXPECT_EQ(store->metrics().write_queue_depth.load(), 0);
+    ASSERT_TRUE(store->Flush().has_value());
+    EXPECT_EQ(std::filesystem::file_size(directory_ / "store.db-wal"), 0u);
+
+    auto foreign = directory_ / "foreign.db";
+    Exec(foreign, "CREATE TABLE notes (text TEXT);");
+    EXPECT_FALSE(CheckDatabaseFile(foreign.string()).has_value());
+    EXPECT_FALSE(BackupDatabaseFile(foreign.string(), (directory_ / "foreign-copy.db").string()).has_value());
 }
 
 TEST_F(SqliteStoreTest, CatalogVersionsRoundTripAndStayImmutable) {

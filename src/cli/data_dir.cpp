@@ -1,0 +1,160 @@
+#include "cli/data_dir.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "app/keyring.hpp"
+#include "app/service.hpp"
+#include "base/time.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace meldroute::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kDatabase = "meldroute.db";
+
+Status FsyncPath(const fs::path& path, int flags) {
+    int descriptor = ::open(path.c_str(), flags);
+    if (descriptor < 0) return MakeError(ErrorCode::kUnavailable, "cannot open " + path.string());
+    bool synced = ::fsync(descriptor) == 0;
+    ::close(descriptor);
+    if (!synced) return MakeError(ErrorCode::kUnavailable, "cannot fsync " + path.string());
+    return Ok();
+}
+
+// Makes `from` durable and renames it to `to` in the same directory, so `to` is the old file or the new one,
+// never half of either.
+Status DurableRename(const fs::path& from, const fs::path& to) {
+    MR_TRY(FsyncPath(from, O_RDONLY));
+    std::error_code error;
+    fs::rename(from, to, error);
+    if (error) return MakeError(ErrorCode::kUnavailable, "cannot rename " + from.string() + ": " + error.message());
+    return FsyncPath(to.parent_path().empty() ? fs::path{"."} : to.parent_path(), O_RDONLY | O_DIRECTORY);
+}
+
+// A temporary name beside `target`, hidden and unique to this process.
+fs::path Beside(const fs::path& target, std::string_view what) {
+    fs::path directory = target.parent_path().empty() ? fs::path{"."} : target.parent_path();
+    return directory / ("." + target.filename().string() + "." + std::string{what} + "-" + std::to_string(::getpid()));
+}
+
+// Tries the data directory's lock without waiting; the descriptor is kept open (and the lock held) on success.
+Result<int> TryLock(const std::string& data_dir) {
+    fs::path path = fs::path{data_dir} / "meldroute.lock";
+    int descriptor = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (descriptor < 0) return MakeError(ErrorCode::kUnavailable, "cannot open " + path.string());
+    if (::flock(descriptor, LOCK_EX | LOCK_NB) != 0) {
+        ::close(descriptor);
+        return MakeError(ErrorCode::kFailedPrecondition,
+                         "a meldroute server is running on " + data_dir + " (it holds " + path.string() + ")");
+    }
+    return descriptor;
+}
+
+// Opens the backup with the keys already in DATA/keys (so a backup that those keys cannot read is refused
+// before it replaces anything) and recomputes its audit chain.
+Status VerifyAuditChain(const std::string& database, const std::string& data_dir) {
+    const fs::path keys = fs::path{data_dir} / "keys";
+    if (!fs::exists(keys / "field.key")) {
+        return MakeError(ErrorCode::kFailedPrecondition,
+                         "no keys in " + keys.string() + ": restore the keys directory from its own backup first; "
+                         "nothing was restored");
+    }
+    auto keyring = MR_TRY(app::Keyring::Load(keys, false));
+    auto store = MR_TRY(store::sqlite::SqliteStore::Open(database, keyring));
+    // The chain needs no link key: a service for this check only.
+    app::Service service{*store, app::ServiceConfig{}};
+    auto result = MR_TRY(service.VerifyAuditOffline());
+    if (!result.valid) {
+        return MakeError(ErrorCode::kFailedPrecondition,
+                         "the audit trail in the backup is broken at record " +
+                             std::to_string(result.first_broken_sequence) + "; nothing was restored");
+    }
+    std::printf("audit trail of the backup intact: %lld records\n", static_cast<long long>(result.count));
+    return Ok();
+}
+
+}  // namespace
+
+Status LockDataDir(const std::string& data_dir) {
+    MR_TRY(TryLock(data_dir));  // the descriptor stays open until the process exits
+    return Ok();
+}
+
+Status BackupDataDir(const std::string& data_dir, const std::string& target, bool force) {
+    fs::path database = fs::path{data_dir} / kDatabase;
+    if (!fs::exists(database)) return MakeError(ErrorCode::kInvalidArgument, "--data: no " + database.string());
+    if (fs::exists(target) && !force) {
+        return MakeError(ErrorCode::kInvalidArgument, "--to " + target + " exists; add --force to replace it");
+    }
+    // The copy holds everything the database holds: only its owner may read it.
+    ::umask(077);
+    fs::path partial = Beside(target, "partial");
+    std::error_code ignored;
+    fs::remove(partial, ignored);
+    Status copied = store::sqlite::BackupDatabaseFile(database.string(), partial.string());
+    if (copied) copied = DurableRename(partial, target);
+    if (!copied) {
+        fs::remove(partial, ignored);
+        return copied;
+    }
+    std::printf("backup written to %s (%llu bytes, integrity ok); back up %s/keys separately\n", target.c_str(),
+                static_cast<unsigned long long>(fs::file_size(target)), data_dir.c_str());
+    return Ok();
+}
+
+Status RestoreDataDir(const std::string& source, const std::string& data_dir, bool force) {
+    if (!fs::is_regular_file(source)) return MakeError(ErrorCode::kInvalidArgument, "--from " + source + ": no such file");
+    MR_TRY(store::sqlite::CheckDatabaseFile(source));
+    std::error_code error;
+    fs::create_directories(data_dir, error);
+    if (error) return MakeError(ErrorCode::kUnavailable, "cannot create " + data_dir + ": " + error.message());
+    fs::permissions(data_dir, fs::perms::owner_all, fs::perm_options::replace, error);
+    // Held until this process ends, so no server starts on the directory halfway through.
+    MR_TRY(TryLock(data_dir));
+    fs::path database = fs::path{data_dir} / kDatabase;
+    if (fs::exists(database) && !force) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         data_dir + " already holds a database; add --force to replace it (it is kept aside)");
+    }
+    ::umask(077);
+    fs::path incoming = Beside(database, "restoring");
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(incoming.string() + suffix, error);
+    Status checked = store::sqlite::BackupDatabaseFile(source, incoming.string());
+    if (checked) checked = VerifyAuditChain(incoming.string(), data_dir);
+    if (!checked) {
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(incoming.string() + suffix, error);
+        return checked;
+    }
+    if (fs::exists(database)) {
+        // Keep what is replaced, in one folder, until the operator removes it.
+        fs::path aside = fs::path{data_dir} / ("replaced-" + FormatTime(Now()));
+        fs::create_directories(aside, error);
+        if (error) return MakeError(ErrorCode::kUnavailable, "cannot create " + aside.string());
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+            fs::path file = database.string() + suffix;
+            if (fs::exists(file)) fs::rename(file, aside / file.filename(), error);
+            if (error) return MakeError(ErrorCode::kUnavailable, "cannot move " + file.string() + " aside");
+        }
+        std::printf("the replaced database is kept in %s\n", aside.c_str());
+    }
+    MR_TRY(DurableRename(incoming, database));
+    std::printf("restored %s into %s\n", source.c_str(), database.c_str());
+    fs::path keys = fs::path{data_dir} / "keys";
+    if (!fs::exists(keys / "link.key")) {
+        std::printf("keys missing: copy link.key from the key backup into %s (mode 0600) before starting the "
+                    "server\n",
+                    keys.c_str());
+    }
+    return Ok();
+}
+
+}  // namespace meldroute::cli

@@ -1,0 +1,23 @@
+// The data directory as a whole: the lock a running server holds, and `backup`/`restore`.
+#pragma once
+
+#include <string>
+
+#include "base/result.hpp"
+
+namespace meldroute::cli {
+
+//! Takes DATA/meldroute.lock (flock, exclusive) for the life of the process, so that `restore` and a second
+//! server can tell that a server runs on DATA. Fails when another process holds it.
+Status LockDataDir(const std::string& data_dir);
+
+//! `meldroute backup`: a consistent copy of DATA/meldroute.db at `target`, taken while a server may run.
+//! Writes beside the target and renames, so `target` is either complete or absent. Prints what was written.
+Status BackupDataDir(const std::string& data_dir, const std::string& target, bool force);
+
+//! `meldroute restore`: checks `source` (a meldroute database, integrity, the audit chain) and swaps it in as
+//! DATA/meldroute.db. Refuses while a server runs on DATA, and refuses a DATA that already holds a database
+//! unless `force` (the replaced files are then kept in DATA/replaced-<time>/). Keys are not in a backup.
+Status RestoreDataDir(const std::string& source, const std::string& data_dir, bool force);
+
+}  // namespace meldroute::cli

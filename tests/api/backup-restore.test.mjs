@@ -1,0 +1,130 @@
+// Backup and restore: `meldroute backup` copies the store while the server writes to it, `meldroute restore`
+// swaps the copy into a new directory after checking it, and a server started there serves the same data with an
+// intact audit trail. Restore refuses a running store, a non-empty target without --force and a tampered backup.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { binary, startServer, signIn, api } from '../support/server.mjs';
+import { fileSignal } from '../support/route.mjs';
+
+const run = promisify(execFile);
+let work;
+let source;
+const servers = [];
+
+before(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'meldroute-backup-'));
+  source = await startServer();
+  servers.push(source);
+});
+
+after(async () => {
+  for (const server of servers) await server.stop();
+  source?.cleanup();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const cli = (args) => spawnSync(binary, args, { encoding: 'utf8', timeout: 60000 });
+const dump = (file) => spawnSync('sqlite3', [file, '.dump'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+
+test('a backup taken while the server writes restores into a new directory with the same data and audit trail', async () => {
+  const token = await signIn(source.url, 'melder');
+  const before = [];
+  for (let index = 0; index < 20; index += 1) {
+    before.push(await fileSignal(source.url, token, { narrative: `Back-up ${index}: werkt zeven dagen per week.` }));
+  }
+  // Writers keep going while the backup runs.
+  let writing = true;
+  const during = [];
+  const writer = (async () => {
+    for (let index = 0; writing; index += 1) {
+      const response = await api(source.url, 'POST', '/api/v1/signals', { token,
+        body: { channel: 'telefoon', narrative: `Tijdens de back-up ${index}.`, indicatorCodes: ['ALG-01'] } });
+      assert.equal(response.status, 201);
+      during.push(response.body.id);
+    }
+  })();
+  const backupFile = path.join(work, 'meldroute-backup.db');
+  const { stdout } = await run(binary, ['backup', '--data', source.dataDir, '--to', backupFile]);
+  writing = false;
+  await writer;
+  assert.match(stdout, /backup written/);
+  assert.ok(during.length > 0, 'writes ran during the backup');
+  assert.equal(readdirSync(work).filter((name) => name.startsWith('.')).length, 0, 'no partial file is left');
+
+  // A second backup onto the same name needs --force.
+  const again = cli(['backup', '--data', source.dataDir, '--to', backupFile]);
+  assert.equal(again.status, 2, again.stderr);
+
+  const target = path.join(work, 'restored');
+  // The keys are backed up apart from the database. Without them, restore refuses: it could not read the backup.
+  const keyless = cli(['restore', '--from', backupFile, '--data', target]);
+  assert.equal(keyless.status, 1, keyless.stdout + keyless.stderr);
+  assert.match(keyless.stderr, /restore the keys directory/);
+  assert.ok(!existsSync(path.join(target, 'meldroute.db')), 'nothing was restored without keys');
+  // Put them back as the operator would, then restore.
+  cpSync(path.join(source.dataDir, 'keys'), path.join(target, 'keys'), { recursive: true });
+  const restored = cli(['restore', '--from', backupFile, '--data', target]);
+  assert.equal(restored.status, 0, restored.stderr);
+  assert.match(restored.stdout, /audit trail of the backup intact/);
+  assert.equal(dump(path.join(target, 'meldroute.db')), dump(backupFile), 'the restored database is the backup');
+  const verified = cli(['audit', 'verify', '--data', target]);
+  assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+  assert.match(verified.stdout, /audit trail intact/);
+
+  // In demo mode the demo accounts sign in without a second factor; the store is not empty, so nothing is seeded.
+  const copy = await startServer({ demo: true, dataDir: target });
+  servers.push(copy);
+  const reader = await signIn(copy.url, 'af');
+  const listed = (await api(copy.url, 'GET', '/api/v1/signals', { token: reader })).body;
+  const ids = new Set(listed.map((signal) => signal.id));
+  for (const signal of before) {
+    assert.ok(ids.has(signal.id), `signal ${signal.id} from before the backup is restored`);
+    const read = await api(copy.url, 'GET', `/api/v1/signals/${signal.id}`, { token: reader });
+    assert.equal(read.body.narrative, signal.narrative);
+  }
+  const original = (await api(source.url, 'GET', '/api/v1/signals', { token: await signIn(source.url, 'af') })).body;
+  const originalIds = new Set(original.map((signal) => signal.id));
+  assert.deepEqual([...ids].filter((id) => !originalIds.has(id)), [], 'the copy holds nothing the original lacks');
+  const auditor = await signIn(copy.url, 'auditor');
+  const chain = await api(copy.url, 'GET', '/api/v1/audit-events/verification', { token: auditor });
+  assert.equal(chain.body.valid, true);
+});
+
+test('restore refuses a running store, a non-empty target without --force, and a tampered backup', async () => {
+  const backupFile = path.join(work, 'second.db');
+  assert.equal(cli(['backup', '--data', source.dataDir, '--to', backupFile]).status, 0);
+
+  const running = cli(['restore', '--from', backupFile, '--data', source.dataDir, '--force']);
+  assert.equal(running.status, 1, running.stderr);
+  assert.match(running.stderr, /running/);
+
+  const target = path.join(work, 'occupied');
+  cpSync(path.join(source.dataDir, 'keys'), path.join(target, 'keys'), { recursive: true });
+  assert.equal(cli(['restore', '--from', backupFile, '--data', target]).status, 0);
+  const occupied = cli(['restore', '--from', backupFile, '--data', target]);
+  assert.equal(occupied.status, 2, occupied.stderr);
+  assert.match(occupied.stderr, /--force/);
+  const forced = cli(['restore', '--from', backupFile, '--data', target, '--force']);
+  assert.equal(forced.status, 0, forced.stderr);
+  assert.ok(readdirSync(target).some((name) => name.startsWith('replaced-')), 'the replaced database is kept aside');
+
+  // An insider edits an audit record in the backup: the chain no longer verifies and nothing is restored.
+  const tampered = path.join(work, 'tampered.db');
+  cpSync(backupFile, tampered);
+  const edit = spawnSync('sqlite3', [tampered,
+    "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET actor = 'iemand' WHERE sequence = 2;"],
+  { encoding: 'utf8' });
+  assert.equal(edit.status, 0, edit.stderr);
+  const fresh = path.join(work, 'fresh');
+  cpSync(path.join(source.dataDir, 'keys'), path.join(fresh, 'keys'), { recursive: true });
+  const refused = cli(['restore', '--from', tampered, '--data', fresh]);
+  assert.equal(refused.status, 1, refused.stdout + refused.stderr);
+  assert.match(refused.stderr, /audit trail .* broken/);
+  assert.ok(!existsSync(path.join(fresh, 'meldroute.db')), 'nothing was restored');
+  assert.equal(cli(['restore', '--from', path.join(work, 'missing.db'), '--data', fresh]).status, 2);
+});
