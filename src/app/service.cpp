@@ -478,6 +478,7 @@ Result<domain::Signal> Service::GetSignal(const Principal& principal, const std:
             return Ok();
         }
         if (signal->case_id) signal->feedback = transaction.ListReporterFeedback(*signal->case_id);
+        if (officer) signal->rectifications = transaction.ListRectifications(signal_id);
         AppendAudit(transaction, {principal.username, "signal.read", "signal/" + signal_id,
                                   officer ? kPurposeRoute : kPurposeOwnSignal, kAllowed},
                     NowText());
@@ -504,6 +505,8 @@ Result<CaseView> Service::LoadCaseView(store::Transaction& transaction, const st
     view.file.reporter_feedback = transaction.ListReporterFeedback(case_id);
     view.file.timeline = transaction.ListTimeline(case_id);
     view.related_signals = transaction.ListRelatedSignals(case_id);
+    view.retention = transaction.CaseRetention(case_id);
+    view.retain_until = RetainUntil(view.retention, header->outcome);
     std::vector<std::string> ticked;
     for (const domain::Signal& signal : view.file.signals) {
         ticked.insert(ticked.end(), signal.indicator_codes.begin(), signal.indicator_codes.end());
@@ -570,6 +573,10 @@ Result<CaseView> Service::CreateCase(const Principal& principal, const std::vect
                 return MakeError(ErrorCode::kFailedPrecondition, "Deze melding hoort al bij een casus.",
                                  {{name, "Hoort al bij een casus."}});
             }
+            if (signal->destroyed_at) {
+                return MakeError(ErrorCode::kFailedPrecondition, "Deze melding is na haar bewaartermijn vernietigd.",
+                                 {{name, "Vernietigd na de bewaartermijn."}});
+            }
         }
         std::string now = NowText();
         domain::Case header;
@@ -604,6 +611,10 @@ Result<CaseView> Service::LinkSignal(const Principal& principal, const std::stri
         if (signal->case_id) {
             return MakeError(ErrorCode::kFailedPrecondition, "Deze melding hoort al bij een casus.",
                              {{"signalId", "Hoort al bij een casus."}});
+        }
+        if (signal->destroyed_at) {
+            return MakeError(ErrorCode::kFailedPrecondition, "Deze melding is na haar bewaartermijn vernietigd.",
+                             {{"signalId", "Vernietigd na de bewaartermijn."}});
         }
         auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kLinkSignal,
                                      "Extra melding gekoppeld."));
