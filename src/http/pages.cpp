@@ -354,7 +354,8 @@ Json RetentionModel(const app::CaseView& view, const std::map<std::string, std::
     Json model{{"destroyedAt", state.destroyed_at ? Json(DutchTime(*state.destroyed_at)) : Json(nullptr)},
                {"retainUntil", view.retain_until ? Json(DutchDate(view.retain_until->substr(0, 10))) : Json(nullptr)},
                {"hold", nullptr},
-               {"errorSummary", error_summary}};
+               {"errorSummary", error_summary},
+               {"summaryLevel", "3"}};  // the error summary sits in this section (h2)
     if (state.hold) {
         model["hold"] = {{"reason", state.hold->reason}, {"setBy", state.hold->set_by},
                          {"setAt", DutchTime(state.hold->set_at)}};
