@@ -36,6 +36,11 @@ const std::vector<ProcessingActivity>& ProcessingActivities() {
         {"mr-08", "Opleidingsregister: medewerkers, e-learning en bewustwording", "opleidingsregister signaleren mensenhandel"},
         {"mr-09", "Register van aandachtfunctionarissen", "register aandachtfunctionarissen"},
         {"mr-10", "Voortgang van het actieplan", "voortgang actieplan mensenhandel"},
+        {"mr-11", "Bewaartermijnen: bewaarplicht en vernietiging van persoonsgegevens", "bewaartermijn en vernietiging"},
+        {"mr-12", "Verzoeken van betrokkenen: inzage (art. 15 AVG) en rectificatie (art. 16 AVG)",
+         "inzageverzoek betrokkene"},
+        {"mr-12", "Verzoeken van betrokkenen: inzage (art. 15 AVG) en rectificatie (art. 16 AVG)",
+         "rectificatie op verzoek betrokkene"},
         {"mr-99", "Overige verwerking", ""},
     };
     return activities;

@@ -480,6 +480,7 @@ Result<domain::Signal> Service::GetSignal(const Principal& principal, const std:
             return Ok();
         }
         if (signal->case_id) signal->feedback = transaction.ListReporterFeedback(*signal->case_id);
+        if (officer) signal->rectifications = transaction.ListRectifications(signal_id);
         AppendAudit(transaction, {principal.username, "signal.read", "signal/" + signal_id,
                                   officer ? kPurposeRoute : kPurposeOwnSignal, kAllowed},
                     NowText());
@@ -507,7 +508,16 @@ Result<CaseView> Service::LoadCaseView(store::Transaction& transaction, const st
     view.file.timeline = transaction.ListTimeline(case_id);
     view.file.closures = transaction.ListClosures(case_id);
     view.file.reopenings = transaction.ListReopenings(case_id);
+    // The timeline row of a reopening holds no free text (it is not sealed); its reason, sealed with the
+    // reopening, is shown there again here, the n-th reopening on the n-th such row.
+    std::size_t reopening = 0;
+    for (auto& entry : view.file.timeline) {
+        if (entry.action != "reopen" || reopening >= view.file.reopenings.size()) continue;
+        entry.detail += " Reden: " + view.file.reopenings[reopening++].reason;
+    }
     view.related_signals = transaction.ListRelatedSignals(case_id);
+    view.retention = transaction.CaseRetention(case_id);
+    view.retain_until = RetainUntil(view.retention, header->outcome);
     std::vector<std::string> ticked;
     for (const domain::Signal& signal : view.file.signals) {
         ticked.insert(ticked.end(), signal.indicator_codes.begin(), signal.indicator_codes.end());
@@ -584,6 +594,10 @@ Result<CaseView> Service::CreateCase(const Principal& principal, const std::vect
                 return MakeError(ErrorCode::kFailedPrecondition, "Deze melding hoort al bij een casus.",
                                  {{name, "Hoort al bij een casus."}});
             }
+            if (signal->destroyed_at) {
+                return MakeError(ErrorCode::kFailedPrecondition, "Deze melding is na haar bewaartermijn vernietigd.",
+                                 {{name, "Vernietigd na de bewaartermijn."}});
+            }
         }
         std::string now = NowText();
         domain::Case header;
@@ -618,6 +632,10 @@ Result<CaseView> Service::LinkSignal(const Principal& principal, const std::stri
         if (signal->case_id) {
             return MakeError(ErrorCode::kFailedPrecondition, "Deze melding hoort al bij een casus.",
                              {{"signalId", "Hoort al bij een casus."}});
+        }
+        if (signal->destroyed_at) {
+            return MakeError(ErrorCode::kFailedPrecondition, "Deze melding is na haar bewaartermijn vernietigd.",
+                             {{"signalId", "Vernietigd na de bewaartermijn."}});
         }
         auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kLinkSignal,
                                      "Extra melding gekoppeld.", precondition));
@@ -788,7 +806,7 @@ Result<StepResult> Service::ReopenCase(const Principal& principal, const std::st
     if (!problems.empty()) return Invalid(std::move(problems));
     StepResult result;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kReopen, "Heropend. Reden: " + reason,
+        auto header = MR_TRY(Advance(transaction, principal, case_id, CaseAction::kReopen, "Heropend.",
                                      precondition));
         // The closure itself stays in case_closures; the case has no outcome until it is closed again.
         header.outcome.reset();

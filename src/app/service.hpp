@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/audit.hpp"
@@ -19,13 +20,32 @@
 #include "domain/indication.hpp"
 #include "domain/model.hpp"
 #include "domain/registers.hpp"
+#include "domain/retention.hpp"
 #include "domain/statistics.hpp"
 #include "domain/suggestions.hpp"
 #include "store/store.hpp"
 
 namespace meldroute::app {
 
+//! Retention terms (AVG art. 5(1)(e)). One small struct, set from `serve --retention OUTCOME=TERM` (and later
+//! from the configuration file). A closed case is kept for the term of its outcome after closure; a signal never
+//! taken into a case for `signal_without_case` after filing. Then its personal data is destroyed.
+struct RetentionSettings {
+    domain::RetentionTerm after_closure{5, 'y'};  // every outcome without a term of its own
+    std::map<std::string, domain::RetentionTerm, std::less<>> by_outcome;
+    domain::RetentionTerm signal_without_case{1, 'y'};
+    //! How often `serve` runs the destruction job (first run a minute after start).
+    std::chrono::seconds interval{std::chrono::hours{24}};
+
+    domain::RetentionTerm ForOutcome(std::string_view outcome) const;
+};
+
+//! Applies one rule "OUTCOME=TERM": an outcome code, `standaard` (every outcome without a term of its own) or
+//! `zonder-casus` (signals never taken into a case), and a term as "5y", "18m", "30d". InvalidArgument otherwise.
+Status ApplyRetentionRule(RetentionSettings& settings, std::string_view rule);
+
 struct ServiceConfig {
+    RetentionSettings retention;
     domain::DeadlineSettings deadlines;
     //! A session ends after this long without use, and this long after sign-in whatever its use.
     std::chrono::seconds idle_timeout{15 * 60};
@@ -101,6 +121,48 @@ struct CaseView {
     std::vector<std::string> overdue_reasons;
     std::map<std::string, bool> referral_overdue;  // by referral id
     std::vector<domain::RelatedSignal> related_signals;
+    store::RetentionState retention;
+    std::optional<std::string> retain_until;  // when the personal data goes: closure + the outcome's term
+};
+
+//! What one run of the destruction job did (or, dry, would do).
+struct RetentionRun {
+    bool dry_run = false;
+    std::vector<store::DestructionRecord> destroyed;
+    int held = 0;  // due, but on legal hold
+};
+
+//! The person an inspection request (AVG art. 15) is about: name with birth year, and/or a phone number. Matched
+//! only through the keyed hashes of the link keys, never by a plaintext lookup.
+struct PersonQuery {
+    std::string name;
+    std::optional<int> birth_year;
+    std::string phone;
+};
+
+//! One signal as the inspection export shows it: only the matched persons' entries, never another person's.
+struct InspectedSignal {
+    domain::Signal signal;  // persons filtered to the matched ones
+    std::vector<std::string> matched_on;  // "persoon", "telefoon"
+    std::optional<domain::CaseFile> case_file;
+    std::vector<std::string> recipients;  // partners the case was referred to (names)
+    std::string retention;                // the term that applies, in words
+    std::optional<std::string> retain_until;
+};
+
+//! A rectification's new values; an absent field stays as it is, an empty text clears it.
+struct PersonCorrection {
+    std::optional<std::string> name;
+    std::optional<int> birth_year;
+    std::optional<std::string> nationality;
+    std::optional<std::string> phone;
+};
+
+struct InspectionExport {
+    std::string produced_at;
+    std::string produced_by;
+    std::vector<InspectedSignal> signals;
+    std::vector<std::string> purposes;  // of the processing (the register's activities that apply)
 };
 
 struct CaseListItem {
@@ -260,6 +322,21 @@ public:
     //! Enters or corrects the figures of one year (beheerder, beleid).
     Result<store::YearlyFiguresRecord> SetYearlyFigures(const Principal& principal, store::YearlyFiguresRecord figures);
 
+    // Retention and data-subject rights (retention_service.cpp).
+    //! Destroys the personal data of every case and signal whose term has run out and is not on hold, one write
+    //! transaction each, with a destruction record and an audit record. The system job: no principal.
+    Result<RetentionRun> RunRetention(bool dry_run, const std::string& actor = "bewaartermijn");
+    //! The destruction log, newest first (auditor; the aandachtfunctionaris too, to answer requests).
+    Result<std::vector<store::DestructionRecord>> ListDestructionLog(const Principal& principal);
+    //! Sets (a reason) or lifts (nullopt) the legal hold of a case (aandachtfunctionaris).
+    Result<CaseView> SetLegalHold(const Principal& principal, const std::string& case_id,
+                                  const std::optional<std::string>& reason);
+    //! Everything about one person across signals and cases (AVG art. 15), for the aandachtfunctionaris.
+    Result<InspectionExport> InspectPerson(const Principal& principal, const PersonQuery& query);
+    //! Corrects a person on a signal (AVG art. 16) and recomputes the signal's link keys.
+    Result<domain::Signal> RectifyPerson(const Principal& principal, const std::string& signal_id, int position,
+                                         const PersonCorrection& correction, const std::string& reason);
+
     // Audit, for the auditor.
     Result<std::vector<store::AuditRecord>> ListAuditEvents(const Principal& principal,
                                                             const std::optional<std::string>& from,
@@ -319,6 +396,10 @@ private:
                                           const std::string& channel, const std::string& actor);
     //! Adds the demo registers: officers, staff with completions, the theme day (demo.cpp).
     Status SeedDemoRegisters();
+
+    //! When a closed case's personal data goes, given its closure time and outcome.
+    std::optional<std::string> RetainUntil(const store::RetentionState& state,
+                                           const std::optional<std::string>& outcome) const;
 
     //! Stores the keyed hashes of a new signal's match keys inside `transaction`.
     void StoreMatchKeys(store::Transaction& transaction, const domain::Signal& signal);

@@ -5,11 +5,13 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <condition_variable>
 #include <cstdio>
 #include <fstream>
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "app/crypto.hpp"
@@ -82,7 +84,67 @@ int FailWith(const Error& error) {
                 detail);
 }
 
-int Serve(const config::ServeSettings& settings) {
+// Reads the repeatable `--retention OUTCOME=TERM` rules into the settings; exit code 2 on a bad rule.
+std::optional<int> ApplyRetentionRules(app::RetentionSettings& settings, const std::vector<std::string>& rules) {
+    for (const std::string& rule : rules) {
+        if (Status applied = app::ApplyRetentionRule(settings, rule); !applied) {
+            return Fail(kUsageError, applied.error().detail);
+        }
+    }
+    return std::nullopt;
+}
+
+void PrintRetentionRun(const app::RetentionRun& run, std::FILE* out) {
+    std::size_t cases = 0;
+    for (const auto& record : run.destroyed) cases += record.object_type == "case" ? 1 : 0;
+    std::fprintf(out, "retention%s: %s %zu case(s) and %zu signal(s) without a case; %d due but on legal hold\n",
+                 run.dry_run ? " (dry run)" : "", run.dry_run ? "would destroy" : "destroyed", cases,
+                 run.destroyed.size() - cases, run.held);
+}
+
+// The daily destruction job inside `serve`: its own thread, so requests never wait on it; the first run a minute
+// after start (or after one interval, when shorter), then every interval. Each case is its own write transaction.
+class RetentionJob {
+public:
+    RetentionJob(app::Service& service, std::chrono::seconds interval)
+        : service_(service), interval_(interval), thread_([this] { Loop(); }) {}
+    ~RetentionJob() {
+        {
+            std::lock_guard lock{mutex_};
+            stopping_ = true;
+        }
+        wake_.notify_all();
+        thread_.join();
+    }
+    RetentionJob(const RetentionJob&) = delete;
+    RetentionJob& operator=(const RetentionJob&) = delete;
+
+private:
+    void Loop() {
+        std::chrono::seconds wait = std::min(interval_, std::chrono::seconds{60});
+        std::unique_lock lock{mutex_};
+        while (!wake_.wait_for(lock, wait, [this] { return stopping_; })) {
+            lock.unlock();
+            auto run = service_.RunRetention(false);
+            if (run) {
+                if (!run->destroyed.empty() || run->held > 0) PrintRetentionRun(*run, stderr);
+            } else {
+                std::fprintf(stderr, "{\"event\":\"retention-failed\",\"code\":%d}\n", static_cast<int>(run.error().code));
+            }
+            lock.lock();
+            wait = interval_;
+        }
+    }
+
+    app::Service& service_;
+    std::chrono::seconds interval_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+int Serve(const config::ServeSettings& settings, const app::RetentionSettings& retention) {
     ConfigureLog(settings.log_format, settings.log_level);
     auto keys = LoadKeys(settings.data_dir);
     if (!keys) return Fail(kRuntimeError, keys.error().detail);
@@ -94,6 +156,7 @@ int Serve(const config::ServeSettings& settings) {
     config.suppression_threshold = settings.suppression_threshold;
     config.idle_timeout = settings.idle_timeout;
     config.absolute_lifetime = settings.absolute_lifetime;
+    config.retention = retention;
     // Per the contract, the demo accounts sign in with their password alone in demo mode.
     if (settings.demo) config.mfa_exempt = app::DemoAccountNames();
     app::Service service{**store, config};
@@ -116,6 +179,7 @@ int Serve(const config::ServeSettings& settings) {
     if (Status listening = server.Listen(settings.listen_host, settings.listen_port); !listening) {
         return Fail(kRuntimeError, listening.error().detail);
     }
+    RetentionJob retention_job{service, retention.interval};
     const std::string& host = settings.listen_host;
     std::string url = "http://" + (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" +
                       std::to_string(server.port());
@@ -177,6 +241,28 @@ int SetPassword(const std::string& data_dir, const std::string& username) {
             return service.SetPassword(username, password, "cli");
         },
         "password of " + username + " set; their sessions have ended");
+}
+
+// `retention run`: destroys what is due now (or, dry, lists it), with the same terms as the server.
+int RunRetention(const std::string& data_dir, const app::RetentionSettings& retention, bool dry_run) {
+    if (!std::filesystem::exists(std::filesystem::path{data_dir} / "meldroute.db")) {
+        return Fail(kUsageError, data_dir + " holds no meldroute.db");
+    }
+    auto keys = LoadKeys(data_dir);
+    if (!keys) return Fail(kRuntimeError, keys.error().detail);
+    auto store = OpenStore(data_dir, keys->keyring);
+    if (!store) return Fail(kRuntimeError, store.error().detail);
+    app::ServiceConfig config = keys->config;
+    config.retention = retention;
+    app::Service service{**store, config};
+    auto run = service.RunRetention(dry_run, "bewaartermijn (opdrachtregel)");
+    if (!run) return FailWith(run.error());
+    for (const auto& record : run->destroyed) {
+        std::printf("%s %s %s: %s\n", dry_run ? "due" : "destroyed", record.object_type.c_str(),
+                    record.object_id.c_str(), record.rule.c_str());
+    }
+    PrintRetentionRun(*run, stdout);
+    return 0;
 }
 
 // Checks the audit trail's hash chain offline: exit 0 when intact, 1 when a record was altered or removed.
@@ -254,6 +340,14 @@ int main(int argc, char** argv) {
                 std::string{spec.help});
         }
     }
+    std::vector<std::string> retention_rules;
+    serve->add_option("--retention", retention_rules,
+                      "OUTCOME=TERM, repeatable: how long a closed case with this outcome is kept (standaard=5y for "
+                      "all outcomes; zonder-casus=1y for signals never taken into a case); TERM like 5y, 18m, 30d");
+    int retention_interval = 86400;
+    serve->add_option("--retention-interval", retention_interval,
+                      "seconds between runs of the destruction job (default 86400, a day)")
+        ->check(CLI::Range(1, 31 * 86400));
 
     std::string username;
     std::string role;
@@ -306,6 +400,16 @@ int main(int argc, char** argv) {
     restore->add_option("--data", restore_data_dir, "data directory to restore into")->required();
     restore->add_flag("--force", restore_force, "replace the database the directory holds (it is kept aside)");
 
+    std::string retention_data_dir = "./data";
+    bool dry_run = false;
+    auto* retention = cli.add_subcommand("retention", "retention terms: destroy personal data whose term has run out");
+    retention->require_subcommand(1);
+    auto* retention_run = retention->add_subcommand(
+        "run", "destroy now what is due and not on legal hold (one transaction per case); exit 2 on bad input");
+    retention_run->add_option("--data", retention_data_dir, "data directory");
+    retention_run->add_option("--retention", retention_rules, "OUTCOME=TERM, repeatable, as for serve");
+    retention_run->add_flag("--dry-run", dry_run, "only list what is due");
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp& help) {
@@ -315,6 +419,9 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& error) {
         return Fail(kUsageError, error.what());
     }
+    app::RetentionSettings retention_settings;
+    retention_settings.interval = std::chrono::seconds{retention_interval};
+    if (auto failed = ApplyRetentionRules(retention_settings, retention_rules)) return *failed;
     if (serve->parsed()) {
         config::ServeSettings settings;
         if (!config_file.empty()) {
@@ -324,8 +431,9 @@ int main(int argc, char** argv) {
             if (Status applied = config::ApplyFlag(*spec, value, settings); !applied) return FailWith(applied.error());
         }
         if (Status finished = config::Finish(settings); !finished) return FailWith(finished.error());
-        return Serve(settings);
+        return Serve(settings, retention_settings);
     }
+    if (retention_run->parsed()) return RunRetention(retention_data_dir, retention_settings, dry_run);
     if (user_add->parsed()) return AddUser(user_data_dir, username, role, department);
     if (user_password->parsed()) return SetPassword(user_data_dir, username);
     if (audit_verify->parsed()) return VerifyAudit(audit_data_dir);

@@ -54,6 +54,17 @@ struct FeedbackMessage {
     std::string actor;
 };
 
+//! A rectification (AVG art. 16) of one person on a signal. The old values are not kept.
+struct Rectification {
+    std::string id;
+    std::string signal_id;
+    int position = 0;                 // the person's place on the signal
+    std::vector<std::string> fields;  // "name", "birthYear", "nationality", "phone"
+    std::string reason;
+    std::string at;
+    std::string actor;
+};
+
 struct Signal {
     std::string id;
     std::string reporter;  // username; empty for an anonymous report
@@ -69,6 +80,8 @@ struct Signal {
     std::optional<std::string> case_id;
     std::string status;  // "gemeld", or the status of the case it belongs to
     std::vector<FeedbackMessage> feedback;  // filled for the reporter's view
+    std::optional<std::string> destroyed_at;  // set once its personal data was destroyed after its retention term
+    std::vector<Rectification> rectifications;  // filled for the aandachtfunctionaris's view
 };
 
 struct Enrichment {

@@ -164,24 +164,27 @@ std::vector<InvalidParam> ValidateSignalDraft(const SignalDraft& draft, std::chr
     if (draft.persons.size() > kMaxPersons) {
         problems.push_back({"persons", "Hoogstens " + std::to_string(kMaxPersons) + " personen per melding."});
     }
-    int this_year = static_cast<int>(std::chrono::year_month_day{today}.year());
     for (std::size_t index = 0; index < draft.persons.size() && index < kMaxPersons; ++index) {
-        const Person& person = draft.persons[index];
-        std::string prefix = "persons[" + std::to_string(index) + "].";
-        if (!Contains(PersonRoles(), person.role)) {
-            problems.push_back({prefix + "role", "Kies slachtoffer, verdachte of overig."});
-        }
-        CheckOptionalShort(problems, prefix + "name", person.name);
-        CheckOptionalShort(problems, prefix + "nationality", person.nationality);
-        if (person.birth_year && (*person.birth_year < 1900 || *person.birth_year > this_year)) {
-            problems.push_back({prefix + "birthYear", "Geef een geboortejaar tussen 1900 en " +
-                                                          std::to_string(this_year) + "."});
-        }
-        if (!person.phone.empty() && !IsPhoneNumber(person.phone)) {
-            problems.push_back({prefix + "phone", "Geef een telefoonnummer met 6 tot 15 cijfers."});
-        }
+        CheckPerson(problems, "persons[" + std::to_string(index) + "].", draft.persons[index], today);
     }
     return problems;
+}
+
+void CheckPerson(std::vector<InvalidParam>& problems, const std::string& prefix, const Person& person,
+                 std::chrono::sys_days today) {
+    int this_year = static_cast<int>(std::chrono::year_month_day{today}.year());
+    if (!Contains(PersonRoles(), person.role)) {
+        problems.push_back({prefix + "role", "Kies slachtoffer, verdachte of overig."});
+    }
+    CheckOptionalShort(problems, prefix + "name", person.name);
+    CheckOptionalShort(problems, prefix + "nationality", person.nationality);
+    if (person.birth_year && (*person.birth_year < 1900 || *person.birth_year > this_year)) {
+        problems.push_back({prefix + "birthYear", "Geef een geboortejaar tussen 1900 en " +
+                                                      std::to_string(this_year) + "."});
+    }
+    if (!person.phone.empty() && !IsPhoneNumber(person.phone)) {
+        problems.push_back({prefix + "phone", "Geef een telefoonnummer met 6 tot 15 cijfers."});
+    }
 }
 
 std::vector<InvalidParam> ValidateAssessment(std::string_view urgency, const std::vector<std::string>& forms,

@@ -33,6 +33,10 @@ bool Contains(const std::vector<std::string>& values, std::string_view value);
 std::vector<InvalidParam> ValidateSignalDraft(const SignalDraft& draft, std::chrono::sys_days today,
                                               bool anonymous = false, const Catalog& catalog = BuiltinCatalog());
 
+//! Checks one person (role, name, nationality, birth year, phone); problems are named `prefix` + field.
+void CheckPerson(std::vector<InvalidParam>& problems, const std::string& prefix, const Person& person,
+                 std::chrono::sys_days today);
+
 //! Checks a required free-text field: non-blank, at most `max_length` bytes.
 void CheckText(std::vector<InvalidParam>& problems, std::string_view name, std::string_view value,
                std::size_t max_length = kMaxTextLength);

@@ -395,6 +395,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
 
     // Figures: statistics, the yearly overview, the care evaluation and their downloads.
     RegisterStatisticsApi(router, service);
+    RegisterRetentionApi(router, service);
 
     // Audit.
     router.Add(verb::get, "/api/v1/audit-events", [svc](Context& context) {

@@ -2,6 +2,7 @@
 // of unknown query parameters, and answering a use case's result.
 #pragma once
 
+#include <algorithm>
 #include <initializer_list>
 
 #include "app/service.hpp"
@@ -81,8 +82,42 @@ Json ListToJson(const std::vector<T>& items) {
     return array;
 }
 
+// Registers a route whose JSON body is read by `read` and handed with the principal to `run`; the roles are
+// checked before the body, and the body's problems are all reported at once.
+template <typename Run>
+void AddBodyRoute(Router& router, app::Service& service, boost::beast::http::verb method, const std::string& pattern,
+                  std::initializer_list<domain::Role> roles, Run run) {
+    std::vector<domain::Role> allowed{roles};
+    router.Add(method, pattern, [&service, allowed, run](Context& context) {
+        return WithPrincipal(service, context, [&](const app::Principal& principal) {
+            bool permitted = std::any_of(allowed.begin(), allowed.end(), [&](domain::Role role) { return principal.Has(role); });
+            if (!permitted) {
+                return Problem(context.request, ErrorCode::kPermissionDenied,
+                               "Uw rol geeft geen toegang tot deze gegevens of handeling.");
+            }
+            auto reader = BodyReader::Parse(context.request.body());
+            if (!reader) return Problem(context.request, reader.error());
+            return run(context, principal, *reader);
+        });
+    });
+}
+
+// Finishes reading a body: every problem at once as one 400.
+#define MR_READ_DONE(reader)                                                           \
+    do {                                                                               \
+        if (Status finished = (reader).Finish(); !finished) {                          \
+            return Problem(context.request, finished.error());                         \
+        }                                                                              \
+    } while (false)
+
 //! The figures' routes (statistics_api.cpp): statistics, tables as CSV, the yearly overview and the figures
 //! from before meldroute, the care evaluation as JSON, PDF, spreadsheet and CSV.
 void RegisterStatisticsApi(Router& router, app::Service& service);
+
+//! Retention and data-subject rights (retention_api.cpp): legal hold, destruction log, inspection, rectification.
+void RegisterRetentionApi(Router& router, app::Service& service);
+
+//! The inspection export as JSON (the API answer and the page's download).
+Json InspectionJson(const app::InspectionExport& result);
 
 }  // namespace meldroute::http

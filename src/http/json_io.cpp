@@ -249,11 +249,31 @@ Result<domain::SignalDraft> ReadSignalDraft(const std::string& body, bool anonym
     return draft;
 }
 
+Json ToJson(const domain::Rectification& rectification) {
+    return Json{{"id", rectification.id},
+                {"position", rectification.position},
+                {"fields", rectification.fields},
+                {"reason", rectification.reason},
+                {"at", rectification.at},
+                {"actor", rectification.actor}};
+}
+
+Json ToJson(const store::RetentionState& state, const std::optional<std::string>& retain_until) {
+    Json hold = state.hold ? Json{{"reason", state.hold->reason}, {"setBy", state.hold->set_by},
+                                  {"setAt", state.hold->set_at}}
+                           : Json(nullptr);
+    return Json{{"legalHold", hold},
+                {"retainUntil", OptionalToJson(retain_until)},
+                {"destroyedAt", OptionalToJson(state.destroyed_at)}};
+}
+
 Json ToJson(const domain::Signal& signal) {
     Json persons = Json::array();
     for (const auto& person : signal.persons) persons.push_back(ToJson(person));
     Json feedback = Json::array();
     for (const auto& message : signal.feedback) feedback.push_back({{"message", message.message}, {"at", message.at}});
+    Json rectifications = Json::array();
+    for (const auto& item : signal.rectifications) rectifications.push_back(ToJson(item));
     return Json{{"id", signal.id},
                 {"status", signal.status},
                 {"channel", signal.channel},
@@ -269,7 +289,9 @@ Json ToJson(const domain::Signal& signal) {
                 {"reporter", signal.reporter.empty() ? Json(nullptr) : Json(signal.reporter)},
                 {"caseId", OptionalToJson(signal.case_id)},
                 {"createdAt", signal.created_at},
-                {"feedback", feedback}};
+                {"feedback", feedback},
+                {"destroyedAt", OptionalToJson(signal.destroyed_at)},
+                {"rectifications", rectifications}};
 }
 
 Json ToJson(const domain::Indication& indication) {
@@ -374,7 +396,8 @@ Json ToJson(const app::CaseView& view) {
                 {"allowedActions", allowed},
                 {"relatedSignals", related},
                 {"overdue", !view.overdue_reasons.empty()},
-                {"overdueReasons", view.overdue_reasons}};
+                {"overdueReasons", view.overdue_reasons},
+                {"retention", ToJson(view.retention, view.retain_until)}};
 }
 
 Json ToJson(const app::CaseListItem& item) {

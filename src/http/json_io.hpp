@@ -65,6 +65,8 @@ Result<CatalogProposal> ReadCatalogProposal(const std::string& body);
 
 Json ToJson(const domain::Catalog& catalog);
 Json ToJson(const domain::Signal& signal);
+Json ToJson(const domain::Rectification& rectification);
+Json ToJson(const store::RetentionState& state, const std::optional<std::string>& retain_until);
 Json ToJson(const app::CaseView& view);
 Json ToJson(const app::CaseListItem& item);
 Json ToJson(const domain::Indication& indication);

@@ -31,6 +31,7 @@ Json NavFor(const app::Principal* principal, const std::string& current) {
             links.emplace_back("/casussen", "Casussen");
             links.emplace_back("/zoeken", "Zoeken");
             links.emplace_back("/terugkerende-adressen", "Terugkerend");
+            links.emplace_back("/avg-verzoeken", "AVG-verzoeken");
         }
         if (principal->Has(Role::kMelder) || principal->Has(Role::kAandachtfunctionaris)) {
             links.emplace_back("/meldingen/nieuw", "Nieuwe melding");

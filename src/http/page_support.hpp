@@ -90,4 +90,8 @@ Json WorkOverviewModel(app::Service& service, const app::Principal& principal);
 //! The pages of the figures (statistics_pages.cpp): /cijfers, /dashboard, /evaluatie, /jaarcijfers, downloads.
 void RegisterStatisticsPages(Router& router, std::shared_ptr<PageContext> pages);
 
+//! The pages of data-subject requests (retention_pages.cpp): /avg-verzoeken (inspection and its download) and
+//! the rectification form on a signal.
+void RegisterRetentionPages(Router& router, std::shared_ptr<PageContext> pages);
+
 }  // namespace meldroute::http

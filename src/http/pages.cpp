@@ -248,7 +248,10 @@ std::string PersonRoleLabel(const std::string& role) {
 Json SignalModel(app::Service& service, const domain::Signal& signal) {
     Json persons = Json::array();
     for (const auto& person : signal.persons) {
-        persons.push_back({{"role", PersonRoleLabel(person.role)},
+        persons.push_back({{"signalId", signal.id},
+                           {"position", persons.size()},
+                           {"number", persons.size() + 1},
+                           {"role", PersonRoleLabel(person.role)},
                            {"name", person.name},
                            {"birthYear", person.birth_year ? std::to_string(*person.birth_year) : ""},
                            {"nationality", person.nationality},
@@ -267,7 +270,22 @@ Json SignalModel(app::Service& service, const domain::Signal& signal) {
         if (!place.city.empty()) city_line += (city_line.empty() ? "" : " ") + place.city;
         location = {{"line", line}, {"cityLine", city_line}};
     }
+    static const std::map<std::string, std::string> kFieldLabels{
+        {"name", "naam"}, {"birthYear", "geboortejaar"}, {"nationality", "nationaliteit"}, {"phone", "telefoonnummer"}};
+    Json rectifications = Json::array();
+    for (const auto& item : signal.rectifications) {
+        std::string fields;
+        for (const auto& field : item.fields) {
+            auto label = kFieldLabels.find(field);
+            fields += (fields.empty() ? "" : ", ") + (label != kFieldLabels.end() ? label->second : field);
+        }
+        rectifications.push_back({{"at", DutchTime(item.at)}, {"actor", item.actor}, {"number", item.position + 1},
+                                  {"fields", fields}, {"reason", item.reason}});
+    }
     return Json{{"id", signal.id},
+                {"destroyedAt", signal.destroyed_at ? Json(DutchTime(*signal.destroyed_at)) : Json(nullptr)},
+                {"rectifications", rectifications},
+                {"hasRectifications", !rectifications.empty()},
                 {"status", signal.status},
                 {"statusLabel", StatusLabel(signal.status)},
                 {"channel", signal.channel},
@@ -336,6 +354,27 @@ void PrefixFieldIds(Json& step_model, const std::string& prefix) {
             if (ids.contains(item["id"].get<std::string>())) item["id"] = prefix + item["id"].get<std::string>();
         }
     }
+}
+
+// Retention on the case page: when the personal data goes, the legal hold and its form.
+Json RetentionModel(const app::CaseView& view, const std::map<std::string, std::string>& errors,
+                    const std::string& reason, const Json& error_summary) {
+    const store::RetentionState& state = view.retention;
+    Json model{{"destroyedAt", state.destroyed_at ? Json(DutchTime(*state.destroyed_at)) : Json(nullptr)},
+               {"retainUntil", view.retain_until ? Json(DutchDate(view.retain_until->substr(0, 10))) : Json(nullptr)},
+               {"hold", nullptr},
+               {"errorSummary", error_summary},
+               {"summaryLevel", "3"}};  // the error summary sits in this section (h2)
+    if (state.hold) {
+        model["hold"] = {{"reason", state.hold->reason}, {"setBy", state.hold->set_by},
+                         {"setAt", DutchTime(state.hold->set_at)}};
+    } else if (!state.destroyed_at) {
+        model["reasonField"] = Field("reason", "Reden van de bewaarplicht", reason, errors, "textarea",
+                                     "Bijvoorbeeld een lopend strafrechtelijk onderzoek of een bezwaarprocedure. "
+                                     "Zolang de bewaarplicht geldt, wordt de casus niet vernietigd.",
+                                     true);
+    }
+    return model;
 }
 
 Json CaseModel(app::Service& service, const app::Principal& principal, const app::CaseView& view,
@@ -478,6 +517,9 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
         std::string label = entry.action;
         if (auto action = domain::ParseCaseAction(entry.action)) label = std::string{domain::DutchLabel(*action)};
         if (entry.action == "record") label = "Vastleggen";
+        if (entry.action == "hold") label = "Bewaarplicht ingesteld";
+        if (entry.action == "release") label = "Bewaarplicht opgeheven";
+        if (entry.action == "rectify") label = "Rectificatie";
         timeline.push_back({{"at", DutchTime(entry.at)}, {"actor", entry.actor}, {"action", label},
                             {"detail", entry.detail}});
     }
@@ -495,6 +537,11 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
     }
     model["related"] = related;
     model["hasRelated"] = !related.empty();
+    model["isOfficer"] = true;  // the case page is the officer's: persons get their correction link
+    model["retention"] = RetentionModel(view, errors_for("bewaarplicht"), value("bewaarplicht", "reason"),
+                                        step.action == "bewaarplicht" || step.action == "bewaarplicht-opheffen"
+                                            ? ErrorSummary(step.errors, step.detail)
+                                            : Json(nullptr));
 
     // The next steps: exactly the forms the route allows now.
     Json steps = Json::object();
@@ -653,6 +700,7 @@ Response ErrorPage(const Request& request, unsigned status, const std::string& m
 void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     auto pages = std::make_shared<PageContext>(PageContext{service, options});
     RegisterStatisticsPages(router, pages);
+    RegisterRetentionPages(router, pages);
 
     // The stylesheet is static and holds no secrets, so it is safe to compress (dynamic pages are not
     // compressed: with a CSRF token and reflected input in one body that would invite BREACH).
@@ -1109,6 +1157,21 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     add_step("heropenen", [](app::Service& service, const app::Principal& principal, const std::string& case_id,
                              const Form& form, const app::Precondition& precondition) {
         return service.ReopenCase(principal, case_id, First(form, "reason").value_or(""), precondition);
+    });
+
+    // Legal hold (bewaarplicht): set with a reason, or lifted.
+    auto hold_step = [](const Result<app::CaseView>& view) -> Result<app::StepResult> {
+        if (!view) return view.error();
+        return app::StepResult{view->file.header.id, view->file.header.id, view->file.header.status, std::nullopt};
+    };
+    // The hold is not a route step and does not change the case's version: no precondition.
+    add_step("bewaarplicht", [hold_step](app::Service& service, const app::Principal& principal,
+                                         const std::string& case_id, const Form& form, const app::Precondition&) {
+        return hold_step(service.SetLegalHold(principal, case_id, First(form, "reason").value_or("")));
+    });
+    add_step("bewaarplicht-opheffen", [hold_step](app::Service& service, const app::Principal& principal,
+                                                  const std::string& case_id, const Form&, const app::Precondition&) {
+        return hold_step(service.SetLegalHold(principal, case_id, std::nullopt));
     });
 
     // Figures for policy staff (aggregates only).

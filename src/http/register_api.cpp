@@ -187,34 +187,6 @@ domain::DesignatedOfficer ReadOfficer(BodyReader& reader) {
     return officer;
 }
 
-// Registers a route whose JSON body is read by `read` and handed with the principal to `run`; the roles are
-// checked before the body, and the body's problems are all reported at once.
-template <typename Run>
-void AddBodyRoute(Router& router, app::Service& service, verb method, const std::string& pattern,
-                  std::initializer_list<Role> roles, Run run) {
-    std::vector<Role> allowed{roles};
-    router.Add(method, pattern, [&service, allowed, run](Context& context) {
-        return WithPrincipal(service, context, [&](const app::Principal& principal) {
-            bool permitted = std::any_of(allowed.begin(), allowed.end(), [&](Role role) { return principal.Has(role); });
-            if (!permitted) {
-                return Problem(context.request, ErrorCode::kPermissionDenied,
-                               "Uw rol geeft geen toegang tot deze gegevens of handeling.");
-            }
-            auto reader = BodyReader::Parse(context.request.body());
-            if (!reader) return Problem(context.request, reader.error());
-            return run(context, principal, *reader);
-        });
-    });
-}
-
-// Finishes reading a body: every problem at once as one 400.
-#define MR_READ_DONE(reader)                                                           \
-    do {                                                                               \
-        if (Status finished = (reader).Finish(); !finished) {                          \
-            return Problem(context.request, finished.error());                         \
-        }                                                                              \
-    } while (false)
-
 }  // namespace
 
 void RegisterRegisterApi(Router& router, app::Service& service) {

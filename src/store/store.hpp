@@ -106,6 +106,44 @@ struct CatalogVersionRecord {
     std::string published_by;
 };
 
+//! A closed case, or a signal never taken into a case, whose personal data is not destroyed yet: what the
+//! retention job weighs. `since` is when the case was closed, or when the signal was filed.
+struct RetentionCandidate {
+    std::string kind;  // "case" | "signal"
+    std::string id;
+    std::optional<std::string> outcome;  // cases only
+    std::string since;
+    bool on_hold = false;
+};
+
+//! A legal hold on a case: while set, the retention job never destroys the case. The reason is sealed.
+struct LegalHold {
+    std::string reason;
+    std::string set_by;
+    std::string set_at;
+};
+
+//! Where a case or signal stands in its retention: on hold, or destroyed (only the skeleton remains).
+struct RetentionState {
+    std::optional<LegalHold> hold;
+    std::optional<std::string> destroyed_at;
+    std::optional<std::string> closed_at;  // cases only
+};
+
+//! One destruction: which object, when, under which rule, which categories of data. No personal data.
+struct DestructionRecord {
+    std::int64_t sequence = 0;
+    std::string object_type;  // "case" | "signal"
+    std::string object_id;
+    std::string destroyed_at;
+    std::string rule;  // e.g. "uitkomst zorgtraject: 5y na afsluiting"
+    std::vector<std::string> categories;
+    std::string actor;
+};
+
+//! A rectification of a person on a signal (reason sealed); the old values are not kept.
+using RectificationRecord = domain::Rectification;
+
 //! Raised by a store on an I/O or engine failure; the Store turns it into a rolled-back Unavailable error.
 class StoreFailure : public std::runtime_error {
 public:
@@ -193,6 +231,28 @@ public:
     virtual std::vector<domain::Reopening> ListReopenings(std::string_view case_id) = 0;
     virtual void InsertTimelineEntry(std::string_view case_id, const domain::TimelineEntry& entry) = 0;
     virtual std::vector<domain::TimelineEntry> ListTimeline(std::string_view case_id) = 0;
+
+    // Retention and data-subject rights.
+    virtual std::vector<RetentionCandidate> ListRetentionCandidates() = 0;
+    virtual RetentionState CaseRetention(std::string_view case_id) = 0;
+    //! When the signal's personal data was destroyed, if it was.
+    virtual std::optional<std::string> SignalDestroyedAt(std::string_view signal_id) = 0;
+    virtual void SetLegalHold(std::string_view case_id, const std::optional<LegalHold>& hold) = 0;
+    //! Destroys the personal data of one signal (narrative, location, business, persons, match keys, search
+    //! index rows, rectification reasons) and marks it destroyed; returns the categories that held data.
+    virtual std::vector<std::string> DestroySignal(std::string_view signal_id, std::string_view at) = 0;
+    //! Destroys the free texts of a case (rationales, enrichment texts, referral notes, feedback, closure note,
+    //! hold reason) and the personal data of its signals, keeping codes, dates and counts; returns categories.
+    virtual std::vector<std::string> DestroyCase(std::string_view case_id, std::string_view at) = 0;
+    virtual void AppendDestructionRecord(const DestructionRecord& record) = 0;
+    //! Newest first, at most `limit`.
+    virtual std::vector<DestructionRecord> ListDestructionRecords(int limit) = 0;
+    //! The signals holding a match key with this keyed hash, of this kind ("persoon", "telefoon").
+    virtual std::vector<std::string> FindSignalIdsByKey(std::string_view kind, std::string_view key_hash) = 0;
+    virtual void UpdatePerson(std::string_view signal_id, int position, const domain::Person& person) = 0;
+    virtual void DeleteSignalKeys(std::string_view signal_id) = 0;
+    virtual void InsertRectification(const RectificationRecord& record) = 0;
+    virtual std::vector<RectificationRecord> ListRectifications(std::string_view signal_id) = 0;
 
     // Configurable codes: kind is "partner", "forum", "enrichment-source" or "outcome".
     virtual std::vector<domain::CodeItem> ListCodes(std::string_view kind) = 0;

@@ -198,6 +198,25 @@ test('every operation answers as described, and every described operation is exe
   await call('POST', `/api/v1/cases/${caseId}/reopenings`, { token: af, body: { reason: 'Nog een keer.' } });
   await call('GET', `/api/v1/cases/${caseId}`, { token: af });
 
+  // Retention and the rights of data subjects.
+  await call('PUT', `/api/v1/cases/${caseId}/legal-hold`, { token: af, body: { reason: 'Lopend onderzoek.' } });
+  await call('PUT', `/api/v1/cases/${caseId}/legal-hold`, { token: af, body: {} });
+  await call('PUT', `/api/v1/cases/${caseId}/legal-hold`, { token: melder, body: { reason: 'x' } });
+  await call('PUT', '/api/v1/cases/00000000-0000-4000-8000-000000000000/legal-hold', { token: af, body: { reason: 'x' } });
+  await call('DELETE', `/api/v1/cases/${caseId}/legal-hold`, { token: af });
+  await call('DELETE', `/api/v1/cases/${caseId}/legal-hold`, { token: af });
+  await call('GET', '/api/v1/destruction-log', { token: auditor });
+  await call('GET', '/api/v1/destruction-log', { token: beleid });
+  await call('POST', '/api/v1/subject-access-requests', { token: af, body: { name: 'Test Persoon', birthYear: 1990 } });
+  await call('POST', '/api/v1/subject-access-requests', { token: af, body: { name: 'Test Persoon' } });
+  await call('POST', `/api/v1/signals/${signal.body.id}/rectifications`,
+    { token: af, body: { position: 0, nationality: 'Duits', reason: 'Verzoek betrokkene.' } });
+  await call('POST', `/api/v1/signals/${signal.body.id}/rectifications`,
+    { token: af, body: { position: 0, nationality: 'Duits', reason: 'Nogmaals.' } });
+  await call('POST', `/api/v1/signals/${signal.body.id}/rectifications`, { token: af, body: { position: 0 } });
+  await call('POST', '/api/v1/signals/00000000-0000-4000-8000-000000000000/rectifications',
+    { token: af, body: { position: 0, name: 'x', reason: 'x' } });
+
   await call('GET', '/api/v1/recurrences', { token: af });
   await call('GET', '/api/v1/recurrences', { token: melder });
   await call('POST', '/api/v1/signal-searches', { token: af, body: { text: 'loods', status: 'afgesloten', form: 'arbeid' } });

@@ -71,6 +71,15 @@ const TABLE = [
     params: (fx) => ({ caseId: fx.closableCaseId }), body: () => ({ outcome: 'doorverwezen' }) },
   { method: 'POST', path: '/api/v1/cases/{caseId}/reopenings', expect: only(201, OFFICER),
     params: (fx) => ({ caseId: fx.reopenableCaseId }), body: () => ({ reason: 'Rollentest: nieuwe informatie.' }) },
+  // Retention and the rights of data subjects: the hold is set, then lifted (only the officer's calls change it).
+  { method: 'PUT', path: '/api/v1/cases/{caseId}/legal-hold', expect: only(200, OFFICER),
+    body: () => ({ reason: 'Rollentest: lopend onderzoek.' }) },
+  { method: 'DELETE', path: '/api/v1/cases/{caseId}/legal-hold', expect: only(200, OFFICER) },
+  { method: 'GET', path: '/api/v1/destruction-log', expect: only(200, ['af', 'auditor']) },
+  { method: 'POST', path: '/api/v1/subject-access-requests', expect: only(200, OFFICER),
+    body: () => ({ name: 'Rollentest Persoon', birthYear: 1990 }) },
+  { method: 'POST', path: '/api/v1/signals/{signalId}/rectifications', expect: only(201, OFFICER),
+    body: () => ({ position: 0, nationality: 'Rollentest', reason: 'Rollentest: verzoek betrokkene.' }) },
   { method: 'GET', path: '/api/v1/indicators', expect: signedIn(200) },
   { method: 'GET', path: '/api/v1/catalog-versions', expect: signedIn(200) },
   { method: 'GET', path: '/api/v1/catalog-versions/{catalogVersion}', expect: signedIn(200),
@@ -145,7 +154,8 @@ before(async () => {
   tokens = await signInAll(server.url, USERS);
   throwaway = await signInAll(server.url, USERS);
   const { url } = server;
-  fx.signalId = (await fileSignal(url, tokens.melder, { narrative: 'Rollentest: signaal van melder.' })).id;
+  fx.signalId = (await fileSignal(url, tokens.melder, { narrative: 'Rollentest: signaal van melder.',
+    persons: [{ role: 'slachtoffer', name: 'Rollentest Persoon', birthYear: 1990 }] })).id;
   fx.freeSignalForCase = (await fileSignal(url, tokens.melder)).id;
   fx.freeSignalForLink = (await fileSignal(url, tokens.melder)).id;
   const open = await buildCase(url, tokens.af, [(await fileSignal(url, tokens.melder)).id], 'doorgezet');
@@ -203,8 +213,8 @@ test('every endpoint in docs/openapi.json has a row in the role table, and every
   assert.deepEqual(undocumented, [], 'rows for endpoints missing from docs/openapi.json');
 });
 
-test('every route registered in src/http/api.cpp, register_api.cpp and statistics_api.cpp has a row in the role table', () => {
-  const source = ['api.cpp', 'register_api.cpp', 'statistics_api.cpp']
+test('every route registered in src/http/api.cpp, register_api.cpp, statistics_api.cpp and retention_api.cpp has a row in the role table', () => {
+  const source = ['api.cpp', 'register_api.cpp', 'statistics_api.cpp', 'retention_api.cpp']
     .map((file) => readFileSync(path.join(root, 'src', 'http', file), 'utf8')).join('\n');
   const registered = new Set();
   for (const [, verb, p] of source.matchAll(/(?:router\.Add|AddBodyRoute\(router, service,)\s*\(?verb::(\w+),\s*"([^"]+)"/g)) {

@@ -13,6 +13,9 @@ const PERSONAL = [
   'Verwerkina', 'LOGBOEKGEHEIM', 'STATGEHEIM', 'Statistica Persoonlijk', '0316-123456', 'Statlandse',
   'Catalogustest', 'Rollentest', 'Drie mannen slapen in een bedrijfshal', 'een-lang-genoeg-wachtwoord',
   'Industrieweg', '6902 AA',
+  // tests/api/retention.test.mjs: destroyed, inspected and rectified persons, hold reasons.
+  'Retentiewoud', 'Distelhoeve', 'Hendrik Bewaarplicht', 'Inzageveld', 'Anderpersoon', 'Foutgespeld', 'Goedgespeld',
+  'OM-kenmerk', 'Losmelding', '0687650001',
 ];
 
 test('no server log of this run holds personal data, a password or a token', () => {

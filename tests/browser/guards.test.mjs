@@ -52,17 +52,18 @@ test('every role gets exactly its own pages (status per page and role)', async (
   const training = ['/opleiding/import', '/opleiding/medewerkers', '/opleiding/medewerkers/nieuw', '/opleiding/doelen',
     '/opleiding/activiteiten/nieuw'];
   const plan = ['/actieplan', '/actieplan/voortgang'];
-  const pages = ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen',
+  const pages = ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen', '/avg-verzoeken',
     '/meldingen/nieuw', '/mijn-meldingen', '/cijfers', '/dashboard', '/evaluatie', '/jaarcijfers', '/audittrail',
     '/opleiding', ...training, '/aandachtfunctionarissen', ...plan, '/actieplan/acties/e-learning', '/beheer/signalenlijst'];
   // The pages in the main navigation; the others are reached from them.
-  const navPages = new Set(['/inbox', '/casussen', '/zoeken', '/terugkerende-adressen', '/meldingen/nieuw',
+  const navPages = new Set(['/inbox', '/casussen', '/zoeken', '/terugkerende-adressen', '/avg-verzoeken', '/meldingen/nieuw',
     '/mijn-meldingen', '/cijfers', '/dashboard', '/evaluatie', '/jaarcijfers', '/audittrail', '/opleiding',
     '/aandachtfunctionarissen', '/actieplan', '/beheer/signalenlijst']);
   const allowed = {
     melder: ['/meldingen/nieuw', '/mijn-meldingen'],
     melder2: ['/meldingen/nieuw', '/mijn-meldingen'],
-    af: ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen', '/meldingen/nieuw',
+    af: ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen', '/avg-verzoeken',
+      '/meldingen/nieuw',
       '/cijfers', '/dashboard', '/evaluatie', ...plan],
     beleid: ['/cijfers', '/dashboard', '/evaluatie', '/jaarcijfers', '/opleiding', ...plan, '/actieplan/acties/e-learning'],
     beheer: ['/jaarcijfers', '/opleiding', ...training, '/aandachtfunctionarissen', ...plan, '/actieplan/acties/e-learning',

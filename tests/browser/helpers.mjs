@@ -218,12 +218,15 @@ export function signalIdFrom(url) {
   return match[1];
 }
 
-/** The step forms the case page offers, by the last segment of their action (verrijken, wegen, …), sorted. */
+/**
+ * The step forms of the route the case page offers, by the last segment of their action (verrijken, wegen, …),
+ * sorted. The legal hold's forms are not steps of the route and are left out.
+ */
 export async function offeredSteps(page) {
   const actions = await page.locator('main form[method="post"]').evaluateAll(
     (forms) => forms.map((form) => new URL(form.action).pathname),
   );
-  return actions.map((action) => action.split('/').pop()).sort();
+  return actions.map((action) => action.split('/').pop()).filter((step) => !step.startsWith('bewaarplicht')).sort();
 }
 
 /**

@@ -504,6 +504,40 @@ ALTER TABLE cases ADD COLUMN reopened_at TEXT;
 
 )sql",
          &BackfillClosures},
+        // 12: retention and data-subject rights: a legal hold per case (reason sealed), the moment a case's or
+        // signal's personal data was destroyed (the skeleton stays for the figures), an append-only destruction
+        // log without personal data, and recorded rectifications (reason sealed; old values are not kept).
+        {R"sql(
+ALTER TABLE cases ADD COLUMN legal_hold_reason TEXT;
+ALTER TABLE cases ADD COLUMN legal_hold_by TEXT;
+ALTER TABLE cases ADD COLUMN legal_hold_at TEXT;
+ALTER TABLE cases ADD COLUMN destroyed_at TEXT;
+ALTER TABLE signals ADD COLUMN destroyed_at TEXT;
+CREATE TABLE destruction_log (
+    sequence INTEGER PRIMARY KEY,
+    object_type TEXT NOT NULL,
+    object_id TEXT NOT NULL,
+    destroyed_at TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    categories TEXT NOT NULL,
+    actor TEXT NOT NULL
+);
+CREATE TRIGGER destruction_log_no_update BEFORE UPDATE ON destruction_log
+BEGIN SELECT RAISE(ABORT, 'the destruction log is append-only'); END;
+CREATE TRIGGER destruction_log_no_delete BEFORE DELETE ON destruction_log
+BEGIN SELECT RAISE(ABORT, 'the destruction log is append-only'); END;
+CREATE TABLE rectifications (
+    sequence INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    signal_id TEXT NOT NULL REFERENCES signals (id),
+    position INTEGER NOT NULL,
+    fields TEXT NOT NULL,
+    reason TEXT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL
+);
+CREATE INDEX rectifications_by_signal ON rectifications (signal_id);
+)sql"},
     };
     return migrations;
 }

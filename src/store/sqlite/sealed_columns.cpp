@@ -66,9 +66,9 @@ std::int64_t UpdateCell(Connection& connection, const SealedColumn& column, cons
     return connection.Changes();
 }
 
-bool TableExists(Connection& connection, const char* table) {
-    auto statement = connection.Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-    statement.Bind(1, std::string_view{table});
+bool HasColumn(Connection& connection, const SealedColumn& column) {
+    auto statement = connection.Prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+    statement.BindAll(std::string_view{column.table}, std::string_view{column.column});
     return statement.Step();
 }
 
@@ -102,6 +102,8 @@ const std::vector<SealedColumn>& SealedColumns() {
         {"designated_officers", "email", {"id"}},
         {"case_closures", "note", {"sequence"}},
         {"case_reopenings", "reason", {"sequence"}},
+        {"cases", "legal_hold_reason", {"id"}},
+        {"rectifications", "reason", {"id"}},
     };
     return columns;
 }
@@ -150,14 +152,22 @@ void IndexNarrative(Connection& connection, const FieldCipher& cipher, std::int6
     }
 }
 
+void UnindexNarrative(Connection& connection, const FieldCipher& cipher, std::int64_t sequence,
+                      std::string_view narrative) {
+    for (const std::string& term : domain::SearchTerms(narrative)) {
+        connection.Prepare("DELETE FROM signal_terms WHERE term_hash = ? AND signal_sequence = ?")
+            .BindAll(TermKey(cipher, term), sequence)
+            .Run();
+    }
+}
+
 void SealPlaintextColumns(Connection& connection, const FieldCipher& cipher) {
     {
         auto statement = connection.Prepare("SELECT sequence, narrative FROM signals");
         while (statement.Step()) IndexNarrative(connection, cipher, statement.Int(0), statement.Text(1));
     }
     for (const SealedColumn& column : SealedColumns()) {
-        // Tables of later migrations do not exist yet here; they seal their values from the start.
-        if (!TableExists(connection, column.table)) continue;
+        if (!HasColumn(connection, column)) continue;  // added by a later migration, sealed from the start
         std::vector<Cell> cells;
         {
             auto statement = connection.Prepare("SELECT " + SelectKeys(column) + column.column + " FROM " +

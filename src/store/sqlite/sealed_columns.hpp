@@ -44,6 +44,11 @@ std::int64_t TermKey(const FieldCipher& cipher, std::string_view term);
 void IndexNarrative(Connection& connection, const FieldCipher& cipher, std::int64_t sequence,
                     std::string_view narrative);
 
+//! Removes the blind-index terms of a signal's narrative (recomputed from the opened narrative; the rows are
+//! keyed by (term_hash, signal_sequence), so no second index by signal is needed).
+void UnindexNarrative(Connection& connection, const FieldCipher& cipher, std::int64_t sequence,
+                      std::string_view narrative);
+
 //! Migration step: seals every plaintext value of the sealed columns (the TOTP secrets, sealed by the app
 //! before under "totp/<user>", are re-sealed for their cell), fills signal_terms and records the key check.
 //! Runs inside the migration's transaction; throws StoreFailure when a value cannot be opened.

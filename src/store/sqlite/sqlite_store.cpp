@@ -62,7 +62,7 @@ std::optional<std::string> NullIfEmpty(std::string_view value) {
 constexpr const char* kSignalColumns =
     "s.id, s.reporter, s.channel, s.narrative, s.indicator_codes, s.catalog_version, s.observed_on, "
     "s.has_location, s.street, s.house_number, s.postcode, s.city, s.created_at, s.case_id, "
-    "COALESCE(c.status, 'gemeld'), s.business_kvk, s.business_name";
+    "COALESCE(c.status, 'gemeld'), s.business_kvk, s.business_name, s.destroyed_at";
 
 constexpr const char* kCaseColumns =
     "id, status, urgency, forms, rationale, outcome, closure_note, created_at, updated_at, weighed_at, version, "
@@ -264,7 +264,9 @@ public:
                           " FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
         if (filter.reporter) sql += " AND s.reporter = ?1";
         if (filter.status) {
-            sql += *filter.status == "gemeld" ? " AND s.case_id IS NULL" : " AND c.status = ?2";
+            // The inbox: signals not in a case, and not destroyed after their retention term.
+            sql += *filter.status == "gemeld" ? " AND s.case_id IS NULL AND s.destroyed_at IS NULL"
+                                              : " AND c.status = ?2";
         }
         sql += " ORDER BY s.sequence DESC LIMIT ?3";
         auto statement = db_.Prepare(sql);
@@ -617,6 +619,259 @@ public:
                           });
     }
 
+    // ------------------------------------------------------------------ retention and data-subject rights
+
+    std::vector<RetentionCandidate> ListRetentionCandidates() override {
+        std::vector<RetentionCandidate> candidates;
+        {
+            auto statement = db_.Prepare(
+                "SELECT id, outcome, closed_at, legal_hold_at IS NOT NULL FROM cases "
+                "WHERE closed_at IS NOT NULL AND destroyed_at IS NULL ORDER BY closed_at");
+            while (statement.Step()) {
+                candidates.push_back({"case", statement.Text(0), statement.OptionalText(1), statement.Text(2),
+                                      statement.Int(3) != 0});
+            }
+        }
+        auto statement = db_.Prepare(
+            "SELECT id, created_at FROM signals WHERE case_id IS NULL AND destroyed_at IS NULL ORDER BY sequence");
+        while (statement.Step()) candidates.push_back({"signal", statement.Text(0), std::nullopt, statement.Text(1), false});
+        return candidates;
+    }
+
+    RetentionState CaseRetention(std::string_view case_id) override {
+        auto statement = db_.Prepare(
+            "SELECT legal_hold_reason, legal_hold_by, legal_hold_at, destroyed_at, closed_at FROM cases WHERE id = ?");
+        statement.Bind(1, case_id);
+        RetentionState state;
+        if (!statement.Step()) return state;
+        if (auto at = statement.OptionalText(2)) {
+            state.hold = LegalHold{EmptyIfNull(Open("cases", case_id, "legal_hold_reason", statement.OptionalText(0))),
+                                   EmptyIfNull(statement.OptionalText(1)), *at};
+        }
+        state.destroyed_at = statement.OptionalText(3);
+        state.closed_at = statement.OptionalText(4);
+        return state;
+    }
+
+    std::optional<std::string> SignalDestroyedAt(std::string_view signal_id) override {
+        auto statement = db_.Prepare("SELECT destroyed_at FROM signals WHERE id = ?");
+        statement.Bind(1, signal_id);
+        if (!statement.Step()) return std::nullopt;
+        return statement.OptionalText(0);
+    }
+
+    void SetLegalHold(std::string_view case_id, const std::optional<LegalHold>& hold) override {
+        db_.Prepare("UPDATE cases SET legal_hold_reason = ?, legal_hold_by = ?, legal_hold_at = ? WHERE id = ?")
+            .BindAll(hold ? Seal("cases", case_id, "legal_hold_reason", std::optional<std::string>{hold->reason})
+                          : std::nullopt,
+                     hold ? std::optional<std::string>{hold->set_by} : std::nullopt,
+                     hold ? std::optional<std::string>{hold->set_at} : std::nullopt, case_id)
+            .Run();
+    }
+
+    std::vector<std::string> DestroySignal(std::string_view signal_id, std::string_view at) override {
+        SecureDelete secure{db_};
+        return DestroySignalData(signal_id, at);
+    }
+
+    // Freed space is zeroed while destroying, so no sealed value lingers in a free page (the WAL's copy goes at
+    // the next checkpoint); normal operation runs without it, since it only ever overwrites sealed values.
+    struct SecureDelete {
+        explicit SecureDelete(Connection& connection) : db(connection) { db.Execute("PRAGMA secure_delete = ON"); }
+        ~SecureDelete() {
+            try {
+                db.Execute("PRAGMA secure_delete = OFF");
+            } catch (const StoreFailure&) {
+            }
+        }
+        SecureDelete(const SecureDelete&) = delete;
+        SecureDelete& operator=(const SecureDelete&) = delete;
+        Connection& db;
+    };
+
+    std::vector<std::string> DestroySignalData(std::string_view signal_id, std::string_view at) {
+        std::vector<std::string> categories;
+        std::int64_t sequence = 0;
+        {
+            auto statement = db_.Prepare(
+                "SELECT sequence, narrative, has_location, business_kvk IS NOT NULL OR business_name IS NOT NULL, "
+                "destroyed_at IS NOT NULL FROM signals WHERE id = ?");
+            statement.Bind(1, signal_id);
+            if (!statement.Step() || statement.Int(4) != 0) return categories;
+            sequence = statement.Int(0);
+            UnindexNarrative(db_, cipher_, sequence, Open("signals", signal_id, "narrative", statement.Text(1)));
+            categories.push_back("meldingstekst");
+            categories.push_back("zoekindex");
+            if (statement.Int(2) != 0) categories.push_back("adres");
+            if (statement.Int(3) != 0) categories.push_back("bedrijf");
+        }
+        auto count = [&](const char* sql) {
+            auto statement = db_.Prepare(sql);
+            statement.Bind(1, signal_id);
+            statement.Step();
+            return statement.Int(0);
+        };
+        if (count("SELECT count(*) FROM persons WHERE signal_id = ?") > 0) categories.push_back("personen");
+        if (count("SELECT count(*) FROM signal_keys WHERE signal_id = ?") > 0) categories.push_back("koppelsleutels");
+        if (count("SELECT count(*) FROM rectifications WHERE signal_id = ? AND reason IS NOT NULL") > 0) {
+            categories.push_back("rectificatieredenen");
+        }
+        db_.Prepare(
+               "UPDATE signals SET narrative = ?, observed_on = NULL, has_location = 0, street = NULL, "
+               "house_number = NULL, postcode = NULL, city = NULL, business_kvk = NULL, business_name = NULL, "
+               "destroyed_at = ? WHERE id = ?")
+            .BindAll(Seal("signals", signal_id, "narrative", std::string_view{}), at, signal_id)
+            .Run();
+        for (const char* sql : {"DELETE FROM persons WHERE signal_id = ?", "DELETE FROM signal_keys WHERE signal_id = ?",
+                                "UPDATE rectifications SET reason = NULL WHERE signal_id = ?"}) {
+            db_.Prepare(sql).BindAll(signal_id).Run();
+        }
+        return categories;
+    }
+
+    std::vector<std::string> DestroyCase(std::string_view case_id, std::string_view at) override {
+        SecureDelete secure{db_};
+        std::vector<std::string> categories;
+        std::vector<std::string> signal_ids;
+        {
+            auto statement = db_.Prepare("SELECT id FROM signals WHERE case_id = ? ORDER BY sequence");
+            statement.Bind(1, case_id);
+            while (statement.Step()) signal_ids.push_back(statement.Text(0));
+        }
+        for (const std::string& signal_id : signal_ids) {
+            for (std::string& category : DestroySignalData(signal_id, at)) {
+                if (std::find(categories.begin(), categories.end(), category) == categories.end()) {
+                    categories.push_back(std::move(category));
+                }
+            }
+        }
+        // The free texts of the route: NOT NULL columns get a sealed empty text, so rows (and counts) remain.
+        struct FreeText {
+            const char* table;
+            const char* column;
+            const char* rows;  // selects the ids of the case's rows
+            const char* category;
+        };
+        static const FreeText texts[] = {
+            {"enrichments", "purpose", "SELECT id FROM enrichments WHERE case_id = ?", "verrijkingen"},
+            {"enrichments", "content", "SELECT id FROM enrichments WHERE case_id = ?", "verrijkingen"},
+            {"assessments", "rationale", "SELECT id FROM assessments WHERE case_id = ?", "afwegingen"},
+            {"partner_feedback", "summary",
+             "SELECT f.id FROM partner_feedback f JOIN referrals r ON r.id = f.referral_id WHERE r.case_id = ?",
+             "terugkoppeling-partners"},
+            {"reporter_feedback", "message", "SELECT id FROM reporter_feedback WHERE case_id = ?",
+             "terugkoppeling-melder"},
+        };
+        for (const FreeText& text : texts) {
+            std::vector<std::string> ids;
+            {
+                auto statement = db_.Prepare(text.rows);
+                statement.Bind(1, case_id);
+                while (statement.Step()) ids.push_back(statement.Text(0));
+            }
+            for (const std::string& id : ids) {
+                db_.Prepare(std::string{"UPDATE "} + text.table + " SET " + text.column + " = ? WHERE id = ?")
+                    .BindAll(Seal(text.table, id, text.column, std::string_view{}), id)
+                    .Run();
+            }
+            if (!ids.empty() && std::find(categories.begin(), categories.end(), text.category) == categories.end()) {
+                categories.push_back(text.category);
+            }
+        }
+        db_.Prepare("UPDATE referrals SET note = NULL WHERE case_id = ?").BindAll(case_id).Run();
+        // Earlier closures' notes and the reasons of reopenings (sealed per row by sequence).
+        db_.Prepare("UPDATE case_closures SET note = NULL WHERE case_id = ?").BindAll(case_id).Run();
+        std::vector<std::int64_t> reopenings;
+        {
+            auto statement = db_.Prepare("SELECT sequence FROM case_reopenings WHERE case_id = ?");
+            statement.Bind(1, case_id);
+            while (statement.Step()) reopenings.push_back(statement.Int(0));
+        }
+        for (std::int64_t sequence : reopenings) {
+            db_.Prepare("UPDATE case_reopenings SET reason = ? WHERE sequence = ?")
+                .BindAll(Seal("case_reopenings", std::to_string(sequence), "reason", std::string_view{}), sequence)
+                .Run();
+        }
+        db_.Prepare(
+               "UPDATE cases SET rationale = NULL, closure_note = NULL, legal_hold_reason = NULL, destroyed_at = ? "
+               "WHERE id = ?")
+            .BindAll(at, case_id)
+            .Run();
+        categories.push_back("casusteksten");
+        return categories;
+    }
+
+    void AppendDestructionRecord(const DestructionRecord& record) override {
+        db_.Prepare(
+               "INSERT INTO destruction_log (object_type, object_id, destroyed_at, rule, categories, actor) "
+               "VALUES (?, ?, ?, ?, ?, ?)")
+            .BindAll(record.object_type, record.object_id, record.destroyed_at, record.rule,
+                     JoinList(record.categories), record.actor)
+            .Run();
+    }
+
+    std::vector<DestructionRecord> ListDestructionRecords(int limit) override {
+        auto statement = db_.Prepare(
+            "SELECT sequence, object_type, object_id, destroyed_at, rule, categories, actor FROM destruction_log "
+            "ORDER BY sequence DESC LIMIT ?");
+        statement.Bind(1, limit);
+        std::vector<DestructionRecord> records;
+        while (statement.Step()) {
+            records.push_back({statement.Int(0), statement.Text(1), statement.Text(2), statement.Text(3),
+                               statement.Text(4), SplitList(statement.Text(5)), statement.Text(6)});
+        }
+        return records;
+    }
+
+    std::vector<std::string> FindSignalIdsByKey(std::string_view kind, std::string_view key_hash) override {
+        auto statement = db_.Prepare("SELECT signal_id FROM signal_keys WHERE kind = ? AND key_hash = ?");
+        statement.BindAll(kind, key_hash);
+        std::vector<std::string> ids;
+        while (statement.Step()) ids.push_back(statement.Text(0));
+        return ids;
+    }
+
+    void UpdatePerson(std::string_view signal_id, int position, const domain::Person& person) override {
+        const std::string row = std::string{signal_id} + "/" + std::to_string(position);
+        std::optional<std::string> birth_year;
+        if (person.birth_year) birth_year = std::to_string(*person.birth_year);
+        db_.Prepare(
+               "UPDATE persons SET name = ?, birth_year = ?, nationality = ?, phone = ? "
+               "WHERE signal_id = ? AND position = ?")
+            .BindAll(Seal("persons", row, "name", NullIfEmpty(person.name)), Seal("persons", row, "birth_year", birth_year),
+                     Seal("persons", row, "nationality", NullIfEmpty(person.nationality)),
+                     Seal("persons", row, "phone", NullIfEmpty(person.phone)), signal_id, position)
+            .Run();
+    }
+
+    void DeleteSignalKeys(std::string_view signal_id) override {
+        db_.Prepare("DELETE FROM signal_keys WHERE signal_id = ?").BindAll(signal_id).Run();
+    }
+
+    void InsertRectification(const RectificationRecord& record) override {
+        db_.Prepare(
+               "INSERT INTO rectifications (id, signal_id, position, fields, reason, at, actor) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .BindAll(record.id, record.signal_id, record.position, JoinList(record.fields),
+                     Seal("rectifications", record.id, "reason", record.reason), record.at, record.actor)
+            .Run();
+    }
+
+    std::vector<RectificationRecord> ListRectifications(std::string_view signal_id) override {
+        auto statement = db_.Prepare(
+            "SELECT id, signal_id, position, fields, reason, at, actor FROM rectifications WHERE signal_id = ? "
+            "ORDER BY sequence");
+        statement.Bind(1, signal_id);
+        std::vector<RectificationRecord> records;
+        while (statement.Step()) {
+            std::string id = statement.Text(0);
+            records.push_back({id, statement.Text(1), static_cast<int>(statement.Int(2)), SplitList(statement.Text(3)),
+                               EmptyIfNull(Open("rectifications", id, "reason", statement.OptionalText(4))),
+                               statement.Text(5), statement.Text(6)});
+        }
+        return records;
+    }
+
     std::vector<domain::CodeItem> ListCodes(std::string_view kind) override {
         auto statement =
             db_.Prepare("SELECT code, name FROM codes WHERE kind = ? AND active = 1 ORDER BY position, code");
@@ -897,6 +1152,7 @@ private:
         auto kvk = cell(15, "business_kvk");
         auto trade_name = cell(16, "business_name");
         if (kvk || trade_name) signal.business = domain::Business{kvk.value_or(""), trade_name.value_or("")};
+        signal.destroyed_at = statement.OptionalText(17);
         return signal;
     }
 
