@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config make libsqlite3-dev libsodium-dev libstemmer-dev liboath-dev libqrencode-dev libboost1.81-dev nlohmann-json3-dev
-          libkainjow-mustache-dev libcli11-dev libgtest-dev libbenchmark-dev zlib1g-dev libcairo2-dev libxlsxwriter-dev)
+          libkainjow-mustache-dev libcli11-dev libgtest-dev libbenchmark-dev zlib1g-dev libcairo2-dev libxlsxwriter-dev libssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(chromium sqlite3 wrk curl)
 fi

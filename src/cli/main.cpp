@@ -10,9 +10,11 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "app/crypto.hpp"
+#include "app/oidc.hpp"
 #include "app/service.hpp"
 #include "domain/model.hpp"
 #include "http/application.hpp"
@@ -92,8 +94,55 @@ int FailWith(const Error& error) {
                 detail);
 }
 
+// The `serve --oidc-…` options as given; the secret is read from its file, never taken from the command line.
+struct OidcOptions {
+    app::OidcConfig config;
+    std::string client_secret_file;
+    std::vector<std::string> role_mappings;  // "VALUE=ROLE"
+    std::vector<std::string> scopes;         // empty: the default
+    std::string token_auth = "client_secret_basic";
+    std::vector<std::string> mfa_acr;
+};
+
+Result<app::OidcConfig> LoadOidcConfig(const OidcOptions& options) {
+    app::OidcConfig config = options.config;
+    const bool any = !config.issuer.empty() || !config.client_id.empty() || !options.client_secret_file.empty() ||
+                     !config.redirect_uri.empty() || !options.role_mappings.empty();
+    if (!any) return app::OidcConfig{};
+    if (config.issuer.empty()) {
+        return MakeError(ErrorCode::kInvalidArgument, "--oidc-issuer: required with the other --oidc options");
+    }
+    for (const std::string& mapping : options.role_mappings) {
+        auto parsed = MR_TRY(app::ParseRoleMapping(mapping));
+        config.role_map[parsed.first] = parsed.second;
+    }
+    if (!options.scopes.empty()) {
+        config.scopes.clear();
+        for (const std::string& entry : options.scopes) {
+            std::stringstream words{entry};
+            for (std::string word; words >> word;) config.scopes.push_back(word);
+        }
+    }
+    if (options.token_auth != "client_secret_basic" && options.token_auth != "client_secret_post") {
+        return MakeError(ErrorCode::kInvalidArgument, "--oidc-token-auth: client_secret_basic or client_secret_post");
+    }
+    config.client_secret_post = options.token_auth == "client_secret_post";
+    config.mfa_acr.insert(options.mfa_acr.begin(), options.mfa_acr.end());
+    if (!options.client_secret_file.empty()) {
+        std::ifstream file{options.client_secret_file, std::ios::binary};
+        if (!file) {
+            return MakeError(ErrorCode::kInvalidArgument,
+                             "--oidc-client-secret-file: cannot read " + options.client_secret_file);
+        }
+        std::getline(file, config.client_secret);
+        if (!config.client_secret.empty() && config.client_secret.back() == '\r') config.client_secret.pop_back();
+    }
+    MR_TRY(app::ValidateOidcConfig(config));
+    return config;
+}
+
 int Serve(const std::string& data_dir, const std::string& listen, const std::string& store_url, bool demo,
-          bool secure_cookies, bool mfa_for_melder, std::int64_t suppression_threshold) {
+          bool secure_cookies, bool mfa_for_melder, std::int64_t suppression_threshold, const OidcOptions& oidc_options) {
     std::size_t colon = listen.rfind(':');
     if (colon == std::string::npos) return Fail(kUsageError, "--listen must be HOST:PORT, e.g. 127.0.0.1:8080");
     std::string host = listen.substr(0, colon);
@@ -109,6 +158,8 @@ int Serve(const std::string& data_dir, const std::string& listen, const std::str
     if (port < 0 || port > 65535) return Fail(kUsageError, "--listen: port must be a number from 0 to 65535");
     if (host == "localhost") host = "127.0.0.1";
     if (demo && !IsLoopback(host)) return Fail(kUsageError, "--demo is only allowed on a loopback address");
+    auto oidc = LoadOidcConfig(oidc_options);
+    if (!oidc) return Fail(kUsageError, oidc.error().detail);
 
     auto store = OpenStore(data_dir, store_url);
     if (!store) {
@@ -119,6 +170,7 @@ int Serve(const std::string& data_dir, const std::string& listen, const std::str
     if (!config) return Fail(kRuntimeError, config.error().detail);
     config->mfa_for_melder = mfa_for_melder;
     config->suppression_threshold = suppression_threshold;
+    config->oidc = std::move(*oidc);
     // Per the contract, the demo accounts sign in with their password alone in demo mode.
     if (demo) config->mfa_exempt = app::DemoAccountNames();
     app::Service service{**store, *config};
@@ -233,6 +285,23 @@ int main(int argc, char** argv) {
     serve->add_option("--suppression-threshold", suppression_threshold,
                       "counts below this show as \"< n\" in figures shared outside (default 5)")
         ->check(CLI::Range(2, 100));
+    OidcOptions oidc;
+    serve->add_option("--oidc-issuer", oidc.config.issuer,
+                      "single sign-on: the identity provider's issuer URL (https; http only on loopback)");
+    serve->add_option("--oidc-client-id", oidc.config.client_id, "single sign-on: meldroute's client id");
+    serve->add_option("--oidc-client-secret-file", oidc.client_secret_file,
+                      "single sign-on: file whose first line is the client secret");
+    serve->add_option("--oidc-redirect-uri", oidc.config.redirect_uri,
+                      "single sign-on: https://HOST/inloggen/gemeente-account/terug as registered at the provider");
+    serve->add_option("--oidc-role-claim", oidc.config.role_claim,
+                      "single sign-on: the ID token claim with the roles (default roles; a.b walks into objects)");
+    serve->add_option("--oidc-role", oidc.role_mappings,
+                      "single sign-on: VALUE=ROLE, a claim value and the meldroute role it gives (repeatable)");
+    serve->add_option("--oidc-scope", oidc.scopes, "single sign-on: scopes to ask (default \"openid profile\")");
+    serve->add_option("--oidc-token-auth", oidc.token_auth,
+                      "single sign-on: client_secret_basic (default) or client_secret_post");
+    serve->add_option("--oidc-mfa-acr", oidc.mfa_acr,
+                      "single sign-on: an acr value that counts as a second factor (repeatable)");
 
     std::string username;
     std::string role;
@@ -267,7 +336,7 @@ int main(int argc, char** argv) {
         return Fail(kUsageError, error.what());
     }
     if (serve->parsed()) {
-        return Serve(data_dir, listen, store_url, demo, secure_cookies, mfa_for_melder, suppression_threshold);
+        return Serve(data_dir, listen, store_url, demo, secure_cookies, mfa_for_melder, suppression_threshold, oidc);
     }
     if (user_add->parsed()) return AddUser(user_data_dir, username, role, department);
     if (user_password->parsed()) return SetPassword(user_data_dir, username);

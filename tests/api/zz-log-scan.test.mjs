@@ -12,7 +12,7 @@ import { logDir } from '../support/server.mjs';
 const PERSONAL = [
   'Verwerkina', 'LOGBOEKGEHEIM', 'STATGEHEIM', 'Statistica Persoonlijk', '0316-123456', 'Statlandse',
   'Catalogustest', 'Rollentest', 'Drie mannen slapen in een bedrijfshal', 'een-lang-genoeg-wachtwoord',
-  'Industrieweg', '6902 AA',
+  'Industrieweg', '6902 AA', 'Anna Fokkema', 'Zoë Rolloos', 'Bert Linders',
 ];
 
 test('no server log of this run holds personal data, a password or a token', () => {

@@ -446,6 +446,19 @@ INSERT INTO yearly_figures VALUES
 CREATE INDEX referrals_by_at ON referrals (at);
 CREATE INDEX assessments_by_case_at ON assessments (case_id, at);
 )sql",
+        // 9: single sign-on (OpenID Connect): the local account an identity provider's user is linked to, keyed
+        // on (issuer, subject). Self-contained, so it can take another number when branches meet.
+        R"sql(
+CREATE TABLE federated_identities (
+    issuer TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    username TEXT NOT NULL UNIQUE REFERENCES users (username),
+    display_name TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    last_sign_in_at TEXT NOT NULL,
+    PRIMARY KEY (issuer, subject)
+) WITHOUT ROWID;
+)sql",
     };
     return migrations;
 }
