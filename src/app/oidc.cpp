@@ -24,8 +24,20 @@ std::string_view UrlHost(std::string_view url) {
     return rest.substr(0, rest.find(':'));
 }
 
+// localhost, ::1, or an IPv4 literal in 127.0.0.0/8 (four numbers: "127.0.0.1.evil.example" is a name, not one).
 bool IsLoopbackHost(std::string_view host) {
-    return host == "localhost" || host == "::1" || host.starts_with("127.");
+    if (host == "localhost" || host == "::1") return true;
+    if (!host.starts_with("127.") || std::count(host.begin(), host.end(), '.') != 3) return false;
+    std::size_t digits = 0;
+    for (char character : host) {
+        if (character == '.') {
+            if (digits == 0) return false;
+            digits = 0;
+        } else if (character < '0' || character > '9' || ++digits > 3) {
+            return false;
+        }
+    }
+    return digits > 0;
 }
 
 }  // namespace

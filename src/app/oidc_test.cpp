@@ -31,6 +31,8 @@ TEST(OidcPolicy, UrlsMustBeHttpsExceptOnLoopback) {
     EXPECT_TRUE(OidcUrlAllowed("http://localhost/x"));
     EXPECT_FALSE(OidcUrlAllowed("http://login.example/x"));
     EXPECT_FALSE(OidcUrlAllowed("http://127.0.0.1.evil.example/x"));
+    EXPECT_FALSE(OidcUrlAllowed("http://127.0.0.1./x"));
+    EXPECT_FALSE(OidcUrlAllowed("http://127.1/x"));
     EXPECT_FALSE(OidcUrlAllowed("http://localhost.evil.example/x"));
     EXPECT_FALSE(OidcUrlAllowed("https://user@login.example/x"));
     EXPECT_FALSE(OidcUrlAllowed("ftp://login.example/x"));

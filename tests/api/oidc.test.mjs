@@ -4,11 +4,18 @@
 // code are refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { signIn, api } from '../support/server.mjs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { signIn, api, startServer } from '../support/server.mjs';
 import { startWithIdentityProvider, CLIENT_ID } from '../support/identity-provider.mjs';
+import { totp } from '../support/totp.mjs';
 
 const USERS = {
   'af-sso': { name: 'Anna Fokkema', preferred_username: 'a.fokkema', roles: ['mensenhandel-af', 'medewerker'] },
+  'af-totp': { name: 'Anton Fris', preferred_username: 'a.fris', roles: ['mensenhandel-af'] },
   'beleid-sso': { name: 'Bert Linders', preferred_username: 'b.linders', roles: ['mensenhandel-beleid'] },
   'zonder-rol': { name: 'Zoë Rolloos', preferred_username: 'z.rolloos', roles: ['medewerker'] },
   beheer: { name: 'Naamgenoot', preferred_username: 'beheer', roles: ['mensenhandel-melder'] },
@@ -200,6 +207,40 @@ test('without MFA at the provider, an officer without local TOTP may only enrol'
   assert.equal(new URL(inbox.location).pathname, '/tweestapsverificatie');
 });
 
+const csrfOf = (html) => html.match(/name="csrf" value="([^"]+)"/)[1];
+
+test('without MFA at the provider, an officer with local TOTP gives the code after the provider', async () => {
+  // Enrol through the pages, in the session that may only enrol.
+  const { browser } = await signInWithSso('af-totp', { mfa: false });
+  const start = await browser.request(`${server.url}/tweestapsverificatie`);
+  await browser.request(`${server.url}/tweestapsverificatie`, { method: 'POST', form: { csrf: csrfOf(start.body) } });
+  const pending = await browser.request(`${server.url}/tweestapsverificatie`);
+  const secret = pending.body.match(/class="utrecht-code mr-secret">([^<]+)</)[1].replace(/\s+/g, '');
+  const confirmed = await browser.request(`${server.url}/tweestapsverificatie/bevestigen`,
+    { method: 'POST', form: { csrf: csrfOf(pending.body), otp: totp(secret) } });
+  assert.equal(confirmed.status, 200, confirmed.body);
+
+  // The next sign-in without the provider's MFA asks for the code; nothing is signed in before it.
+  const { browser: next, done } = await signInWithSso('af-totp', { mfa: false });
+  assert.equal(done.status, 200);
+  assert.match(done.body, /Code voor meldroute/);
+  assert.ok(!done.headers.getSetCookie().some((c) => c.startsWith('meldroute_sessie=')));
+  const bad = ['000000', '111111', '222222'].find((code) => ![-1, 0, 1].some((offset) => totp(secret, offset) === code));
+  const wrong = await next.request(`${server.url}/inloggen/gemeente-account/code`,
+    { method: 'POST', form: { csrf: csrfOf(done.body), otp: bad } });
+  assert.equal(wrong.status, 401, wrong.body);
+  assert.match(wrong.body, /onjuist/);
+  const right = await next.request(`${server.url}/inloggen/gemeente-account/code`,
+    { method: 'POST', form: { csrf: csrfOf(wrong.body), otp: totp(secret, 1) } });
+  assert.equal(right.status, 303, right.body);
+  assert.equal(new URL(right.location).pathname, '/');
+  assert.equal((await next.request(`${server.url}/inbox`)).status, 200);
+
+  // With the provider's MFA no code is asked.
+  const withMfa = await signInWithSso('af-totp');
+  assert.match(withMfa.done.body, /U bent ingelogd/);
+});
+
 test('a role changed at the provider takes effect at the next sign-in', async () => {
   idp.users['beleid-sso'].roles = ['mensenhandel-beleid'];
   const first = await signInWithSso('beleid-sso');
@@ -220,4 +261,33 @@ test('a role changed at the provider takes effect at the next sign-in', async ()
 test('the provider cannot be used to sign in with a password: no password works for an SSO account', async () => {
   const response = await api(server.url, 'POST', '/api/v1/sessions', { body: { username: 'a.fokkema', password: '!sso' } });
   assert.equal(response.status, 401);
+});
+
+test('a provider whose TLS certificate is not trusted is never talked to: the sign-in stops with a 503 page', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'meldroute-tls-'));
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')]);
+  assert.equal(made.status, 0, String(made.stderr));
+  let requests = 0;
+  const untrusted = https.createServer({ key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) },
+    (req, res) => { requests += 1; res.end('{}'); });
+  await new Promise((resolve) => untrusted.listen(0, '127.0.0.1', resolve));
+  writeFileSync(path.join(dir, 'secret'), 'geheim\n', { mode: 0o600 });
+  const other = await startServer({
+    args: ['--oidc-issuer', `https://127.0.0.1:${untrusted.address().port}`, '--oidc-client-id', CLIENT_ID,
+      '--oidc-client-secret-file', path.join(dir, 'secret'),
+      '--oidc-redirect-uri', 'https://meldroute.example/inloggen/gemeente-account/terug', '--oidc-role', 'x=melder'],
+  });
+  try {
+    const response = await fetch(`${other.url}/inloggen/gemeente-account`, { redirect: 'manual' });
+    assert.equal(response.status, 503);
+    assert.match(await response.text(), /niet bereikbaar/);
+    assert.equal(requests, 0, 'no request was sent over the unverified connection');
+  } finally {
+    await other.stop();
+    other.cleanup();
+    untrusted.closeAllConnections();
+    await new Promise((resolve) => untrusted.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

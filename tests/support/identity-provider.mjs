@@ -55,6 +55,7 @@ export async function startIdentityProvider({ redirectUri, users }) {
       token_endpoint_auth_method: 'client_secret_basic',
     }],
     pkce: { required: () => true },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     // amr with the openid scope, so that every ID token says how the user signed in.
