@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config make libsqlite3-dev libsodium-dev libstemmer-dev liboath-dev libqrencode-dev libboost1.81-dev nlohmann-json3-dev
           libkainjow-mustache-dev libcli11-dev libgtest-dev libbenchmark-dev zlib1g-dev libcairo2-dev libxlsxwriter-dev
-          libtomlplusplus-dev)
+          libtomlplusplus-dev libssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(chromium sqlite3 wrk curl poppler-utils)
 fi

@@ -34,11 +34,45 @@ std::string NewId() {
 std::string RandomToken() {
     std::array<unsigned char, 32> bytes{};
     randombytes_buf(bytes.data(), bytes.size());
-    std::string token(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-    sodium_bin2base64(token.data(), token.size(), bytes.data(), bytes.size(),
-                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-    token.resize(token.find('\0'));
-    return token;
+    return Base64UrlEncode({reinterpret_cast<const char*>(bytes.data()), bytes.size()});
+}
+
+namespace {
+
+std::string Base64With(std::string_view bytes, int variant) {
+    std::string text(sodium_base64_ENCODED_LEN(bytes.size(), variant), '\0');
+    sodium_bin2base64(text.data(), text.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      variant);
+    text.resize(text.find('\0'));
+    return text;
+}
+
+}  // namespace
+
+std::string Base64UrlEncode(std::string_view bytes) {
+    return Base64With(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+std::string Base64Encode(std::string_view bytes) { return Base64With(bytes, sodium_base64_VARIANT_ORIGINAL); }
+
+std::optional<std::string> Base64UrlDecode(std::string_view text) {
+    std::string bytes(text.size(), '\0');
+    std::size_t length = 0;
+    const char* end = nullptr;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), text.data(), text.size(),
+                          nullptr, &length, &end, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+        end != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    bytes.resize(length);
+    return bytes;
+}
+
+std::string Sha256(std::string_view bytes) {
+    std::string digest(crypto_hash_sha256_BYTES, '\0');
+    crypto_hash_sha256(reinterpret_cast<unsigned char*>(digest.data()),
+                       reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    return digest;
 }
 
 std::string Sha256Hex(std::string_view text) {
@@ -88,11 +122,7 @@ std::string Seal(std::string_view key_id, std::string_view key, std::string_view
         reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
         reinterpret_cast<const unsigned char*>(context.data()), context.size(), nullptr, nonce,
         reinterpret_cast<const unsigned char*>(key.data()));
-    std::string encoded(sodium_base64_ENCODED_LEN(box.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-    sodium_bin2base64(encoded.data(), encoded.size(), reinterpret_cast<const unsigned char*>(box.data()), box.size(),
-                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-    encoded.resize(encoded.find('\0'));
-    return std::string{key_id} + "." + encoded;
+    return std::string{key_id} + "." + Base64UrlEncode(box);
 }
 
 std::string SealedKeyId(std::string_view sealed) {

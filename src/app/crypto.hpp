@@ -16,6 +16,15 @@ std::string NewId();
 //! A random URL-safe token with 256 bits of entropy.
 std::string RandomToken();
 
+//! base64url without padding (JOSE, PKCE) and standard base64 (HTTP Basic) of `bytes`.
+std::string Base64UrlEncode(std::string_view bytes);
+std::string Base64Encode(std::string_view bytes);
+//! The bytes of base64url text without padding; nullopt when it is not exactly that.
+std::optional<std::string> Base64UrlDecode(std::string_view text);
+
+//! The 32-byte SHA-256 digest of `bytes`.
+std::string Sha256(std::string_view bytes);
+
 //! Hex SHA-256 of `text`. Tokens have full entropy, so an unkeyed hash is enough to store them.
 std::string Sha256Hex(std::string_view text);
 

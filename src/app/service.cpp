@@ -144,31 +144,67 @@ Error OtpProblem(const std::string& reason) {
     return MakeError(ErrorCode::kUnauthenticated, reason, {{"otp", reason}});
 }
 
+constexpr const char* kOtpMissingText = "Vul de code uit uw authenticator-app in, of een herstelcode.";
+constexpr const char* kOtpWrongText = "De code is onjuist of al gebruikt. Vul de code in die de app nu toont.";
+
 }  // namespace
+
+// Counts a failed sign-in against `username`; the failure that reaches the threshold starts a lock of the full
+// term, and the failures are cleared so that the count starts afresh after it.
+void Service::RecordSignInFailure(store::Transaction& transaction, const std::string& username, TimePoint now) {
+    const std::string now_text = FormatTime(now);
+    transaction.RecordLoginFailure(username, now_text);
+    if (transaction.CountLoginFailuresSince(username, FormatTime(now - std::chrono::minutes{config_.lockout_minutes})) >=
+        config_.lockout_failures) {
+        transaction.LockAccount(username, FormatTime(now + std::chrono::minutes{config_.lockout_minutes}));
+        transaction.ClearLoginFailures(username);
+    }
+}
+
+bool Service::AccountLocked(store::Transaction& transaction, const std::string& username, const std::string& now_text) {
+    auto locked_until = transaction.AccountLockedUntil(username);
+    if (!locked_until || *locked_until <= now_text) return false;
+    AppendAudit(transaction, {username, "session.create", "session", "aanmelden", "geblokkeerd"}, now_text);
+    return true;
+}
+
+// Checks a TOTP code (used once: its step is stored) or a recovery code against an enrolled second factor.
+Service::FactorCheck Service::CheckSecondFactor(store::Transaction& transaction, const store::MfaRecord& mfa,
+                                                const std::string& otp, const std::string& recovery_code,
+                                                TimePoint now) {
+    if (!otp.empty()) {
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+        auto step = MatchTotp(mfa.secret, otp, seconds, mfa.last_step);
+        if (!step) return FactorCheck::kWrong;
+        store::MfaRecord used = mfa;
+        used.last_step = *step;
+        transaction.UpsertMfa(used);
+        return FactorCheck::kPassed;
+    }
+    if (!recovery_code.empty()) {
+        if (!transaction.UseRecoveryCode(mfa.username, RecoveryCodeHash(mfa.username, recovery_code),
+                                         FormatTime(now))) {
+            return FactorCheck::kWrong;
+        }
+        AppendAudit(transaction, {mfa.username, "recovery-code.use", "account", "aanmelden", kAllowed}, FormatTime(now));
+        return FactorCheck::kPassed;
+    }
+    return FactorCheck::kMissing;
+}
 
 Result<NewSession> Service::SignIn(const std::string& username, const std::string& password, const std::string& otp,
                                    const std::string& recovery_code) {
     TimePoint now = Now();
     std::string now_text = FormatTime(now);
-    std::string window_start = FormatTime(now - std::chrono::minutes{config_.lockout_minutes});
     enum class Outcome { kSignedIn, kLocked, kRejected, kOtpMissing, kOtpWrong } outcome = Outcome::kRejected;
     NewSession session;
     Status status = store_.Write([&](store::Transaction& transaction) -> Status {
-        auto locked_until = transaction.AccountLockedUntil(username);
-        if (locked_until && *locked_until > now_text) {
+        if (AccountLocked(transaction, username, now_text)) {
             outcome = Outcome::kLocked;
-            AppendAudit(transaction, {username, "session.create", "session", "aanmelden", "geblokkeerd"}, now_text);
             return Ok();
         }
         const auto fail = [&](Outcome why, const char* audit_outcome) {
-            transaction.RecordLoginFailure(username, now_text);
-            // The failure that reaches the threshold starts a lock of the full term; the failures are cleared
-            // so that the count starts afresh after it.
-            if (transaction.CountLoginFailuresSince(username, window_start) >= config_.lockout_failures) {
-                transaction.LockAccount(username,
-                                        FormatTime(now + std::chrono::minutes{config_.lockout_minutes}));
-                transaction.ClearLoginFailures(username);
-            }
+            RecordSignInFailure(transaction, username, now);
             AppendAudit(transaction, {username, "session.create", "session", "aanmelden", audit_outcome}, now_text);
             outcome = why;
             return Ok();
@@ -183,37 +219,22 @@ Result<NewSession> Service::SignIn(const std::string& username, const std::strin
         const auto mfa = transaction.FindMfa(user->username);
         const bool enrolled = mfa && mfa->confirmed_at;
         if (enrolled && !exempt) {
-            if (!otp.empty()) {
-                auto step = MatchTotp(
-                    mfa->secret, otp,
-                    std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count(),
-                    mfa->last_step);
-                if (!step) return fail(Outcome::kOtpWrong, "code onjuist");
-                store::MfaRecord used = *mfa;
-                used.last_step = *step;
-                transaction.UpsertMfa(used);
-            } else if (!recovery_code.empty()) {
-                if (!transaction.UseRecoveryCode(user->username, RecoveryCodeHash(user->username, recovery_code),
-                                                 now_text)) {
-                    return fail(Outcome::kOtpWrong, "herstelcode onjuist");
-                }
-                AppendAudit(transaction, {username, "recovery-code.use", "account", "aanmelden", kAllowed}, now_text);
-            } else {
-                // The password was right; the second factor is still to come. Not a failure to count.
-                AppendAudit(transaction, {username, "session.create", "session", "aanmelden", "code nodig"},
-                            now_text);
-                outcome = Outcome::kOtpMissing;
-                return Ok();
+            switch (CheckSecondFactor(transaction, *mfa, otp, recovery_code, now)) {
+                case FactorCheck::kPassed:
+                    break;
+                case FactorCheck::kWrong:
+                    return fail(Outcome::kOtpWrong, otp.empty() ? "herstelcode onjuist" : "code onjuist");
+                case FactorCheck::kMissing:
+                    // The password was right; the second factor is still to come. Not a failure to count.
+                    AppendAudit(transaction, {username, "session.create", "session", "aanmelden", "code nodig"},
+                                now_text);
+                    outcome = Outcome::kOtpMissing;
+                    return Ok();
             }
         }
         transaction.ClearLoginFailures(username);
-        session.token = RandomToken();
-        session.principal = Principal{user->username, user->roles, Sha256Hex(session.token), RandomToken()};
-        session.principal.must_enrol = !exempt && !enrolled && RequiresMfa(user->roles);
-        transaction.InsertSession({session.principal.token_hash, user->username, session.principal.csrf_token,
-                                   now_text, now_text, session.principal.must_enrol});
+        session = StartSession(transaction, *user, !exempt && !enrolled && RequiresMfa(user->roles), now);
         AppendAudit(transaction, {username, "session.create", "session", "aanmelden", kAllowed}, now_text);
-        session.expires_at = FormatTime(now + config_.absolute_lifetime);
         outcome = Outcome::kSignedIn;
         return Ok();
     });
@@ -222,17 +243,155 @@ Result<NewSession> Service::SignIn(const std::string& username, const std::strin
         case Outcome::kSignedIn:
             return session;
         case Outcome::kLocked:
-            return MakeError(ErrorCode::kRateLimited,
-                             "Te veel mislukte pogingen. Het account is tijdelijk geblokkeerd; probeer het over " +
-                                 std::to_string(config_.lockout_minutes) + " minuten opnieuw.");
+            return LockedError();
         case Outcome::kOtpMissing:
-            return OtpProblem("Vul de code uit uw authenticator-app in, of een herstelcode.");
+            return OtpProblem(kOtpMissingText);
         case Outcome::kOtpWrong:
-            return OtpProblem("De code is onjuist of al gebruikt. Vul de code in die de app nu toont.");
+            return OtpProblem(kOtpWrongText);
         case Outcome::kRejected:
             break;
     }
     return MakeError(ErrorCode::kUnauthenticated, "Gebruikersnaam of wachtwoord is onjuist.");
+}
+
+namespace {
+
+bool NameCharacter(char character) {
+    return (character >= 'a' && character <= 'z') || (character >= '0' && character <= '9') || character == '.' ||
+           character == '-' || character == '_';
+}
+
+// A readable local name for a new single sign-on account: the provider's preferred_username in the characters
+// account names allow, with a piece of the (issuer, subject) hash when that name is taken. The name is only a
+// label: the link is (issuer, subject), never a name, so an IdP user called "beheer" never becomes local "beheer".
+std::string NewFederatedUsername(store::Transaction& transaction, const FederatedIdentity& identity) {
+    std::string base;
+    for (char character : identity.preferred_username.substr(0, identity.preferred_username.find('@'))) {
+        const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(character)));
+        if (NameCharacter(lower) && base.size() < 40) base.push_back(lower);
+    }
+    if (base.empty()) base = "sso";
+    const std::string hash = Sha256Hex(identity.issuer + "\n" + identity.subject);
+    std::string name = base;
+    for (std::size_t length = 6; transaction.FindUser(name) && length <= hash.size(); length += 6) {
+        name = base + "-" + hash.substr(0, length);
+    }
+    return name;
+}
+
+}  // namespace
+
+Result<NewSession> Service::SignInFederated(const FederatedIdentity& identity, const std::string& otp,
+                                            const std::string& recovery_code) {
+    const TimePoint now = Now();
+    const std::string now_text = FormatTime(now);
+    const std::vector<Role> roles = MapRoles(config_.oidc, identity.role_values);
+    // The audit trail names a provider's user by a hash of (issuer, subject) until they have an account.
+    const std::string subject_ref = "sso/" + Sha256Hex(identity.issuer + "\n" + identity.subject).substr(0, 16);
+    enum class Outcome { kSignedIn, kNoRole, kInactive, kLocked, kOtpMissing, kOtpWrong } outcome = Outcome::kNoRole;
+    NewSession session;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        const auto link = transaction.FindFederatedIdentity(identity.issuer, identity.subject);
+        if (roles.empty()) {
+            // No role for meldroute (any more): nothing is created, and a linked account's sessions end.
+            if (link) transaction.DeleteSessionsOf(link->username);
+            AppendAudit(transaction, {link ? link->username : "sso", "session.create", subject_ref, "aanmelden",
+                                      "geweigerd: geen rol"},
+                        now_text);
+            return Ok();
+        }
+        std::optional<store::UserRecord> user = link ? transaction.FindUser(link->username) : std::nullopt;
+        if (link && (!user || !user->active)) {
+            AppendAudit(transaction, {link->username, "session.create", subject_ref, "aanmelden", kRefused}, now_text);
+            outcome = Outcome::kInactive;
+            return Ok();
+        }
+        if (!user) {
+            // "!" is no Argon2id string, so no password ever opens this account.
+            user = store::UserRecord{NewFederatedUsername(transaction, identity), "!sso", roles, true, now_text};
+            transaction.InsertUser(*user);
+            AppendAudit(transaction, {"sso", "user.create", "user/" + user->username, "gebruikersbeheer", kAllowed},
+                        now_text);
+        }
+        const std::string& username = user->username;
+        if (AccountLocked(transaction, username, now_text)) {
+            outcome = Outcome::kLocked;
+            return Ok();
+        }
+        if (user->roles != roles) {
+            transaction.UpdateUserRoles(username, roles);
+            AppendAudit(transaction, {"sso", "user.roles", "user/" + username, "gebruikersbeheer", kAllowed}, now_text);
+            user->roles = roles;
+        }
+        transaction.UpsertFederatedIdentity(
+            {identity.issuer, identity.subject, username, identity.display_name.substr(0, 200), now_text, now_text});
+        // The provider's own second factor counts; without it the local rules of a password sign-in apply.
+        const bool needs_factor = RequiresMfa(roles) && !IdpAssertsMfa(config_.oidc, identity);
+        const auto mfa = transaction.FindMfa(username);
+        const bool enrolled = mfa && mfa->confirmed_at;
+        if (needs_factor && enrolled) {
+            switch (CheckSecondFactor(transaction, *mfa, otp, recovery_code, now)) {
+                case FactorCheck::kPassed:
+                    break;
+                case FactorCheck::kWrong:
+                    RecordSignInFailure(transaction, username, now);
+                    AppendAudit(transaction, {username, "session.create", "sso", "aanmelden", "code onjuist"}, now_text);
+                    outcome = Outcome::kOtpWrong;
+                    return Ok();
+                case FactorCheck::kMissing:
+                    AppendAudit(transaction, {username, "session.create", "sso", "aanmelden", "code nodig"}, now_text);
+                    outcome = Outcome::kOtpMissing;
+                    return Ok();
+            }
+        }
+        transaction.ClearLoginFailures(username);
+        session = StartSession(transaction, *user, needs_factor && !enrolled, now);
+        AppendAudit(transaction, {username, "session.create", "sso", "aanmelden", kAllowed}, now_text);
+        outcome = Outcome::kSignedIn;
+        return Ok();
+    }));
+    switch (outcome) {
+        case Outcome::kSignedIn:
+            return session;
+        case Outcome::kNoRole:
+            return MakeError(ErrorCode::kPermissionDenied,
+                             "Uw gemeente-account geeft geen toegang tot meldroute: er is geen rol voor u vastgelegd. "
+                             "Vraag uw leidinggevende of de beheerder van de gemeente-accounts om een rol.");
+        case Outcome::kInactive:
+            return MakeError(ErrorCode::kPermissionDenied, "Dit account is uitgeschakeld. Neem contact op met de beheerder.");
+        case Outcome::kLocked:
+            return LockedError();
+        case Outcome::kOtpMissing:
+            return OtpProblem(kOtpMissingText);
+        case Outcome::kOtpWrong:
+            break;
+    }
+    return OtpProblem(kOtpWrongText);
+}
+
+void Service::AuditFederatedRefusal(const std::string& reason) {
+    (void)store_.Write([&](store::Transaction& transaction) -> Status {
+        AppendAudit(transaction, {"sso", "session.create", "sso", "aanmelden", "geweigerd: " + reason}, NowText());
+        return Ok();
+    });
+}
+
+NewSession Service::StartSession(store::Transaction& transaction, const store::UserRecord& user, bool must_enrol,
+                                 TimePoint now) {
+    NewSession session;
+    session.token = RandomToken();
+    session.principal = Principal{user.username, user.roles, Sha256Hex(session.token), RandomToken()};
+    session.principal.must_enrol = must_enrol;
+    transaction.InsertSession({session.principal.token_hash, user.username, session.principal.csrf_token,
+                               FormatTime(now), FormatTime(now), must_enrol});
+    session.expires_at = FormatTime(now + config_.absolute_lifetime);
+    return session;
+}
+
+Error Service::LockedError() const {
+    return MakeError(ErrorCode::kRateLimited,
+                     "Te veel mislukte pogingen. Het account is tijdelijk geblokkeerd; probeer het over " +
+                         std::to_string(config_.lockout_minutes) + " minuten opnieuw.");
 }
 
 Result<MfaStatus> Service::GetMfaStatus(const Principal& principal) {

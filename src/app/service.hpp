@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "app/audit.hpp"
+#include "app/oidc.hpp"
 #include "base/result.hpp"
+#include "base/time.hpp"
 #include "domain/catalog.hpp"
 #include "domain/catalog_versions.hpp"
 #include "domain/deadlines.hpp"
@@ -61,6 +63,8 @@ struct ServiceConfig {
     bool mfa_for_melder = false;
     //! Accounts that sign in with a password alone (the demo accounts in demo mode, per the contract).
     std::set<std::string> mfa_exempt;
+    //! Single sign-on with the municipality's identity provider (off unless an issuer is set).
+    OidcConfig oidc;
 };
 
 //! The demo accounts of the contract (melder, melder2, af, beleid, beheer, auditor).
@@ -233,6 +237,14 @@ public:
     //! Signs in with a password, plus a TOTP code (`otp`) or a recovery code once a second factor is enrolled.
     Result<NewSession> SignIn(const std::string& username, const std::string& password, const std::string& otp = "",
                               const std::string& recovery_code = "");
+    //! Signs in a user the identity provider vouched for (a validated ID token): the account linked to (issuer,
+    //! subject), created at the first sign-in; its roles follow the role claim at every sign-in. No mapped role:
+    //! refused (403), nothing created, and the sessions of a linked account end. A role that needs a second
+    //! factor without the provider asserting one must give the local TOTP code (or enrol), as with a password.
+    Result<NewSession> SignInFederated(const FederatedIdentity& identity, const std::string& otp = "",
+                                       const std::string& recovery_code = "");
+    //! Audits a single sign-on refused before anyone was identified (a fixed `reason`, never the provider's text).
+    void AuditFederatedRefusal(const std::string& reason);
     Result<Principal> Authenticate(const std::string& token);
     Status SignOut(const Principal& principal);
 
@@ -382,6 +394,15 @@ public:
     const ServiceConfig& config() const { return config_; }
 
 private:
+    enum class FactorCheck { kPassed, kMissing, kWrong };
+    FactorCheck CheckSecondFactor(store::Transaction& transaction, const store::MfaRecord& mfa, const std::string& otp,
+                                  const std::string& recovery_code, TimePoint now);
+    void RecordSignInFailure(store::Transaction& transaction, const std::string& username, TimePoint now);
+    //! Whether `username` is locked now; audits the refused sign-in when it is.
+    bool AccountLocked(store::Transaction& transaction, const std::string& username, const std::string& now_text);
+    NewSession StartSession(store::Transaction& transaction, const store::UserRecord& user, bool must_enrol,
+                            TimePoint now);
+    Error LockedError() const;
     Status Require(const Principal& principal, std::initializer_list<domain::Role> roles, const std::string& action);
     void AuditDenied(const Principal& principal, const std::string& action, const std::string& object);
     Result<CaseView> LoadCaseView(store::Transaction& transaction, const std::string& case_id);

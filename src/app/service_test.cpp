@@ -13,6 +13,9 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace meldroute::app {
+
+OidcConfig TestOidcConfig();  // app/oidc_test.cpp
+
 namespace {
 
 using domain::Role;
@@ -32,6 +35,7 @@ protected:
         service_ = std::make_unique<Service>(*store_, ServiceConfig{});
     }
     void TearDown() override {
+        federated_.reset();
         service_.reset();
         store_.reset();
         std::filesystem::remove_all(directory_);
@@ -51,9 +55,41 @@ protected:
     Principal policy_{"beleid", {Role::kBeleid}, "", ""};
     Principal auditor_{"auditor", {Role::kAuditor}, "", ""};
 
+    //! The service with single sign-on configured (the policy of app/oidc_test.cpp).
+    Service& Federated() {
+        if (!federated_) {
+            ServiceConfig config;
+            config.oidc = TestOidcConfig();
+            federated_ = std::make_unique<Service>(*store_, config);
+        }
+        return *federated_;
+    }
+
+    //! What a validated ID token of the test provider says.
+    static FederatedIdentity Identity(const std::string& subject, std::vector<std::string> roles, bool mfa = true) {
+        FederatedIdentity identity;
+        identity.issuer = TestOidcConfig().issuer;
+        identity.subject = subject;
+        identity.display_name = "Anna Fokkema";
+        identity.preferred_username = "A.Fokkema@gemeente.example";
+        identity.role_values = std::move(roles);
+        identity.amr = mfa ? std::vector<std::string>{"pwd", "mfa"} : std::vector<std::string>{"pwd"};
+        return identity;
+    }
+
+    std::vector<store::UserRecord> Users() {
+        std::vector<store::UserRecord> users;
+        (void)store_->Read([&](store::Transaction& transaction) -> Status {
+            users = transaction.ListUsers();
+            return Ok();
+        });
+        return users;
+    }
+
     std::filesystem::path directory_;
     std::unique_ptr<store::sqlite::SqliteStore> store_;
     std::unique_ptr<Service> service_;
+    std::unique_ptr<Service> federated_;
 };
 
 TEST_F(ServiceTest, ReportersSeeOnlyTheirOwnSignals) {
@@ -470,6 +506,56 @@ TEST_F(ServiceTest, TheActionPlanIsSeededAndChangedByBeleidOrBeheerder) {
     ASSERT_TRUE(report.has_value());
     EXPECT_EQ(report->objectives[0].due_in_year, 1);
     EXPECT_EQ(report->objectives[0].overdue.size(), 1u) << "completed after the end of 2024";
+}
+
+TEST_F(ServiceTest, SingleSignOnTheFirstSignInCreatesTheAccountAndLaterOnesReuseIt) {
+    auto first = Federated().SignInFederated(Identity("sub-1", {"mh-af"}));
+    ASSERT_TRUE(first.has_value()) << first.error().detail;
+    EXPECT_EQ(first->principal.username, "a.fokkema");
+    EXPECT_FALSE(first->principal.must_enrol) << "the provider asserted MFA";
+    auto second = Federated().SignInFederated(Identity("sub-1", {"mh-af"}));
+    ASSERT_TRUE(second.has_value());
+    EXPECT_EQ(second->principal.username, "a.fokkema");
+    EXPECT_EQ(Users().size(), 1u);
+    EXPECT_FALSE(Federated().SignIn("a.fokkema", "!sso").has_value()) << "no password opens an SSO account";
+}
+
+TEST_F(ServiceTest, SingleSignOnTheSameNameFromAnotherSubjectIsAnotherAccount) {
+    ASSERT_TRUE(Federated().SignInFederated(Identity("sub-1", {"mh-af"})).has_value());
+    auto other = Federated().SignInFederated(Identity("sub-2", {"mh-beleid"}));
+    ASSERT_TRUE(other.has_value());
+    EXPECT_NE(other->principal.username, "a.fokkema");
+    EXPECT_TRUE(other->principal.username.starts_with("a.fokkema-"));
+    EXPECT_EQ(other->principal.roles, std::vector<Role>{Role::kBeleid});
+}
+
+TEST_F(ServiceTest, SingleSignOnNoMappedRoleRefusesAndCreatesNothing) {
+    auto refused = Federated().SignInFederated(Identity("sub-1", {"medewerker"}));
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, ErrorCode::kPermissionDenied);
+    EXPECT_TRUE(Users().empty());
+}
+
+TEST_F(ServiceTest, SingleSignOnRolesFollowTheClaimAndAWithdrawnRoleEndsTheSessions) {
+    auto officer = Federated().SignInFederated(Identity("sub-1", {"mh-af"}));
+    ASSERT_TRUE(officer.has_value());
+    auto policy = Federated().SignInFederated(Identity("sub-1", {"mh-beleid"}));
+    ASSERT_TRUE(policy.has_value());
+    EXPECT_EQ(policy->principal.roles, std::vector<Role>{Role::kBeleid});
+    auto earlier = Federated().Authenticate(officer->token);
+    ASSERT_TRUE(earlier.has_value());
+    EXPECT_EQ(earlier->roles, std::vector<Role>{Role::kBeleid}) << "the account's roles changed";
+    EXPECT_FALSE(Federated().SignInFederated(Identity("sub-1", {})).has_value());
+    EXPECT_FALSE(Federated().Authenticate(policy->token).has_value()) << "sessions ended with the role";
+}
+
+TEST_F(ServiceTest, SingleSignOnWithoutTheProvidersSecondFactorTheLocalRulesApply) {
+    auto officer = Federated().SignInFederated(Identity("sub-1", {"mh-af"}, false));
+    ASSERT_TRUE(officer.has_value());
+    EXPECT_TRUE(officer->principal.must_enrol) << "an officer without TOTP may only enrol";
+    auto policy = Federated().SignInFederated(Identity("sub-2", {"mh-beleid"}, false));
+    ASSERT_TRUE(policy.has_value());
+    EXPECT_FALSE(policy->principal.must_enrol) << "beleid needs no second factor";
 }
 
 }  // namespace

@@ -12,10 +12,12 @@
 #include <functional>
 #include <iostream>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include "app/crypto.hpp"
 #include "app/keyring.hpp"
+#include "app/oidc.hpp"
 #include "app/service.hpp"
 #include "cli/data_dir.hpp"
 #include "base/log.hpp"
@@ -94,6 +96,54 @@ std::optional<int> ApplyRetentionRules(app::RetentionSettings& settings, const s
     return std::nullopt;
 }
 
+// The `serve --oidc-…` options as given; the secret is read from its file, never taken from the command line.
+struct OidcOptions {
+    app::OidcConfig config;
+    std::string client_secret_file;
+    std::vector<std::string> role_mappings;  // "VALUE=ROLE"
+    std::vector<std::string> scopes;         // empty: the default
+    std::string token_auth = "client_secret_basic";
+    std::vector<std::string> mfa_acr;
+};
+
+Result<app::OidcConfig> LoadOidcConfig(const OidcOptions& options) {
+    app::OidcConfig config = options.config;
+    const bool any = !config.issuer.empty() || !config.client_id.empty() || !options.client_secret_file.empty() ||
+                     !config.redirect_uri.empty() || !options.role_mappings.empty();
+    if (!any) return app::OidcConfig{};
+    if (config.issuer.empty()) {
+        return MakeError(ErrorCode::kInvalidArgument, "--oidc-issuer: required with the other --oidc options");
+    }
+    for (const std::string& mapping : options.role_mappings) {
+        auto parsed = MR_TRY(app::ParseRoleMapping(mapping));
+        config.role_map[parsed.first] = parsed.second;
+    }
+    if (!options.scopes.empty()) {
+        config.scopes.clear();
+        for (const std::string& entry : options.scopes) {
+            std::stringstream words{entry};
+            for (std::string word; words >> word;) config.scopes.push_back(word);
+        }
+    }
+    if (options.token_auth != "client_secret_basic" && options.token_auth != "client_secret_post") {
+        return MakeError(ErrorCode::kInvalidArgument, "--oidc-token-auth: client_secret_basic or client_secret_post");
+    }
+    config.client_secret_post = options.token_auth == "client_secret_post";
+    config.mfa_acr.insert(options.mfa_acr.begin(), options.mfa_acr.end());
+    if (!options.client_secret_file.empty()) {
+        std::ifstream file{options.client_secret_file, std::ios::binary};
+        if (!file) {
+            return MakeError(ErrorCode::kInvalidArgument,
+                             "--oidc-client-secret-file: cannot read " + options.client_secret_file);
+        }
+        std::getline(file, config.client_secret);
+        if (!config.client_secret.empty() && config.client_secret.back() == '\r') config.client_secret.pop_back();
+    }
+    MR_TRY(app::ValidateOidcConfig(config));
+    return config;
+}
+
+
 void PrintRetentionRun(const app::RetentionRun& run, std::FILE* out) {
     std::size_t cases = 0;
     for (const auto& record : run.destroyed) cases += record.object_type == "case" ? 1 : 0;
@@ -144,8 +194,11 @@ private:
     std::thread thread_;
 };
 
-int Serve(const config::ServeSettings& settings, const app::RetentionSettings& retention) {
+int Serve(const config::ServeSettings& settings, const app::RetentionSettings& retention,
+          const OidcOptions& oidc_options) {
     ConfigureLog(settings.log_format, settings.log_level);
+    auto oidc = LoadOidcConfig(oidc_options);
+    if (!oidc) return Fail(kUsageError, oidc.error().detail);
     auto keys = LoadKeys(settings.data_dir);
     if (!keys) return Fail(kRuntimeError, keys.error().detail);
     // One server per data directory; `restore` checks the same lock.
@@ -157,6 +210,7 @@ int Serve(const config::ServeSettings& settings, const app::RetentionSettings& r
     config.idle_timeout = settings.idle_timeout;
     config.absolute_lifetime = settings.absolute_lifetime;
     config.retention = retention;
+    config.oidc = std::move(*oidc);
     // Per the contract, the demo accounts sign in with their password alone in demo mode.
     if (settings.demo) config.mfa_exempt = app::DemoAccountNames();
     app::Service service{**store, config};
@@ -348,6 +402,23 @@ int main(int argc, char** argv) {
     serve->add_option("--retention-interval", retention_interval,
                       "seconds between runs of the destruction job (default 86400, a day)")
         ->check(CLI::Range(1, 31 * 86400));
+    OidcOptions oidc;
+    serve->add_option("--oidc-issuer", oidc.config.issuer,
+                      "single sign-on: the identity provider's issuer URL (https; http only on loopback)");
+    serve->add_option("--oidc-client-id", oidc.config.client_id, "single sign-on: meldroute's client id");
+    serve->add_option("--oidc-client-secret-file", oidc.client_secret_file,
+                      "single sign-on: file whose first line is the client secret");
+    serve->add_option("--oidc-redirect-uri", oidc.config.redirect_uri,
+                      "single sign-on: https://HOST/inloggen/gemeente-account/terug as registered at the provider");
+    serve->add_option("--oidc-role-claim", oidc.config.role_claim,
+                      "single sign-on: the ID token claim with the roles (default roles; a.b walks into objects)");
+    serve->add_option("--oidc-role", oidc.role_mappings,
+                      "single sign-on: VALUE=ROLE, a claim value and the meldroute role it gives (repeatable)");
+    serve->add_option("--oidc-scope", oidc.scopes, "single sign-on: scopes to ask (default \"openid profile\")");
+    serve->add_option("--oidc-token-auth", oidc.token_auth,
+                      "single sign-on: client_secret_basic (default) or client_secret_post");
+    serve->add_option("--oidc-mfa-acr", oidc.mfa_acr,
+                      "single sign-on: an acr value that counts as a second factor (repeatable)");
 
     std::string username;
     std::string role;
@@ -431,7 +502,7 @@ int main(int argc, char** argv) {
             if (Status applied = config::ApplyFlag(*spec, value, settings); !applied) return FailWith(applied.error());
         }
         if (Status finished = config::Finish(settings); !finished) return FailWith(finished.error());
-        return Serve(settings, retention_settings);
+        return Serve(settings, retention_settings, oidc);
     }
     if (retention_run->parsed()) return RunRetention(retention_data_dir, retention_settings, dry_run);
     if (user_add->parsed()) return AddUser(user_data_dir, username, role, department);

@@ -1,5 +1,7 @@
 #include "http/page_support.hpp"
 
+#include <algorithm>
+
 #include "app/crypto.hpp"
 #include "http/templates.hpp"
 
@@ -19,6 +21,22 @@ std::string RoleLabels(const app::Principal& principal) {
 }
 
 }  // namespace
+
+std::string CookieHeader(const std::string& name, const std::string& value, const PageOptions& options,
+                         int max_age_seconds, std::string_view same_site, std::string_view path) {
+    std::string cookie = name + "=" + value + "; Path=" + std::string{path} + "; HttpOnly; SameSite=" +
+                         std::string{same_site} + "; Max-Age=" + std::to_string(max_age_seconds);
+    if (options.secure_cookies) cookie += "; Secure";
+    return cookie;
+}
+
+SecondFactorInput SecondFactorFrom(const Form& form) {
+    std::string code = First(form, "otp").value_or("");
+    std::erase_if(code, [](char character) { return character == ' '; });
+    const bool totp = code.size() == 6 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (totp) return {code, ""};
+    return {"", code};
+}
 
 Json NavFor(const app::Principal* principal, const std::string& current) {
     std::vector<std::pair<std::string, std::string>> links;

@@ -26,6 +26,18 @@ struct PageContext {
     PageOptions options;
 };
 
+//! A Set-Cookie value: HttpOnly, `same_site` (Strict for sessions; Lax only where a cross-site navigation must
+//! carry it back, the single sign-on's pre-login cookie), Secure with --secure-cookies.
+std::string CookieHeader(const std::string& name, const std::string& value, const PageOptions& options,
+                         int max_age_seconds, std::string_view same_site = "Strict", std::string_view path = "/");
+
+//! The sign-in forms' one code field: a six-digit TOTP code, or else a recovery code.
+struct SecondFactorInput {
+    std::string otp;
+    std::string recovery;
+};
+SecondFactorInput SecondFactorFrom(const Form& form);
+
 //! The navigation for a principal (nullptr: a visitor), marking `current`.
 Json NavFor(const app::Principal* principal, const std::string& current);
 
@@ -86,6 +98,10 @@ Response Guarded(PageContext& pages, Context& context, std::initializer_list<dom
 //! The officer's own work at a glance (start page and dashboard): new signals, open cases, overdue work,
 //! cases waiting on a partner, feedback due to reporters, and the open cases that ask for attention.
 Json WorkOverviewModel(app::Service& service, const app::Principal& principal);
+
+//! Single sign-on with the municipality's identity provider (oidc.cpp): /inloggen/gemeente-account and its
+//! callback; nothing is registered when it is not configured.
+void RegisterOidcPages(Router& router, std::shared_ptr<PageContext> pages);
 
 //! The pages of the figures (statistics_pages.cpp): /cijfers, /dashboard, /evaluatie, /jaarcijfers, downloads.
 void RegisterStatisticsPages(Router& router, std::shared_ptr<PageContext> pages);

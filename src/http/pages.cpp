@@ -78,14 +78,6 @@ std::string Excerpt(const std::string& text, std::size_t length) {
 
 // ------------------------------------------------------------------------------------------ sessions and guards
 
-std::string CookieHeader(const std::string& name, const std::string& value, const PageOptions& options,
-                         int max_age_seconds) {
-    std::string cookie = name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                         std::to_string(max_age_seconds);
-    if (options.secure_cookies) cookie += "; Secure";
-    return cookie;
-}
-
 // ------------------------------------------------------------------------------------------ signal form
 
 struct SignalForm {
@@ -701,6 +693,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     auto pages = std::make_shared<PageContext>(PageContext{service, options});
     RegisterStatisticsPages(router, pages);
     RegisterRetentionPages(router, pages);
+    RegisterOidcPages(router, pages);
 
     // The stylesheet is static and holds no secrets, so it is safe to compress (dynamic pages are not
     // compressed: with a CSRF token and reflected input in one body that would invite BREACH).
@@ -767,7 +760,8 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                    {"password", Field("password", "Wachtwoord", "", {}, "password")},
                    {"otp", Field("otp", "Code (alleen met tweestapsverificatie)", "", code_errors, "text",
                                  "De zes cijfers uit uw authenticator-app, of een van uw herstelcodes.")},
-                   {"errorSummary", ErrorSummary(code_errors)}};
+                   {"errorSummary", ErrorSummary(code_errors)},
+                   {"sso", pages->service.config().oidc.enabled()}};
         model["username"]["autocomplete"] = "username";
         model["password"]["autocomplete"] = "current-password";
         model["otp"]["autocomplete"] = "one-time-code";
@@ -863,18 +857,14 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
         if (!cookie_token || !form_token || !app::ConstantTimeEquals(*cookie_token, *form_token)) {
             return login_page(context, username, "Het formulier is verlopen. Probeer het opnieuw.", 403);
         }
-        // One field takes either a six-digit TOTP code or a recovery code.
-        std::string code = First(form, "otp").value_or("");
-        std::erase_if(code, [](char character) { return character == ' '; });
-        const bool totp = code.size() == 6 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const SecondFactorInput code = SecondFactorFrom(form);
         RateLimiter& by_address = SignInFailuresByAddress();
         if (by_address.Exhausted(context.peer)) {
             return login_page(context, username,
                               "Te veel mislukte aanmeldpogingen vanaf dit adres. Probeer het over 15 minuten opnieuw.",
                               429);
         }
-        auto session = pages->service.SignIn(username, First(form, "password").value_or(""), totp ? code : "",
-                                             totp ? "" : code);
+        auto session = pages->service.SignIn(username, First(form, "password").value_or(""), code.otp, code.recovery);
         if (!session) {
             (void)by_address.Allow(context.peer);  // records the failure
             unsigned status = StatusFor(session.error().code);

@@ -38,6 +38,16 @@ struct SessionRecord {
     bool must_enrol = false;  // signed in with a password only, by a role that needs a second factor first
 };
 
+//! A local account's link to a user of the identity provider (single sign-on), keyed on (issuer, subject).
+struct FederatedIdentityRecord {
+    std::string issuer;
+    std::string subject;  // the provider's stable id of the user ("sub"), never shown
+    std::string username;
+    std::string display_name;
+    std::string created_at;
+    std::string last_sign_in_at;
+};
+
 //! A user's TOTP second factor. The store seals the secret at rest like every personal-data field.
 struct MfaRecord {
     std::string username;
@@ -166,6 +176,12 @@ public:
     virtual void RecordLoginFailure(std::string_view username, std::string_view at) = 0;
     virtual int CountLoginFailuresSince(std::string_view username, std::string_view since) = 0;
     virtual void ClearLoginFailures(std::string_view username) = 0;
+    //! Replaces the roles of an account (single sign-on: the roles follow the identity provider's claim).
+    virtual void UpdateUserRoles(std::string_view username, const std::vector<domain::Role>& roles) = 0;
+    virtual std::optional<FederatedIdentityRecord> FindFederatedIdentity(std::string_view issuer,
+                                                                         std::string_view subject) = 0;
+    //! Inserts the link, or updates its display name and last sign-in.
+    virtual void UpsertFederatedIdentity(const FederatedIdentityRecord& identity) = 0;
     //! Locks an account name (known or not) until `until`; a later lock replaces an earlier one.
     virtual void LockAccount(std::string_view username, std::string_view until) = 0;
     //! The time until which the account name is locked, if a lock was ever set.

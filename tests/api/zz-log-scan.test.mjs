@@ -12,7 +12,7 @@ import { logDir } from '../support/server.mjs';
 const PERSONAL = [
   'Verwerkina', 'LOGBOEKGEHEIM', 'STATGEHEIM', 'Statistica Persoonlijk', '0316-123456', 'Statlandse',
   'Catalogustest', 'Rollentest', 'Drie mannen slapen in een bedrijfshal', 'een-lang-genoeg-wachtwoord',
-  'Industrieweg', '6902 AA',
+  'Industrieweg', '6902 AA', 'Anna Fokkema', 'Zoë Rolloos', 'Bert Linders',
   // tests/api/retention.test.mjs: destroyed, inspected and rectified persons, hold reasons.
   'Retentiewoud', 'Distelhoeve', 'Hendrik Bewaarplicht', 'Inzageveld', 'Anderpersoon', 'Foutgespeld', 'Goedgespeld',
   'OM-kenmerk', 'Losmelding', '0687650001',

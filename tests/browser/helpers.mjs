@@ -14,16 +14,21 @@ export const DESKTOP = { width: 1280, height: 900 };
 export const ZOOMED = { width: 640, height: 900 }; // a 1280px screen at 200% zoom
 export const SHOTS = '/tmp/shots';
 
+/** Debian's chromium, headless, as every browser test uses it. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  });
+}
+
 /** Starts a demo server and chromium; returns both plus a `close()` that stops them. */
 export async function startEnvironment() {
   const server = await startServer({ demo: true });
   let browser;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   } catch (error) {
     await server.stop();
     server.cleanup();

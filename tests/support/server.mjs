@@ -16,13 +16,13 @@ export const binary = process.env.MELDROUTE_BINARY
 
 /**
  * Starts `meldroute serve` and resolves once it prints its URL.
- * @param {{demo?: boolean, dataDir?: string, args?: string[]}} options
+ * @param {{demo?: boolean, dataDir?: string, args?: string[], listen?: string}} options
  * @returns {Promise<{url: string, dataDir: string, process: import('node:child_process').ChildProcess,
  *   output: () => string, stop: (signal?: string) => Promise<number|null>, cleanup: () => void}>}
  */
-export async function startServer({ demo = true, dataDir, args = [] } = {}) {
+export async function startServer({ demo = true, dataDir, args = [], listen = '127.0.0.1:0' } = {}) {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'meldroute-test-'));
-  const argv = ['serve', '--data', dir, '--listen', '127.0.0.1:0', ...(demo ? ['--demo'] : []), ...args];
+  const argv = ['serve', '--data', dir, '--listen', listen, ...(demo ? ['--demo'] : []), ...args];
   const child = spawn(binary, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => { output += chunk; });

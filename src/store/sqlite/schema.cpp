@@ -538,6 +538,19 @@ CREATE TABLE rectifications (
 );
 CREATE INDEX rectifications_by_signal ON rectifications (signal_id);
 )sql"},
+        // 13: single sign-on (OpenID Connect): the local account an identity provider's user is linked to, keyed
+        // on (issuer, subject); the display name is sealed.
+        {R"sql(
+CREATE TABLE federated_identities (
+    issuer TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    username TEXT NOT NULL UNIQUE REFERENCES users (username),
+    display_name TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    last_sign_in_at TEXT NOT NULL,
+    PRIMARY KEY (issuer, subject)
+) WITHOUT ROWID;
+)sql"},
     };
     return migrations;
 }

@@ -104,6 +104,7 @@ const std::vector<SealedColumn>& SealedColumns() {
         {"case_reopenings", "reason", {"sequence"}},
         {"cases", "legal_hold_reason", {"id"}},
         {"rectifications", "reason", {"id"}},
+        {"federated_identities", "display_name", {"username"}},
     };
     return columns;
 }

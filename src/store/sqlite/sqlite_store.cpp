@@ -103,6 +103,37 @@ public:
         db_.Prepare("UPDATE users SET password_hash = ? WHERE username = ?").BindAll(password_hash, username).Run();
     }
 
+    void UpdateUserRoles(std::string_view username, const std::vector<domain::Role>& roles) override {
+        db_.Prepare("UPDATE users SET roles = ? WHERE username = ?").BindAll(JoinRoles(roles), username).Run();
+    }
+
+    std::optional<FederatedIdentityRecord> FindFederatedIdentity(std::string_view issuer,
+                                                                 std::string_view subject) override {
+        auto statement = db_.Prepare(
+            "SELECT issuer, subject, username, display_name, created_at, last_sign_in_at FROM federated_identities "
+            "WHERE issuer = ? AND subject = ?");
+        statement.BindAll(issuer, subject);
+        if (!statement.Step()) return std::nullopt;
+        const std::string username = statement.Text(2);
+        return FederatedIdentityRecord{statement.Text(0),
+                                       statement.Text(1),
+                                       username,
+                                       Open("federated_identities", username, "display_name", statement.Text(3)),
+                                       statement.Text(4),
+                                       statement.Text(5)};
+    }
+
+    void UpsertFederatedIdentity(const FederatedIdentityRecord& identity) override {
+        db_.Prepare(
+               "INSERT INTO federated_identities (issuer, subject, username, display_name, created_at, "
+               "last_sign_in_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (issuer, subject) DO UPDATE SET "
+               "display_name = excluded.display_name, last_sign_in_at = excluded.last_sign_in_at")
+            .BindAll(identity.issuer, identity.subject, identity.username,
+                     Seal("federated_identities", identity.username, "display_name", identity.display_name),
+                     identity.created_at, identity.last_sign_in_at)
+            .Run();
+    }
+
     void RecordLoginFailure(std::string_view username, std::string_view at) override {
         db_.Prepare("INSERT INTO login_failures (username, at) VALUES (?, ?)").BindAll(username, at).Run();
     }
