@@ -9,11 +9,11 @@ mkdir -p "$out" fuzz/crashes
 flags=(-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc
        -DBOOST_ASIO_NO_DEPRECATED)
 common=(src/base/time.cpp src/domain/catalog.cpp src/domain/model.cpp src/domain/route.cpp src/domain/validation.cpp
-        src/domain/suggestions.cpp)
+        src/domain/suggestions.cpp src/domain/stemming.cpp)
 build() {  # name, sources...
     local name=$1; shift
     echo "building $name"
-    clang++ "${flags[@]}" "$@" -o "$out/$name" -lpthread
+    clang++ "${flags[@]}" "$@" -o "$out/$name" -lstemmer -lpthread
 }
 build json_body_fuzz fuzz/json_body_fuzz.cpp src/http/json_io.cpp "${common[@]}" src/domain/indication.cpp
 build form_fuzz fuzz/form_fuzz.cpp src/http/common.cpp
@@ -21,9 +21,11 @@ build http_request_fuzz fuzz/http_request_fuzz.cpp src/http/router.cpp src/http/
 build suggestions_fuzz fuzz/suggestions_fuzz.cpp "${common[@]}"
 build completion_csv_fuzz fuzz/completion_csv_fuzz.cpp "${common[@]}" src/domain/registers.cpp
 # toml++ header-only here (not the shared library), so the parser itself is instrumented.
+build jwt_fuzz fuzz/jwt_fuzz.cpp src/http/jwt.cpp src/http/json_io.cpp src/app/crypto.cpp "${common[@]}" \
+    src/domain/indication.cpp -lcrypto -lsodium
 build config_fuzz fuzz/config_fuzz.cpp src/config/config.cpp src/base/log.cpp src/base/trace.cpp
 status=0
-for target in json_body_fuzz form_fuzz http_request_fuzz suggestions_fuzz completion_csv_fuzz config_fuzz; do
+for target in json_body_fuzz form_fuzz http_request_fuzz suggestions_fuzz completion_csv_fuzz config_fuzz jwt_fuzz; do
     corpus="$out/corpus-$target"
     mkdir -p "$corpus"
     cp fuzz/seeds/"${target%_fuzz}"/* "$corpus"/ 2>/dev/null || true

@@ -4,31 +4,25 @@
 #include "app/audit.hpp"
 #include "app/crypto.hpp"
 #include "app/service.hpp"
+#include "app/service_support.hpp"
 #include "base/time.hpp"
 
 namespace meldroute::app {
 
 namespace {
 
+using support::Invalid;
+using support::kAllowed;
+using support::NotFound;
+using support::NowText;
 using domain::Role;
 
-constexpr const char* kAllowed = "toegestaan";
 constexpr const char* kPurposeTraining = "opleidingsregister signaleren mensenhandel";
 constexpr const char* kPurposeOfficers = "register aandachtfunctionarissen";
 constexpr const char* kPurposePlan = "voortgang actieplan mensenhandel";
 
-std::string NowText() { return FormatTime(Now()); }
-
-Error InvalidInput(std::vector<InvalidParam> problems) {
-    return MakeError(ErrorCode::kInvalidArgument, "De invoer is niet geldig.", std::move(problems));
-}
-
-Error Missing(const std::string& what) {
-    return MakeError(ErrorCode::kNotFound, what + " bestaat niet of is niet zichtbaar.");
-}
-
 Error EmployeeNumberTaken() {
-    return InvalidInput({{"employeeNumber", "Dit medewerker-id hoort al bij een andere medewerker."}});
+    return Invalid({{"employeeNumber", "Dit medewerker-id hoort al bij een andere medewerker."}});
 }
 
 }  // namespace
@@ -84,7 +78,7 @@ Result<std::vector<StaffListItem>> Service::ListStaffMembers(const Principal& pr
 Result<domain::StaffMember> Service::AddStaffMember(const Principal& principal, const domain::StaffMember& member) {
     MR_TRY(Require(principal, {Role::kBeheerder}, "staff.create"));
     auto problems = domain::ValidateStaffMember(member);
-    if (!problems.empty()) return InvalidInput(std::move(problems));
+    if (!problems.empty()) return Invalid(std::move(problems));
     domain::StaffMember created = member;
     created.id = NewId();
     created.last_completed_on.reset();
@@ -104,12 +98,12 @@ Result<domain::StaffMember> Service::UpdateStaffMember(const Principal& principa
                                                        const domain::StaffMember& member) {
     MR_TRY(Require(principal, {Role::kBeheerder}, "staff.update"));
     auto problems = domain::ValidateStaffMember(member);
-    if (!problems.empty()) return InvalidInput(std::move(problems));
+    if (!problems.empty()) return Invalid(std::move(problems));
     std::optional<domain::StaffMember> updated;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
         auto& registers = transaction.Registers();
         auto existing = registers.FindStaffMember(staff_id);
-        if (!existing) return Missing("Deze medewerker");
+        if (!existing) return NotFound("Deze medewerker");
         auto holder = registers.FindStaffMemberByNumber(member.employee_number);
         if (holder && holder->id != staff_id) return EmployeeNumberTaken();
         updated = member;
@@ -177,7 +171,7 @@ Result<domain::TrainingSettings> Service::SetTrainingSettings(const Principal& p
                                                               const domain::TrainingSettings& settings) {
     MR_TRY(Require(principal, {Role::kBeheerder}, "training.settings.update"));
     auto problems = domain::ValidateTrainingSettings(settings);
-    if (!problems.empty()) return InvalidInput(std::move(problems));
+    if (!problems.empty()) return Invalid(std::move(problems));
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
         transaction.Registers().SaveTrainingSettings(settings);
         AppendAudit(transaction, {principal.username, "training.settings.update", "training-settings",
@@ -202,7 +196,7 @@ Result<domain::AwarenessActivity> Service::AddActivity(const Principal& principa
                                                        const domain::AwarenessActivity& activity) {
     MR_TRY(Require(principal, {Role::kBeheerder}, "activity.create"));
     auto problems = domain::ValidateActivity(activity, DayOf(Now()));
-    if (!problems.empty()) return InvalidInput(std::move(problems));
+    if (!problems.empty()) return Invalid(std::move(problems));
     domain::AwarenessActivity created = activity;
     created.id = NewId();
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
@@ -238,7 +232,7 @@ Result<domain::DesignatedOfficer> Service::AddOfficer(const Principal& principal
                                                       const domain::DesignatedOfficer& officer) {
     MR_TRY(Require(principal, {Role::kBeheerder}, "officer.create"));
     auto problems = domain::ValidateOfficer(officer);
-    if (!problems.empty()) return InvalidInput(std::move(problems));
+    if (!problems.empty()) return Invalid(std::move(problems));
     domain::DesignatedOfficer created = officer;
     created.id = NewId();
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
@@ -257,11 +251,11 @@ Result<domain::DesignatedOfficer> Service::UpdateOfficer(const Principal& princi
                                                          const domain::DesignatedOfficer& officer) {
     MR_TRY(Require(principal, {Role::kBeheerder}, "officer.update"));
     auto problems = domain::ValidateOfficer(officer);
-    if (!problems.empty()) return InvalidInput(std::move(problems));
+    if (!problems.empty()) return Invalid(std::move(problems));
     domain::DesignatedOfficer updated = officer;
     updated.id = officer_id;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        if (!transaction.Registers().FindOfficer(officer_id)) return Missing("Deze aandachtfunctionaris");
+        if (!transaction.Registers().FindOfficer(officer_id)) return NotFound("Deze aandachtfunctionaris");
         std::string now = NowText();
         transaction.Registers().UpdateOfficer(updated, now);
         AppendAudit(transaction,
@@ -294,11 +288,11 @@ Result<domain::PlanAction> Service::UpdatePlanAction(const Principal& principal,
                                                      const domain::PlanActionUpdate& update) {
     MR_TRY(Require(principal, {Role::kBeleid, Role::kBeheerder}, "actionplan.update"));
     auto problems = domain::ValidateActionUpdate(update);
-    if (!problems.empty()) return InvalidInput(std::move(problems));
+    if (!problems.empty()) return Invalid(std::move(problems));
     std::optional<domain::PlanAction> updated;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
         auto action = transaction.Registers().FindAction(action_id);
-        if (!action) return Missing("Deze actie");
+        if (!action) return NotFound("Deze actie");
         std::string now = NowText();
         updated = domain::ApplyActionUpdate(*action, update, DayOf(Now()));
         updated->updated_at = now;
@@ -313,7 +307,7 @@ Result<domain::PlanAction> Service::UpdatePlanAction(const Principal& principal,
 
 Result<PlanReport> Service::GetPlanReport(const Principal& principal, int year) {
     MR_TRY(Require(principal, {Role::kBeleid, Role::kBeheerder, Role::kAandachtfunctionaris}, "actionplan.report"));
-    if (year < 2000 || year > 2100) return InvalidInput({{"year", "Geef een jaar met 4 cijfers tussen 2000 en 2100, zoals 2025."}});
+    if (year < 2000 || year > 2100) return Invalid({{"year", "Geef een jaar met 4 cijfers tussen 2000 en 2100, zoals 2025."}});
     auto today = DayOf(Now());
     PlanReport report;
     report.year = year;

@@ -5,6 +5,7 @@
 
 #include "app/crypto.hpp"
 #include "app/service.hpp"
+#include "app/service_support.hpp"
 #include "base/time.hpp"
 #include "domain/linking.hpp"
 #include "domain/validation.hpp"
@@ -13,9 +14,11 @@ namespace meldroute::app {
 
 namespace {
 
+using support::Invalid;
+using support::kAllowed;
+using support::NowText;
 using domain::Role;
 
-constexpr const char* kAllowed = "toegestaan";
 constexpr const char* kPurposeRetention = "bewaartermijn en vernietiging";
 constexpr const char* kPurposeInspection = "inzageverzoek betrokkene";
 constexpr const char* kPurposeRectification = "rectificatie op verzoek betrokkene";
@@ -26,10 +29,6 @@ bool IsCode(std::string_view text) {
     return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char character) {
         return (character >= 'a' && character <= 'z') || (character >= '0' && character <= '9') || character == '-';
     });
-}
-
-Error Invalid(std::vector<InvalidParam> problems) {
-    return MakeError(ErrorCode::kInvalidArgument, "De invoer is niet geldig.", std::move(problems));
 }
 
 // The keyed hashes of a person's match keys, by kind ("persoon", "telefoon").
@@ -112,7 +111,7 @@ Result<RetentionRun> Service::RunRetention(bool dry_run, const std::string& acto
         // outside is checked again inside, since a hold may have been set or the signal taken into a case.
         bool destroyed = false;
         MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-            record.destroyed_at = FormatTime(Now());
+            record.destroyed_at = NowText();
             if (is_case) {
                 store::RetentionState state = transaction.CaseRetention(candidate.id);
                 if (state.hold || state.destroyed_at) return Ok();
@@ -142,7 +141,7 @@ Result<std::vector<store::DestructionRecord>> Service::ListDestructionLog(const 
         records = transaction.ListDestructionRecords(10000);
         AppendAudit(transaction, {principal.username, "destruction-log.read", "destruction-log", kPurposeRetention,
                                   kAllowed},
-                    FormatTime(Now()));
+                    NowText());
         return Ok();
     }));
     return records;
@@ -170,7 +169,7 @@ Result<CaseView> Service::SetLegalHold(const Principal& principal, const std::st
         if (!reason && !state.hold) {
             return MakeError(ErrorCode::kFailedPrecondition, "Deze casus heeft geen bewaarplicht om op te heffen.");
         }
-        std::string now = FormatTime(Now());
+        std::string now = NowText();
         transaction.SetLegalHold(case_id, reason ? std::optional<store::LegalHold>{{*reason, principal.username, now}}
                                                  : std::nullopt);
         transaction.InsertTimelineEntry(
@@ -196,7 +195,7 @@ Result<InspectionExport> Service::InspectPerson(const Principal& principal, cons
     }
     if (!problems.empty()) return Invalid(std::move(problems));
     InspectionExport result;
-    result.produced_at = FormatTime(Now());
+    result.produced_at = NowText();
     result.produced_by = principal.username;
     for (const auto& activity : ProcessingActivities()) {
         if (activity.id == "mr-01" || activity.id == "mr-02" || activity.id == "mr-03" || activity.id == "mr-11") {
@@ -305,7 +304,7 @@ Result<domain::Signal> Service::RectifyPerson(const Principal& principal, const 
         record.signal_id = signal_id;
         record.position = position;
         record.reason = reason;
-        record.at = FormatTime(Now());
+        record.at = NowText();
         record.actor = principal.username;
         person = updated;
         transaction.UpdatePerson(signal_id, position, updated);

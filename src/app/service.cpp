@@ -7,6 +7,7 @@
 
 #include "app/audit.hpp"
 #include "app/crypto.hpp"
+#include "app/service_support.hpp"
 #include "app/totp.hpp"
 #include "base/time.hpp"
 #include "domain/catalog.hpp"
@@ -17,23 +18,18 @@ namespace meldroute::app {
 
 namespace {
 
+using support::Invalid;
+using support::kAllowed;
+using support::kRefused;
+using support::NotFound;
+using support::NowText;
 using domain::CaseAction;
 using domain::CaseStatus;
 using domain::Role;
 
-constexpr const char* kAllowed = "toegestaan";
-constexpr const char* kRefused = "geweigerd";
 constexpr const char* kPurposeRoute = "uitvoering meldroute mensenhandel";
 constexpr const char* kPurposeOwnSignal = "melder bekijkt eigen melding";
 constexpr const char* kPurposeIntake = "ontvangst signaal mensenhandel";
-
-std::string NowText() { return FormatTime(Now()); }
-
-Error NotFound(const std::string& what) { return MakeError(ErrorCode::kNotFound, what + " bestaat niet of is niet zichtbaar."); }
-
-Error Invalid(std::vector<InvalidParam> problems) {
-    return MakeError(ErrorCode::kInvalidArgument, "De invoer is niet geldig.", std::move(problems));
-}
 
 bool HasCode(const std::vector<domain::CodeItem>& items, const std::string& code) {
     return std::any_of(items.begin(), items.end(), [&](const domain::CodeItem& item) { return item.code == code; });
@@ -475,6 +471,32 @@ Status Service::ResetMfa(const Principal& principal, const std::string& username
                     NowText());
         return Ok();
     });
+}
+
+Result<std::vector<AccountView>> Service::ListAccounts(const Principal& principal) {
+    MR_TRY(Require(principal, {Role::kBeheerder}, "account.list"));
+    std::vector<AccountView> accounts;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        const std::string now = NowText();
+        for (const store::UserRecord& user : transaction.ListUsers()) {
+            AccountView account;
+            account.username = user.username;
+            account.roles = user.roles;
+            account.active = user.active;
+            account.mfa_required = !config_.mfa_exempt.contains(user.username) && RequiresMfa(user.roles);
+            const auto mfa = transaction.FindMfa(user.username);
+            account.mfa_enrolled = mfa && mfa->confirmed_at;
+            if (auto until = transaction.AccountLockedUntil(user.username); until && *until > now) {
+                account.locked_until = *until;
+            }
+            accounts.push_back(std::move(account));
+        }
+        AppendAudit(transaction, {principal.username, "account.list", "accounts", "beheer accounts", kAllowed}, now);
+        return Ok();
+    }));
+    std::sort(accounts.begin(), accounts.end(),
+              [](const AccountView& a, const AccountView& b) { return a.username < b.username; });
+    return accounts;
 }
 
 Status Service::RevokeSessions(const Principal& principal, const std::string& username) {

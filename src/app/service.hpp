@@ -83,6 +83,17 @@ struct MfaStatus {
     int recovery_codes_left = 0;
 };
 
+//! One account as the beheerder sees it (/beheer/accounts): its roles and the state of its sign-in, never a
+//! password hash or a secret.
+struct AccountView {
+    std::string username;
+    std::vector<domain::Role> roles;
+    bool active = true;
+    bool mfa_required = false;  // the roles ask for a second factor (and the account is not exempt)
+    bool mfa_enrolled = false;
+    std::optional<std::string> locked_until;  // set while a lockout after failed sign-ins runs
+};
+
 //! Who is calling, established from a session token.
 struct Principal {
     std::string username;
@@ -292,6 +303,8 @@ public:
     Result<std::vector<std::string>> ConfirmTotpEnrolment(const Principal& principal, const std::string& otp);
     //! Removes a user's second factor and ends their sessions (a lost phone); they enrol again at next sign-in.
     Status ResetMfa(const Principal& principal, const std::string& username);
+    //! Every account with its roles and sign-in state, by username (beheerder; audited).
+    Result<std::vector<AccountView>> ListAccounts(const Principal& principal);
     //! Ends every session of `username` (beheerder).
     Status RevokeSessions(const Principal& principal, const std::string& username);
     //! Sets a new password and ends every session of the account (command line).
@@ -393,6 +406,10 @@ public:
 
     const ServiceConfig& config() const { return config_; }
 
+    //! Ok when `principal` has one of `roles` (and no second factor waits to be enrolled); otherwise 403, and the
+    //! refusal of `action` is written to the audit trail. The API calls it before reading a request's body.
+    Status Require(const Principal& principal, std::initializer_list<domain::Role> roles, const std::string& action);
+
 private:
     enum class FactorCheck { kPassed, kMissing, kWrong };
     FactorCheck CheckSecondFactor(store::Transaction& transaction, const store::MfaRecord& mfa, const std::string& otp,
@@ -403,7 +420,6 @@ private:
     NewSession StartSession(store::Transaction& transaction, const store::UserRecord& user, bool must_enrol,
                             TimePoint now);
     Error LockedError() const;
-    Status Require(const Principal& principal, std::initializer_list<domain::Role> roles, const std::string& action);
     void AuditDenied(const Principal& principal, const std::string& action, const std::string& object);
     Result<CaseView> LoadCaseView(store::Transaction& transaction, const std::string& case_id);
     //! Applies `action` to the case inside `transaction`: checks the route, updates status and timeline.

@@ -6,25 +6,22 @@
 
 #include "app/audit.hpp"
 #include "app/service.hpp"
+#include "app/service_support.hpp"
 #include "base/time.hpp"
 
 namespace meldroute::app {
 
 namespace {
 
+using support::Invalid;
+using support::kAllowed;
+using support::NowText;
 using domain::Role;
 
-constexpr const char* kAllowed = "toegestaan";
 constexpr const char* kPurposePolicy = "beleidsinformatie";
 constexpr const char* kDateHint = "Geef een geldige datum als JJJJ-MM-DD.";
 constexpr int kFirstYear = 1990;
 constexpr int kLastYear = 2100;
-
-std::string NowText() { return FormatTime(Now()); }
-
-Error Invalid(std::vector<InvalidParam> problems) {
-    return MakeError(ErrorCode::kInvalidArgument, "De invoer is niet geldig.", std::move(problems));
-}
 
 int ThisYear() { return std::stoi(FormatDate(DayOf(Now())).substr(0, 4)); }
 

@@ -88,13 +88,34 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
                           [](const std::vector<std::string>& codes) { return Json{{"recoveryCodes", codes}}; });
         });
     });
+    router.Add(verb::get, "/api/v1/accounts", [svc](Context& context) {
+        if (Status query = RejectUnknownQuery(context, {}); !query) return Problem(context.request, query.error());
+        return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
+            return Answer(context, svc->ListAccounts(principal), 200, [](const std::vector<app::AccountView>& accounts) {
+                Json items = Json::array();
+                for (const app::AccountView& account : accounts) {
+                    Json roles = Json::array();
+                    for (auto role : account.roles) roles.push_back(std::string{domain::ToString(role)});
+                    items.push_back({{"username", account.username},
+                                     {"roles", roles},
+                                     {"active", account.active},
+                                     {"mfaRequired", account.mfa_required},
+                                     {"mfaEnrolled", account.mfa_enrolled},
+                                     {"lockedUntil", account.locked_until ? Json(*account.locked_until) : Json()}});
+                }
+                return Json{{"items", items}};
+            });
+        });
+    });
     // The account is named in the body, never in the URL.
     for (const auto& [path, reset] : std::vector<std::pair<std::string, bool>>{{"/api/v1/session-revocations", false},
                                                                               {"/api/v1/mfa-resets", true}}) {
         router.Add(verb::post, path, [svc, reset](Context& context) {
             return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
-                if (!principal.Has(domain::Role::kBeheerder)) {
-                    return Problem(context.request, svc->RevokeSessions(principal, "").error());
+                if (Status allowed = svc->Require(principal, {domain::Role::kBeheerder},
+                                                  reset ? "totp.reset" : "session.revoke");
+                    !allowed) {
+                    return Problem(context.request, allowed.error());
                 }
                 auto reader = BodyReader::Parse(context.request.body());
                 if (!reader) return Problem(context.request, reader.error());
@@ -161,8 +182,8 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
     });
     router.Add(verb::post, "/api/v1/cases", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
-            if (!principal.Has(domain::Role::kAandachtfunctionaris)) {
-                return Problem(context.request, ErrorCode::kPermissionDenied, "Alleen voor de aandachtfunctionaris.");
+            if (Status allowed = svc->Require(principal, {domain::Role::kAandachtfunctionaris}, "case.create"); !allowed) {
+                return Problem(context.request, allowed.error());
             }
             auto reader = BodyReader::Parse(context.request.body());
             if (!reader) return Problem(context.request, reader.error());
@@ -186,15 +207,14 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
 
     // A case step: role check first (403 before any body validation), then If-Match and strict body reading.
     // The answer carries the case's new version as its ETag.
-    auto step = [svc, &router](const std::string& pattern,
+    auto step = [svc, &router](const std::string& pattern, const std::string& action,
                                std::function<Result<app::StepResult>(const app::Principal&, const std::string&,
                                                                      BodyReader&, const app::Precondition&)>
                                    run) {
-        router.Add(verb::post, pattern, [svc, run](Context& context) {
+        router.Add(verb::post, pattern, [svc, run, action](Context& context) {
             return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
-                if (!principal.Has(domain::Role::kAandachtfunctionaris)) {
-                    return Problem(context.request, ErrorCode::kPermissionDenied,
-                                   "Alleen voor de aandachtfunctionaris.");
+                if (Status allowed = svc->Require(principal, {domain::Role::kAandachtfunctionaris}, action); !allowed) {
+                    return Problem(context.request, allowed.error());
                 }
                 auto precondition = ReadPrecondition(context.request);
                 if (!precondition) return Problem(context.request, precondition.error());
@@ -217,8 +237,8 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
 
     router.Add(verb::post, "/api/v1/cases/{}/signals", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
-            if (!principal.Has(domain::Role::kAandachtfunctionaris)) {
-                return Problem(context.request, ErrorCode::kPermissionDenied, "Alleen voor de aandachtfunctionaris.");
+            if (Status allowed = svc->Require(principal, {domain::Role::kAandachtfunctionaris}, "case.link-signal"); !allowed) {
+                return Problem(context.request, allowed.error());
             }
             auto reader = BodyReader::Parse(context.request.body());
             if (!reader) return Problem(context.request, reader.error());
@@ -229,7 +249,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
             return AnswerCase(context, svc->LinkSignal(principal, context.params[0], signal_id, *precondition), 201);
         });
     });
-    step("/api/v1/cases/{}/enrichments",
+    step("/api/v1/cases/{}/enrichments", "case.enrich",
          [svc](const app::Principal& principal, const std::string& id, BodyReader& reader,
                const app::Precondition& precondition) -> Result<app::StepResult> {
              std::string source = reader.RequiredString("source");
@@ -238,7 +258,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
              MR_FINISH(reader);
              return svc->AddEnrichment(principal, id, source, purpose, content, precondition);
          });
-    step("/api/v1/cases/{}/assessments",
+    step("/api/v1/cases/{}/assessments", "case.assess",
          [svc](const app::Principal& principal, const std::string& id, BodyReader& reader,
                const app::Precondition& precondition) -> Result<app::StepResult> {
              std::string urgency = reader.RequiredString("urgency");
@@ -247,7 +267,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
              MR_FINISH(reader);
              return svc->AddAssessment(principal, id, urgency, forms, rationale, precondition);
          });
-    step("/api/v1/cases/{}/referrals",
+    step("/api/v1/cases/{}/referrals", "case.refer",
          [svc](const app::Principal& principal, const std::string& id, BodyReader& reader,
                const app::Precondition& precondition) -> Result<app::StepResult> {
              std::string partner = reader.RequiredString("partner");
@@ -257,21 +277,21 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
              MR_FINISH(reader);
              return svc->AddReferral(principal, id, partner, forum, feedback_due, note, precondition);
          });
-    step("/api/v1/referrals/{}/feedback",
+    step("/api/v1/referrals/{}/feedback", "case.partner-feedback",
          [svc](const app::Principal& principal, const std::string& id, BodyReader& reader,
                const app::Precondition& precondition) -> Result<app::StepResult> {
              std::string summary = reader.RequiredString("summary");
              MR_FINISH(reader);
              return svc->AddPartnerFeedback(principal, id, summary, precondition);
          });
-    step("/api/v1/cases/{}/reporter-feedback",
+    step("/api/v1/cases/{}/reporter-feedback", "case.reporter-feedback",
          [svc](const app::Principal& principal, const std::string& id, BodyReader& reader,
                const app::Precondition& precondition) -> Result<app::StepResult> {
              std::string message = reader.RequiredString("message");
              MR_FINISH(reader);
              return svc->AddReporterFeedback(principal, id, message, precondition);
          });
-    step("/api/v1/cases/{}/closure",
+    step("/api/v1/cases/{}/closure", "case.close",
          [svc](const app::Principal& principal, const std::string& id, BodyReader& reader,
                const app::Precondition& precondition) -> Result<app::StepResult> {
              std::string outcome = reader.RequiredString("outcome");
@@ -279,7 +299,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
              MR_FINISH(reader);
              return svc->CloseCase(principal, id, outcome, note, precondition);
          });
-    step("/api/v1/cases/{}/reopenings",
+    step("/api/v1/cases/{}/reopenings", "case.reopen",
          [svc](const app::Principal& principal, const std::string& id, BodyReader& reader,
                const app::Precondition& precondition) -> Result<app::StepResult> {
              std::string reason = reader.RequiredString("reason");
@@ -328,8 +348,8 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
     router.Add(verb::post, "/api/v1/catalog-versions", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
             // The role is checked (and a refusal audited) before the body is read.
-            if (!principal.Has(domain::Role::kBeheerder)) {
-                return Problem(context.request, svc->PublishCatalog(principal, {}, std::nullopt).error());
+if (Status allowed = svc->Require(principal, {domain::Role::kBeheerder}, "catalog.publish"); !allowed) {
+                return Problem(context.request, allowed.error());
             }
             auto proposal = ReadCatalogProposal(context.request.body());
             if (!proposal) return Problem(context.request, proposal.error());
@@ -375,8 +395,8 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
     });
     router.Add(verb::post, "/api/v1/signal-searches", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
-            if (!principal.Has(domain::Role::kAandachtfunctionaris)) {
-                return Problem(context.request, ErrorCode::kPermissionDenied, "Alleen voor de aandachtfunctionaris.");
+            if (Status allowed = svc->Require(principal, {domain::Role::kAandachtfunctionaris}, "signal.search"); !allowed) {
+                return Problem(context.request, allowed.error());
             }
             auto reader = BodyReader::Parse(context.request.body());
             if (!reader) return Problem(context.request, reader.error());

@@ -71,6 +71,7 @@ Json NavFor(const app::Principal* principal, const std::string& current) {
         }
         if (principal->Has(Role::kAuditor)) links.emplace_back("/audittrail", "Audittrail");
         if (principal->Has(Role::kBeheerder)) links.emplace_back("/beheer/signalenlijst", "Signalenlijst");
+        if (principal->Has(Role::kBeheerder)) links.emplace_back("/beheer/accounts", "Accounts");
     }
     Json nav = Json::array();
     for (const auto& [href, label] : links) nav.push_back({{"href", href}, {"label", label}, {"current", href == current}});

@@ -110,4 +110,7 @@ void RegisterStatisticsPages(Router& router, std::shared_ptr<PageContext> pages)
 //! the rectification form on a signal.
 void RegisterRetentionPages(Router& router, std::shared_ptr<PageContext> pages);
 
+//! The beheerder's accounts page (account_pages.cpp): /beheer/accounts, ending sessions, resetting a second factor.
+void RegisterAccountPages(Router& router, std::shared_ptr<PageContext> pages);
+
 }  // namespace meldroute::http

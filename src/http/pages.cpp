@@ -693,6 +693,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     auto pages = std::make_shared<PageContext>(PageContext{service, options});
     RegisterStatisticsPages(router, pages);
     RegisterRetentionPages(router, pages);
+    RegisterAccountPages(router, pages);
     RegisterOidcPages(router, pages);
 
     // The stylesheet is static and holds no secrets, so it is safe to compress (dynamic pages are not

@@ -234,9 +234,8 @@ void RegisterRegisterApi(Router& router, app::Service& service) {
     // no JSON escaping of a file of thousands of lines, and the line numbers in the report are the file's.
     router.Add(verb::post, "/api/v1/training-imports", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
-            if (!principal.Has(Role::kBeheerder)) {
-                return Problem(context.request, ErrorCode::kPermissionDenied,
-                               "Uw rol geeft geen toegang tot deze gegevens of handeling.");
+            if (Status allowed = svc->Require(principal, {Role::kBeheerder}, "training.import"); !allowed) {
+                return Problem(context.request, allowed.error());
             }
             auto type = context.request[boost::beast::http::field::content_type];
             std::string media_type{type.substr(0, type.find(';'))};

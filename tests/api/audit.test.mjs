@@ -126,3 +126,25 @@ test('audit-events period filter: from/to select by day, bad dates are 400', asy
   const bad = assertProblem(await api(server.url, 'GET', '/api/v1/audit-events?from=gisteren', { token: tokens.auditor }), 400);
   assert.ok(bad.invalidParams.some((p) => p.name === 'from'));
 });
+
+test('a refused call is recorded too, before its body is read: case steps, searches, catalog, imports', async () => {
+  const { url } = server;
+  const refused = [
+    ['POST', `/api/v1/cases/${caseId}/enrichments`, 'case.enrich', { source: 'brp', purpose: 'x', content: 'y' }],
+    ['POST', `/api/v1/cases/${caseId}/closure`, 'case.close', {}],
+    ['POST', `/api/v1/cases/${caseId}/reopenings`, 'case.reopen', { reason: 'x' }],
+    ['POST', '/api/v1/cases', 'case.create', { signalIds: [signalId] }],
+    ['POST', `/api/v1/cases/${caseId}/signals`, 'case.link-signal', { signalId }],
+    ['POST', '/api/v1/signal-searches', 'signal.search', { text: 'schuur' }],
+    ['POST', '/api/v1/catalog-versions', 'catalog.publish', 'not even json'],
+  ];
+  for (const [method, path, , body] of refused) {
+    const options = typeof body === 'string' ? { token: tokens.melder, rawBody: body } : { token: tokens.melder, body };
+    assertProblem(await api(url, method, path, options), 403, path);
+  }
+  const { body } = await events();
+  for (const [, path, action] of refused) {
+    assert.ok(body.some((e) => e.actor === 'melder' && e.action === action && e.outcome === 'geweigerd'),
+      `the refused ${action} (${path}) is in the trail`);
+  }
+});

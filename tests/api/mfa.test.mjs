@@ -137,6 +137,37 @@ test('the beheerder revokes sessions and resets a second factor; others may not'
   assert.equal(again.body.mfaEnrolmentRequired, true, 'but enrolment is required again');
 });
 
+test('the beheerder lists the accounts with their sign-in state, and nothing secret', async () => {
+  addUser('officier-g', 'aandachtfunctionaris');
+  const { token } = await enrol('officier-g');
+  for (const wrong of ['abcdef', 'fedcba', '123abc']) await session('officier-g', { otp: wrong });
+  assertProblem(await api(server.url, 'GET', '/api/v1/accounts', { token }), 403);
+  assertProblem(await api(server.url, 'GET', '/api/v1/accounts?username=officier-g', { token: beheer }), 400);
+
+  const listed = await api(server.url, 'GET', '/api/v1/accounts', { token: beheer });
+  assert.equal(listed.status, 200);
+  const names = listed.body.items.map((item) => item.username);
+  assert.deepEqual(names, [...names].sort(), 'by username');
+  const officer = listed.body.items.find((item) => item.username === 'officier-g');
+  assert.deepEqual(officer.roles, ['aandachtfunctionaris']);
+  assert.equal(officer.mfaRequired, true);
+  assert.equal(officer.mfaEnrolled, true);
+  assert.equal(officer.active, true);
+  assert.equal(officer.lockedUntil, null, 'three failures do not lock');
+  const locked = listed.body.items.find((item) => item.username === 'officier-c');
+  assert.match(locked.lockedUntil ?? '', /^\d{4}-\d{2}-\d{2}T/, 'locked by the test of the lockout above');
+  const melder = listed.body.items.find((item) => item.username === 'melder');
+  assert.equal(melder.mfaRequired, false);
+  assert.equal(melder.mfaEnrolled, false);
+  const text = JSON.stringify(listed.body);
+  assert.doesNotMatch(text, /argon2|password|secret/i, 'no hashes or secrets');
+
+  // After a reset the account shows as not enrolled (and required to enrol).
+  assert.equal((await api(server.url, 'POST', '/api/v1/mfa-resets', { token: beheer, body: { username: 'officier-g' } })).status, 201);
+  const after = await api(server.url, 'GET', '/api/v1/accounts', { token: beheer });
+  assert.equal(after.body.items.find((item) => item.username === 'officier-g').mfaEnrolled, false);
+});
+
 test('a new password (command line) ends every session of the account', async () => {
   addUser('medewerker-f', 'melder');
   const token = (await session('medewerker-f')).body.token;

@@ -227,6 +227,9 @@ test('every operation answers as described, and every described operation is exe
   await call('POST', '/api/v1/totp-enrolments/confirmation', { token: melder, body: { otp: 'abcdef' } });
   await call('POST', '/api/v1/totp-enrolments/confirmation', { token: melder, body: { otp: totp(enrolment.body.secret) } });
   await call('POST', '/api/v1/totp-enrolments', { token: melder });
+  await call('GET', '/api/v1/accounts', { token: beheer });
+  await call('GET', '/api/v1/accounts', { token: melder });
+  await call('GET', '/api/v1/accounts?username=melder2', { token: beheer });
   await call('POST', '/api/v1/session-revocations', { token: beheer, body: { username: 'melder2' } });
   await call('POST', '/api/v1/session-revocations', { token: melder, body: { username: 'melder2' } });
   await call('POST', '/api/v1/mfa-resets', { token: beheer, body: { username: 'melder2' } });

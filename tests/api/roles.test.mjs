@@ -42,6 +42,7 @@ const TABLE = [
   { method: 'POST', path: '/api/v1/totp-enrolments', expect: signedIn(201) },
   // After the row above every caller has an enrolment waiting; a code that is not six digits never matches.
   { method: 'POST', path: '/api/v1/totp-enrolments/confirmation', expect: signedIn(400), body: () => ({ otp: 'abcdef' }) },
+  { method: 'GET', path: '/api/v1/accounts', expect: only(200, ['beheer']) },
   { method: 'POST', path: '/api/v1/session-revocations', expect: only(201, ['beheer']),
     body: (fx) => ({ username: fx.spareUser }) },
   { method: 'POST', path: '/api/v1/mfa-resets', expect: only(201, ['beheer']), body: (fx) => ({ username: fx.spareUser }) },

@@ -95,8 +95,16 @@ export async function assertNoAxeViolations(page, label) {
   // Legacy mode runs axe.run in the page itself; the default opens an extra page per check to merge frame
   // results, which costs seconds and buys nothing here (meldroute pages have no frames).
   // Only violations are reported; collecting the passes as well costs time and is not used.
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true)
-    .options({ resultTypes: ['violations'] }).analyze();
+  // axe runs as a script in the page, so it never returns in a context with JavaScript disabled: fail instead of
+  // hanging (run the accessibility checks of a page in a context with JavaScript on).
+  let timer;
+  const stalled = new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`axe did not finish on ${label} within 30 s (JavaScript disabled?)`)), 30000);
+  });
+  const results = await Promise.race([
+    new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze(),
+    stalled,
+  ]).finally(() => clearTimeout(timer));
   const summary = results.violations.map(
     (violation) => `${violation.id} (${violation.impact}): ${violation.help}\n    ` +
       violation.nodes.slice(0, 5).map((node) => `${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1).join(' ')}`)

@@ -1419,20 +1419,20 @@ Status SqliteStore::Migrate() {
     return Ok();
 }
 
+SqliteStore::ExclusiveWriter::ExclusiveWriter(SqliteStore& store) : store_(store) {
+    std::unique_lock lock{store_.write_mutex_};
+    store_.write_done_.wait(lock, [this] { return !store_.leader_active_; });
+    store_.leader_active_ = true;
+}
+
+SqliteStore::ExclusiveWriter::~ExclusiveWriter() {
+    std::lock_guard lock{store_.write_mutex_};
+    store_.leader_active_ = false;
+    store_.write_done_.notify_all();
+}
+
 Result<ResealReport> SqliteStore::Reseal(int batch) {
-    // Become the leader so no batch of this process runs on the writer connection meanwhile.
-    std::unique_lock lock{write_mutex_};
-    write_done_.wait(lock, [this] { return !leader_active_; });
-    leader_active_ = true;
-    lock.unlock();
-    struct Release {
-        SqliteStore* store;
-        ~Release() {
-            std::lock_guard guard{store->write_mutex_};
-            store->leader_active_ = false;
-            store->write_done_.notify_all();
-        }
-    } release{this};
+    ExclusiveWriter exclusive{*this};  // no batch of this process runs on the writer connection meanwhile
     try {
         // A key made current since the store was opened gets its check value first.
         writer_->Execute("BEGIN IMMEDIATE");
@@ -1596,19 +1596,7 @@ Status CopyDatabase(sqlite3* source, const std::string& target) {
 }  // namespace
 
 Status SqliteStore::Backup(const std::string& target) {
-    // Become the leader so no batch runs on the writer connection during the copy.
-    std::unique_lock lock{write_mutex_};
-    write_done_.wait(lock, [this] { return !leader_active_; });
-    leader_active_ = true;
-    lock.unlock();
-    struct Release {
-        SqliteStore* store;
-        ~Release() {
-            std::lock_guard guard{store->write_mutex_};
-            store->leader_active_ = false;
-            store->write_done_.notify_all();
-        }
-    } release{this};
+    ExclusiveWriter exclusive{*this};  // no batch runs on the writer connection during the copy
     return CopyDatabase(writer_->handle(), target);
 }
 

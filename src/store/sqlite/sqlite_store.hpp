@@ -43,6 +43,19 @@ public:
 private:
     struct WriteJob;
 
+    //! Takes the writer connection for the current thread alone, as a batch leader does, until destroyed:
+    //! queued writes wait (they are not lost) and run after it (Reseal, Backup).
+    class ExclusiveWriter {
+    public:
+        explicit ExclusiveWriter(SqliteStore& store);
+        ~ExclusiveWriter();
+        ExclusiveWriter(const ExclusiveWriter&) = delete;
+        ExclusiveWriter& operator=(const ExclusiveWriter&) = delete;
+
+    private:
+        SqliteStore& store_;
+    };
+
     SqliteStore() = default;
     Status Migrate();
     //! Runs a batch of jobs in one transaction, each in its own savepoint, and commits once.
