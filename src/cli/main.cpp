@@ -187,7 +187,7 @@ private:
                 const auto destroyed = static_cast<std::int64_t>((*run)->destroyed.size());
                 const auto held = static_cast<std::int64_t>((*run)->held);
                 Log(LogLevel::kInfo, "retention job ran", {{"destroyed", destroyed}, {"held", held}});
-                if (destroyed > 0 || (*run)->held > 0) PrintRetentionRun(**run, stderr);
+                if (destroyed > 0 || held > 0) PrintRetentionRun(**run, stderr);
             }
             lock.lock();
         }
