@@ -36,7 +36,7 @@ struct RetentionSettings {
     domain::RetentionTerm after_closure{5, 'y'};  // every outcome without a term of its own
     std::map<std::string, domain::RetentionTerm, std::less<>> by_outcome;
     domain::RetentionTerm signal_without_case{1, 'y'};
-    //! How often `serve` runs the destruction job (first run a minute after start).
+    //! How often `serve` runs the destruction job, across every instance on the store (a lease in the store).
     std::chrono::seconds interval{std::chrono::hours{24}};
 
     domain::RetentionTerm ForOutcome(std::string_view outcome) const;
@@ -66,6 +66,22 @@ struct ServiceConfig {
     //! Single sign-on with the municipality's identity provider (off unless an issuer is set).
     OidcConfig oidc;
 };
+
+//! How often one client address may do something within a window. The events are counted in the store under a
+//! keyed hash of the address (never the address), so every instance on the store sees the same count.
+struct RateLimit {
+    std::string_view bucket;
+    int max_events = 0;
+    std::chrono::seconds window{0};
+};
+
+//! Failed sign-ins per client address, the API and the sign-in page together: 20 within 15 minutes refuse further
+//! sign-ins from it for the rest of the window (429), whichever accounts are tried. The per-account lockout is
+//! separate; this stops one address from spraying many accounts.
+inline constexpr RateLimit kSignInFailuresByAddress{"sign-in-failure", 20, std::chrono::seconds{15 * 60}};
+//! Anonymous reports per client address: 5 within 10 minutes through the API, and 5 through the form.
+inline constexpr RateLimit kAnonymousReportsByAddressApi{"anonymous-api", 5, std::chrono::seconds{10 * 60}};
+inline constexpr RateLimit kAnonymousReportsByAddressForm{"anonymous-form", 5, std::chrono::seconds{10 * 60}};
 
 //! The demo accounts of the contract (melder, melder2, af, beleid, beheer, auditor).
 std::set<std::string> DemoAccountNames();
@@ -396,6 +412,21 @@ public:
     Result<domain::PlanAction> UpdatePlanAction(const Principal& principal, const std::string& action_id,
                                                 const domain::PlanActionUpdate& update);
     Result<PlanReport> GetPlanReport(const Principal& principal, int year);
+
+    // State shared by every instance on the store (shared_state.cpp): nothing here lives in one process only.
+    //! Whether `client` (an address; only a keyed hash of it is stored) has used up `limit` (records nothing).
+    Result<bool> RateLimitReached(const RateLimit& limit, std::string_view client);
+    //! Counts one event of `client` against `limit`; false, counting nothing, when the limit is reached already.
+    Result<bool> CountRateEvent(const RateLimit& limit, std::string_view client);
+    //! Keeps `payload` for `lifetime` for whoever holds the random `handle` (stored under a hash of the handle,
+    //! sealed at rest), for a later request that may reach another instance.
+    Status PutTicket(std::string_view kind, std::string_view handle, std::string_view payload,
+                     std::chrono::seconds lifetime);
+    //! Takes the payload of `handle` out of the store (once); nullopt when unknown, used or expired.
+    Result<std::optional<std::string>> TakeTicket(std::string_view kind, std::string_view handle);
+    //! The destruction job of `serve`: runs RunRetention when this instance (`holder`) takes the job's lease for one
+    //! retention interval; nullopt when the lease is held (another instance, or a run less than an interval ago).
+    Result<std::optional<RetentionRun>> RunScheduledRetention(const std::string& holder);
 
     // Administration (command line and demo).
     Status AddUser(const std::string& username, const std::string& password, const std::vector<domain::Role>& roles,

@@ -77,6 +77,13 @@ protected:
         return identity;
     }
 
+    //! The value of a result that must have succeeded.
+    template <typename T>
+    static T Value(Result<T> result) {
+        EXPECT_TRUE(result.has_value()) << result.error().detail;
+        return result.has_value() ? std::move(*result) : T{};
+    }
+
     std::vector<store::UserRecord> Users() {
         std::vector<store::UserRecord> users;
         (void)store_->Read([&](store::Transaction& transaction) -> Status {
@@ -556,6 +563,71 @@ TEST_F(ServiceTest, SingleSignOnWithoutTheProvidersSecondFactorTheLocalRulesAppl
     auto policy = Federated().SignInFederated(Identity("sub-2", {"mh-beleid"}, false));
     ASSERT_TRUE(policy.has_value());
     EXPECT_FALSE(policy->principal.must_enrol) << "beleid needs no second factor";
+}
+
+// Two services on one store stand for two instances behind a load balancer: what one counts, keeps or leases, the
+// other sees. The addresses are counted under a keyed hash, never stored as they are.
+TEST_F(ServiceTest, RateLimitsAreCountedInTheStoreForEveryInstance) {
+    ServiceConfig config;
+    config.link_key = std::string(32, 'k');
+    Service first{*store_, config};
+    Service second{*store_, config};
+    constexpr RateLimit kLimit{"test-limit", 3, std::chrono::seconds{600}};
+    for (int event = 0; event < 3; ++event) {
+        Service& instance = event % 2 == 0 ? first : second;
+        auto counted = instance.CountRateEvent(kLimit, "192.0.2.77");
+        ASSERT_TRUE(counted);
+        EXPECT_TRUE(*counted) << "event " << event;
+    }
+    EXPECT_EQ(Value(second.RateLimitReached(kLimit, "192.0.2.77")), true);
+    EXPECT_EQ(Value(first.CountRateEvent(kLimit, "192.0.2.77")), false) << "refused, and not counted again";
+    EXPECT_EQ(Value(second.RateLimitReached(kLimit, "192.0.2.78")), false) << "another address";
+    constexpr RateLimit kOther{"other-limit", 3, std::chrono::seconds{600}};
+    EXPECT_EQ(Value(first.RateLimitReached(kOther, "192.0.2.77")), false) << "another limit";
+    (void)store_->Read([](store::Transaction& transaction) -> Status {
+        EXPECT_EQ(transaction.CountRateEvents("test-limit", "192.0.2.77", FormatTime(Now())), 0) << "not in plain";
+        return Ok();
+    });
+    std::ifstream file{directory_ / "meldroute.db", std::ios::binary};
+    const std::string bytes{std::istreambuf_iterator<char>{file}, {}};
+    EXPECT_EQ(bytes.find("192.0.2.77"), std::string::npos);
+}
+
+TEST_F(ServiceTest, ATicketLeftByOneInstanceIsTakenOnceByAnother) {
+    const ServiceConfig config;
+    Service first{*store_, config};
+    Service second{*store_, config};
+    const std::string handle = RandomToken();
+    ASSERT_TRUE(first.PutTicket("oidc-login", handle, "{\"state\":\"s\"}", std::chrono::seconds{600}));
+    using Payload = std::optional<std::string>;
+    EXPECT_EQ(Value(second.TakeTicket("other-kind", handle)), Payload{});
+    EXPECT_EQ(Value(second.TakeTicket("oidc-login", handle)), Payload{"{\"state\":\"s\"}"});
+    EXPECT_EQ(Value(first.TakeTicket("oidc-login", handle)), Payload{}) << "used once";
+    ASSERT_TRUE(first.PutTicket("oidc-login", handle, "kort", std::chrono::seconds{0}));
+    EXPECT_EQ(Value(second.TakeTicket("oidc-login", handle)), Payload{}) << "expired";
+}
+
+TEST_F(ServiceTest, TheDestructionJobRunsOncePerIntervalAcrossInstances) {
+    ServiceConfig config;
+    config.retention.signal_without_case = domain::RetentionTerm{0, 'd'};
+    config.retention.interval = std::chrono::hours{1};
+    Service first{*store_, config};
+    Service second{*store_, config};
+    ASSERT_TRUE(first.FileSignal(melder_, Draft()));
+    auto ran = first.RunScheduledRetention("instance-a");
+    ASSERT_TRUE(ran);
+    ASSERT_TRUE(ran->has_value());
+    EXPECT_EQ((*ran)->destroyed.size(), 1u);
+    ASSERT_TRUE(first.FileSignal(melder_, Draft("Een tweede melding, na de eerste run.")));
+    auto other = second.RunScheduledRetention("instance-b");
+    ASSERT_TRUE(other);
+    EXPECT_FALSE(other->has_value()) << "another instance ran inside the interval";
+    auto again = first.RunScheduledRetention("instance-a");
+    ASSERT_TRUE(again);
+    EXPECT_FALSE(again->has_value()) << "the same instance ran again inside the interval";
+    auto log = first.RunRetention(true);
+    ASSERT_TRUE(log);
+    EXPECT_EQ(log->destroyed.size(), 1u) << "the second signal waits for the next interval";
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstdio>
 #include <fstream>
@@ -152,12 +153,17 @@ void PrintRetentionRun(const app::RetentionRun& run, std::FILE* out) {
                  run.destroyed.size() - cases, run.held);
 }
 
-// The daily destruction job inside `serve`: its own thread, so requests never wait on it; the first run a minute
-// after start (or after one interval, when shorter), then every interval. Each case is its own write transaction.
+// The daily destruction job inside `serve`: its own thread, so requests never wait on it. Every instance on the
+// store looks every tenth of the interval (at least a second, at most a minute); the one that takes the job's
+// lease in the store runs it, and the lease lasts one interval, so the job runs once per interval whatever the
+// number of instances and restarts. Each case is its own write transaction.
 class RetentionJob {
 public:
     RetentionJob(app::Service& service, std::chrono::seconds interval)
-        : service_(service), interval_(interval), thread_([this] { Loop(); }) {}
+        : service_(service),
+          poll_(std::clamp(interval / 10, std::chrono::seconds{1}, std::chrono::seconds{60})),
+          holder_(app::NewId()),
+          thread_([this] { Loop(); }) {}
     ~RetentionJob() {
         {
             std::lock_guard lock{mutex_};
@@ -171,23 +177,25 @@ public:
 
 private:
     void Loop() {
-        std::chrono::seconds wait = std::min(interval_, std::chrono::seconds{60});
         std::unique_lock lock{mutex_};
-        while (!wake_.wait_for(lock, wait, [this] { return stopping_; })) {
+        while (!wake_.wait_for(lock, poll_, [this] { return stopping_; })) {
             lock.unlock();
-            auto run = service_.RunRetention(false);
-            if (run) {
-                if (!run->destroyed.empty() || run->held > 0) PrintRetentionRun(*run, stderr);
-            } else {
+            auto run = service_.RunScheduledRetention(holder_);
+            if (!run) {
                 std::fprintf(stderr, "{\"event\":\"retention-failed\",\"code\":%d}\n", static_cast<int>(run.error().code));
+            } else if (*run) {
+                const auto destroyed = static_cast<std::int64_t>((*run)->destroyed.size());
+                const auto held = static_cast<std::int64_t>((*run)->held);
+                Log(LogLevel::kInfo, "retention job ran", {{"destroyed", destroyed}, {"held", held}});
+                if (destroyed > 0 || held > 0) PrintRetentionRun(**run, stderr);
             }
             lock.lock();
-            wait = interval_;
         }
     }
 
     app::Service& service_;
-    std::chrono::seconds interval_;
+    std::chrono::seconds poll_;
+    std::string holder_;  // this process, in the job's lease
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;

@@ -4,7 +4,6 @@
 
 #include "domain/catalog.hpp"
 #include "http/api_support.hpp"
-#include "http/rate_limit.hpp"
 
 namespace meldroute::http {
 
@@ -50,14 +49,15 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
         std::string otp = reader->OptionalString("otp").value_or("");
         std::string recovery_code = reader->OptionalString("recoveryCode").value_or("");
         if (Status finished = reader->Finish(); !finished) return Problem(context.request, finished.error());
-        RateLimiter& by_address = SignInFailuresByAddress();
-        if (by_address.Exhausted(context.peer)) {
+        auto limited = svc->RateLimitReached(app::kSignInFailuresByAddress, context.peer);
+        if (!limited) return Problem(context.request, limited.error());
+        if (*limited) {
             return Problem(context.request, ErrorCode::kRateLimited,
                            "Te veel mislukte aanmeldpogingen vanaf dit adres. Probeer het over 15 minuten opnieuw.");
         }
         auto session = svc->SignIn(username, password, otp, recovery_code);
         if (!session) {
-            (void)by_address.Allow(context.peer);  // records the failure
+            (void)svc->CountRateEvent(app::kSignInFailuresByAddress, context.peer);  // records the failure
             return Problem(context.request, session.error());
         }
         Json roles = Json::array();
@@ -144,10 +144,11 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
                           [](const domain::Signal& signal) { return ToJson(signal); });
         });
     });
-    auto anonymous_limiter = std::make_shared<RateLimiter>(5, std::chrono::seconds{600});
-    router.Add(verb::post, "/api/v1/anonymous-signals", [svc, anonymous_limiter](Context& context) {
+    router.Add(verb::post, "/api/v1/anonymous-signals", [svc](Context& context) {
         if (Status query = RejectUnknownQuery(context, {}); !query) return Problem(context.request, query.error());
-        if (!anonymous_limiter->Allow(context.peer)) {
+        auto counted = svc->CountRateEvent(app::kAnonymousReportsByAddressApi, context.peer);
+        if (!counted) return Problem(context.request, counted.error());
+        if (!*counted) {
             return Problem(context.request, ErrorCode::kRateLimited,
                            "Te veel meldingen vanaf dit adres. Probeer het later opnieuw.");
         }

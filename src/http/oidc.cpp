@@ -1,5 +1,6 @@
-// Single sign-on with OpenID Connect: the authorization code flow with PKCE (S256), state and nonce held on the
-// server and bound to a short-lived pre-login cookie; the code exchanged with the client's secret; the ID token
+// Single sign-on with OpenID Connect: the authorization code flow with PKCE (S256), state and nonce held in the
+// store (a sealed single-use ticket, so the way back may reach another instance) and bound to a short-lived
+// pre-login cookie; the code exchanged with the client's secret; the ID token
 // checked (http/jwt.cpp) before app::Service::SignInFederated decides about the account.
 #include <cctype>
 #include <chrono>
@@ -26,7 +27,7 @@ constexpr const char* kPreLoginCookie = "meldroute_sso";
 constexpr const char* kStartPath = "/inloggen/gemeente-account";
 constexpr const char* kCodePath = "/inloggen/gemeente-account/code";
 constexpr auto kPendingLifetime = std::chrono::minutes{10};
-constexpr std::size_t kMaxPending = 10000;
+constexpr std::string_view kPendingTicket = "oidc-login";
 constexpr auto kDiscoveryLifetime = std::chrono::hours{1};
 constexpr auto kJwksMinimumRefresh = std::chrono::seconds{30};
 
@@ -96,10 +97,61 @@ struct Pending {
     std::string state;
     std::string nonce;
     std::string code_verifier;
-    Clock::time_point created;
     std::optional<app::FederatedIdentity> identity;  // set while the local second factor is asked
     std::string form_token;                          // for the code form
 };
+
+// The ticket's payload: the store seals it, since the verifier is a secret and the identity names a person.
+std::string PendingPayload(const Pending& pending) {
+    Json payload{{"state", pending.state},
+                 {"nonce", pending.nonce},
+                 {"codeVerifier", pending.code_verifier},
+                 {"formToken", pending.form_token}};
+    if (const auto& identity = pending.identity) {
+        payload["identity"] = {{"issuer", identity->issuer},
+                               {"subject", identity->subject},
+                               {"displayName", identity->display_name},
+                               {"preferredUsername", identity->preferred_username},
+                               {"roleValues", identity->role_values},
+                               {"amr", identity->amr},
+                               {"acr", identity->acr}};
+    }
+    return payload.dump();
+}
+
+std::optional<Pending> PendingFrom(const std::string& text) {
+    Json payload = Json::parse(text, nullptr, false);
+    if (!payload.is_object()) return std::nullopt;
+    Pending pending{Member(payload, "state"), Member(payload, "nonce"), Member(payload, "codeVerifier"), std::nullopt,
+                    Member(payload, "formToken")};
+    auto found = payload.find("identity");
+    if (found != payload.end() && found->is_object()) {
+        const Json& identity = *found;
+        pending.identity = app::FederatedIdentity{Member(identity, "issuer"),
+                                                  Member(identity, "subject"),
+                                                  Member(identity, "displayName"),
+                                                  Member(identity, "preferredUsername"),
+                                                  ClaimValues(identity, "roleValues"),
+                                                  ClaimValues(identity, "amr"),
+                                                  Member(identity, "acr")};
+    }
+    return pending;
+}
+
+//! Remembers a new sign-in attempt in the store; returns the cookie's handle.
+Result<std::string> RememberAttempt(app::Service& service, const Pending& pending) {
+    std::string handle = app::RandomToken();
+    MR_TRY(service.PutTicket(kPendingTicket, handle, PendingPayload(pending), kPendingLifetime));
+    return handle;
+}
+
+//! Takes the attempt of `handle` out of the store (each is used once), if it has not expired.
+Result<std::optional<Pending>> TakeAttempt(app::Service& service, const std::optional<std::string>& handle) {
+    if (!handle) return std::optional<Pending>{};
+    auto payload = MR_TRY(service.TakeTicket(kPendingTicket, *handle));
+    if (!payload) return std::optional<Pending>{};
+    return PendingFrom(*payload);
+}
 
 struct Discovery {
     std::string authorization_endpoint;
@@ -191,29 +243,6 @@ public:
         return ValidateIdToken(id_token, jwks, expect);
     }
 
-    //! Remembers a new sign-in attempt; returns the cookie's handle.
-    std::string Remember(Pending pending) {
-        std::string handle = app::RandomToken();
-        std::lock_guard lock{mutex_};
-        const auto now = Clock::now();
-        std::erase_if(pending_, [&](const auto& entry) { return now - entry.second.created > kPendingLifetime; });
-        if (pending_.size() >= kMaxPending) pending_.erase(pending_.begin());
-        pending_[app::Sha256Hex(handle)] = std::move(pending);
-        return handle;
-    }
-
-    //! Takes the attempt of `handle` out (each is used once), if it has not expired.
-    std::optional<Pending> Take(const std::optional<std::string>& handle) {
-        if (!handle) return std::nullopt;
-        std::lock_guard lock{mutex_};
-        auto found = pending_.find(app::Sha256Hex(*handle));
-        if (found == pending_.end()) return std::nullopt;
-        Pending pending = std::move(found->second);
-        pending_.erase(found);
-        if (Clock::now() - pending.created > kPendingLifetime) return std::nullopt;
-        return pending;
-    }
-
 private:
     static Error Unreachable() {
         return MakeError(ErrorCode::kUnavailable, "the identity provider's answer is not usable");
@@ -224,7 +253,6 @@ private:
     std::optional<Discovery> discovery_;
     Json jwks_;
     Clock::time_point jwks_fetched_{};
-    std::map<std::string, Pending> pending_;  // by SHA-256 of the cookie's handle
 };
 
 Response SsoMessage(const Request& request, unsigned status, const std::string& heading, const std::string& text) {
@@ -239,6 +267,12 @@ Response Refused(PageContext& pages, const Request& request, const std::string& 
     response.set(boost::beast::http::field::set_cookie,
                  CookieHeader(kPreLoginCookie, "", pages.options, 0, "Lax", kStartPath));
     return response;
+}
+
+// The store could not keep or give back the attempt.
+Response Unavailable(PageContext& pages, const Request& request) {
+    return Refused(pages, request, "opslag onbereikbaar", 503,
+                   "Inloggen is nu niet mogelijk. Probeer het over een paar minuten opnieuw.");
 }
 
 // The session cookie is SameSite=Strict, and the callback is reached from the provider's site: a browser would
@@ -260,12 +294,13 @@ Response SignedIn(PageContext& pages, const Request& request, const app::NewSess
     return response;
 }
 
-Response CodeForm(PageContext& pages, const Request& request, RelyingParty& party, Pending pending,
-                  const std::string& error, unsigned status) {
+Response CodeForm(PageContext& pages, const Request& request, Pending pending, const std::string& error,
+                  unsigned status) {
     pending.form_token = app::RandomToken();
-    pending.created = Clock::now();
-    const std::string form_token = pending.form_token;
-    const std::string handle = party.Remember(std::move(pending));
+    auto remembered = RememberAttempt(pages.service, pending);
+    if (!remembered) return Unavailable(pages, request);
+    const std::string& handle = *remembered;
+    const std::string& form_token = pending.form_token;
     std::map<std::string, std::string> errors;
     if (!error.empty()) errors.emplace("otp", error);
     Json model{{"csrf", form_token},
@@ -282,12 +317,12 @@ Response CodeForm(PageContext& pages, const Request& request, RelyingParty& part
 }
 
 // The outcome of SignInFederated as a page: signed in, a code to ask, or refused.
-Response AfterSignIn(PageContext& pages, const Request& request, RelyingParty& party, Pending pending,
+Response AfterSignIn(PageContext& pages, const Request& request, Pending pending,
                      const Result<app::NewSession>& session, bool via_redirect) {
     if (session) return SignedIn(pages, request, *session, via_redirect);
     const Error& error = session.error();
     if (!error.invalid_params.empty() && error.invalid_params.front().name == "otp") {
-        return CodeForm(pages, request, party, std::move(pending), error.detail, via_redirect ? 401 : 200);
+        return CodeForm(pages, request, std::move(pending), error.detail, via_redirect ? 401 : 200);
     }
     Response response = SsoMessage(request, StatusFor(error.code), "Inloggen met de gemeente-account is niet gelukt",
                                    error.detail);
@@ -310,7 +345,7 @@ void RegisterOidcPages(Router& router, std::shared_ptr<PageContext> pages) {
                            "De inlogdienst van de gemeente is nu niet bereikbaar. Probeer het later opnieuw, of log "
                            "in met uw gebruikersnaam en wachtwoord.");
         }
-        Pending pending{app::RandomToken(), app::RandomToken(), app::RandomToken(), Clock::now(), std::nullopt, {}};
+        Pending pending{app::RandomToken(), app::RandomToken(), app::RandomToken(), std::nullopt, {}};
         const app::OidcConfig& settings = party->config();
         std::string scope;
         for (const std::string& entry : settings.scopes) scope += (scope.empty() ? "" : " ") + entry;
@@ -322,16 +357,19 @@ void RegisterOidcPages(Router& router, std::shared_ptr<PageContext> pages) {
             "&state=" + FormEncode(pending.state) + "&nonce=" + FormEncode(pending.nonce) +
             "&code_challenge=" + app::Base64UrlEncode(app::Sha256(pending.code_verifier)) +
             "&code_challenge_method=S256";
-        const std::string handle = party->Remember(std::move(pending));
+        auto handle = RememberAttempt(pages->service, pending);
+        if (!handle) return Unavailable(*pages, context.request);
         Response response = Redirect(context.request, location);
         response.set(boost::beast::http::field::set_cookie,
-                     CookieHeader(kPreLoginCookie, handle, pages->options,
+                     CookieHeader(kPreLoginCookie, *handle, pages->options,
                                   static_cast<int>(std::chrono::seconds{kPendingLifetime}.count()), "Lax", kStartPath));
         return response;
     });
 
     router.Add(verb::get, std::string{app::kOidcCallbackPath}, [pages, party](Context& context) {
-        auto pending = party->Take(Cookie(context.request, kPreLoginCookie));
+        auto taken = TakeAttempt(pages->service, Cookie(context.request, kPreLoginCookie));
+        if (!taken) return Unavailable(*pages, context.request);
+        auto& pending = *taken;
         if (!pending || pending->identity) {
             return Refused(*pages, context.request, "inlogpoging onbekend of verlopen", 400,
                            "Deze inlogpoging is verlopen of al gebruikt. Begin opnieuw bij Inloggen.");
@@ -370,13 +408,15 @@ void RegisterOidcPages(Router& router, std::shared_ptr<PageContext> pages) {
         }
         pending->identity = IdentityFrom(*claims, party->config());
         auto session = pages->service.SignInFederated(*pending->identity);
-        return AfterSignIn(*pages, context.request, *party, std::move(*pending), session, false);
+        return AfterSignIn(*pages, context.request, std::move(*pending), session, false);
     });
 
     // The local second factor, when the role needs one and the provider did not assert one.
-    router.Add(verb::post, kCodePath, [pages, party](Context& context) {
+    router.Add(verb::post, kCodePath, [pages](Context& context) {
         auto form = ParseUrlEncoded(context.request.body());
-        auto pending = party->Take(Cookie(context.request, kPreLoginCookie));
+        auto taken = TakeAttempt(pages->service, Cookie(context.request, kPreLoginCookie));
+        if (!taken) return Unavailable(*pages, context.request);
+        auto& pending = *taken;
         if (!pending || !pending->identity) {
             return Refused(*pages, context.request, "inlogpoging onbekend of verlopen", 400,
                            "Deze inlogpoging is verlopen. Begin opnieuw bij Inloggen.");
@@ -387,7 +427,7 @@ void RegisterOidcPages(Router& router, std::shared_ptr<PageContext> pages) {
         }
         const SecondFactorInput code = SecondFactorFrom(form);
         auto session = pages->service.SignInFederated(*pending->identity, code.otp, code.recovery);
-        return AfterSignIn(*pages, context.request, *party, std::move(*pending), session, true);
+        return AfterSignIn(*pages, context.request, std::move(*pending), session, true);
     });
 }
 

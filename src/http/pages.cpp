@@ -14,7 +14,6 @@
 #include "http/assets.hpp"
 #include "http/qr_svg.hpp"
 #include "http/page_support.hpp"
-#include "http/rate_limit.hpp"
 #include "http/register_pages.hpp"
 #include "http/templates.hpp"
 
@@ -778,10 +777,9 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     };
     router.Add(verb::get, "/inloggen", [login_page](Context& context) { return login_page(context, "", "", 200); });
 
-    // The residents' anonymous report (no sign-in). It stores no IP address: the client address is used only
-    // in memory by the rate limit. A hidden honeypot field catches simple bots; a double-submit token stops
-    // other sites from posting reports in a visitor's name.
-    auto anonymous_limiter = std::make_shared<RateLimiter>(5, std::chrono::seconds{600});
+    // The residents' anonymous report (no sign-in). It stores no IP address with the report: the address is only
+    // keyed-hashed by the rate limit (app::kAnonymousReportsByAddressForm). A hidden honeypot field catches simple
+    // bots; a double-submit token stops other sites from posting reports in a visitor's name.
     auto anonymous_page = [pages](Context& context, const SignalForm& signal_form, const std::string& detail,
                                   unsigned status) {
         std::string csrf = app::RandomToken();
@@ -812,7 +810,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     router.Add(verb::get, "/melden", [anonymous_page](Context& context) {
         return anonymous_page(context, SignalForm{}, "", 200);
     });
-    router.Add(verb::post, "/melden", [pages, anonymous_page, anonymous_limiter](Context& context) {
+    router.Add(verb::post, "/melden", [pages, anonymous_page](Context& context) {
         auto form = ParseUrlEncoded(context.request.body());
         SignalForm signal_form = ReadSignalForm(form);
         signal_form.errors.clear();
@@ -829,7 +827,9 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
             // A bot filled in the field people cannot see: answer as if accepted, store nothing.
             return Redirect(context.request, "/melden/bedankt");
         }
-        if (!anonymous_limiter->Allow(context.peer)) {
+        auto counted = pages->service.CountRateEvent(app::kAnonymousReportsByAddressForm, context.peer);
+        if (!counted) return ErrorPage(context.request, StatusFor(counted.error().code), counted.error().detail);
+        if (!*counted) {
             return anonymous_page(context, signal_form,
                                   "U hebt al een aantal meldingen gedaan. Probeer het over een tijdje opnieuw.", 429);
         }
@@ -859,15 +859,16 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
             return login_page(context, username, "Het formulier is verlopen. Probeer het opnieuw.", 403);
         }
         const SecondFactorInput code = SecondFactorFrom(form);
-        RateLimiter& by_address = SignInFailuresByAddress();
-        if (by_address.Exhausted(context.peer)) {
+        auto limited = pages->service.RateLimitReached(app::kSignInFailuresByAddress, context.peer);
+        if (!limited) return ErrorPage(context.request, StatusFor(limited.error().code), limited.error().detail);
+        if (*limited) {
             return login_page(context, username,
                               "Te veel mislukte aanmeldpogingen vanaf dit adres. Probeer het over 15 minuten opnieuw.",
                               429);
         }
         auto session = pages->service.SignIn(username, First(form, "password").value_or(""), code.otp, code.recovery);
         if (!session) {
-            (void)by_address.Allow(context.peer);  // records the failure
+            (void)pages->service.CountRateEvent(app::kSignInFailuresByAddress, context.peer);  // records the failure
             unsigned status = StatusFor(session.error().code);
             const auto& params = session.error().invalid_params;
             if (!params.empty() && params.front().name == "otp") {

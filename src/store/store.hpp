@@ -126,6 +126,16 @@ struct RetentionCandidate {
     bool on_hold = false;
 };
 
+//! A short-lived, single-use record that one request leaves for a later one, which may reach another instance
+//! (a single sign-on attempt between the redirect to the provider and the way back). Found by a hash of a
+//! random handle the client holds; the payload is sealed at rest like a personal-data field.
+struct TicketRecord {
+    std::string kind;      // what it is for, e.g. "oidc-login"
+    std::string key_hash;  // hex SHA-256 of the client's handle; the handle itself is never stored
+    std::string payload;
+    std::string expires_at;
+};
+
 //! A legal hold on a case: while set, the retention job never destroys the case. The reason is sealed.
 struct LegalHold {
     std::string reason;
@@ -298,6 +308,24 @@ public:
     virtual std::vector<domain::CaseForFigures> CasesForFiguresBetween(std::string_view from, std::string_view to) = 0;
     virtual std::vector<YearlyFiguresRecord> ListYearlyFigures() = 0;  // by year
     virtual void UpsertYearlyFigures(const YearlyFiguresRecord& figures) = 0;
+
+    // State shared by every instance on this store (several servers behind a load balancer).
+    //! Records one event of the rate limit `bucket` for `key_hash` (a keyed hash of a client address, never the
+    //! address), counting until `expires_at`; deletes every event of any bucket that expired at or before `now`.
+    virtual void RecordRateEvent(std::string_view bucket, std::string_view key_hash, std::string_view now,
+                                 std::string_view expires_at) = 0;
+    //! The events of `bucket` for `key_hash` that have not expired at `now`.
+    virtual int CountRateEvents(std::string_view bucket, std::string_view key_hash, std::string_view now) = 0;
+    //! Stores a ticket (a ticket of the same kind and key is replaced); deletes tickets expired at or before `now`.
+    virtual void InsertTicket(const TicketRecord& ticket, std::string_view now) = 0;
+    //! Removes the ticket of (kind, key_hash) and returns it when it has not expired at `now`: each is used once.
+    virtual std::optional<TicketRecord> TakeTicket(std::string_view kind, std::string_view key_hash,
+                                                   std::string_view now) = 0;
+    //! Takes the lease `name` for `holder` until `until` when it is free (never taken, or its time ran out at or
+    //! before `now`); true when taken. A lease still held, by anyone, is left as it is (false). Call it in a
+    //! write transaction, so two instances cannot both take it.
+    virtual bool AcquireLease(std::string_view name, std::string_view holder, std::string_view now,
+                              std::string_view until) = 0;
 
     // Whether the store holds no users yet (demo data is only added to an empty store).
     virtual bool IsEmpty() = 0;

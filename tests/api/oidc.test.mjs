@@ -178,6 +178,17 @@ test('a tampered state is refused, and the attempt cannot be used afterwards', a
   assert.equal(original.status, 400, 'the attempt was used up by the refusal');
 });
 
+test('an attempt started before a restart completes after it: the attempt is kept in the store', async () => {
+  const { browser, callbackUrl } = await toCallback('af-sso');
+  server = await environment.restart();
+  const done = await browser.request(callbackUrl);
+  assert.equal(done.status, 200, done.body);
+  assert.match(done.body, /U bent ingelogd/);
+  const home = await browser.request(`${server.url}/`);
+  assert.match(home.body, /Aangemeld als a\.fokkema/);
+  assert.equal((await browser.request(callbackUrl)).status, 400, 'and it is used once, also after the restart');
+});
+
 test('a callback without the pre-login cookie (another browser) is refused', async () => {
   const { callbackUrl } = await toCallback('af-sso');
   const other = await new Browser().request(callbackUrl);

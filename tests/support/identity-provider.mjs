@@ -121,7 +121,7 @@ export async function startIdentityProvider({ redirectUri, users }) {
 /**
  * Starts the provider and a demo meldroute configured for it: the client secret in a file (mode 0600), the
  * redirect URI on a port chosen beforehand, and `roles` as the --oidc-role mappings ("VALUE=ROLE").
- * @returns {Promise<{idp: object, server: object, stop: () => Promise<void>}>}
+ * @returns {Promise<{idp: object, server: object, restart: () => Promise<object>, stop: () => Promise<void>}>}
  */
 export async function startWithIdentityProvider({ users, roles }) {
   const port = await freePort();
@@ -145,9 +145,14 @@ export async function startWithIdentityProvider({ users, roles }) {
   return {
     idp,
     server,
+    /** Restarts meldroute on the same data directory and port (the provider keeps running). */
+    async restart() {
+      this.server = await this.server.restart();
+      return this.server;
+    },
     async stop() {
-      await server.stop();
-      server.cleanup();
+      await this.server.stop();
+      this.server.cleanup();
       await idp.stop();
       rmSync(secretDir, { recursive: true, force: true });
     },

@@ -1,6 +1,6 @@
 // Starts a real meldroute server on a free loopback port with a fresh data directory, for API and browser tests.
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,8 @@ export const binary = process.env.MELDROUTE_BINARY
  * Starts `meldroute serve` and resolves once it prints its URL.
  * @param {{demo?: boolean, dataDir?: string, args?: string[], listen?: string}} options
  * @returns {Promise<{url: string, dataDir: string, process: import('node:child_process').ChildProcess,
- *   output: () => string, stop: (signal?: string) => Promise<number|null>, cleanup: () => void}>}
+ *   output: () => string, stop: (signal?: string) => Promise<number|null>, cleanup: () => void,
+ *   restart: () => Promise<object>}>}
  */
 export async function startServer({ demo = true, dataDir, args = [], listen = '127.0.0.1:0' } = {}) {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'meldroute-test-'));
@@ -57,7 +58,35 @@ export async function startServer({ demo = true, dataDir, args = [], listen = '1
       return code;
     },
     cleanup() { rmSync(dir, { recursive: true, force: true }); },
+    /**
+     * Stops this server and starts a new process on the same data directory, address and options: what an
+     * instance must keep in the store (not in memory) survives this.
+     */
+    async restart() {
+      await this.stop();
+      return startServer({ demo, dataDir: dir, args, listen: new URL(url).host });
+    },
   };
+}
+
+/**
+ * Starts another instance on the same store as `first`, as a second server behind a load balancer would run:
+ * a data directory of its own (for its lock) with a copy of the first one's keys, and the shared store named by
+ * `store` (e.g. a PostgreSQL URL, passed as `--store`). An SQLite store belongs to one data directory and one
+ * server, so without `store` this refuses.
+ * @param {{dataDir: string}} first
+ * @param {{store?: string, demo?: boolean, args?: string[]}} options
+ */
+export async function startSecondInstance(first, { store, demo = false, args = [] } = {}) {
+  if (!store) throw new Error('a second instance needs a shared store (--store); SQLite serves one instance');
+  const dir = mkdtempSync(path.join(tmpdir(), 'meldroute-instance-'));
+  cpSync(path.join(first.dataDir, 'keys'), path.join(dir, 'keys'), { recursive: true });
+  try {
+    return await startServer({ demo, dataDir: dir, args: ['--store', store, ...args] });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** Signs in through the API and returns the bearer token. */

@@ -551,6 +551,32 @@ CREATE TABLE federated_identities (
     PRIMARY KEY (issuer, subject)
 ) WITHOUT ROWID;
 )sql"},
+        // 14: state shared by several instances on one store: rate-limit events per keyed hash of a client
+        // address (each with its own expiry, pruned as new ones arrive), single-use tickets between two requests
+        // (a single sign-on attempt; payload sealed), and leases that let one instance run a job per interval.
+        {R"sql(
+CREATE TABLE rate_events (
+    id INTEGER PRIMARY KEY,
+    bucket TEXT NOT NULL,
+    key_hash TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE INDEX rate_events_by_key ON rate_events (bucket, key_hash, expires_at);
+CREATE INDEX rate_events_by_expiry ON rate_events (expires_at);
+CREATE TABLE tickets (
+    kind TEXT NOT NULL,
+    key_hash TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    PRIMARY KEY (kind, key_hash)
+) WITHOUT ROWID;
+CREATE INDEX tickets_by_expiry ON tickets (expires_at);
+CREATE TABLE job_leases (
+    name TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    held_until TEXT NOT NULL
+) WITHOUT ROWID;
+)sql"},
     };
     return migrations;
 }

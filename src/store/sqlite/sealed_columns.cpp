@@ -105,6 +105,7 @@ const std::vector<SealedColumn>& SealedColumns() {
         {"cases", "legal_hold_reason", {"id"}},
         {"rectifications", "reason", {"id"}},
         {"federated_identities", "display_name", {"username"}},
+        {"tickets", "payload", {"kind", "key_hash"}},
     };
     return columns;
 }

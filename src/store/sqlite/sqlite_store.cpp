@@ -1147,6 +1147,60 @@ public:
         statement.Bind(5, figures.source).Bind(6, figures.updated_at).Bind(7, figures.updated_by).Run();
     }
 
+    void RecordRateEvent(std::string_view bucket, std::string_view key_hash, std::string_view now,
+                         std::string_view expires_at) override {
+        db_.Prepare("DELETE FROM rate_events WHERE expires_at <= ?").Bind(1, now).Run();
+        db_.Prepare("INSERT INTO rate_events (bucket, key_hash, expires_at) VALUES (?, ?, ?)")
+            .BindAll(bucket, key_hash, expires_at)
+            .Run();
+    }
+
+    int CountRateEvents(std::string_view bucket, std::string_view key_hash, std::string_view now) override {
+        auto statement =
+            db_.Prepare("SELECT count(*) FROM rate_events WHERE bucket = ? AND key_hash = ? AND expires_at > ?");
+        statement.BindAll(bucket, key_hash, now);
+        statement.Step();
+        return static_cast<int>(statement.Int(0));
+    }
+
+    void InsertTicket(const TicketRecord& ticket, std::string_view now) override {
+        db_.Prepare("DELETE FROM tickets WHERE expires_at <= ?").Bind(1, now).Run();
+        db_.Prepare(
+               "INSERT INTO tickets (kind, key_hash, payload, expires_at) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT (kind, key_hash) DO UPDATE SET payload = excluded.payload, "
+               "expires_at = excluded.expires_at")
+            .BindAll(ticket.kind, ticket.key_hash,
+                     Seal("tickets", ticket.kind + "/" + ticket.key_hash, "payload", ticket.payload),
+                     ticket.expires_at)
+            .Run();
+    }
+
+    std::optional<TicketRecord> TakeTicket(std::string_view kind, std::string_view key_hash,
+                                           std::string_view now) override {
+        TicketRecord ticket{std::string{kind}, std::string{key_hash}, {}, {}};
+        {
+            auto statement = db_.Prepare("SELECT payload, expires_at FROM tickets WHERE kind = ? AND key_hash = ?");
+            statement.BindAll(kind, key_hash);
+            if (!statement.Step()) return std::nullopt;
+            ticket.payload = statement.Text(0);
+            ticket.expires_at = statement.Text(1);
+        }
+        db_.Prepare("DELETE FROM tickets WHERE kind = ? AND key_hash = ?").BindAll(kind, key_hash).Run();
+        if (ticket.expires_at <= now) return std::nullopt;
+        ticket.payload = Open("tickets", ticket.kind + "/" + ticket.key_hash, "payload", ticket.payload);
+        return ticket;
+    }
+
+    bool AcquireLease(std::string_view name, std::string_view holder, std::string_view now,
+                      std::string_view until) override {
+        db_.Prepare(
+               "INSERT INTO job_leases (name, holder, held_until) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE "
+               "SET holder = excluded.holder, held_until = excluded.held_until WHERE job_leases.held_until <= ?")
+            .BindAll(name, holder, until, now)
+            .Run();
+        return db_.Changes() > 0;
+    }
+
     bool IsEmpty() override {
         auto statement = db_.Prepare("SELECT NOT EXISTS (SELECT 1 FROM users)");
         statement.Step();

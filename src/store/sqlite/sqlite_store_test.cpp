@@ -43,10 +43,15 @@ protected:
     }
 
     static std::int64_t Pragma(const std::filesystem::path& path, const std::string& name) {
+        return Scalar(path, "PRAGMA " + name);
+    }
+
+    //! The first column of the first row `sql` gives, read straight from the file.
+    static std::int64_t Scalar(const std::filesystem::path& path, const std::string& sql) {
         sqlite3* db = nullptr;
         sqlite3_open(path.c_str(), &db);
         sqlite3_stmt* statement = nullptr;
-        sqlite3_prepare_v2(db, ("PRAGMA " + name).c_str(), -1, &statement, nullptr);
+        sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
         sqlite3_step(statement);
         std::int64_t value = sqlite3_column_int64(statement, 0);
         sqlite3_finalize(statement);
@@ -333,6 +338,130 @@ TEST_F(SqliteStoreTest, CatalogVersionsRoundTripAndStayImmutable) {
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
     EXPECT_NE(sqlite3_exec(db, "UPDATE catalog_indicators SET text = 'x'", nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
+}
+
+// Shared state of several instances (migration 14): rate-limit events count until their own expiry and expired
+// ones go as new ones arrive, so the table stays bounded.
+TEST_F(SqliteStoreTest, RateEventsCountUntilTheyExpireAndArePrunedAsNewOnesArrive) {
+    const auto path = directory_ / "store.db";
+    auto store = SqliteStore::Open(path.string(), keyring_);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE((*store)->Write([](Transaction& transaction) -> Status {
+        for (int event = 0; event < 3; ++event) {
+            transaction.RecordRateEvent("sign-in-failure", "hash-a", "2026-01-01T10:00:00Z", "2026-01-01T10:15:00Z");
+        }
+        transaction.RecordRateEvent("sign-in-failure", "hash-b", "2026-01-01T10:00:00Z", "2026-01-01T10:15:00Z");
+        transaction.RecordRateEvent("anonymous-api", "hash-a", "2026-01-01T10:00:00Z", "2026-01-01T10:30:00Z");
+        return Ok();
+    }));
+    ASSERT_TRUE((*store)->Read([](Transaction& transaction) -> Status {
+        EXPECT_EQ(transaction.CountRateEvents("sign-in-failure", "hash-a", "2026-01-01T10:14:59Z"), 3);
+        EXPECT_EQ(transaction.CountRateEvents("sign-in-failure", "hash-b", "2026-01-01T10:14:59Z"), 1);
+        EXPECT_EQ(transaction.CountRateEvents("anonymous-api", "hash-a", "2026-01-01T10:14:59Z"), 1);
+        EXPECT_EQ(transaction.CountRateEvents("anonymous-api", "hash-b", "2026-01-01T10:14:59Z"), 0);
+        EXPECT_EQ(transaction.CountRateEvents("sign-in-failure", "hash-a", "2026-01-01T10:15:00Z"), 0);
+        EXPECT_EQ(transaction.CountRateEvents("anonymous-api", "hash-a", "2026-01-01T10:15:00Z"), 1);
+        return Ok();
+    }));
+    ASSERT_TRUE((*store)->Write([](Transaction& transaction) -> Status {
+        transaction.RecordRateEvent("sign-in-failure", "hash-c", "2026-01-01T10:20:00Z", "2026-01-01T10:35:00Z");
+        return Ok();
+    }));
+    store->reset();
+    EXPECT_EQ(Scalar(path, "SELECT count(*) FROM rate_events"), 2) << "the expired events are gone, the others kept";
+}
+
+// A ticket is sealed at rest, found only by its kind and key, given back once, and not after it expired.
+TEST_F(SqliteStoreTest, TicketsAreSealedAndTakenOnceBeforeTheyExpire) {
+    const auto path = directory_ / "store.db";
+    auto store = SqliteStore::Open(path.string(), keyring_);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE((*store)->Write([](Transaction& transaction) -> Status {
+        transaction.InsertTicket({"oidc-login", "key-1", "verifier-Zeldzaam-Geheim", "2026-01-01T10:10:00Z"},
+                                 "2026-01-01T10:00:00Z");
+        transaction.InsertTicket({"oidc-login", "key-2", "tweede", "2026-01-01T10:10:00Z"}, "2026-01-01T10:00:00Z");
+        transaction.InsertTicket({"oidc-login", "key-3", "derde", "2026-01-01T10:01:00Z"}, "2026-01-01T10:00:00Z");
+        return Ok();
+    }));
+    ASSERT_TRUE((*store)->Write([](Transaction& transaction) -> Status {
+        EXPECT_EQ(transaction.TakeTicket("other-kind", "key-1", "2026-01-01T10:05:00Z"), std::nullopt);
+        auto taken = transaction.TakeTicket("oidc-login", "key-1", "2026-01-01T10:05:00Z");
+        EXPECT_TRUE(taken.has_value());
+        EXPECT_EQ(taken.value_or(TicketRecord{}).payload, "verifier-Zeldzaam-Geheim");
+        EXPECT_EQ(transaction.TakeTicket("oidc-login", "key-1", "2026-01-01T10:05:00Z"), std::nullopt) << "used once";
+        EXPECT_EQ(transaction.TakeTicket("oidc-login", "key-2", "2026-01-01T10:10:00Z"), std::nullopt) << "expired";
+        EXPECT_EQ(transaction.TakeTicket("oidc-login", "key-2", "2026-01-01T10:05:00Z"), std::nullopt)
+            << "an expired ticket is removed when asked for";
+        return Ok();
+    }));
+    // A new ticket removes the expired ones nobody came back for.
+    ASSERT_TRUE((*store)->Write([](Transaction& transaction) -> Status {
+        transaction.InsertTicket({"oidc-login", "key-4", "vierde", "2026-01-01T10:20:00Z"}, "2026-01-01T10:10:00Z");
+        return Ok();
+    }));
+    store->reset();
+    EXPECT_EQ(Scalar(path, "SELECT count(*) FROM tickets"), 1);
+    EXPECT_EQ(Scalar(path, "SELECT count(*) FROM tickets WHERE key_hash = 'key-4' AND payload LIKE 'k1.%'"), 1)
+        << "only the live ticket is left, sealed";
+    std::ifstream file{path, std::ios::binary};
+    const std::string bytes{std::istreambuf_iterator<char>{file}, {}};
+    EXPECT_EQ(bytes.find("Zeldzaam-Geheim"), std::string::npos);
+}
+
+// A lease is taken only when free, by one taker, and is still held after the store is opened again.
+TEST_F(SqliteStoreTest, ALeaseIsTakenOnlyWhenFreeAndOutlivesTheProcess) {
+    const auto path = directory_ / "store.db";
+    auto take = [](Store& store, const char* holder, const char* now, const char* until) {
+        bool taken = false;
+        EXPECT_TRUE(store.Write([&](Transaction& transaction) -> Status {
+            taken = transaction.AcquireLease("retention", holder, now, until);
+            return Ok();
+        }));
+        return taken;
+    };
+    {
+        auto store = SqliteStore::Open(path.string(), keyring_);
+        ASSERT_TRUE(store);
+        EXPECT_TRUE(take(**store, "a", "2026-01-01T10:00:00Z", "2026-01-02T10:00:00Z"));
+        EXPECT_FALSE(take(**store, "b", "2026-01-01T11:00:00Z", "2026-01-02T11:00:00Z"));
+        EXPECT_FALSE(take(**store, "a", "2026-01-01T11:00:00Z", "2026-01-02T11:00:00Z")) << "not even by its holder";
+        EXPECT_FALSE(take(**store, "b", "2026-01-01T10:00:00Z", "2026-01-01T10:05:00Z")) << "nor by a shorter one";
+        bool other_name = false;
+        ASSERT_TRUE((*store)->Write([&](Transaction& transaction) -> Status {
+            other_name = transaction.AcquireLease("other-job", "b", "2026-01-01T11:00:00Z", "2026-01-01T12:00:00Z");
+            return Ok();
+        }));
+        EXPECT_TRUE(other_name) << "leases are per name";
+    }
+    auto reopened = SqliteStore::Open(path.string(), keyring_);
+    ASSERT_TRUE(reopened);
+    EXPECT_FALSE(take(**reopened, "c", "2026-01-02T09:59:59Z", "2026-01-03T09:59:59Z")) << "held across a restart";
+    EXPECT_TRUE(take(**reopened, "c", "2026-01-02T10:00:00Z", "2026-01-03T10:00:00Z")) << "free when its time ran out";
+}
+
+// Two stores on one file (two instances) racing for one lease: exactly one takes it.
+TEST_F(SqliteStoreTest, OfManyInstancesRacingForALeaseExactlyOneTakesIt) {
+    const auto path = directory_ / "store.db";
+    auto first = SqliteStore::Open(path.string(), keyring_);
+    ASSERT_TRUE(first);
+    auto second = SqliteStore::Open(path.string(), keyring_);
+    ASSERT_TRUE(second);
+    std::atomic<int> taken{0};
+    std::vector<std::thread> racers;
+    for (int racer = 0; racer < 8; ++racer) {
+        Store& store = racer % 2 == 0 ? **first : **second;
+        racers.emplace_back([&store, &taken, racer] {
+            const std::string holder = "instance-" + std::to_string(racer);
+            EXPECT_TRUE(store.Write([&](Transaction& transaction) -> Status {
+                if (transaction.AcquireLease("retention", holder, "2026-01-01T10:00:00Z", "2026-01-02T10:00:00Z")) {
+                    ++taken;
+                }
+                return Ok();
+            }));
+        });
+    }
+    for (std::thread& racer : racers) racer.join();
+    EXPECT_EQ(taken.load(), 1);
 }
 
 }  // namespace

@@ -1,0 +1,72 @@
+// Two instances on one store, as behind a load balancer: a user signs in on one and acts on the other, a limit
+// counted on one holds on the other, the destruction job runs on one of them only, and the audit trail stays one
+// valid chain under concurrent writes from both. An SQLite store serves one instance, so this runs against the
+// PostgreSQL store named by MELDROUTE_TEST_POSTGRES (an empty database, e.g. postgresql://127.0.0.1/meldroute_test).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, startSecondInstance, signIn, api, apiFrom, assertProblem } from '../support/server.mjs';
+import { fileSignal } from '../support/route.mjs';
+
+const store = process.env.MELDROUTE_TEST_POSTGRES;
+const skip = store ? false : 'needs the PostgreSQL store: set MELDROUTE_TEST_POSTGRES';
+const jobArgs = ['--retention', 'zonder-casus=0d', '--retention-interval', '20'];
+
+let first;
+let second;
+
+before(async () => {
+  if (!store) return;
+  first = await startServer({ args: ['--store', store, ...jobArgs] });
+  second = await startSecondInstance(first, { store, args: jobArgs });
+});
+
+after(async () => {
+  for (const server of [second, first]) {
+    await server?.stop();
+    server?.cleanup();
+  }
+});
+
+test('a session made on one instance works on the other, and ends on both', { skip }, async () => {
+  const token = await signIn(first.url, 'melder');
+  const signal = await fileSignal(second.url, token, { narrative: 'Twee instanties: gemeld via de tweede.' });
+  const read = await api(first.url, 'GET', `/api/v1/signals/${signal.id}`, { token });
+  assert.equal(read.status, 200);
+  assert.equal((await api(second.url, 'DELETE', '/api/v1/sessions/current', { token })).status, 204);
+  assert.equal((await api(first.url, 'GET', '/api/v1/signals', { token })).status, 401);
+});
+
+test('failed sign-ins counted on one instance refuse the address on the other', { skip }, async () => {
+  const from = '127.0.9.1';
+  for (let index = 0; index < 20; index += 1) {
+    const server = index % 2 === 0 ? first : second;
+    const failed = await apiFrom(server.url, from, 'POST', '/api/v1/sessions',
+      { body: { username: `verzonnen-${index}`, password: 'geen-wachtwoord' } });
+    assertProblem(failed, 401, `attempt ${index}`);
+  }
+  for (const server of [first, second]) {
+    assertProblem(await apiFrom(server.url, from, 'POST', '/api/v1/sessions',
+      { body: { username: 'melder2', password: 'demo-password' } }), 429);
+  }
+});
+
+test('the destruction job runs on one instance per interval', { skip }, async () => {
+  const ran = () => (first.output().match(/retention job ran/g) ?? []).length +
+    (second.output().match(/retention job ran/g) ?? []).length;
+  for (let attempt = 0; attempt < 50 && ran() === 0; attempt += 1) {
+    await new Promise((resolve) => { setTimeout(resolve, 200); });
+  }
+  await new Promise((resolve) => { setTimeout(resolve, 6000); });
+  assert.equal(ran(), 1);
+});
+
+test('the audit trail stays one valid chain under concurrent writes from both instances', { skip }, async () => {
+  const tokens = { melder: await signIn(first.url, 'melder'), auditor: await signIn(second.url, 'auditor') };
+  await Promise.all(Array.from({ length: 40 }, (_, index) =>
+    fileSignal(index % 2 === 0 ? first.url : second.url, tokens.melder, { narrative: `Gelijktijdig ${index}.` })));
+  for (const server of [first, second]) {
+    const verification = await api(server.url, 'GET', '/api/v1/audit-events/verification', { token: tokens.auditor });
+    assert.equal(verification.status, 200);
+    assert.equal(verification.body.valid, true);
+  }
+});
