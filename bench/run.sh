@@ -32,7 +32,7 @@ trap 'stop_server; rm -rf "$work"' EXIT
 command -v wrk >/dev/null || { echo "bench needs wrk (apt-get install wrk)"; exit 2; }
 
 rate_of() { sed -n 's/^Requests\/sec:[[:space:]]*\([0-9.]*\).*/\1/p'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 # Milliseconds of one request as curl measures it (connection included; loopback).
 time_ms() { curl -sf -o /dev/null -w '%{time_total}\n' "$@" | awk '{ printf "%.1f", $1 * 1000 }'; }
