@@ -1,5 +1,7 @@
-// The ceiling the server's durable intake is compared with: the same machine's raw SQLite rate at one
-// fsync'd transaction per row (WAL, synchronous=FULL), for rows shaped like a signal.
+// The ceilings the server's durable intake is compared with: the same machine's raw SQLite rate for rows shaped
+// like a signal (WAL, synchronous=FULL), at one fsync'd transaction per row or, with ROWS_PER_TRANSACTION, in
+// batches of that many rows per transaction (what group commit can approach at best).
+// Usage: bench_raw_sqlite DIRECTORY SECONDS [ROWS_PER_TRANSACTION]
 #include <sqlite3.h>
 
 #include <chrono>
@@ -10,6 +12,7 @@
 int main(int argc, char** argv) {
     std::string directory = argc > 1 ? argv[1] : "/tmp/meldroute-raw-sqlite";
     double seconds = argc > 2 ? std::stod(argv[2]) : 5.0;
+    long rows_per_transaction = argc > 3 ? std::stol(argv[3]) : 1;
     std::filesystem::remove_all(directory);
     std::filesystem::create_directories(directory);
     sqlite3* db = nullptr;
@@ -34,13 +37,15 @@ int main(int argc, char** argv) {
     auto deadline = start + std::chrono::duration<double>(seconds);
     while (std::chrono::steady_clock::now() < deadline) {
         sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-        std::string id = "raw-" + std::to_string(rows);
-        sqlite3_bind_text(insert, 1, id.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert, 2, narrative.c_str(), -1, SQLITE_STATIC);
-        sqlite3_step(insert);
-        sqlite3_reset(insert);
+        for (long in_transaction = 0; in_transaction < rows_per_transaction; ++in_transaction) {
+            std::string id = "raw-" + std::to_string(rows);
+            sqlite3_bind_text(insert, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(insert, 2, narrative.c_str(), -1, SQLITE_STATIC);
+            sqlite3_step(insert);
+            sqlite3_reset(insert);
+            ++rows;
+        }
         sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-        ++rows;
     }
     double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("%.1f\n", rows / elapsed);

@@ -1,47 +1,200 @@
 #!/usr/bin/env bash
-# make bench: measures the server against the same machine's limits in one run and prints
-# "name: value (target)" lines. Loopback only, bounded in time.
+# make bench: measures the server against the same machine's limits and prints every line of the speed table of
+# ../shared/product/quality.md as "name: value (target)", per store size. Loopback only, bounded in time.
+#
+#   BENCH_SIZES    store sizes in signals (default "10000 100000 1000000")
+#   BENCH_SECONDS  seconds per load measurement (default 10)
+#   BENCH_CACHE    where generated stores are kept between runs (default /tmp/meldroute-bench-cache), one
+#                  directory per size and cache key (schema version and generator version, bench_generate --cache-key)
+#   BENCH_PG       a postgresql:// URL: the same lines are measured against that store too, when this build's
+#                  server and generator offer it (bench_generate --stores); otherwise the run says PG was not measured
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}
 duration=${BENCH_SECONDS:-10}
+sizes=${BENCH_SIZES:-"10000 100000 1000000"}
+cache=${BENCH_CACHE:-/tmp/meldroute-bench-cache}
 connections=64
-data=$(mktemp -d /tmp/meldroute-bench-XXXXXX)
-trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+# Generated stores hold every signal of several years: long terms keep the retention job from destroying them
+# while the bench runs (with the default terms most of an older store would be due).
+retention=(--retention zonder-casus=20y --retention standaard=20y)
+work=$(mktemp -d /tmp/meldroute-bench-XXXXXX)
+server_pid=""
+stop_server() {
+    if [ -n "$server_pid" ]; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+        server_pid=""
+    fi
+}
+trap 'stop_server; rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { echo "bench needs wrk (apt-get install wrk)"; exit 2; }
 
-"$build/meldroute" serve --data "$data" --listen 127.0.0.1:0 --demo > "$data/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do grep -q "listening on" "$data/server.log" && break; sleep 0.1; done
-url=$(grep -o 'http://[^ ]*' "$data/server.log" | head -1)
+rate_of() { sed -n 's/^Requests\/sec:[[:space:]]*\([0-9.]*\).*/\1/p'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+# Milliseconds of one request as curl measures it (connection included; loopback).
+time_ms() { curl -sf -o /dev/null -w '%{time_total}\n' "$@" | awk '{ printf "%.1f", $1 * 1000 }'; }
+median() { tr ' ' '\n' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+maximum() { tr ' ' '\n' | sort -g | tail -1; }
+
+# A generated store of $1 signals in the cache, made when missing; prints its directory.
+cached_store() {
+    local size=$1 key dir
+    key=$("$build/bench_generate" --cache-key)
+    dir="$cache/$size-$key"
+    if [ ! -f "$dir/complete" ]; then
+        mkdir -p "$cache"
+        rm -rf "$dir.partial" "$cache/$size-"*  # older keys of this size are of no use any more
+        local started
+        started=$(now_ms)
+        "$build/bench_generate" "$dir.partial" "$size" >&2
+        touch "$dir.partial/complete"
+        mv "$dir.partial" "$dir"
+        echo "generated $size signals in $(( ($(now_ms) - started) / 1000 )) s into $dir" >&2
+    fi
+    echo "$dir"
+}
+
+# Starts the server on data directory $1 (further arguments go to serve); sets url and ready_ms.
+start_server() {
+    local data=$1
+    shift
+    local started
+    started=$(now_ms)
+    "$build/meldroute" serve --data "$data" --listen 127.0.0.1:0 --demo "${retention[@]}" "$@" > "$work/server.log" 2>&1 &
+    server_pid=$!
+    url=""
+    for _ in $(seq 3000); do
+        url=$(grep -o 'http://[0-9.:]*' "$work/server.log" | awk 'NR == 1' || true)
+        [ -n "$url" ] && curl -sf -o /dev/null "$url/health/ready" && break
+        sleep 0.005
+    done
+    [ -n "$url" ] || { echo "server did not start:"; cat "$work/server.log"; exit 1; }
+    # The server is ready when it logs that it listens (the store is open and migrated by then); its own
+    # timestamp keeps this loop's polling out of the figure.
+    local listening
+    listening=$(grep -m1 'listening on' "$work/server.log" | cut -d' ' -f1)
+    ready_ms=$(( $(date -d "$listening" +%s%3N) - started ))
+}
 
 token_of() {
     curl -sf -X POST "$url/api/v1/sessions" -H 'content-type: application/json' \
         -d "{\"username\":\"$1\",\"password\":\"demo-password\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'
 }
-rate_of() { sed -n 's/^Requests\/sec:[[:space:]]*\([0-9.]*\).*/\1/p'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
-melder=$(token_of melder)
-af=$(token_of af)
-case_id=$(curl -sf "$url/api/v1/cases" -H "authorization: Bearer $af" | sed 's/.*"id":"\([^"]*\)".*/\1/' | head -1)
+# Measures every line against the running server; $1 names the store in the output, $2 its size.
+measure() {
+    local label=$1 size=$2
+    local melder af beleid case_id year live intake read_case read_inbox search_line p50 p99 stats overview rss hwm
+    melder=$(token_of melder)
+    af=$(token_of af)
+    beleid=$(token_of beleid)
+    case_id=$(curl -sf "$url/api/v1/cases" -H "authorization: Bearer $af" | grep -o '"id":"[^"]*"' | awk -F'"' 'NR == 1 { print $4 }')
+    year=$(( $(date +%Y) - 1 ))
+    # Resident memory under load: sampled while the loads run, after the sign-ins above (each Argon2id
+    # verification takes 64 MiB for a moment, which the process peak below includes).
+    (
+        peak=0
+        while [ -r "/proc/$server_pid/status" ]; do
+            now=$(awk '/VmRSS/ { print $2 }' "/proc/$server_pid/status" 2>/dev/null || echo 0)
+            [ "${now:-0}" -gt "$peak" ] && peak=$now && echo "$peak" > "$work/rss"
+            sleep 0.2
+        done
+    ) &
+    local sampler=$!
 
-echo "meldroute bench on $(nproc) cores, ${duration}s per measurement, $connections connections"
-live=$(wrk -t2 -c$connections -d${duration}s "$url/health/live" | rate_of)
-raw=$("$build/bench_raw_sqlite" "$data/raw" "$duration")
-intake=$(MELDROUTE_TOKEN=$melder wrk -t2 -c$connections -d${duration}s -s bench/post_signal.lua "$url/api/v1/signals" | rate_of)
-read_case=$(MELDROUTE_TOKEN=$af MELDROUTE_PATH=/api/v1/cases/$case_id wrk -t2 -c$connections -d${duration}s \
-    -s bench/get_authorised.lua "$url" | rate_of)
-read_inbox=$(MELDROUTE_TOKEN=$af MELDROUTE_PATH='/api/v1/signals?status=gemeld' wrk -t2 -c$connections -d${duration}s \
-    -s bench/get_authorised.lua "$url" | rate_of)
+    live=$(wrk -t2 -c$connections -d"${duration}s" "$url/health/live" | rate_of)
+    intake=$(MELDROUTE_TOKEN=$melder wrk -t2 -c$connections -d"${duration}s" -s bench/post_signal.lua \
+        "$url/api/v1/signals" 2>/dev/null | rate_of)
+    read_case=$(MELDROUTE_TOKEN=$af MELDROUTE_PATH=/api/v1/cases/$case_id wrk -t2 -c$connections -d"${duration}s" \
+        -s bench/get_authorised.lua "$url" | rate_of)
+    read_inbox=$(MELDROUTE_TOKEN=$af MELDROUTE_PATH='/api/v1/signals?status=gemeld' wrk -t2 -c$connections \
+        -d"${duration}s" -s bench/get_authorised.lua "$url" | rate_of)
+    # One client: the latency of the request itself, not of a queue in front of it.
+    search_line=$(MELDROUTE_TOKEN=$af wrk -t1 -c1 -d"${duration}s" -s bench/search.lua "$url" 2>/dev/null |
+        grep '^latency-us')
+    p50=$(echo "$search_line" | awk '{ printf "%.1f", $3 / 1000 }')
+    p99=$(echo "$search_line" | awk '{ printf "%.1f", $5 / 1000 }')
+    local samples="" overview_samples=""
+    for _ in 1 2 3 4 5; do
+        samples+=" $(time_ms "$url/api/v1/statistics?from=$year-01-01&to=$year-12-31" -H "authorization: Bearer $beleid")"
+        overview_samples+=" $(time_ms "$url/api/v1/yearly-overview" -H "authorization: Bearer $beleid")"
+    done
+    stats=$(echo "$samples" | median)
+    overview=$(echo "$overview_samples" | median)
+    kill "$sampler" 2>/dev/null || true
+    wait "$sampler" 2>/dev/null || true
+    rss=$(( $(cat "$work/rss" 2>/dev/null || echo 0) / 1024 ))
+    hwm=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$server_pid/status")
+    rm -f "$work/rss"
 
-echo "health/live rate: $live req/s"
-echo "raw SQLite, one fsync'd transaction per row: $raw rows/s"
-echo "durable intake: $intake req/s, $(ratio "$intake" "$live") of health/live (target >= 0.25), $(ratio "$intake" "$raw")x raw SQLite (target >= 1.5)"
-echo "authorised read, GET a case: $read_case req/s, $(ratio "$read_case" "$live") of health/live (target >= 0.30)"
-echo "authorised read, list the inbox: $read_inbox req/s, $(ratio "$read_inbox" "$live") of health/live (target >= 0.30)"
-rss=$(awk '/VmHWM/ {print $2}' /proc/$server_pid/status)
-echo "peak resident memory: $((rss / 1024)) MiB (target <= 64)"
+    echo "[$label, $size signals]"
+    echo "health/live: $live req/s"
+    echo "durable intake: $intake req/s, $(ratio "$intake" "$live") of health/live (>= 0.25)," \
+        "$(ratio "$intake" "$raw_row")x raw SQLite one fsync per row (>= 1.5), $(ratio "$intake" "$raw_batch") of raw SQLite batched"
+    echo "authorised read, GET a case: $read_case req/s, $(ratio "$read_case" "$live") of health/live (>= 0.30)"
+    echo "authorised read, list the inbox: $read_inbox req/s, $(ratio "$read_inbox" "$live") of health/live (>= 0.30)"
+    echo "full-text search with filters, newest first, one client: p99 $p99 ms, p50 $p50 ms (p99 <= 20 ms)"
+    echo "yearly statistics ($year): $stats ms, median of 5, max $(echo "$samples" | maximum) ms (<= 200 ms)"
+    echo "yearly overview (every year): $overview ms, median of 5 (<= 200 ms)"
+    echo "start to ready: $ready_ms ms (<= 300 ms)"
+    echo "resident memory under load: $rss MiB, sampled every 0.2 s (<= 64 MiB); process peak with sign-ins: $hwm MiB"
+    echo
+    growth+=("$size $(ratio "$read_case" "$live") $(ratio "$read_inbox" "$live") $(ratio "$intake" "$live") $p50 $stats $ready_ms")
+}
+
+echo "meldroute bench on $(nproc) cores, ${duration}s per load measurement, $connections connections, sizes: $sizes"
+raw_row=$("$build/bench_raw_sqlite" "$work/raw" "$duration")
+raw_batch=$("$build/bench_raw_sqlite" "$work/raw" "$duration" 256)
+echo "raw SQLite, one fsync'd transaction per row: $raw_row rows/s; batched, 256 rows per transaction: $raw_batch rows/s"
+echo
+growth=()
+for size in $sizes; do
+    source_dir=$(cached_store "$size")
+    rm -rf "$work/data"
+    cp -r "$source_dir" "$work/data"
+    rm -f "$work/data/complete"
+    start_server "$work/data"
+    measure sqlite "$size"
+    stop_server
+    rm -rf "$work/data"
+done
+
+if [ "${#growth[@]}" -gt 1 ]; then
+    echo "growth (cost of a request against store size; flat is the target):"
+    printf '%s\n' "${growth[@]}" | awk '
+        { size[NR] = $1; cas[NR] = $2; inbox[NR] = $3; intake[NR] = $4; search[NR] = $5; stats[NR] = $6; ready[NR] = $7 }
+        function row(name, values, unit,   i, line) {
+            line = name ":"
+            for (i = 1; i <= NR; i++) line = line sprintf(" %s at %d%s", values[i], size[i], i < NR ? "," : "")
+            print line " (" unit ")"
+        }
+        END {
+            row("GET a case, share of health/live", cas, "flat")
+            row("list the inbox, share of health/live", inbox, "flat")
+            row("durable intake, share of health/live", intake, "flat")
+            row("search p50 ms", search, "flat")
+            row("yearly statistics ms", stats, "grows with the signals of one year")
+            row("start to ready ms", ready, "flat")
+        }'
+    echo
+fi
+
+if [ -n "${BENCH_PG:-}" ]; then
+    if "$build/bench_generate" --stores | grep -qx postgresql; then
+        for size in $sizes; do
+            "$build/bench_generate" --store "$BENCH_PG" "$work/pg" "$size" >&2
+            start_server "$work/pg" --store "$BENCH_PG"
+            measure postgresql "$size"
+            stop_server
+        done
+    else
+        echo "PostgreSQL: not measured (BENCH_PG is set, but this build has no PostgreSQL store: bench_generate --stores)"
+    fi
+else
+    echo "PostgreSQL: not measured (set BENCH_PG=postgresql://… to measure the same lines against it)"
+fi
 echo
 "$build/bench_domain" --benchmark_min_time=0.2

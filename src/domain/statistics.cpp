@@ -128,12 +128,14 @@ StatisticsReport ComputeStatistics(const std::vector<SignalForFigures>& signals,
     std::vector<double> signal_to_recorded;
     for (const SignalForFigures& signal : signals) {
         if (!InPeriod(signal.created_at, from_time, to_time)) continue;
-        ++report.signals;
-        ++by_channel[signal.channel];
-        ++by_department[signal.department.empty() ? "onbekend" : signal.department];
-        ++year_of(signal.created_at).signals;
-        ++month_of(signal.created_at).signals;
-        if (auto days = DaysBetween(signal.created_at, signal.recorded_at)) signal_to_recorded.push_back(*days);
+        report.signals += signal.count;
+        by_channel[signal.channel] += signal.count;
+        by_department[signal.department.empty() ? "onbekend" : signal.department] += signal.count;
+        year_of(signal.created_at).signals += signal.count;
+        month_of(signal.created_at).signals += signal.count;
+        if (auto days = DaysBetween(signal.created_at, signal.recorded_at)) {
+            signal_to_recorded.insert(signal_to_recorded.end(), static_cast<std::size_t>(signal.count), *days);
+        }
     }
 
     std::vector<double> recorded_to_feedback, to_weighed, to_partner, to_reporter;

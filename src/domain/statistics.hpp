@@ -24,11 +24,14 @@ inline constexpr const char* kResidentDepartment = "inwoner";
 inline constexpr const char* kNotWeighed = "niet-gewogen";
 
 //! What the figures need of one signal: when, how and from which department; no narrative, person or address.
+//! A store may hand over several signals of one day, channel and department as one row with their `count`
+//! (a kept aggregate instead of every signal); such a row stands for `count` signals alike in every field.
 struct SignalForFigures {
     std::string created_at;
     std::string channel;
     std::string department;
     std::optional<std::string> recorded_at;  // when it was taken into a case
+    std::int64_t count = 1;                  // how many signals this row stands for
 };
 
 struct ReferralForFigures {

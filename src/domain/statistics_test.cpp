@@ -76,6 +76,26 @@ std::vector<SignalForFigures> KnownSignals() {
     };
 }
 
+// A store may hand over a day's signals of one channel and department as one row with their count: the figures
+// are those of as many separate signals.
+TEST(Statistics, ARowStandingForSeveralSignalsCountsAsThatMany) {
+    std::vector<SignalForFigures> separate;
+    for (int index = 0; index < 3; ++index) separate.push_back(Signal("2024-05-02T00:00:00Z", "email", "toezicht"));
+    separate.push_back(Signal("2024-05-02T09:00:00Z", "email", "toezicht", "2024-05-04T09:00:00Z"));
+    std::vector<SignalForFigures> counted{separate[0], separate[3]};
+    counted[0].count = 3;
+    auto one_by_one = ComputeStatistics(separate, {}, kFrom2024, kTo2024, Day("2024-06-30"), DeadlineSettings{});
+    auto together = ComputeStatistics(counted, {}, kFrom2024, kTo2024, Day("2024-06-30"), DeadlineSettings{});
+    EXPECT_EQ(together.signals, 4);
+    EXPECT_EQ(together.signals, one_by_one.signals);
+    EXPECT_EQ(together.by_channel, one_by_one.by_channel);
+    EXPECT_EQ(together.by_department, one_by_one.by_department);
+    EXPECT_EQ(together.per_month[4].signals, 4);
+    EXPECT_EQ(together.per_year[0].signals, one_by_one.per_year[0].signals);
+    EXPECT_EQ(together.signal_to_recorded.count, 1);
+    EXPECT_EQ(together.signal_to_recorded.median, one_by_one.signal_to_recorded.median);
+}
+
 TEST(Statistics, CountsSignalsByFilingDateAndCasesByRecordingDateAcrossTheTurnOfTheYear) {
     auto report = ComputeStatistics(KnownSignals(), {SpanningCase(), ReweighedCase()}, kFrom2024, kTo2024,
                                     Day("2024-06-30"), DeadlineSettings{});

@@ -237,6 +237,18 @@ protected:
         return cases;
     }
 
+    // Runs SQL on the store's file directly: changes no use case makes (yet).
+    void Exec(const std::string& sql) {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open((directory_ / "store.db").c_str(), &db), SQLITE_OK);
+        char* error = nullptr;
+        int code = sqlite3_exec(db, ("PRAGMA foreign_keys = OFF;" + sql).c_str(), nullptr, nullptr, &error);
+        std::string message = error != nullptr ? error : "";
+        sqlite3_free(error);
+        sqlite3_close(db);
+        ASSERT_EQ(code, SQLITE_OK) << message;
+    }
+
     std::filesystem::path directory_;
     std::unique_ptr<SqliteStore> store_;
 };
@@ -351,6 +363,52 @@ TEST_F(FiguresStoreTest, TwoYearsAreTheSumOfEachYear) {
     ExpectTotalsAddUp(both, "2024-2025");
 }
 
+// Over whole days the store counts the signals not in a case from its kept day counts; a bound inside a day
+// makes it read the signals themselves. Both must give the same figures, also after signals were taken into
+// cases, moved to another reporter and deleted (the counts are kept by triggers on every change).
+void ExpectSameSignalFigures(const domain::StatisticsReport& counted, const domain::StatisticsReport& read) {
+    EXPECT_EQ(counted.signals, read.signals);
+    EXPECT_EQ(counted.by_channel, read.by_channel);
+    EXPECT_EQ(counted.by_department, read.by_department);
+    ASSERT_EQ(counted.per_year.size(), read.per_year.size());
+    for (std::size_t index = 0; index < counted.per_year.size(); ++index) {
+        EXPECT_EQ(counted.per_year[index].signals, read.per_year[index].signals) << counted.per_year[index].period;
+    }
+    ASSERT_EQ(counted.per_month.size(), read.per_month.size());
+    for (std::size_t index = 0; index < counted.per_month.size(); ++index) {
+        EXPECT_EQ(counted.per_month[index].signals, read.per_month[index].signals) << counted.per_month[index].period;
+    }
+    EXPECT_EQ(counted.signal_to_recorded.count, read.signal_to_recorded.count);
+    EXPECT_EQ(counted.signal_to_recorded.median, read.signal_to_recorded.median);
+    EXPECT_EQ(counted.signal_to_recorded.p90, read.signal_to_recorded.p90);
+}
+
+TEST_F(FiguresStoreTest, KeptDayCountsGiveTheSameFiguresAsTheSignalsThemselves) {
+    // One second before 2024 nothing happened, so [that second, 2026) holds what [2024, 2026) holds.
+    const std::string just_before_2024 = "2023-12-31T23:59:59Z";
+    ExpectSameSignalFigures(Figures(k2024, k2026), Figures(just_before_2024, k2026));
+    auto year = Figures(k2025, k2026);
+    EXPECT_EQ(year.signals, 3) << "S5, S6, S7 (S8 is the first second of 2026)";
+    EXPECT_EQ(Figures("2025-12-31T23:59:59Z", k2026).signals, 1) << "a bound inside a day: S7 alone";
+
+    ASSERT_TRUE(store_->Write([](Transaction& transaction) -> Status {
+        KnownStore known(transaction);
+        known.Signal("s9", "2025-05-05T10:00:00Z", "telefoon", "balie");
+        known.Signal("s10", "2025-05-05T11:00:00Z", "telefoon", "balie");
+        known.Signal("s11", "2025-05-06T11:00:00Z", "anoniem", "");
+        known.Record("c9", "2025-05-07T10:00:00Z", "s9");
+        return Ok();
+    }).has_value());
+    // Changes no use case makes today still keep the counts right: another reporter, a signal deleted.
+    Exec("UPDATE signals SET reporter = 'boa' WHERE id = 's10'");
+    Exec("DELETE FROM signals WHERE id = 's11'");
+    auto counted = Figures(k2025, k2026);
+    EXPECT_EQ(counted.signals, 5);
+    EXPECT_EQ(Count(counted.by_department, "toezicht"), 2) << "S6 and S10, which moved to boa";
+    EXPECT_EQ(counted.signal_to_recorded.count, 3) << "S5 (linked to C3), S6 (C5) and S9";
+    ExpectSameSignalFigures(counted, Figures("2024-12-31T23:59:59Z", k2026));
+}
+
 TEST_F(FiguresStoreTest, TheStoreHandsOverEveryClosureAndReopening) {
     auto cases = CasesOf(k2025, k2026);
     ASSERT_EQ(cases.size(), 3u) << "C2 (closed in 2025), C3 (reopened in 2025) and C5; not C1 or C4";
@@ -461,6 +519,61 @@ TEST(FiguresMigrationTest, ClosedCasesFromBeforeReopeningGetTheirClosure) {
             }
             return Ok();
         }).has_value());
+    }
+    std::filesystem::remove(path);
+    std::filesystem::remove(path.string() + "-wal");
+    std::filesystem::remove(path.string() + "-shm");
+}
+
+// Migration 15 fills the day counts from the signals already there: the figures of an upgraded store are
+// those the signals give.
+TEST(FiguresMigrationTest, DayCountsAreFilledFromTheSignalsOfAnOlderDatabase) {
+    auto path = std::filesystem::temp_directory_path() / ("meldroute-migration15-" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(path);
+    std::shared_ptr<app::Keyring> keyring = (app::InitCrypto(), app::Keyring::Ephemeral());
+    const auto& migrations = Migrations();
+    const std::size_t before_day_counts = migrations.size() - 1;  // the last migration brings signal_day_counts
+    std::string sql;
+    for (std::size_t index = 0; index < before_day_counts; ++index) sql += migrations[index].sql;
+    sql += "INSERT INTO users (username, password_hash, roles, created_at, department) VALUES "
+           "('balie', 'x', 'melder', '2024-01-01T00:00:00Z', 'publiekszaken');"
+           "INSERT INTO cases (id, status, created_at, updated_at) VALUES "
+           "('c1', 'vastgelegd', '2024-03-07T10:00:00Z', '2024-03-07T10:00:00Z');";
+    const std::vector<std::tuple<std::string, std::string, std::string, std::string>> signals{
+        {"s1", "'balie'", "2024-03-05T10:00:00Z", "'2024-03-07T10:00:00Z'"},
+        {"s2", "'balie'", "2024-03-05T11:00:00Z", "NULL"},
+        {"s3", "NULL", "2024-03-05T12:00:00Z", "NULL"},
+        {"s4", "'balie'", "2024-03-05T13:00:00Z", "NULL"}};
+    for (const auto& [id, reporter, at, recorded_at] : signals) {
+        sql += "INSERT INTO signals (id, reporter, channel, narrative, indicator_codes, catalog_version, created_at, "
+               "case_id, recorded_at) VALUES ('" + id + "', " + reporter + ", " +
+               (reporter == "NULL" ? "'anoniem'" : "'email'") + ", 'x', '', '2024.1', '" + at + "', " +
+               (recorded_at == "NULL" ? "NULL" : "'c1'") + ", " + recorded_at + ");";
+    }
+    sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
+    sql += "PRAGMA user_version = " + std::to_string(before_day_counts) + ";";
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    char* error = nullptr;
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << (error != nullptr ? error : "");
+    sqlite3_close(db);
+    {
+        auto store = SqliteStore::Open(path.string(), keyring);
+        ASSERT_TRUE(store.has_value()) << store.error().detail;
+        std::vector<domain::SignalForFigures> facts;
+        EXPECT_TRUE((*store)->Read([&](Transaction& transaction) -> Status {
+            facts = transaction.SignalsForFiguresBetween("2024-01-01T00:00:00Z", "2025-01-01T00:00:00Z");
+            return Ok();
+        }).has_value());
+        auto report = domain::ComputeStatistics(facts, {}, "2024-01-01T00:00:00Z", "2025-01-01T00:00:00Z",
+                                                *ParseDate("2025-06-30"), domain::DeadlineSettings{});
+        EXPECT_EQ(report.signals, 4);
+        EXPECT_EQ(Count(report.by_department, "publiekszaken"), 3);
+        EXPECT_EQ(Count(report.by_department, domain::kResidentDepartment), 1);
+        EXPECT_EQ(Count(report.by_channel, "email"), 3);
+        EXPECT_EQ(report.signal_to_recorded.count, 1);
+        EXPECT_EQ(report.signal_to_recorded.median, 2.0);
+        EXPECT_EQ(facts.size(), 3u) << "S2 and S4 (one day, channel and reporter) as one row, S3, and S1 alone";
     }
     std::filesystem::remove(path);
     std::filesystem::remove(path.string() + "-wal");

@@ -577,6 +577,54 @@ CREATE TABLE job_leases (
     held_until TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql"},
+        // 15: the figures of a year without reading a year's signals. Signals not taken into a case are counted
+        // per day, channel and reporter in signal_day_counts, kept exact by triggers on every insert, change and
+        // delete of a signal (so no code path can forget it); the signals taken into a case, whose lead times
+        // count one by one, what the figures read per case, and what a search's filters read of a signal are
+        // held by covering indexes.
+        {R"sql(
+CREATE TABLE signal_day_counts (
+    day TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    reporter TEXT NOT NULL,  -- '' for a signal without reporter (the residents' form)
+    signals INTEGER NOT NULL,
+    PRIMARY KEY (day, channel, reporter)
+) WITHOUT ROWID;
+INSERT INTO signal_day_counts (day, channel, reporter, signals)
+    SELECT substr(created_at, 1, 10), channel, COALESCE(reporter, ''), count(*) FROM signals
+    WHERE recorded_at IS NULL GROUP BY 1, 2, 3;
+CREATE TRIGGER signal_day_counts_insert AFTER INSERT ON signals WHEN NEW.recorded_at IS NULL
+BEGIN
+    INSERT INTO signal_day_counts (day, channel, reporter, signals)
+        VALUES (substr(NEW.created_at, 1, 10), NEW.channel, COALESCE(NEW.reporter, ''), 1)
+        ON CONFLICT (day, channel, reporter) DO UPDATE SET signals = signals + 1;
+END;
+CREATE TRIGGER signal_day_counts_update_old AFTER UPDATE OF created_at, channel, reporter, recorded_at ON signals
+    WHEN OLD.recorded_at IS NULL
+BEGIN
+    UPDATE signal_day_counts SET signals = signals - 1
+        WHERE day = substr(OLD.created_at, 1, 10) AND channel = OLD.channel AND reporter = COALESCE(OLD.reporter, '');
+END;
+CREATE TRIGGER signal_day_counts_update_new AFTER UPDATE OF created_at, channel, reporter, recorded_at ON signals
+    WHEN NEW.recorded_at IS NULL
+BEGIN
+    INSERT INTO signal_day_counts (day, channel, reporter, signals)
+        VALUES (substr(NEW.created_at, 1, 10), NEW.channel, COALESCE(NEW.reporter, ''), 1)
+        ON CONFLICT (day, channel, reporter) DO UPDATE SET signals = signals + 1;
+END;
+CREATE TRIGGER signal_day_counts_delete AFTER DELETE ON signals WHEN OLD.recorded_at IS NULL
+BEGIN
+    UPDATE signal_day_counts SET signals = signals - 1
+        WHERE day = substr(OLD.created_at, 1, 10) AND channel = OLD.channel AND reporter = COALESCE(OLD.reporter, '');
+END;
+CREATE INDEX signals_recorded_for_figures ON signals (created_at, channel, reporter, recorded_at)
+    WHERE recorded_at IS NOT NULL;
+CREATE INDEX signals_of_case_for_figures ON signals (case_id, created_at, reporter) WHERE case_id IS NOT NULL;
+CREATE INDEX reporter_feedback_by_case_at ON reporter_feedback (case_id, at);
+CREATE INDEX partner_feedback_by_referral_at ON partner_feedback (referral_id, at);
+-- What a search's filters read of a candidate signal, so only the signals shown are read whole.
+CREATE INDEX signals_for_search ON signals (sequence, case_id, created_at);
+)sql"},
     };
     return migrations;
 }

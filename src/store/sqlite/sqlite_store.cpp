@@ -53,6 +53,9 @@ std::vector<domain::Role> SplitRoles(const std::string& text) {
 
 std::string EmptyIfNull(const std::optional<std::string>& value) { return value.value_or(""); }
 
+// Whether an ISO time is the start of a day ("2024-01-01T00:00:00Z").
+bool IsDayStart(std::string_view time) { return time.size() == 20 && time.substr(10) == "T00:00:00Z"; }
+
 std::optional<std::string> NullIfEmpty(std::string_view value) {
     if (value.empty()) return std::nullopt;
     return std::string{value};
@@ -68,6 +71,8 @@ constexpr const char* kCaseColumns =
     "id, status, urgency, forms, rationale, outcome, closure_note, created_at, updated_at, weighed_at, version, "
     "reopen_count, reopened_at";
 constexpr int kCaseColumnCount = 13;
+// A search term's postings are counted up to this many to find the rarest term of a query.
+constexpr int kPostingsProbe = 5000;
 
 class SqliteTransaction final : public Transaction {
 public:
@@ -391,27 +396,52 @@ public:
     std::vector<Signal> SearchSignals(const std::string& text, const domain::SignalSearch& search, int candidates,
                                       int limit) override {
         // The blind index: the query's words reduced to terms and hashed like the narratives' were; a signal
-        // matches when it holds every term. Only the newest `candidates` matches go on to the filters.
+        // matches when it holds every term. The rarest term drives: its postings are walked newest first along
+        // the index, each checked for the other terms by primary key, until `candidates` matches; only those go
+        // on to the filters. So a search costs at most `candidates` matches (plus the misses in between), however
+        // many signals hold a common word.
         std::vector<std::string> terms = domain::SearchTerms(text);
         if (terms.size() > kMaxSearchTerms) terms.resize(kMaxSearchTerms);
-        std::string sql = std::string{"SELECT "} + kSignalColumns +
-                          " FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
-        if (!terms.empty()) {
-            sql += " AND s.sequence IN (SELECT signal_sequence FROM signal_terms WHERE term_hash IN (";
-            for (std::size_t index = 0; index < terms.size(); ++index) {
-                sql += (index == 0 ? "?" : ", ?") + std::to_string(9 + index);
-            }
-            sql += ") GROUP BY signal_sequence HAVING count(*) = " + std::to_string(terms.size()) +
-                   " ORDER BY signal_sequence DESC LIMIT ?7)";
+        std::vector<std::int64_t> keys;
+        for (const std::string& term : terms) keys.push_back(TermKey(cipher_, term));
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        if (keys.size() > 1) {
+            auto rarest = std::min_element(keys.begin(), keys.end(), [this](std::int64_t left, std::int64_t right) {
+                return PostingsUpTo(left) < PostingsUpTo(right);
+            });
+            std::iter_swap(keys.begin(), rarest);
         }
-        sql += " AND (?2 IS NULL OR (',' || c.forms || ',') LIKE ('%,' || ?2 || ',%'))"
-               " AND (?3 IS NULL OR COALESCE(c.status, 'gemeld') = ?3)"
-               " AND (?4 IS NULL OR c.urgency = ?4)"
-               " AND (?5 IS NULL OR s.created_at >= ?5) AND (?6 IS NULL OR s.created_at < ?6)"
-               " ORDER BY s.sequence DESC LIMIT ?8";
+        auto filters = [](const std::string& signal) {
+            return " AND (?2 IS NULL OR (',' || c.forms || ',') LIKE ('%,' || ?2 || ',%'))"
+                   " AND (?3 IS NULL OR COALESCE(c.status, 'gemeld') = ?3) AND (?4 IS NULL OR c.urgency = ?4)"
+                   " AND (?5 IS NULL OR " + signal + ".created_at >= ?5) AND (?6 IS NULL OR " + signal +
+                   ".created_at < ?6)";
+        };
+        std::string sql = std::string{"SELECT "} + kSignalColumns;
+        if (keys.empty()) {
+            sql += " FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1" + filters("s") +
+                   " ORDER BY s.sequence DESC LIMIT ?8";
+        } else {
+            // The candidates are filtered on an index that holds what the filters read of a signal
+            // (signals_for_search), so only the signals shown are read whole.
+            sql += " FROM (SELECT hit.sequence FROM (SELECT t0.signal_sequence AS sequence FROM signal_terms t0"
+                   " WHERE t0.term_hash = ?9";
+            for (std::size_t index = 1; index < keys.size(); ++index) {
+                const std::string other = "t" + std::to_string(index);
+                sql += " AND EXISTS (SELECT 1 FROM signal_terms " + other + " WHERE " + other + ".term_hash = ?" +
+                       std::to_string(9 + index) + " AND " + other + ".signal_sequence = t0.signal_sequence)";
+            }
+            sql += std::string{" ORDER BY t0.signal_sequence DESC LIMIT ?7) hit"
+                               " CROSS JOIN signals f INDEXED BY signals_for_search ON f.sequence = hit.sequence"
+                               " LEFT JOIN cases c ON c.id = f.case_id WHERE 1 = 1"} +
+                   filters("f") +
+                   " ORDER BY hit.sequence DESC LIMIT ?8) shown CROSS JOIN signals s ON s.sequence = shown.sequence"
+                   " LEFT JOIN cases c ON c.id = s.case_id ORDER BY s.sequence DESC";
+        }
         auto statement = db_.Prepare(sql);
-        for (std::size_t index = 0; index < terms.size(); ++index) {
-            statement.Bind(static_cast<int>(9 + index), TermKey(cipher_, terms[index]));
+        for (std::size_t index = 0; index < keys.size(); ++index) {
+            statement.Bind(static_cast<int>(9 + index), keys[index]);
         }
         statement.Bind(2, search.form);
         statement.Bind(3, search.status);
@@ -1036,12 +1066,28 @@ public:
 
     std::vector<domain::SignalForFigures> SignalsForFiguresBetween(std::string_view from, std::string_view to) override {
         // The department is read from the reporter's account; a signal without reporter came from a resident.
-        auto statement = db_.Prepare(
-            "SELECT s.created_at, s.channel, CASE WHEN s.reporter IS NULL THEN ? ELSE COALESCE(u.department, "
-            "'onbekend') END, s.recorded_at FROM signals s LEFT JOIN users u ON u.username = s.reporter "
-            "WHERE s.created_at >= ? AND s.created_at < ? ORDER BY s.created_at");
-        statement.BindAll(domain::kResidentDepartment, from, to);
+        // Over whole days, the signals not taken into a case come as one row per day, channel and reporter from
+        // signal_day_counts (kept by triggers, migration 15), so a year costs a few thousand rows, not a year of
+        // signals. The signals taken into a case come one by one (each has its own lead time), from an index
+        // that holds all that is read of them.
         std::vector<domain::SignalForFigures> facts;
+        const bool whole_days = IsDayStart(from) && IsDayStart(to);
+        if (whole_days) {
+            auto counts = db_.Prepare(
+                "SELECT k.day || 'T00:00:00Z', k.channel, CASE WHEN k.reporter = '' THEN ? ELSE "
+                "COALESCE(u.department, 'onbekend') END, k.signals FROM signal_day_counts k "
+                "LEFT JOIN users u ON u.username = k.reporter WHERE k.day >= ? AND k.day < ? AND k.signals > 0");
+            counts.BindAll(domain::kResidentDepartment, from.substr(0, 10), to.substr(0, 10));
+            while (counts.Step()) {
+                facts.push_back({counts.Text(0), counts.Text(1), counts.Text(2), std::nullopt, counts.Int(3)});
+            }
+        }
+        auto statement = db_.Prepare(
+            std::string{"SELECT s.created_at, s.channel, CASE WHEN s.reporter IS NULL THEN ? ELSE COALESCE(u.department, "
+                        "'onbekend') END, s.recorded_at FROM signals s LEFT JOIN users u ON u.username = s.reporter "
+                        "WHERE s.created_at >= ? AND s.created_at < ?"} +
+            (whole_days ? " AND s.recorded_at IS NOT NULL" : ""));
+        statement.BindAll(domain::kResidentDepartment, from, to);
         while (statement.Step()) {
             facts.push_back({statement.Text(0), statement.Text(1), statement.Text(2), statement.OptionalText(3)});
         }
@@ -1049,20 +1095,22 @@ public:
     }
 
     std::vector<domain::CaseForFigures> CasesForFiguresBetween(std::string_view from, std::string_view to) override {
+        // The cases with anything in the period, gathered from the indexes on each kind of date (no scan of every
+        // case); what is read per case comes from covering indexes (migration 15).
         static constexpr const char* kInPeriod =
-            "((c.created_at >= ?1 AND c.created_at < ?2) OR EXISTS "
-            "(SELECT 1 FROM referrals r2 WHERE r2.case_id = c.id AND r2.at >= ?1 AND r2.at < ?2) OR EXISTS "
-            "(SELECT 1 FROM case_closures k2 WHERE k2.case_id = c.id AND k2.at >= ?1 AND k2.at < ?2) OR EXISTS "
-            "(SELECT 1 FROM case_reopenings o2 WHERE o2.case_id = c.id AND o2.at >= ?1 AND o2.at < ?2))";
+            "WITH in_period (id) AS (SELECT id FROM cases WHERE created_at >= ?1 AND created_at < ?2 "
+            "UNION SELECT case_id FROM referrals WHERE at >= ?1 AND at < ?2 "
+            "UNION SELECT case_id FROM case_closures WHERE at >= ?1 AND at < ?2 "
+            "UNION SELECT case_id FROM case_reopenings WHERE at >= ?1 AND at < ?2) ";
         auto statement = db_.Prepare(
-            std::string{"SELECT c.id, c.created_at, c.status, c.urgency, c.forms, c.weighed_at, c.outcome, c.closed_at, "
-                        "(SELECT min(s.created_at) FROM signals s WHERE s.case_id = c.id), "
-                        "(SELECT min(a.at) FROM assessments a WHERE a.case_id = c.id), "
-                        "(SELECT min(f.at) FROM reporter_feedback f WHERE f.case_id = c.id), "
-                        "EXISTS (SELECT 1 FROM signals s WHERE s.case_id = c.id AND s.reporter IS NOT NULL), "
-                        "(SELECT max(f.at) FROM reporter_feedback f WHERE f.case_id = c.id) "
-                        "FROM cases c WHERE "} +
-            kInPeriod + " ORDER BY c.sequence");
+            std::string{kInPeriod} +
+            "SELECT c.id, c.created_at, c.status, c.urgency, c.forms, c.weighed_at, c.outcome, c.closed_at, "
+            "(SELECT min(s.created_at) FROM signals s WHERE s.case_id = c.id), "
+            "(SELECT min(a.at) FROM assessments a WHERE a.case_id = c.id), "
+            "(SELECT min(f.at) FROM reporter_feedback f WHERE f.case_id = c.id), "
+            "EXISTS (SELECT 1 FROM signals s WHERE s.case_id = c.id AND s.reporter IS NOT NULL), "
+            "(SELECT max(f.at) FROM reporter_feedback f WHERE f.case_id = c.id) "
+            "FROM in_period p CROSS JOIN cases c ON c.id = p.id ORDER BY c.sequence");
         statement.BindAll(from, to);
         std::vector<domain::CaseForFigures> facts;
         std::map<std::string, std::size_t> index_of;
@@ -1083,30 +1131,38 @@ public:
             index_of.emplace(statement.Text(0), facts.size());
             facts.push_back(std::move(fact));
         }
-        // The referrals, closures and reopenings of those cases, each in the order they happened.
-        auto each_of_the_cases = [&](const std::string& select, const auto& add) {
-            auto rows = db_.Prepare(select + " WHERE x.case_id IN (SELECT c.id FROM cases c WHERE " + kInPeriod +
-                                    ") ORDER BY x.sequence");
-            rows.BindAll(from, to);
+        // The referrals, closures and reopenings of those cases, each in the order they happened. The cases go
+        // along as one JSON array parameter, so the period is not gathered again for each.
+        std::string case_ids = "[";
+        for (const auto& [id, index] : index_of) {
+            case_ids += case_ids.size() > 1 ? ",\"" : "\"";
+            for (char letter : id) {
+                if (letter == '"' || letter == '\\') case_ids += '\\';
+                case_ids += letter;
+            }
+            case_ids += '"';
+        }
+        case_ids += "]";
+        auto each_of_the_cases = [&](const std::string& columns, const std::string& table, const auto& add) {
+            auto rows = db_.Prepare("SELECT x.case_id, " + columns + " FROM json_each(?) p CROSS JOIN " + table +
+                                    " x ON x.case_id = p.value ORDER BY x.sequence");
+            rows.Bind(1, case_ids);
             while (rows.Step()) {
                 auto found = index_of.find(rows.Text(0));
                 if (found != index_of.end()) add(facts[found->second], rows);
             }
         };
         each_of_the_cases(
-            "SELECT x.case_id, x.partner, x.at, x.feedback_due, "
-            "(SELECT min(f.at) FROM partner_feedback f WHERE f.referral_id = x.id) FROM referrals x",
-            [](domain::CaseForFigures& fact, const Statement& row) {
+            "x.partner, x.at, x.feedback_due, (SELECT min(f.at) FROM partner_feedback f WHERE f.referral_id = x.id)",
+            "referrals", [](domain::CaseForFigures& fact, const Statement& row) {
                 fact.referrals.push_back({row.Text(1), row.Text(2), row.Text(3), row.OptionalText(4)});
             });
-        each_of_the_cases("SELECT x.case_id, x.at, x.outcome FROM case_closures x",
-                          [](domain::CaseForFigures& fact, const Statement& row) {
-                              fact.closures.push_back({row.Text(1), row.Text(2)});
-                          });
-        each_of_the_cases("SELECT x.case_id, x.at FROM case_reopenings x",
-                          [](domain::CaseForFigures& fact, const Statement& row) {
-                              fact.reopenings.push_back(row.Text(1));
-                          });
+        each_of_the_cases("x.at, x.outcome", "case_closures", [](domain::CaseForFigures& fact, const Statement& row) {
+            fact.closures.push_back({row.Text(1), row.Text(2)});
+        });
+        each_of_the_cases("x.at", "case_reopenings", [](domain::CaseForFigures& fact, const Statement& row) {
+            fact.reopenings.push_back(row.Text(1));
+        });
         return facts;
     }
 
@@ -1239,6 +1295,16 @@ private:
         if (kvk || trade_name) signal.business = domain::Business{kvk.value_or(""), trade_name.value_or("")};
         signal.destroyed_at = statement.OptionalText(17);
         return signal;
+    }
+
+    // How many signals hold a search term, counted up to kPostingsProbe (enough to tell the rarest term).
+    std::int64_t PostingsUpTo(std::int64_t term_key) {
+        auto statement = db_.Prepare(
+            "SELECT count(*) FROM (SELECT 1 FROM signal_terms WHERE term_hash = ? LIMIT " +
+            std::to_string(kPostingsProbe) + ")");
+        statement.Bind(1, term_key);
+        statement.Step();
+        return statement.Int(0);
     }
 
     std::vector<Signal> ReadSignals(Statement& statement) {
@@ -1410,6 +1476,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
 }
 
 SqliteStore::~SqliteStore() = default;
+
+void SqliteStore::TuneForBulkLoad(int cache_kib) {
+    writer_->Execute("PRAGMA cache_size = -" + std::to_string(cache_kib) +
+                     "; PRAGMA temp_store = FILE; PRAGMA synchronous = OFF");
+}
 
 Status SqliteStore::Migrate() {
     try {

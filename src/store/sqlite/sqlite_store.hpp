@@ -40,6 +40,12 @@ public:
 
     const StoreMetrics& metrics() const { return metrics_; }
 
+    //! Tunes the writer connection for a bulk load (bench_generate), before the first write: a page cache of
+    //! `cache_kib` KiB, so large transactions stay in memory; savepoint journals in temporary files, since SQLite
+    //! walks an in-memory one from its start; and commits without fsync (a crash loses the load, which is made
+    //! again). Never for a store that serves.
+    void TuneForBulkLoad(int cache_kib);
+
 private:
     struct WriteJob;
 
