@@ -54,11 +54,12 @@ test('every role gets exactly its own pages (status per page and role)', async (
   const plan = ['/actieplan', '/actieplan/voortgang'];
   const pages = ['/inbox', '/casussen', `/casussen/${demoCaseId}`, '/zoeken', '/terugkerende-adressen', '/avg-verzoeken',
     '/meldingen/nieuw', '/mijn-meldingen', '/cijfers', '/dashboard', '/evaluatie', '/jaarcijfers', '/audittrail',
-    '/opleiding', ...training, '/aandachtfunctionarissen', ...plan, '/actieplan/acties/e-learning', '/beheer/signalenlijst'];
+    '/opleiding', ...training, '/aandachtfunctionarissen', ...plan, '/actieplan/acties/e-learning', '/beheer/signalenlijst',
+    '/beheer/accounts'];
   // The pages in the main navigation; the others are reached from them.
   const navPages = new Set(['/inbox', '/casussen', '/zoeken', '/terugkerende-adressen', '/avg-verzoeken', '/meldingen/nieuw',
     '/mijn-meldingen', '/cijfers', '/dashboard', '/evaluatie', '/jaarcijfers', '/audittrail', '/opleiding',
-    '/aandachtfunctionarissen', '/actieplan', '/beheer/signalenlijst']);
+    '/aandachtfunctionarissen', '/actieplan', '/beheer/signalenlijst', '/beheer/accounts']);
   const allowed = {
     melder: ['/meldingen/nieuw', '/mijn-meldingen'],
     melder2: ['/meldingen/nieuw', '/mijn-meldingen'],
@@ -67,7 +68,7 @@ test('every role gets exactly its own pages (status per page and role)', async (
       '/cijfers', '/dashboard', '/evaluatie', ...plan],
     beleid: ['/cijfers', '/dashboard', '/evaluatie', '/jaarcijfers', '/opleiding', ...plan, '/actieplan/acties/e-learning'],
     beheer: ['/jaarcijfers', '/opleiding', ...training, '/aandachtfunctionarissen', ...plan, '/actieplan/acties/e-learning',
-      '/beheer/signalenlijst'],
+      '/beheer/signalenlijst', '/beheer/accounts'],
     auditor: ['/audittrail'],
   };
   for (const [role, mayOpen] of Object.entries(allowed)) {
