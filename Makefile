@@ -4,7 +4,8 @@ DATA_DIR ?= ./data
 LISTEN ?= 127.0.0.1:8080
 SANITIZE_DIR ?= build-sanitize
 
-.PHONY: all deps test-deps build run test unit-test api-test browser-test lint-openapi sanitize bench fuzz clean
+.PHONY: all deps test-deps build run test test-suites test-lane-api test-lane-browser unit-test api-test api-test-pg browser-test browser-test-pg \
+        lint-openapi sanitize bench fuzz clean
 
 all: build
 
@@ -30,25 +31,49 @@ run: deps build
 unit-test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j2
 
+# Each pass keeps its servers' logs apart (MELDROUTE_TEST_LOGS), so passes can run side by side; an API pass ends
+# with a scan of its own logs (tests/api/zz-log-scan.test.mjs).
 api-test: build
-	rm -rf $(BUILD_DIR)/test-logs
-	node --test --test-concurrency=1 tests/api/
+	rm -rf $(BUILD_DIR)/test-logs-api
+	MELDROUTE_TEST_LOGS=$(BUILD_DIR)/test-logs-api node --test --test-concurrency=1 tests/api/
+
+# The API and browser suites again with every server on its own database of the PostgreSQL test server
+# (MELDROUTE_TEST_PG; `make test` starts a throwaway cluster when it is not set).
+api-test-pg: build
+	rm -rf $(BUILD_DIR)/test-logs-api-pg
+	MELDROUTE_TEST_LOGS=$(BUILD_DIR)/test-logs-api-pg bash tools/with-test-pg.sh env MELDROUTE_TEST_STORE=postgresql \
+	    node --test --test-concurrency=1 tests/api/
 
 browser-test: build
-	node --test --test-concurrency=1 tests/browser/
+	MELDROUTE_TEST_LOGS=$(BUILD_DIR)/test-logs-browser node --test --test-concurrency=1 tests/browser/
+
+browser-test-pg: build
+	MELDROUTE_TEST_LOGS=$(BUILD_DIR)/test-logs-browser-pg bash tools/with-test-pg.sh env \
+	    MELDROUTE_TEST_STORE=postgresql node --test --test-concurrency=1 tests/browser/
 
 lint-openapi: node_modules/.package-lock.json
 	npx spectral lint -r ../shared/conformance/adr-spectral.yml docs/openapi.json --fail-severity=error
 
-test: test-deps build unit-test api-test browser-test lint-openapi
+# The unit tests run their PostgreSQL variants, and the API and browser suites run on SQLite and on PostgreSQL,
+# against one throwaway PostgreSQL 15 cluster (tools/pg-cluster.sh) unless MELDROUTE_TEST_PG names a server.
+test: test-deps build
+	bash tools/with-test-pg.sh $(MAKE) test-suites
+
+# Two lanes side by side on the one build (the API passes wait on servers and the disk more than on the CPU, the
+# browser passes keep Chromium busy), each pass in order within its lane; every suite runs, on both stores.
+test-suites: unit-test
+	$(MAKE) -j2 --output-sync=target --no-print-directory test-lane-api test-lane-browser
+
+test-lane-api: api-test api-test-pg lint-openapi
+test-lane-browser: browser-test browser-test-pg
 
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize: node_modules/.package-lock.json
 	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMELDROUTE_SANITIZE=ON
 	cmake --build $(SANITIZE_DIR)
-	ctest --test-dir $(SANITIZE_DIR) --output-on-failure -j2
-	rm -rf $(BUILD_DIR)/test-logs
-	MELDROUTE_BINARY=$(SANITIZE_DIR)/meldroute node --test --test-concurrency=1 tests/api/
+	bash tools/with-test-pg.sh ctest --test-dir $(SANITIZE_DIR) --output-on-failure -j2
+	rm -rf $(BUILD_DIR)/test-logs-sanitize
+	MELDROUTE_TEST_LOGS=$(BUILD_DIR)/test-logs-sanitize MELDROUTE_BINARY=$(SANITIZE_DIR)/meldroute node --test --test-concurrency=1 tests/api/
 
 # Speed against the limits of this machine (see ../shared/product/quality.md); not part of make test.
 bench: build

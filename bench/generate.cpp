@@ -8,7 +8,9 @@
 // store is flushed once at the end), and it sets the historical times itself, since the use cases stamp "now".
 // Steps follow the route table (domain::NextStatus).
 //
-// Usage: bench_generate DATA_DIR COUNT [SEED]   fills DATA_DIR (keys created beside the database)
+// Usage: bench_generate [--store URL] DATA_DIR COUNT [SEED]
+//                                              fills DATA_DIR (keys created beside the database), or with
+//                                              --store the PostgreSQL database URL (an empty one), keys in DATA_DIR
 //        bench_generate --cache-key            prints what a cached store depends on (schema and generator)
 //        bench_generate --stores               prints the stores it can fill, one a line (bench/run.sh asks
 //                                              before measuring BENCH_PG; a store added here is measured there)
@@ -31,6 +33,7 @@
 #include "domain/catalog.hpp"
 #include "domain/linking.hpp"
 #include "domain/route.hpp"
+#include "store/postgres/pg_store.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -391,10 +394,16 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (argc == 2 && std::string{argv[1]} == "--stores") {
-        std::printf("sqlite\n");
+        std::printf("sqlite\npostgresql\n");
         return 0;
     }
-    if (argc < 3) return Fail("usage: bench_generate DATA_DIR COUNT [SEED] | --cache-key");
+    std::string store_url;
+    if (argc > 2 && std::string{argv[1]} == "--store") {
+        store_url = argv[2];
+        argc -= 2;
+        argv += 2;
+    }
+    if (argc < 3) return Fail("usage: bench_generate [--store URL] DATA_DIR COUNT [SEED] | --cache-key | --stores");
     const std::filesystem::path data{argv[1]};
     const std::int64_t count = std::stoll(argv[2]);
     const auto seed = static_cast<std::uint32_t>(argc > 3 ? std::stoul(argv[3]) : 20240415UL);
@@ -405,18 +414,30 @@ int main(int argc, char** argv) {
     if (!link_key) return Fail(link_key.error().detail);
     auto keyring = app::Keyring::Load(data / "keys", true);
     if (!keyring) return Fail(keyring.error().detail);
-    auto store = store::sqlite::SqliteStore::Open((data / "meldroute.db").string(), *keyring, 1);
-    if (!store) return Fail(store.error().detail);
-    (*store)->TuneForBulkLoad(kWriterCacheKib);
+    // The PostgreSQL store commits durably per batch (no bulk-load switches); SQLite loads without fsync and
+    // flushes once at the end.
+    std::unique_ptr<store::Store> opened;
+    if (store_url.empty()) {
+        auto sqlite = store::sqlite::SqliteStore::Open((data / "meldroute.db").string(), *keyring, 1);
+        if (!sqlite) return Fail(sqlite.error().detail);
+        (*sqlite)->TuneForBulkLoad(kWriterCacheKib);
+        opened = std::move(*sqlite);
+    } else {
+        auto postgres = store::postgres::PgStore::Open(store_url, *keyring, 1);
+        if (!postgres) return Fail(postgres.error().detail);
+        opened = std::move(*postgres);
+    }
     app::ServiceConfig config;
     config.link_key = *link_key;
-    app::Service service{**store, config};
+    app::Service service{*opened, config};
     // The demo accounts (the bench signs in as them), registers and the demo's few signals and case.
     if (Status seeded = service.SeedDemo(); !seeded) return Fail("demo data: " + seeded.error().detail);
     const auto started = std::chrono::steady_clock::now();
-    Generator generator{**store, *link_key, seed};
+    Generator generator{*opened, *link_key, seed};
     if (Status generated = generator.Run(count); !generated) return Fail(generated.error().detail);
-    if (Status flushed = (*store)->Flush(); !flushed) return Fail(flushed.error().detail);
+    auto* sqlite = dynamic_cast<store::sqlite::SqliteStore*>(opened.get());
+    auto* postgres = dynamic_cast<store::postgres::PgStore*>(opened.get());
+    if (Status flushed = sqlite ? sqlite->Flush() : postgres->Flush(); !flushed) return Fail(flushed.error().detail);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::fprintf(stderr, "bench_generate: %lld signals in %.1f s\n", static_cast<long long>(count), seconds);
     return 0;

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages meldroute needs, only those missing. With --test also the browser for the
-# browser tests. Uses sudo when not root.
+# browser tests and PostgreSQL 15 for the store's tests. Uses sudo when not root.
 set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config make libsqlite3-dev libsodium-dev libstemmer-dev liboath-dev libqrencode-dev libboost1.81-dev nlohmann-json3-dev
           libkainjow-mustache-dev libcli11-dev libgtest-dev libbenchmark-dev zlib1g-dev libcairo2-dev libxlsxwriter-dev
-          libtomlplusplus-dev libssl-dev)
+          libtomlplusplus-dev libssl-dev libpq-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(chromium sqlite3 wrk curl poppler-utils)
+    # postgresql-15: the throwaway cluster the PostgreSQL variants of the tests run against (tools/pg-cluster.sh).
+    packages+=(chromium sqlite3 wrk curl poppler-utils postgresql-15 postgresql-client-15 python3)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -26,6 +26,7 @@
 #include "domain/model.hpp"
 #include "http/application.hpp"
 #include "http/server.hpp"
+#include "store/postgres/pg_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace {
@@ -40,19 +41,48 @@ int Fail(int code, const std::string& message) {
     return code;
 }
 
-// Creates the data directory (mode 0700) when missing and opens the store in it; with `lock`, first takes the
+// The opened store and what the commands need of it besides the Store interface.
+struct OpenedStore {
+    std::unique_ptr<store::Store> store;
+    const store::StoreMetrics* metrics = nullptr;
+    std::function<Status()> flush;
+    store::sqlite::SqliteStore* sqlite = nullptr;  // set for the embedded store (keys rotate)
+};
+
+// Creates the data directory (mode 0700) when missing and opens the store: the embedded SQLite file in it, or the
+// PostgreSQL database `store_url` names (the keys stay in DATA/keys either way). With `lock`, first takes the
 // directory's lock, so a server never migrates or serves a store that `restore` is replacing.
-Result<std::unique_ptr<store::sqlite::SqliteStore>> OpenStore(const std::string& data_dir,
-                                                             std::shared_ptr<const store::FieldCipher> cipher,
-                                                             bool lock = false) {
+Result<OpenedStore> OpenStore(const std::string& data_dir, const std::string& store_url,
+                              std::shared_ptr<const store::FieldCipher> cipher, bool lock = false) {
     std::error_code error;
     std::filesystem::create_directories(data_dir, error);
     if (error) return MakeError(ErrorCode::kUnavailable, "cannot create data directory " + data_dir + ": " + error.message());
     std::filesystem::permissions(data_dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace,
                                  error);
     if (lock) MR_TRY(cli::LockDataDir(data_dir));
-    return store::sqlite::SqliteStore::Open((std::filesystem::path{data_dir} / "meldroute.db").string(),
-                                            std::move(cipher));
+    OpenedStore opened;
+    if (!store_url.empty()) {
+        auto postgres = MR_TRY(store::postgres::PgStore::Open(store_url, std::move(cipher)));
+        opened.metrics = &postgres->metrics();
+        opened.flush = [store = postgres.get()] { return store->Flush(); };
+        opened.store = std::move(postgres);
+        return opened;
+    }
+    auto sqlite = MR_TRY(store::sqlite::SqliteStore::Open((std::filesystem::path{data_dir} / "meldroute.db").string(),
+                                                          std::move(cipher)));
+    opened.metrics = &sqlite->metrics();
+    opened.flush = [store = sqlite.get()] { return store->Flush(); };
+    opened.sqlite = sqlite.get();
+    opened.store = std::move(sqlite);
+    return opened;
+}
+
+// A PostgreSQL store is backed up with PostgreSQL's own tools; `backup` and `restore` copy the embedded file only.
+std::optional<int> RefusePostgresBackup(const std::string& store_url, const char* command) {
+    if (store_url.empty()) return std::nullopt;
+    return Fail(kUsageError, std::string{command} +
+                                 " works on the embedded SQLite store only; back up a PostgreSQL store with pg_dump "
+                                 "(logical) or pg_basebackup (physical), see docs/operations.md");
 }
 
 // The server secrets kept beside the store, never in it (DATA/keys, mode 0700, files 0600): the linking key
@@ -210,7 +240,7 @@ int Serve(const config::ServeSettings& settings, const app::RetentionSettings& r
     auto keys = LoadKeys(settings.data_dir);
     if (!keys) return Fail(kRuntimeError, keys.error().detail);
     // One server per data directory; `restore` checks the same lock.
-    auto store = OpenStore(settings.data_dir, keys->keyring, true);
+    auto store = OpenStore(settings.data_dir, settings.store_url, keys->keyring, true);
     if (!store) return Fail(kRuntimeError, store.error().detail);
     app::ServiceConfig config = keys->config;
     config.mfa_for_melder = settings.mfa_for_melder;
@@ -221,12 +251,12 @@ int Serve(const config::ServeSettings& settings, const app::RetentionSettings& r
     config.oidc = std::move(*oidc);
     // Per the contract, the demo accounts sign in with their password alone in demo mode.
     if (settings.demo) config.mfa_exempt = app::DemoAccountNames();
-    app::Service service{**store, config};
+    app::Service service{*store->store, config};
     if (settings.demo) {
         if (Status seeded = service.SeedDemo(); !seeded) return Fail(kRuntimeError, "demo data: " + seeded.error().detail);
     }
     http::Server* serving = nullptr;  // set below; the metrics ask it for the requests in flight
-    http::Metrics metrics{&(*store)->metrics(), [&serving] { return serving == nullptr ? 0 : serving->in_flight(); }};
+    http::Metrics metrics{store->metrics, [&serving] { return serving == nullptr ? 0 : serving->in_flight(); }};
     http::Application application{service, http::PageOptions{settings.secure_cookies},
                                   http::Observability{&metrics, settings.metrics ? settings.metrics_token : ""}};
     // A request waits on the store while its write (or its audited read) is committed; the group-commit writer
@@ -261,7 +291,7 @@ int Serve(const config::ServeSettings& settings, const app::RetentionSettings& r
         [&] { Log(LogLevel::kInfo, "stopping: no new connections; finishing requests in flight"); });
     if (!drained) Log(LogLevel::kWarn, "requests still in flight when the shutdown timeout ran out");
     // Every acknowledged write is committed already; this waits for writes still queued and folds the WAL in.
-    if (Status flushed = (*store)->Flush(); !flushed) {
+    if (Status flushed = store->flush(); !flushed) {
         Log(LogLevel::kError, "store flush failed at shutdown");
         return kRuntimeError;
     }
@@ -270,7 +300,7 @@ int Serve(const config::ServeSettings& settings, const app::RetentionSettings& r
 }
 
 // Reads a password line from standard input, opens the store and runs `work` on a service over it.
-int RunAccountCommand(const std::string& data_dir,
+int RunAccountCommand(const std::string& data_dir, const std::string& store_url,
                       const std::function<Status(app::Service&, const std::string& password)>& work,
                       const std::string& done) {
     std::string password;
@@ -278,22 +308,22 @@ int RunAccountCommand(const std::string& data_dir,
     if (!password.empty() && password.back() == '\r') password.pop_back();
     auto keys = LoadKeys(data_dir);
     if (!keys) return Fail(kRuntimeError, keys.error().detail);
-    auto store = OpenStore(data_dir, keys->keyring);
+    auto store = OpenStore(data_dir, store_url, keys->keyring);
     if (!store) return Fail(kRuntimeError, store.error().detail);
-    app::Service service{**store, keys->config};
+    app::Service service{*store->store, keys->config};
     if (Status status = work(service, password); !status) return FailWith(status.error());
     std::printf("%s\n", done.c_str());
     return 0;
 }
 
-int AddUser(const std::string& data_dir, const std::string& username, const std::string& role_name,
+int AddUser(const std::string& data_dir, const std::string& store_url, const std::string& username, const std::string& role_name,
             const std::string& department) {
     auto role = domain::ParseRole(role_name);
     if (!role) {
         return Fail(kUsageError, "--role must be one of melder, aandachtfunctionaris, beleid, beheerder, auditor");
     }
     return RunAccountCommand(
-        data_dir,
+        data_dir, store_url,
         [&](app::Service& service, const std::string& password) {
             return service.AddUser(username, password, {*role}, "cli", department);
         },
@@ -301,9 +331,9 @@ int AddUser(const std::string& data_dir, const std::string& username, const std:
 }
 
 // A new password for an account (read from standard input); every session of the account ends.
-int SetPassword(const std::string& data_dir, const std::string& username) {
+int SetPassword(const std::string& data_dir, const std::string& store_url, const std::string& username) {
     return RunAccountCommand(
-        data_dir,
+        data_dir, store_url,
         [&](app::Service& service, const std::string& password) {
             return service.SetPassword(username, password, "cli");
         },
@@ -311,17 +341,18 @@ int SetPassword(const std::string& data_dir, const std::string& username) {
 }
 
 // `retention run`: destroys what is due now (or, dry, lists it), with the same terms as the server.
-int RunRetention(const std::string& data_dir, const app::RetentionSettings& retention, bool dry_run) {
-    if (!std::filesystem::exists(std::filesystem::path{data_dir} / "meldroute.db")) {
+int RunRetention(const std::string& data_dir, const std::string& store_url, const app::RetentionSettings& retention,
+                 bool dry_run) {
+    if (store_url.empty() && !std::filesystem::exists(std::filesystem::path{data_dir} / "meldroute.db")) {
         return Fail(kUsageError, data_dir + " holds no meldroute.db");
     }
     auto keys = LoadKeys(data_dir);
     if (!keys) return Fail(kRuntimeError, keys.error().detail);
-    auto store = OpenStore(data_dir, keys->keyring);
+    auto store = OpenStore(data_dir, store_url, keys->keyring);
     if (!store) return Fail(kRuntimeError, store.error().detail);
     app::ServiceConfig config = keys->config;
     config.retention = retention;
-    app::Service service{**store, config};
+    app::Service service{*store->store, config};
     auto run = service.RunRetention(dry_run, "bewaartermijn (opdrachtregel)");
     if (!run) return FailWith(run.error());
     for (const auto& record : run->destroyed) {
@@ -333,12 +364,12 @@ int RunRetention(const std::string& data_dir, const app::RetentionSettings& rete
 }
 
 // Checks the audit trail's hash chain offline: exit 0 when intact, 1 when a record was altered or removed.
-int VerifyAudit(const std::string& data_dir) {
+int VerifyAudit(const std::string& data_dir, const std::string& store_url) {
     auto keys = LoadKeys(data_dir);
     if (!keys) return Fail(kRuntimeError, keys.error().detail);
-    auto store = OpenStore(data_dir, keys->keyring);
+    auto store = OpenStore(data_dir, store_url, keys->keyring);
     if (!store) return Fail(kRuntimeError, store.error().detail);
-    app::Service service{**store, keys->config};
+    app::Service service{*store->store, keys->config};
     auto result = service.VerifyAuditOffline();
     if (!result) return Fail(kRuntimeError, result.error().detail);
     if (!result->valid) {
@@ -353,8 +384,11 @@ int VerifyAudit(const std::string& data_dir) {
 // `keys rotate`: a new field key becomes current and every sealed value is re-sealed under it, in short write
 // transactions, while a server may run on the same files. `keys reseal`: only the re-sealing (values a server
 // wrote under an older key before it picked up the new one).
-int RotateKeys(const std::string& data_dir, bool add_key, int batch) {
+int RotateKeys(const std::string& data_dir, const std::string& store_url, bool add_key, int batch) {
     if (batch < 1 || batch > 10000) return Fail(kUsageError, "--batch must be from 1 to 10000");
+    if (!store_url.empty()) {
+        return Fail(kUsageError, "keys rotate/reseal works on the embedded SQLite store only in this version");
+    }
     const std::filesystem::path keys_dir = std::filesystem::path{data_dir} / "keys";
     if (!std::filesystem::exists(std::filesystem::path{data_dir} / "meldroute.db")) {
         return Fail(kRuntimeError, data_dir + " holds no meldroute.db");
@@ -362,7 +396,7 @@ int RotateKeys(const std::string& data_dir, bool add_key, int batch) {
     auto keyring = app::Keyring::Load(keys_dir, false);
     if (!keyring) return Fail(kRuntimeError, keyring.error().detail);
     // Opening checks that these are the keys of this database before anything is added.
-    auto store = OpenStore(data_dir, *keyring);
+    auto store = OpenStore(data_dir, store_url, *keyring);
     if (!store) return Fail(kRuntimeError, store.error().detail);
     if (add_key) {
         auto id = (*keyring)->AddKey();
@@ -370,7 +404,7 @@ int RotateKeys(const std::string& data_dir, bool add_key, int batch) {
         std::printf("new field key %s written to %s and made current\n", id->c_str(),
                     (keys_dir / (*id == "k1" ? "field.key" : "field-" + *id + ".key")).string().c_str());
     }
-    auto report = (*store)->Reseal(batch);
+    auto report = store->sqlite->Reseal(batch);
     if (!report) return Fail(kRuntimeError, report.error().detail);
     std::printf("re-sealed %lld value(s) under key %s in %lld write transaction(s)\n",
                 static_cast<long long>(report->values), (*keyring)->CurrentKeyId().c_str(),
@@ -442,6 +476,9 @@ int main(int argc, char** argv) {
     user_add->add_option("name", username, "user name")->required();
     user_add->add_option("--role", role, "melder | aandachtfunctionaris | beleid | beheerder | auditor")->required();
     user_add->add_option("--data", user_data_dir, "data directory");
+    std::string admin_store_url;
+    const std::string store_help = "postgresql://… when the server runs with --store (default: DATA/meldroute.db)";
+    user_add->add_option("--store", admin_store_url, store_help);
     std::string department = "onbekend";
     user_add->add_option("--department", department,
                          "reporting department for the figures, e.g. publiekszaken (default: onbekend)");
@@ -449,12 +486,14 @@ int main(int argc, char** argv) {
         "password", "set a new password (read from standard input); ends every session of the account");
     user_password->add_option("name", username, "user name")->required();
     user_password->add_option("--data", user_data_dir, "data directory");
+    user_password->add_option("--store", admin_store_url, store_help);
 
     std::string audit_data_dir = "./data";
     auto* audit = cli.add_subcommand("audit", "check the audit trail");
     audit->require_subcommand(1);
     auto* audit_verify = audit->add_subcommand("verify", "recompute the hash chain offline (exit 1 when broken)");
     audit_verify->add_option("--data", audit_data_dir, "data directory");
+    audit_verify->add_option("--store", admin_store_url, store_help);
 
     std::string keys_data_dir = "./data";
     int batch = 200;
@@ -463,9 +502,11 @@ int main(int argc, char** argv) {
     auto* keys_rotate = keys->add_subcommand(
         "rotate", "add a new field key, make it current and re-seal every value under it (online)");
     keys_rotate->add_option("--data", keys_data_dir, "data directory");
+    keys_rotate->add_option("--store", admin_store_url, store_help);
     keys_rotate->add_option("--batch", batch, "values per write transaction (default 200)");
     auto* keys_reseal = keys->add_subcommand("reseal", "re-seal values still under an older key (online)");
     keys_reseal->add_option("--data", keys_data_dir, "data directory");
+    keys_reseal->add_option("--store", admin_store_url, store_help);
     keys_reseal->add_option("--batch", batch, "values per write transaction (default 200)");
 
     std::string backup_data_dir = "./data";
@@ -473,6 +514,7 @@ int main(int argc, char** argv) {
     bool backup_force = false;
     auto* backup = cli.add_subcommand("backup", "copy the database consistently while the server may run (not the keys)");
     backup->add_option("--data", backup_data_dir, "data directory");
+    backup->add_option("--store", admin_store_url, store_help);
     backup->add_option("--to", backup_target, "the backup file to write")->required();
     backup->add_flag("--force", backup_force, "replace an existing backup file");
 
@@ -482,6 +524,7 @@ int main(int argc, char** argv) {
     auto* restore = cli.add_subcommand("restore", "check a backup and swap it in as the database (server stopped)");
     restore->add_option("--from", restore_source, "the backup file")->required();
     restore->add_option("--data", restore_data_dir, "data directory to restore into")->required();
+    restore->add_option("--store", admin_store_url, store_help);
     restore->add_flag("--force", restore_force, "replace the database the directory holds (it is kept aside)");
 
     std::string retention_data_dir = "./data";
@@ -491,6 +534,7 @@ int main(int argc, char** argv) {
     auto* retention_run = retention->add_subcommand(
         "run", "destroy now what is due and not on legal hold (one transaction per case); exit 2 on bad input");
     retention_run->add_option("--data", retention_data_dir, "data directory");
+    retention_run->add_option("--store", admin_store_url, store_help);
     retention_run->add_option("--retention", retention_rules, "OUTCOME=TERM, repeatable, as for serve");
     retention_run->add_flag("--dry-run", dry_run, "only list what is due");
 
@@ -517,12 +561,18 @@ int main(int argc, char** argv) {
         if (Status finished = config::Finish(settings); !finished) return FailWith(finished.error());
         return Serve(settings, retention_settings, oidc);
     }
-    if (retention_run->parsed()) return RunRetention(retention_data_dir, retention_settings, dry_run);
-    if (user_add->parsed()) return AddUser(user_data_dir, username, role, department);
-    if (user_password->parsed()) return SetPassword(user_data_dir, username);
-    if (audit_verify->parsed()) return VerifyAudit(audit_data_dir);
-    if (keys_rotate->parsed()) return RotateKeys(keys_data_dir, true, batch);
-    if (keys_reseal->parsed()) return RotateKeys(keys_data_dir, false, batch);
+    if (!admin_store_url.empty() && !store::postgres::IsPostgresUrl(admin_store_url)) {
+        return Fail(kUsageError, "--store: expected a postgresql:// URL");
+    }
+    if (retention_run->parsed()) return RunRetention(retention_data_dir, admin_store_url, retention_settings, dry_run);
+    if (user_add->parsed()) return AddUser(user_data_dir, admin_store_url, username, role, department);
+    if (user_password->parsed()) return SetPassword(user_data_dir, admin_store_url, username);
+    if (audit_verify->parsed()) return VerifyAudit(audit_data_dir, admin_store_url);
+    if (keys_rotate->parsed()) return RotateKeys(keys_data_dir, admin_store_url, true, batch);
+    if (keys_reseal->parsed()) return RotateKeys(keys_data_dir, admin_store_url, false, batch);
+    if (backup->parsed() || restore->parsed()) {
+        if (auto refused = RefusePostgresBackup(admin_store_url, backup->parsed() ? "backup" : "restore")) return *refused;
+    }
     if (backup->parsed()) {
         Status done = meldroute::cli::BackupDataDir(backup_data_dir, backup_target, backup_force);
         return done ? 0 : FailWith(done.error());

@@ -382,10 +382,12 @@ Status Finish(ServeSettings& settings) {
     if (auto refused = SplitListen(settings.listen, settings.listen_host, settings.listen_port)) {
         return MakeError(ErrorCode::kInvalidArgument, std::string{listen.flag} + " (" + Key(listen) + "): " + *refused);
     }
-    if (!settings.store_url.empty()) {
+    if (!settings.store_url.empty() && !settings.store_url.starts_with("postgresql://") &&
+        !settings.store_url.starts_with("postgres://")) {
+        // Only the scheme is named: the rest of the URL may hold a password.
         return MakeError(ErrorCode::kInvalidArgument,
                          "--store (server.store) " + settings.store_url.substr(0, settings.store_url.find(':')) +
-                             ": only the embedded SQLite store is available in this version");
+                             ": expected a postgresql:// URL (or nothing, for the embedded SQLite store)");
     }
     if (settings.demo && !IsLoopback(settings.listen_host)) {
         return MakeError(ErrorCode::kInvalidArgument, "--demo (server.demo) is only allowed on a loopback address");

@@ -19,7 +19,7 @@ struct ServeSettings {
     // [server]
     std::string data_dir = "./data";
     std::string listen = "127.0.0.1:8080";
-    std::string store_url;  // reserved for PostgreSQL (refused for now)
+    std::string store_url;  // postgresql://… for the PostgreSQL store; empty: DATA/meldroute.db
     bool demo = false;
     bool secure_cookies = false;
     std::chrono::seconds shutdown_timeout{10};

@@ -1,5 +1,5 @@
 // The storage interface: one Transaction per request, committed whole or not at all.
-// Implementations: store/sqlite (default, embedded); PostgreSQL later behind the same interface.
+// Implementations: store/sqlite (default, embedded) and store/postgres, both running store/sql/transaction.hpp.
 #pragma once
 
 #include <atomic>

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { binary, startServer, signIn, api } from '../support/server.mjs';
+import { binary, startServer, signIn, api, onPostgres, storeArgs } from '../support/server.mjs';
 import { fileSignal } from '../support/route.mjs';
 
 const run = promisify(execFile);
@@ -31,7 +31,24 @@ after(async () => {
 const cli = (args) => spawnSync(binary, args, { encoding: 'utf8', timeout: 60000 });
 const dump = (file) => spawnSync('sqlite3', [file, '.dump'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
 
-test('a backup taken while the server writes restores into a new directory with the same data and audit trail', async () => {
+// `meldroute backup` and `restore` copy the embedded SQLite file; a PostgreSQL store is backed up with pg_dump or
+// pg_basebackup (docs/operations.md), so on PostgreSQL the commands refuse with one line naming those tools.
+const sqliteOnly = { skip: onPostgres && 'backup and restore copy the SQLite file; PostgreSQL uses pg_dump/pg_basebackup' };
+
+test('on PostgreSQL, backup and restore refuse with one line naming pg_dump and pg_basebackup', {
+  skip: !onPostgres && 'PostgreSQL only',
+}, () => {
+  for (const args of [['backup', '--to', path.join(work, 'x.db')], ['restore', '--from', path.join(work, 'x.db')]]) {
+    const refused = cli([...args, '--data', source.dataDir, ...storeArgs(source.dataDir)]);
+    assert.equal(refused.status, 2, refused.stderr);
+    assert.equal(refused.stderr.trim().split('\n').length, 1);
+    assert.match(refused.stderr, /pg_dump/);
+    assert.match(refused.stderr, /pg_basebackup/);
+  }
+  assert.ok(!existsSync(path.join(work, 'x.db')));
+});
+
+test('a backup taken while the server writes restores into a new directory with the same data and audit trail', sqliteOnly, async () => {
   const token = await signIn(source.url, 'melder');
   const before = [];
   for (let index = 0; index < 20; index += 1) {
@@ -95,7 +112,7 @@ test('a backup taken while the server writes restores into a new directory with 
   assert.equal(chain.body.valid, true);
 });
 
-test('restore refuses a running store, a non-empty target without --force, and a tampered backup', async () => {
+test('restore refuses a running store, a non-empty target without --force, and a tampered backup', sqliteOnly, async () => {
   const backupFile = path.join(work, 'second.db');
   assert.equal(cli(['backup', '--data', source.dataDir, '--to', backupFile]).status, 0);
 

@@ -5,15 +5,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { binary } from '../support/server.mjs';
+import { binary, storeArgs } from '../support/server.mjs';
 
 let dataDir;
 
 before(() => { dataDir = mkdtempSync(path.join(tmpdir(), 'meldroute-cli-')); });
 after(() => { if (dataDir) rmSync(dataDir, { recursive: true, force: true }); });
 
+// `user add` works on the store the suite runs on (on PostgreSQL: a test database for dataDir).
 function run(args, input = '') {
-  return spawnSync(binary, args, { input, encoding: 'utf8', timeout: 20000 });
+  const store = args[0] === 'user' ? storeArgs(dataDir) : [];
+  return spawnSync(binary, [...args, ...store], { input, encoding: 'utf8', timeout: 20000 });
 }
 
 function assertUsageError(result, label) {

@@ -6,14 +6,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { binary, startServer, signIn, api } from '../support/server.mjs';
+import { binary, startServer, signIn, api, storeArgs } from '../support/server.mjs';
 
 const PASSWORD = 'duurzaam-wachtwoord-2024';
 let dataDir;
 const servers = [];
 
 function addUser(name, role) {
-  const result = spawnSync(binary, ['user', 'add', name, '--role', role, '--data', dataDir],
+  const result = spawnSync(binary, ['user', 'add', name, '--role', role, '--data', dataDir, ...storeArgs(dataDir)],
     { input: `${PASSWORD}\n`, encoding: 'utf8', timeout: 30000 });
   assert.equal(result.status, 0, `user add ${name}: ${result.stderr}`);
 }

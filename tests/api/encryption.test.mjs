@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, signInAll, api, binary, isoDate } from '../support/server.mjs';
+import { startServer, signInAll, api, binary, isoDate, onPostgres, rawStoreBytes } from '../support/server.mjs';
 
 // Distinctive personal data and free texts, each a string that occurs nowhere else.
 const SECRETS = {
@@ -49,13 +49,8 @@ function run(args) {
   return spawnSync(binary, args, { encoding: 'utf8', timeout: 60000 });
 }
 
-function rawStore(dataDir) {
-  const parts = ['meldroute.db', 'meldroute.db-wal']
-    .map((name) => path.join(dataDir, name))
-    .filter((file) => existsSync(file))
-    .map((file) => readFileSync(file));
-  return Buffer.concat(parts);
-}
+// On PostgreSQL: a pg_dump of the server's database (see rawStoreBytes).
+const rawStore = rawStoreBytes;
 
 // Every encoding of `text` that a careless implementation might write: as typed, lower and upper case,
 // UTF-16, hex, and base64 at each of the three alignments (the stable middle part).
@@ -180,7 +175,9 @@ test('personal data reads back through the API but is nowhere in the database fi
   assert.equal(statSync(path.join(server.dataDir, 'keys', 'search.key')).mode & 0o777, 0o600);
 });
 
-test('keys rotate re-seals everything under a new key while the server runs', async () => {
+test('keys rotate re-seals everything under a new key while the server runs', {
+  skip: onPostgres && 'keys rotate works on the embedded SQLite store only in this version',
+}, async () => {
   const rotated = run(['keys', 'rotate', '--data', server.dataDir, '--batch', '3']);
   assert.equal(rotated.status, 0, rotated.stderr);
   assert.match(rotated.stdout, /new field key k2/);
@@ -202,7 +199,10 @@ test('keys rotate re-seals everything under a new key while the server runs', as
   assertNoPlaintext(server.dataDir, 'after rotation');
 });
 
-test('a database copied without its keys is refused, and with the wrong keys too', async () => {
+test('a database copied without its keys is refused, and with the wrong keys too', {
+  // On PostgreSQL the copy is a database, not a file; src/store/postgres/pg_store_pgtest.cpp refuses other keys.
+  skip: onPostgres && 'copies the SQLite database file',
+}, async () => {
   const copy = mkdtempSync(path.join(tmpdir(), 'meldroute-copy-'));
   scratch.push(copy);
   // A consistent copy of the live database (online backup), without the keys directory.

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { startServer, signIn, api, assertProblem, binary } from '../support/server.mjs';
+import { startServer, signIn, api, assertProblem, binary, storeArgs } from '../support/server.mjs';
 import { totp } from '../support/totp.mjs';
 
 let server;
@@ -12,7 +12,7 @@ let beheer;
 const PASSWORD = 'een-lang-genoeg-wachtwoord';
 
 function addUser(name, role) {
-  const result = spawnSync(binary, ['user', 'add', name, '--role', role, '--data', server.dataDir],
+  const result = spawnSync(binary, ['user', 'add', name, '--role', role, '--data', server.dataDir, ...storeArgs(server.dataDir)],
     { input: `${PASSWORD}\n`, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
 }
@@ -171,11 +171,11 @@ test('the beheerder lists the accounts with their sign-in state, and nothing sec
 test('a new password (command line) ends every session of the account', async () => {
   addUser('medewerker-f', 'melder');
   const token = (await session('medewerker-f')).body.token;
-  const result = spawnSync(binary, ['user', 'password', 'medewerker-f', '--data', server.dataDir],
+  const result = spawnSync(binary, ['user', 'password', 'medewerker-f', '--data', server.dataDir, ...storeArgs(server.dataDir)],
     { input: 'een-ander-lang-wachtwoord\n', encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   assertProblem(await api(server.url, 'GET', '/api/v1/signals', { token }), 401);
-  const short = spawnSync(binary, ['user', 'password', 'medewerker-f', '--data', server.dataDir],
+  const short = spawnSync(binary, ['user', 'password', 'medewerker-f', '--data', server.dataDir, ...storeArgs(server.dataDir)],
     { input: 'kort\n', encoding: 'utf8' });
   assert.equal(short.status, 2);
   assert.equal(short.stderr.trim().split('\n').length, 1);

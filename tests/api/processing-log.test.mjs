@@ -3,7 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { startServer, signInAll, api, assertProblem, binary, isoDate } from '../support/server.mjs';
+import {
+  startServer, signInAll, api, assertProblem, binary, isoDate, onPostgres, rawSql, storeArgs,
+} from '../support/server.mjs';
 import { fileSignal } from '../support/route.mjs';
 
 let server;
@@ -74,15 +76,17 @@ test('only the auditor reads the processing log; the period is validated', async
 });
 
 test('meldroute audit verify checks the chain offline and reports a tampered record', () => {
-  const intact = spawnSync(binary, ['audit', 'verify', '--data', server.dataDir], { encoding: 'utf8' });
+  const verify = () => spawnSync(binary, ['audit', 'verify', '--data', server.dataDir, ...storeArgs(server.dataDir)],
+    { encoding: 'utf8' });
+  const intact = verify();
   assert.equal(intact.status, 0, intact.stderr);
   assert.match(intact.stdout, /audit trail intact: \d+ records/);
-  // Someone with access to the file edits a record behind the application's back.
-  const tamper = spawnSync('sqlite3', [`${server.dataDir}/meldroute.db`,
-    'DROP TRIGGER audit_events_no_update; UPDATE audit_events SET actor = \'iemand-anders\' WHERE sequence = 3;'],
-  { encoding: 'utf8' });
-  assert.equal(tamper.status, 0, tamper.stderr);
-  const broken = spawnSync(binary, ['audit', 'verify', '--data', server.dataDir], { encoding: 'utf8' });
+  // Someone with access to the database edits a record behind the application's back.
+  rawSql(server.dataDir, onPostgres
+    ? 'ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update; UPDATE audit_events SET actor = \'iemand-anders\' WHERE sequence = 3;'
+    : 'DROP TRIGGER audit_events_no_update; UPDATE audit_events SET actor = \'iemand-anders\' WHERE sequence = 3;',
+  { readOnly: false });
+  const broken = verify();
   assert.equal(broken.status, 1);
   assert.match(broken.stdout, /BROKEN at record 3 of \d+/);
 });

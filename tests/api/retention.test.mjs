@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, signInAll, api, assertProblem, binary } from '../support/server.mjs';
+import {
+  startServer, signInAll, api, assertProblem, binary, onPostgres, rawSql, rawStoreBytes, storeArgs,
+} from '../support/server.mjs';
 import { buildCase, fileSignal, getCase } from '../support/route.mjs';
 
 let server;
@@ -24,20 +26,14 @@ after(async () => {
 });
 
 function retentionRun(args) {
-  return spawnSync(binary, ['retention', 'run', '--data', server.dataDir, ...args], { encoding: 'utf8', timeout: 30000 });
+  return spawnSync(binary, ['retention', 'run', '--data', server.dataDir, ...storeArgs(server.dataDir), ...args],
+    { encoding: 'utf8', timeout: 30000 });
 }
 
-function sql(query) {
-  const result = spawnSync('sqlite3', ['-readonly', path.join(server.dataDir, 'meldroute.db'), query], { encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  return result.stdout.trim();
-}
+const sql = (query) => rawSql(server.dataDir, query);
 
-function rawStore() {
-  const db = path.join(server.dataDir, 'meldroute.db');
-  const wal = `${db}-wal`;
-  return Buffer.concat([readFileSync(db), existsSync(wal) ? readFileSync(wal) : Buffer.alloc(0)]).toString('latin1');
-}
+// SQLite: the database file and its log; PostgreSQL: a pg_dump of the database (live rows only).
+const rawStore = () => rawStoreBytes(server.dataDir).toString('latin1');
 
 const figures = async () => {
   const response = await api(server.url, 'GET', '/api/v1/statistics?from=2020-01-01&to=2099-12-31', { token: tokens.beleid });
@@ -119,7 +115,7 @@ test('a closed case past its term loses its personal data, a held one keeps it, 
   assert.equal(sql(`SELECT count(*) FROM persons WHERE signal_id = '${expired.id}'`), '0');
   assert.equal(sql(`SELECT count(*) FROM signal_keys WHERE signal_id = '${expired.id}'`), '0');
   assert.equal(sql(`SELECT count(*) FROM signal_terms t JOIN signals s ON s.sequence = t.signal_sequence WHERE s.id = '${expired.id}'`), '0');
-  spawnSync('sqlite3', [path.join(server.dataDir, 'meldroute.db'), 'PRAGMA wal_checkpoint(TRUNCATE);'], { encoding: 'utf8' });
+  if (!onPostgres) rawSql(server.dataDir, 'PRAGMA wal_checkpoint(TRUNCATE);', { readOnly: false });
   assert.ok(!rawStore().includes(sealedName), 'the sealed name is not in the database file or its log any more');
   const search = await api(url, 'POST', '/api/v1/signal-searches', { token: af, body: { text: 'Distelhoeve' } });
   assert.deepEqual(search.body.map((item) => item.id).filter((id) => id === expired.id), []);

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { startServer, signIn, signInAll, api, apiFrom, assertProblem, isoDate, binary, metricsToken } from '../support/server.mjs';
+import {
+  startServer, signIn, signInAll, api, apiFrom, assertProblem, isoDate, binary, metricsToken, storeArgs,
+} from '../support/server.mjs';
 import { buildCase, fileSignal, signalBody } from '../support/route.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -163,7 +165,8 @@ before(async () => {
   fx.caseId = open.caseId;
   fx.referralId = open.referralId;
   fx.spareUser = 'rollentest-account';
-  const added = spawnSync(binary, ['user', 'add', fx.spareUser, '--role', 'melder', '--data', server.dataDir],
+  const added = spawnSync(binary, ['user', 'add', fx.spareUser, '--role', 'melder', '--data', server.dataDir,
+    ...storeArgs(server.dataDir)],
     { input: 'een-lang-genoeg-wachtwoord\n', encoding: 'utf8' });
   assert.equal(added.status, 0, added.stderr);
   let rewording = 0;

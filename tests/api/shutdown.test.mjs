@@ -44,6 +44,7 @@ test('SIGTERM under load: requests finish, the server exits 0, acknowledged writ
     `only 201 and 503 answers: ${JSON.stringify([...statuses])}`);
   assert.match(first.output(), /stopping/);
   assert.match(first.output(), /meldroute stopped/);
+  // SQLite only: PostgreSQL keeps its own write-ahead log.
   const wal = path.join(dataDir, 'meldroute.db-wal');
   assert.ok(!existsSync(wal) || statSync(wal).size === 0, 'the WAL was folded into the database');
 

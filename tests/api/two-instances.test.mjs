@@ -1,23 +1,22 @@
 // Two instances on one store, as behind a load balancer: a user signs in on one and acts on the other, a limit
 // counted on one holds on the other, the destruction job runs on one of them only, and the audit trail stays one
-// valid chain under concurrent writes from both. An SQLite store serves one instance, so this runs against the
-// PostgreSQL store named by MELDROUTE_TEST_POSTGRES (an empty database, e.g. postgresql://127.0.0.1/meldroute_test).
+// valid chain under concurrent writes from both. An SQLite store serves one instance, so this runs when the tests
+// run on PostgreSQL (MELDROUTE_TEST_STORE=postgresql; `make test` does both).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startSecondInstance, signIn, api, apiFrom, assertProblem } from '../support/server.mjs';
+import { onPostgres, startServer, startSecondInstance, signIn, api, apiFrom, assertProblem } from '../support/server.mjs';
 import { fileSignal } from '../support/route.mjs';
 
-const store = process.env.MELDROUTE_TEST_POSTGRES;
-const skip = store ? false : 'needs the PostgreSQL store: set MELDROUTE_TEST_POSTGRES';
+const skip = onPostgres ? false : 'SQLite serves one instance; this runs on the PostgreSQL store';
 const jobArgs = ['--retention', 'zonder-casus=0d', '--retention-interval', '20'];
 
 let first;
 let second;
 
 before(async () => {
-  if (!store) return;
-  first = await startServer({ args: ['--store', store, ...jobArgs] });
-  second = await startSecondInstance(first, { store, args: jobArgs });
+  if (!onPostgres) return;
+  first = await startServer({ args: jobArgs });
+  second = await startSecondInstance(first, { args: jobArgs });
 });
 
 after(async () => {
@@ -66,7 +65,7 @@ test('the audit trail stays one valid chain under concurrent writes from both in
     fileSignal(index % 2 === 0 ? first.url : second.url, tokens.melder, { narrative: `Gelijktijdig ${index}.` })));
   for (const server of [first, second]) {
     const verification = await api(server.url, 'GET', '/api/v1/audit-events/verification', { token: tokens.auditor });
-    assert.equal(verification.status, 200);
+    assert.equal(verification.status, 200, JSON.stringify(verification.body));
     assert.equal(verification.body.valid, true);
   }
 });

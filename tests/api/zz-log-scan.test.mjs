@@ -1,5 +1,5 @@
 // Runs last (file order): the output of every test server of this API run must hold none of the personal
-// data the tests filed. Servers append their output to build/test-logs when stopped (tests/support/server.mjs);
+// data the tests filed. Servers append their output to their pass's log directory (MELDROUTE_TEST_LOGS, default build/test-logs) when stopped (tests/support/server.mjs);
 // `make api-test` empties that directory first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

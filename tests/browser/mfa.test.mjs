@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { binary } from '../support/server.mjs';
+import { binary, storeArgs } from '../support/server.mjs';
 import { totp } from '../support/totp.mjs';
 import {
   assertAccessible, assertFieldError, assertText, newPage, signOutWithForm, startEnvironment, submit,
@@ -16,7 +16,7 @@ const PASSWORD = 'een-lang-genoeg-wachtwoord';
 before(async () => {
   env = await startEnvironment();
   const added = spawnSync(binary, ['user', 'add', 'officier-pagina', '--role', 'aandachtfunctionaris', '--data',
-    env.server.dataDir], { input: `${PASSWORD}\n`, encoding: 'utf8' });
+    env.server.dataDir, ...storeArgs(env.server.dataDir)], { input: `${PASSWORD}\n`, encoding: 'utf8' });
   assert.equal(added.status, 0, added.stderr);
 });
 after(async () => { await env?.close(); });

@@ -1,29 +1,111 @@
 // Starts a real meldroute server on a free loopback port with a fresh data directory, for API and browser tests.
-import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** Every test server's output (stdout and stderr) is kept here, for tests/api/zz-log-scan.test.mjs. */
-export const logDir = path.join(root, 'build', 'test-logs');
+/**
+ * Every test server's output (stdout and stderr) is kept here, for tests/api/zz-log-scan.test.mjs:
+ * MELDROUTE_TEST_LOGS when set (make test gives each pass its own, as passes run side by side), else build/test-logs.
+ */
+export const logDir = process.env.MELDROUTE_TEST_LOGS
+  ? path.resolve(root, process.env.MELDROUTE_TEST_LOGS)
+  : path.join(root, 'build', 'test-logs');
 
 export const binary = process.env.MELDROUTE_BINARY
   ? path.resolve(root, process.env.MELDROUTE_BINARY)
   : path.join(root, 'build', 'meldroute');
 
 /**
+ * With MELDROUTE_TEST_STORE=postgresql every started server gets a fresh database on the PostgreSQL server that
+ * MELDROUTE_TEST_PG names (make test starts a throwaway one with tools/pg-cluster.sh); the data directory still
+ * holds the keys. Without it, the embedded SQLite store in the data directory.
+ */
+export const onPostgres = process.env.MELDROUTE_TEST_STORE === 'postgresql';
+if (onPostgres && !process.env.MELDROUTE_TEST_PG) {
+  throw new Error('MELDROUTE_TEST_STORE=postgresql needs MELDROUTE_TEST_PG (a postgresql:// URL of a test server)');
+}
+// The file in a data directory that remembers which test database belongs to it (a restart reuses it).
+const storeUrlFile = (dir) => path.join(dir, 'test-store-url');
+let databaseCounter = 0;
+
+/** `url` with its database name replaced by `database`. */
+function withDatabase(url, database) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+function psql(url, sql) {
+  return execFileSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', url, '-c', sql], { encoding: 'utf8' });
+}
+
+/**
+ * The arguments that point a meldroute command at the store of data directory `dir`: `--store URL` on
+ * PostgreSQL (creating the test database the first time), nothing on SQLite.
+ */
+export function storeArgs(dir) {
+  if (!onPostgres) return [];
+  const file = storeUrlFile(dir);
+  if (existsSync(file)) return ['--store', readFileSync(file, 'utf8').trim()];
+  const name = `meldroute_api_${process.pid}_${++databaseCounter}_${randomBytes(3).toString('hex')}`;
+  psql(process.env.MELDROUTE_TEST_PG, `CREATE DATABASE ${name}`);
+  const url = withDatabase(process.env.MELDROUTE_TEST_PG, name);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  writeFileSync(storeUrlFile(dir), `${url}\n`, { mode: 0o600 });
+  return ['--store', url];
+}
+
+/** Drops the test database of data directory `dir` (PostgreSQL only). */
+export function dropStore(dir) {
+  if (!onPostgres || !existsSync(storeUrlFile(dir))) return;
+  const name = new URL(readFileSync(storeUrlFile(dir), 'utf8').trim()).pathname.slice(1);
+  try { psql(process.env.MELDROUTE_TEST_PG, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } catch { /* cluster gone */ }
+}
+
+/**
+ * Runs one SQL query on the raw store of data directory `dir` (read-only on SQLite) and returns its output,
+ * rows on lines, columns separated by |: sqlite3 on DATA/meldroute.db, psql on the test database.
+ */
+export function rawSql(dir, query, { readOnly = true } = {}) {
+  if (onPostgres) return psql(storeArgs(dir)[1], query).trim();
+  const result = spawnSync('sqlite3', [...(readOnly ? ['-readonly'] : []), path.join(dir, 'meldroute.db'), query],
+    { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`sqlite3: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+/**
+ * The raw content of the store of data directory `dir`, to search for plaintext: on SQLite the bytes of the
+ * database file and its write-ahead log; on PostgreSQL a `pg_dump` of the test database (what a copy of the
+ * database holds; the cluster's own files are not read).
+ */
+export function rawStoreBytes(dir) {
+  if (onPostgres) {
+    return execFileSync('pg_dump', ['--no-owner', storeArgs(dir)[1]], { maxBuffer: 256 * 1024 * 1024 });
+  }
+  const parts = ['meldroute.db', 'meldroute.db-wal']
+    .map((name) => path.join(dir, name))
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file));
+  return Buffer.concat(parts);
+}
+
+/**
  * Starts `meldroute serve` and resolves once it prints its URL.
- * @param {{demo?: boolean, dataDir?: string, args?: string[], listen?: string}} options
+ * @param {{demo?: boolean, dataDir?: string, args?: string[], listen?: string, store?: string}} options
  * @returns {Promise<{url: string, dataDir: string, process: import('node:child_process').ChildProcess,
  *   output: () => string, stop: (signal?: string) => Promise<number|null>, cleanup: () => void,
  *   restart: () => Promise<object>}>}
  */
-export async function startServer({ demo = true, dataDir, args = [], listen = '127.0.0.1:0' } = {}) {
+export async function startServer({ demo = true, dataDir, args = [], listen = '127.0.0.1:0', store } = {}) {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'meldroute-test-'));
-  const argv = ['serve', '--data', dir, '--listen', listen, ...(demo ? ['--demo'] : []), ...args];
+  // A store given by the caller (another instance's) is not this server's to create or drop.
+  const storeArgv = store ? ['--store', store] : storeArgs(dir);
+  const argv = ['serve', '--data', dir, '--listen', listen, ...(demo ? ['--demo'] : []), ...storeArgv, ...args];
   const child = spawn(binary, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => { output += chunk; });
@@ -41,7 +123,10 @@ export async function startServer({ demo = true, dataDir, args = [], listen = '1
   }).catch((error) => {
     // A server that did not come up leaves no process and, when the directory was ours, no directory.
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    if (!dataDir) rmSync(dir, { recursive: true, force: true });
+    if (!dataDir) {
+      if (!store) dropStore(dir);
+      rmSync(dir, { recursive: true, force: true });
+    }
     throw error;
   });
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
@@ -57,32 +142,37 @@ export async function startServer({ demo = true, dataDir, args = [], listen = '1
       appendFileSync(path.join(logDir, `server-${process.pid}.log`), output);
       return code;
     },
-    cleanup() { rmSync(dir, { recursive: true, force: true }); },
+    cleanup() {
+      if (!store) dropStore(dir);
+      rmSync(dir, { recursive: true, force: true });
+    },
     /**
-     * Stops this server and starts a new process on the same data directory, address and options: what an
-     * instance must keep in the store (not in memory) survives this.
+     * Stops this server and starts a new process on the same data directory, store, address and options: what
+     * an instance must keep in the store (not in memory) survives this.
      */
     async restart() {
       await this.stop();
-      return startServer({ demo, dataDir: dir, args, listen: new URL(url).host });
+      return startServer({ demo, dataDir: dir, args, listen: new URL(url).host, store });
     },
   };
 }
 
 /**
  * Starts another instance on the same store as `first`, as a second server behind a load balancer would run:
- * a data directory of its own (for its lock) with a copy of the first one's keys, and the shared store named by
- * `store` (e.g. a PostgreSQL URL, passed as `--store`). An SQLite store belongs to one data directory and one
- * server, so without `store` this refuses.
+ * a data directory of its own (for its lock) with a copy of the first one's keys, and the first one's
+ * PostgreSQL test database. Instances behind one load balancer run with the same settings, so the second is a
+ * demo server like the first by default (demo data goes only into an empty store; the demo accounts' exemption
+ * from the second factor must hold on both). An SQLite store belongs to one data directory and one server, so on
+ * SQLite this refuses.
  * @param {{dataDir: string}} first
- * @param {{store?: string, demo?: boolean, args?: string[]}} options
+ * @param {{demo?: boolean, args?: string[]}} options
  */
-export async function startSecondInstance(first, { store, demo = false, args = [] } = {}) {
-  if (!store) throw new Error('a second instance needs a shared store (--store); SQLite serves one instance');
+export async function startSecondInstance(first, { demo = true, args = [] } = {}) {
+  if (!onPostgres) throw new Error('a second instance needs a shared store; SQLite serves one instance');
   const dir = mkdtempSync(path.join(tmpdir(), 'meldroute-instance-'));
   cpSync(path.join(first.dataDir, 'keys'), path.join(dir, 'keys'), { recursive: true });
   try {
-    return await startServer({ demo, dataDir: dir, args: ['--store', store, ...args] });
+    return await startServer({ demo, dataDir: dir, args, store: storeArgs(first.dataDir)[1] });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

@@ -10,13 +10,16 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "store/sql/binder.hpp"
 #include "store/store.hpp"
 
 namespace meldroute::store::sqlite {
 
 //! A prepared statement, reset on destruction so it can be reused from the cache.
-class Statement {
+class Statement : public sql::Binder<Statement> {
 public:
+    using Binder::Bind;
+
     explicit Statement(sqlite3_stmt* statement) : statement_(statement) {}
     ~Statement() {
         sqlite3_reset(statement_);
@@ -26,21 +29,10 @@ public:
     Statement& operator=(const Statement&) = delete;
 
     Statement& Bind(int index, std::string_view value);
-    Statement& Bind(int index, const std::string& value) { return Bind(index, std::string_view{value}); }
-    Statement& Bind(int index, const char* value) { return Bind(index, std::string_view{value}); }
     Statement& Bind(int index, std::int64_t value);
-    Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
     Statement& Bind(int index, const std::optional<std::string>& value);
     Statement& Bind(int index, const std::optional<int>& value);
     Statement& BindNull(int index);
-
-    //! Binds all arguments from index 1 on.
-    template <typename... Args>
-    Statement& BindAll(const Args&... args) {
-        int index = 0;
-        (Bind(++index, args), ...);
-        return *this;
-    }
 
     //! Steps once; true when a row is available, false when done. Throws StoreFailure on error.
     bool Step();
@@ -60,6 +52,14 @@ private:
 //! One SQLite connection configured for durability (WAL, synchronous=FULL, foreign keys).
 class Connection {
 public:
+    // The few spellings where the shared SQL (store/sql/) differs between the engines.
+    //! A join that keeps the order written (SQLite's planner takes CROSS JOIN as an instruction).
+    static constexpr std::string_view kJoinInOrder = "CROSS JOIN";
+    //! The index a search's filters read (migration 15); SQLite would otherwise pick the narrower one.
+    static constexpr std::string_view kSearchIndexHint = " INDEXED BY signals_for_search";
+    //! The elements of a JSON array of strings bound as one parameter, as rows with a column `value`.
+    static constexpr std::string_view kJsonTextArray = "json_each(?)";
+
     //! Opens (and creates) the database file; throws StoreFailure with a clear message on failure.
     Connection(const std::string& path, bool read_only);
     ~Connection();
@@ -72,6 +72,12 @@ public:
     void Execute(const std::string& sql);
     std::int64_t Changes() const { return sqlite3_changes64(db_); }
     std::int64_t LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
+    //! A write transaction: takes the write lock at once, so a batch never fails half-way on a busy lock.
+    void BeginWrite() { Execute("BEGIN IMMEDIATE"); }
+    //! A read transaction: one snapshot from its first read on.
+    void BeginRead() { Execute("BEGIN"); }
+    //! Zeroes freed space while on (destroying personal data); off in normal operation.
+    void SetSecureDelete(bool on) { Execute(on ? "PRAGMA secure_delete = ON" : "PRAGMA secure_delete = OFF"); }
     sqlite3* handle() { return db_; }
 
 private:

@@ -1,5 +1,6 @@
 #include "store/sqlite/schema.hpp"
 
+#include "store/schema_model.hpp"
 #include "store/sqlite/sealed_columns.hpp"
 
 namespace meldroute::store::sqlite {
@@ -7,7 +8,7 @@ namespace meldroute::store::sqlite {
 const std::vector<Migration>& Migrations() {
     static const std::vector<Migration> migrations{
         // 1: the route, users, sessions, codes and the audit trail.
-        {R"sql(
+        {std::string{R"sql(
 CREATE TABLE users (
     username TEXT PRIMARY KEY,
     password_hash TEXT NOT NULL,
@@ -175,44 +176,16 @@ CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-
-INSERT INTO codes (kind, code, name, position) VALUES
-    ('partner', 'moviera', 'Moviera (regionale zorgcoördinator)', 1),
-    ('partner', 'zorg-en-veiligheidshuis', 'Zorg- en Veiligheidshuis regio Arnhem', 2),
-    ('partner', 'riec', 'RIEC Oost-Nederland', 3),
-    ('partner', 'politie', 'Politie (incl. AVIM)', 4),
-    ('partner', 'veilig-thuis', 'Veilig Thuis', 5),
-    ('partner', 'arbeidsinspectie', 'Nederlandse Arbeidsinspectie', 6),
-    ('partner', 'comensha', 'CoMensha', 7),
-    ('partner', 'fairwork', 'FairWork', 8),
-    ('partner', 'ckm', 'Centrum Kinderhandel Mensenhandel', 9),
-    ('partner', 'samen-weerbaar', 'Samen Weerbaar', 10),
-    ('forum', 'signalenoverleg', 'Signalenoverleg', 1),
-    ('forum', 'casusoverleg-mensenhandel', 'Casusoverleg mensenhandel', 2),
-    ('forum', 'lokaal-ondermijningsoverleg', 'Lokaal ondermijningsoverleg', 3),
-    ('forum', 'riec-casusoverleg', 'RIEC casusoverleg / regionale tafel', 4),
-    ('enrichment-source', 'brp', 'Basisregistratie Personen (BRP)', 1),
-    ('enrichment-source', 'bag', 'Basisregistratie Adressen en Gebouwen (BAG)', 2),
-    ('enrichment-source', 'vergunningen', 'Vergunningen', 3),
-    ('enrichment-source', 'uitkeringen', 'Uitkeringen', 4),
-    ('enrichment-source', 'kvk', 'Handelsregister (KvK)', 5),
-    ('enrichment-source', 'overig', 'Overig', 6),
-    ('outcome', 'zorgtraject', 'Zorgtraject gestart', 1),
-    ('outcome', 'strafrechtelijk', 'Strafrechtelijk traject', 2),
-    ('outcome', 'bestuurlijk', 'Bestuurlijke maatregel', 3),
-    ('outcome', 'doorverwezen', 'Doorverwezen', 4),
-    ('outcome', 'geen-mensenhandel', 'Geen mensenhandel', 5),
-    ('outcome', 'onvoldoende-informatie', 'Onvoldoende informatie', 6);
-)sql"},
+)sql" + SeedSql(1)}},
         // 2: account locks, so a lockout lasts its full term after the failure that caused it.
-        {R"sql(
+        {std::string{R"sql(
 CREATE TABLE account_locks (
     username TEXT PRIMARY KEY,
     locked_until TEXT NOT NULL
 ) WITHOUT ROWID;
-)sql"},
+)sql"}},
         // 3: businesses on signals, keyed-hash match keys for linking, full-text search over narratives.
-        {R"sql(
+        {std::string{R"sql(
 ALTER TABLE signals ADD COLUMN business_kvk TEXT;
 ALTER TABLE signals ADD COLUMN business_name TEXT;
 
@@ -238,9 +211,9 @@ BEGIN
     INSERT INTO signals_fts (signals_fts, rowid, narrative) VALUES ('delete', old.sequence, old.narrative);
     INSERT INTO signals_fts (rowid, narrative) VALUES (new.sequence, new.narrative);
 END;
-)sql"},
+)sql"}},
         // 4: published versions of the indicator catalog (the built-in 2024.1 lives in the program).
-        {R"sql(
+        {std::string{R"sql(
 CREATE TABLE catalog_versions (
     sequence INTEGER PRIMARY KEY,
     version TEXT NOT NULL UNIQUE,
@@ -260,9 +233,9 @@ CREATE TRIGGER catalog_indicators_immutable BEFORE UPDATE ON catalog_indicators
 BEGIN SELECT RAISE(ABORT, 'catalog versions are immutable'); END;
 CREATE TRIGGER catalog_versions_immutable BEFORE UPDATE ON catalog_versions
 BEGIN SELECT RAISE(ABORT, 'catalog versions are immutable'); END;
-)sql"},
+)sql"}},
         // 5: second factor (TOTP, sealed secret), recovery codes, enrolment-only sessions.
-        {R"sql(
+        {std::string{R"sql(
 CREATE TABLE user_mfa (
     username TEXT PRIMARY KEY REFERENCES users (username),
     secret_sealed TEXT NOT NULL,
@@ -276,9 +249,9 @@ CREATE TABLE recovery_codes (
     PRIMARY KEY (username, code_hash)
 ) WITHOUT ROWID;
 ALTER TABLE sessions ADD COLUMN must_enrol INTEGER NOT NULL DEFAULT 0;
-)sql"},
+)sql"}},
         // 6: the processing log (Logboek Dataverwerkingen fields), append-only beside the audit trail.
-        {R"sql(
+        {std::string{R"sql(
 CREATE TABLE processing_log (
     sequence INTEGER PRIMARY KEY,
     trace_id TEXT NOT NULL,
@@ -300,10 +273,10 @@ CREATE TRIGGER processing_log_no_update BEFORE UPDATE ON processing_log
 BEGIN SELECT RAISE(ABORT, 'the processing log is append-only'); END;
 CREATE TRIGGER processing_log_no_delete BEFORE DELETE ON processing_log
 BEGIN SELECT RAISE(ABORT, 'the processing log is append-only'); END;
-)sql"},
+)sql"}},
         // 7: the registers of issue 7: training (staff, e-learning completions, imports, targets), awareness
         // activities, designated officers, and the action plan of chapter 4 of the policy, seeded here.
-        {R"sql(
+        {std::string{R"sql(
 CREATE TABLE staff_members (
     sequence INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -394,38 +367,10 @@ CREATE TABLE plan_actions (
     updated_at TEXT NOT NULL DEFAULT '',
     updated_by TEXT NOT NULL DEFAULT ''
 ) WITHOUT ROWID;
-
-INSERT INTO plan_objectives (number, title, description) VALUES
-    (1, 'Signaleren',
-     'Interne medewerkers én professionals bij externe ketenpartners weten signalen van mensenhandel te herkennen en te duiden, en weten hoe ze daarop moeten handelen. Inwoners krijgen informatie en handelingsperspectief.'),
-    (2, 'Beleid',
-     'De gemeente heeft een op lokale omstandigheden toegespitst beleid over mensenhandel, afgestemd op districtelijk en regionaal niveau.'),
-    (3, 'Integrale aanpak',
-     'Goede ketenregie en samenwerking door goed overleg: met centrumgemeente Arnhem, tussen zorg en veiligheid, over casuïstiek tussen alle partners en strategisch via Samen Weerbaar.'),
-    (4, 'Zorgcoördinatie',
-     'Alle (mogelijke) slachtoffers van mensenhandel krijgen snel en goed de zorg, opvang en ondersteuning die ze nodig hebben.');
-
-INSERT INTO plan_actions (id, objective, position, section, title) VALUES
-    ('e-learning', 1, 1, '4.2.2',
-     'E-learning signalering mensenhandel (CCV) inzetten: eerst publiekszaken, toezicht en gebiedsteams, daarna overige medewerkers'),
-    ('bewustwording', 1, 2, '4.2.3',
-     'Activiteiten voor bewustwording organiseren voor interne en externe professionals, met het aanbod van Samen Weerbaar'),
-    ('aandachtfunctionarissen', 1, 3, '4.2.4',
-     'Ten minste één, bij voorkeur twee aandachtfunctionarissen mensenhandel: uit veiligheid en uit het sociaal domein'),
-    ('inbedden-beleid', 2, 1, '4.3.2',
-     'Mensenhandel opnemen in ander beleid: zorg/Wmo, huiselijk geweld en kindermishandeling, prostitutie, arbeidsmigranten, veiligheid en ondermijning'),
-    ('barrieres', 2, 2, '4.3.3',
-     'Onderzoeken of de gemeente meer barrières kan opwerpen: integraal toezicht, huisvesting van arbeidsmigranten, illegale prostitutie, Bibob'),
-    ('regionale-aansluiting', 2, 3, '4.3.4',
-     'Aansluiten in de regio bij andere gemeenten en samenwerkingsverbanden, zoals Samen Weerbaar en het RIEC'),
-    ('zorg-en-veiligheid', 3, 1, '4.4.2',
-     'De samenwerking tussen zorg en veiligheid versterken'),
-    ('aansluiting-moviera', 4, 1, '4.5.2',
-     'Aansluiten bij Moviera vanuit zorg en veiligheid; de zorgtrajecten jaarlijks samen bespreken en evalueren');
-)sql"},
+)sql" + SeedSql(7)}},
         // 8: figures for policy: the reporting department of an account, and the yearly figures from before
         // meldroute (seed 2.3, "Omvang in de regio Oost-Nederland en Zevenaar"), seeded with 2019-2023.
-        {R"sql(
+        {std::string{R"sql(
 ALTER TABLE users ADD COLUMN department TEXT NOT NULL DEFAULT 'onbekend';
 
 CREATE TABLE yearly_figures (
@@ -437,22 +382,17 @@ CREATE TABLE yearly_figures (
     updated_at TEXT NOT NULL,
     updated_by TEXT NOT NULL
 );
-INSERT INTO yearly_figures VALUES
-    (2019, 57, 42, 1, 'Aanpak mensenhandel gemeente Zevenaar (2024), tabel in 2.3', '2024-10-01T00:00:00Z', 'migratie'),
-    (2020, 33, 17, 0, 'Aanpak mensenhandel gemeente Zevenaar (2024), tabel in 2.3', '2024-10-01T00:00:00Z', 'migratie'),
-    (2021, 53, 23, 3, 'Aanpak mensenhandel gemeente Zevenaar (2024), tabel in 2.3', '2024-10-01T00:00:00Z', 'migratie'),
-    (2022, 74, 32, 3, 'Aanpak mensenhandel gemeente Zevenaar (2024), tabel in 2.3', '2024-10-01T00:00:00Z', 'migratie'),
-    (2023, 110, 48, 6, 'Aanpak mensenhandel gemeente Zevenaar (2024), tabel in 2.3', '2024-10-01T00:00:00Z', 'migratie');
+)sql" + SeedSql(8) + R"sql(
 
 -- The figures read cases by when they were closed and referrals by when they were made.
 CREATE INDEX referrals_by_at ON referrals (at);
 CREATE INDEX assessments_by_case_at ON assessments (case_id, at);
-)sql"},
+)sql"}},
         // 9: personal data sealed at rest (XChaCha20-Poly1305 through the FieldCipher), the plaintext full-text
         // index replaced by a blind index of keyed hashes of stemmed words, and a check value per key so a
         // database is never served with keys it was not sealed under. The step seals what older versions
         // stored in plaintext, in this same transaction.
-        {R"sql(
+        {std::string{R"sql(
 DROP TRIGGER signals_fts_insert;
 DROP TRIGGER signals_fts_delete;
 DROP TRIGGER signals_fts_update;
@@ -466,18 +406,18 @@ CREATE TABLE field_keys (
     key_id TEXT PRIMARY KEY,
     check_sealed TEXT NOT NULL
 ) WITHOUT ROWID;
-)sql",
+)sql"},
          &SealPlaintextColumns},
         // 10: a version per case, raised by every change: the ETag that If-Match is checked against, so two
         // officers never silently overwrite each other's step.
-        {R"sql(
+        {std::string{R"sql(
 ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
-)sql"},
+)sql"}},
         // 11: reopening a closed case ("heropenen"). Every closure is kept with its outcome, every reopening
         // with its reason; the code only ever appends to them (no triggers: key rotation re-seals their texts
         // in place, and retention destroys them). cases.outcome/closed_at hold the current closure (none while
         // a reopened case is open again). The step fills case_closures for cases closed before.
-        {R"sql(
+        {std::string{R"sql(
 CREATE TABLE case_closures (
     sequence INTEGER PRIMARY KEY,
     case_id TEXT NOT NULL REFERENCES cases (id),
@@ -502,12 +442,12 @@ CREATE INDEX case_reopenings_by_at ON case_reopenings (at);
 ALTER TABLE cases ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN reopened_at TEXT;
 
-)sql",
+)sql"},
          &BackfillClosures},
         // 12: retention and data-subject rights: a legal hold per case (reason sealed), the moment a case's or
         // signal's personal data was destroyed (the skeleton stays for the figures), an append-only destruction
         // log without personal data, and recorded rectifications (reason sealed; old values are not kept).
-        {R"sql(
+        {std::string{R"sql(
 ALTER TABLE cases ADD COLUMN legal_hold_reason TEXT;
 ALTER TABLE cases ADD COLUMN legal_hold_by TEXT;
 ALTER TABLE cases ADD COLUMN legal_hold_at TEXT;
@@ -537,10 +477,10 @@ CREATE TABLE rectifications (
     actor TEXT NOT NULL
 );
 CREATE INDEX rectifications_by_signal ON rectifications (signal_id);
-)sql"},
+)sql"}},
         // 13: single sign-on (OpenID Connect): the local account an identity provider's user is linked to, keyed
         // on (issuer, subject); the display name is sealed.
-        {R"sql(
+        {std::string{R"sql(
 CREATE TABLE federated_identities (
     issuer TEXT NOT NULL,
     subject TEXT NOT NULL,
@@ -550,11 +490,11 @@ CREATE TABLE federated_identities (
     last_sign_in_at TEXT NOT NULL,
     PRIMARY KEY (issuer, subject)
 ) WITHOUT ROWID;
-)sql"},
+)sql"}},
         // 14: state shared by several instances on one store: rate-limit events per keyed hash of a client
         // address (each with its own expiry, pruned as new ones arrive), single-use tickets between two requests
         // (a single sign-on attempt; payload sealed), and leases that let one instance run a job per interval.
-        {R"sql(
+        {std::string{R"sql(
 CREATE TABLE rate_events (
     id INTEGER PRIMARY KEY,
     bucket TEXT NOT NULL,
@@ -576,13 +516,13 @@ CREATE TABLE job_leases (
     holder TEXT NOT NULL,
     held_until TEXT NOT NULL
 ) WITHOUT ROWID;
-)sql"},
+)sql"}},
         // 15: the figures of a year without reading a year's signals. Signals not taken into a case are counted
         // per day, channel and reporter in signal_day_counts, kept exact by triggers on every insert, change and
         // delete of a signal (so no code path can forget it); the signals taken into a case, whose lead times
         // count one by one, what the figures read per case, and what a search's filters read of a signal are
         // held by covering indexes.
-        {R"sql(
+        {std::string{R"sql(
 CREATE TABLE signal_day_counts (
     day TEXT NOT NULL,
     channel TEXT NOT NULL,
@@ -624,7 +564,7 @@ CREATE INDEX reporter_feedback_by_case_at ON reporter_feedback (case_id, at);
 CREATE INDEX partner_feedback_by_referral_at ON partner_feedback (referral_id, at);
 -- What a search's filters read of a candidate signal, so only the signals shown are read whole.
 CREATE INDEX signals_for_search ON signals (sequence, case_id, created_at);
-)sql"},
+)sql"}},
     };
     return migrations;
 }

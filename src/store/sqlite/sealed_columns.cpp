@@ -4,14 +4,13 @@
 #include <map>
 
 #include "domain/search_terms.hpp"
+#include "store/sql/sealing.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/store.hpp"
 
 namespace meldroute::store::sqlite {
 
 namespace {
-
-constexpr const char* kCheckPlaintext = "meldroute sealed-field key check";
 
 std::string WhereKeys(const SealedColumn& column) {
     std::string where;
@@ -74,99 +73,10 @@ bool HasColumn(Connection& connection, const SealedColumn& column) {
 
 }  // namespace
 
-const std::vector<SealedColumn>& SealedColumns() {
-    static const std::vector<SealedColumn> columns{
-        {"signals", "narrative", {"id"}},
-        {"signals", "street", {"id"}},
-        {"signals", "house_number", {"id"}},
-        {"signals", "postcode", {"id"}},
-        {"signals", "city", {"id"}},
-        {"signals", "business_kvk", {"id"}},
-        {"signals", "business_name", {"id"}},
-        {"persons", "name", {"signal_id", "position"}},
-        {"persons", "birth_year", {"signal_id", "position"}},
-        {"persons", "nationality", {"signal_id", "position"}},
-        {"persons", "phone", {"signal_id", "position"}},
-        {"cases", "rationale", {"id"}},
-        {"cases", "closure_note", {"id"}},
-        {"enrichments", "purpose", {"id"}},
-        {"enrichments", "content", {"id"}},
-        {"assessments", "rationale", {"id"}},
-        {"referrals", "note", {"id"}},
-        {"partner_feedback", "summary", {"id"}},
-        {"reporter_feedback", "message", {"id"}},
-        {"user_mfa", "secret_sealed", {"username"}},
-        {"staff_members", "name", {"id"}},
-        {"designated_officers", "name", {"id"}},
-        {"designated_officers", "phone", {"id"}},
-        {"designated_officers", "email", {"id"}},
-        {"case_closures", "note", {"sequence"}},
-        {"case_reopenings", "reason", {"sequence"}},
-        {"cases", "legal_hold_reason", {"id"}},
-        {"rectifications", "reason", {"id"}},
-        {"federated_identities", "display_name", {"username"}},
-        {"tickets", "payload", {"kind", "key_hash"}},
-    };
-    return columns;
-}
-
-std::string SealContext(std::string_view table, std::string_view row, std::string_view column) {
-    std::string context;
-    context.reserve(table.size() + row.size() + column.size() + 2);
-    context.append(table).append("/").append(row).append("/").append(column);
-    return context;
-}
-
-std::string SealCell(const FieldCipher& cipher, std::string_view table, std::string_view row,
-                     std::string_view column, std::string_view plaintext) {
-    return cipher.Seal(SealContext(table, row, column), plaintext);
-}
-
-std::string OpenCell(const FieldCipher& cipher, std::string_view table, std::string_view row,
-                     std::string_view column, std::string_view sealed) {
-    auto opened = cipher.Open(SealContext(table, row, column), sealed);
-    if (!opened) {
-        throw StoreFailure(std::string{"a sealed value in "} + std::string{table} + "." + std::string{column} +
-                           " cannot be opened with the keys in the keys directory");
-    }
-    return std::move(*opened);
-}
-
-std::int64_t TermKey(const FieldCipher& cipher, std::string_view term) {
-    const std::string hash = cipher.TermHash(term);
-    std::uint64_t key = 0;
-    for (std::size_t index = 0; index < 16 && index < hash.size(); ++index) {
-        const char digit = hash[index];
-        key = (key << 4) | static_cast<std::uint64_t>(digit <= '9' ? digit - '0' : digit - 'a' + 10);
-    }
-    return static_cast<std::int64_t>(key);
-}
-
-void IndexNarrative(Connection& connection, const FieldCipher& cipher, std::int64_t sequence,
-                    std::string_view narrative) {
-    std::vector<std::int64_t> keys;
-    for (const std::string& term : domain::SearchTerms(narrative)) keys.push_back(TermKey(cipher, term));
-    std::sort(keys.begin(), keys.end());
-    for (std::int64_t key : keys) {
-        connection.Prepare("INSERT OR IGNORE INTO signal_terms (term_hash, signal_sequence) VALUES (?, ?)")
-            .BindAll(key, sequence)
-            .Run();
-    }
-}
-
-void UnindexNarrative(Connection& connection, const FieldCipher& cipher, std::int64_t sequence,
-                      std::string_view narrative) {
-    for (const std::string& term : domain::SearchTerms(narrative)) {
-        connection.Prepare("DELETE FROM signal_terms WHERE term_hash = ? AND signal_sequence = ?")
-            .BindAll(TermKey(cipher, term), sequence)
-            .Run();
-    }
-}
-
 void SealPlaintextColumns(Connection& connection, const FieldCipher& cipher) {
     {
         auto statement = connection.Prepare("SELECT sequence, narrative FROM signals");
-        while (statement.Step()) IndexNarrative(connection, cipher, statement.Int(0), statement.Text(1));
+        while (statement.Step()) sql::IndexNarrative(connection, cipher, statement.Int(0), statement.Text(1));
     }
     for (const SealedColumn& column : SealedColumns()) {
         if (!HasColumn(connection, column)) continue;  // added by a later migration, sealed from the start
@@ -227,44 +137,6 @@ void BackfillClosures(Connection& connection, const FieldCipher& cipher) {
         insert.Bind(6, std::string_view{row.actor});
         insert.Run();
     }
-}
-
-std::string VerifyKeys(Connection& connection, const FieldCipher& cipher) {
-    const std::vector<std::string> ring = cipher.KeyIds();
-    const std::string current = cipher.CurrentKeyId();
-    bool current_known = false;
-    bool search_known = false;
-    const std::string search_check = cipher.TermHash(kCheckPlaintext);
-    auto statement = connection.Prepare("SELECT key_id, check_sealed FROM field_keys");
-    while (statement.Step()) {
-        const std::string id = statement.Text(0);
-        if (id == "search") {
-            // The search key only hashes; a different one would make every search silently find nothing.
-            if (statement.Text(1) != search_check) {
-                return "search.key in the keys directory is not the search key this database was indexed with";
-            }
-            search_known = true;
-            continue;
-        }
-        if (std::find(ring.begin(), ring.end(), id) == ring.end()) {
-            return "the database holds values sealed under key " + id + ", which is not in the keys directory";
-        }
-        if (cipher.Open(SealContext("field_keys", id, "check"), statement.Text(1)) != kCheckPlaintext) {
-            return "key " + id + " in the keys directory is not the key this database was sealed with";
-        }
-        if (id == current) current_known = true;
-    }
-    if (!search_known) {
-        connection.Prepare("INSERT INTO field_keys (key_id, check_sealed) VALUES ('search', ?)")
-            .Bind(1, search_check)
-            .Run();
-    }
-    if (!current_known) {
-        connection.Prepare("INSERT INTO field_keys (key_id, check_sealed) VALUES (?, ?)")
-            .BindAll(current, cipher.Seal(SealContext("field_keys", current, "check"), kCheckPlaintext))
-            .Run();
-    }
-    return {};
 }
 
 ResealReport ResealAll(Connection& connection, const FieldCipher& cipher, int batch) {

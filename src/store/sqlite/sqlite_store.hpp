@@ -1,13 +1,11 @@
 // The embedded store: one SQLite file in WAL mode with synchronous=FULL.
 #pragma once
 
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <vector>
 
 #include "store/field_cipher.hpp"
+#include "store/sql/engine_fwd.hpp"
 #include "store/sqlite/sealed_columns.hpp"
 #include "store/store.hpp"
 
@@ -38,7 +36,7 @@ public:
     //! Waits until no write is queued or running and checkpoints the WAL into the database file (shutdown).
     Status Flush();
 
-    const StoreMetrics& metrics() const { return metrics_; }
+    const StoreMetrics& metrics() const;
 
     //! Tunes the writer connection for a bulk load (bench_generate), before the first write: a page cache of
     //! `cache_kib` KiB, so large transactions stay in memory; savepoint journals in temporary files, since SQLite
@@ -47,40 +45,11 @@ public:
     void TuneForBulkLoad(int cache_kib);
 
 private:
-    struct WriteJob;
-
-    //! Takes the writer connection for the current thread alone, as a batch leader does, until destroyed:
-    //! queued writes wait (they are not lost) and run after it (Reseal, Backup).
-    class ExclusiveWriter {
-    public:
-        explicit ExclusiveWriter(SqliteStore& store);
-        ~ExclusiveWriter();
-        ExclusiveWriter(const ExclusiveWriter&) = delete;
-        ExclusiveWriter& operator=(const ExclusiveWriter&) = delete;
-
-    private:
-        SqliteStore& store_;
-    };
-
     SqliteStore() = default;
     Status Migrate();
-    //! Runs a batch of jobs in one transaction, each in its own savepoint, and commits once.
-    void RunBatch(const std::vector<WriteJob*>& batch);
 
     std::string path_;
-    std::shared_ptr<const FieldCipher> cipher_;
-    // Group commit: writers queue their work; one of them (the leader) runs everything queued so far in one
-    // transaction with one fsync, then wakes the others. A job that fails is rolled back to its savepoint
-    // and does not affect the rest of the batch.
-    std::mutex write_mutex_;  // guards queue_ and leader_active_; the leader alone touches writer_
-    std::condition_variable write_done_;
-    std::vector<WriteJob*> queue_;
-    bool leader_active_ = false;
-    std::unique_ptr<Connection> writer_;
-    std::mutex readers_mutex_;
-    std::condition_variable readers_available_;
-    std::vector<std::unique_ptr<Connection>> idle_readers_;
-    StoreMetrics metrics_;
+    std::unique_ptr<sql::Engine<Connection>> engine_;
 };
 
 //! Copies the meldroute database at `database_path` into `target` while other processes may be writing to it:

@@ -160,45 +160,6 @@ TEST_F(SqliteStoreTest, MigrationSealsPlaintextOfAnOlderDatabase) {
 }
 
 // Rotation: values re-sealed under the new key still read back; search still finds them.
-// A search matches signals holding every word, newest first; only the newest `candidates` matches go on to the
-// filters, whichever word is the rarest.
-TEST_F(SqliteStoreTest, SearchMatchesEveryWordNewestFirstWithinTheCandidates) {
-    auto store = SqliteStore::Open((directory_ / "store.db").string(), keyring_);
-    ASSERT_TRUE(store.has_value()) << store.error().detail;
-    ASSERT_TRUE((*store)->Write([](Transaction& transaction) -> Status {
-        for (int index = 0; index < 12; ++index) {
-            domain::Signal signal;
-            signal.id = "s" + std::to_string(index);
-            signal.channel = "email";
-            signal.catalog_version = "2024.1";
-            signal.created_at = "2024-01-" + std::string{index < 9 ? "0" : ""} + std::to_string(index + 1) + "T10:00:00Z";
-            // Every signal names the kelder; every third also the fietsen.
-            signal.narrative = index % 3 == 0 ? "Arbeiders slapen in de kelder bij de fietsen." : "Arbeiders in de kelder.";
-            transaction.InsertSignal(signal);
-        }
-        return Ok();
-    }).has_value());
-    auto ids = [&](const std::string& text, int candidates, const domain::SignalSearch& search = {}) {
-        std::vector<std::string> found;
-        EXPECT_TRUE((*store)->Read([&](Transaction& transaction) -> Status {
-            for (const auto& signal : transaction.SearchSignals(text, search, candidates, 100)) found.push_back(signal.id);
-            return Ok();
-        }).has_value());
-        return found;
-    };
-    EXPECT_EQ(ids("fietsen kelder", 100), (std::vector<std::string>{"s9", "s6", "s3", "s0"}));
-    EXPECT_EQ(ids("kelders fietsen arbeiders", 100), (std::vector<std::string>{"s9", "s6", "s3", "s0"}))
-        << "any order of words, each through its stem";
-    EXPECT_EQ(ids("kelder fietsen", 2), (std::vector<std::string>{"s9", "s6"})) << "bounded to the newest matches";
-    EXPECT_EQ(ids("kelder", 3).size(), 3u);
-    EXPECT_TRUE(ids("kelder paspoort", 100).empty()) << "a word no signal holds";
-    domain::SignalSearch early;
-    early.to = "2024-01-05T00:00:00Z";
-    EXPECT_EQ(ids("kelder fietsen", 100, early), (std::vector<std::string>{"s3", "s0"})) << "filters after matching";
-    EXPECT_TRUE(ids("kelder fietsen", 2, early).empty()) << "the filters see only the newest candidates";
-    EXPECT_EQ(ids("", 100).size(), 12u) << "no words: no text condition";
-}
-
 TEST_F(SqliteStoreTest, ResealMovesEveryValueToTheCurrentKey) {
     const auto path = directory_ / "store.db";
     auto store = SqliteStore::Open(path.string(), keyring_);

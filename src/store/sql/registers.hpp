@@ -1,27 +1,76 @@
-#include "store/sqlite/sqlite_registers.hpp"
+// The registers (training, awareness, designated officers, action plan; tables of migration 7) in SQL both stores
+// run, used by SqlTransaction::Registers(). Names and contact details are sealed per cell like every other
+// personal-data column (store/sealed_columns.cpp).
+#pragma once
 
 #include <algorithm>
+#include <string>
 #include <tuple>
+#include <utility>
 
-#include "store/sqlite/connection.hpp"
-#include "store/sqlite/sealed_columns.hpp"
+#include "store/field_cipher.hpp"
+#include "store/register_store.hpp"
+#include "store/sealed_columns.hpp"
 
-namespace meldroute::store::sqlite {
+namespace meldroute::store::sql {
 
-namespace {
+template <typename Db>
+class SqlRegisters final : public RegisterTransaction {
+public:
+    using Statement = decltype(std::declval<Db&>().Prepare(std::string{}));
 
-constexpr const char* kRefresherMonthsKey = "refresher-months";
+    SqlRegisters(Db& connection, const FieldCipher& cipher) : db_(connection), cipher_(cipher) {}
+
+    std::vector<domain::StaffMember> ListStaffMembers() override;
+    std::optional<domain::StaffMember> FindStaffMember(std::string_view id) override;
+    std::optional<domain::StaffMember> FindStaffMemberByNumber(std::string_view employee_number) override;
+    void InsertStaffMember(const domain::StaffMember& member, std::string_view at) override;
+    void UpdateStaffMember(const domain::StaffMember& member, std::string_view at) override;
+    bool InsertCompletion(std::string_view staff_id, std::string_view completed_on,
+                          std::string_view import_id) override;
+    void InsertTrainingImport(const TrainingImportRecord& record) override;
+    std::vector<TrainingImportRecord> ListTrainingImports(int limit) override;
+    domain::TrainingSettings LoadTrainingSettings() override;
+    void SaveTrainingSettings(const domain::TrainingSettings& settings) override;
+
+    void InsertActivity(const domain::AwarenessActivity& activity, std::string_view at) override;
+    std::vector<domain::AwarenessActivity> ListActivities() override;
+
+    std::vector<domain::DesignatedOfficer> ListOfficers() override;
+    std::optional<domain::DesignatedOfficer> FindOfficer(std::string_view id) override;
+    void InsertOfficer(const domain::DesignatedOfficer& officer, std::string_view at) override;
+    void UpdateOfficer(const domain::DesignatedOfficer& officer, std::string_view at) override;
+
+    std::vector<domain::PlanObjective> ListObjectives() override;
+    std::vector<domain::PlanAction> ListActions() override;
+    std::optional<domain::PlanAction> FindAction(std::string_view id) override;
+    void UpdateAction(const domain::PlanAction& action) override;
+
+private:
+    std::optional<domain::StaffMember> FindStaffWhere(const char* column, std::string_view value);
+    std::optional<domain::PlanAction> ReadActions(std::string_view id, std::vector<domain::PlanAction>* all);
+    domain::StaffMember ReadStaff(const Statement& statement) const;
+    domain::DesignatedOfficer ReadOfficer(const Statement& statement) const;
+
+    Db& db_;
+    const FieldCipher& cipher_;
+};
+
+namespace detail {
+
+inline constexpr const char* kRefresherMonthsKey = "refresher-months";
 
 // Staff columns with the newest completion, in the order ReadStaff expects.
-constexpr const char* kStaffSelect =
+inline constexpr const char* kStaffSelect =
     "SELECT m.id, m.employee_number, m.name, m.department, m.target_group, m.active, "
     "(SELECT max(c.completed_on) FROM training_completions c WHERE c.staff_id = m.id) FROM staff_members m";
 
-constexpr const char* kOfficerSelect = "SELECT id, name, domain, phone, email, active FROM designated_officers";
+inline constexpr const char* kOfficerSelect = "SELECT id, name, domain, phone, email, active FROM designated_officers";
 
-}  // namespace
+}  // namespace detail
 
-domain::StaffMember SqliteRegisters::ReadStaff(const Statement& statement) const {
+template <typename Db>
+domain::StaffMember SqlRegisters<Db>::ReadStaff(const Statement& statement) const {
     const std::string id = statement.Text(0);
     return domain::StaffMember{id,
                                statement.Text(1),
@@ -32,7 +81,8 @@ domain::StaffMember SqliteRegisters::ReadStaff(const Statement& statement) const
                                statement.OptionalText(6)};
 }
 
-domain::DesignatedOfficer SqliteRegisters::ReadOfficer(const Statement& statement) const {
+template <typename Db>
+domain::DesignatedOfficer SqlRegisters<Db>::ReadOfficer(const Statement& statement) const {
     const std::string id = statement.Text(0);
     auto open = [&](int column, const char* name) {
         return OpenCell(cipher_, "designated_officers", id, name, statement.Text(column));
@@ -41,9 +91,10 @@ domain::DesignatedOfficer SqliteRegisters::ReadOfficer(const Statement& statemen
                                      statement.Int(5) != 0};
 }
 
-std::vector<domain::StaffMember> SqliteRegisters::ListStaffMembers() {
+template <typename Db>
+std::vector<domain::StaffMember> SqlRegisters<Db>::ListStaffMembers() {
     // Sorted here: names are sealed, so the database cannot order them.
-    auto statement = db_.Prepare(std::string{kStaffSelect} + " ORDER BY m.target_group, m.sequence");
+    auto statement = db_.Prepare(std::string{detail::kStaffSelect} + " ORDER BY m.target_group, m.sequence");
     std::vector<domain::StaffMember> members;
     while (statement.Step()) members.push_back(ReadStaff(statement));
     std::stable_sort(members.begin(), members.end(), [](const auto& left, const auto& right) {
@@ -52,22 +103,26 @@ std::vector<domain::StaffMember> SqliteRegisters::ListStaffMembers() {
     return members;
 }
 
-std::optional<domain::StaffMember> SqliteRegisters::FindStaffWhere(const char* column, std::string_view value) {
-    auto statement = db_.Prepare(std::string{kStaffSelect} + " WHERE m." + column + " = ?");
+template <typename Db>
+std::optional<domain::StaffMember> SqlRegisters<Db>::FindStaffWhere(const char* column, std::string_view value) {
+    auto statement = db_.Prepare(std::string{detail::kStaffSelect} + " WHERE m." + column + " = ?");
     statement.Bind(1, value);
     if (!statement.Step()) return std::nullopt;
     return ReadStaff(statement);
 }
 
-std::optional<domain::StaffMember> SqliteRegisters::FindStaffMember(std::string_view id) {
+template <typename Db>
+std::optional<domain::StaffMember> SqlRegisters<Db>::FindStaffMember(std::string_view id) {
     return FindStaffWhere("id", id);
 }
 
-std::optional<domain::StaffMember> SqliteRegisters::FindStaffMemberByNumber(std::string_view employee_number) {
+template <typename Db>
+std::optional<domain::StaffMember> SqlRegisters<Db>::FindStaffMemberByNumber(std::string_view employee_number) {
     return FindStaffWhere("employee_number", employee_number);
 }
 
-void SqliteRegisters::InsertStaffMember(const domain::StaffMember& member, std::string_view at) {
+template <typename Db>
+void SqlRegisters<Db>::InsertStaffMember(const domain::StaffMember& member, std::string_view at) {
     db_.Prepare(
            "INSERT INTO staff_members (id, employee_number, name, department, target_group, active, created_at, "
            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -76,7 +131,8 @@ void SqliteRegisters::InsertStaffMember(const domain::StaffMember& member, std::
         .Run();
 }
 
-void SqliteRegisters::UpdateStaffMember(const domain::StaffMember& member, std::string_view at) {
+template <typename Db>
+void SqlRegisters<Db>::UpdateStaffMember(const domain::StaffMember& member, std::string_view at) {
     db_.Prepare(
            "UPDATE staff_members SET employee_number = ?, name = ?, department = ?, target_group = ?, active = ?, "
            "updated_at = ? WHERE id = ?")
@@ -85,15 +141,18 @@ void SqliteRegisters::UpdateStaffMember(const domain::StaffMember& member, std::
         .Run();
 }
 
-bool SqliteRegisters::InsertCompletion(std::string_view staff_id, std::string_view completed_on,
+template <typename Db>
+bool SqlRegisters<Db>::InsertCompletion(std::string_view staff_id, std::string_view completed_on,
                                        std::string_view import_id) {
-    db_.Prepare("INSERT OR IGNORE INTO training_completions (staff_id, completed_on, import_id) VALUES (?, ?, ?)")
+    db_.Prepare("INSERT INTO training_completions (staff_id, completed_on, import_id) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING")
         .BindAll(staff_id, completed_on, import_id)
         .Run();
     return db_.Changes() > 0;
 }
 
-void SqliteRegisters::InsertTrainingImport(const TrainingImportRecord& record) {
+template <typename Db>
+void SqlRegisters<Db>::InsertTrainingImport(const TrainingImportRecord& record) {
     db_.Prepare(
            "INSERT INTO training_imports (id, at, actor, rows, staff_added, staff_updated, completions_added) "
            "VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -102,7 +161,8 @@ void SqliteRegisters::InsertTrainingImport(const TrainingImportRecord& record) {
         .Run();
 }
 
-std::vector<TrainingImportRecord> SqliteRegisters::ListTrainingImports(int limit) {
+template <typename Db>
+std::vector<TrainingImportRecord> SqlRegisters<Db>::ListTrainingImports(int limit) {
     auto statement = db_.Prepare(
         "SELECT id, at, actor, rows, staff_added, staff_updated, completions_added FROM training_imports "
         "ORDER BY sequence DESC LIMIT ?");
@@ -116,17 +176,19 @@ std::vector<TrainingImportRecord> SqliteRegisters::ListTrainingImports(int limit
     return records;
 }
 
-domain::TrainingSettings SqliteRegisters::LoadTrainingSettings() {
+template <typename Db>
+domain::TrainingSettings SqlRegisters<Db>::LoadTrainingSettings() {
     domain::TrainingSettings settings;
     auto targets = db_.Prepare("SELECT target_group, target_percent FROM training_targets");
     while (targets.Step()) settings.target_percent[targets.Text(0)] = static_cast<int>(targets.Int(1));
     auto months = db_.Prepare("SELECT value FROM register_settings WHERE key = ?");
-    months.Bind(1, kRefresherMonthsKey);
+    months.Bind(1, detail::kRefresherMonthsKey);
     if (months.Step()) settings.refresher_months = std::stoi(months.Text(0));
     return settings;
 }
 
-void SqliteRegisters::SaveTrainingSettings(const domain::TrainingSettings& settings) {
+template <typename Db>
+void SqlRegisters<Db>::SaveTrainingSettings(const domain::TrainingSettings& settings) {
     db_.Prepare("DELETE FROM training_targets").Run();
     for (const auto& [group, percent] : settings.target_percent) {
         db_.Prepare("INSERT INTO training_targets (target_group, target_percent) VALUES (?, ?)")
@@ -136,11 +198,12 @@ void SqliteRegisters::SaveTrainingSettings(const domain::TrainingSettings& setti
     db_.Prepare(
            "INSERT INTO register_settings (key, value) VALUES (?, ?) "
            "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-        .BindAll(kRefresherMonthsKey, std::to_string(settings.refresher_months))
+        .BindAll(detail::kRefresherMonthsKey, std::to_string(settings.refresher_months))
         .Run();
 }
 
-void SqliteRegisters::InsertActivity(const domain::AwarenessActivity& activity, std::string_view at) {
+template <typename Db>
+void SqlRegisters<Db>::InsertActivity(const domain::AwarenessActivity& activity, std::string_view at) {
     db_.Prepare(
            "INSERT INTO awareness_activities (id, title, held_on, description, external_attendees, created_at) "
            "VALUES (?, ?, ?, ?, ?, ?)")
@@ -154,7 +217,8 @@ void SqliteRegisters::InsertActivity(const domain::AwarenessActivity& activity, 
     }
 }
 
-std::vector<domain::AwarenessActivity> SqliteRegisters::ListActivities() {
+template <typename Db>
+std::vector<domain::AwarenessActivity> SqlRegisters<Db>::ListActivities() {
     std::vector<domain::AwarenessActivity> activities;
     {
         auto statement = db_.Prepare(
@@ -173,21 +237,24 @@ std::vector<domain::AwarenessActivity> SqliteRegisters::ListActivities() {
     return activities;
 }
 
-std::vector<domain::DesignatedOfficer> SqliteRegisters::ListOfficers() {
-    auto statement = db_.Prepare(std::string{kOfficerSelect} + " ORDER BY active DESC, sequence");
+template <typename Db>
+std::vector<domain::DesignatedOfficer> SqlRegisters<Db>::ListOfficers() {
+    auto statement = db_.Prepare(std::string{detail::kOfficerSelect} + " ORDER BY active DESC, sequence");
     std::vector<domain::DesignatedOfficer> officers;
     while (statement.Step()) officers.push_back(ReadOfficer(statement));
     return officers;
 }
 
-std::optional<domain::DesignatedOfficer> SqliteRegisters::FindOfficer(std::string_view id) {
-    auto statement = db_.Prepare(std::string{kOfficerSelect} + " WHERE id = ?");
+template <typename Db>
+std::optional<domain::DesignatedOfficer> SqlRegisters<Db>::FindOfficer(std::string_view id) {
+    auto statement = db_.Prepare(std::string{detail::kOfficerSelect} + " WHERE id = ?");
     statement.Bind(1, id);
     if (!statement.Step()) return std::nullopt;
     return ReadOfficer(statement);
 }
 
-void SqliteRegisters::InsertOfficer(const domain::DesignatedOfficer& officer, std::string_view at) {
+template <typename Db>
+void SqlRegisters<Db>::InsertOfficer(const domain::DesignatedOfficer& officer, std::string_view at) {
     db_.Prepare(
            "INSERT INTO designated_officers (id, name, domain, phone, email, active, created_at, updated_at) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -198,7 +265,8 @@ void SqliteRegisters::InsertOfficer(const domain::DesignatedOfficer& officer, st
         .Run();
 }
 
-void SqliteRegisters::UpdateOfficer(const domain::DesignatedOfficer& officer, std::string_view at) {
+template <typename Db>
+void SqlRegisters<Db>::UpdateOfficer(const domain::DesignatedOfficer& officer, std::string_view at) {
     db_.Prepare(
            "UPDATE designated_officers SET name = ?, domain = ?, phone = ?, email = ?, active = ?, updated_at = ? "
            "WHERE id = ?")
@@ -209,7 +277,8 @@ void SqliteRegisters::UpdateOfficer(const domain::DesignatedOfficer& officer, st
         .Run();
 }
 
-std::vector<domain::PlanObjective> SqliteRegisters::ListObjectives() {
+template <typename Db>
+std::vector<domain::PlanObjective> SqlRegisters<Db>::ListObjectives() {
     auto statement = db_.Prepare("SELECT number, title, description FROM plan_objectives ORDER BY number");
     std::vector<domain::PlanObjective> objectives;
     while (statement.Step()) {
@@ -218,7 +287,8 @@ std::vector<domain::PlanObjective> SqliteRegisters::ListObjectives() {
     return objectives;
 }
 
-std::optional<domain::PlanAction> SqliteRegisters::ReadActions(std::string_view id,
+template <typename Db>
+std::optional<domain::PlanAction> SqlRegisters<Db>::ReadActions(std::string_view id,
                                                                std::vector<domain::PlanAction>* all) {
     auto statement = db_.Prepare(
         "SELECT id, objective, section, title, owner, status, due_on, notes, completed_on, updated_at, updated_by "
@@ -247,15 +317,18 @@ std::optional<domain::PlanAction> SqliteRegisters::ReadActions(std::string_view 
     return found;
 }
 
-std::vector<domain::PlanAction> SqliteRegisters::ListActions() {
+template <typename Db>
+std::vector<domain::PlanAction> SqlRegisters<Db>::ListActions() {
     std::vector<domain::PlanAction> actions;
     ReadActions({}, &actions);
     return actions;
 }
 
-std::optional<domain::PlanAction> SqliteRegisters::FindAction(std::string_view id) { return ReadActions(id, nullptr); }
+template <typename Db>
+std::optional<domain::PlanAction> SqlRegisters<Db>::FindAction(std::string_view id) { return ReadActions(id, nullptr); }
 
-void SqliteRegisters::UpdateAction(const domain::PlanAction& action) {
+template <typename Db>
+void SqlRegisters<Db>::UpdateAction(const domain::PlanAction& action) {
     db_.Prepare(
            "UPDATE plan_actions SET owner = ?, status = ?, due_on = ?, notes = ?, completed_on = ?, updated_at = ?, "
            "updated_by = ? WHERE id = ?")
@@ -264,4 +337,4 @@ void SqliteRegisters::UpdateAction(const domain::PlanAction& action) {
         .Run();
 }
 
-}  // namespace meldroute::store::sqlite
+}  // namespace meldroute::store::sql

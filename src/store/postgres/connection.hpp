@@ -1,0 +1,128 @@
+// A thin RAII layer over libpq with the same shape as the SQLite layer (store/sqlite/connection.hpp), so the
+// shared transaction code (store/sql/) runs on both: cached prepared statements, typed binding, rows stepped.
+// Plain libpq rather than libpqxx 6.4: that release predates C++20 (std::basic_string<std::byte> and deprecated
+// iterator warnings under -Werror), and only prepare, execute and read-as-text are needed here.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "store/sql/binder.hpp"
+#include "store/store.hpp"
+
+namespace meldroute::store::postgres {
+
+class Connection;
+
+//! Frees a PGresult.
+struct ResultDeleter {
+    void operator()(PGresult* result) const { PQclear(result); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+//! A statement with its bound parameters; runs at the first Step() or Run(). Parameters are sent as text with
+//! their type (text or bigint), so PostgreSQL never has to guess one from a bare `$1 IS NULL`.
+class Statement : public sql::Binder<Statement> {
+public:
+    using Binder::Bind;
+
+    Statement(Connection& connection, const std::string* sql, int parameter_count)
+        : connection_(connection), sql_(sql), parameters_(static_cast<std::size_t>(parameter_count)) {}
+
+    Statement& Bind(int index, std::string_view value);
+    Statement& Bind(int index, std::int64_t value);
+    Statement& Bind(int index, const std::optional<std::string>& value);
+    Statement& Bind(int index, const std::optional<int>& value);
+    //! A NULL whose type PostgreSQL takes from where it is used (e.g. the column it is inserted into).
+    Statement& BindNull(int index);
+
+    //! Runs the statement at the first call; true while a row is available. Throws StoreFailure on error.
+    bool Step();
+    //! Runs the statement (for INSERT/UPDATE/DELETE).
+    void Run();
+
+    std::string Text(int column) const;
+    std::optional<std::string> OptionalText(int column) const;
+    //! An integer column; a boolean column reads as 1 or 0.
+    std::int64_t Int(int column) const;
+    std::optional<int> OptionalInt(int column) const;
+
+private:
+    struct Parameter {
+        std::optional<std::string> value;
+        unsigned type = 25;  // text
+    };
+    Parameter& At(int index);
+    void Execute();
+
+    Connection& connection_;
+    const std::string* sql_;  // translated to $n placeholders, owned by the connection's cache
+    std::vector<Parameter> parameters_;
+    ResultPtr result_;
+    int row_ = -1;
+};
+
+//! One libpq connection, configured for durable commits (synchronous_commit on) and UTC.
+class Connection {
+public:
+    // The few spellings where the shared SQL (store/sql/) differs between the engines (see sqlite::Connection).
+    static constexpr std::string_view kJoinInOrder = "JOIN";  // PostgreSQL's CROSS JOIN takes no ON
+    static constexpr std::string_view kSearchIndexHint = "";   // the planner chooses; no hints
+    static constexpr std::string_view kJsonTextArray = "json_array_elements_text(CAST(? AS json))";
+
+    //! Connects to `url`; throws StoreFailure with a message that never repeats the URL (it may hold a password).
+    explicit Connection(const std::string& url);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    //! A statement for `sql`, written with SQLite's placeholders (`?`, `?N`), which become `$N`.
+    Statement Prepare(const std::string& sql);
+    //! Runs one or more statements without parameters or results.
+    void Execute(const std::string& sql);
+    //! Rows changed by the last statement.
+    std::int64_t Changes() const { return changes_; }
+    //! The value the last insert took from an identity column in this session.
+    std::int64_t LastInsertRowid();
+    //! A write transaction holding the store's advisory lock until it ends: writes of every process on this
+    //! database run one after another, as on SQLite, so the audit chain's next record is always read after
+    //! the previous one committed. Reconnects first when the connection was lost.
+    void BeginWrite();
+    //! A read-only transaction on one snapshot (REPEATABLE READ).
+    void BeginRead();
+    //! SQLite zeroes freed pages while destroying; PostgreSQL has no such switch (VACUUM reclaims dead rows).
+    void SetSecureDelete(bool) {}
+    //! Reconnects when the server closed the connection (a restart); prepared statements are made again.
+    void EnsureOpen();
+    PGconn* handle() { return connection_; }
+
+private:
+    friend class Statement;
+    //! Runs `sql` with `parameters`, preparing it once per parameter type list.
+    ResultPtr Run(const std::string& sql, const std::vector<const char*>& values, const std::vector<unsigned>& types);
+
+    PGconn* connection_ = nullptr;
+    std::string url_;
+    struct Translated {
+        std::string sql;
+        int parameter_count = 0;
+    };
+    std::unordered_map<std::string, Translated> translated_;
+    std::unordered_map<std::string, std::string> prepared_;  // sql + types -> statement name
+    std::int64_t changes_ = 0;
+};
+
+//! Throws StoreFailure naming the failed step and PostgreSQL's primary message (no detail: it may hold values).
+void CheckResult(const PGresult* result, PGconn* connection, std::string_view what);
+
+//! Turns SQLite placeholders (`?`, `?N`) outside quotes into `$N`; returns the highest number used.
+int TranslatePlaceholders(std::string_view sql, std::string& out);
+
+}  // namespace meldroute::store::postgres

@@ -1,0 +1,166 @@
+// The PostgreSQL store's own behaviour beyond the contract suite (store_contract_test.cpp): the schema generated
+// from the model, refusals (foreign database, newer schema, other keys, unreachable server), personal data sealed
+// in the database, and one audit chain when two stores (two servers) write to one database at once.
+#include "store/postgres/pg_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <thread>
+
+#include "app/audit.hpp"
+#include "app/crypto.hpp"
+#include "app/keyring.hpp"
+#include "store/postgres/connection.hpp"
+#include "store/postgres/test_database.hpp"
+#include "store/schema_model.hpp"
+
+namespace meldroute::store::postgres {
+namespace {
+
+class PgStoreTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (!TestDatabase::Requested()) GTEST_SKIP() << "MELDROUTE_TEST_PG is not set (make test sets it)";
+        database_ = std::make_unique<TestDatabase>();
+    }
+
+    std::shared_ptr<app::Keyring> keyring_ = (app::InitCrypto(), app::Keyring::Ephemeral());
+    std::unique_ptr<TestDatabase> database_;
+};
+
+TEST(PgStoreUrl, ReplacesTheDatabaseAndTranslatesPlaceholders) {
+    EXPECT_EQ(WithDatabase("postgresql://u@127.0.0.1:5432/postgres", "x"), "postgresql://u@127.0.0.1:5432/x");
+    EXPECT_EQ(WithDatabase("postgresql://u@h:1/db?sslmode=disable", "x"), "postgresql://u@h:1/x?sslmode=disable");
+    EXPECT_EQ(WithDatabase("postgresql://u@h:1", "x"), "postgresql://u@h:1/x");
+    std::string out;
+    EXPECT_EQ(TranslatePlaceholders("SELECT ?, '?', ?5, ? FROM t WHERE a = ?1", out), 6);
+    EXPECT_EQ(out, "SELECT $1, '?', $5, $6 FROM t WHERE a = $1");
+}
+
+TEST_F(PgStoreTest, SchemaMatchesTheModel) {
+    auto store = PgStore::Open(database_->url(), keyring_);
+    ASSERT_TRUE(store.has_value()) << store.error().detail;
+    std::string expected;
+    for (const TableSpec& table : SchemaTables()) {
+        for (const ColumnSpec& column : table.columns) {
+            const bool integer = column.type == LogicalType::kInteger || column.type == LogicalType::kSequence;
+            const bool nullable = !column.not_null && std::find(table.primary_key.begin(), table.primary_key.end(),
+                                                                column.name) == table.primary_key.end();
+            expected += std::string{table.name} + "." + std::string{column.name} + " " + (integer ? "bigint" : "text") +
+                        (nullable ? " YES" : " NO") + "\n";
+        }
+    }
+    // Every column of the public tables but the version table, in the model's order.
+    auto actual = database_->Query(
+        "SELECT string_agg(c.table_name || '.' || c.column_name || ' ' || c.data_type || ' ' || c.is_nullable, "
+        "E'\\n' ORDER BY t.position, c.ordinal_position) || E'\\n' FROM information_schema.columns c "
+        "JOIN (SELECT name, position FROM unnest(ARRAY[" + [] {
+            std::string names;
+            for (const TableSpec& table : SchemaTables()) {
+                names += (names.empty() ? "'" : ", '") + std::string{table.name} + "'";
+            }
+            return names;
+        }() + "]) WITH ORDINALITY AS n (name, position)) t ON t.name = c.table_name "
+        "WHERE c.table_schema = 'public'");
+    ASSERT_TRUE(actual.has_value());
+    EXPECT_EQ(*actual, expected);
+    EXPECT_EQ(database_->Query("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"),
+              std::to_string(SchemaTables().size() + 1));
+    EXPECT_EQ(database_->Query("SELECT version FROM meldroute_schema"), std::to_string(kSchemaVersion));
+    database_->Query("INSERT INTO audit_events VALUES (1, 'at', 'a', 'b', 'c', 'd', 'e', 'f', 'g')");
+    EXPECT_THROW(database_->Query("UPDATE audit_events SET actor = 'x'"), std::runtime_error);
+    EXPECT_THROW(database_->Query("DELETE FROM audit_events"), std::runtime_error);
+    EXPECT_THROW(database_->Query("TRUNCATE audit_events"), std::runtime_error);
+}
+
+TEST_F(PgStoreTest, RefusesAForeignDatabaseAndLeavesItAlone) {
+    database_->Query("CREATE TABLE klanten (naam text)");
+    auto store = PgStore::Open(database_->url(), keyring_);
+    ASSERT_FALSE(store.has_value());
+    EXPECT_EQ(store.error().code, ErrorCode::kFailedPrecondition);
+    EXPECT_NE(store.error().detail.find("not a meldroute database"), std::string::npos);
+    EXPECT_EQ(database_->Query("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), "1");
+}
+
+TEST_F(PgStoreTest, RefusesANewerSchema) {
+    { ASSERT_TRUE(PgStore::Open(database_->url(), keyring_).has_value()); }
+    database_->Query("UPDATE meldroute_schema SET version = 99");
+    auto store = PgStore::Open(database_->url(), keyring_);
+    ASSERT_FALSE(store.has_value());
+    EXPECT_NE(store.error().detail.find("newer than this program knows"), std::string::npos);
+}
+
+TEST_F(PgStoreTest, RefusesADatabaseSealedUnderOtherKeys) {
+    { ASSERT_TRUE(PgStore::Open(database_->url(), keyring_).has_value()); }
+    auto store = PgStore::Open(database_->url(), app::Keyring::Ephemeral());
+    ASSERT_FALSE(store.has_value());
+    EXPECT_EQ(store.error().code, ErrorCode::kFailedPrecondition);
+    EXPECT_NE(store.error().detail.find("refusing to serve it"), std::string::npos);
+}
+
+TEST_F(PgStoreTest, UnreachableServerIsUnavailableWithoutRepeatingThePassword) {
+    auto store = PgStore::Open("postgresql://meldroute:GeheimWachtwoord@127.0.0.1:1/meldroute?connect_timeout=2", keyring_);
+    ASSERT_FALSE(store.has_value());
+    EXPECT_EQ(store.error().code, ErrorCode::kUnavailable);
+    EXPECT_EQ(store.error().detail.find("GeheimWachtwoord"), std::string::npos) << store.error().detail;
+}
+
+TEST_F(PgStoreTest, PersonalDataIsSealedInTheDatabase) {
+    auto store = PgStore::Open(database_->url(), keyring_);
+    ASSERT_TRUE(store.has_value()) << store.error().detail;
+    Status written = (*store)->Write([](Transaction& transaction) -> Status {
+        domain::Signal signal;
+        signal.id = "s1";
+        signal.channel = "anoniem";
+        signal.narrative = "Zichtbaargeheim werkt in de kas.";
+        signal.catalog_version = "2024.1";
+        signal.created_at = "2024-01-01T00:00:00Z";
+        signal.persons = {{"slachtoffer", "Persoonsnaamgeheim", 1980, "", "0612398765"}};
+        transaction.InsertSignal(signal);
+        return Ok();
+    });
+    ASSERT_TRUE(written.has_value()) << written.error().detail;
+    auto narrative = database_->Query("SELECT narrative FROM signals WHERE id = 's1'");
+    ASSERT_TRUE(narrative.has_value());
+    EXPECT_EQ(narrative->find("Zichtbaargeheim"), std::string::npos);
+    EXPECT_EQ(narrative->rfind(keyring_->CurrentKeyId() + ".", 0), 0u);
+    EXPECT_EQ(database_->Query("SELECT count(*) FROM persons WHERE name LIKE '%Persoonsnaamgeheim%' OR "
+                               "phone LIKE '%0612398765%' OR birth_year = '1980'"),
+              "0");
+}
+
+// Two stores on one database stand for two server instances: their writes interleave, yet the audit trail is one
+// chain without gaps, because every write transaction holds the advisory lock.
+TEST_F(PgStoreTest, TwoStoresOnOneDatabaseKeepOneAuditChain) {
+    auto first = PgStore::Open(database_->url(), keyring_);
+    auto second = PgStore::Open(database_->url(), keyring_);
+    ASSERT_TRUE(first.has_value() && second.has_value());
+    std::vector<std::thread> threads;
+    for (int thread = 0; thread < 8; ++thread) {
+        Store& store = thread % 2 == 0 ? **first : **second;
+        threads.emplace_back([&store, thread] {
+            for (int index = 0; index < 25; ++index) {
+                Status status = store.Write([&](Transaction& transaction) -> Status {
+                    app::AppendAudit(transaction,
+                                     {"systeem", "test.write", "test/" + std::to_string(thread) + "/" + std::to_string(index),
+                                      "test", "toegestaan"},
+                                     "2024-06-01T10:00:00Z");
+                    return Ok();
+                });
+                EXPECT_TRUE(status.has_value()) << status.error().detail;
+            }
+        });
+    }
+    for (std::thread& thread : threads) thread.join();
+    Status read = (*first)->Read([](Transaction& transaction) -> Status {
+        auto verification = app::VerifyAuditChain(transaction);
+        EXPECT_TRUE(verification.valid);
+        EXPECT_EQ(verification.count, 200);
+        return Ok();
+    });
+    EXPECT_TRUE(read.has_value());
+}
+
+}  // namespace
+}  // namespace meldroute::store::postgres

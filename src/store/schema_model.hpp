@@ -1,0 +1,63 @@
+// The one definition of the stored model: every table of the current schema with its columns (logical types),
+// keys, indexes and append-only rules. The PostgreSQL schema is generated from it; the SQLite schema is built by
+// its historical migrations (store/sqlite/schema.cpp) and a unit test checks that the result matches this
+// description column for column. A new migration changes this description and both stores.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace meldroute::store {
+
+//! The schema version both stores are at (SQLite: PRAGMA user_version; PostgreSQL: meldroute_schema.version).
+inline constexpr int kSchemaVersion = 15;
+
+enum class LogicalType {
+    kText,      // plain text: codes, ids, ISO times
+    kInteger,   // a 64-bit integer
+    kSequence,  // an integer key the store assigns (SQLite INTEGER PRIMARY KEY, PostgreSQL identity)
+    kSealed,    // personal data sealed through the FieldCipher: text of the form "<key id>.<base64url>"
+};
+
+struct ColumnSpec {
+    std::string_view name;
+    LogicalType type = LogicalType::kText;
+    bool not_null = false;
+    std::string_view default_sql = {};  // an SQL literal, e.g. "0" or "''"
+    std::string_view references = {};   // "table (column)"
+    bool unique = false;
+    std::string_view sqlite_type = {};  // SQLite's declared type when history left another than the logical one
+};
+
+struct IndexSpec {
+    std::string_view name;
+    std::string_view columns;  // "a, b"
+    std::string_view where = {};
+};
+
+struct TableSpec {
+    std::string_view name;
+    std::vector<ColumnSpec> columns;
+    std::vector<std::string_view> primary_key;
+    std::vector<IndexSpec> indexes;
+    std::string_view refuse_update = {};  // when set, updates are refused with this message
+    std::string_view refuse_delete = {};  // when set, deletes are refused with this message
+};
+
+//! Every table, in an order in which each table follows those it references.
+const std::vector<TableSpec>& SchemaTables();
+
+//! The rows a new store starts with (codes, the action plan, yearly figures of the seed), as INSERT statements
+//! both engines run; `migration` is the SQLite migration that added them.
+std::string SeedSql(int migration);
+//! Every seed, in order.
+std::string AllSeedSql();
+
+//! The SQLite column type of a column as its migration declared it.
+std::string SqliteType(const ColumnSpec& column);
+
+//! The PostgreSQL schema of the current version: tables, indexes, append-only triggers and the seeds.
+std::string PostgresSchemaSql();
+
+}  // namespace meldroute::store

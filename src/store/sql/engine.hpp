@@ -1,0 +1,198 @@
+// How the SQL stores run transactions: group commit for writes on one writer connection, a pool of reader
+// connections, the same for SQLite and PostgreSQL (`Db` begins its own transactions: BeginWrite, BeginRead).
+#pragma once
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/sql/transaction.hpp"
+#include "store/store.hpp"
+
+namespace meldroute::store::sql {
+
+inline Error StoreUnavailable(const StoreFailure& failure) {
+    return MakeError(ErrorCode::kUnavailable, std::string{"De opslag is niet beschikbaar: "} + failure.what());
+}
+
+template <typename Db>
+class Engine {
+public:
+    Engine(std::shared_ptr<const FieldCipher> cipher, std::unique_ptr<Db> writer)
+        : cipher_(std::move(cipher)), writer_(std::move(writer)) {}
+
+    void AddReader(std::unique_ptr<Db> reader) { idle_readers_.push_back(std::move(reader)); }
+
+    //! Group commit: writers queue their work; one of them (the leader) runs everything queued so far in one
+    //! transaction with one durable commit, then wakes the others. A job that fails is rolled back to its
+    //! savepoint and does not affect the rest of the batch.
+    Status Write(const std::function<Status(Transaction&)>& work) {
+        ScopedTimer timer{metrics_.write_wait_seconds};
+        WriteJob job{&work};
+        std::unique_lock lock{write_mutex_};
+        queue_.push_back(&job);
+        metrics_.write_queue_depth.fetch_add(1, std::memory_order_relaxed);
+        while (!job.done) {
+            if (leader_active_) {
+                write_done_.wait(lock);
+                continue;
+            }
+            leader_active_ = true;
+            std::vector<WriteJob*> batch;
+            std::size_t take = std::min(queue_.size(), kMaxBatch);
+            batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
+            queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
+            metrics_.write_queue_depth.fetch_sub(static_cast<std::int64_t>(take), std::memory_order_relaxed);
+            lock.unlock();
+            RunBatch(batch);
+            lock.lock();
+            for (WriteJob* finished : batch) finished->done = true;
+            leader_active_ = false;
+            write_done_.notify_all();
+        }
+        return std::move(job.result);
+    }
+
+    //! Runs `work` on a pooled reader connection, in one read transaction (a consistent snapshot).
+    Status Read(const std::function<Status(Transaction&)>& work) {
+        std::unique_ptr<Db> reader;
+        {
+            std::unique_lock lock{readers_mutex_};
+            readers_available_.wait(lock, [this] { return !idle_readers_.empty(); });
+            reader = std::move(idle_readers_.back());
+            idle_readers_.pop_back();
+        }
+        Status status = Ok();
+        {
+            ScopedTimer timer{metrics_.read_seconds};
+            status = RunRead(*reader, work);
+        }
+        {
+            std::lock_guard lock{readers_mutex_};
+            idle_readers_.push_back(std::move(reader));
+        }
+        readers_available_.notify_one();
+        return status;
+    }
+
+    //! Runs `action` on the writer connection while no batch of this process runs (backup, re-sealing).
+    template <typename Action>
+    auto Exclusive(Action action) {
+        std::unique_lock lock{write_mutex_};
+        write_done_.wait(lock, [this] { return !leader_active_; });
+        leader_active_ = true;
+        lock.unlock();
+        struct Release {
+            Engine* engine;
+            ~Release() {
+                std::lock_guard guard{engine->write_mutex_};
+                engine->leader_active_ = false;
+                engine->write_done_.notify_all();
+            }
+        } release{this};
+        return action(*writer_);
+    }
+
+    //! Waits until no write is queued or running.
+    void WaitIdle() {
+        std::unique_lock lock{write_mutex_};
+        write_done_.wait(lock, [this] { return !leader_active_ && queue_.empty(); });
+    }
+
+    //! The writer connection, for opening and migrating before the store is shared.
+    Db& writer() { return *writer_; }
+    const FieldCipher& cipher() const { return *cipher_; }
+    StoreMetrics& metrics() { return metrics_; }
+    const StoreMetrics& metrics() const { return metrics_; }
+
+private:
+    struct WriteJob {
+        const std::function<Status(Transaction&)>* work;
+        Status result = Ok();
+        bool done = false;
+    };
+    static constexpr std::size_t kMaxBatch = 256;
+
+    void RunBatch(const std::vector<WriteJob*>& batch) {
+        Db& connection = *writer_;
+        ScopedTimer timer{metrics_.write_batch_seconds};
+        metrics_.write_batches.fetch_add(1, std::memory_order_relaxed);
+        metrics_.write_jobs.fetch_add(batch.size(), std::memory_order_relaxed);
+        try {
+            connection.BeginWrite();
+        } catch (const StoreFailure& failure) {
+            metrics_.failed_batches.fetch_add(1, std::memory_order_relaxed);
+            for (WriteJob* job : batch) job->result = StoreUnavailable(failure);
+            return;
+        }
+        try {
+            SqlTransaction<Db> transaction{connection, *cipher_};
+            for (WriteJob* job : batch) {
+                connection.Execute("SAVEPOINT job");
+                try {
+                    job->result = (*job->work)(transaction);
+                } catch (const StoreFailure& failure) {
+                    job->result = StoreUnavailable(failure);
+                } catch (const std::exception& exception) {
+                    // A bug in one job must neither leave the batch hanging nor commit that job's partial writes.
+                    job->result = MakeError(ErrorCode::kInternal, exception.what());
+                }
+                // ROLLBACK TO undoes this job only; RELEASE then ends the savepoint either way.
+                if (!job->result) connection.Execute("ROLLBACK TO job");
+                connection.Execute("RELEASE job");
+            }
+            connection.Execute("COMMIT");
+        } catch (const StoreFailure& failure) {
+            // The transaction as a whole failed (disk full, I/O error, connection lost): nothing of the batch was
+            // committed, so every job reports the failure, including those whose own work succeeded.
+            RollbackQuietly(connection);
+            metrics_.failed_batches.fetch_add(1, std::memory_order_relaxed);
+            for (WriteJob* job : batch) job->result = StoreUnavailable(failure);
+        }
+    }
+
+    // Runs `work` in a read transaction, rolling back on an error result or a store failure.
+    Status RunRead(Db& connection, const std::function<Status(Transaction&)>& work) {
+        try {
+            connection.BeginRead();
+        } catch (const StoreFailure& failure) {
+            return StoreUnavailable(failure);
+        }
+        try {
+            SqlTransaction<Db> transaction{connection, *cipher_};
+            Status status = work(transaction);
+            connection.Execute(status ? "COMMIT" : "ROLLBACK");
+            return status;
+        } catch (const StoreFailure& failure) {
+            RollbackQuietly(connection);
+            return StoreUnavailable(failure);
+        }
+    }
+
+    static void RollbackQuietly(Db& connection) {
+        try {
+            connection.Execute("ROLLBACK");
+        } catch (const StoreFailure&) {
+            // The engine already rolled back (e.g. SQLite on a full disk, or a lost PostgreSQL connection).
+        }
+    }
+
+    std::shared_ptr<const FieldCipher> cipher_;
+    std::mutex write_mutex_;  // guards queue_ and leader_active_; the leader alone touches writer_
+    std::condition_variable write_done_;
+    std::vector<WriteJob*> queue_;
+    bool leader_active_ = false;
+    std::unique_ptr<Db> writer_;
+    std::mutex readers_mutex_;
+    std::condition_variable readers_available_;
+    std::vector<std::unique_ptr<Db>> idle_readers_;
+    StoreMetrics metrics_;
+};
+
+}  // namespace meldroute::store::sql

@@ -1,0 +1,1435 @@
+// The data operations of a transaction written once for both SQL stores: SQLite (store/sqlite/) and PostgreSQL
+// (store/postgres/) instantiate SqlTransaction with their own connection type. The SQL is the subset both engines
+// run alike (placeholders are written SQLite's way; the PostgreSQL connection turns them into $N).
+#pragma once
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <type_traits>
+#include <utility>
+
+#include "domain/search_terms.hpp"
+#include "store/sealed_columns.hpp"
+#include "store/sql/registers.hpp"
+#include "store/sql/sealing.hpp"
+#include "store/store.hpp"
+
+namespace meldroute::store::sql {
+
+using domain::Case;
+using domain::Signal;
+
+inline std::string JoinList(const std::vector<std::string>& values) {
+    std::string joined;
+    for (const std::string& value : values) {
+        if (!joined.empty()) joined += ',';
+        joined += value;
+    }
+    return joined;
+}
+
+inline std::vector<std::string> SplitList(const std::string& text) {
+    std::vector<std::string> values;
+    std::stringstream stream{text};
+    std::string value;
+    while (std::getline(stream, value, ',')) {
+        if (!value.empty()) values.push_back(value);
+    }
+    return values;
+}
+
+inline std::string JoinRoles(const std::vector<domain::Role>& roles) {
+    std::vector<std::string> names;
+    for (domain::Role role : roles) names.emplace_back(domain::ToString(role));
+    return JoinList(names);
+}
+
+inline std::vector<domain::Role> SplitRoles(const std::string& text) {
+    std::vector<domain::Role> roles;
+    for (const std::string& name : SplitList(text)) {
+        if (auto role = domain::ParseRole(name)) roles.push_back(*role);
+    }
+    return roles;
+}
+
+inline std::string EmptyIfNull(const std::optional<std::string>& value) { return value.value_or(""); }
+
+// Whether an ISO time is the start of a day ("2024-01-01T00:00:00Z").
+inline bool IsDayStart(std::string_view time) { return time.size() == 20 && time.substr(10) == "T00:00:00Z"; }
+
+inline std::optional<std::string> NullIfEmpty(std::string_view value) {
+    if (value.empty()) return std::nullopt;
+    return std::string{value};
+}
+
+// Columns of a signal row, with its derived status, in the order ReadSignal expects.
+inline constexpr const char* kSignalColumns =
+    "s.id, s.reporter, s.channel, s.narrative, s.indicator_codes, s.catalog_version, s.observed_on, "
+    "s.has_location, s.street, s.house_number, s.postcode, s.city, s.created_at, s.case_id, "
+    "COALESCE(c.status, 'gemeld'), s.business_kvk, s.business_name, s.destroyed_at";
+
+inline constexpr const char* kCaseColumns =
+    "id, status, urgency, forms, rationale, outcome, closure_note, created_at, updated_at, weighed_at, version, "
+    "reopen_count, reopened_at";
+inline constexpr int kCaseColumnCount = 13;
+
+//! The data operations of one transaction, in SQL that SQLite and PostgreSQL both run (`Db` is a connection
+//! of store/sqlite/ or store/postgres/: Prepare, Bind, Step, Text, Int, Changes, LastInsertRowid).
+template <typename Db>
+class SqlTransaction final : public Transaction {
+public:
+    using Statement = decltype(std::declval<Db&>().Prepare(std::string{}));
+
+    SqlTransaction(Db& connection, const FieldCipher& cipher)
+        : db_(connection), registers_(connection, cipher), cipher_(cipher) {}
+
+    void InsertUser(const UserRecord& user) override {
+        db_.Prepare(
+               "INSERT INTO users (username, password_hash, roles, active, created_at, department) "
+               "VALUES (?, ?, ?, ?, ?, ?)")
+            .BindAll(user.username, user.password_hash, JoinRoles(user.roles), user.active ? 1 : 0, user.created_at,
+                     user.department)
+            .Run();
+    }
+
+    std::optional<UserRecord> FindUser(std::string_view username) override {
+        auto statement =
+            db_.Prepare("SELECT username, password_hash, roles, active, created_at, department FROM users WHERE username = ?");
+        statement.Bind(1, username);
+        if (!statement.Step()) return std::nullopt;
+        return ReadUser(statement);
+    }
+
+    std::vector<UserRecord> ListUsers() override {
+        auto statement =
+            db_.Prepare("SELECT username, password_hash, roles, active, created_at, department FROM users ORDER BY username");
+        std::vector<UserRecord> users;
+        while (statement.Step()) users.push_back(ReadUser(statement));
+        return users;
+    }
+
+    void UpdatePasswordHash(std::string_view username, std::string_view password_hash) override {
+        db_.Prepare("UPDATE users SET password_hash = ? WHERE username = ?").BindAll(password_hash, username).Run();
+    }
+
+    void UpdateUserRoles(std::string_view username, const std::vector<domain::Role>& roles) override {
+        db_.Prepare("UPDATE users SET roles = ? WHERE username = ?").BindAll(JoinRoles(roles), username).Run();
+    }
+
+    std::optional<FederatedIdentityRecord> FindFederatedIdentity(std::string_view issuer,
+                                                                 std::string_view subject) override {
+        auto statement = db_.Prepare(
+            "SELECT issuer, subject, username, display_name, created_at, last_sign_in_at FROM federated_identities "
+            "WHERE issuer = ? AND subject = ?");
+        statement.BindAll(issuer, subject);
+        if (!statement.Step()) return std::nullopt;
+        const std::string username = statement.Text(2);
+        return FederatedIdentityRecord{statement.Text(0),
+                                       statement.Text(1),
+                                       username,
+                                       Open("federated_identities", username, "display_name", statement.Text(3)),
+                                       statement.Text(4),
+                                       statement.Text(5)};
+    }
+
+    void UpsertFederatedIdentity(const FederatedIdentityRecord& identity) override {
+        db_.Prepare(
+               "INSERT INTO federated_identities (issuer, subject, username, display_name, created_at, "
+               "last_sign_in_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (issuer, subject) DO UPDATE SET "
+               "display_name = excluded.display_name, last_sign_in_at = excluded.last_sign_in_at")
+            .BindAll(identity.issuer, identity.subject, identity.username,
+                     Seal("federated_identities", identity.username, "display_name", identity.display_name),
+                     identity.created_at, identity.last_sign_in_at)
+            .Run();
+    }
+
+    void RecordLoginFailure(std::string_view username, std::string_view at) override {
+        db_.Prepare("INSERT INTO login_failures (username, at) VALUES (?, ?)").BindAll(username, at).Run();
+    }
+
+    int CountLoginFailuresSince(std::string_view username, std::string_view since) override {
+        auto statement = db_.Prepare("SELECT count(*) FROM login_failures WHERE username = ? AND at >= ?");
+        statement.BindAll(username, since);
+        statement.Step();
+        return static_cast<int>(statement.Int(0));
+    }
+
+    void ClearLoginFailures(std::string_view username) override {
+        db_.Prepare("DELETE FROM login_failures WHERE username = ?").Bind(1, username).Run();
+    }
+
+    void LockAccount(std::string_view username, std::string_view until) override {
+        db_.Prepare(
+               "INSERT INTO account_locks (username, locked_until) VALUES (?, ?) "
+               "ON CONFLICT (username) DO UPDATE SET locked_until = excluded.locked_until")
+            .BindAll(username, until)
+            .Run();
+    }
+
+    std::optional<std::string> AccountLockedUntil(std::string_view username) override {
+        auto statement = db_.Prepare("SELECT locked_until FROM account_locks WHERE username = ?");
+        statement.Bind(1, username);
+        if (!statement.Step()) return std::nullopt;
+        return statement.Text(0);
+    }
+
+    void InsertSession(const SessionRecord& session) override {
+        db_.Prepare(
+               "INSERT INTO sessions (token_hash, username, csrf_token, created_at, last_seen_at, must_enrol) "
+               "VALUES (?, ?, ?, ?, ?, ?)")
+            .BindAll(session.token_hash, session.username, session.csrf_token, session.created_at,
+                     session.last_seen_at, session.must_enrol ? 1 : 0)
+            .Run();
+    }
+
+    std::optional<SessionRecord> FindSession(std::string_view token_hash) override {
+        auto statement = db_.Prepare(
+            "SELECT token_hash, username, csrf_token, created_at, last_seen_at, must_enrol FROM sessions "
+            "WHERE token_hash = ?");
+        statement.Bind(1, token_hash);
+        if (!statement.Step()) return std::nullopt;
+        return SessionRecord{statement.Text(0), statement.Text(1), statement.Text(2), statement.Text(3),
+                             statement.Text(4), statement.Int(5) != 0};
+    }
+
+    void TouchSession(std::string_view token_hash, std::string_view at) override {
+        db_.Prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?").BindAll(at, token_hash).Run();
+    }
+
+    void DeleteSession(std::string_view token_hash) override {
+        db_.Prepare("DELETE FROM sessions WHERE token_hash = ?").Bind(1, token_hash).Run();
+    }
+
+    void DeleteSessionsOf(std::string_view username) override {
+        db_.Prepare("DELETE FROM sessions WHERE username = ?").Bind(1, username).Run();
+    }
+
+    void ClearMustEnrol(std::string_view username) override {
+        db_.Prepare("UPDATE sessions SET must_enrol = 0 WHERE username = ?").Bind(1, username).Run();
+    }
+
+    std::optional<MfaRecord> FindMfa(std::string_view username) override {
+        auto statement =
+            db_.Prepare("SELECT username, secret_sealed, confirmed_at, last_step FROM user_mfa WHERE username = ?");
+        statement.Bind(1, username);
+        if (!statement.Step()) return std::nullopt;
+        return MfaRecord{statement.Text(0), Open("user_mfa", statement.Text(0), "secret_sealed", statement.Text(1)),
+                         statement.OptionalText(2), statement.Int(3)};
+    }
+
+    void UpsertMfa(const MfaRecord& record) override {
+        db_.Prepare(
+               "INSERT INTO user_mfa (username, secret_sealed, confirmed_at, last_step) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT (username) DO UPDATE SET secret_sealed = excluded.secret_sealed, "
+               "confirmed_at = excluded.confirmed_at, last_step = excluded.last_step")
+            .BindAll(record.username, Seal("user_mfa", record.username, "secret_sealed", record.secret),
+                     record.confirmed_at, record.last_step)
+            .Run();
+    }
+
+    void DeleteMfa(std::string_view username) override {
+        db_.Prepare("DELETE FROM recovery_codes WHERE username = ?").Bind(1, username).Run();
+        db_.Prepare("DELETE FROM user_mfa WHERE username = ?").Bind(1, username).Run();
+    }
+
+    void ReplaceRecoveryCodes(std::string_view username, const std::vector<std::string>& code_hashes) override {
+        db_.Prepare("DELETE FROM recovery_codes WHERE username = ?").Bind(1, username).Run();
+        for (const std::string& hash : code_hashes) {
+            db_.Prepare("INSERT INTO recovery_codes (username, code_hash) VALUES (?, ?)").BindAll(username, hash).Run();
+        }
+    }
+
+    bool UseRecoveryCode(std::string_view username, std::string_view code_hash, std::string_view at) override {
+        db_.Prepare("UPDATE recovery_codes SET used_at = ? WHERE username = ? AND code_hash = ? AND used_at IS NULL")
+            .BindAll(at, username, code_hash)
+            .Run();
+        return db_.Changes() == 1;
+    }
+
+    int CountUnusedRecoveryCodes(std::string_view username) override {
+        auto statement = db_.Prepare("SELECT count(*) FROM recovery_codes WHERE username = ? AND used_at IS NULL");
+        statement.Bind(1, username);
+        statement.Step();
+        return static_cast<int>(statement.Int(0));
+    }
+
+    void InsertSignal(const Signal& signal) override {
+        const domain::Location empty_location;
+        const domain::Location& location = signal.location ? *signal.location : empty_location;
+        db_.Prepare(
+               "INSERT INTO signals (id, reporter, channel, narrative, indicator_codes, catalog_version, "
+               "observed_on, has_location, street, house_number, postcode, city, created_at, business_kvk, "
+               "business_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .BindAll(signal.id, NullIfEmpty(signal.reporter), signal.channel,
+                     Seal("signals", signal.id, "narrative", signal.narrative), JoinList(signal.indicator_codes),
+                     signal.catalog_version, signal.observed_on, signal.location ? 1 : 0,
+                     Seal("signals", signal.id, "street", NullIfEmpty(location.street)),
+                     Seal("signals", signal.id, "house_number", NullIfEmpty(location.house_number)),
+                     Seal("signals", signal.id, "postcode", NullIfEmpty(location.postcode)),
+                     Seal("signals", signal.id, "city", NullIfEmpty(location.city)), signal.created_at,
+                     Seal("signals", signal.id, "business_kvk",
+                          signal.business ? NullIfEmpty(signal.business->kvk_number) : std::nullopt),
+                     Seal("signals", signal.id, "business_name",
+                          signal.business ? NullIfEmpty(signal.business->trade_name) : std::nullopt))
+            .Run();
+        IndexNarrative(db_, cipher_, db_.LastInsertRowid(), signal.narrative);
+        int position = 0;
+        for (const domain::Person& person : signal.persons) {
+            const std::string row = signal.id + "/" + std::to_string(position);
+            std::optional<std::string> birth_year;
+            if (person.birth_year) birth_year = std::to_string(*person.birth_year);
+            db_.Prepare(
+                   "INSERT INTO persons (signal_id, position, role, name, birth_year, nationality, phone) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .BindAll(signal.id, position++, person.role, Seal("persons", row, "name", NullIfEmpty(person.name)),
+                         Seal("persons", row, "birth_year", birth_year),
+                         Seal("persons", row, "nationality", NullIfEmpty(person.nationality)),
+                         Seal("persons", row, "phone", NullIfEmpty(person.phone)))
+                .Run();
+        }
+    }
+
+    std::optional<Signal> FindSignal(std::string_view id) override {
+        auto statement = db_.Prepare(std::string{"SELECT "} + kSignalColumns +
+                                     " FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE s.id = ?");
+        statement.Bind(1, id);
+        if (!statement.Step()) return std::nullopt;
+        Signal signal = ReadSignal(statement);
+        LoadPersons(signal);
+        return signal;
+    }
+
+    std::vector<Signal> ListSignals(const SignalFilter& filter) override {
+        std::string sql = std::string{"SELECT "} + kSignalColumns +
+                          " FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
+        if (filter.reporter) sql += " AND s.reporter = ?1";
+        if (filter.status) {
+            // The inbox: signals not in a case, and not destroyed after their retention term.
+            sql += *filter.status == "gemeld" ? " AND s.case_id IS NULL AND s.destroyed_at IS NULL"
+                                              : " AND c.status = ?2";
+        }
+        sql += " ORDER BY s.sequence DESC LIMIT ?3";
+        auto statement = db_.Prepare(sql);
+        if (filter.reporter) statement.Bind(1, *filter.reporter);
+        if (filter.status && *filter.status != "gemeld") statement.Bind(2, *filter.status);
+        statement.Bind(3, filter.limit);
+        return ReadSignals(statement);
+    }
+
+    std::vector<Signal> ListSignalsOfCase(std::string_view case_id) override {
+        auto statement = db_.Prepare(std::string{"SELECT "} + kSignalColumns +
+                                     " FROM signals s JOIN cases c ON c.id = s.case_id WHERE s.case_id = ? "
+                                     "ORDER BY s.sequence");
+        statement.Bind(1, case_id);
+        return ReadSignals(statement);
+    }
+
+    void SetSignalCase(std::string_view signal_id, std::string_view case_id) override {
+        db_.Prepare("UPDATE signals SET case_id = ?, recorded_at = (SELECT updated_at FROM cases WHERE id = ?) "
+                    "WHERE id = ?")
+            .BindAll(case_id, case_id, signal_id)
+            .Run();
+    }
+
+    void InsertSignalKey(std::string_view signal_id, std::string_view kind, std::string_view key_hash) override {
+        db_.Prepare("INSERT INTO signal_keys (key_hash, signal_id, kind) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+            .BindAll(key_hash, signal_id, kind)
+            .Run();
+    }
+
+    std::vector<domain::RelatedSignal> ListRelatedSignals(std::string_view case_id) override {
+        // One row per (signal, kind), newest signal first; the kinds are gathered here, the same on both engines.
+        auto statement = db_.Prepare(
+            "SELECT DISTINCT other.signal_id, s.case_id, s.created_at, other.kind, s.sequence "
+            "FROM signals mine JOIN signal_keys k ON k.signal_id = mine.id "
+            "JOIN signal_keys other ON other.key_hash = k.key_hash AND other.signal_id != k.signal_id "
+            "JOIN signals s ON s.id = other.signal_id "
+            "WHERE mine.case_id = ?1 AND (s.case_id IS NULL OR s.case_id != ?1) "
+            "ORDER BY s.sequence DESC, other.kind");
+        statement.Bind(1, case_id);
+        std::vector<domain::RelatedSignal> related;
+        while (statement.Step()) {
+            std::string id = statement.Text(0);
+            if (related.empty() || related.back().signal_id != id) {
+                if (related.size() == kMaxRelatedSignals) break;
+                related.push_back({std::move(id), statement.OptionalText(1), statement.Text(2), {}});
+            }
+            related.back().matched_on.push_back(statement.Text(3));
+        }
+        return related;
+    }
+
+    std::vector<domain::Recurrence> ListRecurrences(int min_signals, int limit) override {
+        std::vector<domain::Recurrence> recurrences;
+        std::vector<std::string> hashes;
+        {
+            auto statement = db_.Prepare(
+                "SELECT k.key_hash, k.kind, count(DISTINCT k.signal_id) AS signals, count(DISTINCT s.case_id) "
+                "FROM signal_keys k JOIN signals s ON s.id = k.signal_id WHERE k.kind IN ('adres', 'bedrijf') "
+                "GROUP BY k.key_hash, k.kind HAVING count(DISTINCT k.signal_id) >= ? ORDER BY signals DESC, k.key_hash "
+                "LIMIT ?");
+            statement.BindAll(min_signals, limit);
+            while (statement.Step()) {
+                hashes.push_back(statement.Text(0));
+                recurrences.push_back({statement.Text(1), "", static_cast<int>(statement.Int(2)),
+                                       static_cast<int>(statement.Int(3)), {}});
+            }
+        }
+        for (std::size_t index = 0; index < hashes.size(); ++index) {
+            auto statement = db_.Prepare(
+                "SELECT s.id, s.street, s.house_number, s.postcode, s.city, s.business_kvk, s.business_name "
+                "FROM signal_keys k JOIN signals s ON s.id = k.signal_id WHERE k.key_hash = ? "
+                "ORDER BY s.sequence DESC LIMIT 50");
+            statement.Bind(1, hashes[index]);
+            domain::Recurrence& recurrence = recurrences[index];
+            while (statement.Step()) {
+                const std::string id = statement.Text(0);
+                recurrence.signal_ids.push_back(id);
+                if (!recurrence.label.empty()) continue;
+                auto cell = [&](int column, const char* name) {
+                    return EmptyIfNull(Open("signals", id, name, statement.OptionalText(column)));
+                };
+                if (recurrence.kind == "adres") {
+                    std::string label = cell(1, "street") + " " + cell(2, "house_number") + ", " +
+                                        cell(3, "postcode") + " " + cell(4, "city");
+                    recurrence.label = label;
+                } else {
+                    std::string name = cell(6, "business_name");
+                    std::string kvk = cell(5, "business_kvk");
+                    recurrence.label = name.empty() ? "KvK " + kvk : (kvk.empty() ? name : name + " (KvK " + kvk + ")");
+                }
+            }
+        }
+        return recurrences;
+    }
+
+    std::vector<Signal> SearchSignals(const std::string& text, const domain::SignalSearch& search, int candidates,
+                                      int limit) override {
+        // The blind index: the query's words reduced to terms and hashed like the narratives' were; a signal
+        // matches when it holds every term. The rarest term drives: its postings are walked newest first along
+        // the index, each checked for the other terms by primary key, until `candidates` matches; only those go
+        // on to the filters. So a search costs at most `candidates` matches (plus the misses in between), however
+        // many signals hold a common word.
+        std::vector<std::string> terms = domain::SearchTerms(text);
+        if (terms.size() > kMaxSearchTerms) terms.resize(kMaxSearchTerms);
+        std::vector<std::int64_t> keys;
+        for (const std::string& term : terms) keys.push_back(TermKey(cipher_, term));
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        if (keys.size() > 1) {
+            auto rarest = std::min_element(keys.begin(), keys.end(), [this](std::int64_t left, std::int64_t right) {
+                return PostingsUpTo(left) < PostingsUpTo(right);
+            });
+            std::iter_swap(keys.begin(), rarest);
+        }
+        auto filters = [](const std::string& signal) {
+            return " AND (?2 IS NULL OR (',' || c.forms || ',') LIKE ('%,' || ?2 || ',%'))"
+                   " AND (?3 IS NULL OR COALESCE(c.status, 'gemeld') = ?3) AND (?4 IS NULL OR c.urgency = ?4)"
+                   " AND (?5 IS NULL OR " + signal + ".created_at >= ?5) AND (?6 IS NULL OR " + signal +
+                   ".created_at < ?6)";
+        };
+        const std::string join_in_order{Db::kJoinInOrder};
+        std::string sql = std::string{"SELECT "} + kSignalColumns;
+        if (keys.empty()) {
+            sql += " FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1" + filters("s") +
+                   " ORDER BY s.sequence DESC LIMIT ?8";
+        } else {
+            // The candidates are filtered on an index that holds what the filters read of a signal
+            // (signals_for_search), so only the signals shown are read whole.
+            sql += " FROM (SELECT hit.sequence FROM (SELECT t0.signal_sequence AS sequence FROM signal_terms t0"
+                   " WHERE t0.term_hash = ?9";
+            for (std::size_t index = 1; index < keys.size(); ++index) {
+                const std::string other = "t" + std::to_string(index);
+                sql += " AND EXISTS (SELECT 1 FROM signal_terms " + other + " WHERE " + other + ".term_hash = ?" +
+                       std::to_string(9 + index) + " AND " + other + ".signal_sequence = t0.signal_sequence)";
+            }
+            sql += " ORDER BY t0.signal_sequence DESC LIMIT ?7) hit " + join_in_order + " signals f" +
+                   std::string{Db::kSearchIndexHint} +
+                   " ON f.sequence = hit.sequence LEFT JOIN cases c ON c.id = f.case_id WHERE 1 = 1" + filters("f") +
+                   " ORDER BY hit.sequence DESC LIMIT ?8) shown " + join_in_order +
+                   " signals s ON s.sequence = shown.sequence LEFT JOIN cases c ON c.id = s.case_id"
+                   " ORDER BY s.sequence DESC";
+        }
+        auto statement = db_.Prepare(sql);
+        for (std::size_t index = 0; index < keys.size(); ++index) {
+            statement.Bind(static_cast<int>(9 + index), keys[index]);
+        }
+        statement.Bind(2, search.form);
+        statement.Bind(3, search.status);
+        statement.Bind(4, search.urgency);
+        statement.Bind(5, search.from);
+        statement.Bind(6, search.to);
+        statement.Bind(7, candidates);
+        statement.Bind(8, limit);
+        return ReadSignals(statement);
+    }
+
+    void InsertCase(const Case& header) override {
+        db_.Prepare(std::string{"INSERT INTO cases ("} + kCaseColumns +
+                    ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .BindAll(header.id, domain::ToString(header.status), header.urgency, JoinList(header.forms),
+                     Seal("cases", header.id, "rationale", header.rationale), header.outcome,
+                     Seal("cases", header.id, "closure_note", header.closure_note), header.created_at,
+                     header.updated_at, header.weighed_at, header.version, header.reopen_count, header.reopened_at)
+            .Run();
+    }
+
+    std::optional<Case> FindCase(std::string_view id) override {
+        auto statement = db_.Prepare(std::string{"SELECT "} + kCaseColumns + " FROM cases WHERE id = ?");
+        statement.Bind(1, id);
+        if (!statement.Step()) return std::nullopt;
+        return ReadCase(statement, 0);
+    }
+
+    void UpdateCase(const Case& header) override {
+        bool closed = header.status == domain::CaseStatus::kAfgesloten;
+        db_.Prepare(
+               "UPDATE cases SET status = ?, urgency = ?, forms = ?, rationale = ?, outcome = ?, closure_note = ?, "
+               "updated_at = ?, weighed_at = ?, closed_at = CASE WHEN ? = 1 THEN COALESCE(closed_at, ?) END, "
+               "version = ?, reopen_count = ?, reopened_at = ? WHERE id = ?")
+            .BindAll(domain::ToString(header.status), header.urgency, JoinList(header.forms),
+                     Seal("cases", header.id, "rationale", header.rationale), header.outcome,
+                     Seal("cases", header.id, "closure_note", header.closure_note), header.updated_at,
+                     header.weighed_at, closed ? 1 : 0, header.updated_at, header.version, header.reopen_count,
+                     header.reopened_at, header.id)
+            .Run();
+    }
+
+    std::vector<domain::CaseSummary> ListCaseSummaries(int limit) override {
+        auto statement = db_.Prepare(
+            std::string{"SELECT "} + kCaseColumns +
+            ", (SELECT count(*) FROM signals s WHERE s.case_id = c.id)"
+            ", (SELECT count(*) FROM referrals r WHERE r.case_id = c.id)"
+            ", (SELECT count(*) FROM referrals r WHERE r.case_id = c.id AND NOT EXISTS "
+            "   (SELECT 1 FROM partner_feedback f WHERE f.referral_id = r.id))"
+            ", (SELECT min(r.feedback_due) FROM referrals r WHERE r.case_id = c.id AND NOT EXISTS "
+            "   (SELECT 1 FROM partner_feedback f WHERE f.referral_id = r.id))"
+            // A reopened case owes its reporter new feedback: only feedback after the latest reopening counts.
+            ", EXISTS (SELECT 1 FROM reporter_feedback f WHERE f.case_id = c.id AND f.at > COALESCE(c.reopened_at, ''))"
+            ", EXISTS (SELECT 1 FROM signals s WHERE s.case_id = c.id AND s.reporter IS NOT NULL)"
+            " FROM cases c ORDER BY c.sequence DESC LIMIT ?");
+        statement.Bind(1, limit);
+        std::vector<domain::CaseSummary> summaries;
+        while (statement.Step()) {
+            domain::CaseSummary summary;
+            summary.header = ReadCase(statement, 0);
+            constexpr int kNext = kCaseColumnCount;
+            summary.signal_count = static_cast<int>(statement.Int(kNext));
+            summary.referral_count = static_cast<int>(statement.Int(kNext + 1));
+            summary.referrals_without_feedback = static_cast<int>(statement.Int(kNext + 2));
+            summary.earliest_open_feedback_due = statement.OptionalText(kNext + 3);
+            summary.has_reporter_feedback = statement.Int(kNext + 4) != 0;
+            summary.has_reachable_reporter = statement.Int(kNext + 5) != 0;
+            summaries.push_back(std::move(summary));
+        }
+        return summaries;
+    }
+
+    void InsertEnrichment(const domain::Enrichment& enrichment) override {
+        db_.Prepare(
+               "INSERT INTO enrichments (id, case_id, source, purpose, content, at, actor) VALUES (?, ?, ?, ?, ?, ?, "
+               "?)")
+            .BindAll(enrichment.id, enrichment.case_id, enrichment.source,
+                     Seal("enrichments", enrichment.id, "purpose", enrichment.purpose),
+                     Seal("enrichments", enrichment.id, "content", enrichment.content), enrichment.at,
+                     enrichment.actor)
+            .Run();
+    }
+
+    std::vector<domain::Enrichment> ListEnrichments(std::string_view case_id) override {
+        auto statement = db_.Prepare(
+            "SELECT id, case_id, source, purpose, content, at, actor FROM enrichments WHERE case_id = ? "
+            "ORDER BY sequence");
+        statement.Bind(1, case_id);
+        std::vector<domain::Enrichment> enrichments;
+        while (statement.Step()) {
+            const std::string id = statement.Text(0);
+            enrichments.push_back({id, statement.Text(1), statement.Text(2),
+                                   Open("enrichments", id, "purpose", statement.Text(3)),
+                                   Open("enrichments", id, "content", statement.Text(4)), statement.Text(5),
+                                   statement.Text(6)});
+        }
+        return enrichments;
+    }
+
+    void InsertAssessment(const domain::Assessment& assessment) override {
+        db_.Prepare(
+               "INSERT INTO assessments (id, case_id, urgency, forms, rationale, at, actor) VALUES (?, ?, ?, ?, ?, ?, "
+               "?)")
+            .BindAll(assessment.id, assessment.case_id, assessment.urgency, JoinList(assessment.forms),
+                     Seal("assessments", assessment.id, "rationale", assessment.rationale), assessment.at,
+                     assessment.actor)
+            .Run();
+    }
+
+    std::vector<domain::Assessment> ListAssessments(std::string_view case_id) override {
+        auto statement = db_.Prepare(
+            "SELECT id, case_id, urgency, forms, rationale, at, actor FROM assessments WHERE case_id = ? "
+            "ORDER BY sequence");
+        statement.Bind(1, case_id);
+        std::vector<domain::Assessment> assessments;
+        while (statement.Step()) {
+            const std::string id = statement.Text(0);
+            assessments.push_back({id, statement.Text(1), statement.Text(2), SplitList(statement.Text(3)),
+                                   Open("assessments", id, "rationale", statement.Text(4)), statement.Text(5),
+                                   statement.Text(6)});
+        }
+        return assessments;
+    }
+
+    void InsertReferral(const domain::Referral& referral) override {
+        db_.Prepare(
+               "INSERT INTO referrals (id, case_id, partner, forum, feedback_due, note, at, actor) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .BindAll(referral.id, referral.case_id, referral.partner, referral.forum, referral.feedback_due,
+                     Seal("referrals", referral.id, "note", referral.note), referral.at, referral.actor)
+            .Run();
+    }
+
+    std::optional<domain::Referral> FindReferral(std::string_view id) override {
+        auto statement = db_.Prepare(
+            "SELECT id, case_id, partner, forum, feedback_due, note, at, actor FROM referrals WHERE id = ?");
+        statement.Bind(1, id);
+        if (!statement.Step()) return std::nullopt;
+        return ReadReferral(statement);
+    }
+
+    std::vector<domain::Referral> ListReferrals(std::string_view case_id) override {
+        std::vector<domain::Referral> referrals;
+        {
+            auto statement = db_.Prepare(
+                "SELECT id, case_id, partner, forum, feedback_due, note, at, actor FROM referrals WHERE case_id = ? "
+                "ORDER BY sequence");
+            statement.Bind(1, case_id);
+            while (statement.Step()) referrals.push_back(ReadReferral(statement));
+        }
+        auto statement = db_.Prepare(
+            "SELECT f.id, f.referral_id, f.summary, f.at, f.actor FROM partner_feedback f "
+            "JOIN referrals r ON r.id = f.referral_id WHERE r.case_id = ? ORDER BY f.sequence");
+        statement.Bind(1, case_id);
+        while (statement.Step()) {
+            const std::string id = statement.Text(0);
+            domain::PartnerFeedback feedback{id, statement.Text(1),
+                                             Open("partner_feedback", id, "summary", statement.Text(2)),
+                                             statement.Text(3), statement.Text(4)};
+            for (domain::Referral& referral : referrals) {
+                if (referral.id == feedback.referral_id) referral.feedback.push_back(feedback);
+            }
+        }
+        return referrals;
+    }
+
+    void InsertPartnerFeedback(const domain::PartnerFeedback& feedback) override {
+        db_.Prepare("INSERT INTO partner_feedback (id, referral_id, summary, at, actor) VALUES (?, ?, ?, ?, ?)")
+            .BindAll(feedback.id, feedback.referral_id, Seal("partner_feedback", feedback.id, "summary", feedback.summary),
+                     feedback.at, feedback.actor)
+            .Run();
+    }
+
+    void InsertReporterFeedback(std::string_view id, std::string_view case_id,
+                                const domain::FeedbackMessage& message) override {
+        db_.Prepare("INSERT INTO reporter_feedback (id, case_id, message, at, actor) VALUES (?, ?, ?, ?, ?)")
+            .BindAll(id, case_id, Seal("reporter_feedback", id, "message", message.message), message.at, message.actor)
+            .Run();
+    }
+
+    std::vector<domain::FeedbackMessage> ListReporterFeedback(std::string_view case_id) override {
+        return RowsOfCase("SELECT message, at, actor, id FROM reporter_feedback WHERE case_id = ? ORDER BY sequence",
+                          case_id, [&](const Statement& row) {
+                              return domain::FeedbackMessage{Open("reporter_feedback", row.Text(3), "message", row.Text(0)),
+                                                             row.Text(1), row.Text(2)};
+                          });
+    }
+
+    // Closures and reopenings are only ever appended; their free texts are sealed per row (the sequence is
+    // chosen here, in the one write transaction, so the value can be bound to its row before it is stored).
+    void InsertClosure(std::string_view case_id, const domain::Closure& closure) override {
+        const std::int64_t sequence = NextSequence("case_closures");
+        db_.Prepare("INSERT INTO case_closures (sequence, case_id, at, outcome, note, actor) VALUES (?, ?, ?, ?, ?, ?)")
+            .BindAll(sequence, case_id, closure.at, closure.outcome,
+                     Seal("case_closures", std::to_string(sequence), "note", closure.note), closure.actor)
+            .Run();
+    }
+
+    std::vector<domain::Closure> ListClosures(std::string_view case_id) override {
+        return RowsOfCase(
+            "SELECT at, outcome, note, actor, sequence FROM case_closures WHERE case_id = ? ORDER BY sequence", case_id,
+            [&](const Statement& row) {
+                return domain::Closure{row.Text(0), row.Text(1),
+                                       Open("case_closures", std::to_string(row.Int(4)), "note", row.OptionalText(2)),
+                                       row.Text(3)};
+            });
+    }
+
+    void InsertReopening(std::string_view case_id, const domain::Reopening& reopening) override {
+        const std::int64_t sequence = NextSequence("case_reopenings");
+        db_.Prepare("INSERT INTO case_reopenings (sequence, case_id, at, reason, actor) VALUES (?, ?, ?, ?, ?)")
+            .BindAll(sequence, case_id, reopening.at,
+                     Seal("case_reopenings", std::to_string(sequence), "reason", reopening.reason), reopening.actor)
+            .Run();
+    }
+
+    std::vector<domain::Reopening> ListReopenings(std::string_view case_id) override {
+        return RowsOfCase("SELECT at, reason, actor, sequence FROM case_reopenings WHERE case_id = ? ORDER BY sequence",
+                          case_id, [&](const Statement& row) {
+                              return domain::Reopening{
+                                  row.Text(0), Open("case_reopenings", std::to_string(row.Int(3)), "reason", row.Text(1)),
+                                  row.Text(2)};
+                          });
+    }
+
+    void InsertTimelineEntry(std::string_view case_id, const domain::TimelineEntry& entry) override {
+        db_.Prepare("INSERT INTO timeline (case_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)")
+            .BindAll(case_id, entry.at, entry.actor, entry.action, entry.detail)
+            .Run();
+    }
+
+    std::vector<domain::TimelineEntry> ListTimeline(std::string_view case_id) override {
+        return RowsOfCase("SELECT at, actor, action, detail FROM timeline WHERE case_id = ? ORDER BY sequence", case_id,
+                          [](const Statement& row) {
+                              return domain::TimelineEntry{row.Text(0), row.Text(1), row.Text(2), row.Text(3)};
+                          });
+    }
+
+    // ------------------------------------------------------------------ retention and data-subject rights
+
+    std::vector<RetentionCandidate> ListRetentionCandidates() override {
+        std::vector<RetentionCandidate> candidates;
+        {
+            auto statement = db_.Prepare(
+                "SELECT id, outcome, closed_at, legal_hold_at IS NOT NULL FROM cases "
+                "WHERE closed_at IS NOT NULL AND destroyed_at IS NULL ORDER BY closed_at");
+            while (statement.Step()) {
+                candidates.push_back({"case", statement.Text(0), statement.OptionalText(1), statement.Text(2),
+                                      statement.Int(3) != 0});
+            }
+        }
+        auto statement = db_.Prepare(
+            "SELECT id, created_at FROM signals WHERE case_id IS NULL AND destroyed_at IS NULL ORDER BY sequence");
+        while (statement.Step()) candidates.push_back({"signal", statement.Text(0), std::nullopt, statement.Text(1), false});
+        return candidates;
+    }
+
+    RetentionState CaseRetention(std::string_view case_id) override {
+        auto statement = db_.Prepare(
+            "SELECT legal_hold_reason, legal_hold_by, legal_hold_at, destroyed_at, closed_at FROM cases WHERE id = ?");
+        statement.Bind(1, case_id);
+        RetentionState state;
+        if (!statement.Step()) return state;
+        if (auto at = statement.OptionalText(2)) {
+            state.hold = LegalHold{EmptyIfNull(Open("cases", case_id, "legal_hold_reason", statement.OptionalText(0))),
+                                   EmptyIfNull(statement.OptionalText(1)), *at};
+        }
+        state.destroyed_at = statement.OptionalText(3);
+        state.closed_at = statement.OptionalText(4);
+        return state;
+    }
+
+    std::optional<std::string> SignalDestroyedAt(std::string_view signal_id) override {
+        auto statement = db_.Prepare("SELECT destroyed_at FROM signals WHERE id = ?");
+        statement.Bind(1, signal_id);
+        if (!statement.Step()) return std::nullopt;
+        return statement.OptionalText(0);
+    }
+
+    void SetLegalHold(std::string_view case_id, const std::optional<LegalHold>& hold) override {
+        db_.Prepare("UPDATE cases SET legal_hold_reason = ?, legal_hold_by = ?, legal_hold_at = ? WHERE id = ?")
+            .BindAll(hold ? Seal("cases", case_id, "legal_hold_reason", std::optional<std::string>{hold->reason})
+                          : std::nullopt,
+                     hold ? std::optional<std::string>{hold->set_by} : std::nullopt,
+                     hold ? std::optional<std::string>{hold->set_at} : std::nullopt, case_id)
+            .Run();
+    }
+
+    std::vector<std::string> DestroySignal(std::string_view signal_id, std::string_view at) override {
+        SecureDelete secure{db_};
+        return DestroySignalData(signal_id, at);
+    }
+
+    // Freed space is zeroed while destroying, so no sealed value lingers in a free page (the WAL's copy goes at
+    // the next checkpoint); normal operation runs without it, since it only ever overwrites sealed values.
+    struct SecureDelete {
+        explicit SecureDelete(Db& connection) : db(connection) { db.SetSecureDelete(true); }
+        ~SecureDelete() {
+            try {
+                db.SetSecureDelete(false);
+            } catch (const StoreFailure&) {
+            }
+        }
+        SecureDelete(const SecureDelete&) = delete;
+        SecureDelete& operator=(const SecureDelete&) = delete;
+        Db& db;
+    };
+
+    std::vector<std::string> DestroySignalData(std::string_view signal_id, std::string_view at) {
+        std::vector<std::string> categories;
+        std::int64_t sequence = 0;
+        {
+            auto statement = db_.Prepare(
+                "SELECT sequence, narrative, has_location, business_kvk IS NOT NULL OR business_name IS NOT NULL, "
+                "destroyed_at IS NOT NULL FROM signals WHERE id = ?");
+            statement.Bind(1, signal_id);
+            if (!statement.Step() || statement.Int(4) != 0) return categories;
+            sequence = statement.Int(0);
+            UnindexNarrative(db_, cipher_, sequence, Open("signals", signal_id, "narrative", statement.Text(1)));
+            categories.push_back("meldingstekst");
+            categories.push_back("zoekindex");
+            if (statement.Int(2) != 0) categories.push_back("adres");
+            if (statement.Int(3) != 0) categories.push_back("bedrijf");
+        }
+        auto count = [&](const char* sql) {
+            auto statement = db_.Prepare(sql);
+            statement.Bind(1, signal_id);
+            statement.Step();
+            return statement.Int(0);
+        };
+        if (count("SELECT count(*) FROM persons WHERE signal_id = ?") > 0) categories.push_back("personen");
+        if (count("SELECT count(*) FROM signal_keys WHERE signal_id = ?") > 0) categories.push_back("koppelsleutels");
+        if (count("SELECT count(*) FROM rectifications WHERE signal_id = ? AND reason IS NOT NULL") > 0) {
+            categories.push_back("rectificatieredenen");
+        }
+        db_.Prepare(
+               "UPDATE signals SET narrative = ?, observed_on = NULL, has_location = 0, street = NULL, "
+               "house_number = NULL, postcode = NULL, city = NULL, business_kvk = NULL, business_name = NULL, "
+               "destroyed_at = ? WHERE id = ?")
+            .BindAll(Seal("signals", signal_id, "narrative", std::string_view{}), at, signal_id)
+            .Run();
+        for (const char* sql : {"DELETE FROM persons WHERE signal_id = ?", "DELETE FROM signal_keys WHERE signal_id = ?",
+                                "UPDATE rectifications SET reason = NULL WHERE signal_id = ?"}) {
+            db_.Prepare(sql).BindAll(signal_id).Run();
+        }
+        return categories;
+    }
+
+    std::vector<std::string> DestroyCase(std::string_view case_id, std::string_view at) override {
+        SecureDelete secure{db_};
+        std::vector<std::string> categories;
+        std::vector<std::string> signal_ids;
+        {
+            auto statement = db_.Prepare("SELECT id FROM signals WHERE case_id = ? ORDER BY sequence");
+            statement.Bind(1, case_id);
+            while (statement.Step()) signal_ids.push_back(statement.Text(0));
+        }
+        for (const std::string& signal_id : signal_ids) {
+            for (std::string& category : DestroySignalData(signal_id, at)) {
+                if (std::find(categories.begin(), categories.end(), category) == categories.end()) {
+                    categories.push_back(std::move(category));
+                }
+            }
+        }
+        // The free texts of the route: NOT NULL columns get a sealed empty text, so rows (and counts) remain.
+        struct FreeText {
+            const char* table;
+            const char* column;
+            const char* rows;  // selects the ids of the case's rows
+            const char* category;
+        };
+        static const FreeText texts[] = {
+            {"enrichments", "purpose", "SELECT id FROM enrichments WHERE case_id = ?", "verrijkingen"},
+            {"enrichments", "content", "SELECT id FROM enrichments WHERE case_id = ?", "verrijkingen"},
+            {"assessments", "rationale", "SELECT id FROM assessments WHERE case_id = ?", "afwegingen"},
+            {"partner_feedback", "summary",
+             "SELECT f.id FROM partner_feedback f JOIN referrals r ON r.id = f.referral_id WHERE r.case_id = ?",
+             "terugkoppeling-partners"},
+            {"reporter_feedback", "message", "SELECT id FROM reporter_feedback WHERE case_id = ?",
+             "terugkoppeling-melder"},
+        };
+        for (const FreeText& text : texts) {
+            std::vector<std::string> ids;
+            {
+                auto statement = db_.Prepare(text.rows);
+                statement.Bind(1, case_id);
+                while (statement.Step()) ids.push_back(statement.Text(0));
+            }
+            for (const std::string& id : ids) {
+                db_.Prepare(std::string{"UPDATE "} + text.table + " SET " + text.column + " = ? WHERE id = ?")
+                    .BindAll(Seal(text.table, id, text.column, std::string_view{}), id)
+                    .Run();
+            }
+            if (!ids.empty() && std::find(categories.begin(), categories.end(), text.category) == categories.end()) {
+                categories.push_back(text.category);
+            }
+        }
+        db_.Prepare("UPDATE referrals SET note = NULL WHERE case_id = ?").BindAll(case_id).Run();
+        // Earlier closures' notes and the reasons of reopenings (sealed per row by sequence).
+        db_.Prepare("UPDATE case_closures SET note = NULL WHERE case_id = ?").BindAll(case_id).Run();
+        std::vector<std::int64_t> reopenings;
+        {
+            auto statement = db_.Prepare("SELECT sequence FROM case_reopenings WHERE case_id = ?");
+            statement.Bind(1, case_id);
+            while (statement.Step()) reopenings.push_back(statement.Int(0));
+        }
+        for (std::int64_t sequence : reopenings) {
+            db_.Prepare("UPDATE case_reopenings SET reason = ? WHERE sequence = ?")
+                .BindAll(Seal("case_reopenings", std::to_string(sequence), "reason", std::string_view{}), sequence)
+                .Run();
+        }
+        db_.Prepare(
+               "UPDATE cases SET rationale = NULL, closure_note = NULL, legal_hold_reason = NULL, destroyed_at = ? "
+               "WHERE id = ?")
+            .BindAll(at, case_id)
+            .Run();
+        categories.push_back("casusteksten");
+        return categories;
+    }
+
+    void AppendDestructionRecord(const DestructionRecord& record) override {
+        db_.Prepare(
+               "INSERT INTO destruction_log (object_type, object_id, destroyed_at, rule, categories, actor) "
+               "VALUES (?, ?, ?, ?, ?, ?)")
+            .BindAll(record.object_type, record.object_id, record.destroyed_at, record.rule,
+                     JoinList(record.categories), record.actor)
+            .Run();
+    }
+
+    std::vector<DestructionRecord> ListDestructionRecords(int limit) override {
+        auto statement = db_.Prepare(
+            "SELECT sequence, object_type, object_id, destroyed_at, rule, categories, actor FROM destruction_log "
+            "ORDER BY sequence DESC LIMIT ?");
+        statement.Bind(1, limit);
+        std::vector<DestructionRecord> records;
+        while (statement.Step()) {
+            records.push_back({statement.Int(0), statement.Text(1), statement.Text(2), statement.Text(3),
+                               statement.Text(4), SplitList(statement.Text(5)), statement.Text(6)});
+        }
+        return records;
+    }
+
+    std::vector<std::string> FindSignalIdsByKey(std::string_view kind, std::string_view key_hash) override {
+        auto statement = db_.Prepare("SELECT signal_id FROM signal_keys WHERE kind = ? AND key_hash = ?");
+        statement.BindAll(kind, key_hash);
+        std::vector<std::string> ids;
+        while (statement.Step()) ids.push_back(statement.Text(0));
+        return ids;
+    }
+
+    void UpdatePerson(std::string_view signal_id, int position, const domain::Person& person) override {
+        const std::string row = std::string{signal_id} + "/" + std::to_string(position);
+        std::optional<std::string> birth_year;
+        if (person.birth_year) birth_year = std::to_string(*person.birth_year);
+        db_.Prepare(
+               "UPDATE persons SET name = ?, birth_year = ?, nationality = ?, phone = ? "
+               "WHERE signal_id = ? AND position = ?")
+            .BindAll(Seal("persons", row, "name", NullIfEmpty(person.name)), Seal("persons", row, "birth_year", birth_year),
+                     Seal("persons", row, "nationality", NullIfEmpty(person.nationality)),
+                     Seal("persons", row, "phone", NullIfEmpty(person.phone)), signal_id, position)
+            .Run();
+    }
+
+    void DeleteSignalKeys(std::string_view signal_id) override {
+        db_.Prepare("DELETE FROM signal_keys WHERE signal_id = ?").BindAll(signal_id).Run();
+    }
+
+    void InsertRectification(const RectificationRecord& record) override {
+        db_.Prepare(
+               "INSERT INTO rectifications (id, signal_id, position, fields, reason, at, actor) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .BindAll(record.id, record.signal_id, record.position, JoinList(record.fields),
+                     Seal("rectifications", record.id, "reason", record.reason), record.at, record.actor)
+            .Run();
+    }
+
+    std::vector<RectificationRecord> ListRectifications(std::string_view signal_id) override {
+        auto statement = db_.Prepare(
+            "SELECT id, signal_id, position, fields, reason, at, actor FROM rectifications WHERE signal_id = ? "
+            "ORDER BY sequence");
+        statement.Bind(1, signal_id);
+        std::vector<RectificationRecord> records;
+        while (statement.Step()) {
+            std::string id = statement.Text(0);
+            records.push_back({id, statement.Text(1), static_cast<int>(statement.Int(2)), SplitList(statement.Text(3)),
+                               EmptyIfNull(Open("rectifications", id, "reason", statement.OptionalText(4))),
+                               statement.Text(5), statement.Text(6)});
+        }
+        return records;
+    }
+
+    std::vector<domain::CodeItem> ListCodes(std::string_view kind) override {
+        auto statement =
+            db_.Prepare("SELECT code, name FROM codes WHERE kind = ? AND active = 1 ORDER BY position, code");
+        statement.Bind(1, kind);
+        std::vector<domain::CodeItem> items;
+        while (statement.Step()) items.push_back({statement.Text(0), statement.Text(1)});
+        return items;
+    }
+
+    void UpsertCode(std::string_view kind, const domain::CodeItem& item) override {
+        db_.Prepare(
+               "INSERT INTO codes (kind, code, name, position) VALUES (?1, ?2, ?3, "
+               "(SELECT COALESCE(max(position), 0) + 1 FROM codes WHERE kind = ?1)) "
+               "ON CONFLICT (kind, code) DO UPDATE SET name = excluded.name, active = 1")
+            .BindAll(kind, item.code, item.name)
+            .Run();
+    }
+
+    std::vector<CatalogVersionRecord> ListCatalogVersions() override {
+        auto statement =
+            db_.Prepare("SELECT version, published_at, published_by FROM catalog_versions ORDER BY sequence");
+        std::vector<CatalogVersionRecord> versions;
+        while (statement.Step()) versions.push_back({statement.Text(0), statement.Text(1), statement.Text(2)});
+        return versions;
+    }
+
+    std::optional<std::string> LatestCatalogVersion() override {
+        auto statement = db_.Prepare("SELECT version FROM catalog_versions ORDER BY sequence DESC LIMIT 1");
+        if (!statement.Step()) return std::nullopt;
+        return statement.Text(0);
+    }
+
+    std::optional<domain::Catalog> LoadCatalog(std::string_view version) override {
+        auto header =
+            db_.Prepare("SELECT version, published_at, published_by FROM catalog_versions WHERE version = ?");
+        header.Bind(1, version);
+        if (!header.Step()) return std::nullopt;
+        domain::Catalog catalog{header.Text(0), header.Text(1), header.Text(2), {}};
+        // The lists' titles and lead sentences are the seed's; only the indicators vary per version.
+        for (const domain::IndicatorGroup& builtin : domain::BuiltinCatalog().groups) {
+            catalog.groups.push_back({builtin.category, builtin.title, builtin.lead, {}});
+        }
+        auto rows = db_.Prepare(
+            "SELECT code, text, help, retired FROM catalog_indicators WHERE version = ? ORDER BY position");
+        rows.Bind(1, version);
+        while (rows.Step()) {
+            domain::Indicator indicator{rows.Text(0), domain::CategoryOfCode(rows.Text(0)).value_or(""), rows.Text(1),
+                                        rows.Text(2), rows.Int(3) != 0};
+            for (domain::IndicatorGroup& group : catalog.groups) {
+                if (group.category == indicator.category) group.indicators.push_back(std::move(indicator));
+            }
+        }
+        return catalog;
+    }
+
+    void InsertCatalog(const domain::Catalog& catalog) override {
+        db_.Prepare("INSERT INTO catalog_versions (version, published_at, published_by) VALUES (?, ?, ?)")
+            .BindAll(catalog.version, catalog.published_at, catalog.published_by)
+            .Run();
+        int position = 0;
+        for (const domain::Indicator* indicator : catalog.All()) {
+            db_.Prepare(
+                   "INSERT INTO catalog_indicators (version, code, position, text, help, retired) "
+                   "VALUES (?, ?, ?, ?, ?, ?)")
+                .BindAll(catalog.version, indicator->code, ++position, indicator->text, indicator->help,
+                         indicator->retired ? 1 : 0)
+                .Run();
+        }
+    }
+
+    void AppendProcessingRecord(const ProcessingRecord& record) override {
+        db_.Prepare(
+               "INSERT INTO processing_log (trace_id, span_id, parent_span_id, name, started_at, ended_at, status, "
+               "activity_id, purpose, data_subject_id, data_subject_type, actor, audit_sequence) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .BindAll(record.trace_id, record.span_id, record.parent_span_id, record.name, record.started_at,
+                     record.ended_at, record.status, record.activity_id, record.purpose, record.data_subject_id,
+                     record.data_subject_type, record.actor, record.audit_sequence)
+            .Run();
+    }
+
+    std::vector<ProcessingRecord> ListProcessingRecords(const AuditFilter& filter, int limit) override {
+        auto statement = db_.Prepare(
+            "SELECT sequence, trace_id, span_id, parent_span_id, name, started_at, ended_at, status, activity_id, "
+            "purpose, data_subject_id, data_subject_type, actor, audit_sequence FROM processing_log "
+            "WHERE started_at >= ?1 AND started_at < ?2 ORDER BY sequence LIMIT ?3");
+        statement.BindAll(filter.from.value_or(""), filter.to.value_or("9999"), limit);
+        std::vector<ProcessingRecord> records;
+        while (statement.Step()) {
+            records.push_back({statement.Int(0), statement.Text(1), statement.Text(2), statement.Text(3),
+                               statement.Text(4), statement.Text(5), statement.Text(6), statement.Text(7),
+                               statement.Text(8), statement.Text(9), statement.Text(10), statement.Text(11),
+                               statement.Text(12), statement.Int(13)});
+        }
+        return records;
+    }
+
+    std::optional<AuditRecord> LastAuditRecord() override {
+        auto statement = db_.Prepare(
+            "SELECT sequence, at, actor, action, object, purpose, outcome, previous_hash, hash FROM audit_events "
+            "ORDER BY sequence DESC LIMIT 1");
+        if (!statement.Step()) return std::nullopt;
+        return ReadAudit(statement);
+    }
+
+    void AppendAuditRecord(const AuditRecord& record) override {
+        db_.Prepare(
+               "INSERT INTO audit_events (sequence, at, actor, action, object, purpose, outcome, previous_hash, "
+               "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .BindAll(record.sequence, record.at, record.actor, record.action, record.object, record.purpose,
+                     record.outcome, record.previous_hash, record.hash)
+            .Run();
+    }
+
+    std::vector<AuditRecord> ListAuditRecords(const AuditFilter& filter) override {
+        auto statement = db_.Prepare(
+            "SELECT sequence, at, actor, action, object, purpose, outcome, previous_hash, hash FROM audit_events "
+            "WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) ORDER BY sequence DESC LIMIT ?3");
+        statement.BindAll(filter.from, filter.to, filter.limit);
+        std::vector<AuditRecord> records;
+        while (statement.Step()) records.push_back(ReadAudit(statement));
+        return records;
+    }
+
+    void ForEachAuditRecord(const std::function<void(const AuditRecord&)>& visit) override {
+        auto statement = db_.Prepare(
+            "SELECT sequence, at, actor, action, object, purpose, outcome, previous_hash, hash FROM audit_events "
+            "ORDER BY sequence");
+        while (statement.Step()) visit(ReadAudit(statement));
+    }
+
+    std::vector<domain::SignalForFigures> SignalsForFiguresBetween(std::string_view from, std::string_view to) override {
+        // The department is read from the reporter's account; a signal without reporter came from a resident.
+        // Over whole days, the signals not taken into a case come as one row per day, channel and reporter from
+        // signal_day_counts (kept by triggers), so a year costs a few thousand rows, not a year of signals. The
+        // signals taken into a case come one by one (each has its own lead time), from an index that holds all
+        // that is read of them.
+        std::vector<domain::SignalForFigures> facts;
+        const bool whole_days = IsDayStart(from) && IsDayStart(to);
+        if (whole_days) {
+            auto counts = db_.Prepare(
+                "SELECT k.day || 'T00:00:00Z', k.channel, CASE WHEN k.reporter = '' THEN ? ELSE "
+                "COALESCE(u.department, 'onbekend') END, k.signals FROM signal_day_counts k "
+                "LEFT JOIN users u ON u.username = k.reporter WHERE k.day >= ? AND k.day < ? AND k.signals > 0");
+            counts.BindAll(domain::kResidentDepartment, from.substr(0, 10), to.substr(0, 10));
+            while (counts.Step()) {
+                facts.push_back({counts.Text(0), counts.Text(1), counts.Text(2), std::nullopt, counts.Int(3)});
+            }
+        }
+        auto statement = db_.Prepare(
+            std::string{"SELECT s.created_at, s.channel, CASE WHEN s.reporter IS NULL THEN ? ELSE COALESCE(u.department, "
+                        "'onbekend') END, s.recorded_at FROM signals s LEFT JOIN users u ON u.username = s.reporter "
+                        "WHERE s.created_at >= ? AND s.created_at < ?"} +
+            (whole_days ? " AND s.recorded_at IS NOT NULL" : ""));
+        statement.BindAll(domain::kResidentDepartment, from, to);
+        while (statement.Step()) {
+            facts.push_back({statement.Text(0), statement.Text(1), statement.Text(2), statement.OptionalText(3)});
+        }
+        return facts;
+    }
+
+    std::vector<domain::CaseForFigures> CasesForFiguresBetween(std::string_view from, std::string_view to) override {
+        // The cases with anything in the period, gathered from the indexes on each kind of date (no scan of every
+        // case); what is read per case comes from covering indexes.
+        const std::string join_in_order{Db::kJoinInOrder};
+        static constexpr const char* kInPeriod =
+            "WITH in_period (id) AS (SELECT id FROM cases WHERE created_at >= ?1 AND created_at < ?2 "
+            "UNION SELECT case_id FROM referrals WHERE at >= ?1 AND at < ?2 "
+            "UNION SELECT case_id FROM case_closures WHERE at >= ?1 AND at < ?2 "
+            "UNION SELECT case_id FROM case_reopenings WHERE at >= ?1 AND at < ?2) ";
+        auto statement = db_.Prepare(
+            std::string{kInPeriod} +
+            "SELECT c.id, c.created_at, c.status, c.urgency, c.forms, c.weighed_at, c.outcome, c.closed_at, "
+            "(SELECT min(s.created_at) FROM signals s WHERE s.case_id = c.id), "
+            "(SELECT min(a.at) FROM assessments a WHERE a.case_id = c.id), "
+            "(SELECT min(f.at) FROM reporter_feedback f WHERE f.case_id = c.id), "
+            "EXISTS (SELECT 1 FROM signals s WHERE s.case_id = c.id AND s.reporter IS NOT NULL), "
+            "(SELECT max(f.at) FROM reporter_feedback f WHERE f.case_id = c.id) "
+            "FROM in_period p " + join_in_order + " cases c ON c.id = p.id ORDER BY c.sequence");
+        statement.BindAll(from, to);
+        std::vector<domain::CaseForFigures> facts;
+        std::map<std::string, std::size_t> index_of;
+        while (statement.Step()) {
+            domain::CaseForFigures fact;
+            fact.created_at = statement.Text(1);
+            fact.status = domain::ParseCaseStatus(statement.Text(2)).value_or(domain::CaseStatus::kVastgelegd);
+            fact.urgency = statement.OptionalText(3);
+            fact.forms = SplitList(statement.Text(4));
+            fact.weighed_at = statement.OptionalText(5);
+            fact.outcome = statement.OptionalText(6);
+            fact.closed_at = statement.OptionalText(7);
+            fact.first_signal_at = statement.OptionalText(8);
+            fact.first_weighed_at = statement.OptionalText(9);
+            fact.first_reporter_feedback_at = statement.OptionalText(10);
+            fact.has_reachable_reporter = statement.Int(11) != 0;
+            fact.latest_reporter_feedback_at = statement.OptionalText(12);
+            index_of.emplace(statement.Text(0), facts.size());
+            facts.push_back(std::move(fact));
+        }
+        // The referrals, closures and reopenings of those cases, each in the order they happened. The cases go
+        // along as one JSON array parameter, so the period is not gathered again for each.
+        std::string case_ids = "[";
+        for (const auto& [id, index] : index_of) {
+            case_ids += case_ids.size() > 1 ? ",\"" : "\"";
+            for (char letter : id) {
+                if (letter == '"' || letter == '\\') case_ids += '\\';
+                case_ids += letter;
+            }
+            case_ids += '"';
+        }
+        case_ids += "]";
+        auto each_of_the_cases = [&](const std::string& columns, const std::string& table, const auto& add) {
+            auto rows = db_.Prepare("SELECT x.case_id, " + columns + " FROM " + std::string{Db::kJsonTextArray} +
+                                    " p " + join_in_order + " " + table +
+                                    " x ON x.case_id = p.value ORDER BY x.sequence");
+            rows.Bind(1, case_ids);
+            while (rows.Step()) {
+                auto found = index_of.find(rows.Text(0));
+                if (found != index_of.end()) add(facts[found->second], rows);
+            }
+        };
+        each_of_the_cases(
+            "x.partner, x.at, x.feedback_due, (SELECT min(f.at) FROM partner_feedback f WHERE f.referral_id = x.id)",
+            "referrals", [](domain::CaseForFigures& fact, const Statement& row) {
+                fact.referrals.push_back({row.Text(1), row.Text(2), row.Text(3), row.OptionalText(4)});
+            });
+        each_of_the_cases("x.at, x.outcome", "case_closures", [](domain::CaseForFigures& fact, const Statement& row) {
+            fact.closures.push_back({row.Text(1), row.Text(2)});
+        });
+        each_of_the_cases("x.at", "case_reopenings", [](domain::CaseForFigures& fact, const Statement& row) {
+            fact.reopenings.push_back(row.Text(1));
+        });
+        return facts;
+    }
+
+    std::vector<YearlyFiguresRecord> ListYearlyFigures() override {
+        auto statement = db_.Prepare(
+            "SELECT year, region_signals, region_care_trajectories, municipality_count, source, updated_at, "
+            "updated_by FROM yearly_figures ORDER BY year");
+        std::vector<YearlyFiguresRecord> figures;
+        auto optional_int = [&statement](int column) -> std::optional<std::int64_t> {
+            auto value = statement.OptionalInt(column);
+            if (!value) return std::nullopt;
+            return static_cast<std::int64_t>(*value);
+        };
+        while (statement.Step()) {
+            figures.push_back({static_cast<int>(statement.Int(0)), optional_int(1), optional_int(2), optional_int(3),
+                               statement.Text(4), statement.Text(5), statement.Text(6)});
+        }
+        return figures;
+    }
+
+    void UpsertYearlyFigures(const YearlyFiguresRecord& figures) override {
+        auto statement = db_.Prepare(
+            "INSERT INTO yearly_figures (year, region_signals, region_care_trajectories, municipality_count, source, "
+            "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (year) DO UPDATE SET "
+            "region_signals = excluded.region_signals, region_care_trajectories = excluded.region_care_trajectories, "
+            "municipality_count = excluded.municipality_count, source = excluded.source, "
+            "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
+        statement.Bind(1, figures.year);
+        int column = 2;
+        for (const auto& value : {figures.region_signals, figures.region_care_trajectories, figures.municipality_count}) {
+            if (value) {
+                statement.Bind(column, *value);
+            } else {
+                statement.BindNull(column);
+            }
+            ++column;
+        }
+        statement.Bind(5, figures.source).Bind(6, figures.updated_at).Bind(7, figures.updated_by).Run();
+    }
+
+    void RecordRateEvent(std::string_view bucket, std::string_view key_hash, std::string_view now,
+                         std::string_view expires_at) override {
+        db_.Prepare("DELETE FROM rate_events WHERE expires_at <= ?").Bind(1, now).Run();
+        db_.Prepare("INSERT INTO rate_events (bucket, key_hash, expires_at) VALUES (?, ?, ?)")
+            .BindAll(bucket, key_hash, expires_at)
+            .Run();
+    }
+
+    int CountRateEvents(std::string_view bucket, std::string_view key_hash, std::string_view now) override {
+        auto statement =
+            db_.Prepare("SELECT count(*) FROM rate_events WHERE bucket = ? AND key_hash = ? AND expires_at > ?");
+        statement.BindAll(bucket, key_hash, now);
+        statement.Step();
+        return static_cast<int>(statement.Int(0));
+    }
+
+    void InsertTicket(const TicketRecord& ticket, std::string_view now) override {
+        db_.Prepare("DELETE FROM tickets WHERE expires_at <= ?").Bind(1, now).Run();
+        db_.Prepare(
+               "INSERT INTO tickets (kind, key_hash, payload, expires_at) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT (kind, key_hash) DO UPDATE SET payload = excluded.payload, "
+               "expires_at = excluded.expires_at")
+            .BindAll(ticket.kind, ticket.key_hash,
+                     Seal("tickets", ticket.kind + "/" + ticket.key_hash, "payload", ticket.payload),
+                     ticket.expires_at)
+            .Run();
+    }
+
+    std::optional<TicketRecord> TakeTicket(std::string_view kind, std::string_view key_hash,
+                                           std::string_view now) override {
+        TicketRecord ticket{std::string{kind}, std::string{key_hash}, {}, {}};
+        {
+            auto statement = db_.Prepare("SELECT payload, expires_at FROM tickets WHERE kind = ? AND key_hash = ?");
+            statement.BindAll(kind, key_hash);
+            if (!statement.Step()) return std::nullopt;
+            ticket.payload = statement.Text(0);
+            ticket.expires_at = statement.Text(1);
+        }
+        db_.Prepare("DELETE FROM tickets WHERE kind = ? AND key_hash = ?").BindAll(kind, key_hash).Run();
+        if (ticket.expires_at <= now) return std::nullopt;
+        ticket.payload = Open("tickets", ticket.kind + "/" + ticket.key_hash, "payload", ticket.payload);
+        return ticket;
+    }
+
+    bool AcquireLease(std::string_view name, std::string_view holder, std::string_view now,
+                      std::string_view until) override {
+        db_.Prepare(
+               "INSERT INTO job_leases (name, holder, held_until) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE "
+               "SET holder = excluded.holder, held_until = excluded.held_until WHERE job_leases.held_until <= ?")
+            .BindAll(name, holder, until, now)
+            .Run();
+        return db_.Changes() > 0;
+    }
+
+    bool IsEmpty() override {
+        auto statement = db_.Prepare("SELECT NOT EXISTS (SELECT 1 FROM users)");
+        statement.Step();
+        return statement.Int(0) != 0;
+    }
+
+    RegisterTransaction& Registers() override { return registers_; }
+
+private:
+    static UserRecord ReadUser(const Statement& statement) {
+        return UserRecord{statement.Text(0), statement.Text(1), SplitRoles(statement.Text(2)), statement.Int(3) != 0,
+                          statement.Text(4), statement.Text(5)};
+    }
+
+    Signal ReadSignal(const Statement& statement) {
+        Signal signal;
+        signal.id = statement.Text(0);
+        auto cell = [&](int column, const char* name) {
+            return Open("signals", signal.id, name, statement.OptionalText(column));
+        };
+        signal.reporter = EmptyIfNull(statement.OptionalText(1));
+        signal.channel = statement.Text(2);
+        signal.narrative = cell(3, "narrative").value_or("");
+        signal.indicator_codes = SplitList(statement.Text(4));
+        signal.catalog_version = statement.Text(5);
+        signal.observed_on = statement.OptionalText(6);
+        if (statement.Int(7) != 0) {
+            signal.location = domain::Location{EmptyIfNull(cell(8, "street")), EmptyIfNull(cell(9, "house_number")),
+                                               EmptyIfNull(cell(10, "postcode")), EmptyIfNull(cell(11, "city"))};
+        }
+        signal.created_at = statement.Text(12);
+        signal.case_id = statement.OptionalText(13);
+        signal.status = statement.Text(14);
+        auto kvk = cell(15, "business_kvk");
+        auto trade_name = cell(16, "business_name");
+        if (kvk || trade_name) signal.business = domain::Business{kvk.value_or(""), trade_name.value_or("")};
+        signal.destroyed_at = statement.OptionalText(17);
+        return signal;
+    }
+
+    // How many signals hold a search term, counted up to kPostingsProbe (enough to tell the rarest term).
+    std::int64_t PostingsUpTo(std::int64_t term_key) {
+        auto statement = db_.Prepare(
+            "SELECT count(*) FROM (SELECT 1 FROM signal_terms WHERE term_hash = ? LIMIT " +
+            std::to_string(kPostingsProbe) + ") probe");
+        statement.Bind(1, term_key);
+        statement.Step();
+        return statement.Int(0);
+    }
+
+    std::vector<Signal> ReadSignals(Statement& statement) {
+        std::vector<Signal> signals;
+        while (statement.Step()) signals.push_back(ReadSignal(statement));
+        for (Signal& signal : signals) LoadPersons(signal);
+        return signals;
+    }
+
+    void LoadPersons(Signal& signal) {
+        auto statement = db_.Prepare(
+            "SELECT role, name, birth_year, nationality, phone, position FROM persons WHERE signal_id = ? "
+            "ORDER BY position");
+        statement.Bind(1, signal.id);
+        while (statement.Step()) {
+            const std::string row = signal.id + "/" + statement.Text(5);
+            auto cell = [&](int column, const char* name) {
+                return Open("persons", row, name, statement.OptionalText(column));
+            };
+            std::optional<int> birth_year;
+            if (auto year = cell(2, "birth_year")) birth_year = std::stoi(*year);
+            signal.persons.push_back({statement.Text(0), EmptyIfNull(cell(1, "name")), birth_year,
+                                      EmptyIfNull(cell(3, "nationality")), EmptyIfNull(cell(4, "phone"))});
+        }
+    }
+
+    // The rows that `sql` (whose one parameter is a case id) selects, each made into a value by `read`.
+    template <typename Read, typename Row = std::invoke_result_t<Read, const Statement&>>
+    std::vector<Row> RowsOfCase(const char* sql, std::string_view case_id, Read read) {
+        auto statement = db_.Prepare(sql);
+        statement.Bind(1, case_id);
+        std::vector<Row> rows;
+        while (statement.Step()) rows.push_back(read(statement));
+        return rows;
+    }
+
+    std::int64_t NextSequence(const char* table) {
+        auto statement = db_.Prepare(std::string{"SELECT COALESCE(MAX(sequence), 0) + 1 FROM "} + table);
+        statement.Step();
+        return statement.Int(0);
+    }
+
+    Case ReadCase(const Statement& statement, int first) {
+        Case header;
+        header.id = statement.Text(first);
+        header.status = domain::ParseCaseStatus(statement.Text(first + 1)).value_or(domain::CaseStatus::kVastgelegd);
+        header.urgency = statement.OptionalText(first + 2);
+        header.forms = SplitList(statement.Text(first + 3));
+        header.rationale = Open("cases", header.id, "rationale", statement.OptionalText(first + 4));
+        header.outcome = statement.OptionalText(first + 5);
+        header.closure_note = Open("cases", header.id, "closure_note", statement.OptionalText(first + 6));
+        header.created_at = statement.Text(first + 7);
+        header.updated_at = statement.Text(first + 8);
+        header.weighed_at = statement.OptionalText(first + 9);
+        header.version = statement.Int(first + 10);
+        header.reopen_count = static_cast<int>(statement.Int(first + 11));
+        header.reopened_at = statement.OptionalText(first + 12);
+        return header;
+    }
+
+    domain::Referral ReadReferral(const Statement& statement) {
+        domain::Referral referral;
+        referral.id = statement.Text(0);
+        referral.case_id = statement.Text(1);
+        referral.partner = statement.Text(2);
+        referral.forum = statement.OptionalText(3);
+        referral.feedback_due = statement.Text(4);
+        referral.note = Open("referrals", referral.id, "note", statement.OptionalText(5));
+        referral.at = statement.Text(6);
+        referral.actor = statement.Text(7);
+        return referral;
+    }
+
+    static AuditRecord ReadAudit(const Statement& statement) {
+        return AuditRecord{statement.Int(0),  statement.Text(1), statement.Text(2),
+                           statement.Text(3), statement.Text(4), statement.Text(5),
+                           statement.Text(6), statement.Text(7), statement.Text(8)};
+    }
+
+    std::string Seal(std::string_view table, std::string_view row, std::string_view column,
+                     std::string_view plaintext) const {
+        return SealCell(cipher_, table, row, column, plaintext);
+    }
+    std::string Seal(std::string_view table, std::string_view row, std::string_view column,
+                     const std::string& plaintext) const {
+        return Seal(table, row, column, std::string_view{plaintext});
+    }
+    std::optional<std::string> Seal(std::string_view table, std::string_view row, std::string_view column,
+                                    const std::optional<std::string>& plaintext) const {
+        if (!plaintext) return std::nullopt;
+        return Seal(table, row, column, std::string_view{*plaintext});
+    }
+    std::string Open(std::string_view table, std::string_view row, std::string_view column,
+                     const std::string& sealed) const {
+        return OpenCell(cipher_, table, row, column, sealed);
+    }
+    std::optional<std::string> Open(std::string_view table, std::string_view row, std::string_view column,
+                                    const std::optional<std::string>& sealed) const {
+        if (!sealed) return std::nullopt;
+        return Open(table, row, column, *sealed);
+    }
+
+    static constexpr std::size_t kMaxSearchTerms = 16;
+    // A search term's postings are counted up to this many to find the rarest term of a query.
+    static constexpr int kPostingsProbe = 5000;
+    static constexpr std::size_t kMaxRelatedSignals = 100;
+
+    Db& db_;
+    SqlRegisters<Db> registers_;
+    const FieldCipher& cipher_;
+};
+
+}  // namespace meldroute::store::sql

@@ -1,0 +1,746 @@
+// The store contract: one typed suite that every store implementation passes, so SQLite and PostgreSQL keep one
+// behaviour. The PostgreSQL variant runs when MELDROUTE_TEST_PG is set (make test sets it) and fails, not skips,
+// when that server cannot be reached.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "app/audit.hpp"
+#include "app/crypto.hpp"
+#include "app/keyring.hpp"
+#include "store/postgres/pg_store.hpp"
+#include "store/postgres/test_database.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace meldroute::store {
+namespace {
+
+using domain::CaseStatus;
+
+// The embedded store on a file in a fresh directory.
+class SqliteBackend {
+public:
+    static constexpr const char* kName = "Sqlite";
+    std::unique_ptr<Store> Open(std::shared_ptr<const FieldCipher> cipher) {
+        directory_ = std::filesystem::temp_directory_path() /
+                     ("meldroute-contract-" + std::to_string(::getpid()) + "-" + std::to_string(++counter_));
+        std::filesystem::remove_all(directory_);
+        std::filesystem::create_directories(directory_);
+        auto store = sqlite::SqliteStore::Open((directory_ / "meldroute.db").string(), std::move(cipher));
+        EXPECT_TRUE(store.has_value()) << (store ? "" : store.error().detail);
+        return store ? std::unique_ptr<Store>{std::move(*store)} : nullptr;
+    }
+    ~SqliteBackend() {
+        if (!directory_.empty()) std::filesystem::remove_all(directory_);
+    }
+
+private:
+    static inline int counter_ = 0;
+    std::filesystem::path directory_;
+};
+
+// A new database on the test server.
+class PostgresBackend {
+public:
+    static constexpr const char* kName = "Postgres";
+    std::unique_ptr<Store> Open(std::shared_ptr<const FieldCipher> cipher) {
+        database_ = std::make_unique<postgres::TestDatabase>();
+        auto store = postgres::PgStore::Open(database_->url(), std::move(cipher));
+        EXPECT_TRUE(store.has_value()) << (store ? "" : store.error().detail);
+        return store ? std::unique_ptr<Store>{std::move(*store)} : nullptr;
+    }
+
+private:
+    std::unique_ptr<postgres::TestDatabase> database_;
+};
+
+template <typename Backend>
+class StoreContractTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (std::string_view{Backend::kName} == "Postgres" && !postgres::TestDatabase::Requested()) {
+            GTEST_SKIP() << "MELDROUTE_TEST_PG is not set (make test sets it)";
+        }
+        store_ = backend_.Open(keyring_);
+        ASSERT_NE(store_, nullptr);
+    }
+    void TearDown() override { store_.reset(); }
+
+    //! Runs `work` in a write transaction and expects it to commit.
+    void Write(const std::function<void(Transaction&)>& work) {
+        Status status = store_->Write([&](Transaction& transaction) -> Status {
+            work(transaction);
+            return Ok();
+        });
+        ASSERT_TRUE(status.has_value()) << status.error().detail;
+    }
+    //! Runs `work` in a read transaction.
+    void Read(const std::function<void(Transaction&)>& work) {
+        Status status = store_->Read([&](Transaction& transaction) -> Status {
+            work(transaction);
+            return Ok();
+        });
+        ASSERT_TRUE(status.has_value()) << status.error().detail;
+    }
+
+    static domain::Signal MakeSignal(const std::string& id, const std::string& at, const std::string& narrative) {
+        domain::Signal signal;
+        signal.id = id;
+        signal.reporter = "melder";
+        signal.channel = "formulier";
+        signal.narrative = narrative;
+        signal.indicator_codes = {"ALG-01", "ARB-03"};
+        signal.catalog_version = "2024.1";
+        signal.observed_on = "2024-03-01";
+        signal.location = domain::Location{"Dorpsstraat", "12", "6901 AB", "Zevenaar"};
+        signal.persons = {{"slachtoffer", "Anna Jansen", 1990, "Pools", "0612345678"},
+                          {"verdachte", "Piet", std::nullopt, "", ""}};
+        signal.business = domain::Business{"12345678", "Bakkerij Zonneschijn"};
+        signal.created_at = at;
+        return signal;
+    }
+
+    static domain::Case MakeCase(const std::string& id, const std::string& at) {
+        domain::Case header;
+        header.id = id;
+        header.created_at = at;
+        header.updated_at = at;
+        return header;
+    }
+
+    std::shared_ptr<app::Keyring> keyring_ = (app::InitCrypto(), app::Keyring::Ephemeral());
+    Backend backend_;
+    std::unique_ptr<Store> store_;
+};
+
+struct BackendNames {
+    template <typename Backend>
+    static std::string GetName(int) {
+        return Backend::kName;
+    }
+};
+
+using Backends = ::testing::Types<SqliteBackend, PostgresBackend>;
+TYPED_TEST_SUITE(StoreContractTest, Backends, BackendNames);
+
+TYPED_TEST(StoreContractTest, UsersAndLockout) {
+    this->Read([](Transaction& transaction) { EXPECT_TRUE(transaction.IsEmpty()); });
+    this->Write([](Transaction& transaction) {
+        transaction.InsertUser({"zora", "h1", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z", "toezicht"});
+        transaction.InsertUser({"adam", "h2", {domain::Role::kAandachtfunctionaris, domain::Role::kBeleid}, true,
+                                "2024-01-02T00:00:00Z", "onbekend"});
+        transaction.UpdatePasswordHash("zora", "h3");
+        transaction.UpdateUserRoles("zora", {domain::Role::kAuditor});
+        transaction.RecordLoginFailure("zora", "2024-02-01T10:00:00Z");
+        transaction.RecordLoginFailure("zora", "2024-02-01T10:05:00Z");
+        transaction.RecordLoginFailure("niemand", "2024-02-01T10:05:00Z");
+        transaction.LockAccount("zora", "2024-02-01T10:20:00Z");
+        transaction.LockAccount("zora", "2024-02-01T10:30:00Z");
+    });
+    this->Read([](Transaction& transaction) {
+        EXPECT_FALSE(transaction.IsEmpty());
+        auto users = transaction.ListUsers();
+        ASSERT_EQ(users.size(), 2u);
+        EXPECT_EQ(users[0].username, "adam");
+        EXPECT_EQ(users[0].roles.size(), 2u);
+        auto zora = transaction.FindUser("zora");
+        ASSERT_TRUE(zora.has_value());
+        EXPECT_EQ(zora->password_hash, "h3");
+        EXPECT_EQ(zora->roles, std::vector<domain::Role>{domain::Role::kAuditor});
+        EXPECT_EQ(zora->department, "toezicht");
+        EXPECT_TRUE(zora->active);
+        EXPECT_FALSE(transaction.FindUser("onbekend").has_value());
+        EXPECT_EQ(transaction.CountLoginFailuresSince("zora", "2024-02-01T10:01:00Z"), 1);
+        EXPECT_EQ(transaction.CountLoginFailuresSince("zora", "2024-01-01T00:00:00Z"), 2);
+        EXPECT_EQ(transaction.AccountLockedUntil("zora"), "2024-02-01T10:30:00Z");
+        EXPECT_FALSE(transaction.AccountLockedUntil("adam").has_value());
+    });
+    this->Write([](Transaction& transaction) { transaction.ClearLoginFailures("zora"); });
+    this->Read([](Transaction& transaction) {
+        EXPECT_EQ(transaction.CountLoginFailuresSince("zora", "2024-01-01T00:00:00Z"), 0);
+        EXPECT_EQ(transaction.CountLoginFailuresSince("niemand", "2024-01-01T00:00:00Z"), 1);
+    });
+}
+
+TYPED_TEST(StoreContractTest, SessionsSecondFactorAndFederatedIdentities) {
+    this->Write([](Transaction& transaction) {
+        transaction.InsertUser({"af", "h", {domain::Role::kAandachtfunctionaris}, true, "2024-01-01T00:00:00Z"});
+        transaction.InsertSession({"t1", "af", "c1", "2024-01-01T08:00:00Z", "2024-01-01T08:00:00Z", true});
+        transaction.InsertSession({"t2", "af", "c2", "2024-01-01T09:00:00Z", "2024-01-01T09:00:00Z", false});
+        transaction.TouchSession("t2", "2024-01-01T09:10:00Z");
+        transaction.ClearMustEnrol("af");
+        transaction.UpsertMfa({"af", "GEHEIM-TOTP", std::nullopt, 0});
+        transaction.UpsertMfa({"af", "GEHEIM-TOTP-2", "2024-01-01T09:11:00Z", 42});
+        transaction.ReplaceRecoveryCodes("af", {"r1", "r2", "r3"});
+        transaction.UpsertFederatedIdentity(
+            {"https://idp", "sub-1", "af", "Anne Fonds", "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z"});
+        transaction.UpsertFederatedIdentity(
+            {"https://idp", "sub-1", "af", "Anne Fonds-Smit", "2024-01-01T00:00:00Z", "2024-02-01T00:00:00Z"});
+    });
+    this->Read([](Transaction& transaction) {
+        auto session = transaction.FindSession("t1");
+        ASSERT_TRUE(session.has_value());
+        EXPECT_EQ(session->csrf_token, "c1");
+        EXPECT_FALSE(session->must_enrol);
+        EXPECT_EQ(transaction.FindSession("t2")->last_seen_at, "2024-01-01T09:10:00Z");
+        auto mfa = transaction.FindMfa("af");
+        ASSERT_TRUE(mfa.has_value());
+        EXPECT_EQ(mfa->secret, "GEHEIM-TOTP-2");
+        EXPECT_EQ(mfa->confirmed_at, "2024-01-01T09:11:00Z");
+        EXPECT_EQ(mfa->last_step, 42);
+        EXPECT_EQ(transaction.CountUnusedRecoveryCodes("af"), 3);
+        auto identity = transaction.FindFederatedIdentity("https://idp", "sub-1");
+        ASSERT_TRUE(identity.has_value());
+        EXPECT_EQ(identity->display_name, "Anne Fonds-Smit");
+        EXPECT_EQ(identity->last_sign_in_at, "2024-02-01T00:00:00Z");
+        EXPECT_FALSE(transaction.FindFederatedIdentity("https://idp", "sub-2").has_value());
+    });
+    bool first = false;
+    bool second = true;
+    this->Write([&](Transaction& transaction) {
+        first = transaction.UseRecoveryCode("af", "r2", "2024-01-02T00:00:00Z");
+        second = transaction.UseRecoveryCode("af", "r2", "2024-01-02T00:00:01Z");
+        transaction.DeleteSession("t1");
+    });
+    EXPECT_TRUE(first);
+    EXPECT_FALSE(second);
+    this->Read([](Transaction& transaction) {
+        EXPECT_EQ(transaction.CountUnusedRecoveryCodes("af"), 2);
+        EXPECT_FALSE(transaction.FindSession("t1").has_value());
+        EXPECT_TRUE(transaction.FindSession("t2").has_value());
+    });
+    this->Write([](Transaction& transaction) {
+        transaction.DeleteSessionsOf("af");
+        transaction.DeleteMfa("af");
+    });
+    this->Read([](Transaction& transaction) {
+        EXPECT_FALSE(transaction.FindSession("t2").has_value());
+        EXPECT_FALSE(transaction.FindMfa("af").has_value());
+        EXPECT_EQ(transaction.CountUnusedRecoveryCodes("af"), 0);
+    });
+}
+
+TYPED_TEST(StoreContractTest, SignalsRoundTripListAndSearch) {
+    this->Write([&](Transaction& transaction) {
+        transaction.InsertUser({"melder", "h", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z"});
+        transaction.InsertSignal(this->MakeSignal("s1", "2024-03-01T10:00:00Z",
+                                                  "Vrouwen werken in de massagesalons tot middernacht."));
+        domain::Signal anonymous = this->MakeSignal("s2", "2024-03-02T10:00:00Z", "Twaalf arbeiders slapen in een loods.");
+        anonymous.reporter.clear();
+        anonymous.channel = "anoniem";
+        anonymous.location.reset();
+        anonymous.persons.clear();
+        anonymous.business.reset();
+        anonymous.observed_on.reset();
+        transaction.InsertSignal(anonymous);
+    });
+    this->Read([](Transaction& transaction) {
+        auto signal = transaction.FindSignal("s1");
+        ASSERT_TRUE(signal.has_value());
+        EXPECT_EQ(signal->narrative, "Vrouwen werken in de massagesalons tot middernacht.");
+        EXPECT_EQ(signal->indicator_codes, (std::vector<std::string>{"ALG-01", "ARB-03"}));
+        EXPECT_EQ(signal->status, "gemeld");
+        ASSERT_TRUE(signal->location.has_value());
+        EXPECT_EQ(signal->location->postcode, "6901 AB");
+        ASSERT_EQ(signal->persons.size(), 2u);
+        EXPECT_EQ(signal->persons[0].name, "Anna Jansen");
+        EXPECT_EQ(signal->persons[0].birth_year, 1990);
+        EXPECT_FALSE(signal->persons[1].birth_year.has_value());
+        ASSERT_TRUE(signal->business.has_value());
+        EXPECT_EQ(signal->business->trade_name, "Bakkerij Zonneschijn");
+        auto anonymous = transaction.FindSignal("s2");
+        ASSERT_TRUE(anonymous.has_value());
+        EXPECT_TRUE(anonymous->reporter.empty());
+        EXPECT_FALSE(anonymous->location.has_value());
+        EXPECT_FALSE(anonymous->business.has_value());
+        EXPECT_FALSE(transaction.FindSignal("s9").has_value());
+
+        auto inbox = transaction.ListSignals({std::nullopt, "gemeld", 10});
+        ASSERT_EQ(inbox.size(), 2u);
+        EXPECT_EQ(inbox[0].id, "s2");  // newest first
+        EXPECT_EQ(transaction.ListSignals({"melder", std::nullopt, 10}).size(), 1u);
+        EXPECT_EQ(transaction.ListSignals({std::nullopt, std::nullopt, 1}).size(), 1u);
+
+        auto found = transaction.SearchSignals("massagesalon", {}, 2000, 10);
+        ASSERT_EQ(found.size(), 1u);
+        EXPECT_EQ(found[0].id, "s1");
+        EXPECT_TRUE(transaction.SearchSignals("massagesalon loods", {}, 2000, 10).empty());
+        EXPECT_EQ(transaction.SearchSignals("", {}, 2000, 10).size(), 2u);
+        domain::SignalSearch recent;
+        recent.from = "2024-03-02T00:00:00Z";
+        EXPECT_EQ(transaction.SearchSignals("", recent, 2000, 10).size(), 1u);
+    });
+}
+
+TYPED_TEST(StoreContractTest, CaseRouteRecordsAndSummaries) {
+    this->Write([&](Transaction& transaction) {
+        transaction.InsertUser({"melder", "h", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z"});
+        transaction.InsertSignal(this->MakeSignal("s1", "2024-03-01T10:00:00Z", "Paspoort ingenomen door werkgever."));
+        transaction.InsertCase(this->MakeCase("c1", "2024-03-02T10:00:00Z"));
+        transaction.SetSignalCase("s1", "c1");
+        transaction.InsertEnrichment({"e1", "c1", "brp", "Inschrijving nagaan", "Niets gevonden", "2024-03-02T11:00:00Z", "af"});
+        transaction.InsertAssessment({"a1", "c1", "hoog", {"arbeid"}, "Meerdere signalen.", "2024-03-02T12:00:00Z", "af"});
+        domain::Case header = *transaction.FindCase("c1");
+        header.status = CaseStatus::kGewogen;
+        header.urgency = "hoog";
+        header.forms = {"arbeid", "seksueel"};
+        header.rationale = "Meerdere signalen.";
+        header.weighed_at = "2024-03-02T12:00:00Z";
+        header.updated_at = "2024-03-02T12:00:00Z";
+        header.version = 2;
+        transaction.UpdateCase(header);
+        transaction.InsertReferral({"r1", "c1", "moviera", "signalenoverleg", "2024-03-09", "Graag snel contact",
+                                    "2024-03-02T13:00:00Z", "af", {}});
+        transaction.InsertReferral({"r2", "c1", "politie", std::nullopt, "2024-03-05", std::nullopt,
+                                    "2024-03-02T13:05:00Z", "af", {}});
+        transaction.InsertPartnerFeedback({"f1", "r1", "Contact gelegd.", "2024-03-03T09:00:00Z", "af"});
+        transaction.InsertReporterFeedback("m1", "c1", {"Dank, we pakken het op.", "2024-03-03T10:00:00Z", "af"});
+        transaction.InsertTimelineEntry("c1", {"2024-03-02T10:00:00Z", "af", "record", "Casus vastgelegd"});
+        transaction.InsertTimelineEntry("c1", {"2024-03-02T12:00:00Z", "af", "weigh", "Gewogen: hoog"});
+    });
+    this->Read([](Transaction& transaction) {
+        auto header = transaction.FindCase("c1");
+        ASSERT_TRUE(header.has_value());
+        EXPECT_EQ(header->status, CaseStatus::kGewogen);
+        EXPECT_EQ(header->forms, (std::vector<std::string>{"arbeid", "seksueel"}));
+        EXPECT_EQ(header->rationale, "Meerdere signalen.");
+        EXPECT_EQ(header->version, 2);
+        EXPECT_EQ(transaction.FindSignal("s1")->status, "gewogen");
+        EXPECT_EQ(transaction.ListSignalsOfCase("c1").size(), 1u);
+        EXPECT_TRUE(transaction.ListSignals({std::nullopt, "gemeld", 10}).empty());
+        EXPECT_EQ(transaction.ListSignals({std::nullopt, "gewogen", 10}).size(), 1u);
+        auto enrichments = transaction.ListEnrichments("c1");
+        ASSERT_EQ(enrichments.size(), 1u);
+        EXPECT_EQ(enrichments[0].content, "Niets gevonden");
+        ASSERT_EQ(transaction.ListAssessments("c1").size(), 1u);
+        EXPECT_EQ(transaction.ListAssessments("c1")[0].forms, std::vector<std::string>{"arbeid"});
+        auto referrals = transaction.ListReferrals("c1");
+        ASSERT_EQ(referrals.size(), 2u);
+        EXPECT_EQ(referrals[0].note, "Graag snel contact");
+        ASSERT_EQ(referrals[0].feedback.size(), 1u);
+        EXPECT_EQ(referrals[0].feedback[0].summary, "Contact gelegd.");
+        EXPECT_FALSE(referrals[1].forum.has_value());
+        EXPECT_EQ(transaction.FindReferral("r2")->partner, "politie");
+        EXPECT_FALSE(transaction.FindReferral("r9").has_value());
+        ASSERT_EQ(transaction.ListReporterFeedback("c1").size(), 1u);
+        auto timeline = transaction.ListTimeline("c1");
+        ASSERT_EQ(timeline.size(), 2u);
+        EXPECT_EQ(timeline[1].action, "weigh");
+        auto summaries = transaction.ListCaseSummaries(10);
+        ASSERT_EQ(summaries.size(), 1u);
+        EXPECT_EQ(summaries[0].signal_count, 1);
+        EXPECT_EQ(summaries[0].referral_count, 2);
+        EXPECT_EQ(summaries[0].referrals_without_feedback, 1);
+        EXPECT_EQ(summaries[0].earliest_open_feedback_due, "2024-03-05");
+        EXPECT_TRUE(summaries[0].has_reporter_feedback);
+        EXPECT_TRUE(summaries[0].has_reachable_reporter);
+    });
+}
+
+TYPED_TEST(StoreContractTest, ClosuresReopeningsAndRetention) {
+    this->Write([&](Transaction& transaction) {
+        transaction.InsertSignal(this->MakeSignal("s1", "2024-01-01T10:00:00Z", "Uitbuiting in de kassen."));
+        transaction.InsertSignal(this->MakeSignal("s2", "2024-01-02T10:00:00Z", "Losse melding zonder casus."));
+        transaction.InsertCase(this->MakeCase("c1", "2024-01-03T10:00:00Z"));
+        transaction.SetSignalCase("s1", "c1");
+        transaction.InsertAssessment({"a1", "c1", "normaal", {"arbeid"}, "Rationale.", "2024-01-03T11:00:00Z", "af"});
+        domain::Case header = *transaction.FindCase("c1");
+        header.status = CaseStatus::kAfgesloten;
+        header.outcome = "zorgtraject";
+        header.closure_note = "Afgerond met zorg.";
+        header.updated_at = "2024-01-10T10:00:00Z";
+        transaction.UpdateCase(header);
+        transaction.InsertClosure("c1", {"2024-01-10T10:00:00Z", "zorgtraject", "Afgerond met zorg.", "af"});
+        transaction.InsertReopening("c1", {"2024-01-11T10:00:00Z", "Nieuw signaal.", "af"});
+        transaction.InsertClosure("c1", {"2024-01-12T10:00:00Z", "zorgtraject", std::nullopt, "af"});
+        transaction.SetLegalHold("c1", LegalHold{"Strafzaak loopt.", "af", "2024-01-13T10:00:00Z"});
+    });
+    this->Read([](Transaction& transaction) {
+        auto closures = transaction.ListClosures("c1");
+        ASSERT_EQ(closures.size(), 2u);
+        EXPECT_EQ(closures[0].note, "Afgerond met zorg.");
+        EXPECT_FALSE(closures[1].note.has_value());
+        auto reopenings = transaction.ListReopenings("c1");
+        ASSERT_EQ(reopenings.size(), 1u);
+        EXPECT_EQ(reopenings[0].reason, "Nieuw signaal.");
+        auto candidates = transaction.ListRetentionCandidates();
+        ASSERT_EQ(candidates.size(), 2u);
+        EXPECT_EQ(candidates[0].kind, "case");
+        EXPECT_TRUE(candidates[0].on_hold);
+        EXPECT_EQ(candidates[0].since, "2024-01-10T10:00:00Z");
+        EXPECT_EQ(candidates[1].id, "s2");
+        auto state = transaction.CaseRetention("c1");
+        ASSERT_TRUE(state.hold.has_value());
+        EXPECT_EQ(state.hold->reason, "Strafzaak loopt.");
+    });
+    std::vector<std::string> case_categories;
+    std::vector<std::string> signal_categories;
+    this->Write([&](Transaction& transaction) {
+        transaction.SetLegalHold("c1", std::nullopt);
+        transaction.InsertSignalKey("s2", "persoon", "k-persoon");
+        case_categories = transaction.DestroyCase("c1", "2030-01-01T00:00:00Z");
+        signal_categories = transaction.DestroySignal("s2", "2030-01-01T00:00:00Z");
+        transaction.AppendDestructionRecord({0, "case", "c1", "2030-01-01T00:00:00Z", "5y", case_categories, "systeem"});
+        transaction.AppendDestructionRecord({0, "signal", "s2", "2030-01-01T00:00:00Z", "1y", signal_categories, "systeem"});
+    });
+    EXPECT_NE(std::find(case_categories.begin(), case_categories.end(), "meldingstekst"), case_categories.end());
+    EXPECT_NE(std::find(case_categories.begin(), case_categories.end(), "casusteksten"), case_categories.end());
+    EXPECT_NE(std::find(signal_categories.begin(), signal_categories.end(), "koppelsleutels"), signal_categories.end());
+    this->Read([](Transaction& transaction) {
+        EXPECT_TRUE(transaction.ListRetentionCandidates().empty());
+        auto state = transaction.CaseRetention("c1");
+        EXPECT_FALSE(state.hold.has_value());
+        EXPECT_EQ(state.destroyed_at, "2030-01-01T00:00:00Z");
+        auto signal = transaction.FindSignal("s1");
+        ASSERT_TRUE(signal.has_value());
+        EXPECT_TRUE(signal->narrative.empty());
+        EXPECT_TRUE(signal->persons.empty());
+        EXPECT_FALSE(signal->location.has_value());
+        EXPECT_EQ(transaction.SignalDestroyedAt("s2"), "2030-01-01T00:00:00Z");
+        EXPECT_FALSE(transaction.SignalDestroyedAt("s9").has_value());
+        EXPECT_TRUE(transaction.SearchSignals("kassen", {}, 2000, 10).empty());
+        EXPECT_TRUE(transaction.FindSignalIdsByKey("persoon", "k-persoon").empty());
+        EXPECT_FALSE(transaction.ListClosures("c1")[0].note.has_value());
+        EXPECT_TRUE(transaction.ListReopenings("c1")[0].reason.empty());
+        EXPECT_TRUE(transaction.ListAssessments("c1")[0].rationale.empty());
+        auto log = transaction.ListDestructionRecords(10);
+        ASSERT_EQ(log.size(), 2u);
+        EXPECT_EQ(log[0].object_id, "s2");  // newest first
+    });
+}
+
+TYPED_TEST(StoreContractTest, LinkingRectificationAndRecurrences) {
+    this->Write([&](Transaction& transaction) {
+        for (const char* id : {"s1", "s2", "s3"}) {
+            transaction.InsertSignal(this->MakeSignal(id, std::string{"2024-02-0"} + id[1] + "T10:00:00Z", "Tekst."));
+        }
+        transaction.InsertCase(this->MakeCase("c1", "2024-02-05T10:00:00Z"));
+        transaction.SetSignalCase("s1", "c1");
+        for (const char* id : {"s1", "s2", "s3"}) transaction.InsertSignalKey(id, "adres", "k-adres");
+        transaction.InsertSignalKey("s1", "adres", "k-adres");  // a duplicate is ignored
+        transaction.InsertSignalKey("s1", "telefoon", "k-tel");
+        transaction.InsertSignalKey("s2", "telefoon", "k-tel");
+        transaction.UpdatePerson("s2", 0, {"slachtoffer", "Anna Jansen-de Boer", 1991, "Pools", ""});
+        transaction.InsertRectification({"x1", "s2", 0, {"name", "birthYear"}, "Verkeerd gespeld.",
+                                         "2024-02-06T10:00:00Z", "af"});
+    });
+    this->Read([](Transaction& transaction) {
+        auto related = transaction.ListRelatedSignals("c1");
+        ASSERT_EQ(related.size(), 2u);
+        EXPECT_EQ(related[0].signal_id, "s3");
+        EXPECT_EQ(related[1].matched_on, (std::vector<std::string>{"adres", "telefoon"}));
+        auto recurrences = transaction.ListRecurrences(2, 10);
+        ASSERT_EQ(recurrences.size(), 1u);
+        EXPECT_EQ(recurrences[0].kind, "adres");
+        EXPECT_EQ(recurrences[0].signal_count, 3);
+        EXPECT_EQ(recurrences[0].label, "Dorpsstraat 12, 6901 AB Zevenaar");
+        auto ids = transaction.FindSignalIdsByKey("telefoon", "k-tel");
+        std::sort(ids.begin(), ids.end());
+        EXPECT_EQ(ids, (std::vector<std::string>{"s1", "s2"}));
+        auto person = transaction.FindSignal("s2")->persons[0];
+        EXPECT_EQ(person.name, "Anna Jansen-de Boer");
+        EXPECT_TRUE(person.phone.empty());
+        auto rectifications = transaction.ListRectifications("s2");
+        ASSERT_EQ(rectifications.size(), 1u);
+        EXPECT_EQ(rectifications[0].reason, "Verkeerd gespeld.");
+        EXPECT_EQ(rectifications[0].fields.size(), 2u);
+    });
+    this->Write([](Transaction& transaction) { transaction.DeleteSignalKeys("s2"); });
+    this->Read([](Transaction& transaction) { EXPECT_EQ(transaction.FindSignalIdsByKey("telefoon", "k-tel").size(), 1u); });
+}
+
+TYPED_TEST(StoreContractTest, CodesAndCatalogVersions) {
+    this->Write([](Transaction& transaction) {
+        transaction.UpsertCode("partner", {"gemeente-x", "Gemeente X"});
+        transaction.UpsertCode("partner", {"moviera", "Moviera (zorgcoördinator)"});
+        domain::Catalog catalog = domain::BuiltinCatalog();
+        catalog.version = "2025.1";
+        catalog.published_at = "2025-01-01T00:00:00Z";
+        catalog.published_by = "beheer";
+        transaction.InsertCatalog(catalog);
+    });
+    this->Read([](Transaction& transaction) {
+        auto partners = transaction.ListCodes("partner");
+        ASSERT_EQ(partners.size(), 11u);
+        EXPECT_EQ(partners.front().name, "Moviera (zorgcoördinator)");
+        EXPECT_EQ(partners.back().code, "gemeente-x");
+        EXPECT_EQ(transaction.ListCodes("forum").size(), 4u);
+        EXPECT_EQ(transaction.ListCodes("outcome").size(), 6u);
+        EXPECT_EQ(transaction.LatestCatalogVersion(), "2025.1");
+        ASSERT_EQ(transaction.ListCatalogVersions().size(), 1u);
+        auto catalog = transaction.LoadCatalog("2025.1");
+        ASSERT_TRUE(catalog.has_value());
+        EXPECT_EQ(catalog->All().size(), domain::BuiltinCatalog().All().size());
+        EXPECT_EQ(catalog->All().front()->code, "ALG-01");
+        EXPECT_FALSE(transaction.LoadCatalog("1999.1").has_value());
+    });
+}
+
+TYPED_TEST(StoreContractTest, AuditTrailAndProcessingRecords) {
+    for (int index = 0; index < 3; ++index) {
+        this->Write([&](Transaction& transaction) {
+            app::AppendAudit(transaction, {"af", "case.read", "case/c" + std::to_string(index), "behandeling", "toegestaan"},
+                             "2024-04-0" + std::to_string(index + 1) + "T10:00:00Z");
+        });
+    }
+    this->Read([](Transaction& transaction) {
+        auto last = transaction.LastAuditRecord();
+        ASSERT_TRUE(last.has_value());
+        EXPECT_EQ(last->sequence, 3);
+        EXPECT_TRUE(app::VerifyAuditChain(transaction).valid);
+        AuditFilter filter;
+        filter.from = "2024-04-02T00:00:00Z";
+        auto records = transaction.ListAuditRecords(filter);
+        ASSERT_EQ(records.size(), 2u);
+        EXPECT_EQ(records[0].sequence, 3);  // newest first
+        std::int64_t visited = 0;
+        transaction.ForEachAuditRecord([&](const AuditRecord& record) { EXPECT_EQ(record.sequence, ++visited); });
+        EXPECT_EQ(visited, 3);
+        auto processing = transaction.ListProcessingRecords({"2024-04-01T00:00:00Z", "2024-04-03T00:00:00Z", 0}, 10);
+        ASSERT_EQ(processing.size(), 2u);
+        EXPECT_EQ(processing[0].audit_sequence, 1);
+    });
+}
+
+// Writers from many threads, each appending to the chain: the chain stays one valid chain without gaps, and a
+// job that fails inside a batch leaves nothing behind while the others commit.
+TYPED_TEST(StoreContractTest, ConcurrentWritesKeepOneChainAndFailedJobsRollBack) {
+    std::atomic<int> refused{0};
+    std::vector<std::thread> threads;
+    for (int thread = 0; thread < 6; ++thread) {
+        threads.emplace_back([&, thread] {
+            for (int index = 0; index < 15; ++index) {
+                const std::string name = "u" + std::to_string(thread) + "-" + std::to_string(index);
+                Status status = this->store_->Write([&](Transaction& transaction) -> Status {
+                    app::AppendAudit(transaction, {"systeem", "user.add", "user/" + name, "beheer", "toegestaan"},
+                                     "2024-05-01T10:00:00Z");
+                    transaction.InsertUser({name, "h", {domain::Role::kMelder}, true, "2024-05-01T10:00:00Z"});
+                    if (index % 5 == 4) return MakeError(ErrorCode::kInvalidArgument, "refused on purpose");
+                    return Ok();
+                });
+                if (!status) refused.fetch_add(1);
+            }
+        });
+    }
+    for (std::thread& thread : threads) thread.join();
+    EXPECT_EQ(refused.load(), 18);
+    Status duplicate = this->store_->Write([](Transaction& transaction) -> Status {
+        transaction.InsertUser({"u0-0", "h", {domain::Role::kMelder}, true, "2024-05-01T10:00:00Z"});
+        return Ok();
+    });
+    ASSERT_FALSE(duplicate.has_value());
+    EXPECT_EQ(duplicate.error().code, ErrorCode::kUnavailable);
+    this->Read([](Transaction& transaction) {
+        EXPECT_EQ(transaction.ListUsers().size(), 72u);
+        auto verification = app::VerifyAuditChain(transaction);
+        EXPECT_TRUE(verification.valid);
+        EXPECT_EQ(verification.count, 72);
+        EXPECT_EQ(transaction.LastAuditRecord()->sequence, 72);
+    });
+    EXPECT_TRUE(this->store_->Check().has_value());
+}
+
+TYPED_TEST(StoreContractTest, FiguresFacts) {
+    this->Write([&](Transaction& transaction) {
+        transaction.InsertUser({"melder", "h", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z", "publiekszaken"});
+        transaction.InsertSignal(this->MakeSignal("s1", "2024-12-30T10:00:00Z", "Tekst."));
+        domain::Signal anonymous = this->MakeSignal("s2", "2025-01-02T10:00:00Z", "Tekst.");
+        anonymous.reporter.clear();
+        transaction.InsertSignal(anonymous);
+        transaction.InsertCase(this->MakeCase("c1", "2025-01-03T10:00:00Z"));
+        transaction.SetSignalCase("s1", "c1");
+        transaction.InsertReferral({"r1", "c1", "moviera", std::nullopt, "2025-01-10", std::nullopt,
+                                    "2025-01-04T10:00:00Z", "af", {}});
+        transaction.InsertClosure("c1", {"2025-01-20T10:00:00Z", "zorgtraject", std::nullopt, "af"});
+        transaction.UpsertYearlyFigures({2024, 120, std::nullopt, 7, "eigen telling", "2025-01-05T00:00:00Z", "beleid"});
+        transaction.UpsertYearlyFigures({2023, 111, 49, 6, "correctie", "2025-01-05T00:00:00Z", "beleid"});
+    });
+    this->Read([](Transaction& transaction) {
+        auto signals = transaction.SignalsForFiguresBetween("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z");
+        ASSERT_EQ(signals.size(), 1u);
+        EXPECT_EQ(signals[0].department, domain::kResidentDepartment);
+        auto last_year = transaction.SignalsForFiguresBetween("2024-01-01T00:00:00Z", "2025-01-01T00:00:00Z");
+        ASSERT_EQ(last_year.size(), 1u);
+        EXPECT_EQ(last_year[0].department, "publiekszaken");
+        auto cases = transaction.CasesForFiguresBetween("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z");
+        ASSERT_EQ(cases.size(), 1u);
+        EXPECT_EQ(cases[0].first_signal_at, "2024-12-30T10:00:00Z");
+        EXPECT_EQ(cases[0].referrals.size(), 1u);
+        EXPECT_EQ(cases[0].closures.size(), 1u);
+        EXPECT_TRUE(cases[0].has_reachable_reporter);
+        auto figures = transaction.ListYearlyFigures();
+        ASSERT_EQ(figures.size(), 6u);
+        EXPECT_EQ(figures[4].year, 2023);
+        EXPECT_EQ(figures[4].region_care_trajectories, 49);
+        EXPECT_EQ(figures[5].year, 2024);
+        EXPECT_FALSE(figures[5].region_care_trajectories.has_value());
+        EXPECT_EQ(figures[5].municipality_count, 7);
+    });
+}
+
+// Whole days are answered from the kept day counts, a bound inside a day from the signals themselves; both
+// count every signal once, before and after signals are taken into a case (the triggers of both stores).
+TYPED_TEST(StoreContractTest, DayCountsGiveTheSameSignalFiguresAsTheSignalsThemselves) {
+    auto total = [this](const char* from, const char* to) {
+        std::int64_t signals = 0;
+        std::int64_t recorded = 0;
+        this->Read([&](Transaction& transaction) {
+            for (const auto& fact : transaction.SignalsForFiguresBetween(from, to)) {
+                signals += fact.count;
+                if (fact.recorded_at) recorded += fact.count;
+            }
+        });
+        return std::pair{signals, recorded};
+    };
+    this->Write([&](Transaction& transaction) {
+        transaction.InsertUser({"melder", "h", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z", "publiekszaken"});
+        for (int index = 0; index < 6; ++index) {
+            domain::Signal signal = this->MakeSignal("s" + std::to_string(index),
+                                                     "2025-03-0" + std::to_string(index + 1) + "T10:00:00Z", "Tekst.");
+            if (index % 2 == 1) signal.reporter.clear();
+            transaction.InsertSignal(signal);
+        }
+    });
+    EXPECT_EQ(total("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), (std::pair<std::int64_t, std::int64_t>{6, 0}));
+    EXPECT_EQ(total("2024-12-31T23:59:59Z", "2026-01-01T00:00:00Z"), (std::pair<std::int64_t, std::int64_t>{6, 0}));
+    this->Write([&](Transaction& transaction) {
+        transaction.InsertCase(this->MakeCase("c1", "2025-03-10T10:00:00Z"));
+        transaction.SetSignalCase("s1", "c1");
+        transaction.SetSignalCase("s2", "c1");
+    });
+    EXPECT_EQ(total("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), (std::pair<std::int64_t, std::int64_t>{6, 2}));
+    EXPECT_EQ(total("2024-12-31T23:59:59Z", "2026-01-01T00:00:00Z"), (std::pair<std::int64_t, std::int64_t>{6, 2}));
+    EXPECT_EQ(total("2025-03-02T00:00:00Z", "2025-03-04T00:00:00Z"), (std::pair<std::int64_t, std::int64_t>{2, 2}));
+    EXPECT_EQ(total("2025-03-04T00:00:00Z", "2025-03-06T00:00:00Z"), (std::pair<std::int64_t, std::int64_t>{2, 0}));
+}
+
+// A search matches signals holding every word, newest first; only the newest `candidates` matches go on to the
+// filters, whichever word is the rarest.
+TYPED_TEST(StoreContractTest, SearchMatchesEveryWordNewestFirstWithinTheCandidates) {
+    this->Write([&](Transaction& transaction) {
+        for (int index = 0; index < 12; ++index) {
+            const std::string day = (index < 9 ? "0" : "") + std::to_string(index + 1);
+            // Every signal names the kelder; every third also the fietsen.
+            transaction.InsertSignal(this->MakeSignal(
+                "s" + std::to_string(index), "2024-01-" + day + "T10:00:00Z",
+                index % 3 == 0 ? "Arbeiders slapen in de kelder bij de fietsen." : "Arbeiders in de kelder."));
+        }
+    });
+    auto ids = [this](const std::string& text, int candidates, const domain::SignalSearch& search = {}) {
+        std::vector<std::string> found;
+        this->Read([&](Transaction& transaction) {
+            for (const auto& signal : transaction.SearchSignals(text, search, candidates, 100)) found.push_back(signal.id);
+        });
+        return found;
+    };
+    EXPECT_EQ(ids("fietsen kelder", 100), (std::vector<std::string>{"s9", "s6", "s3", "s0"}));
+    EXPECT_EQ(ids("kelders fietsen arbeiders", 100), (std::vector<std::string>{"s9", "s6", "s3", "s0"}))
+        << "any order of words, each through its stem";
+    EXPECT_EQ(ids("kelder fietsen", 2), (std::vector<std::string>{"s9", "s6"})) << "bounded to the newest matches";
+    EXPECT_EQ(ids("kelder", 3).size(), 3u);
+    EXPECT_TRUE(ids("kelder paspoort", 100).empty()) << "a word no signal holds";
+    domain::SignalSearch early;
+    early.to = "2024-01-05T00:00:00Z";
+    EXPECT_EQ(ids("kelder fietsen", 100, early), (std::vector<std::string>{"s3", "s0"})) << "filters after matching";
+    EXPECT_TRUE(ids("kelder fietsen", 2, early).empty()) << "the filters see only the newest candidates";
+    EXPECT_EQ(ids("", 100).size(), 12u) << "no words: no text condition";
+}
+
+// The state several instances share: rate-limit events, single-use tickets and job leases.
+TYPED_TEST(StoreContractTest, RateEventsTicketsAndLeases) {
+    this->Write([](Transaction& transaction) {
+        for (int event = 0; event < 3; ++event) {
+            transaction.RecordRateEvent("sign-in-failure", "hash-a", "2026-01-01T10:00:00Z", "2026-01-01T10:15:00Z");
+        }
+        transaction.RecordRateEvent("anonymous-api", "hash-a", "2026-01-01T10:00:00Z", "2026-01-01T10:30:00Z");
+        transaction.InsertTicket({"oidc-login", "key-1", "verifier-geheim", "2026-01-01T10:10:00Z"},
+                                 "2026-01-01T10:00:00Z");
+        transaction.InsertTicket({"oidc-login", "key-2", "tweede", "2026-01-01T10:10:00Z"}, "2026-01-01T10:00:00Z");
+    });
+    this->Read([](Transaction& transaction) {
+        EXPECT_EQ(transaction.CountRateEvents("sign-in-failure", "hash-a", "2026-01-01T10:14:59Z"), 3);
+        EXPECT_EQ(transaction.CountRateEvents("anonymous-api", "hash-a", "2026-01-01T10:14:59Z"), 1);
+        EXPECT_EQ(transaction.CountRateEvents("sign-in-failure", "hash-b", "2026-01-01T10:14:59Z"), 0);
+        EXPECT_EQ(transaction.CountRateEvents("sign-in-failure", "hash-a", "2026-01-01T10:15:00Z"), 0);
+    });
+    this->Write([](Transaction& transaction) {
+        EXPECT_EQ(transaction.TakeTicket("other-kind", "key-1", "2026-01-01T10:05:00Z"), std::nullopt);
+        auto taken = transaction.TakeTicket("oidc-login", "key-1", "2026-01-01T10:05:00Z");
+        EXPECT_EQ(taken.value_or(TicketRecord{}).payload, "verifier-geheim");
+        EXPECT_EQ(transaction.TakeTicket("oidc-login", "key-1", "2026-01-01T10:05:00Z"), std::nullopt) << "used once";
+        EXPECT_EQ(transaction.TakeTicket("oidc-login", "key-2", "2026-01-01T10:10:00Z"), std::nullopt) << "expired";
+    });
+    auto take = [this](const char* holder, const char* now, const char* until) {
+        bool taken = false;
+        this->Write([&](Transaction& transaction) { taken = transaction.AcquireLease("retention", holder, now, until); });
+        return taken;
+    };
+    EXPECT_TRUE(take("a", "2026-01-01T10:00:00Z", "2026-01-02T10:00:00Z"));
+    EXPECT_FALSE(take("b", "2026-01-01T11:00:00Z", "2026-01-02T11:00:00Z"));
+    EXPECT_FALSE(take("a", "2026-01-01T11:00:00Z", "2026-01-02T11:00:00Z")) << "not even by its holder";
+    EXPECT_TRUE(take("c", "2026-01-02T10:00:00Z", "2026-01-03T10:00:00Z")) << "free when its time ran out";
+}
+
+TYPED_TEST(StoreContractTest, Registers) {
+    bool first_completion = false;
+    bool second_completion = true;
+    this->Write([&](Transaction& transaction) {
+        RegisterTransaction& registers = transaction.Registers();
+        registers.InsertStaffMember({"m1", "E100", "Zeger Zwart", "publiekszaken", "publiekszaken", true, std::nullopt},
+                                    "2024-01-01T00:00:00Z");
+        registers.InsertStaffMember({"m2", "E101", "Anne Wit", "toezicht", "publiekszaken", true, std::nullopt},
+                                    "2024-01-01T00:00:00Z");
+        registers.InsertTrainingImport({"i1", "2024-02-01T00:00:00Z", "beheer", 2, 2, 0, 1});
+        first_completion = registers.InsertCompletion("m1", "2024-01-15", "i1");
+        second_completion = registers.InsertCompletion("m1", "2024-01-15", "i1");
+        registers.UpdateStaffMember({"m2", "E101", "Anne Wit-Groen", "toezicht", "toezicht", false, std::nullopt},
+                                    "2024-02-02T00:00:00Z");
+        domain::TrainingSettings settings;
+        settings.refresher_months = 12;
+        settings.target_percent["publiekszaken"] = 80;
+        registers.SaveTrainingSettings(settings);
+        registers.InsertActivity({"act1", "Voorlichting", "2024-03-01", "Over signalen", {{"toezicht", 5}}, 3},
+                                 "2024-03-01T00:00:00Z");
+        registers.InsertOfficer({"o1", "Olga Oranje", "veiligheid", "0311-123456", "olga@zevenaar.nl", true},
+                                "2024-01-01T00:00:00Z");
+        domain::PlanAction action = *registers.FindAction("e-learning");
+        action.status = "loopt";
+        action.owner = "Team Veiligheid";
+        action.updated_at = "2024-03-01T00:00:00Z";
+        action.updated_by = "beleid";
+        registers.UpdateAction(action);
+    });
+    EXPECT_TRUE(first_completion);
+    EXPECT_FALSE(second_completion);
+    this->Read([](Transaction& transaction) {
+        RegisterTransaction& registers = transaction.Registers();
+        auto members = registers.ListStaffMembers();
+        ASSERT_EQ(members.size(), 2u);
+        EXPECT_EQ(members[0].name, "Zeger Zwart");  // publiekszaken before toezicht
+        EXPECT_EQ(members[0].last_completed_on, "2024-01-15");
+        EXPECT_EQ(registers.FindStaffMemberByNumber("E101")->name, "Anne Wit-Groen");
+        EXPECT_FALSE(registers.FindStaffMember("m9").has_value());
+        EXPECT_EQ(registers.ListTrainingImports(10).size(), 1u);
+        auto settings = registers.LoadTrainingSettings();
+        EXPECT_EQ(settings.refresher_months, 12);
+        EXPECT_EQ(settings.target_percent.at("publiekszaken"), 80);
+        auto activities = registers.ListActivities();
+        ASSERT_EQ(activities.size(), 1u);
+        EXPECT_EQ(activities[0].attendees.at("toezicht"), 5);
+        EXPECT_EQ(registers.FindOfficer("o1")->email, "olga@zevenaar.nl");
+        EXPECT_EQ(registers.ListOfficers().size(), 1u);
+        EXPECT_EQ(registers.ListObjectives().size(), 4u);
+        auto actions = registers.ListActions();
+        ASSERT_EQ(actions.size(), 8u);
+        EXPECT_EQ(actions[0].id, "e-learning");
+        EXPECT_EQ(actions[0].status, "loopt");
+        EXPECT_EQ(registers.FindAction("e-learning")->owner, "Team Veiligheid");
+    });
+}
+
+}  // namespace
+}  // namespace meldroute::store
