@@ -6,8 +6,9 @@
 #   BENCH_SECONDS  seconds per load measurement (default 10)
 #   BENCH_CACHE    where generated stores are kept between runs (default /tmp/meldroute-bench-cache), one
 #                  directory per size and cache key (schema version and generator version, bench_generate --cache-key)
-#   BENCH_PG       a postgresql:// URL: the same lines are measured against that store too, when this build's
-#                  server and generator offer it (bench_generate --stores); otherwise the run says PG was not measured
+#   BENCH_PG       a postgresql:// URL (postgresql://host:port/db, a user that may create databases): the same
+#                  lines are measured against the PostgreSQL store too, on a fresh database meldroute_bench_SIZE
+#                  per size (not cached: filled through the store each run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}
@@ -185,8 +186,14 @@ fi
 if [ -n "${BENCH_PG:-}" ]; then
     if "$build/bench_generate" --stores | grep -qx postgresql; then
         for size in $sizes; do
-            "$build/bench_generate" --store "$BENCH_PG" "$work/pg" "$size" >&2
-            start_server "$work/pg" --store "$BENCH_PG"
+            # A fresh database per size on the server BENCH_PG names (its user may create databases); the
+            # intake ratios stay against the raw SQLite rates above.
+            database="meldroute_bench_$size"
+            psql -X -q "$BENCH_PG" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database"
+            store_url="${BENCH_PG%/*}/$database"
+            rm -rf "$work/pg"
+            "$build/bench_generate" --store "$store_url" "$work/pg" "$size" >&2
+            start_server "$work/pg" --store "$store_url"
             measure postgresql "$size"
             stop_server
         done
