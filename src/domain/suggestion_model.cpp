@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <unordered_set>
 
 namespace meldroute::domain {
 
@@ -30,10 +31,23 @@ std::string NumberRange(long number) {
     return "#1000+";
 }
 
-// The word a feature is made of: its stem, the word itself, or its number range; empty for single letters.
+// Function words: articles, pronouns, prepositions and auxiliaries say nothing of a fact on their own, and with
+// a few hundred training narratives their weights would only learn who happened to write which narrative.
+bool IsFunctionWord(std::string_view word) {
+    static const std::unordered_set<std::string_view> kWords = {
+        "de",   "het",    "een", "en",  "of",  "van",  "in",   "op",   "aan",  "met",   "voor", "bij",    "te",
+        "naar", "om",     "uit", "als", "dat", "die",  "dit",  "deze", "er",   "hij",   "zij",  "ze",     "haar",
+        "zijn", "hem",    "hun", "je",  "we",  "wij",  "ik",   "is",   "was",  "heeft", "had",  "hebben", "wordt",
+        "werd", "worden", "ook", "nog", "al",  "dan",  "toen", "tot",  "door", "over",  "wat",  "wie",    "zich",
+        "mij",  "me",     "u",   "ons", "zo",  "daar", "hier", "wel",  "nu",   "af",    "mee",  "men"};
+    return kWords.contains(word);
+}
+
+// The word a feature is made of: its stem, the word itself, or its number range; empty for single letters and
+// function words.
 std::string FeatureWord(const Token& token) {
     if (token.number >= 0) return NumberRange(token.number);
-    if (token.norm.size() < 2) return {};
+    if (token.norm.size() < 2 || IsFunctionWord(token.norm)) return {};
     return token.stem.empty() ? token.norm : token.stem;
 }
 
@@ -250,7 +264,8 @@ std::vector<ModelHit> SuggestionModel::Score(const std::vector<Token>& tokens) c
         for (const Feature& feature : sentence.features) {
             const auto found = weights_.find(feature.name);
             if (found == weights_.end()) continue;
-            for (const auto& [code, weight] : found->second) scores[static_cast<std::size_t>(code)].Add(feature, weight);
+            for (const auto& [code, weight] : found->second)
+                scores[static_cast<std::size_t>(code)].Add(feature, weight);
         }
         for (std::size_t code = 0; code < codes_.size(); ++code) {
             const SentenceScore& score = scores[code];

@@ -10,8 +10,10 @@
 //   b:STEM STEM   two adjacent words of one clause
 //   c:CONCEPT     a word of a concept of the suggestions' second layer (hand-made lists of word forms, e.g. the
 //                 ways to name a passport), so that a synonym seen once in training still counts
-// A word inside a negated scope (IsNegated of narrative_text.hpp: "geen schulden", "heeft wel een eigen
-// paspoort", "geen aanwijzingen dat ...") becomes another feature, "u:!schuld", and so does a bigram holding one.
+// Function words ("de", "haar", "heeft", ...) make no feature of their own. A word inside a negated scope
+// (IsNegated of narrative_text.hpp: "geen schulden", "heeft wel een eigen paspoort", "geen aanwijzingen dat ...")
+// becomes another feature, "u:!schuld", and so does a bigram holding one. A sentence speaks for a code only when
+// two of its words each weigh for it: one word is a topic ("paspoort"), a fact needs two.
 #pragma once
 
 #include <cstddef>

@@ -39,7 +39,8 @@
 // one sentence (stems, stem bigrams, the concepts below, negated words marked), trained from the labelled
 // narratives by tools/train_suggestions.cpp and compiled in. It adds the codes the patterns and concepts did not
 // find when its probability reaches the threshold chosen by cross-validation, weighing at most as much as a loose
-// pattern, so the rules below treat its suggestions like the loose ones.
+// pattern, so the rules below treat its suggestions like the loose ones (but it never counts as a form's core
+// in DropOverlaps, so it cannot remove what the patterns read).
 //
 // After all layers: working days written as clock spans are read (FindLongSpan); facts the narrative explains
 // itself are dropped (DropExplained, DropSoftened); money handed over follows the narrative's form and a fact
@@ -1523,6 +1524,7 @@ struct CodeResult {
     int extra_hits = 0;
     std::size_t begin = 0;
     std::size_t end = 0;
+    bool learned = false;  // added by the learned layer, not read by a pattern or concept rule
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -2435,9 +2437,15 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
     const auto paid = results.find("SEK-02");
     if (paid != results.end() && paid->second.best_weight <= kLooseSexWorkWeight && has("SEK-05")) results.erase(paid);
     const std::vector<FormCodes>& forms = FormsForOverlap();
+    // A form's core is what the patterns and concepts read: a learned suggestion, less certain, never removes
+    // theirs.
+    const auto read = [&](std::string_view code) {
+        const auto found = results.find(code);
+        return found != results.end() && !found->second.learned;
+    };
     std::vector<bool> has_core(forms.size(), false);
     for (std::size_t form = 0; form < forms.size(); ++form) {
-        for (std::string_view code : forms[form].core) has_core[form] = has_core[form] || has(code);
+        for (std::string_view code : forms[form].core) has_core[form] = has_core[form] || read(code);
     }
     for (std::size_t form = 0; form < forms.size(); ++form) {
         if (has_core[form]) continue;
@@ -2704,7 +2712,7 @@ void AddModelHits(const SuggestionModel& model, const std::vector<Token>& tokens
         const Indicator* indicator = FindIndicator(hit.code);
         if (indicator == nullptr) continue;
         const CodeResult result{std::min(hit.probability, kModelMaxWeight), 0, 0, tokens[hit.first].begin,
-                                tokens[hit.last].end};
+                                tokens[hit.last].end, true};
         results.try_emplace(indicator->code, result);
         for (const auto& [first, second] : kDuplicatePairs) {
             if (hit.code == first) results.try_emplace(second, result);
