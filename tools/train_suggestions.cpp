@@ -8,10 +8,12 @@
 // 2. Chooses the decision threshold by 5-fold cross-validation of the combined matcher (patterns and model): the
 //    threshold with the best F1 of precision and recall on the --select-on narratives, where the patterns meet
 //    wording they have not seen as new text will (on the sets they were tuned on they find nearly everything, and
-//    any model hit looks like noise); the higher threshold among equals, never one whose precision there falls
-//    below the target 0.7, and never one that lets a negative of any set reach "sterk". The table goes to stderr.
+//    any model hit looks like noise); the higher threshold among equals, never one whose precision there, less one
+//    standard error, falls below the target 0.7, and never one that lets a negative of any set reach "sterk".
+//    The table goes to stderr.
 // 3. Trains on all narratives and writes OUTPUT with a comment block naming the data and the figures.
 // Deterministic: the same inputs give the same file.
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -26,8 +28,8 @@ using meldroute::domain::LabelledNarrative;
 using meldroute::domain::QualityFigures;
 
 constexpr int kFolds = 5;
-// The precision target: a threshold whose cross-validated precision on the selected sets falls below it
-// is not chosen.
+// The precision target: a threshold whose cross-validated precision on the selected sets, less one standard
+// error, falls below it is not chosen.
 constexpr double kMinPrecision = 0.7;
 
 bool ReadFile(const std::string& path, std::string& content) {
@@ -66,6 +68,15 @@ QualityFigures Figures(const std::vector<meldroute::domain::NarrativeVerdict>& v
     return figures;
 }
 
+// The cross-validated precision less one standard error: a threshold must meet the target with that margin,
+// since a new set of narratives will not give exactly the cross-validated figure.
+double PrecisionLowerBound(const QualityFigures& figures) {
+    const int suggested = figures.true_positives + figures.false_positives;
+    if (suggested == 0) return 0;
+    const double precision = figures.Precision();
+    return precision - std::sqrt(precision * (1 - precision) / suggested);
+}
+
 // The threshold with the best cross-validated F1 on the selected narratives (see the file comment).
 double ChooseThreshold(const Narratives& narratives, const meldroute::domain::TrainingOptions& options,
                        QualityFigures& chosen_figures) {
@@ -80,7 +91,7 @@ double ChooseThreshold(const Narratives& narratives, const meldroute::domain::Tr
         const QualityFigures selected = Figures(verdicts[index], &narratives.select);
         std::fprintf(stderr, "threshold %.2f: all %s\n                 selected %s F1 %.3f\n", thresholds[index],
                      Describe(all).c_str(), Describe(selected).c_str(), F1(selected));
-        const bool acceptable = all.negatives_at_sterk == 0 && selected.Precision() >= kMinPrecision;
+        const bool acceptable = all.negatives_at_sterk == 0 && PrecisionLowerBound(selected) >= kMinPrecision;
         if (acceptable && F1(selected) >= best_f1) {
             best_f1 = F1(selected);
             chosen = thresholds[index];
