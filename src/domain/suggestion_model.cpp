@@ -14,8 +14,10 @@ std::string_view BuiltinSuggestionModelText();
 
 namespace {
 
-// Evidence is the clause around the most contributing feature, at most this many words on either side of it.
+// Evidence is the clause around the most contributing words, at most this many words on either side of them.
 constexpr std::size_t kEvidenceContext = 4;
+// Two contributing words further apart than this are not shown as one phrase.
+constexpr std::size_t kMaxEvidenceWords = 10;
 
 // A sentence speaks for a code only when at least this many of its words each add kMinWordSupport or more.
 constexpr int kMinSupportingWords = 2;
@@ -125,6 +127,23 @@ struct SentenceScore {
     int SupportingWords() const {
         return static_cast<int>(std::count_if(word_support.begin(), word_support.end(),
                                               [](const auto& entry) { return entry.second >= kMinWordSupport; }));
+    }
+
+    // The words of the evidence: the strongest feature and, when it stands close enough, the supporting word that
+    // weighs most outside it, so that the evidence shows the two halves of the fact ("geld" ... "afgeven").
+    std::pair<std::size_t, std::size_t> Span() const {
+        std::size_t first = strongest->first;
+        std::size_t last = strongest->last;
+        const std::pair<std::size_t, double>* partner = nullptr;
+        for (const auto& entry : word_support) {
+            const bool inside = entry.first >= first && entry.first <= last;
+            if (!inside && (partner == nullptr || entry.second > partner->second)) partner = &entry;
+        }
+        if (partner == nullptr) return {first, last};
+        const std::size_t joined_first = std::min(first, partner->first);
+        const std::size_t joined_last = std::max(last, partner->first);
+        if (joined_last - joined_first >= kMaxEvidenceWords) return {first, last};
+        return {joined_first, joined_last};
     }
 };
 
@@ -271,7 +290,8 @@ std::vector<ModelHit> SuggestionModel::Score(const std::vector<Token>& tokens) c
             const SentenceScore& score = scores[code];
             const double probability = Sigmoid(score.sum);
             if (score.SupportingWords() < kMinSupportingWords || probability <= best[code].probability) continue;
-            const auto [first, last] = EvidenceAround(tokens, score.strongest->first, score.strongest->last);
+            const auto [span_first, span_last] = score.Span();
+            const auto [first, last] = EvidenceAround(tokens, span_first, span_last);
             best[code].probability = probability;
             best[code].first = first;
             best[code].last = last;
