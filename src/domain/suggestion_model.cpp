@@ -37,11 +37,13 @@ std::string NumberRange(long number) {
 // a few hundred training narratives their weights would only learn who happened to write which narrative.
 bool IsFunctionWord(std::string_view word) {
     static const std::unordered_set<std::string_view> kWords = {
-        "de",   "het",    "een", "en",  "of",  "van",  "in",   "op",   "aan",  "met",   "voor", "bij",    "te",
-        "naar", "om",     "uit", "als", "dat", "die",  "dit",  "deze", "er",   "hij",   "zij",  "ze",     "haar",
-        "zijn", "hem",    "hun", "je",  "we",  "wij",  "ik",   "is",   "was",  "heeft", "had",  "hebben", "wordt",
-        "werd", "worden", "ook", "nog", "al",  "dan",  "toen", "tot",  "door", "over",  "wat",  "wie",    "zich",
-        "mij",  "me",     "u",   "ons", "zo",  "daar", "hier", "wel",  "nu",   "af",    "mee",  "men"};
+        "de",    "het",    "een",   "en",    "of",     "van",    "in",    "op",    "aan",  "met",   "voor",   "bij",
+        "te",    "naar",   "om",    "uit",   "als",    "dat",    "die",   "dit",   "deze", "er",    "hij",    "zij",
+        "ze",    "haar",   "zijn",  "hem",   "hun",    "je",     "we",    "wij",   "ik",   "is",    "was",    "heeft",
+        "had",   "hebben", "wordt", "werd",  "worden", "ook",    "nog",   "al",    "dan",  "toen",  "tot",    "door",
+        "over",  "wat",    "wie",   "zich",  "mij",    "me",     "u",     "ons",   "zo",   "daar",  "hier",   "wel",
+        "nu",    "af",     "mee",   "men",   "per",    "na",     "sinds", "tegen", "via",  "onder", "tussen", "vanaf",
+        "zoals", "maar",   "want",  "omdat", "dus",    "terwijl"};
     return kWords.contains(word);
 }
 
