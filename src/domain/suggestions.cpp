@@ -35,7 +35,14 @@
 // It finds wordings nobody wrote a pattern for, with a lower score, under the same negation and overlap rules.
 // A sentence that opens by pointing back ("Die gaan naar de eigenaar.") is read together with the one before it.
 //
-// After both layers: working days written as clock spans are read (FindLongSpan); facts the narrative explains
+// Beside them stands a learned layer (suggestion_model.hpp): per code a logistic regression over the features of
+// one sentence (stems, stem bigrams, the concepts below, negated words marked), trained from the labelled
+// narratives by tools/train_suggestions.cpp and compiled in. It adds the codes the patterns and concepts did not
+// find when its probability reaches the threshold chosen by cross-validation, weighing at most as much as a loose
+// pattern, so the rules below treat its suggestions like the loose ones (but it never counts as a form's core
+// in DropOverlaps, so it cannot remove what the patterns read).
+//
+// After all layers: working days written as clock spans are read (FindLongSpan); facts the narrative explains
 // itself are dropped (DropExplained, DropSoftened); money handed over follows the narrative's form and a fact
 // named in one list also gives the general signal the reader ticks with it (MoveToSexWork, AddImplied).
 // Figures per labelled set are in suggestions_quality_test.cpp.
@@ -54,7 +61,8 @@
 #include <vector>
 
 #include "domain/catalog.hpp"
-#include "domain/stemming.hpp"
+#include "domain/narrative_text.hpp"
+#include "domain/suggestion_model.hpp"
 
 namespace meldroute::domain {
 
@@ -62,10 +70,6 @@ namespace {
 
 // How many words are allowed before the next element after a bare "~".
 constexpr int kDefaultGap = 3;
-// How many words before a match are searched for a negation.
-constexpr std::size_t kNegationWindowBefore = 4;
-// How many words after a match are searched for a clause-final "niet".
-constexpr std::size_t kNegationWindowAfter = 3;
 // Extra score per additional pattern of the same code that matched, and how many of them count.
 constexpr double kExtraHitBonus = 0.05;
 constexpr int kMaxExtraHits = 2;
@@ -1236,188 +1240,6 @@ const std::vector<Rule> kRules = {
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Normalisation and tokenisation.
-// ---------------------------------------------------------------------------------------------------------------
-
-// Words shorter than this match only as written: short Dutch words are often function words whose stems
-// collide ("de"/"den", "was"/"wat").
-constexpr std::size_t kMinimumStemmedWord = 5;
-
-std::string StemOf(std::string_view word) {
-    return word.size() < kMinimumStemmedWord ? std::string{} : DutchStem(word);
-}
-
-// A word of the input: its normalised form and where it stands in the original bytes.
-struct Token {
-    std::string norm;
-    std::string stem;       // the Snowball Dutch stem of norm (empty for numbers and short words)
-    std::size_t begin = 0;  // first byte in the original text
-    std::size_t end = 0;    // one past the last byte in the original text
-    int sentence = 0;       // words of one sentence share this number
-    int clause = 0;         // words of one clause share this number
-    long number = -1;       // the value when the word is a number, otherwise -1
-    bool negator = false;   // "geen", "niet", ...
-    int norm_id = -1;       // norm and stem as ids of the pattern vocabulary (-1: no pattern word)
-    int stem_id = -1;
-};
-
-// Folds the second byte of a two-byte UTF-8 sequence starting with 0xC3 (U+00C0..U+00FF) to lowercase ASCII,
-// or returns an empty view when the character is not a letter.
-std::string_view FoldLatin1(unsigned char second) {
-    // Indexed by (second - 0x80); covers U+00C0..U+00FF.
-    static constexpr std::string_view kFold[64] = {
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // C0..CF
-        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",  // D0..DF
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // E0..EF
-        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",   // F0..FF
-    };
-    if (second < 0x80 || second > 0xBF) return {};
-    return kFold[second - 0x80];
-}
-
-bool IsAsciiLetter(unsigned char byte) { return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z'); }
-bool IsAsciiDigit(unsigned char byte) { return byte >= '0' && byte <= '9'; }
-
-// Words after which a new clause begins, so that a negation does not reach across them.
-bool IsConjunction(std::string_view word) {
-    static constexpr std::string_view kConjunctions[] = {"en", "maar", "want", "omdat", "terwijl", "dus",
-                                                         "doordat", "zodat", "hoewel", "als", "tenzij"};
-    for (std::string_view conjunction : kConjunctions) {
-        if (word == conjunction) return true;
-    }
-    return false;
-}
-
-bool IsNegator(std::string_view word) {
-    static constexpr std::string_view kNegators[] = {"geen", "niet", "nooit",  "zonder", "niets",
-                                                     "niks", "nergens", "ontkent", "geenszins"};
-    for (std::string_view negator : kNegators) {
-        if (word == negator) return true;
-    }
-    return false;
-}
-
-// Abbreviations municipal staff write with a full stop inside a sentence.
-bool IsAbbreviation(std::string_view word) {
-    static constexpr std::string_view kAbbreviations[] = {"ca",  "mw",  "mevr", "dhr", "hr",   "bijv", "vlgs", "nr",
-                                                          "evt", "ong", "resp", "incl", "excl", "tel",  "mr",   "m.b.t",
-                                                          "zgn", "ivm", "nav",  "obv",  "dd",   "vs"};
-    for (std::string_view abbreviation : kAbbreviations) {
-        if (word == abbreviation) return true;
-    }
-    return false;
-}
-
-// The value of a Dutch number word, or -1.
-long NumberWordValue(std::string_view word) {
-    static const std::unordered_map<std::string_view, long> kNumberWords = {
-        {"twee", 2},           {"drie", 3},           {"vier", 4},
-        {"vijf", 5},           {"zes", 6},            {"zeven", 7},
-        {"acht", 8},           {"negen", 9},          {"tien", 10},
-        {"elf", 11},           {"twaalf", 12},        {"dertien", 13},
-        {"veertien", 14},      {"vijftien", 15},      {"zestien", 16},
-        {"zeventien", 17},     {"achttien", 18},      {"negentien", 19},
-        {"twintig", 20},       {"eenentwintig", 21},  {"tweeentwintig", 22},
-        {"drieentwintig", 23}, {"vierentwintig", 24}, {"dertig", 30},
-        {"veertig", 40},       {"vijftig", 50},       {"zestig", 60},
-        {"zeventig", 70},      {"tachtig", 80},       {"negentig", 90},
-        {"honderd", 100},
-    };
-    const auto found = kNumberWords.find(word);
-    return found == kNumberWords.end() ? -1 : found->second;
-}
-
-// Splits the text into normalised words. Any byte sequence is accepted: bytes that are not ASCII letters or
-// digits and not a foldable two-byte Latin-1 letter act as separators, so invalid UTF-8 only breaks words.
-std::vector<Token> Tokenize(std::string_view text) {
-    std::vector<Token> tokens;
-    int sentence = 0;
-    int clause = 0;
-    bool in_word = false;
-    bool word_is_digits = false;
-    Token current;
-
-    const auto finish_word = [&](std::size_t end) {
-        if (!in_word) return;
-        in_word = false;
-        current.end = end;
-        if (word_is_digits) {
-            current.number = current.norm.size() <= 6 ? std::stol(current.norm) : 1000000;
-        } else {
-            current.number = NumberWordValue(current.norm);
-        }
-        current.negator = IsNegator(current.norm);
-        if (!word_is_digits) current.stem = StemOf(current.norm);
-        if (IsConjunction(current.norm)) ++clause;
-        current.sentence = sentence;
-        current.clause = clause;
-        tokens.push_back(std::move(current));
-        current = Token{};
-    };
-    const auto append = [&](std::size_t begin, std::string_view folded, bool digit) {
-        if (in_word && word_is_digits != digit) finish_word(begin);
-        if (!in_word) {
-            in_word = true;
-            word_is_digits = digit;
-            current.begin = begin;
-        }
-        current.norm.append(folded);
-    };
-
-    std::size_t index = 0;
-    while (index < text.size()) {
-        const auto byte = static_cast<unsigned char>(text[index]);
-        if (IsAsciiLetter(byte)) {
-            const char lower = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte);
-            append(index, std::string_view(&lower, 1), false);
-            ++index;
-            continue;
-        }
-        if (IsAsciiDigit(byte)) {
-            append(index, std::string_view(text.data() + index, 1), true);
-            ++index;
-            continue;
-        }
-        // A thousands separator inside a number ("35.000 euro", "2.400") keeps the number whole.
-        if (byte == '.' && in_word && word_is_digits && index + 3 < text.size() &&
-            IsAsciiDigit(static_cast<unsigned char>(text[index + 1])) &&
-            IsAsciiDigit(static_cast<unsigned char>(text[index + 2])) &&
-            IsAsciiDigit(static_cast<unsigned char>(text[index + 3])) &&
-            (index + 4 >= text.size() || !IsAsciiDigit(static_cast<unsigned char>(text[index + 4])))) {
-            ++index;
-            continue;
-        }
-        if (byte == 0xC3 && index + 1 < text.size()) {
-            const std::string_view folded = FoldLatin1(static_cast<unsigned char>(text[index + 1]));
-            if (!folded.empty()) {
-                append(index, folded, false);
-                index += 2;
-                continue;
-            }
-        }
-        finish_word(index);
-        // Punctuation decides clause and sentence borders; a full stop between letters or digits ("o.a.",
-        // "3.000") does not end a sentence.
-        const bool next_is_word = index + 1 < text.size() &&
-                                  (IsAsciiLetter(static_cast<unsigned char>(text[index + 1])) ||
-                                   IsAsciiDigit(static_cast<unsigned char>(text[index + 1])));
-        // A full stop after a usual abbreviation ("ca. 15 mannen", "Mw. zag er moe uit") does not end a sentence.
-        const bool after_abbreviation = byte == '.' && !tokens.empty() && tokens.back().end == index &&
-                                        IsAbbreviation(tokens.back().norm);
-        if (byte == '!' || byte == '?' || byte == ';' || (byte == '.' && !next_is_word && !after_abbreviation)) {
-            ++sentence;
-            ++clause;
-        } else if (byte == ',' || byte == ':' || byte == '(' || byte == ')' || byte == '"' || byte == '\n' ||
-                   byte == '[' || byte == ']') {
-            ++clause;
-        }
-        ++index;
-    }
-    finish_word(text.size());
-    return tokens;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Pattern compilation and matching.
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -1651,64 +1473,6 @@ bool MatchRest(const CompiledPattern& pattern, const std::vector<Token>& tokens,
     return false;
 }
 
-// Nouns that carry a negation over a whole sentence: "geen aanwijzingen dat hij wordt bedreigd".
-bool IsScopeNoun(std::string_view word) {
-    static constexpr std::string_view kScopeNouns[] = {"signalen", "signaal",    "aanwijzingen", "aanwijzing",
-                                                       "sprake",   "indicaties", "indicatie",    "tekenen",
-                                                       "vermoeden", "bewijs"};
-    for (std::string_view noun : kScopeNouns) {
-        if (word == noun) return true;
-    }
-    return false;
-}
-
-// Whether a negation turns this match around: shortly before it in the same clause, between its words, or
-// ending the clause right after it. "wel een eigen ..." and "geen aanwijzingen dat ..." count as negations too.
-bool IsNegated(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
-    const int sentence = tokens[first].sentence;
-    for (std::size_t index = first; index > 0; --index) {
-        const Token& token = tokens[index - 1];
-        if (token.sentence != sentence || token.norm == "maar") break;
-        if (IsScopeNoun(token.norm) && index >= 2 && tokens[index - 2].negator) return true;
-    }
-    const int clause = tokens[first].clause;
-    // "durft niets te zeggen uit angst ...": a reason starts anew.
-    const bool reason = first >= 1 && tokens[first - 1].norm == "uit" &&
-                        (tokens[first].norm == "angst" || tokens[first].norm == "vrees");
-    for (std::size_t step = 1; step <= kNegationWindowBefore && step <= first && !reason; ++step) {
-        const Token& token = tokens[first - step];
-        if (token.clause != clause) break;
-        // "zonder" denies only the word right after it ("zonder pauze van 6 tot 20" still works 6 to 20).
-        if (token.negator && (token.norm != "zonder" || step == 1)) return true;
-        if (token.norm == "eigen") {
-            for (std::size_t back = 1; back <= 2 && back <= first - step; ++back) {
-                if (tokens[first - step - back].norm == "wel") return true;
-            }
-        }
-    }
-    // A negation between the words counts when it stands in the clause of the last word: "Van zijn loon ziet hij
-    // niets: het gaat naar de man" denies only the first clause.
-    for (std::size_t index = first + 1; index < last; ++index) {
-        if (tokens[index].negator &&
-            (tokens[first].clause == tokens[last].clause || tokens[index].clause == tokens[last].clause)) {
-            return true;
-        }
-    }
-    // "schulden heeft hij niet", "heeft zijn paspoort niet ingenomen": a "niet" that ends the clause or comes
-    // just before its last word.
-    const int last_clause = tokens[last].clause;
-    const auto ends_clause_at = [&](std::size_t index) {
-        return index + 1 >= tokens.size() || tokens[index + 1].clause != last_clause;
-    };
-    for (std::size_t index = last + 1; index < tokens.size() && index <= last + kNegationWindowAfter; ++index) {
-        if (tokens[index].clause != last_clause) break;
-        if ((tokens[index].norm == "niet" || tokens[index].norm == "nooit") &&
-            (ends_clause_at(index) || (index <= last + 2 && ends_clause_at(index + 1)))) {
-            return true;
-        }
-    }
-    return false;
-}
 
 struct Hit {
     std::size_t first = 0;
@@ -1760,6 +1524,7 @@ struct CodeResult {
     int extra_hits = 0;
     std::size_t begin = 0;
     std::size_t end = 0;
+    bool learned = false;  // added by the learned layer, not read by a pattern or concept rule
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -2517,8 +2282,8 @@ bool PointsBack(std::string_view word) {
     return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
-// The concepts a word belongs to.
-ConceptSet ConceptsOf(const ConceptTable& table, const Token& token) {
+// The concepts a word belongs to, computed.
+ConceptSet ComputeConceptsOf(const ConceptTable& table, const Token& token) {
     ConceptSet concepts;
     if (const auto word = table.by_word.find(token.norm); word != table.by_word.end()) concepts |= word->second;
     if (!token.stem.empty()) {
@@ -2527,6 +2292,19 @@ ConceptSet ConceptsOf(const ConceptTable& table, const Token& token) {
     for (const auto& [concept_index, term] : table.other_terms) {
         if (!concepts.test(concept_index) && TermMatches(*term, token)) concepts.set(concept_index);
     }
+    return concepts;
+}
+
+// The concepts a word belongs to. They depend on the normalised word alone (its stem and number follow from it)
+// and are asked for many times per narrative (every layer and rule reads them), so each thread remembers them;
+// the memory is bounded by starting afresh after kMaxRemembered words.
+ConceptSet ConceptsOf(const ConceptTable& table, const Token& token) {
+    constexpr std::size_t kMaxRemembered = 50000;
+    thread_local std::unordered_map<std::string, ConceptSet> remembered;
+    if (const auto found = remembered.find(token.norm); found != remembered.end()) return found->second;
+    if (remembered.size() >= kMaxRemembered) remembered.clear();
+    const ConceptSet concepts = ComputeConceptsOf(table, token);
+    remembered.emplace(token.norm, concepts);
     return concepts;
 }
 
@@ -2659,9 +2437,15 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
     const auto paid = results.find("SEK-02");
     if (paid != results.end() && paid->second.best_weight <= kLooseSexWorkWeight && has("SEK-05")) results.erase(paid);
     const std::vector<FormCodes>& forms = FormsForOverlap();
+    // A form's core is what the patterns and concepts read: a learned suggestion, less certain, never removes
+    // theirs.
+    const auto read = [&](std::string_view code) {
+        const auto found = results.find(code);
+        return found != results.end() && !found->second.learned;
+    };
     std::vector<bool> has_core(forms.size(), false);
     for (std::size_t form = 0; form < forms.size(); ++form) {
-        for (std::string_view code : forms[form].core) has_core[form] = has_core[form] || has(code);
+        for (std::string_view code : forms[form].core) has_core[form] = has_core[form] || read(code);
     }
     for (std::size_t form = 0; form < forms.size(); ++form) {
         if (has_core[form]) continue;
@@ -2915,9 +2699,43 @@ void AddImplied(const std::vector<Token>& tokens, std::unordered_map<std::string
     if (TextHasConcept(tokens, "workctx") && !TextHasConcept(tokens, "nonlabour_ctx")) imply("ALG-14", "ARB-17", "tired_word");
 }
 
+// The learned layer's codes the two layers above did not find, weighing at most kModelMaxWeight so that the loose
+// suggestions' rules (DropExplained, DropOverlaps) apply to them. The model knows a duplicate pair by its first
+// code and, like the patterns, offers both (DropOverlaps removes the one of a form the narrative lacks).
+void AddModelHits(const SuggestionModel& model, const std::vector<Token>& tokens,
+                  std::unordered_map<std::string_view, CodeResult>& results) {
+    constexpr double kModelMaxWeight = 0.5;
+    static constexpr std::pair<std::string_view, std::string_view> kDuplicatePairs[] = {{"ALG-01", "ARB-04"},
+                                                                                      {"SEK-10", "CRI-08"}};
+    for (const ModelHit& hit : model.Score(tokens)) {
+        if (hit.probability < model.threshold()) break;
+        const Indicator* indicator = FindIndicator(hit.code);
+        if (indicator == nullptr) continue;
+        const CodeResult result{std::min(hit.probability, kModelMaxWeight), 0, 0, tokens[hit.first].begin,
+                                tokens[hit.last].end, true};
+        results.try_emplace(indicator->code, result);
+        for (const auto& [first, second] : kDuplicatePairs) {
+            if (hit.code == first) results.try_emplace(second, result);
+        }
+    }
+}
+
 }  // namespace
 
+std::vector<std::string_view> ConceptNamesOf(const Token& token) {
+    const ConceptSet concepts = ConceptsOf(GetConceptTable(), token);
+    std::vector<std::string_view> names;
+    for (std::size_t index = 0; index < kConcepts.size(); ++index) {
+        if (concepts.test(index)) names.push_back(kConcepts[index].name);
+    }
+    return names;
+}
+
 std::vector<Suggestion> SuggestIndicators(std::string_view text) {
+    return SuggestIndicators(text, &SuggestionModel::Builtin());
+}
+
+std::vector<Suggestion> SuggestIndicators(std::string_view text, const SuggestionModel* model) {
     const Matcher& matcher = GetMatcher();
     std::vector<Token> tokens = Tokenize(text);
     std::vector<Suggestion> suggestions;
@@ -2963,6 +2781,7 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text) {
     std::unordered_map<std::string_view, CodeResult> concept_results;
     FindConceptHits(tokens, concept_results);
     for (const auto& [code, result] : concept_results) results.try_emplace(code, result);
+    if (model != nullptr) AddModelHits(*model, tokens, results);
 
     if (CodeResult span; FindLongSpan(tokens, span)) {
         results.try_emplace("ALG-02", span);

@@ -18,4 +18,10 @@ struct Suggestion {
 //! ("heeft wel een eigen paspoort", "geen schulden") do not count.
 std::vector<Suggestion> SuggestIndicators(std::string_view text);
 
+class SuggestionModel;
+
+//! The same with the given learned layer instead of the built-in one; nullptr: the phrase patterns alone. For
+//! training and cross-validation (suggestion_training.hpp).
+std::vector<Suggestion> SuggestIndicators(std::string_view text, const SuggestionModel* model);
+
 }  // namespace meldroute::domain

@@ -8,13 +8,27 @@
 //
 // The sets (tests/data/): narratives.tsv (62, the set the patterns were tuned on), narratives-dev.tsv (32),
 // narratives-train2.tsv (124 in varied, indirect wording, 28 of them negatives and near-misses, written and
-// labelled for issue 3 point 4 before the matcher was run on them) and narratives-blind.tsv (40, written by
-// someone who never saw the matcher; never read while tuning, only its aggregate figures are printed).
-// Measured figures at commit a50c864 (precision / recall / strongest-form accuracy):
-//   tuned   0.964 / 0.986 / 0.984
-//   dev     0.967 / 0.967 / 0.938
-//   train2  0.866 / 0.821 / 0.952   (0.756 / 0.538 / 0.790 before the paraphrase layer was widened)
-//   blind   0.769 / 0.648 / 0.850   (0.777 / 0.591 / 0.825 before); recall on unseen wording stays the weak spot
+// labelled for issue 3 point 4 before the matcher was run on them), narratives-blind.tsv (40, written by
+// someone who never saw the matcher; never read while tuning, only its aggregate figures are printed) and
+// narratives-train3.tsv (134, 48 of them negatives and near-misses, written and labelled for the learned layer
+// before the matcher was run on them; the patterns were never tuned on it).
+//
+// All five sets are training data of the learned layer (suggestion_model.hpp), so the per-set figures below are
+// in-sample for it. The honest estimate for new text is the 5-fold cross-validation (SuggestionsCrossValidation):
+// each narrative judged by a model trained without it, reported over the sets the patterns never saw.
+// Measured (precision / recall / strongest-form accuracy):
+//   tuned   0.965 / 1.000 / 0.984      per set, with the built-in model
+//   dev     0.967 / 0.983 / 0.938
+//   train2  0.883 / 0.983 / 0.984
+//   blind   0.829 / 0.975 / 0.925      (patterns alone, before the learned layer: 0.769 / 0.648 / 0.850)
+//   train3  0.805 / 0.956 / 0.948
+//   cross-validation, all 392           0.809 / 0.852 / 0.926
+//   cross-validation, blind + train3    0.726 / 0.754 / 0.891   (patterns alone 0.751 / 0.660 / 0.874)
+//   held out, never trained or tuned on (SuggestionsHeldOut; each written by someone who never saw the matcher,
+//   measured once for the figures here; now in the repository, so a later change needs a new blind set):
+//   blind2 (48)                         0.695 / 0.707 / 0.771   (patterns alone 0.736 / 0.646 / 0.792)
+//   blind3 (60)                         0.674 / 0.690 / 0.817, one negative at sterk
+//                                                               (patterns alone 0.699 / 0.595 / 0.783, none)
 //
 // Figures:
 //   * micro-averaged precision and recall of the suggested codes against the labels;
@@ -36,12 +50,15 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "domain/catalog.hpp"
 #include "domain/indication.hpp"
+#include "domain/suggestion_model.hpp"
+#include "domain/suggestion_training.hpp"
 #include "domain/suggestions.hpp"
 
 #ifndef MELDROUTE_TEST_DATA_DIR
@@ -55,99 +72,45 @@ constexpr double kMinRecall = 0.8;
 constexpr double kMinPrecision = 0.7;
 constexpr double kMinFormAccuracy = 0.9;
 
-struct LabelledNarrative {
-    int line = 0;
-    std::string id;
-    std::string expected_form;  // seksueel | arbeid | crimineel | geen
-    std::vector<std::string> codes;
-    std::string text;
-};
-
-std::vector<std::string> SplitOn(const std::string& text, char separator) {
-    std::vector<std::string> parts;
-    std::string::size_type start = 0;
-    while (true) {
-        const std::string::size_type stop = text.find(separator, start);
-        parts.push_back(text.substr(start, stop == std::string::npos ? std::string::npos : stop - start));
-        if (stop == std::string::npos) break;
-        start = stop + 1;
-    }
-    return parts;
-}
-
-std::string Trim(const std::string& text) {
-    const auto first = text.find_first_not_of(" \r");
-    if (first == std::string::npos) return "";
-    const auto last = text.find_last_not_of(" \r");
-    return text.substr(first, last - first + 1);
-}
+// The sets the phrase patterns were tuned on, and those they never were (the patterns meet their wording as new).
+const std::vector<std::string> kPatternTunedSets = {"narratives.tsv", "narratives-dev.tsv", "narratives-train2.tsv"};
+const std::vector<std::string> kPatternUnseenSets = {"narratives-blind.tsv", "narratives-train3.tsv"};
 
 std::string DataPath(const std::string& file) { return std::string(MELDROUTE_TEST_DATA_DIR) + "/" + file; }
 
 // Reads a data set; reports malformed lines as test failures and skips them.
 std::vector<LabelledNarrative> LoadNarratives(const std::string& file) {
-    std::vector<LabelledNarrative> narratives;
     const std::string path = DataPath(file);
-    std::ifstream input(path);
+    std::ifstream input(path, std::ios::binary);
     if (!input) {
         ADD_FAILURE() << "cannot open " << path;
-        return narratives;
+        return {};
     }
-    std::string line;
-    int line_number = 0;
-    while (std::getline(input, line)) {
-        ++line_number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line_number == 1) {
-            EXPECT_EQ(line, "id\texpected_form\tcodes\tnarrative") << "header of " << path;
-            continue;
-        }
-        if (Trim(line).empty()) continue;
-        const std::vector<std::string> fields = SplitOn(line, '\t');
-        if (fields.size() != 4) {
-            ADD_FAILURE() << path << ":" << line_number << ": expected 4 tab-separated fields, got "
-                          << fields.size();
-            continue;
-        }
-        LabelledNarrative narrative;
-        narrative.line = line_number;
-        narrative.id = Trim(fields[0]);
-        narrative.expected_form = Trim(fields[1]);
-        for (const std::string& code : SplitOn(fields[2], ',')) {
-            const std::string trimmed = Trim(code);
-            if (!trimmed.empty()) narrative.codes.push_back(trimmed);
-        }
-        narrative.text = fields[3];
-        narratives.push_back(std::move(narrative));
-    }
-    return narratives;
+    std::ostringstream content;
+    content << input.rdbuf();
+    ParsedNarratives parsed = ParseLabelledNarratives(content.str());
+    for (const std::string& error : parsed.errors) ADD_FAILURE() << path << ": " << error;
+    return std::move(parsed.narratives);
+}
+
+const std::vector<LabelledNarrative>& Narratives(const std::string& file) {
+    static std::map<std::string, std::vector<LabelledNarrative>> loaded;
+    auto found = loaded.find(file);
+    if (found == loaded.end()) found = loaded.emplace(file, LoadNarratives(file)).first;
+    return found->second;
 }
 
 // The data sets: the sets the patterns were tuned on (tuned, dev, train2), and a held-out set written blind to the
 // patterns and never used for tuning. The held-out figures are the honest estimate for new text.
 class SuggestionsQualityTest : public ::testing::TestWithParam<std::string> {
 protected:
-    bool IsBlind() const { return GetParam() == "narratives-blind.tsv"; }
-    const std::vector<LabelledNarrative>& Narratives() {
-        static std::map<std::string, std::vector<LabelledNarrative>> loaded;
-        auto found = loaded.find(GetParam());
-        if (found == loaded.end()) found = loaded.emplace(GetParam(), LoadNarratives(GetParam())).first;
-        return found->second;
+    // Sets where only precision and "no negative at sterk" are asserted: text the patterns were not tuned on.
+    bool IsPatternUnseen() const {
+        return GetParam() == "narratives-blind.tsv" || GetParam() == "narratives-train3.tsv";
     }
+    bool IsBlind() const { return GetParam() == "narratives-blind.tsv"; }
+    const std::vector<LabelledNarrative>& Narratives() { return domain::Narratives(GetParam()); }
 };
-
-// Maps the second code of a duplicate pair to the first (see the file comment).
-std::string Canonical(const std::string& code) {
-    if (code == "ARB-04") return "ALG-01";
-    if (code == "CRI-08") return "SEK-10";
-    return code;
-}
-
-std::set<std::string> CanonicalSet(const std::vector<std::string>& codes) {
-    std::set<std::string> canonical;
-    for (const std::string& code : codes) canonical.insert(Canonical(code));
-    return canonical;
-}
 
 std::string Join(const std::set<std::string>& codes) {
     std::string joined;
@@ -156,23 +119,6 @@ std::string Join(const std::set<std::string>& codes) {
         joined += code;
     }
     return joined.empty() ? "-" : joined;
-}
-
-// The strongest form of an indication: highest level, ties broken by score. "geen" when no form has any level;
-// "onbeslist" when two forms are equal in level and score.
-std::string StrongestForm(const Indication& indication) {
-    const FormIndication* best = nullptr;
-    bool tied = false;
-    for (const FormIndication& form : indication.forms) {
-        if (best == nullptr || form.level > best->level || (form.level == best->level && form.score > best->score)) {
-            best = &form;
-            tied = false;
-        } else if (form.level == best->level && form.score == best->score) {
-            tied = true;
-        }
-    }
-    if (best == nullptr || best->level == Level::kGeen) return "geen";
-    return tied ? "onbeslist" : best->form;
 }
 
 bool IsAmongStrongest(const Indication& indication, const std::string& form) {
@@ -187,14 +133,6 @@ bool IsAmongStrongest(const Indication& indication, const std::string& form) {
         if (candidate.form == form) return best != nullptr && candidate.level == best->level && candidate.score == best->score;
     }
     return false;
-}
-
-Level HighestLevel(const Indication& indication) {
-    Level highest = Level::kGeen;
-    for (const FormIndication& form : indication.forms) {
-        if (form.level > highest) highest = form.level;
-    }
-    return highest;
 }
 
 std::string LevelsOf(const Indication& indication) {
@@ -219,7 +157,7 @@ TEST_P(SuggestionsQualityTest, DataSetIsWellFormed) {
                     narrative.expected_form == "crimineel" || narrative.expected_form == "geen")
             << narrative.expected_form;
         ++per_form[narrative.expected_form];
-        EXPECT_FALSE(Trim(narrative.text).empty());
+        EXPECT_NE(narrative.text.find_first_not_of(" \r"), std::string::npos) << "empty narrative";
         std::set<std::string> seen;
         for (const std::string& code : narrative.codes) {
             EXPECT_NE(FindIndicator(code), nullptr) << "unknown code " << code;
@@ -234,7 +172,7 @@ TEST_P(SuggestionsQualityTest, DataSetIsWellFormed) {
             const std::string strongest = StrongestForm(labelled);
             EXPECT_TRUE(strongest == narrative.expected_form ||
                         (strongest == "onbeslist" && IsAmongStrongest(labelled, narrative.expected_form)))
-                << "labels " << Join(CanonicalSet(narrative.codes)) << " point to " << strongest;
+                << "labels " << Join(CanonicalCodes(narrative.codes)) << " point to " << strongest;
         }
     }
     EXPECT_GE(per_form["geen"], 8);
@@ -256,77 +194,50 @@ TEST_P(SuggestionsQualityTest, DataSetIsWellFormed) {
     }
 }
 
+// One line per narrative whose suggestions differ from its labels, with the evidence of each extra code.
+std::string Difference(const LabelledNarrative& narrative, const std::vector<Suggestion>& suggestions,
+                       const NarrativeVerdict& verdict) {
+    std::vector<std::string> suggested_codes;
+    for (const Suggestion& suggestion : suggestions) suggested_codes.push_back(suggestion.code);
+    std::string line = narrative.id + ": ";
+    if (!verdict.missed.empty()) line += "missed " + Join(verdict.missed) + "; ";
+    if (!verdict.extra.empty()) line += "extra " + Join(verdict.extra) + "; ";
+    line += "form expected " + narrative.expected_form + ", got " + verdict.strongest + " (" +
+            LevelsOf(ComputeIndication(suggested_codes)) + ")" + (verdict.form_right ? "" : "  <-- WRONG FORM");
+    for (const Suggestion& suggestion : suggestions) {
+        if (verdict.extra.contains(CanonicalCode(suggestion.code))) {
+            line += "\n      " + suggestion.code + " from \"" + suggestion.evidence + "\"";
+        }
+    }
+    return line;
+}
+
+void PrintFigures(const std::string& name, const QualityFigures& figures) {
+    std::printf("suggestions (%s): precision %.3f recall %.3f strongest-form accuracy %.3f (n=%d)\n", name.c_str(),
+                figures.Precision(), figures.Recall(), figures.FormAccuracy(), figures.narratives);
+    std::printf("suggestions: true positives %d, false positives %d, false negatives %d, negatives at sterk %d\n",
+                figures.true_positives, figures.false_positives, figures.false_negatives, figures.negatives_at_sterk);
+}
+
 TEST_P(SuggestionsQualityTest, PrecisionRecallAndStrongestForm) {
     const std::vector<LabelledNarrative>& narratives = Narratives();
     ASSERT_FALSE(narratives.empty());
 
-    int true_positives = 0;
-    int false_positives = 0;
-    int false_negatives = 0;
-    int forms_right = 0;
+    QualityFigures figures;
     std::vector<std::string> diagnostics;
-    std::vector<std::string> negatives_at_sterk;
-
     for (const LabelledNarrative& narrative : narratives) {
         const std::vector<Suggestion> suggestions = SuggestIndicators(narrative.text);
-        std::vector<std::string> suggested_codes;
-        for (const Suggestion& suggestion : suggestions) suggested_codes.push_back(suggestion.code);
-
-        const std::set<std::string> expected = CanonicalSet(narrative.codes);
-        const std::set<std::string> suggested = CanonicalSet(suggested_codes);
-        std::set<std::string> missed;
-        std::set<std::string> extra;
-        for (const std::string& code : expected) {
-            if (suggested.contains(code)) {
-                ++true_positives;
-            } else {
-                ++false_negatives;
-                missed.insert(code);
-            }
-        }
-        for (const std::string& code : suggested) {
-            if (!expected.contains(code)) {
-                ++false_positives;
-                extra.insert(code);
-            }
-        }
-
-        const Indication indication = ComputeIndication(suggested_codes);
-        const std::string strongest = StrongestForm(indication);
-        const bool negative = narrative.expected_form == "geen";
-        const bool form_right = negative ? HighestLevel(indication) <= Level::kZwak
-                                         : strongest == narrative.expected_form;
-        if (form_right) ++forms_right;
-        if (negative && HighestLevel(indication) == Level::kSterk) negatives_at_sterk.push_back(narrative.id);
-
-        if (!missed.empty() || !extra.empty() || !form_right) {
-            std::string line = narrative.id + ": ";
-            if (!missed.empty()) line += "missed " + Join(missed) + "; ";
-            if (!extra.empty()) line += "extra " + Join(extra) + "; ";
-            line += "form expected " + narrative.expected_form + ", got " + strongest + " (" + LevelsOf(indication) +
-                    ")" + (form_right ? "" : "  <-- WRONG FORM");
-            for (const Suggestion& suggestion : suggestions) {
-                if (extra.contains(Canonical(suggestion.code))) {
-                    line += "\n      " + suggestion.code + " from \"" + suggestion.evidence + "\"";
-                }
-            }
-            diagnostics.push_back(line);
+        const NarrativeVerdict verdict = JudgeSuggestions(narrative, suggestions);
+        figures.Add(verdict);
+        if (verdict.negative_at_sterk) ADD_FAILURE() << "negative " << narrative.id << " reaches sterk";
+        if (!verdict.missed.empty() || !verdict.extra.empty() || !verdict.form_right) {
+            diagnostics.push_back(Difference(narrative, suggestions, verdict));
         }
     }
+    PrintFigures(GetParam(), figures);
 
-    const int total = static_cast<int>(narratives.size());
-    const auto ratio = [](int part, int whole) { return whole == 0 ? 0.0 : static_cast<double>(part) / whole; };
-    const double precision = ratio(true_positives, true_positives + false_positives);
-    const double recall = ratio(true_positives, true_positives + false_negatives);
-    const double form_accuracy = static_cast<double>(forms_right) / total;
-
-    std::printf("suggestions (%s): precision %.3f recall %.3f strongest-form accuracy %.3f (n=%d)\n",
-                GetParam().c_str(), precision, recall, form_accuracy, total);
-    std::printf("suggestions: true positives %d, false positives %d, false negatives %d, negatives at sterk %d\n",
-                true_positives, false_positives, false_negatives, static_cast<int>(negatives_at_sterk.size()));
-
-    const bool targets_met = recall >= kMinRecall && precision >= kMinPrecision &&
-                             form_accuracy >= kMinFormAccuracy && negatives_at_sterk.empty();
+    const bool targets_met = figures.Recall() >= kMinRecall && figures.Precision() >= kMinPrecision &&
+                             figures.FormAccuracy() >= kMinFormAccuracy && figures.negatives_at_sterk == 0;
     // The blind set stays blind: its per-item differences are never printed while tuning, only on request.
     const char* verbose = std::getenv("MELDROUTE_QUALITY_VERBOSE");
     const bool show_items = IsBlind() ? verbose != nullptr && std::string_view(verbose) == "blind"
@@ -336,24 +247,83 @@ TEST_P(SuggestionsQualityTest, PrecisionRecallAndStrongestForm) {
         for (const std::string& line : diagnostics) std::printf("  %s\n", line.c_str());
     }
 
-    // On the tuned, dev and train2 sets the issue's targets hold. On the blind set — text the patterns have never been
-    // fitted to, the honest estimate for new narratives — precision and "no negative at sterk" must hold; its
-    // recall and form accuracy are printed and reported, not asserted (see docs/architecture.md).
-    if (!IsBlind()) {
-        EXPECT_GE(recall, kMinRecall);
-        EXPECT_GE(form_accuracy, kMinFormAccuracy);
+    // On the tuned, dev and train2 sets the issue's targets hold. On the sets the patterns were never tuned on
+    // (blind, train3) precision and "no negative at sterk" must hold; recall and form accuracy are printed and
+    // reported, not asserted: the cross-validation below is the honest estimate for new text.
+    if (!IsPatternUnseen()) {
+        EXPECT_GE(figures.Recall(), kMinRecall);
+        EXPECT_GE(figures.FormAccuracy(), kMinFormAccuracy);
     }
-    EXPECT_GE(precision, kMinPrecision);
-    for (const std::string& id : negatives_at_sterk) ADD_FAILURE() << "negative " << id << " reaches sterk";
+    EXPECT_GE(figures.Precision(), kMinPrecision);
+}
+
+// k-fold cross-validation of the combined matcher: each narrative judged by a model trained without it, with the
+// built-in model's settings and threshold. The patterns were tuned on three of the sets, so the figures over all
+// sets flatter them; those over the sets the patterns never saw (blind, train3) are the honest estimate for new
+// text, printed beside the patterns alone.
+TEST(SuggestionsCrossValidation, LearnedLayerAddsRecallOnUnseenWording) {
+    constexpr int kFolds = 5;
+    std::vector<LabelledNarrative> narratives;
+    std::vector<bool> pattern_unseen;
+    for (const std::vector<std::string>* sets : {&kPatternTunedSets, &kPatternUnseenSets}) {
+        for (const std::string& file : *sets) {
+            const std::vector<LabelledNarrative>& loaded = Narratives(file);
+            narratives.insert(narratives.end(), loaded.begin(), loaded.end());
+            pattern_unseen.insert(pattern_unseen.end(), loaded.size(), sets == &kPatternUnseenSets);
+        }
+    }
+    TrainingOptions options;
+    const double patterns_alone = 1.01;  // no probability reaches it
+    const auto verdicts =
+        CrossValidate(narratives, options, kFolds, {SuggestionModel::Builtin().threshold(), patterns_alone});
+    QualityFigures combined;
+    QualityFigures combined_unseen;
+    QualityFigures patterns_unseen;
+    for (std::size_t index = 0; index < narratives.size(); ++index) {
+        combined.Add(verdicts[0][index]);
+        if (verdicts[0][index].negative_at_sterk) ADD_FAILURE() << "negative " << narratives[index].id << " reaches sterk";
+        if (!pattern_unseen[index]) continue;
+        combined_unseen.Add(verdicts[0][index]);
+        patterns_unseen.Add(verdicts[1][index]);
+    }
+    PrintFigures(std::to_string(kFolds) + "-fold cross-validation, all sets", combined);
+    PrintFigures(std::to_string(kFolds) + "-fold cross-validation, blind + train3", combined_unseen);
+    PrintFigures("patterns alone, blind + train3", patterns_unseen);
+
+    EXPECT_GE(combined.Precision(), kMinPrecision);
+    EXPECT_GE(combined_unseen.Precision(), kMinPrecision);
+    EXPECT_GT(combined_unseen.Recall(), patterns_unseen.Recall()) << "the learned layer must add what patterns miss";
+}
+
+// The sets no model was trained on and no pattern tuned on: their figures are printed, and the learned layer must
+// add recall over the patterns alone there too. The targets are not asserted (they are not met on new text: see
+// the figures above), nor the data checks of the training sets (their writers labelled some negatives with the
+// innocent sign they show, e.g. a passport a brother keeps in an inheritance dispute).
+TEST(SuggestionsHeldOut, LearnedLayerAddsRecallOnSetsNeverTrainedOn) {
+    for (const char* file : {"narratives-blind2.tsv", "narratives-blind3.tsv"}) {
+        SCOPED_TRACE(file);
+        const std::vector<LabelledNarrative>& narratives = Narratives(file);
+        ASSERT_GE(narratives.size(), 40u);
+        QualityFigures combined;
+        QualityFigures patterns;
+        for (const LabelledNarrative& narrative : narratives) {
+            combined.Add(JudgeSuggestions(narrative, SuggestIndicators(narrative.text)));
+            patterns.Add(JudgeSuggestions(narrative, SuggestIndicators(narrative.text, nullptr)));
+        }
+        PrintFigures(std::string{file} + ", held out", combined);
+        PrintFigures(std::string{file} + ", held out, patterns alone", patterns);
+        EXPECT_GT(combined.Recall(), patterns.Recall());
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(DataSets, SuggestionsQualityTest,
                          ::testing::Values("narratives.tsv", "narratives-dev.tsv", "narratives-train2.tsv",
-                                           "narratives-blind.tsv"),
+                                           "narratives-blind.tsv", "narratives-train3.tsv"),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                              if (info.param == "narratives.tsv") return std::string{"Tuned"};
                              if (info.param == "narratives-dev.tsv") return std::string{"Dev"};
                              if (info.param == "narratives-train2.tsv") return std::string{"Train2"};
+                             if (info.param == "narratives-train3.tsv") return std::string{"Train3"};
                              return std::string{"Blind"};
                          });
 

@@ -1,0 +1,308 @@
+#include "domain/suggestion_model.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <unordered_set>
+
+namespace meldroute::domain {
+
+// Defined in the source CMake generates from src/domain/data/suggestion_model.tsv.
+std::string_view BuiltinSuggestionModelText();
+
+namespace {
+
+// Evidence is the clause around the most contributing words, at most this many words on either side of them.
+constexpr std::size_t kEvidenceContext = 4;
+// Two contributing words further apart than this are not shown as one phrase.
+constexpr std::size_t kMaxEvidenceWords = 10;
+
+// A sentence speaks for a code only when at least this many of its words each add kMinWordSupport or more.
+constexpr int kMinSupportingWords = 2;
+constexpr double kMinWordSupport = 0.25;
+
+// Numbers are read as a range, so that a model learns "many hours" rather than one number.
+std::string NumberRange(long number) {
+    if (number <= 5) return "#0-5";
+    if (number <= 11) return "#6-11";
+    if (number <= 24) return "#12-24";
+    if (number <= 99) return "#25-99";
+    if (number <= 999) return "#100-999";  // a monthly wage this low is a signal, one of four digits is not
+    return "#1000+";
+}
+
+// Function words: articles, pronouns, prepositions and auxiliaries say nothing of a fact on their own, and with
+// a few hundred training narratives their weights would only learn who happened to write which narrative.
+bool IsFunctionWord(std::string_view word) {
+    static const std::unordered_set<std::string_view> kWords = {
+        "de",    "het",    "een",   "en",    "of",     "van",    "in",    "op",    "aan",  "met",   "voor",   "bij",
+        "te",    "naar",   "om",    "uit",   "als",    "dat",    "die",   "dit",   "deze", "er",    "hij",    "zij",
+        "ze",    "haar",   "zijn",  "hem",   "hun",    "je",     "we",    "wij",   "ik",   "is",    "was",    "heeft",
+        "had",   "hebben", "wordt", "werd",  "worden", "ook",    "nog",   "al",    "dan",  "toen",  "tot",    "door",
+        "over",  "wat",    "wie",   "zich",  "mij",    "me",     "u",     "ons",   "zo",   "daar",  "hier",   "wel",
+        "nu",    "af",     "mee",   "men",   "per",    "na",     "sinds", "tegen", "via",  "onder", "tussen", "vanaf",
+        "zoals", "maar",   "want",  "omdat", "dus",    "terwijl"};
+    return kWords.contains(word);
+}
+
+// The word a feature is made of: its stem, the word itself, or its number range; empty for single letters and
+// function words.
+std::string FeatureWord(const Token& token) {
+    if (token.number >= 0) return NumberRange(token.number);
+    if (token.norm.size() < 2 || IsFunctionWord(token.norm)) return {};
+    return token.stem.empty() ? token.norm : token.stem;
+}
+
+// Whether each word stands in a negated scope. A negation word itself is no negated content.
+std::vector<bool> NegatedWords(const std::vector<Token>& tokens) {
+    std::vector<bool> negated(tokens.size(), false);
+    for (std::size_t index = 0; index < tokens.size(); ++index) {
+        negated[index] = !tokens[index].negator && IsNegated(tokens, index, index);
+    }
+    return negated;
+}
+
+// Adds a feature unless the sentence already has it (sentences are short, a linear search is enough).
+void AddFeature(SentenceFeatures& sentence, std::string name, std::size_t first, std::size_t last) {
+    for (const Feature& feature : sentence.features) {
+        if (feature.name == name) return;
+    }
+    sentence.features.push_back(Feature{std::move(name), first, last});
+}
+
+// What the features of a sentence are read from, per word of the narrative.
+struct WordReadings {
+    std::vector<std::string> words;                       // FeatureWord
+    std::vector<bool> negated;                            // NegatedWords
+    std::vector<std::vector<std::string_view>> concepts;  // ConceptNamesOf
+};
+
+SentenceFeatures FeaturesOfSentence(const std::vector<Token>& tokens, const WordReadings& readings, std::size_t first,
+                                    std::size_t last) {
+    SentenceFeatures sentence;
+    sentence.first = first;
+    sentence.last = last;
+    for (std::size_t index = first; index <= last; ++index) {
+        const std::string_view mark = readings.negated[index] ? "!" : "";
+        for (std::string_view name : readings.concepts[index]) {
+            AddFeature(sentence, "c:" + std::string(mark) + std::string(name), index, index);
+        }
+        const std::string& word = readings.words[index];
+        if (word.empty()) continue;
+        AddFeature(sentence, "u:" + std::string(mark) + word, index, index);
+        const std::size_t next = index + 1;
+        if (next > last || readings.words[next].empty() || tokens[next].clause != tokens[index].clause) continue;
+        const bool either_negated = readings.negated[index] || readings.negated[next];
+        AddFeature(sentence, (either_negated ? "b:!" : "b:") + word + " " + readings.words[next], index, next);
+    }
+    return sentence;
+}
+
+// What one sentence says for one code: the linear sum, the feature that adds most, and per word the weight its own
+// features (the word, its concepts) add.
+struct SentenceScore {
+    double sum = 0;
+    const Feature* strongest = nullptr;
+    double strongest_weight = 0;
+    std::vector<std::pair<std::size_t, double>> word_support;
+
+    void Add(const Feature& feature, double weight) {
+        sum += weight;
+        if (weight > strongest_weight) {
+            strongest_weight = weight;
+            strongest = &feature;
+        }
+        if (weight <= 0 || feature.first != feature.last) return;
+        for (auto& [word, support] : word_support) {
+            if (word == feature.first) {
+                support += weight;
+                return;
+            }
+        }
+        word_support.emplace_back(feature.first, weight);
+    }
+
+    // Words that on their own speak for the code. One word is a topic ("paspoort"), a fact needs two ("paspoort"
+    // + "bewaart"), as in the concept rules of the second layer.
+    int SupportingWords() const {
+        return static_cast<int>(std::count_if(word_support.begin(), word_support.end(),
+                                              [](const auto& entry) { return entry.second >= kMinWordSupport; }));
+    }
+
+    // The words of the evidence: the strongest feature and, when it stands close enough, the supporting word that
+    // weighs most outside it, so that the evidence shows the two halves of the fact ("geld" ... "afgeven").
+    std::pair<std::size_t, std::size_t> Span() const {
+        std::size_t first = strongest->first;
+        std::size_t last = strongest->last;
+        const std::pair<std::size_t, double>* partner = nullptr;
+        for (const auto& entry : word_support) {
+            const bool inside = entry.first >= first && entry.first <= last;
+            if (!inside && (partner == nullptr || entry.second > partner->second)) partner = &entry;
+        }
+        if (partner == nullptr) return {first, last};
+        const std::size_t joined_first = std::min(first, partner->first);
+        const std::size_t joined_last = std::max(last, partner->first);
+        if (joined_last - joined_first >= kMaxEvidenceWords) return {first, last};
+        return {joined_first, joined_last};
+    }
+};
+
+double Sigmoid(double value) { return 1.0 / (1.0 + std::exp(-value)); }
+
+// The clause words around tokens[first..last], at most kEvidenceContext on either side.
+std::pair<std::size_t, std::size_t> EvidenceAround(const std::vector<Token>& tokens, std::size_t first,
+                                                   std::size_t last) {
+    std::size_t begin = first;
+    while (begin > 0 && first - begin < kEvidenceContext && tokens[begin - 1].clause == tokens[first].clause) --begin;
+    std::size_t end = last;
+    while (end + 1 < tokens.size() && end - last < kEvidenceContext && tokens[end + 1].clause == tokens[last].clause) {
+        ++end;
+    }
+    return {begin, end};
+}
+
+bool ParseDouble(std::string_view text, double& value) {
+    // std::from_chars for double is locale-independent, which the weights file needs.
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc{} && end == text.data() + text.size();
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+    std::vector<std::string_view> fields;
+    while (true) {
+        const std::size_t tab = line.find('\t');
+        fields.push_back(line.substr(0, tab));
+        if (tab == std::string_view::npos) return fields;
+        line.remove_prefix(tab + 1);
+    }
+}
+
+std::string FormatWeight(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.4f", value);
+    return buffer;
+}
+
+}  // namespace
+
+std::vector<SentenceFeatures> ExtractSentenceFeatures(const std::vector<Token>& tokens) {
+    std::vector<SentenceFeatures> sentences;
+    if (tokens.empty()) return sentences;
+    WordReadings readings;
+    readings.negated = NegatedWords(tokens);
+    for (const Token& token : tokens) {
+        readings.words.push_back(FeatureWord(token));
+        readings.concepts.push_back(ConceptNamesOf(token));
+    }
+    std::size_t first = 0;
+    for (std::size_t index = 1; index <= tokens.size(); ++index) {
+        if (index < tokens.size() && tokens[index].sentence == tokens[first].sentence) continue;
+        sentences.push_back(FeaturesOfSentence(tokens, readings, first, index - 1));
+        first = index;
+    }
+    return sentences;
+}
+
+SuggestionModel SuggestionModel::Parse(std::string_view text) {
+    SuggestionModel model;
+    while (!text.empty()) {
+        const std::size_t newline = text.find('\n');
+        std::string_view line = text.substr(0, newline);
+        text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty() || line.front() == '#') continue;
+        const std::vector<std::string_view> fields = SplitTabs(line);
+        double value = 0;
+        if (fields[0] == "threshold" && fields.size() == 2 && ParseDouble(fields[1], value)) {
+            model.threshold_ = value;
+        } else if (fields[0] == "bias" && fields.size() == 3 && ParseDouble(fields[2], value)) {
+            model.SetBias(std::string(fields[1]), value);
+        } else if (fields[0] == "weight" && fields.size() == 4 && ParseDouble(fields[3], value)) {
+            model.SetWeight(std::string(fields[1]), std::string(fields[2]), value);
+        }
+    }
+    return model;
+}
+
+const SuggestionModel& SuggestionModel::Builtin() {
+    static const SuggestionModel model = Parse(BuiltinSuggestionModelText());
+    return model;
+}
+
+std::string SuggestionModel::Serialize() const {
+    std::string text = "threshold\t" + FormatWeight(threshold_) + "\n";
+    for (std::size_t code = 0; code < codes_.size(); ++code) {
+        text += "bias\t" + codes_[code] + "\t" + FormatWeight(biases_[code]) + "\n";
+    }
+    // Sorted by code, then feature, so that a retrained file differs from the last one only where weights did.
+    std::map<std::pair<std::string, std::string>, double> sorted;
+    for (const auto& [feature, entries] : weights_) {
+        for (const auto& [code, weight] : entries) sorted[{codes_[code], feature}] = weight;
+    }
+    for (const auto& [key, weight] : sorted) {
+        text += "weight\t" + key.first + "\t" + key.second + "\t" + FormatWeight(weight) + "\n";
+    }
+    return text;
+}
+
+int SuggestionModel::CodeIndex(const std::string& code) const {
+    const auto found = std::find(codes_.begin(), codes_.end(), code);
+    return found == codes_.end() ? -1 : static_cast<int>(found - codes_.begin());
+}
+
+void SuggestionModel::SetBias(const std::string& code, double bias) {
+    const int index = CodeIndex(code);
+    if (index >= 0) {
+        biases_[static_cast<std::size_t>(index)] = bias;
+        return;
+    }
+    codes_.push_back(code);
+    biases_.push_back(bias);
+}
+
+void SuggestionModel::SetWeight(const std::string& code, const std::string& feature, double weight) {
+    const int index = CodeIndex(code);
+    if (index < 0) return;
+    std::vector<std::pair<int, double>>& entries = weights_[feature];
+    for (auto& [existing, value] : entries) {
+        if (existing == index) {
+            value = weight;
+            return;
+        }
+    }
+    entries.emplace_back(index, weight);
+}
+
+std::vector<ModelHit> SuggestionModel::Score(const std::vector<Token>& tokens) const {
+    std::vector<ModelHit> best(codes_.size());
+    for (std::size_t code = 0; code < codes_.size(); ++code) best[code].code = codes_[code];
+    std::vector<SentenceScore> scores;
+    for (const SentenceFeatures& sentence : ExtractSentenceFeatures(tokens)) {
+        scores.assign(codes_.size(), SentenceScore{});
+        for (std::size_t code = 0; code < codes_.size(); ++code) scores[code].sum = biases_[code];
+        for (const Feature& feature : sentence.features) {
+            const auto found = weights_.find(feature.name);
+            if (found == weights_.end()) continue;
+            for (const auto& [code, weight] : found->second)
+                scores[static_cast<std::size_t>(code)].Add(feature, weight);
+        }
+        for (std::size_t code = 0; code < codes_.size(); ++code) {
+            const SentenceScore& score = scores[code];
+            const double probability = Sigmoid(score.sum);
+            if (score.SupportingWords() < kMinSupportingWords || probability <= best[code].probability) continue;
+            const auto [span_first, span_last] = score.Span();
+            const auto [first, last] = EvidenceAround(tokens, span_first, span_last);
+            best[code].probability = probability;
+            best[code].first = first;
+            best[code].last = last;
+        }
+    }
+    std::sort(best.begin(), best.end(), [](const ModelHit& left, const ModelHit& right) {
+        return left.probability != right.probability ? left.probability > right.probability : left.code < right.code;
+    });
+    return best;
+}
+
+}  // namespace meldroute::domain

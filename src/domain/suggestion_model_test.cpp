@@ -1,0 +1,142 @@
+// Tests for the learned layer of the narrative suggestions: its features, its weights file and its training.
+#include "domain/suggestion_model.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "domain/suggestion_training.hpp"
+#include "domain/suggestions.hpp"
+
+namespace meldroute::domain {
+namespace {
+
+std::vector<std::string> FeatureNames(const std::string& text) {
+    std::vector<std::string> names;
+    for (const SentenceFeatures& sentence : ExtractSentenceFeatures(Tokenize(text))) {
+        for (const Feature& feature : sentence.features) names.push_back(feature.name);
+    }
+    return names;
+}
+
+bool Contains(const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// A model that knows two words: "paspoort" held by someone makes ALG-01 likely.
+SuggestionModel PassportModel() {
+    SuggestionModel model;
+    model.set_threshold(0.6);
+    model.SetBias("ALG-01", -2.0);
+    model.SetWeight("ALG-01", "u:paspoort", 3.0);
+    model.SetWeight("ALG-01", "u:hield", 1.0);
+    return model;
+}
+
+TEST(SuggestionModelTest, WordsInANegatedScopeAreOtherFeatures) {
+    const std::vector<std::string> plain = FeatureNames("Hij heeft schulden bij zijn baas.");
+    EXPECT_TRUE(Contains(plain, "u:schuld"));
+    const std::vector<std::string> negated = FeatureNames("Hij heeft geen schulden bij zijn baas.");
+    EXPECT_TRUE(Contains(negated, "u:!schuld"));
+    EXPECT_FALSE(Contains(negated, "u:schuld"));
+    EXPECT_TRUE(Contains(FeatureNames("Ze heeft wel een eigen paspoort."), "u:!paspoort"));
+}
+
+TEST(SuggestionModelTest, FeaturesOfOneSentenceStayInIt) {
+    const std::vector<SentenceFeatures> sentences =
+        ExtractSentenceFeatures(Tokenize("Hij werkt veertien uur per dag. Zijn paspoort ligt bij de baas."));
+    ASSERT_EQ(sentences.size(), 2u);
+    const auto has = [](const SentenceFeatures& sentence, const std::string& name) {
+        return std::any_of(sentence.features.begin(), sentence.features.end(),
+                           [&](const Feature& feature) { return feature.name == name; });
+    };
+    EXPECT_TRUE(has(sentences[0], "u:#12-24"));
+    EXPECT_TRUE(has(sentences[1], "u:paspoort"));
+    EXPECT_FALSE(has(sentences[0], "u:paspoort"));
+}
+
+TEST(SuggestionModelTest, WeightsFileRoundTrips) {
+    const SuggestionModel model = PassportModel();
+    const SuggestionModel parsed = SuggestionModel::Parse("# a comment\n" + model.Serialize() + "garbage line\n");
+    EXPECT_EQ(parsed.Serialize(), model.Serialize());
+    EXPECT_DOUBLE_EQ(parsed.threshold(), 0.6);
+}
+
+TEST(SuggestionModelTest, ScoreGivesTheBestSentenceAndItsEvidence) {
+    const std::string text = "Ze kwam voor een uitkering. De man naast haar hield haar paspoort vast, zei ze.";
+    const std::vector<ModelHit> hits = PassportModel().Score(Tokenize(text));
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].code, "ALG-01");
+    EXPECT_GT(hits[0].probability, 0.8);
+}
+
+// One word is a topic, not a fact: a sentence speaks for a code only with two words that each weigh for it.
+TEST(SuggestionModelTest, OneWordAloneIsNoFact) {
+    const std::vector<ModelHit> hits = PassportModel().Score(Tokenize("Ze heeft een nieuw paspoort nodig."));
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].probability, 0.0);
+}
+
+TEST(SuggestionModelTest, ModelAddsWhatThePatternsMissWithEvidenceFromTheText) {
+    const std::string text = "Ze kwam voor een uitkering. De man naast haar hield haar paspoort vast, zei ze.";
+    const SuggestionModel model = PassportModel();
+    const std::vector<Suggestion> suggestions = SuggestIndicators(text, &model);
+    const auto found = std::find_if(suggestions.begin(), suggestions.end(),
+                                    [](const Suggestion& suggestion) { return suggestion.code == "ALG-01"; });
+    ASSERT_NE(found, suggestions.end());
+    EXPECT_NE(text.find(found->evidence), std::string::npos);
+    EXPECT_NE(found->evidence.find("paspoort"), std::string::npos);
+    // Negated, the word is another feature and the model stays silent.
+    const std::vector<Suggestion> denied = SuggestIndicators("Ze heeft wel een eigen paspoort.", &model);
+    EXPECT_TRUE(std::none_of(denied.begin(), denied.end(),
+                             [](const Suggestion& suggestion) { return suggestion.code == "ALG-01"; }));
+}
+
+TEST(SuggestionModelTest, TrainingIsDeterministic) {
+    std::vector<LabelledNarrative> narratives;
+    for (int index = 0; index < 6; ++index) {
+        narratives.push_back(
+            {0,
+             "P" + std::to_string(index),
+             "arbeid",
+             {"ALG-01"},
+             "De baas bewaart het paspoort van de man. Hij werkt in de kas nummer " + std::to_string(index) + "."});
+        narratives.push_back({0,
+                              "N" + std::to_string(index),
+                              "geen",
+                              {},
+                              "Hij werkt in de kas en woont in het dorp nummer " + std::to_string(index) + "."});
+    }
+    const TrainingOptions options;
+    const std::string first = TrainSuggestionModel(narratives, options).Serialize();
+    EXPECT_EQ(first, TrainSuggestionModel(narratives, options).Serialize());
+    const SuggestionModel model = SuggestionModel::Parse(first);
+    const std::vector<ModelHit> hits = model.Score(Tokenize("Zijn paspoort ligt bij de baas."));
+    ASSERT_FALSE(hits.empty());
+    EXPECT_EQ(hits[0].code, "ALG-01");
+    EXPECT_GE(hits[0].probability, model.threshold());
+}
+
+TEST(SuggestionModelTest, BuiltinModelIsCompiledIn) {
+    const SuggestionModel& model = SuggestionModel::Builtin();
+    EXPECT_GT(model.code_count(), 20u);
+    EXPECT_GT(model.threshold(), 0.0);
+    EXPECT_LT(model.threshold(), 1.0);
+}
+
+TEST(SuggestionTrainingTest, ParsesTheLabelledFormatAndReportsMalformedLines) {
+    const ParsedNarratives parsed = ParseLabelledNarratives(
+        "id\texpected_form\tcodes\tnarrative\nA1\tarbeid\tARB-02, ALG-02\tTekst.\r\nbroken "
+        "line\n\nN1\tgeen\t\tNiets.\n");
+    ASSERT_EQ(parsed.narratives.size(), 2u);
+    EXPECT_EQ(parsed.narratives[0].codes, (std::vector<std::string>{"ARB-02", "ALG-02"}));
+    EXPECT_EQ(parsed.narratives[0].text, "Tekst.");
+    EXPECT_TRUE(parsed.narratives[1].codes.empty());
+    ASSERT_EQ(parsed.errors.size(), 1u);
+    EXPECT_EQ(parsed.errors[0].rfind("line 3:", 0), 0u);
+}
+
+}  // namespace
+}  // namespace meldroute::domain
