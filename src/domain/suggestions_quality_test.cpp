@@ -29,6 +29,9 @@
 //   blind2 (48)                         0.695 / 0.707 / 0.771   (patterns alone 0.736 / 0.646 / 0.792)
 //   blind3 (60)                         0.674 / 0.690 / 0.817, one negative at sterk
 //                                                               (patterns alone 0.699 / 0.595 / 0.783, none)
+//   unseen4 (160, written as training data for a retrain that was not kept: the model trained with it broke
+//   SuggestionsTest.ConceptsKeepNegationsAndInnocentUses; so it is held out for this model)
+//                                       0.663 / 0.652 / 0.831   (patterns alone 0.680 / 0.587 / 0.825)
 //
 // Figures:
 //   * micro-averaged precision and recall of the suggested codes against the labels;
@@ -300,7 +303,7 @@ TEST(SuggestionsCrossValidation, LearnedLayerAddsRecallOnUnseenWording) {
 // the figures above), nor the data checks of the training sets (their writers labelled some negatives with the
 // innocent sign they show, e.g. a passport a brother keeps in an inheritance dispute).
 TEST(SuggestionsHeldOut, LearnedLayerAddsRecallOnSetsNeverTrainedOn) {
-    for (const char* file : {"narratives-blind2.tsv", "narratives-blind3.tsv"}) {
+    for (const char* file : {"narratives-blind2.tsv", "narratives-blind3.tsv", "narratives-unseen4.tsv"}) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);
         ASSERT_GE(narratives.size(), 40u);
