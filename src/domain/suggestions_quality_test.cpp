@@ -32,6 +32,12 @@
 //   unseen4 (160, written as training data for a retrain that was not kept: the model trained with it broke
 //   SuggestionsTest.ConceptsKeepNegationsAndInnocentUses; so it is held out for this model)
 //                                       0.663 / 0.652 / 0.831   (patterns alone 0.680 / 0.587 / 0.825)
+//   hardneg (120: 90 negatives full of indicator words in innocent use, 30 positives with the same words)
+//                                       0.434 / 0.839 / 0.883, one negative at sterk
+//                                                               (patterns alone 0.465 / 0.780 / 0.942, one too)
+//   Innocent uses of indicator words are the weak spot of both layers, the patterns included; a retrain with
+//   this set as training data found no threshold whose cross-validated precision reached 0.7 (it switched the
+//   learned layer off), so precision on such text needs the patterns' context rules first.
 //
 // Figures:
 //   * micro-averaged precision and recall of the suggested codes against the labels;
@@ -303,7 +309,8 @@ TEST(SuggestionsCrossValidation, LearnedLayerAddsRecallOnUnseenWording) {
 // the figures above), nor the data checks of the training sets (their writers labelled some negatives with the
 // innocent sign they show, e.g. a passport a brother keeps in an inheritance dispute).
 TEST(SuggestionsHeldOut, LearnedLayerAddsRecallOnSetsNeverTrainedOn) {
-    for (const char* file : {"narratives-blind2.tsv", "narratives-blind3.tsv", "narratives-unseen4.tsv"}) {
+    for (const char* file : {"narratives-blind2.tsv", "narratives-blind3.tsv", "narratives-unseen4.tsv",
+                             "narratives-hardneg.tsv"}) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);
         ASSERT_GE(narratives.size(), 40u);
