@@ -453,6 +453,44 @@ TYPED_TEST(StoreContractTest, LinkingRectificationAndRecurrences) {
     this->Read([](Transaction& transaction) { EXPECT_EQ(transaction.FindSignalIdsByKey("telefoon", "k-tel").size(), 1u); });
 }
 
+// A key shared by more signals than the bound: the newest related ones come back, newest first, each with every
+// kind it matched on, and never the case's own signals, however many share the key.
+TYPED_TEST(StoreContractTest, RelatedSignalsAreBoundedNewestFirst) {
+    constexpr int kSharing = 130;  // more than the bound of 100
+    auto id_of = [](int number) { return "s" + std::to_string(1000 + number); };
+    this->Write([&](Transaction& transaction) {
+        for (int number = 1; number <= kSharing; ++number) {
+            transaction.InsertSignal(
+                this->MakeSignal(id_of(number), "2024-03-01T10:00:00Z", "Tekst " + std::to_string(number) + "."));
+            transaction.InsertSignalKey(id_of(number), "bedrijf", "k-bedrijf");
+        }
+        transaction.InsertCase(this->MakeCase("c1", "2024-03-02T10:00:00Z"));
+        // The case holds the oldest signal and one of the newest: its own are never related, not even newest.
+        transaction.SetSignalCase(id_of(1), "c1");
+        transaction.SetSignalCase(id_of(kSharing), "c1");
+        transaction.InsertSignalKey(id_of(1), "telefoon", "k-tel");
+        transaction.InsertSignalKey(id_of(5), "telefoon", "k-tel");           // old: only through the phone
+        transaction.InsertSignalKey(id_of(kSharing - 1), "telefoon", "k-tel");  // newest related: both kinds
+        transaction.InsertSignalKey(id_of(kSharing - 1), "adres", "k-elders");  // a key the case does not have
+    });
+    this->Read([&](Transaction& transaction) {
+        auto related = transaction.ListRelatedSignals("c1");
+        ASSERT_EQ(related.size(), 100u);
+        EXPECT_EQ(related[0].signal_id, id_of(kSharing - 1));
+        EXPECT_EQ(related[0].matched_on, (std::vector<std::string>{"bedrijf", "telefoon"}));
+        EXPECT_EQ(related[1].signal_id, id_of(kSharing - 2));
+        EXPECT_EQ(related[1].matched_on, (std::vector<std::string>{"bedrijf"}));
+        EXPECT_FALSE(related[1].case_id.has_value());
+        EXPECT_EQ(related[1].created_at, "2024-03-01T10:00:00Z");
+        // The newest 100 besides the case's own: down to number 30; number 5 (phone) is older than those.
+        EXPECT_EQ(related.back().signal_id, id_of(kSharing - 100));
+        for (const domain::RelatedSignal& signal : related) {
+            EXPECT_NE(signal.signal_id, id_of(1));
+            EXPECT_NE(signal.signal_id, id_of(kSharing));
+        }
+    });
+}
+
 TYPED_TEST(StoreContractTest, CodesAndCatalogVersions) {
     this->Write([](Transaction& transaction) {
         transaction.UpsertCode("partner", {"gemeente-x", "Gemeente X"});
