@@ -124,6 +124,16 @@ struct RetentionCandidate {
     std::optional<std::string> outcome;  // cases only
     std::string since;
     bool on_hold = false;
+    std::int64_t position = 0;  // the store's sequence: orders candidates with the same `since`
+};
+
+//! One page of the retention candidates of one kind, oldest `since` first: only those whose `since` is before
+//! `since_before` (what may be due), after the candidate a previous page ended with.
+struct RetentionScan {
+    std::string kind;  // "case" | "signal"
+    std::string since_before;
+    std::optional<RetentionCandidate> after;
+    int limit = 500;
 };
 
 //! A short-lived, single-use record that one request leaves for a later one, which may reach another instance
@@ -259,7 +269,8 @@ public:
     virtual std::vector<domain::TimelineEntry> ListTimeline(std::string_view case_id) = 0;
 
     // Retention and data-subject rights.
-    virtual std::vector<RetentionCandidate> ListRetentionCandidates() = 0;
+    //! A page of what the retention job weighs: its cost is the page, not the signals and cases kept.
+    virtual std::vector<RetentionCandidate> ListRetentionCandidates(const RetentionScan& scan) = 0;
     virtual RetentionState CaseRetention(std::string_view case_id) = 0;
     //! When the signal's personal data was destroyed, if it was.
     virtual std::optional<std::string> SignalDestroyedAt(std::string_view signal_id) = 0;

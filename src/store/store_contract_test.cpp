@@ -367,12 +367,14 @@ TYPED_TEST(StoreContractTest, ClosuresReopeningsAndRetention) {
         auto reopenings = transaction.ListReopenings("c1");
         ASSERT_EQ(reopenings.size(), 1u);
         EXPECT_EQ(reopenings[0].reason, "Nieuw signaal.");
-        auto candidates = transaction.ListRetentionCandidates();
-        ASSERT_EQ(candidates.size(), 2u);
-        EXPECT_EQ(candidates[0].kind, "case");
-        EXPECT_TRUE(candidates[0].on_hold);
-        EXPECT_EQ(candidates[0].since, "2024-01-10T10:00:00Z");
-        EXPECT_EQ(candidates[1].id, "s2");
+        auto cases = transaction.ListRetentionCandidates({"case", "2099-01-01T00:00:00Z", std::nullopt, 10});
+        ASSERT_EQ(cases.size(), 1u);
+        EXPECT_EQ(cases[0].kind, "case");
+        EXPECT_TRUE(cases[0].on_hold);
+        EXPECT_EQ(cases[0].since, "2024-01-10T10:00:00Z");
+        auto signals = transaction.ListRetentionCandidates({"signal", "2099-01-01T00:00:00Z", std::nullopt, 10});
+        ASSERT_EQ(signals.size(), 1u);
+        EXPECT_EQ(signals[0].id, "s2");
         auto state = transaction.CaseRetention("c1");
         ASSERT_TRUE(state.hold.has_value());
         EXPECT_EQ(state.hold->reason, "Strafzaak loopt.");
@@ -391,7 +393,8 @@ TYPED_TEST(StoreContractTest, ClosuresReopeningsAndRetention) {
     EXPECT_NE(std::find(case_categories.begin(), case_categories.end(), "casusteksten"), case_categories.end());
     EXPECT_NE(std::find(signal_categories.begin(), signal_categories.end(), "koppelsleutels"), signal_categories.end());
     this->Read([](Transaction& transaction) {
-        EXPECT_TRUE(transaction.ListRetentionCandidates().empty());
+        EXPECT_TRUE(transaction.ListRetentionCandidates({"case", "2099-01-01T00:00:00Z", std::nullopt, 10}).empty());
+        EXPECT_TRUE(transaction.ListRetentionCandidates({"signal", "2099-01-01T00:00:00Z", std::nullopt, 10}).empty());
         auto state = transaction.CaseRetention("c1");
         EXPECT_FALSE(state.hold.has_value());
         EXPECT_EQ(state.destroyed_at, "2030-01-01T00:00:00Z");
@@ -410,6 +413,58 @@ TYPED_TEST(StoreContractTest, ClosuresReopeningsAndRetention) {
         auto log = transaction.ListDestructionRecords(10);
         ASSERT_EQ(log.size(), 2u);
         EXPECT_EQ(log[0].object_id, "s2");  // newest first
+    });
+}
+
+// The retention scan reads only what is before its bound, a page at a time in the order of `since` (the same
+// moment ordered by the store's sequence), and never what is destroyed, in a case, or a case still open.
+TYPED_TEST(StoreContractTest, RetentionScanReadsOnlyWhatIsBeforeItsBoundInPages) {
+    this->Write([&](Transaction& transaction) {
+        for (int day = 1; day <= 9; ++day) {
+            const std::string at = "2024-05-0" + std::to_string(day) + "T10:00:00Z";
+            transaction.InsertSignal(this->MakeSignal("s" + std::to_string(day), at, "Tekst."));
+        }
+        transaction.InsertSignal(this->MakeSignal("s3b", "2024-05-03T10:00:00Z", "Zelfde moment als s3."));
+        transaction.DestroySignal("s2", "2024-06-01T00:00:00Z");
+        transaction.InsertCase(this->MakeCase("c-open", "2024-05-01T11:00:00Z"));
+        transaction.SetSignalCase("s4", "c-open");
+        for (const char* id : {"c1", "c2", "c3"}) {
+            transaction.InsertCase(this->MakeCase(id, "2024-05-01T12:00:00Z"));
+            domain::Case header = *transaction.FindCase(id);
+            header.status = CaseStatus::kAfgesloten;
+            header.outcome = "zorgtraject";
+            header.updated_at = std::string{"2024-05-0"} + id[1] + "T12:00:00Z";
+            transaction.UpdateCase(header);
+            transaction.InsertClosure(id, {header.updated_at, "zorgtraject", std::nullopt, "af"});
+        }
+        transaction.DestroyCase("c1", "2024-06-01T00:00:00Z");
+    });
+    this->Read([](Transaction& transaction) {
+        auto ids = [](const std::vector<RetentionCandidate>& candidates) {
+            std::vector<std::string> result;
+            for (const RetentionCandidate& candidate : candidates) result.push_back(candidate.id);
+            return result;
+        };
+        // Before the 7th: s1, s3, s3b, s5, s6 (s2 destroyed, s4 in a case), two per page.
+        RetentionScan scan{"signal", "2024-05-07T00:00:00Z", std::nullopt, 2};
+        auto first = transaction.ListRetentionCandidates(scan);
+        EXPECT_EQ(ids(first), (std::vector<std::string>{"s1", "s3"}));
+        scan.after = first.back();
+        auto second = transaction.ListRetentionCandidates(scan);
+        EXPECT_EQ(ids(second), (std::vector<std::string>{"s3b", "s5"}));
+        scan.after = second.back();
+        auto third = transaction.ListRetentionCandidates(scan);
+        EXPECT_EQ(ids(third), (std::vector<std::string>{"s6"}));
+        EXPECT_EQ(third[0].since, "2024-05-06T10:00:00Z");
+        EXPECT_EQ(third[0].kind, "signal");
+        scan.after = third.back();
+        EXPECT_TRUE(transaction.ListRetentionCandidates(scan).empty());
+        // Cases by the moment they were closed: c1 destroyed, c-open not closed, c3 closed after the bound.
+        auto cases = transaction.ListRetentionCandidates({"case", "2024-05-03T00:00:00Z", std::nullopt, 10});
+        ASSERT_EQ(ids(cases), (std::vector<std::string>{"c2"}));
+        EXPECT_EQ(cases[0].outcome, "zorgtraject");
+        EXPECT_EQ(cases[0].since, "2024-05-02T12:00:00Z");
+        EXPECT_FALSE(cases[0].on_hold);
     });
 }
 

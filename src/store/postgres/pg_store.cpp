@@ -26,6 +26,12 @@ std::string MigrationSql(int version) {
                    "UPDATE signal_keys k SET signal_sequence = s.sequence FROM signals s WHERE s.id = k.signal_id;\n"
                    "ALTER TABLE signal_keys ALTER COLUMN signal_sequence SET NOT NULL;\n"
                    "CREATE INDEX signal_keys_newest_first ON signal_keys (key_hash, signal_sequence, kind);\n";
+        case 17:
+            // The retention job's scan: only what is not destroyed yet, along its `since`.
+            return "CREATE INDEX cases_for_retention ON cases (closed_at, sequence) "
+                   "WHERE closed_at IS NOT NULL AND destroyed_at IS NULL;\n"
+                   "CREATE INDEX signals_for_retention ON signals (created_at, sequence) "
+                   "WHERE case_id IS NULL AND destroyed_at IS NULL;\n";
         default:
             return {};
     }

@@ -113,6 +113,8 @@ TEST_F(PgStoreTest, MigratesForwardFromTheFirstPostgresVersion) {
         ASSERT_TRUE(written.has_value()) << written.error().detail;
     }
     database_->Query("DROP INDEX signal_keys_newest_first");
+    database_->Query("DROP INDEX cases_for_retention");
+    database_->Query("DROP INDEX signals_for_retention");
     database_->Query("ALTER TABLE signal_keys DROP COLUMN signal_sequence");
     database_->Query("UPDATE meldroute_schema SET version = 15");
     auto store = PgStore::Open(database_->url(), keyring_);

@@ -729,20 +729,25 @@ public:
 
     // ------------------------------------------------------------------ retention and data-subject rights
 
-    std::vector<RetentionCandidate> ListRetentionCandidates() override {
+    std::vector<RetentionCandidate> ListRetentionCandidates(const RetentionScan& scan) override {
+        // Along cases_for_retention or signals_for_retention (migration 17: only what is not destroyed yet), from
+        // the previous page's last candidate up to the bound: a page costs its rows, however much is kept.
+        const bool cases = scan.kind == "case";
+        const std::string since = cases ? "closed_at" : "created_at";
+        std::string sql = cases ? "SELECT id, outcome, closed_at, legal_hold_at IS NOT NULL, sequence FROM cases "
+                                  "WHERE closed_at IS NOT NULL AND destroyed_at IS NULL"
+                                : "SELECT id, NULL, created_at, 0, sequence FROM signals "
+                                  "WHERE case_id IS NULL AND destroyed_at IS NULL";
+        sql += " AND " + since + " < ?1 AND " + since + " >= ?2 AND (" + since + " > ?2 OR sequence > ?3) ORDER BY " +
+               since + ", sequence LIMIT ?4";
+        auto statement = db_.Prepare(sql);
+        statement.BindAll(scan.since_before, scan.after ? scan.after->since : std::string{},
+                          scan.after ? scan.after->position : std::int64_t{0}, scan.limit);
         std::vector<RetentionCandidate> candidates;
-        {
-            auto statement = db_.Prepare(
-                "SELECT id, outcome, closed_at, legal_hold_at IS NOT NULL FROM cases "
-                "WHERE closed_at IS NOT NULL AND destroyed_at IS NULL ORDER BY closed_at");
-            while (statement.Step()) {
-                candidates.push_back({"case", statement.Text(0), statement.OptionalText(1), statement.Text(2),
-                                      statement.Int(3) != 0});
-            }
+        while (statement.Step()) {
+            candidates.push_back({scan.kind, statement.Text(0), statement.OptionalText(1), statement.Text(2),
+                                  statement.Int(3) != 0, statement.Int(4)});
         }
-        auto statement = db_.Prepare(
-            "SELECT id, created_at FROM signals WHERE case_id IS NULL AND destroyed_at IS NULL ORDER BY sequence");
-        while (statement.Step()) candidates.push_back({"signal", statement.Text(0), std::nullopt, statement.Text(1), false});
         return candidates;
     }
 

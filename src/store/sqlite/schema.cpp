@@ -584,6 +584,13 @@ CREATE INDEX signal_keys_by_signal ON signal_keys (signal_id);
 CREATE INDEX signal_keys_by_kind ON signal_keys (kind, key_hash);
 CREATE INDEX signal_keys_newest_first ON signal_keys (key_hash, signal_sequence, kind);
 )sql"}},
+        // 17: the retention job reads only what may be due: closed cases and signals without a case that are not
+        // destroyed yet, each along its `since` (closure, filing), so a run reads the ones before its bound in
+        // pages instead of every signal kept. Destroyed ones leave these indexes.
+        {std::string{R"sql(
+CREATE INDEX cases_for_retention ON cases (closed_at, sequence) WHERE closed_at IS NOT NULL AND destroyed_at IS NULL;
+CREATE INDEX signals_for_retention ON signals (created_at, sequence) WHERE case_id IS NULL AND destroyed_at IS NULL;
+)sql"}},
     };
     return migrations;
 }
