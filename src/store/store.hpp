@@ -90,6 +90,13 @@ struct SignalFilter {
     std::optional<std::string> reporter;  // only this reporter's signals
     std::optional<std::string> status;    // "gemeld" or a case status
     int limit = 500;
+    std::optional<std::int64_t> before;  // only signals filed before this one (its sequence): the next page
+};
+
+//! One page of signals, newest first; `next_before` is set when older ones follow (the `before` of the next page).
+struct SignalPage {
+    std::vector<domain::Signal> signals;
+    std::optional<std::int64_t> next_before;
 };
 
 struct AuditFilter {
@@ -229,7 +236,8 @@ public:
     // Signals.
     virtual void InsertSignal(const domain::Signal& signal) = 0;
     virtual std::optional<domain::Signal> FindSignal(std::string_view id) = 0;
-    virtual std::vector<domain::Signal> ListSignals(const SignalFilter& filter) = 0;
+    //! A page along the signals' sequence (keyset): its cost is the page, however deep it lies.
+    virtual SignalPage ListSignals(const SignalFilter& filter) = 0;
     virtual std::vector<domain::Signal> ListSignalsOfCase(std::string_view case_id) = 0;
     virtual void SetSignalCase(std::string_view signal_id, std::string_view case_id) = 0;
 

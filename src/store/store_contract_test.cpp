@@ -259,11 +259,20 @@ TYPED_TEST(StoreContractTest, SignalsRoundTripListAndSearch) {
         EXPECT_FALSE(anonymous->business.has_value());
         EXPECT_FALSE(transaction.FindSignal("s9").has_value());
 
-        auto inbox = transaction.ListSignals({std::nullopt, "gemeld", 10});
+        auto inbox = transaction.ListSignals({std::nullopt, "gemeld", 10, std::nullopt}).signals;
         ASSERT_EQ(inbox.size(), 2u);
         EXPECT_EQ(inbox[0].id, "s2");  // newest first
-        EXPECT_EQ(transaction.ListSignals({"melder", std::nullopt, 10}).size(), 1u);
-        EXPECT_EQ(transaction.ListSignals({std::nullopt, std::nullopt, 1}).size(), 1u);
+        EXPECT_EQ(transaction.ListSignals({"melder", std::nullopt, 10, std::nullopt}).signals.size(), 1u);
+        // Keyset pages: each page names where the next starts, and exactly a full last page names none.
+        auto first = transaction.ListSignals({std::nullopt, "gemeld", 1, std::nullopt});
+        ASSERT_EQ(first.signals.size(), 1u);
+        EXPECT_EQ(first.signals[0].id, "s2");
+        ASSERT_TRUE(first.next_before.has_value());
+        auto second = transaction.ListSignals({std::nullopt, "gemeld", 1, first.next_before});
+        ASSERT_EQ(second.signals.size(), 1u);
+        EXPECT_EQ(second.signals[0].id, inbox[1].id);
+        EXPECT_FALSE(second.next_before.has_value());
+        EXPECT_FALSE(transaction.ListSignals({std::nullopt, "gemeld", 2, std::nullopt}).next_before.has_value());
 
         auto found = transaction.SearchSignals("massagesalon", {}, 2000, 10);
         ASSERT_EQ(found.size(), 1u);
@@ -311,8 +320,8 @@ TYPED_TEST(StoreContractTest, CaseRouteRecordsAndSummaries) {
         EXPECT_EQ(header->version, 2);
         EXPECT_EQ(transaction.FindSignal("s1")->status, "gewogen");
         EXPECT_EQ(transaction.ListSignalsOfCase("c1").size(), 1u);
-        EXPECT_TRUE(transaction.ListSignals({std::nullopt, "gemeld", 10}).empty());
-        EXPECT_EQ(transaction.ListSignals({std::nullopt, "gewogen", 10}).size(), 1u);
+        EXPECT_TRUE(transaction.ListSignals({std::nullopt, "gemeld", 10, std::nullopt}).signals.empty());
+        EXPECT_EQ(transaction.ListSignals({std::nullopt, "gewogen", 10, std::nullopt}).signals.size(), 1u);
         auto enrichments = transaction.ListEnrichments("c1");
         ASSERT_EQ(enrichments.size(), 1u);
         EXPECT_EQ(enrichments[0].content, "Niets gevonden");

@@ -70,6 +70,7 @@ inline constexpr const char* kSignalColumns =
     "s.id, s.reporter, s.channel, s.narrative, s.indicator_codes, s.catalog_version, s.observed_on, "
     "s.has_location, s.street, s.house_number, s.postcode, s.city, s.created_at, s.case_id, "
     "COALESCE(c.status, 'gemeld'), s.business_kvk, s.business_name, s.destroyed_at";
+inline constexpr int kSignalColumnCount = 18;
 
 inline constexpr const char* kCaseColumns =
     "id, status, urgency, forms, rationale, outcome, closure_note, created_at, updated_at, weighed_at, version, "
@@ -302,21 +303,32 @@ public:
         return signal;
     }
 
-    std::vector<Signal> ListSignals(const SignalFilter& filter) override {
+    SignalPage ListSignals(const SignalFilter& filter) override {
         std::string sql = std::string{"SELECT "} + kSignalColumns +
-                          " FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
+                          ", s.sequence FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
         if (filter.reporter) sql += " AND s.reporter = ?1";
         if (filter.status) {
             // The inbox: signals not in a case, and not destroyed after their retention term.
             sql += *filter.status == "gemeld" ? " AND s.case_id IS NULL AND s.destroyed_at IS NULL"
                                               : " AND c.status = ?2";
         }
+        if (filter.before) sql += " AND s.sequence < ?4";
+        // One row more than the page tells whether another page follows.
         sql += " ORDER BY s.sequence DESC LIMIT ?3";
         auto statement = db_.Prepare(sql);
         if (filter.reporter) statement.Bind(1, *filter.reporter);
         if (filter.status && *filter.status != "gemeld") statement.Bind(2, *filter.status);
-        statement.Bind(3, filter.limit);
-        return ReadSignals(statement);
+        statement.Bind(3, filter.limit + 1);
+        if (filter.before) statement.Bind(4, *filter.before);
+        SignalPage page;
+        std::int64_t last = 0;
+        while (static_cast<int>(page.signals.size()) < filter.limit && statement.Step()) {
+            page.signals.push_back(ReadSignal(statement));
+            last = statement.Int(kSignalColumnCount);
+        }
+        if (static_cast<int>(page.signals.size()) == filter.limit && statement.Step()) page.next_before = last;
+        for (Signal& signal : page.signals) LoadPersons(signal);
+        return page;
     }
 
     std::vector<Signal> ListSignalsOfCase(std::string_view case_id) override {
