@@ -43,7 +43,7 @@ using namespace meldroute;
 using domain::CaseAction;
 
 // Raise when the generated data changes, so cached stores are made again.
-constexpr int kGeneratorVersion = 2;
+constexpr int kGeneratorVersion = 3;
 // Signals per transaction (the store runs each write in a savepoint: see SqliteStore::TuneForBulkLoad).
 constexpr int kBatchSize = 2000;
 constexpr int kWriterCacheKib = 512 * 1024;
@@ -57,18 +57,42 @@ constexpr std::chrono::sys_days kFirstDay{std::chrono::year{2021} / 1 / 1};
 template <std::size_t N>
 using Words = std::array<const char*, N>;
 
-constexpr Words<12> kFirstNames{"Anna", "Mihai", "Olena", "Piotr", "Fatima", "Jan", "Ioana", "Tomasz", "Lin",
-                                "Ahmed", "Maria", "Daan"};
-constexpr Words<12> kLastNames{"Popescu", "Kowalski", "Shevchenko", "de Vries", "Jansen", "Nowak", "Ionescu",
-                               "El Idrissi", "Bakker", "Chen", "Petrov", "Visser"};
+constexpr Words<60> kFirstNames{
+    "Anna", "Mihai", "Olena", "Piotr", "Fatima", "Jan", "Ioana", "Tomasz", "Lin", "Ahmed", "Maria", "Daan",
+    "Elena", "Andrei", "Iryna", "Katarzyna", "Youssef", "Sanne", "Georgi", "Wei", "Nadia", "Bogdan", "Oksana",
+    "Pawel", "Aisha", "Lars", "Cristina", "Marek", "Mei", "Omar", "Eva", "Vasyl", "Agnieszka", "Kofi", "Lotte",
+    "Dimitar", "Hui", "Samira", "Stefan", "Natalia", "Adebayo", "Femke", "Radu", "Tetiana", "Jakub", "Grace",
+    "Mohamed", "Noor", "Ivan", "Alina", "Chinedu", "Bram", "Svetlana", "Ewa", "Hamza", "Julia", "Nikolai",
+    "Xiu", "Esther", "Viktor"};
+constexpr Words<80> kLastNames{
+    "Popescu", "Kowalski", "Shevchenko", "de Vries", "Jansen", "Nowak", "Ionescu", "El Idrissi", "Bakker", "Chen",
+    "Petrov", "Visser", "Dumitru", "Wisniewski", "Bondarenko", "van Dijk", "Smit", "Wojcik", "Stan", "Benali",
+    "Meijer", "Wang", "Ivanov", "de Boer", "Gheorghe", "Kaminski", "Kovalenko", "Mulder", "de Groot", "Lewandowski",
+    "Rusu", "Amrani", "Bos", "Li", "Georgiev", "Vos", "Munteanu", "Zielinski", "Tkachenko", "Peters", "Hendriks",
+    "Szymanski", "Matei", "Bouzid", "van Leeuwen", "Zhang", "Dimitrov", "Dekker", "Constantin", "Wozniak",
+    "Kravchenko", "Brouwer", "de Wit", "Dabrowski", "Stoica", "Haddou", "Dijkstra", "Liu", "Nikolov", "Smits",
+    "Tudor", "Kozlowski", "Oliinyk", "de Graaf", "van der Meer", "Jankowski", "Florea", "Ziani", "Kok", "Yang",
+    "Todorov", "Jacobs", "Moldovan", "Mazur", "Lysenko", "de Haan", "Vermeulen", "Krawczyk", "Okafor", "Mensah"};
 constexpr Words<8> kNationalities{"Roemeens", "Pools", "Oekraïens", "Bulgaars", "Nederlands", "Marokkaans",
                                   "Chinees", "Nigeriaans"};
-constexpr Words<10> kStreets{"Industrieweg", "Kerkstraat", "Stationsplein", "Molenweg", "Hoofdstraat", "Dorpsstraat",
-                             "Havenkade", "Tuinbouwweg", "Marktplein", "Schoolstraat"};
-constexpr Words<6> kCities{"Zevenaar", "Duiven", "Westervoort", "Arnhem", "Doetinchem", "Lobith"};
-constexpr Words<8> kBusinesses{"Uitzendbureau Snel B.V.", "Nagelstudio Lotus", "Massagesalon Jasmijn",
-                               "Autowasstraat Centrum", "Kwekerij De Kas", "Schoonmaakbedrijf Glans",
-                               "Bouwbedrijf Fundament", "Restaurant De Draak"};
+constexpr Words<20> kStreets{"Industrieweg", "Kerkstraat", "Stationsplein", "Molenweg", "Hoofdstraat", "Dorpsstraat",
+                             "Havenkade", "Tuinbouwweg", "Marktplein", "Schoolstraat", "Julianastraat", "Beatrixlaan",
+                             "Nieuwe Weg", "Rijksweg", "Kastanjelaan", "Parallelweg", "Veerweg", "Sportlaan",
+                             "Bloemenstraat", "Energieweg"};
+constexpr Words<12> kCities{"Zevenaar", "Duiven", "Westervoort", "Arnhem", "Doetinchem", "Lobith",
+                            "Didam", "Velp", "Huissen", "Elst", "Doesburg", "Wehl"};
+// A business's trade name: a kind, a word and a place, so the names vary with the number of businesses.
+constexpr Words<20> kBusinessKinds{"Uitzendbureau", "Nagelstudio", "Massagesalon", "Autowasstraat", "Kwekerij",
+                                   "Schoonmaakbedrijf", "Bouwbedrijf", "Restaurant", "Champignonkwekerij",
+                                   "Distributiecentrum", "Koeriersdienst", "Kapsalon", "Hotel", "Vleesverwerker",
+                                   "Tuincentrum", "Bezorgservice", "Logistiek", "Aardbeienteler", "Snackbar",
+                                   "Bloemenkwekerij"};
+constexpr Words<50> kBusinessWords{
+    "Lotus", "Jasmijn", "Centrum", "De Kas", "Glans", "Fundament", "De Draak", "Snel", "Zon", "Oost", "West",
+    "Noord", "Zuid", "De Linde", "Sterk", "Groen", "Parel", "Orchidee", "Sakura", "Royal", "Express", "Plus",
+    "Service", "Totaal", "De Brug", "Het Anker", "De Molen", "Rivier", "Polder", "Dijk", "Horizon", "Prima",
+    "Bella", "Gouden Draak", "Keizer", "Kroon", "Regenboog", "Eiland", "Delta", "Vallei", "Ster", "Maan", "Zee",
+    "Duin", "Berk", "Eik", "Wilg", "Roos", "Tulp", "Iris"};
 constexpr Words<4> kForms{"arbeid", "seksueel", "crimineel", "orgaan"};
 constexpr Words<3> kUrgencies{"acuut", "hoog", "normaal"};
 constexpr Words<6> kPartners{"moviera", "politie", "arbeidsinspectie", "riec", "zorg-en-veiligheidshuis", "comensha"};
@@ -141,10 +165,80 @@ struct PlannedCase {
     std::string last_referral_id;
 };
 
+// How many distinct persons, addresses and businesses the signals draw from. The pools grow with the store, so a
+// match key recurs a handful of times at every size, as the same person, address or business does in real signals
+// (with a few hot addresses recurring more), and not hundreds of times at 1,000,000 as fixed pools of a few
+// thousand made it.
+struct Pools {
+    int persons = 0;        // about one per signal: mentioned 1.5 times on average
+    int addresses = 0;      // one per three signals: an address recurs about twice
+    int hot_addresses = 0;  // one per 2,000 signals, drawn for 2% of addresses: a few dozen signals each
+    int businesses = 0;     // one per 20 signals: a business recurs about six times
+};
+
+Pools PoolsFor(std::int64_t count) {
+    auto at_least = [count](std::int64_t minimum, std::int64_t per) {
+        return static_cast<int>(std::max(minimum, count / per));
+    };
+    return {at_least(200, 1), at_least(100, 3), at_least(10, 2000), at_least(50, 20)};
+}
+
+// splitmix64: the fields of a pooled person, address or business follow from its number, so each recurs whole.
+std::uint64_t Mix(std::uint64_t value) {
+    value += 0x9e3779b97f4a7c15ULL;
+    value = (value ^ (value >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    value = (value ^ (value >> 27)) * 0x94d049bb133111ebULL;
+    return value ^ (value >> 31);
+}
+
+template <std::size_t N>
+const char* Nth(const Words<N>& words, std::uint64_t& bits) {
+    const char* word = words[bits % N];
+    bits /= N;
+    return word;
+}
+
+// Person number `number`: a first and last name (a quarter with a double surname), a birth year for 70%, a phone
+// for 40%. Sixty first and eighty last names give over 300,000 names with the double ones.
+domain::Person PooledPerson(std::uint64_t number) {
+    std::uint64_t bits = Mix(number);
+    domain::Person person;
+    person.name = std::string{Nth(kFirstNames, bits)} + " " + Nth(kLastNames, bits);
+    if (bits % 4 == 0) person.name += std::string{"-"} + kLastNames[(bits / 4) % kLastNames.size()];
+    bits /= 4 * kLastNames.size();
+    if (bits % 10 < 7) person.birth_year = 1965 + static_cast<int>((bits / 10) % 45);
+    bits /= 450;
+    person.nationality = Nth(kNationalities, bits);
+    if (bits % 10 < 4) person.phone = "06" + std::to_string(10000000 + Mix(number ^ 0x5a5a5a5aULL) % 89999999);
+    return person;
+}
+
+// Address number `number` (hot ones from another range of numbers): street, house number, postcode, town.
+domain::Location PooledAddress(std::uint64_t number) {
+    std::uint64_t bits = Mix(number);
+    std::string street = Nth(kStreets, bits);
+    const std::string house_number = std::to_string(1 + bits % 200);
+    bits /= 200;
+    std::string postcode = std::to_string(1000 + bits % 9000) + " ";
+    bits /= 9000;
+    postcode += static_cast<char>('A' + bits % 26);
+    postcode += static_cast<char>('A' + (bits / 26) % 26);
+    bits /= 26 * 26;
+    return domain::Location{std::move(street), house_number, std::move(postcode), Nth(kCities, bits)};
+}
+
+// Business number `number`: its own KvK number and a trade name of kind, word and town (12,000 names).
+domain::Business PooledBusiness(std::uint64_t number) {
+    std::uint64_t bits = Mix(number);
+    std::string name = std::string{Nth(kBusinessKinds, bits)} + " " + Nth(kBusinessWords, bits) + " " +
+                       Nth(kCities, bits);
+    return domain::Business{std::to_string(10000000 + number), std::move(name)};
+}
+
 class Generator {
 public:
-    Generator(store::Store& store, std::string link_key, std::uint32_t seed)
-        : store_(store), link_key_(std::move(link_key)), random_(seed) {}
+    Generator(store::Store& store, std::string link_key, std::uint32_t seed, std::int64_t count)
+        : store_(store), link_key_(std::move(link_key)), random_(seed), pools_(PoolsFor(count)) {}
 
     Status Run(std::int64_t count) {
         const TimePoint first{kFirstDay};
@@ -225,21 +319,15 @@ private:
         }
         const int form = Narrate(signal);
         if (Chance(0.7)) {
-            signal.location = domain::Location{Any(kStreets), std::to_string(1 + Pick(120)),
-                                               std::to_string(6900 + Pick(40)) + " AB", Any(kCities)};
+            constexpr std::uint64_t kHotRange = 1ULL << 40;
+            signal.location = Chance(0.02) ? PooledAddress(kHotRange + static_cast<std::uint64_t>(Pick(pools_.hot_addresses)))
+                                           : PooledAddress(static_cast<std::uint64_t>(Pick(pools_.addresses)));
         }
-        if (Chance(0.3)) {
-            const char* name = Any(kBusinesses);
-            signal.business = domain::Business{std::to_string(10000000 + Pick(5000)), name};
-        }
+        if (Chance(0.3)) signal.business = PooledBusiness(static_cast<std::uint64_t>(Pick(pools_.businesses)));
         const int persons = Pick(4);
         for (int index = 0; index < persons; ++index) {
-            domain::Person person;
+            domain::Person person = PooledPerson(static_cast<std::uint64_t>(Pick(pools_.persons)));
             person.role = index == 0 ? "slachtoffer" : (Chance(0.5) ? "verdachte" : "overig");
-            person.name = std::string{Any(kFirstNames)} + " " + Any(kLastNames);
-            if (Chance(0.7)) person.birth_year = 1965 + Pick(45);
-            person.nationality = Any(kNationalities);
-            if (Chance(0.4)) person.phone = "06" + std::to_string(10000000 + Pick(89999999));
             signal.persons.push_back(std::move(person));
         }
         transaction.InsertSignal(signal);
@@ -377,6 +465,7 @@ private:
     store::Store& store_;
     std::string link_key_;
     std::mt19937 random_;
+    Pools pools_;
     std::priority_queue<PendingStep, std::vector<PendingStep>, std::greater<>> pending_;
     std::map<std::string, PlannedCase> cases_;
 };
@@ -433,7 +522,7 @@ int main(int argc, char** argv) {
     // The demo accounts (the bench signs in as them), registers and the demo's few signals and case.
     if (Status seeded = service.SeedDemo(); !seeded) return Fail("demo data: " + seeded.error().detail);
     const auto started = std::chrono::steady_clock::now();
-    Generator generator{*opened, *link_key, seed};
+    Generator generator{*opened, *link_key, seed, count};
     if (Status generated = generator.Run(count); !generated) return Fail(generated.error().detail);
     auto* sqlite = dynamic_cast<store::sqlite::SqliteStore*>(opened.get());
     auto* postgres = dynamic_cast<store::postgres::PgStore*>(opened.get());

@@ -50,7 +50,13 @@ cached_store() {
         rm -rf "$dir.partial" "$cache/$size-"*  # older keys of this size are of no use any more
         local started
         started=$(now_ms)
-        "$build/bench_generate" "$dir.partial" "$size" >&2
+        # Only a store the generator finished is marked complete: one cut short (killed, disk full) is dropped,
+        # not cached as a store of $size signals.
+        if ! "$build/bench_generate" "$dir.partial" "$size" >&2; then
+            rm -rf "$dir.partial"
+            echo "bench_generate did not finish $size signals; nothing cached" >&2
+            return 1
+        fi
         touch "$dir.partial/complete"
         mv "$dir.partial" "$dir"
         echo "generated $size signals in $(( ($(now_ms) - started) / 1000 )) s into $dir" >&2

@@ -24,6 +24,8 @@ constexpr const char* kPurposeInspection = "inzageverzoek betrokkene";
 constexpr const char* kPurposeRectification = "rectificatie op verzoek betrokkene";
 constexpr const char* kWithoutCase = "zonder-casus";
 constexpr const char* kDefault = "standaard";
+// Candidates read per page: the job's memory, whatever the store holds.
+constexpr int kRetentionPage = 500;
 
 bool IsCode(std::string_view text) {
     return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char character) {
@@ -80,21 +82,17 @@ std::optional<std::string> Service::RetainUntil(const store::RetentionState& sta
 Result<RetentionRun> Service::RunRetention(bool dry_run, const std::string& actor) {
     RetentionRun run;
     run.dry_run = dry_run;
-    std::vector<store::RetentionCandidate> candidates;
-    MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
-        candidates = transaction.ListRetentionCandidates();
-        return Ok();
-    }));
     const TimePoint now = Now();
-    for (const store::RetentionCandidate& candidate : candidates) {
+    // Weighs one candidate against its own term and destroys it when due.
+    auto weigh = [&](const store::RetentionCandidate& candidate) -> Status {
         const bool is_case = candidate.kind == "case";
         const domain::RetentionTerm term = is_case ? config_.retention.ForOutcome(candidate.outcome.value_or(""))
                                                    : config_.retention.signal_without_case;
         auto since = ParseTime(candidate.since);
-        if (!since || domain::AddTerm(*since, term) > now) continue;
+        if (!since || domain::AddTerm(*since, term) > now) return Ok();
         if (candidate.on_hold) {
             ++run.held;
-            continue;
+            return Ok();
         }
         store::DestructionRecord record;
         record.object_type = candidate.kind;
@@ -105,7 +103,7 @@ Result<RetentionRun> Service::RunRetention(bool dry_run, const std::string& acto
         record.actor = actor;
         if (dry_run) {
             run.destroyed.push_back(std::move(record));
-            continue;
+            return Ok();
         }
         // One write transaction per case or signal: each is destroyed whole, or not at all. What was weighed
         // outside is checked again inside, since a hold may have been set or the signal taken into a case.
@@ -130,6 +128,29 @@ Result<RetentionRun> Service::RunRetention(bool dry_run, const std::string& acto
             return Ok();
         }));
         if (destroyed) run.destroyed.push_back(std::move(record));
+        return Ok();
+    };
+    // Only what may be due is read, a page at a time: cases closed before the bound of the shortest term of any
+    // outcome, signals without a case filed before the bound of theirs. The job's cost is what is due, not what
+    // the store keeps.
+    TimePoint cases_bound = domain::DueIfStartedBefore(now, config_.retention.after_closure);
+    for (const auto& [outcome, term] : config_.retention.by_outcome) {
+        cases_bound = std::max(cases_bound, domain::DueIfStartedBefore(now, term));
+    }
+    const std::pair<const char*, TimePoint> scans[] = {
+        {"case", cases_bound}, {"signal", domain::DueIfStartedBefore(now, config_.retention.signal_without_case)}};
+    for (const auto& [kind, bound] : scans) {
+        store::RetentionScan scan{kind, FormatTime(bound), std::nullopt, kRetentionPage};
+        for (bool more = true; more;) {
+            std::vector<store::RetentionCandidate> candidates;
+            MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
+                candidates = transaction.ListRetentionCandidates(scan);
+                return Ok();
+            }));
+            more = candidates.size() == static_cast<std::size_t>(kRetentionPage);
+            if (more) scan.after = candidates.back();
+            for (const store::RetentionCandidate& candidate : candidates) MR_TRY(weigh(candidate));
+        }
     }
     return run;
 }

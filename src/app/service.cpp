@@ -624,21 +624,43 @@ Result<domain::Signal> Service::FileAnonymousSignal(const domain::SignalDraft& d
     return StoreNewSignal(draft, "", "anoniem", "anoniem");
 }
 
-Result<std::vector<domain::Signal>> Service::ListSignals(const Principal& principal,
-                                                         const std::optional<std::string>& status) {
+Result<SignalList> Service::ListSignals(const Principal& principal, const std::optional<std::string>& status,
+                                       const SignalPageQuery& page) {
     MR_TRY(Require(principal, {Role::kMelder, Role::kAandachtfunctionaris}, "signal.list"));
+    std::vector<InvalidParam> problems;
     if (status && *status != "gemeld" && !domain::ParseCaseStatus(*status)) {
-        return Invalid({{"status", "Onbekende status."}});
+        problems.push_back({"status", "Onbekende status."});
     }
     store::SignalFilter filter;
+    filter.limit = kDefaultSignalPage;
+    if (page.limit) {
+        auto limit = domain::ParseWholeNumber(*page.limit);
+        if (!limit || *limit < 1 || *limit > kMaxSignalPage) {
+            problems.push_back({"limit", "Geef een geheel getal van 1 tot en met " + std::to_string(kMaxSignalPage) + "."});
+        } else {
+            filter.limit = static_cast<int>(*limit);
+        }
+    }
+    if (page.before) {
+        auto before = domain::ParseWholeNumber(*page.before);
+        if (!before || *before < 1) {
+            problems.push_back({"before", "Onbekende cursor: gebruik de link naar de volgende pagina."});
+        } else {
+            filter.before = *before;
+        }
+    }
+    if (!problems.empty()) return Invalid(std::move(problems));
     filter.status = status;
     bool officer = principal.Has(Role::kAandachtfunctionaris);
     if (!officer) filter.reporter = principal.username;
-    std::vector<domain::Signal> signals;
+    SignalList list;
+    list.limit = filter.limit;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        signals = transaction.ListSignals(filter);
+        store::SignalPage found = transaction.ListSignals(filter);
+        list.signals = std::move(found.signals);
+        if (found.next_before) list.next = std::to_string(*found.next_before);
         if (!officer) {
-            for (domain::Signal& signal : signals) {
+            for (domain::Signal& signal : list.signals) {
                 if (signal.case_id) signal.feedback = transaction.ListReporterFeedback(*signal.case_id);
             }
         }
@@ -647,7 +669,7 @@ Result<std::vector<domain::Signal>> Service::ListSignals(const Principal& princi
                     NowText());
         return Ok();
     }));
-    return signals;
+    return list;
 }
 
 Result<domain::Signal> Service::GetSignal(const Principal& principal, const std::string& signal_id) {

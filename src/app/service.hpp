@@ -143,6 +143,23 @@ struct Precondition {
     std::optional<std::int64_t> case_version;
 };
 
+//! Which page of signals to list: `limit` (1 to kMaxSignalPage, default kDefaultSignalPage) and the cursor of
+//! the page before (`before`, as a previous page's `next` gave it), both as the caller wrote them.
+struct SignalPageQuery {
+    std::optional<std::string> limit;
+    std::optional<std::string> before;
+};
+inline constexpr int kDefaultSignalPage = 100;
+inline constexpr int kMaxSignalPage = 500;
+
+//! One page of signals, newest first; `next` is the cursor of the following page when there is one. A cursor is
+//! a position in the store's order of filing, never anything about a signal's content.
+struct SignalList {
+    std::vector<domain::Signal> signals;
+    int limit = kDefaultSignalPage;
+    std::optional<std::string> next;
+};
+
 //! A case as the aandachtfunctionaris sees it: the file plus what follows from it.
 struct CaseView {
     domain::CaseFile file;
@@ -278,8 +295,10 @@ public:
     // Signals (steps 1–2).
     Result<domain::Signal> FileSignal(const Principal& principal, const domain::SignalDraft& draft);
     Result<domain::Signal> FileAnonymousSignal(const domain::SignalDraft& draft);
-    Result<std::vector<domain::Signal>> ListSignals(const Principal& principal,
-                                                    const std::optional<std::string>& status);
+    //! A page of signals: the melder's own, or (aandachtfunctionaris) all; each page is reached from the one
+    //! before through its `next`, so every signal is reachable. Bad limit or cursor → InvalidArgument.
+    Result<SignalList> ListSignals(const Principal& principal, const std::optional<std::string>& status,
+                                   const SignalPageQuery& page = {});
     Result<domain::Signal> GetSignal(const Principal& principal, const std::string& signal_id);
 
     // Cases (steps 3–6), for the aandachtfunctionaris.

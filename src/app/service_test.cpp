@@ -108,8 +108,14 @@ TEST_F(ServiceTest, ReportersSeeOnlyTheirOwnSignals) {
     EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
     auto list = service_->ListSignals(melder2_, std::nullopt);
     ASSERT_TRUE(list.has_value());
-    EXPECT_TRUE(list->empty());
+    EXPECT_TRUE(list->signals.empty());
     EXPECT_TRUE(service_->GetSignal(officer_, mine->id).has_value());
+    auto refused = service_->ListSignals(officer_, std::string{"gemeld"}, {std::string{"501"}, std::string{"x"}});
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+    ASSERT_EQ(refused.error().invalid_params.size(), 2u);
+    EXPECT_EQ(refused.error().invalid_params[0].name, "limit");
+    EXPECT_EQ(refused.error().invalid_params[1].name, "before");
     EXPECT_EQ(service_->ListSignals(policy_, std::nullopt).error().code, ErrorCode::kPermissionDenied);
 }
 
@@ -120,7 +126,7 @@ TEST_F(ServiceTest, InvalidSignalStoresNothing) {
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument);
     EXPECT_EQ(result.error().invalid_params.size(), 2u);
-    EXPECT_TRUE(service_->ListSignals(officer_, std::nullopt)->empty());
+    EXPECT_TRUE(service_->ListSignals(officer_, std::nullopt)->signals.empty());
 }
 
 TEST_F(ServiceTest, TheWholeRouteEndsWithFeedbackForTheReporter) {

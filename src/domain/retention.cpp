@@ -41,4 +41,11 @@ TimePoint AddTerm(TimePoint since, const RetentionTerm& term) {
     return TimePoint{sys_days{moved} + time_of_day};
 }
 
+TimePoint DueIfStartedBefore(TimePoint now, const RetentionTerm& term) {
+    using namespace std::chrono;
+    // Subtracting a term clamps to the month's last day like adding one does, so the exact bound may lie up to
+    // three days later than the subtraction gives; four days of margin cover it.
+    return AddTerm(now, RetentionTerm{-term.amount, term.unit}) + days{4};
+}
+
 }  // namespace meldroute::domain

@@ -30,4 +30,10 @@ std::string DutchLabel(const RetentionTerm& term);
 //! day of February).
 TimePoint AddTerm(TimePoint since, const RetentionTerm& term);
 
+//! A moment no later than a few days after `now` minus `term` such that whatever started at `since` with
+//! AddTerm(since, term) <= now started before it: the bound of a scan for what is due, so only what may be due
+//! is read (the few days cover the month ends that calendar arithmetic shifts). Each candidate is still weighed
+//! with AddTerm.
+TimePoint DueIfStartedBefore(TimePoint now, const RetentionTerm& term);
+
 }  // namespace meldroute::domain

@@ -82,6 +82,16 @@ bool Contains(const std::vector<std::string>& values, std::string_view value) {
     return std::find(values.begin(), values.end(), value) != values.end();
 }
 
+std::optional<std::int64_t> ParseWholeNumber(std::string_view text) {
+    if (text.empty() || text.size() > 18) return std::nullopt;
+    std::int64_t number = 0;
+    for (char digit : text) {
+        if (digit < '0' || digit > '9') return std::nullopt;
+        number = number * 10 + (digit - '0');
+    }
+    return number;
+}
+
 std::string Trim(std::string_view text) {
     auto is_space = [](char character) { return std::isspace(static_cast<unsigned char>(character)) != 0; };
     while (!text.empty() && is_space(text.front())) text.remove_prefix(1);

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,5 +55,8 @@ bool IsPhoneNumber(std::string_view text);
 
 //! Trims ASCII white space at both ends.
 std::string Trim(std::string_view text);
+
+//! A whole number written in decimal digits only (no sign, no spaces, at most 18 digits); nullopt otherwise.
+std::optional<std::int64_t> ParseWholeNumber(std::string_view text);
 
 }  // namespace meldroute::domain

@@ -162,10 +162,22 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
         return WithPrincipal(
             *svc, context,
             [&](const app::Principal& principal) {
-                return Answer(context, svc->ListSignals(principal, First(context.query, "status")), 200,
-                              [](const auto& signals) { return ListToJson(signals); });
+                const auto status = First(context.query, "status");
+                auto list = svc->ListSignals(principal, status,
+                                             {First(context.query, "limit"), First(context.query, "before")});
+                if (!list) return Problem(context.request, list.error());
+                Response response = JsonResponse(context.request, 200, ListToJson(list->signals));
+                if (list->next) {
+                    // RFC 8288: the next page with the same filter and size. The status is one of the checked
+                    // codes and the cursor digits, so nothing needs escaping; neither says anything about a person.
+                    std::string next = std::string{"/api/v1/signals"} + "?" +
+                                       (status ? "status=" + *status + "&" : std::string{}) +
+                                       "limit=" + std::to_string(list->limit) + "&before=" + *list->next;
+                    response.set(boost::beast::http::field::link, "<" + next + ">; rel=\"next\"");
+                }
+                return response;
             },
-            {"status"});
+            {"status", "limit", "before"});
     });
     router.Add(verb::get, "/api/v1/signals/{}", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal& principal) {

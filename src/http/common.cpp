@@ -1,5 +1,7 @@
 #include "http/common.hpp"
 
+#include "domain/validation.hpp"
+
 namespace meldroute::http {
 
 namespace bhttp = boost::beast::http;
@@ -44,15 +46,7 @@ int HexValue(char character) {
 
 }  // namespace
 
-std::optional<std::int64_t> ParseCaseVersion(std::string_view text) {
-    if (text.empty() || text.size() > 18) return std::nullopt;
-    std::int64_t version = 0;
-    for (char digit : text) {
-        if (digit < '0' || digit > '9') return std::nullopt;
-        version = version * 10 + (digit - '0');
-    }
-    return version;
-}
+std::optional<std::int64_t> ParseCaseVersion(std::string_view text) { return domain::ParseWholeNumber(text); }
 
 unsigned StatusFor(ErrorCode code) {
     switch (code) {

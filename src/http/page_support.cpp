@@ -199,7 +199,7 @@ Response CsrfRejected(const Request& request, const app::Principal* principal) {
 }
 
 Json WorkOverviewModel(app::Service& service, const app::Principal& principal) {
-    auto inbox = service.ListSignals(principal, std::string{"gemeld"});
+    auto inbox = service.ListSignals(principal, std::string{"gemeld"}, {std::to_string(app::kMaxSignalPage), std::nullopt});
     auto cases = service.ListCases(principal);
     int overdue = 0, waiting = 0, open = 0, feedback_due = 0;
     Json attention = Json::array();
@@ -227,7 +227,7 @@ Json WorkOverviewModel(app::Service& service, const app::Principal& principal) {
                                  {"why", why}});
         }
     }
-    return Json{{"newSignals", inbox ? std::to_string(inbox->size()) : "?"},
+    return Json{{"newSignals", inbox ? std::to_string(inbox->signals.size()) : "?"},
                 {"openCases", std::to_string(open)},
                 {"overdueCases", std::to_string(overdue)},
                 {"waitingCases", std::to_string(waiting)},

@@ -539,11 +539,11 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
     for (domain::CaseAction action : view.allowed_actions) {
         switch (action) {
             case domain::CaseAction::kLinkSignal: {
-                store::SignalFilter filter;
-                auto inbox = service.ListSignals(principal, std::string{"gemeld"});
+                auto inbox = service.ListSignals(principal, std::string{"gemeld"},
+                                                 {std::to_string(app::kMaxSignalPage), std::nullopt});
                 Json choices = Json::array();
                 if (inbox) {
-                    for (const auto& signal : *inbox) {
+                    for (const auto& signal : inbox->signals) {
                         choices.push_back({{"value", signal.id},
                                            {"label", DutchTime(signal.created_at) + " — " + Excerpt(signal.narrative, 60)},
                                            {"selected", false}});
@@ -977,10 +977,11 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
 
     router.Add(verb::get, "/mijn-meldingen", [pages](Context& context) {
         return Guarded(*pages, context, {Role::kMelder}, [&](const app::Principal& principal, const Form&) {
-            auto signals = pages->service.ListSignals(principal, std::nullopt);
+            auto signals = pages->service.ListSignals(principal, std::nullopt,
+                                                      {std::to_string(app::kMaxSignalPage), std::nullopt});
             if (!signals) return ErrorPage(context.request, StatusFor(signals.error().code), signals.error().detail);
             Json list = Json::array();
-            for (const auto& signal : *signals) {
+            for (const auto& signal : signals->signals) {
                 if (signal.reporter == principal.username) list.push_back(SignalModel(pages->service, signal));
             }
             return RenderPage(context.request, &principal, "Mijn meldingen", "my-signals",
@@ -1007,12 +1008,19 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     router.Add(verb::get, "/inbox", [pages](Context& context) {
         return Guarded(*pages, context, {Role::kAandachtfunctionaris}, [&](const app::Principal& principal,
                                                                             const Form&) {
-            auto signals = pages->service.ListSignals(principal, std::string{"gemeld"});
+            // A page of 100 at a time, newest first; "Volgende" leads on (?voor= holds the next page's cursor, a
+            // position in the order of filing), so every signal is reachable without JavaScript.
+            const auto cursor = First(context.query, "voor");
+            auto signals = pages->service.ListSignals(principal, std::string{"gemeld"}, {std::nullopt, cursor});
             if (!signals) return ErrorPage(context.request, StatusFor(signals.error().code), signals.error().detail);
             Json list = Json::array();
-            for (const auto& signal : *signals) list.push_back(SignalModel(pages->service, signal));
+            for (const auto& signal : signals->signals) list.push_back(SignalModel(pages->service, signal));
             return RenderPage(context.request, &principal, "Inbox", "inbox",
-                              {{"signals", list}, {"hasSignals", !list.empty()}, {"count", list.size()},
+                              {{"signals", list},
+                               {"hasSignals", !list.empty()},
+                               {"count", list.size()},
+                               {"laterPage", cursor.has_value()},
+                               {"next", signals->next ? Json("/inbox?voor=" + *signals->next) : Json(nullptr)},
                                {"csrf", principal.csrf_token}},
                               200, "/inbox");
         });

@@ -90,6 +90,13 @@ struct SignalFilter {
     std::optional<std::string> reporter;  // only this reporter's signals
     std::optional<std::string> status;    // "gemeld" or a case status
     int limit = 500;
+    std::optional<std::int64_t> before;  // only signals filed before this one (its sequence): the next page
+};
+
+//! One page of signals, newest first; `next_before` is set when older ones follow (the `before` of the next page).
+struct SignalPage {
+    std::vector<domain::Signal> signals;
+    std::optional<std::int64_t> next_before;
 };
 
 struct AuditFilter {
@@ -124,6 +131,16 @@ struct RetentionCandidate {
     std::optional<std::string> outcome;  // cases only
     std::string since;
     bool on_hold = false;
+    std::int64_t position = 0;  // the store's sequence: orders candidates with the same `since`
+};
+
+//! One page of the retention candidates of one kind, oldest `since` first: only those whose `since` is before
+//! `since_before` (what may be due), after the candidate a previous page ended with.
+struct RetentionScan {
+    std::string kind;  // "case" | "signal"
+    std::string since_before;
+    std::optional<RetentionCandidate> after;
+    int limit = 500;
 };
 
 //! A short-lived, single-use record that one request leaves for a later one, which may reach another instance
@@ -219,7 +236,8 @@ public:
     // Signals.
     virtual void InsertSignal(const domain::Signal& signal) = 0;
     virtual std::optional<domain::Signal> FindSignal(std::string_view id) = 0;
-    virtual std::vector<domain::Signal> ListSignals(const SignalFilter& filter) = 0;
+    //! A page along the signals' sequence (keyset): its cost is the page, however deep it lies.
+    virtual SignalPage ListSignals(const SignalFilter& filter) = 0;
     virtual std::vector<domain::Signal> ListSignalsOfCase(std::string_view case_id) = 0;
     virtual void SetSignalCase(std::string_view signal_id, std::string_view case_id) = 0;
 
@@ -259,7 +277,8 @@ public:
     virtual std::vector<domain::TimelineEntry> ListTimeline(std::string_view case_id) = 0;
 
     // Retention and data-subject rights.
-    virtual std::vector<RetentionCandidate> ListRetentionCandidates() = 0;
+    //! A page of what the retention job weighs: its cost is the page, not the signals and cases kept.
+    virtual std::vector<RetentionCandidate> ListRetentionCandidates(const RetentionScan& scan) = 0;
     virtual RetentionState CaseRetention(std::string_view case_id) = 0;
     //! When the signal's personal data was destroyed, if it was.
     virtual std::optional<std::string> SignalDestroyedAt(std::string_view signal_id) = 0;

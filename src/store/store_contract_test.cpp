@@ -259,11 +259,20 @@ TYPED_TEST(StoreContractTest, SignalsRoundTripListAndSearch) {
         EXPECT_FALSE(anonymous->business.has_value());
         EXPECT_FALSE(transaction.FindSignal("s9").has_value());
 
-        auto inbox = transaction.ListSignals({std::nullopt, "gemeld", 10});
+        auto inbox = transaction.ListSignals({std::nullopt, "gemeld", 10, std::nullopt}).signals;
         ASSERT_EQ(inbox.size(), 2u);
         EXPECT_EQ(inbox[0].id, "s2");  // newest first
-        EXPECT_EQ(transaction.ListSignals({"melder", std::nullopt, 10}).size(), 1u);
-        EXPECT_EQ(transaction.ListSignals({std::nullopt, std::nullopt, 1}).size(), 1u);
+        EXPECT_EQ(transaction.ListSignals({"melder", std::nullopt, 10, std::nullopt}).signals.size(), 1u);
+        // Keyset pages: each page names where the next starts, and exactly a full last page names none.
+        auto first = transaction.ListSignals({std::nullopt, "gemeld", 1, std::nullopt});
+        ASSERT_EQ(first.signals.size(), 1u);
+        EXPECT_EQ(first.signals[0].id, "s2");
+        ASSERT_TRUE(first.next_before.has_value());
+        auto second = transaction.ListSignals({std::nullopt, "gemeld", 1, first.next_before});
+        ASSERT_EQ(second.signals.size(), 1u);
+        EXPECT_EQ(second.signals[0].id, inbox[1].id);
+        EXPECT_FALSE(second.next_before.has_value());
+        EXPECT_FALSE(transaction.ListSignals({std::nullopt, "gemeld", 2, std::nullopt}).next_before.has_value());
 
         auto found = transaction.SearchSignals("massagesalon", {}, 2000, 10);
         ASSERT_EQ(found.size(), 1u);
@@ -311,8 +320,8 @@ TYPED_TEST(StoreContractTest, CaseRouteRecordsAndSummaries) {
         EXPECT_EQ(header->version, 2);
         EXPECT_EQ(transaction.FindSignal("s1")->status, "gewogen");
         EXPECT_EQ(transaction.ListSignalsOfCase("c1").size(), 1u);
-        EXPECT_TRUE(transaction.ListSignals({std::nullopt, "gemeld", 10}).empty());
-        EXPECT_EQ(transaction.ListSignals({std::nullopt, "gewogen", 10}).size(), 1u);
+        EXPECT_TRUE(transaction.ListSignals({std::nullopt, "gemeld", 10, std::nullopt}).signals.empty());
+        EXPECT_EQ(transaction.ListSignals({std::nullopt, "gewogen", 10, std::nullopt}).signals.size(), 1u);
         auto enrichments = transaction.ListEnrichments("c1");
         ASSERT_EQ(enrichments.size(), 1u);
         EXPECT_EQ(enrichments[0].content, "Niets gevonden");
@@ -367,12 +376,14 @@ TYPED_TEST(StoreContractTest, ClosuresReopeningsAndRetention) {
         auto reopenings = transaction.ListReopenings("c1");
         ASSERT_EQ(reopenings.size(), 1u);
         EXPECT_EQ(reopenings[0].reason, "Nieuw signaal.");
-        auto candidates = transaction.ListRetentionCandidates();
-        ASSERT_EQ(candidates.size(), 2u);
-        EXPECT_EQ(candidates[0].kind, "case");
-        EXPECT_TRUE(candidates[0].on_hold);
-        EXPECT_EQ(candidates[0].since, "2024-01-10T10:00:00Z");
-        EXPECT_EQ(candidates[1].id, "s2");
+        auto cases = transaction.ListRetentionCandidates({"case", "2099-01-01T00:00:00Z", std::nullopt, 10});
+        ASSERT_EQ(cases.size(), 1u);
+        EXPECT_EQ(cases[0].kind, "case");
+        EXPECT_TRUE(cases[0].on_hold);
+        EXPECT_EQ(cases[0].since, "2024-01-10T10:00:00Z");
+        auto signals = transaction.ListRetentionCandidates({"signal", "2099-01-01T00:00:00Z", std::nullopt, 10});
+        ASSERT_EQ(signals.size(), 1u);
+        EXPECT_EQ(signals[0].id, "s2");
         auto state = transaction.CaseRetention("c1");
         ASSERT_TRUE(state.hold.has_value());
         EXPECT_EQ(state.hold->reason, "Strafzaak loopt.");
@@ -391,7 +402,8 @@ TYPED_TEST(StoreContractTest, ClosuresReopeningsAndRetention) {
     EXPECT_NE(std::find(case_categories.begin(), case_categories.end(), "casusteksten"), case_categories.end());
     EXPECT_NE(std::find(signal_categories.begin(), signal_categories.end(), "koppelsleutels"), signal_categories.end());
     this->Read([](Transaction& transaction) {
-        EXPECT_TRUE(transaction.ListRetentionCandidates().empty());
+        EXPECT_TRUE(transaction.ListRetentionCandidates({"case", "2099-01-01T00:00:00Z", std::nullopt, 10}).empty());
+        EXPECT_TRUE(transaction.ListRetentionCandidates({"signal", "2099-01-01T00:00:00Z", std::nullopt, 10}).empty());
         auto state = transaction.CaseRetention("c1");
         EXPECT_FALSE(state.hold.has_value());
         EXPECT_EQ(state.destroyed_at, "2030-01-01T00:00:00Z");
@@ -410,6 +422,58 @@ TYPED_TEST(StoreContractTest, ClosuresReopeningsAndRetention) {
         auto log = transaction.ListDestructionRecords(10);
         ASSERT_EQ(log.size(), 2u);
         EXPECT_EQ(log[0].object_id, "s2");  // newest first
+    });
+}
+
+// The retention scan reads only what is before its bound, a page at a time in the order of `since` (the same
+// moment ordered by the store's sequence), and never what is destroyed, in a case, or a case still open.
+TYPED_TEST(StoreContractTest, RetentionScanReadsOnlyWhatIsBeforeItsBoundInPages) {
+    this->Write([&](Transaction& transaction) {
+        for (int day = 1; day <= 9; ++day) {
+            const std::string at = "2024-05-0" + std::to_string(day) + "T10:00:00Z";
+            transaction.InsertSignal(this->MakeSignal("s" + std::to_string(day), at, "Tekst."));
+        }
+        transaction.InsertSignal(this->MakeSignal("s3b", "2024-05-03T10:00:00Z", "Zelfde moment als s3."));
+        transaction.DestroySignal("s2", "2024-06-01T00:00:00Z");
+        transaction.InsertCase(this->MakeCase("c-open", "2024-05-01T11:00:00Z"));
+        transaction.SetSignalCase("s4", "c-open");
+        for (const char* id : {"c1", "c2", "c3"}) {
+            transaction.InsertCase(this->MakeCase(id, "2024-05-01T12:00:00Z"));
+            domain::Case header = *transaction.FindCase(id);
+            header.status = CaseStatus::kAfgesloten;
+            header.outcome = "zorgtraject";
+            header.updated_at = std::string{"2024-05-0"} + id[1] + "T12:00:00Z";
+            transaction.UpdateCase(header);
+            transaction.InsertClosure(id, {header.updated_at, "zorgtraject", std::nullopt, "af"});
+        }
+        transaction.DestroyCase("c1", "2024-06-01T00:00:00Z");
+    });
+    this->Read([](Transaction& transaction) {
+        auto ids = [](const std::vector<RetentionCandidate>& candidates) {
+            std::vector<std::string> result;
+            for (const RetentionCandidate& candidate : candidates) result.push_back(candidate.id);
+            return result;
+        };
+        // Before the 7th: s1, s3, s3b, s5, s6 (s2 destroyed, s4 in a case), two per page.
+        RetentionScan scan{"signal", "2024-05-07T00:00:00Z", std::nullopt, 2};
+        auto first = transaction.ListRetentionCandidates(scan);
+        EXPECT_EQ(ids(first), (std::vector<std::string>{"s1", "s3"}));
+        scan.after = first.back();
+        auto second = transaction.ListRetentionCandidates(scan);
+        EXPECT_EQ(ids(second), (std::vector<std::string>{"s3b", "s5"}));
+        scan.after = second.back();
+        auto third = transaction.ListRetentionCandidates(scan);
+        EXPECT_EQ(ids(third), (std::vector<std::string>{"s6"}));
+        EXPECT_EQ(third[0].since, "2024-05-06T10:00:00Z");
+        EXPECT_EQ(third[0].kind, "signal");
+        scan.after = third.back();
+        EXPECT_TRUE(transaction.ListRetentionCandidates(scan).empty());
+        // Cases by the moment they were closed: c1 destroyed, c-open not closed, c3 closed after the bound.
+        auto cases = transaction.ListRetentionCandidates({"case", "2024-05-03T00:00:00Z", std::nullopt, 10});
+        ASSERT_EQ(ids(cases), (std::vector<std::string>{"c2"}));
+        EXPECT_EQ(cases[0].outcome, "zorgtraject");
+        EXPECT_EQ(cases[0].since, "2024-05-02T12:00:00Z");
+        EXPECT_FALSE(cases[0].on_hold);
     });
 }
 
@@ -451,6 +515,44 @@ TYPED_TEST(StoreContractTest, LinkingRectificationAndRecurrences) {
     });
     this->Write([](Transaction& transaction) { transaction.DeleteSignalKeys("s2"); });
     this->Read([](Transaction& transaction) { EXPECT_EQ(transaction.FindSignalIdsByKey("telefoon", "k-tel").size(), 1u); });
+}
+
+// A key shared by more signals than the bound: the newest related ones come back, newest first, each with every
+// kind it matched on, and never the case's own signals, however many share the key.
+TYPED_TEST(StoreContractTest, RelatedSignalsAreBoundedNewestFirst) {
+    constexpr int kSharing = 130;  // more than the bound of 100
+    auto id_of = [](int number) { return "s" + std::to_string(1000 + number); };
+    this->Write([&](Transaction& transaction) {
+        for (int number = 1; number <= kSharing; ++number) {
+            transaction.InsertSignal(
+                this->MakeSignal(id_of(number), "2024-03-01T10:00:00Z", "Tekst " + std::to_string(number) + "."));
+            transaction.InsertSignalKey(id_of(number), "bedrijf", "k-bedrijf");
+        }
+        transaction.InsertCase(this->MakeCase("c1", "2024-03-02T10:00:00Z"));
+        // The case holds the oldest signal and one of the newest: its own are never related, not even newest.
+        transaction.SetSignalCase(id_of(1), "c1");
+        transaction.SetSignalCase(id_of(kSharing), "c1");
+        transaction.InsertSignalKey(id_of(1), "telefoon", "k-tel");
+        transaction.InsertSignalKey(id_of(5), "telefoon", "k-tel");           // old: only through the phone
+        transaction.InsertSignalKey(id_of(kSharing - 1), "telefoon", "k-tel");  // newest related: both kinds
+        transaction.InsertSignalKey(id_of(kSharing - 1), "adres", "k-elders");  // a key the case does not have
+    });
+    this->Read([&](Transaction& transaction) {
+        auto related = transaction.ListRelatedSignals("c1");
+        ASSERT_EQ(related.size(), 100u);
+        EXPECT_EQ(related[0].signal_id, id_of(kSharing - 1));
+        EXPECT_EQ(related[0].matched_on, (std::vector<std::string>{"bedrijf", "telefoon"}));
+        EXPECT_EQ(related[1].signal_id, id_of(kSharing - 2));
+        EXPECT_EQ(related[1].matched_on, (std::vector<std::string>{"bedrijf"}));
+        EXPECT_FALSE(related[1].case_id.has_value());
+        EXPECT_EQ(related[1].created_at, "2024-03-01T10:00:00Z");
+        // The newest 100 besides the case's own: down to number 30; number 5 (phone) is older than those.
+        EXPECT_EQ(related.back().signal_id, id_of(kSharing - 100));
+        for (const domain::RelatedSignal& signal : related) {
+            EXPECT_NE(signal.signal_id, id_of(1));
+            EXPECT_NE(signal.signal_id, id_of(kSharing));
+        }
+    });
 }
 
 TYPED_TEST(StoreContractTest, CodesAndCatalogVersions) {

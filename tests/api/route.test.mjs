@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, signInAll, api, isoDate, assertProblem } from '../support/server.mjs';
+import { fileSignal } from '../support/route.mjs';
 
 let server;
 let tokens;
@@ -160,4 +161,59 @@ test('a signal travels the whole route and the reporter sees the outcome', async
   assert.ok(!otherList.body.some((s) => s.id === signalId), 'melder2 does not list it');
   assert.ok(otherList.body.every((s) => s.reporter === 'melder2'), 'melder2 lists only its own signals');
   assert.ok(ownList.body.every((s) => s.reporter === 'melder'), 'melder lists only its own signals');
+});
+
+// The inbox a page at a time: `limit` and the `Link: <…>; rel="next"` header reach every signal once, newest
+// first, with only a position in the URL; bad values are refused and the default page is 100.
+test('the inbox is paged: following rel="next" reaches every signal once, newest first', async () => {
+  const { url } = server;
+  for (let number = 0; number < 5; number += 1) await fileSignal(url, tokens.melder2);
+  const everything = await api(url, 'GET', '/api/v1/signals?status=gemeld&limit=500', { token: tokens.af });
+  assert.equal(everything.status, 200);
+  assert.ok(everything.body.length >= 5);
+  assert.equal(everything.headers.get('link'), null, 'one page holds them all: no next');
+  const expected = everything.body.map((s) => s.id);
+
+  const seen = [];
+  let next = '/api/v1/signals?status=gemeld&limit=2';
+  let pages = 0;
+  while (next) {
+    const page = await api(url, 'GET', next, { token: tokens.af });
+    assert.equal(page.status, 200);
+    assert.ok(page.body.length <= 2);
+    seen.push(...page.body.map((s) => s.id));
+    pages += 1;
+    const link = page.headers.get('link');
+    if (link === null) break;
+    const match = link.match(/^<(\/api\/v1\/signals\?status=gemeld&limit=2&before=[0-9]+)>; rel="next"$/);
+    assert.ok(match, `a next link with only the filter, the size and a position: ${link}`);
+    next = match[1];
+  }
+  assert.deepEqual(seen, expected, 'page by page: each signal once, in the same order');
+  assert.equal(pages, Math.ceil(expected.length / 2), 'no empty page at the end');
+
+  // The melder's own list pages the same way.
+  const own = await api(url, 'GET', '/api/v1/signals?limit=1', { token: tokens.melder2 });
+  assert.equal(own.body.length, 1);
+  assert.match(own.headers.get('link'), /^<\/api\/v1\/signals\?limit=1&before=[0-9]+>; rel="next"$/);
+
+  for (const [query, name] of [['limit=0', 'limit'], ['limit=501', 'limit'], ['limit=tien', 'limit'], ['limit=', 'limit'],
+    ['limit=-1', 'limit'], ['before=abc', 'before'], ['before=0', 'before'], ['before=1e3', 'before'],
+    ['before=%2012', 'before'], ['status=gemeld&before=99999999999999999999', 'before']]) {
+    const refused = assertProblem(await api(url, 'GET', `/api/v1/signals?${query}`, { token: tokens.af }), 400, query);
+    assert.deepEqual(refused.invalidParams.map((p) => p.name), [name], query);
+  }
+});
+
+test('the default page is 100 signals, the rest behind rel="next"', async () => {
+  const { url } = server;
+  const before = await api(url, 'GET', '/api/v1/signals?status=gemeld&limit=500', { token: tokens.af });
+  for (let number = before.body.length; number < 101; number += 1) await fileSignal(url, tokens.melder2);
+  const first = await api(url, 'GET', '/api/v1/signals?status=gemeld', { token: tokens.af });
+  assert.equal(first.body.length, 100);
+  const link = first.headers.get('link');
+  assert.match(link, /^<\/api\/v1\/signals\?status=gemeld&limit=100&before=[0-9]+>; rel="next"$/);
+  const rest = await api(url, 'GET', link.slice(1, link.indexOf('>')), { token: tokens.af });
+  assert.ok(rest.body.length >= 1);
+  assert.ok(!rest.body.some((s) => first.body.some((f) => f.id === s.id)), 'no signal on two pages');
 });

@@ -12,6 +12,30 @@ namespace {
 // The table that marks a database as meldroute's and holds its schema version.
 constexpr const char* kMarkerTable = "meldroute_schema";
 constexpr const char* kApplication = "meldroute";
+// The version the PostgreSQL store was introduced with: a database at an older version cannot exist.
+constexpr int kFirstPostgresVersion = 15;
+
+// What takes a PostgreSQL database from version N - 1 to N: the same change as SQLite's migration N
+// (store/sqlite/schema.cpp), to the schema the model (store/schema_model.cpp) describes at N.
+std::string MigrationSql(int version) {
+    switch (version) {
+        case 16:
+            // Each match key keeps its signal's sequence, for the related signals of a case (newest first along
+            // signal_keys_newest_first). Added at the end, as the model has it.
+            return "ALTER TABLE signal_keys ADD COLUMN signal_sequence bigint REFERENCES signals (sequence);\n"
+                   "UPDATE signal_keys k SET signal_sequence = s.sequence FROM signals s WHERE s.id = k.signal_id;\n"
+                   "ALTER TABLE signal_keys ALTER COLUMN signal_sequence SET NOT NULL;\n"
+                   "CREATE INDEX signal_keys_newest_first ON signal_keys (key_hash, signal_sequence, kind);\n";
+        case 17:
+            // The retention job's scan: only what is not destroyed yet, along its `since`.
+            return "CREATE INDEX cases_for_retention ON cases (closed_at, sequence) "
+                   "WHERE closed_at IS NOT NULL AND destroyed_at IS NULL;\n"
+                   "CREATE INDEX signals_for_retention ON signals (created_at, sequence) "
+                   "WHERE case_id IS NULL AND destroyed_at IS NULL;\n";
+        default:
+            return {};
+    }
+}
 
 }  // namespace
 
@@ -60,10 +84,16 @@ Status PgStore::CreateOrCheckSchema() {
                     refused = "database schema version " + std::to_string(version.Int(1)) +
                               " is newer than this program knows (" + std::to_string(kSchemaVersion) +
                               "); upgrade meldroute";
-                } else if (version.Int(1) < kSchemaVersion) {
-                    // The PostgreSQL store starts at the version it was introduced with; later migrations are
-                    // added here and in store/sqlite/schema.cpp from the same change to store/schema_model.cpp.
+                } else if (version.Int(1) < kFirstPostgresVersion) {
                     refused = "database schema version " + std::to_string(version.Int(1)) + " has no migration";
+                } else if (version.Int(1) < kSchemaVersion) {
+                    // Forward only, in the write transaction: all of it or nothing.
+                    for (int next = static_cast<int>(version.Int(1)) + 1; next <= kSchemaVersion; ++next) {
+                        writer.Execute(MigrationSql(next));
+                    }
+                    writer.Prepare(std::string{"UPDATE "} + kMarkerTable + " SET version = ?")
+                        .Bind(1, static_cast<std::int64_t>(kSchemaVersion))
+                        .Run();
                 }
             } else {
                 auto tables = writer.Prepare(

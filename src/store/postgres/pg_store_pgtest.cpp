@@ -91,6 +91,41 @@ TEST_F(PgStoreTest, RefusesANewerSchema) {
     EXPECT_NE(store.error().detail.find("newer than this program knows"), std::string::npos);
 }
 
+// A database of version 15 (signal_keys without its signals' sequence) is migrated forward when opened, keeping
+// its keys.
+TEST_F(PgStoreTest, MigratesForwardFromTheFirstPostgresVersion) {
+    {
+        auto store = PgStore::Open(database_->url(), keyring_);
+        ASSERT_TRUE(store.has_value()) << store.error().detail;
+        Status written = (*store)->Write([](Transaction& transaction) -> Status {
+            for (const char* id : {"s1", "s2"}) {
+                domain::Signal signal;
+                signal.id = id;
+                signal.channel = "anoniem";
+                signal.narrative = "Tekst.";
+                signal.catalog_version = "2024.1";
+                signal.created_at = "2024-01-01T00:00:00Z";
+                transaction.InsertSignal(signal);
+                transaction.InsertSignalKey(id, "adres", "k-adres");
+            }
+            return Ok();
+        });
+        ASSERT_TRUE(written.has_value()) << written.error().detail;
+    }
+    database_->Query("DROP INDEX signal_keys_newest_first");
+    database_->Query("DROP INDEX cases_for_retention");
+    database_->Query("DROP INDEX signals_for_retention");
+    database_->Query("ALTER TABLE signal_keys DROP COLUMN signal_sequence");
+    database_->Query("UPDATE meldroute_schema SET version = 15");
+    auto store = PgStore::Open(database_->url(), keyring_);
+    ASSERT_TRUE(store.has_value()) << store.error().detail;
+    EXPECT_EQ(database_->Query("SELECT version FROM meldroute_schema"), std::to_string(kSchemaVersion));
+    EXPECT_EQ(database_->Query("SELECT count(*) FROM signal_keys k JOIN signals s ON s.sequence = k.signal_sequence "
+                               "AND s.id = k.signal_id"),
+              "2");
+    EXPECT_EQ(database_->Query("SELECT count(*) FROM pg_indexes WHERE indexname = 'signal_keys_newest_first'"), "1");
+}
+
 TEST_F(PgStoreTest, RefusesADatabaseSealedUnderOtherKeys) {
     { ASSERT_TRUE(PgStore::Open(database_->url(), keyring_).has_value()); }
     auto store = PgStore::Open(database_->url(), app::Keyring::Ephemeral());

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <set>
 #include <sstream>
 #include <type_traits>
 #include <utility>
@@ -69,6 +70,7 @@ inline constexpr const char* kSignalColumns =
     "s.id, s.reporter, s.channel, s.narrative, s.indicator_codes, s.catalog_version, s.observed_on, "
     "s.has_location, s.street, s.house_number, s.postcode, s.city, s.created_at, s.case_id, "
     "COALESCE(c.status, 'gemeld'), s.business_kvk, s.business_name, s.destroyed_at";
+inline constexpr int kSignalColumnCount = 18;
 
 inline constexpr const char* kCaseColumns =
     "id, status, urgency, forms, rationale, outcome, closure_note, created_at, updated_at, weighed_at, version, "
@@ -301,21 +303,32 @@ public:
         return signal;
     }
 
-    std::vector<Signal> ListSignals(const SignalFilter& filter) override {
+    SignalPage ListSignals(const SignalFilter& filter) override {
         std::string sql = std::string{"SELECT "} + kSignalColumns +
-                          " FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
+                          ", s.sequence FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
         if (filter.reporter) sql += " AND s.reporter = ?1";
         if (filter.status) {
             // The inbox: signals not in a case, and not destroyed after their retention term.
             sql += *filter.status == "gemeld" ? " AND s.case_id IS NULL AND s.destroyed_at IS NULL"
                                               : " AND c.status = ?2";
         }
+        if (filter.before) sql += " AND s.sequence < ?4";
+        // One row more than the page tells whether another page follows.
         sql += " ORDER BY s.sequence DESC LIMIT ?3";
         auto statement = db_.Prepare(sql);
         if (filter.reporter) statement.Bind(1, *filter.reporter);
         if (filter.status && *filter.status != "gemeld") statement.Bind(2, *filter.status);
-        statement.Bind(3, filter.limit);
-        return ReadSignals(statement);
+        statement.Bind(3, filter.limit + 1);
+        if (filter.before) statement.Bind(4, *filter.before);
+        SignalPage page;
+        std::int64_t last = 0;
+        while (static_cast<int>(page.signals.size()) < filter.limit && statement.Step()) {
+            page.signals.push_back(ReadSignal(statement));
+            last = statement.Int(kSignalColumnCount);
+        }
+        if (static_cast<int>(page.signals.size()) == filter.limit && statement.Step()) page.next_before = last;
+        for (Signal& signal : page.signals) LoadPersons(signal);
+        return page;
     }
 
     std::vector<Signal> ListSignalsOfCase(std::string_view case_id) override {
@@ -334,29 +347,62 @@ public:
     }
 
     void InsertSignalKey(std::string_view signal_id, std::string_view kind, std::string_view key_hash) override {
-        db_.Prepare("INSERT INTO signal_keys (key_hash, signal_id, kind) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-            .BindAll(key_hash, signal_id, kind)
+        // The signal's sequence is kept beside the key, so the signals sharing a key are walked newest first
+        // along signal_keys_newest_first without reading the signals.
+        db_.Prepare("INSERT INTO signal_keys (key_hash, signal_id, kind, signal_sequence) "
+                    "VALUES (?, ?, ?, (SELECT sequence FROM signals WHERE id = ?)) ON CONFLICT DO NOTHING")
+            .BindAll(key_hash, signal_id, kind, signal_id)
             .Run();
     }
 
     std::vector<domain::RelatedSignal> ListRelatedSignals(std::string_view case_id) override {
-        // One row per (signal, kind), newest signal first; the kinds are gathered here, the same on both engines.
-        auto statement = db_.Prepare(
-            "SELECT DISTINCT other.signal_id, s.case_id, s.created_at, other.kind, s.sequence "
-            "FROM signals mine JOIN signal_keys k ON k.signal_id = mine.id "
-            "JOIN signal_keys other ON other.key_hash = k.key_hash AND other.signal_id != k.signal_id "
-            "JOIN signals s ON s.id = other.signal_id "
-            "WHERE mine.case_id = ?1 AND (s.case_id IS NULL OR s.case_id != ?1) "
-            "ORDER BY s.sequence DESC, other.kind");
-        statement.Bind(1, case_id);
-        std::vector<domain::RelatedSignal> related;
-        while (statement.Step()) {
-            std::string id = statement.Text(0);
-            if (related.empty() || related.back().signal_id != id) {
-                if (related.size() == kMaxRelatedSignals) break;
-                related.push_back({std::move(id), statement.OptionalText(1), statement.Text(2), {}});
+        // Bounded whatever the number of signals sharing a key: per match key of the case's signals (a few), the
+        // newest kMaxRelatedSignals + (the case's own signals) along the index, merged here. That many per key
+        // is enough: a signal among the newest kMaxRelatedSignals related ones has, in each key it shares,
+        // fewer newer others than kMaxRelatedSignals besides the case's own signals, so every kind it matched on
+        // is found too.
+        std::set<std::int64_t> own;
+        {
+            auto statement = db_.Prepare("SELECT sequence FROM signals WHERE case_id = ?");
+            statement.Bind(1, case_id);
+            while (statement.Step()) own.insert(statement.Int(0));
+        }
+        std::vector<std::string> key_hashes;
+        {
+            auto statement = db_.Prepare(
+                "SELECT DISTINCT k.key_hash FROM signals mine JOIN signal_keys k ON k.signal_id = mine.id "
+                "WHERE mine.case_id = ? ORDER BY k.key_hash");
+            statement.Bind(1, case_id);
+            while (statement.Step()) key_hashes.push_back(statement.Text(0));
+        }
+        // Newest first: each related signal's sequence with the kinds it matched on, sorted and without repeats.
+        std::map<std::int64_t, std::set<std::string>, std::greater<>> kinds_by_signal;
+        const auto per_key = static_cast<std::int64_t>(kMaxRelatedSignals + own.size());
+        for (const std::string& key_hash : key_hashes) {
+            auto statement = db_.Prepare(
+                "SELECT signal_sequence, kind FROM signal_keys WHERE key_hash = ? "
+                "ORDER BY signal_sequence DESC LIMIT ?");
+            statement.BindAll(key_hash, per_key);
+            while (statement.Step()) {
+                const std::int64_t sequence = statement.Int(0);
+                if (!own.contains(sequence)) kinds_by_signal[sequence].insert(statement.Text(1));
             }
-            related.back().matched_on.push_back(statement.Text(3));
+        }
+        if (kinds_by_signal.size() > kMaxRelatedSignals) {
+            kinds_by_signal.erase(std::next(kinds_by_signal.begin(), kMaxRelatedSignals), kinds_by_signal.end());
+        }
+        std::vector<domain::RelatedSignal> related;
+        if (kinds_by_signal.empty()) return related;
+        std::string placeholders;
+        for (std::size_t index = 0; index < kinds_by_signal.size(); ++index) placeholders += index == 0 ? "?" : ", ?";
+        auto statement = db_.Prepare("SELECT sequence, id, case_id, created_at FROM signals WHERE sequence IN (" +
+                                     placeholders + ") ORDER BY sequence DESC");
+        int parameter = 0;
+        for (const auto& entry : kinds_by_signal) statement.Bind(++parameter, entry.first);
+        while (statement.Step()) {
+            const std::set<std::string>& kinds = kinds_by_signal.at(statement.Int(0));
+            related.push_back({statement.Text(1), statement.OptionalText(2), statement.Text(3),
+                               std::vector<std::string>{kinds.begin(), kinds.end()}});
         }
         return related;
     }
@@ -695,20 +741,25 @@ public:
 
     // ------------------------------------------------------------------ retention and data-subject rights
 
-    std::vector<RetentionCandidate> ListRetentionCandidates() override {
+    std::vector<RetentionCandidate> ListRetentionCandidates(const RetentionScan& scan) override {
+        // Along cases_for_retention or signals_for_retention (migration 17: only what is not destroyed yet), from
+        // the previous page's last candidate up to the bound: a page costs its rows, however much is kept.
+        const bool cases = scan.kind == "case";
+        const std::string since = cases ? "closed_at" : "created_at";
+        std::string sql = cases ? "SELECT id, outcome, closed_at, legal_hold_at IS NOT NULL, sequence FROM cases "
+                                  "WHERE closed_at IS NOT NULL AND destroyed_at IS NULL"
+                                : "SELECT id, NULL, created_at, 0, sequence FROM signals "
+                                  "WHERE case_id IS NULL AND destroyed_at IS NULL";
+        sql += " AND " + since + " < ?1 AND " + since + " >= ?2 AND (" + since + " > ?2 OR sequence > ?3) ORDER BY " +
+               since + ", sequence LIMIT ?4";
+        auto statement = db_.Prepare(sql);
+        statement.BindAll(scan.since_before, scan.after ? scan.after->since : std::string{},
+                          scan.after ? scan.after->position : std::int64_t{0}, scan.limit);
         std::vector<RetentionCandidate> candidates;
-        {
-            auto statement = db_.Prepare(
-                "SELECT id, outcome, closed_at, legal_hold_at IS NOT NULL FROM cases "
-                "WHERE closed_at IS NOT NULL AND destroyed_at IS NULL ORDER BY closed_at");
-            while (statement.Step()) {
-                candidates.push_back({"case", statement.Text(0), statement.OptionalText(1), statement.Text(2),
-                                      statement.Int(3) != 0});
-            }
+        while (statement.Step()) {
+            candidates.push_back({scan.kind, statement.Text(0), statement.OptionalText(1), statement.Text(2),
+                                  statement.Int(3) != 0, statement.Int(4)});
         }
-        auto statement = db_.Prepare(
-            "SELECT id, created_at FROM signals WHERE case_id IS NULL AND destroyed_at IS NULL ORDER BY sequence");
-        while (statement.Step()) candidates.push_back({"signal", statement.Text(0), std::nullopt, statement.Text(1), false});
         return candidates;
     }
 

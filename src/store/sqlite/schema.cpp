@@ -565,6 +565,32 @@ CREATE INDEX partner_feedback_by_referral_at ON partner_feedback (referral_id, a
 -- What a search's filters read of a candidate signal, so only the signals shown are read whole.
 CREATE INDEX signals_for_search ON signals (sequence, case_id, created_at);
 )sql"}},
+        // 16: the related signals of a case without reading every signal that shares a key: each match key keeps
+        // its signal's sequence, so the newest signals sharing a key are walked along signal_keys_newest_first
+        // (key, newest first, kind: covering). The table is rebuilt to add the column NOT NULL.
+        {std::string{R"sql(
+CREATE TABLE signal_keys_new (
+    key_hash TEXT NOT NULL,
+    signal_id TEXT NOT NULL REFERENCES signals (id),
+    kind TEXT NOT NULL,
+    signal_sequence INTEGER NOT NULL REFERENCES signals (sequence),
+    PRIMARY KEY (key_hash, signal_id)
+) WITHOUT ROWID;
+INSERT INTO signal_keys_new (key_hash, signal_id, kind, signal_sequence)
+    SELECT k.key_hash, k.signal_id, k.kind, s.sequence FROM signal_keys k JOIN signals s ON s.id = k.signal_id;
+DROP TABLE signal_keys;
+ALTER TABLE signal_keys_new RENAME TO signal_keys;
+CREATE INDEX signal_keys_by_signal ON signal_keys (signal_id);
+CREATE INDEX signal_keys_by_kind ON signal_keys (kind, key_hash);
+CREATE INDEX signal_keys_newest_first ON signal_keys (key_hash, signal_sequence, kind);
+)sql"}},
+        // 17: the retention job reads only what may be due: closed cases and signals without a case that are not
+        // destroyed yet, each along its `since` (closure, filing), so a run reads the ones before its bound in
+        // pages instead of every signal kept. Destroyed ones leave these indexes.
+        {std::string{R"sql(
+CREATE INDEX cases_for_retention ON cases (closed_at, sequence) WHERE closed_at IS NOT NULL AND destroyed_at IS NULL;
+CREATE INDEX signals_for_retention ON signals (created_at, sequence) WHERE case_id IS NULL AND destroyed_at IS NULL;
+)sql"}},
     };
     return migrations;
 }

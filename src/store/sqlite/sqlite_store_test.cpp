@@ -102,6 +102,39 @@ TEST_F(SqliteStoreTest, MigratesForwardFromEveryOlderVersion) {
     }
 }
 
+// Migration 16 gives every match key its signal's sequence, so a store's existing keys still find the related
+// signals of a case, newest first.
+TEST_F(SqliteStoreTest, MigrationKeepsTheSequenceOfEveryMatchKey) {
+    const auto& migrations = Migrations();
+    auto path = directory_ / "v15.db";
+    std::string sql;
+    for (std::size_t index = 0; index < 15; ++index) sql += migrations[index].sql;
+    sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + "; PRAGMA user_version = 15;";
+    Exec(path, sql);
+    std::string rows = "INSERT INTO cases (id, status, created_at, updated_at) VALUES "
+                       "('c1', 'vastgelegd', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');";
+    for (int number = 1; number <= 3; ++number) {
+        const std::string id = "'s" + std::to_string(number) + "'";
+        rows += "INSERT INTO signals (sequence, id, channel, narrative, indicator_codes, catalog_version, created_at, "
+                "case_id) VALUES (" + std::to_string(number * 10) + ", " + id + ", 'anoniem', '', '', '2024.1', "
+                "'2024-01-0" + std::to_string(number) + "T00:00:00Z', " + (number == 1 ? "'c1'" : "NULL") + ");"
+                "INSERT INTO signal_keys (key_hash, signal_id, kind) VALUES ('k', " + id + ", 'adres');";
+    }
+    Exec(path, rows);
+    auto store = SqliteStore::Open(path.string(), keyring_);
+    ASSERT_TRUE(store.has_value()) << store.error().detail;
+    EXPECT_EQ(Scalar(path, "SELECT sum(signal_sequence) FROM signal_keys"), 60);
+    Status read = (*store)->Read([&](Transaction& transaction) -> Status {
+        auto related = transaction.ListRelatedSignals("c1");
+        EXPECT_EQ(related.size(), 2u);
+        if (!related.empty()) {
+            EXPECT_EQ(related[0].signal_id, "s3");
+        }
+        return Ok();
+    });
+    EXPECT_TRUE(read.has_value());
+}
+
 // Migration 9 seals what version 8 stored in plaintext (and re-seals the TOTP secret for its cell), builds the
 // blind index, drops the FTS5 index, and leaves no plaintext in the file.
 TEST_F(SqliteStoreTest, MigrationSealsPlaintextOfAnOlderDatabase) {
