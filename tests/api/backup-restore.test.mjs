@@ -97,14 +97,14 @@ test('a backup taken while the server writes restores into a new directory with 
   const copy = await startServer({ demo: true, dataDir: target });
   servers.push(copy);
   const reader = await signIn(copy.url, 'af');
-  const listed = (await api(copy.url, 'GET', '/api/v1/signals', { token: reader })).body;
+  const listed = (await api(copy.url, 'GET', '/api/v1/signals?limit=500', { token: reader })).body;
   const ids = new Set(listed.map((signal) => signal.id));
   for (const signal of before) {
     assert.ok(ids.has(signal.id), `signal ${signal.id} from before the backup is restored`);
     const read = await api(copy.url, 'GET', `/api/v1/signals/${signal.id}`, { token: reader });
     assert.equal(read.body.narrative, signal.narrative);
   }
-  const original = (await api(source.url, 'GET', '/api/v1/signals', { token: await signIn(source.url, 'af') })).body;
+  const original = (await api(source.url, 'GET', '/api/v1/signals?limit=500', { token: await signIn(source.url, 'af') })).body;
   const originalIds = new Set(original.map((signal) => signal.id));
   assert.deepEqual([...ids].filter((id) => !originalIds.has(id)), [], 'the copy holds nothing the original lacks');
   const auditor = await signIn(copy.url, 'auditor');

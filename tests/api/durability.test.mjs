@@ -81,7 +81,7 @@ test('every acknowledged signal is still there, intact, after SIGKILL and restar
     assert.equal(response.body.persons[0].name, name);
   }
   assert.deepEqual(missing, [], `acknowledged signals lost after the kill (${missing.length} of ${acknowledged.length})`);
-  const list = await api(second.url, 'GET', '/api/v1/signals', { token: again });
+  const list = await api(second.url, 'GET', '/api/v1/signals?limit=500', { token: again });
   assert.equal(list.status, 200);
   const listed = new Set(list.body.map((s) => s.id));
   assert.ok(acknowledged.every(({ id }) => listed.has(id)), 'all acknowledged signals are listed');
