@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { binary, storeArgs } from '../support/server.mjs';
@@ -13,9 +13,18 @@ before(() => { dataDir = mkdtempSync(path.join(tmpdir(), 'meldroute-cli-')); });
 after(() => { if (dataDir) rmSync(dataDir, { recursive: true, force: true }); });
 
 // `user add` works on the store the suite runs on (on PostgreSQL: a test database for dataDir).
+// Standard input comes from a file, not a pipe: a command refused before it reads its input
+// would otherwise race the write into the pipe and fail the spawn with EPIPE.
 function run(args, input = '') {
   const store = args[0] === 'user' ? storeArgs(dataDir) : [];
-  return spawnSync(binary, [...args, ...store], { input, encoding: 'utf8', timeout: 20000 });
+  const inputFile = path.join(dataDir, 'stdin');
+  writeFileSync(inputFile, input);
+  const stdin = openSync(inputFile, 'r');
+  try {
+    return spawnSync(binary, [...args, ...store], { stdio: [stdin, 'pipe', 'pipe'], encoding: 'utf8', timeout: 20000 });
+  } finally {
+    closeSync(stdin);
+  }
 }
 
 function assertUsageError(result, label) {
