@@ -524,9 +524,7 @@ int main(int argc, char** argv) {
     const auto started = std::chrono::steady_clock::now();
     Generator generator{*opened, *link_key, seed, count};
     if (Status generated = generator.Run(count); !generated) return Fail(generated.error().detail);
-    auto* sqlite = dynamic_cast<store::sqlite::SqliteStore*>(opened.get());
-    auto* postgres = dynamic_cast<store::postgres::PgStore*>(opened.get());
-    if (Status flushed = sqlite ? sqlite->Flush() : postgres->Flush(); !flushed) return Fail(flushed.error().detail);
+    if (Status flushed = opened->Flush(); !flushed) return Fail(flushed.error().detail);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::fprintf(stderr, "bench_generate: %lld signals in %.1f s\n", static_cast<long long>(count), seconds);
     return 0;

@@ -46,6 +46,8 @@ public:
     Status Write(const std::function<Status(store::Transaction&)>& work) override;
     Status Read(const std::function<Status(store::Transaction&)>& work) override;
     Status Check() override { return inner_.Check(); }
+    Status Flush() override { return inner_.Flush(); }
+    const store::StoreMetrics& metrics() const override { return inner_.metrics(); }
 
 private:
     store::Store& inner_;

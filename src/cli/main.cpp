@@ -41,12 +41,10 @@ int Fail(int code, const std::string& message) {
     return code;
 }
 
-// The opened store and what the commands need of it besides the Store interface.
+// The opened store, and the embedded one's own operations (keys rotate) when it is the SQLite file.
 struct OpenedStore {
     std::unique_ptr<store::Store> store;
-    const store::StoreMetrics* metrics = nullptr;
-    std::function<Status()> flush;
-    store::sqlite::SqliteStore* sqlite = nullptr;  // set for the embedded store (keys rotate)
+    store::sqlite::SqliteStore* sqlite = nullptr;
 };
 
 // Creates the data directory (mode 0700) when missing and opens the store: the embedded SQLite file in it, or the
@@ -62,16 +60,11 @@ Result<OpenedStore> OpenStore(const std::string& data_dir, const std::string& st
     if (lock) MR_TRY(cli::LockDataDir(data_dir));
     OpenedStore opened;
     if (!store_url.empty()) {
-        auto postgres = MR_TRY(store::postgres::PgStore::Open(store_url, std::move(cipher)));
-        opened.metrics = &postgres->metrics();
-        opened.flush = [store = postgres.get()] { return store->Flush(); };
-        opened.store = std::move(postgres);
+        opened.store = MR_TRY(store::postgres::PgStore::Open(store_url, std::move(cipher)));
         return opened;
     }
     auto sqlite = MR_TRY(store::sqlite::SqliteStore::Open((std::filesystem::path{data_dir} / "meldroute.db").string(),
                                                           std::move(cipher)));
-    opened.metrics = &sqlite->metrics();
-    opened.flush = [store = sqlite.get()] { return store->Flush(); };
     opened.sqlite = sqlite.get();
     opened.store = std::move(sqlite);
     return opened;
@@ -256,7 +249,7 @@ int Serve(const config::ServeSettings& settings, const app::RetentionSettings& r
         if (Status seeded = service.SeedDemo(); !seeded) return Fail(kRuntimeError, "demo data: " + seeded.error().detail);
     }
     http::Server* serving = nullptr;  // set below; the metrics ask it for the requests in flight
-    http::Metrics metrics{store->metrics, [&serving] { return serving == nullptr ? 0 : serving->in_flight(); }};
+    http::Metrics metrics{&store->store->metrics(), [&serving] { return serving == nullptr ? 0 : serving->in_flight(); }};
     http::Application application{service, http::PageOptions{settings.secure_cookies},
                                   http::Observability{&metrics, settings.metrics ? settings.metrics_token : ""}};
     // A request waits on the store while its write (or its audited read) is committed; the group-commit writer
@@ -291,7 +284,7 @@ int Serve(const config::ServeSettings& settings, const app::RetentionSettings& r
         [&] { Log(LogLevel::kInfo, "stopping: no new connections; finishing requests in flight"); });
     if (!drained) Log(LogLevel::kWarn, "requests still in flight when the shutdown timeout ran out");
     // Every acknowledged write is committed already; this waits for writes still queued and folds the WAL in.
-    if (Status flushed = store->flush(); !flushed) {
+    if (Status flushed = store->store->Flush(); !flushed) {
         Log(LogLevel::kError, "store flush failed at shutdown");
         return kRuntimeError;
     }

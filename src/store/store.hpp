@@ -373,6 +373,11 @@ public:
     virtual Status Read(const std::function<Status(Transaction&)>& work) = 0;
     //! Cheap liveness check of the engine (for /health/ready).
     virtual Status Check() = 0;
+    //! Waits until no write is queued or running and leaves every acknowledged write in the engine's own files
+    //! (shutdown, and after a bulk load).
+    virtual Status Flush() = 0;
+    //! What the store measured so far (for /metrics).
+    virtual const StoreMetrics& metrics() const = 0;
 };
 
 }  // namespace meldroute::store

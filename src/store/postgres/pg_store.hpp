@@ -30,10 +30,10 @@ public:
     Status Read(const std::function<Status(Transaction&)>& work) override;
     Status Check() override;
 
-    //! Waits until no write is queued or running (shutdown; every commit is durable already).
-    Status Flush();
+    //! Every commit is durable already: waits until no write is queued or running.
+    Status Flush() override;
 
-    const StoreMetrics& metrics() const;
+    const StoreMetrics& metrics() const override;
 
 private:
     PgStore() = default;

@@ -33,10 +33,10 @@ public:
     //! values, so a server on the same file keeps running (`meldroute keys rotate`).
     Result<ResealReport> Reseal(int batch);
 
-    //! Waits until no write is queued or running and checkpoints the WAL into the database file (shutdown).
-    Status Flush();
+    //! Also checkpoints the WAL into the database file.
+    Status Flush() override;
 
-    const StoreMetrics& metrics() const;
+    const StoreMetrics& metrics() const override;
 
     //! Tunes the writer connection for a bulk load (bench_generate), before the first write: a page cache of
     //! `cache_kib` KiB, so large transactions stay in memory; savepoint journals in temporary files, since SQLite
