@@ -7,6 +7,7 @@
 #include "app/audit.hpp"
 #include "app/service.hpp"
 #include "app/service_support.hpp"
+#include "base/memory.hpp"
 #include "base/time.hpp"
 
 namespace meldroute::app {
@@ -32,6 +33,7 @@ std::string YearStart(int year) { return std::to_string(year) + "-01-01T00:00:00
 Result<Statistics> Service::GetStatistics(const Principal& principal, const std::string& from, const std::string& to,
                                           bool suppress, const std::string& action) {
     MR_TRY(Require(principal, {Role::kBeleid, Role::kAandachtfunctionaris}, action));
+    const ReturnFreedMemoryOnExit release;  // the figures of a whole period are read into memory
     auto from_day = ParseDate(from);
     auto to_day = ParseDate(to);
     std::vector<InvalidParam> problems;
@@ -69,6 +71,7 @@ Result<Statistics> Service::GetStatistics(const Principal& principal, const std:
 
 Result<YearlyOverview> Service::GetYearlyOverview(const Principal& principal, bool suppress, const std::string& action) {
     MR_TRY(Require(principal, {Role::kBeleid, Role::kAandachtfunctionaris}, action));
+    const ReturnFreedMemoryOnExit release;  // the figures of a whole period are read into memory
     const int this_year = ThisYear();
     std::vector<store::YearlyFiguresRecord> entered;
     std::vector<domain::SignalForFigures> signals;
@@ -108,6 +111,7 @@ Result<YearlyOverview> Service::GetYearlyOverview(const Principal& principal, bo
 Result<domain::CareEvaluation> Service::GetCareEvaluation(const Principal& principal, int year, bool suppress,
                                                           const std::string& action) {
     MR_TRY(Require(principal, {Role::kBeleid, Role::kAandachtfunctionaris}, action));
+    const ReturnFreedMemoryOnExit release;  // the figures of a whole period are read into memory
     if (year < kFirstYear || year > kLastYear) {
         return Invalid({{"year", "Geef een jaar tussen " + std::to_string(kFirstYear) + " en " +
                                      std::to_string(kLastYear) + "."}});

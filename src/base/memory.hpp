@@ -1,0 +1,24 @@
+#pragma once
+// The server's heap: few malloc arenas, and memory handed back after the few requests that need much of it.
+
+namespace meldroute {
+
+//! Caps the allocator's arenas at `arenas` unless the operator set MALLOC_ARENA_MAX. By default glibc gives each
+//! of up to 8 arenas per core to threads that contend; each arena keeps what its threads freed, so a large
+//! transient allocation on any of the server's threads stays resident in that arena. Call before threads start.
+void LimitAllocatorArenas(int arenas);
+
+//! Returns the free pages of every arena to the system. For after a request that built a large transient
+//! structure (the figures over all years); a few milliseconds, so never per ordinary request.
+void ReturnFreedMemory();
+
+//! Calls ReturnFreedMemory when it goes out of scope, after the locals declared after it are destroyed.
+class ReturnFreedMemoryOnExit {
+public:
+    ReturnFreedMemoryOnExit() = default;
+    ReturnFreedMemoryOnExit(const ReturnFreedMemoryOnExit&) = delete;
+    ReturnFreedMemoryOnExit& operator=(const ReturnFreedMemoryOnExit&) = delete;
+    ~ReturnFreedMemoryOnExit() { ReturnFreedMemory(); }
+};
+
+}  // namespace meldroute
