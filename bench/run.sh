@@ -8,7 +8,7 @@
 #                  directory per size and cache key (schema version and generator version, bench_generate --cache-key)
 #   BENCH_PG       a postgresql:// URL (postgresql://host:port/db, a user that may create databases): the same
 #                  lines are measured against the PostgreSQL store too, on a fresh database meldroute_bench_SIZE
-#                  per size (not cached: filled through the store each run)
+#                  per size, filled from the same generated SQLite store (`meldroute copy-to-postgresql`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}
@@ -198,7 +198,11 @@ if [ -n "${BENCH_PG:-}" ]; then
             psql -X -q "$BENCH_PG" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database"
             store_url="${BENCH_PG%/*}/$database"
             rm -rf "$work/pg"
-            "$build/bench_generate" --store "$store_url" "$work/pg" "$size" >&2
+            # The same signals as the SQLite line above: the cached store, copied in (its keys come along).
+            cp -r "$(cached_store "$size")" "$work/pg"
+            rm -f "$work/pg/complete"
+            "$build/meldroute" copy-to-postgresql --data "$work/pg" --to "$store_url" >&2
+            psql -X -q "$store_url" -c "VACUUM ANALYZE"
             start_server "$work/pg" --store "$store_url"
             measure postgresql "$size"
             stop_server

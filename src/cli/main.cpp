@@ -27,6 +27,7 @@
 #include "domain/model.hpp"
 #include "http/application.hpp"
 #include "http/server.hpp"
+#include "store/copy_to_postgres.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -375,6 +376,34 @@ int VerifyAudit(const std::string& data_dir, const std::string& store_url) {
     return 0;
 }
 
+// `copy-to-postgresql`: the embedded store into a new, empty PostgreSQL database, for a move to a regional
+// deployment. The server must be stopped (the data directory's lock), so nothing is written after the copy; the
+// keys stay in DATA/keys and open the copied values on PostgreSQL. Never prints the URL (it may hold a password).
+int CopyToPostgres(const std::string& data_dir, const std::string& url) {
+    if (!store::postgres::IsPostgresUrl(url)) return Fail(kUsageError, "--to: expected a postgresql:// URL");
+    const std::filesystem::path database = std::filesystem::path{data_dir} / "meldroute.db";
+    std::error_code error;
+    if (!std::filesystem::exists(database, error)) {
+        return Fail(kUsageError, "--data: " + data_dir + " holds no embedded store (meldroute.db)");
+    }
+    auto keys = LoadKeys(data_dir);
+    if (!keys) return Fail(kRuntimeError, keys.error().detail);
+    {
+        // Takes the lock for the rest of the process, migrates the file to the current schema, checks the keys.
+        auto opened = OpenStore(data_dir, "", keys->keyring, true);
+        if (!opened) return Fail(kRuntimeError, opened.error().detail);
+        if (Status flushed = opened->store->Flush(); !flushed) return Fail(kRuntimeError, flushed.error().detail);
+    }
+    const auto started = std::chrono::steady_clock::now();
+    auto report = store::CopySqliteToPostgres(database.string(), url);
+    if (!report) return FailWith(report.error());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf("copied %lld rows of %zu tables into PostgreSQL in %.1f s; start the server with --data %s --store "
+                "<the same URL>\n",
+                static_cast<long long>(report->total), report->rows.size(), seconds, data_dir.c_str());
+    return 0;
+}
+
 // `keys rotate`: a new field key becomes current and every sealed value is re-sealed under it, in short write
 // transactions, while a server may run on the same files. `keys reseal`: only the re-sealing (values a server
 // wrote under an older key before it picked up the new one).
@@ -524,6 +553,13 @@ int main(int argc, char** argv) {
     restore->add_option("--store", admin_store_url, store_help);
     restore->add_flag("--force", restore_force, "replace the database the directory holds (it is kept aside)");
 
+    std::string copy_data_dir = "./data";
+    std::string copy_target;
+    auto* copy = cli.add_subcommand(
+        "copy-to-postgresql", "copy the embedded store into a new, empty PostgreSQL database (server stopped)");
+    copy->add_option("--data", copy_data_dir, "data directory");
+    copy->add_option("--to", copy_target, "postgresql:// URL of an empty database")->required();
+
     std::string retention_data_dir = "./data";
     bool dry_run = false;
     auto* retention = cli.add_subcommand("retention", "retention terms: destroy personal data whose term has run out");
@@ -561,6 +597,7 @@ int main(int argc, char** argv) {
     if (!admin_store_url.empty() && !store::postgres::IsPostgresUrl(admin_store_url)) {
         return Fail(kUsageError, "--store: expected a postgresql:// URL");
     }
+    if (copy->parsed()) return CopyToPostgres(copy_data_dir, copy_target);
     if (retention_run->parsed()) return RunRetention(retention_data_dir, admin_store_url, retention_settings, dry_run);
     if (user_add->parsed()) return AddUser(user_data_dir, admin_store_url, username, role, department);
     if (user_password->parsed()) return SetPassword(user_data_dir, admin_store_url, username);

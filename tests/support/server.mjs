@@ -96,15 +96,16 @@ export function rawStoreBytes(dir) {
 
 /**
  * Starts `meldroute serve` and resolves once it prints its URL.
- * @param {{demo?: boolean, dataDir?: string, args?: string[], listen?: string, store?: string}} options
+ * With `embedded`, the server runs on the SQLite file in its data directory whatever the suite's store.
+ * @param {{demo?: boolean, dataDir?: string, args?: string[], listen?: string, store?: string, embedded?: boolean}} options
  * @returns {Promise<{url: string, dataDir: string, process: import('node:child_process').ChildProcess,
  *   output: () => string, stop: (signal?: string) => Promise<number|null>, cleanup: () => void,
  *   restart: () => Promise<object>}>}
  */
-export async function startServer({ demo = true, dataDir, args = [], listen = '127.0.0.1:0', store } = {}) {
+export async function startServer({ demo = true, dataDir, args = [], listen = '127.0.0.1:0', store, embedded = false } = {}) {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'meldroute-test-'));
   // A store given by the caller (another instance's) is not this server's to create or drop.
-  const storeArgv = store ? ['--store', store] : storeArgs(dir);
+  const storeArgv = embedded ? [] : store ? ['--store', store] : storeArgs(dir);
   const argv = ['serve', '--data', dir, '--listen', listen, ...(demo ? ['--demo'] : []), ...storeArgv, ...args];
   const child = spawn(binary, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -152,7 +153,7 @@ export async function startServer({ demo = true, dataDir, args = [], listen = '1
      */
     async restart() {
       await this.stop();
-      return startServer({ demo, dataDir: dir, args, listen: new URL(url).host, store });
+      return startServer({ demo, dataDir: dir, args, listen: new URL(url).host, store, embedded });
     },
   };
 }

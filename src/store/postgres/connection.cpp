@@ -221,6 +221,28 @@ void Connection::Execute(const std::string& sql) {
     CheckResult(result.get(), connection_, "command");
 }
 
+void Connection::CopyIn(const std::string& copy, const std::function<bool(std::string& buffer)>& produce) {
+    ResultPtr started{PQexec(connection_, copy.c_str())};
+    if (started == nullptr || PQresultStatus(started.get()) != PGRES_COPY_IN) {
+        CheckResult(started.get(), connection_, "copy");
+        throw StoreFailure("postgresql copy: the server did not start the copy");
+    }
+    std::string buffer;
+    bool more = true;
+    bool sent = true;
+    while (more && sent) {
+        buffer.clear();
+        more = produce(buffer);
+        if (!buffer.empty()) sent = PQputCopyData(connection_, buffer.data(), static_cast<int>(buffer.size())) == 1;
+    }
+    // Ends the copy (or aborts it when sending failed); the result says whether the server took every row.
+    PQputCopyEnd(connection_, sent ? nullptr : "sending failed");
+    ResultPtr finished{PQgetResult(connection_)};
+    while (ResultPtr rest{PQgetResult(connection_)}) {
+    }
+    CheckResult(finished.get(), connection_, "copy");
+}
+
 std::int64_t Connection::LastInsertRowid() {
     auto statement = Prepare("SELECT lastval()");
     statement.Step();

@@ -7,6 +7,7 @@
 #include <libpq-fe.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -87,6 +88,9 @@ public:
     Statement Prepare(const std::string& sql);
     //! Runs one or more statements without parameters or results.
     void Execute(const std::string& sql);
+    //! Runs `copy` (COPY … FROM STDIN, text format) and sends what `produce` appends to its (cleared) buffer,
+    //! until it returns false. Throws StoreFailure when the server refuses the data.
+    void CopyIn(const std::string& copy, const std::function<bool(std::string& buffer)>& produce);
     //! Rows changed by the last statement.
     std::int64_t Changes() const { return changes_; }
     //! The value the last insert took from an identity column in this session.

@@ -39,6 +39,23 @@ std::string MigrationSql(int version) {
 
 }  // namespace
 
+bool HoldsNoTables(Connection& connection) {
+    auto tables = connection.Prepare(
+        "SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+        "ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v', 'm', 'p')");
+    tables.Step();
+    return tables.Int(0) == 0;
+}
+
+void CreateSchema(Connection& connection) {
+    connection.Execute(PostgresSchemaSql());
+    connection.Execute(std::string{"CREATE TABLE "} + kMarkerTable +
+                       " (application text NOT NULL, version bigint NOT NULL)");
+    connection.Prepare(std::string{"INSERT INTO "} + kMarkerTable + " (application, version) VALUES (?, ?)")
+        .BindAll(std::string_view{kApplication}, static_cast<std::int64_t>(kSchemaVersion))
+        .Run();
+}
+
 bool IsPostgresUrl(std::string_view text) {
     return text.starts_with("postgresql://") || text.starts_with("postgres://");
 }
@@ -96,19 +113,10 @@ Status PgStore::CreateOrCheckSchema() {
                         .Run();
                 }
             } else {
-                auto tables = writer.Prepare(
-                    "SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
-                    "ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v', 'm', 'p')");
-                tables.Step();
-                if (tables.Int(0) > 0) {
+                if (!HoldsNoTables(writer)) {
                     refused = "the database holds tables but is not a meldroute database; refusing to change it";
                 } else {
-                    writer.Execute(PostgresSchemaSql());
-                    writer.Execute(std::string{"CREATE TABLE "} + kMarkerTable +
-                                   " (application text NOT NULL, version bigint NOT NULL)");
-                    writer.Prepare(std::string{"INSERT INTO "} + kMarkerTable + " (application, version) VALUES (?, ?)")
-                        .BindAll(std::string_view{kApplication}, static_cast<std::int64_t>(kSchemaVersion))
-                        .Run();
+                    CreateSchema(writer);
                 }
             }
         } catch (const StoreFailure&) {

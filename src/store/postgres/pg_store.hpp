@@ -17,6 +17,11 @@ class Connection;
 //! The advisory lock key every write transaction takes ("MRTE" like SQLite's application id).
 inline constexpr long long kWriteLockKey = 0x4D525445;
 
+//! Whether the database holds no tables of any kind (the only database meldroute creates its schema in).
+bool HoldsNoTables(Connection& connection);
+//! Creates the schema of the current version, its seeds and the marker, in the caller's transaction.
+void CreateSchema(Connection& connection);
+
 class PgStore final : public Store {
 public:
     //! Connects to `url` (a libpq URL), refuses a database holding tables of something else or a newer schema,

@@ -1,0 +1,147 @@
+#include "store/copy_to_postgres.hpp"
+
+#include <map>
+
+#include "store/postgres/connection.hpp"
+#include "store/postgres/pg_store.hpp"
+#include "store/schema_model.hpp"
+#include "store/sqlite/connection.hpp"
+
+namespace meldroute::store {
+
+namespace {
+
+// Kept by triggers from the signals (both engines): PostgreSQL's triggers fill it while the signals arrive,
+// and the check below compares it with the source's.
+constexpr std::string_view kDerivedTable = "signal_day_counts";
+// A COPY chunk: large enough that the round trips do not count, small enough to stay out of the way.
+constexpr std::size_t kChunkBytes = 1 << 20;
+
+std::string ColumnList(const TableSpec& table) {
+    std::string list;
+    for (const ColumnSpec& column : table.columns) {
+        if (!list.empty()) list += ", ";
+        list += column.name;
+    }
+    return list;
+}
+
+// One value in COPY's text format: backslash, tab, newline and carriage return escaped; NULL is \N.
+void AppendCopyValue(std::string& out, const std::optional<std::string>& value) {
+    if (!value) {
+        out += "\\N";
+        return;
+    }
+    for (char character : *value) {
+        switch (character) {
+            case '\\': out += "\\\\"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            default: out += character;
+        }
+    }
+}
+
+std::int64_t CountOf(sqlite::Connection& source, std::string_view table) {
+    auto statement = source.Prepare("SELECT count(*) FROM " + std::string{table});
+    statement.Step();
+    return statement.Int(0);
+}
+
+std::int64_t CountOf(postgres::Connection& target, std::string_view table) {
+    auto statement = target.Prepare("SELECT count(*) FROM " + std::string{table});
+    statement.Step();
+    return statement.Int(0);
+}
+
+// The day counts as figures see them: the sum per day, channel and reporter, zero rows left out.
+template <typename Db>
+std::map<std::string, std::int64_t> DayCounts(Db& db) {
+    auto statement = db.Prepare(std::string{"SELECT day || '|' || channel || '|' || reporter, signals FROM "} +
+                                std::string{kDerivedTable} + " WHERE signals <> 0");
+    std::map<std::string, std::int64_t> counts;
+    while (statement.Step()) counts[statement.Text(0)] = statement.Int(1);
+    return counts;
+}
+
+}  // namespace
+
+Result<CopyReport> CopySqliteToPostgres(const std::string& sqlite_path, const std::string& postgres_url) {
+    if (!postgres::IsPostgresUrl(postgres_url)) {
+        return MakeError(ErrorCode::kInvalidArgument, "--to: expected postgresql://…");
+    }
+    CopyReport report;
+    try {
+        sqlite::Connection source{sqlite_path, true};
+        // One snapshot of the source for the whole copy (WAL: writers may go on, this read does not see them).
+        source.Execute("BEGIN");
+        auto version = source.Prepare("PRAGMA user_version");
+        version.Step();
+        if (version.Int(0) != kSchemaVersion) {
+            return MakeError(ErrorCode::kFailedPrecondition,
+                             "the embedded store is at schema version " + std::to_string(version.Int(0)) +
+                                 ", not " + std::to_string(kSchemaVersion) + "; start meldroute on it once first");
+        }
+        postgres::Connection target{postgres_url};
+        target.BeginWrite();
+        try {
+            if (!postgres::HoldsNoTables(target)) {
+                target.Execute("ROLLBACK");
+                return MakeError(ErrorCode::kFailedPrecondition,
+                                 "the PostgreSQL database holds tables; copy into a new, empty database");
+            }
+            postgres::CreateSchema(target);
+            // The schema's seeds (codes, the action plan, the yearly figures) come from the source as they are
+            // there now; the action plan's rows go before its objectives (references).
+            for (const char* seeded : {"codes", "plan_actions", "plan_objectives", "yearly_figures"}) {
+                target.Execute(std::string{"DELETE FROM "} + seeded);
+            }
+            for (const TableSpec& table : SchemaTables()) {
+                if (table.name == kDerivedTable) continue;
+                const std::string columns = ColumnList(table);
+                auto rows = source.Prepare("SELECT " + columns + " FROM " + std::string{table.name});
+                const int width = static_cast<int>(table.columns.size());
+                std::int64_t copied = 0;
+                target.CopyIn("COPY " + std::string{table.name} + " (" + columns + ") FROM STDIN",
+                              [&](std::string& buffer) {
+                                  while (buffer.size() < kChunkBytes) {
+                                      if (!rows.Step()) return false;
+                                      for (int column = 0; column < width; ++column) {
+                                          if (column > 0) buffer += '\t';
+                                          AppendCopyValue(buffer, rows.OptionalText(column));
+                                      }
+                                      buffer += '\n';
+                                      ++copied;
+                                  }
+                                  return true;
+                              });
+                // The identity sequences continue after the copied keys.
+                for (const ColumnSpec& column : table.columns) {
+                    if (column.type != LogicalType::kSequence) continue;
+                    const std::string name{column.name};
+                    target.Execute("SELECT setval(pg_get_serial_sequence('" + std::string{table.name} + "', '" + name +
+                                   "'), COALESCE((SELECT max(" + name + ") FROM " + std::string{table.name} +
+                                   "), 0) + 1, false)");
+                }
+                if (CountOf(target, table.name) != copied || CountOf(source, table.name) != copied) {
+                    throw StoreFailure("table " + std::string{table.name} + " did not arrive whole");
+                }
+                report.rows.emplace_back(std::string{table.name}, copied);
+                report.total += copied;
+            }
+            if (DayCounts(target) != DayCounts(source)) {
+                throw StoreFailure("the day counts kept on PostgreSQL differ from the embedded store's");
+            }
+            target.Execute("COMMIT");
+        } catch (const StoreFailure&) {
+            target.Execute("ROLLBACK");
+            throw;
+        }
+    } catch (const StoreFailure& failure) {
+        return MakeError(ErrorCode::kUnavailable, std::string{"copying the store failed: "} + failure.what());
+    }
+    return report;
+}
+
+}  // namespace meldroute::store
