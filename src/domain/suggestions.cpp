@@ -2594,8 +2594,9 @@ bool TextHasConcept(const std::vector<Token>& tokens, std::string_view name) {
 }
 
 // A fact the narrative explains itself is not the signal: a debt with debt counselling or a payment plan
-// (ALG-07, only its loose mentions), school missed for the flu or a funeral, a scooter bought from savings,
-// a new friend "van haar eigen leeftijd", sex work that is licensed and independent (SEK-02, loose mentions).
+// (ALG-07, only its loose mentions), school missed for the flu, a funeral or a holiday ("luxe verzuim"), a scooter
+// bought from savings, a new friend "van haar eigen leeftijd", sex work that is licensed and independent (SEK-02,
+// loose mentions).
 // An entry "a b" is two words in a row, the second a prefix.
 struct Explanation {
     std::vector<std::string_view> codes;
@@ -2609,7 +2610,9 @@ void DropExplained(const std::vector<Token>& tokens, std::unordered_map<std::str
          kLooseDebtWeight,
          {"schuldhulp", "betalingsregeling", "bewindvoer", "schuldsanering", "budgetbeheer", "gokverslaving",
           "terugvordering", "wsnp", "studieschuld"}},
-        {{"SEK-10", "CRI-08"}, 1.0, {"griep", "longontsteking", "begrafenis", "verlof", "ziekenhuisopname", "operatie"}},
+        {{"SEK-10", "CRI-08"},
+         1.0,
+         {"griep", "longontsteking", "begrafenis", "verlof", "ziekenhuisopname", "operatie", "luxe verzuim"}},
         {{"CRI-04", "CRI-05"}, 1.0, {"spaargeld", "gespaard", "erfenis"}},
         {{"ALG-03"}, 1.0, {"leeftijdsgeno", "eigen leeftijd"}},
         {{"SEK-02"}, kLooseSexWorkWeight, {"zelfstandig", "vergund", "geregistreerd"}},

@@ -316,6 +316,14 @@ TEST(SuggestionsTest, FatigueWithAnOrdinaryCauseIsNotASignal) {
         CodesOf(SuggestIndicators("Ze zag er erg moe uit. Ze zegt dat ze 'nachtdiensten' draait.")).contains("ALG-14"));
 }
 
+// "Luxe verzuim" is the legal term for school missed for a holiday taken early: no signal; absence alone still is.
+TEST(SuggestionsTest, HolidayAbsenceIsNotASignal) {
+    EXPECT_FALSE(CodesOf(SuggestIndicators("Luxe verzuim: de leerling is twee dagen niet op school geweest."))
+                     .contains("SEK-10"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Melding verzuim: de leerling is twee dagen niet op school geweest."))
+                    .contains("SEK-10"));
+}
+
 TEST(SuggestionsTest, LongTextIsHandledQuickly) {
     const std::string sentence =
         "In de loods slapen twaalf arbeiders, ze werken 14 uur per dag en de baas heeft hun paspoorten. ";
