@@ -43,8 +43,10 @@
 // in DropOverlaps, so it cannot remove what the patterns read).
 //
 // After all layers: working days written as clock spans are read (FindLongSpan); facts the narrative explains
-// itself are dropped (DropExplained, DropSoftened); money handed over follows the narrative's form and a fact
-// named in one list also gives the general signal the reader ticks with it (MoveToSexWork, AddImplied).
+// itself are dropped (DropExplained, DropSoftened), and so are indicator words in a plainly innocent context
+// (DropInnocentUses: a lost passport, one's own business, fatigue after night shifts); money handed over follows
+// the narrative's form and a fact named in one list also gives the general signal the reader ticks with it
+// (MoveToSexWork, AddImplied).
 // Figures per labelled set are in suggestions_quality_test.cpp.
 #include "domain/suggestions.hpp"
 
@@ -52,6 +54,7 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <iterator>
 #include <stdexcept>
 #include <string>
@@ -2591,8 +2594,9 @@ bool TextHasConcept(const std::vector<Token>& tokens, std::string_view name) {
 }
 
 // A fact the narrative explains itself is not the signal: a debt with debt counselling or a payment plan
-// (ALG-07, only its loose mentions), school missed for the flu or a funeral, a scooter bought from savings,
-// a new friend "van haar eigen leeftijd", sex work that is licensed and independent (SEK-02, loose mentions).
+// (ALG-07, only its loose mentions), school missed for the flu, a funeral or a holiday ("luxe verzuim"), a scooter
+// bought from savings, a new friend "van haar eigen leeftijd", sex work that is licensed and independent (SEK-02,
+// loose mentions).
 // An entry "a b" is two words in a row, the second a prefix.
 struct Explanation {
     std::vector<std::string_view> codes;
@@ -2606,7 +2610,9 @@ void DropExplained(const std::vector<Token>& tokens, std::unordered_map<std::str
          kLooseDebtWeight,
          {"schuldhulp", "betalingsregeling", "bewindvoer", "schuldsanering", "budgetbeheer", "gokverslaving",
           "terugvordering", "wsnp", "studieschuld"}},
-        {{"SEK-10", "CRI-08"}, 1.0, {"griep", "longontsteking", "begrafenis", "verlof", "ziekenhuisopname", "operatie"}},
+        {{"SEK-10", "CRI-08"},
+         1.0,
+         {"griep", "longontsteking", "begrafenis", "verlof", "ziekenhuisopname", "operatie", "luxe verzuim"}},
         {{"CRI-04", "CRI-05"}, 1.0, {"spaargeld", "gespaard", "erfenis"}},
         {{"ALG-03"}, 1.0, {"leeftijdsgeno", "eigen leeftijd"}},
         {{"SEK-02"}, kLooseSexWorkWeight, {"zelfstandig", "vergund", "geregistreerd"}},
@@ -2635,6 +2641,110 @@ void DropExplained(const std::vector<Token>& tokens, std::unordered_map<std::str
             const auto found = results.find(code);
             if (found != results.end() && found->second.best_weight <= explanation.max_weight) results.erase(found);
         }
+    }
+}
+
+// Indicator words in a plainly innocent context. The same words that point to control tell an ordinary story when
+// the text gives the innocent reason itself and nobody else is named as holding the person or the thing:
+//   * a passport or ID that is lost, stolen, being renewed, at an embassy for a visa or kept at home: the reason
+//     stands in the evidence's sentence or the next one, and no holder (employer, boss, "vriend", ...) stands there;
+//   * tiredness, a worn-out look or no doctor when the same or the next sentence gives an ordinary cause or care
+//     (night shifts behind her, chemotherapy, a physiotherapist, the company doctor, "eigen huisarts");
+//   * the working conditions of someone who is their own boss (eigen zaak, zelfstandige, zzp'er): long days
+//     (ALG-02, ARB-02), no insurance (ARB-12), limited movement (ARB-14) and a worn-out body (ARB-17), when the
+//     narrative names no employer or other boss over them.
+// A cue is a word prefix; "a b" is two words in a row, the second a prefix. A cue in quotes is the writer doubting
+// it ("de vorige zouden steeds 'kwijt' zijn") and gives no reason.
+bool InQuotes(std::string_view text, const Token& token) {
+    if (token.begin == 0) return false;
+    const char before = text[token.begin - 1];
+    // ' and " or the closing byte of a UTF-8 quotation mark (U+2018, U+201C: E2 80 98 / E2 80 9C).
+    return before == '\'' || before == '"' ||
+           (token.begin >= 3 && text[token.begin - 3] == '\xE2' && text[token.begin - 2] == '\x80' &&
+            (before == '\x98' || before == '\x9C'));
+}
+
+bool SaidIn(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+            std::string_view entry) {
+    const std::size_t space = entry.find(' ');
+    for (std::size_t index = first; index < last; ++index) {
+        if (InQuotes(text, tokens[index])) continue;
+        const std::string_view norm = tokens[index].norm;
+        if (space == std::string_view::npos) {
+            if (norm.substr(0, entry.size()) == entry) return true;
+        } else if (norm == entry.substr(0, space) && index + 1 < last) {
+            const std::string_view second = entry.substr(space + 1);
+            if (std::string_view(tokens[index + 1].norm).substr(0, second.size()) == second) return true;
+        }
+    }
+    return false;
+}
+
+// Whether a word of tokens[first..last) names someone who may hold the person or their things ("eigen baas" is the
+// person themself).
+bool NamesHolder(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+    const ConceptTable& table = GetConceptTable();
+    const int holder = table.Find("pimp_boss");
+    for (std::size_t index = first; index < last; ++index) {
+        if (index > 0 && tokens[index - 1].norm == "eigen") continue;
+        if (holder >= 0 && ConceptsOf(table, tokens[index]).test(holder)) return true;
+        const std::string_view norm = tokens[index].norm;
+        if (norm.starts_with("opdrachtgever") || norm.starts_with("leidinggevend")) return true;
+    }
+    return false;
+}
+
+void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
+                      std::unordered_map<std::string_view, CodeResult>& results) {
+    // The words of the evidence's sentence and the sentence after it.
+    const auto scope = [&](const CodeResult& result, std::size_t& first, std::size_t& last) {
+        int from = -1;
+        int to = -1;
+        for (const Token& token : tokens) {
+            if (token.begin < result.begin || token.end > result.end) continue;
+            if (from < 0) from = token.sentence;
+            to = token.sentence;
+        }
+        first = tokens.size();
+        last = 0;
+        for (std::size_t index = 0; index < tokens.size(); ++index) {
+            if (tokens[index].sentence < from || tokens[index].sentence > to + 1) continue;
+            first = std::min(first, index);
+            last = index + 1;
+        }
+        return from >= 0;
+    };
+    // Drops each of the codes whose evidence has one of the reasons beside it and no holder.
+    const auto drop_with_reason = [&](std::initializer_list<std::string_view> codes,
+                                      const std::vector<std::string_view>& reasons) {
+        for (std::string_view code : codes) {
+            const auto found = results.find(code);
+            std::size_t first = 0;
+            std::size_t last = 0;
+            if (found == results.end() || !scope(found->second, first, last)) continue;
+            if (NamesHolder(tokens, first, last)) continue;
+            if (std::any_of(reasons.begin(), reasons.end(),
+                            [&](std::string_view cue) { return SaidIn(text, tokens, first, last, cue); })) {
+                results.erase(found);
+            }
+        }
+    };
+    static const std::vector<std::string_view> kDocumentReasons = {
+        "verloren", "verlies", "kwijt", "gestolen", "vermissing", "diefstal", "ambassade", "consula", "visum", "visa",
+        "vernieuw", "thuis in", "thuis bewaar"};
+    drop_with_reason({"ALG-01", "ARB-04"}, kDocumentReasons);
+    static const std::vector<std::string_view> kCareOrCause = {
+        "nachtdienst", "chemo", "kanker", "onder behandeling", "fysiotherap", "bedrijfsarts", "eigen huisarts"};
+    drop_with_reason({"ALG-11", "SEK-11", "ALG-14", "ARB-17"}, kCareOrCause);
+
+    static const std::vector<std::string_view> kOwnBusiness = {
+        "zzp",        "zelfstandige", "als zelfstandig",   "zelfstandig ondernem", "ondernemer",    "eigen bedrijf",
+        "eigen zaak", "eigen baas",   "eigen onderneming", "eigen winkel",         "eigen praktijk"};
+    const bool own_business = std::any_of(kOwnBusiness.begin(), kOwnBusiness.end(), [&](std::string_view cue) {
+        return SaidIn(text, tokens, 0, tokens.size(), cue);
+    });
+    if (own_business && !NamesHolder(tokens, 0, tokens.size())) {
+        for (std::string_view code : {"ALG-02", "ARB-02", "ARB-12", "ARB-14", "ARB-17"}) results.erase(code);
     }
 }
 
@@ -2789,6 +2899,7 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text, const Suggestio
     }
     DropSoftened(tokens, results);
     DropExplained(tokens, results);
+    DropInnocentUses(text, tokens, results);
     MoveToSexWork(tokens, results);
     AddImplied(tokens, results);
     DropOverlaps(results);

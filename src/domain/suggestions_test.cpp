@@ -272,6 +272,58 @@ TEST(SuggestionsTest, ExplainedDebtIsNotASignal) {
                     .contains("ALG-07"));
 }
 
+// A document the text itself explains (lost, at the embassy for a visa) is no signal; without the reason, with a
+// holder named beside it, or with the reason in doubting quotes it still is.
+TEST(SuggestionsTest, ExplainedMissingDocumentIsNotASignal) {
+    for (const char* text : {
+             "Hij kon geen paspoort tonen; het ligt bij de ambassade voor een visumaanvraag.",
+             "Ze kon haar paspoort niet laten zien. Ze heeft het verloren op vakantie.",
+         }) {
+        SCOPED_TRACE(text);
+        const std::set<std::string> codes = CodesOf(SuggestIndicators(text));
+        EXPECT_FALSE(codes.contains("ALG-01"));
+        EXPECT_FALSE(codes.contains("ARB-04"));
+    }
+    for (const char* text : {
+             "Hij kon geen paspoort tonen.",
+             "Hij kon geen paspoort tonen; het ligt bij de ambassade, zegt de werkgever die het bewaart.",
+             "Ze kon haar paspoort niet laten zien. Het zou steeds 'kwijt' zijn.",
+         }) {
+        SCOPED_TRACE(text);
+        const std::set<std::string> codes = CodesOf(SuggestIndicators(text));
+        EXPECT_TRUE(codes.contains("ALG-01") || codes.contains("ARB-04"));
+    }
+}
+
+// Long days in one's own business are no signal; the same days under an employer are.
+TEST(SuggestionsTest, LongDaysAsOwnBossAreNotASignal) {
+    EXPECT_FALSE(CodesOf(SuggestIndicators("Hij maakt extreem lange dagen in zijn eigen bedrijf.")).contains("ARB-02"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Hij maakt extreem lange dagen.")).contains("ARB-02"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators(
+                            "Hij maakt extreem lange dagen in zijn eigen bedrijf, maar de werkgever bepaalt alles."))
+                    .contains("ARB-02"));
+}
+
+// Fatigue with an ordinary cause told beside it (night shifts behind her) is no signal; told in doubting quotes
+// it still is.
+TEST(SuggestionsTest, FatigueWithAnOrdinaryCauseIsNotASignal) {
+    const std::set<std::string> explained =
+        CodesOf(SuggestIndicators("Ze zag er erg moe uit. Ze had net een reeks nachtdiensten achter de rug."));
+    EXPECT_FALSE(explained.contains("ALG-14"));
+    EXPECT_FALSE(explained.contains("ARB-17"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Ze zag er erg moe uit.")).contains("ALG-14"));
+    EXPECT_TRUE(
+        CodesOf(SuggestIndicators("Ze zag er erg moe uit. Ze zegt dat ze 'nachtdiensten' draait.")).contains("ALG-14"));
+}
+
+// "Luxe verzuim" is the legal term for school missed for a holiday taken early: no signal; absence alone still is.
+TEST(SuggestionsTest, HolidayAbsenceIsNotASignal) {
+    EXPECT_FALSE(CodesOf(SuggestIndicators("Luxe verzuim: de leerling is twee dagen niet op school geweest."))
+                     .contains("SEK-10"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Melding verzuim: de leerling is twee dagen niet op school geweest."))
+                    .contains("SEK-10"));
+}
+
 TEST(SuggestionsTest, LongTextIsHandledQuickly) {
     const std::string sentence =
         "In de loods slapen twaalf arbeiders, ze werken 14 uur per dag en de baas heeft hun paspoorten. ";
