@@ -104,6 +104,14 @@ void Service::AuditDenied(const Principal& principal, const std::string& action,
     });
 }
 
+Status Service::AuditedRead(const std::function<Status(store::Transaction&)>& read, const AuditEntry& entry) {
+    MR_TRY(store_.Read(read));
+    return store_.Write([&](store::Transaction& transaction) -> Status {
+        AppendAudit(transaction, entry, NowText());
+        return Ok();
+    });
+}
+
 // ---------------------------------------------------------------------------------------------- sessions
 
 namespace {
@@ -655,27 +663,27 @@ Result<SignalList> Service::ListSignals(const Principal& principal, const std::o
     if (!officer) filter.reporter = principal.username;
     SignalList list;
     list.limit = filter.limit;
-    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        store::SignalPage found = transaction.ListSignals(filter);
-        list.signals = std::move(found.signals);
-        if (found.next_before) list.next = std::to_string(*found.next_before);
-        if (!officer) {
-            for (domain::Signal& signal : list.signals) {
-                if (signal.case_id) signal.feedback = transaction.ListReporterFeedback(*signal.case_id);
+    MR_TRY(AuditedRead(
+        [&](store::Transaction& transaction) -> Status {
+            store::SignalPage found = transaction.ListSignals(filter);
+            list.signals = std::move(found.signals);
+            if (found.next_before) list.next = std::to_string(*found.next_before);
+            if (!officer) {
+                for (domain::Signal& signal : list.signals) {
+                    if (signal.case_id) signal.feedback = transaction.ListReporterFeedback(*signal.case_id);
+                }
             }
-        }
-        AppendAudit(transaction, {principal.username, "signal.list", officer ? "signals" : "signals/eigen",
-                                  officer ? kPurposeRoute : kPurposeOwnSignal, kAllowed},
-                    NowText());
-        return Ok();
-    }));
+            return Ok();
+        },
+        {principal.username, "signal.list", officer ? "signals" : "signals/eigen",
+         officer ? kPurposeRoute : kPurposeOwnSignal, kAllowed}));
     return list;
 }
 
 Result<domain::Signal> Service::GetSignal(const Principal& principal, const std::string& signal_id) {
     bool officer = principal.Has(Role::kAandachtfunctionaris);
     std::optional<domain::Signal> signal;
-    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+    MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
         signal = transaction.FindSignal(signal_id);
         bool visible = signal && (officer || (!signal->reporter.empty() && signal->reporter == principal.username));
         if (!visible) {
@@ -684,15 +692,19 @@ Result<domain::Signal> Service::GetSignal(const Principal& principal, const std:
         }
         if (signal->case_id) signal->feedback = transaction.ListReporterFeedback(*signal->case_id);
         if (officer) signal->rectifications = transaction.ListRectifications(signal_id);
-        AppendAudit(transaction, {principal.username, "signal.read", "signal/" + signal_id,
-                                  officer ? kPurposeRoute : kPurposeOwnSignal, kAllowed},
-                    NowText());
         return Ok();
     }));
     if (!signal) {
         AuditDenied(principal, "signal.read", "signal/" + signal_id);
         return NotFound("Deze melding");
     }
+    // As AuditedRead: the signal leaves only with its committed audit record.
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        AppendAudit(transaction, {principal.username, "signal.read", "signal/" + signal_id,
+                                  officer ? kPurposeRoute : kPurposeOwnSignal, kAllowed},
+                    NowText());
+        return Ok();
+    }));
     return *signal;
 }
 
@@ -1027,30 +1039,31 @@ Result<StepResult> Service::ReopenCase(const Principal& principal, const std::st
 Result<CaseView> Service::GetCase(const Principal& principal, const std::string& case_id) {
     MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.read"));
     std::optional<CaseView> view;
-    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        view = MR_TRY(LoadCaseView(transaction, case_id));
-        AppendAudit(transaction, {principal.username, "case.read", "case/" + case_id, kPurposeRoute, kAllowed},
-                    NowText());
-        return Ok();
-    }));
+    MR_TRY(AuditedRead(
+        [&](store::Transaction& transaction) -> Status {
+            view = MR_TRY(LoadCaseView(transaction, case_id));
+            return Ok();
+        },
+        {principal.username, "case.read", "case/" + case_id, kPurposeRoute, kAllowed}));
     return std::move(*view);
 }
 
 Result<std::vector<CaseListItem>> Service::ListCases(const Principal& principal) {
     MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.list"));
     std::vector<CaseListItem> items;
-    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        auto today = DayOf(Now());
-        for (domain::CaseSummary& summary : transaction.ListCaseSummaries(1000)) {
-            CaseListItem item;
-            item.overdue_reasons = domain::OverdueReasons(summary, today, config_.deadlines);
-            item.next_deadline = domain::NextDeadline(summary, config_.deadlines);
-            item.summary = std::move(summary);
-            items.push_back(std::move(item));
-        }
-        AppendAudit(transaction, {principal.username, "case.list", "cases", kPurposeRoute, kAllowed}, NowText());
-        return Ok();
-    }));
+    MR_TRY(AuditedRead(
+        [&](store::Transaction& transaction) -> Status {
+            auto today = DayOf(Now());
+            for (domain::CaseSummary& summary : transaction.ListCaseSummaries(1000)) {
+                CaseListItem item;
+                item.overdue_reasons = domain::OverdueReasons(summary, today, config_.deadlines);
+                item.next_deadline = domain::NextDeadline(summary, config_.deadlines);
+                item.summary = std::move(summary);
+                items.push_back(std::move(item));
+            }
+            return Ok();
+        },
+        {principal.username, "case.list", "cases", kPurposeRoute, kAllowed}));
     // Overdue work first, then the rest newest first (the store's order).
     std::stable_partition(items.begin(), items.end(),
                           [](const CaseListItem& item) { return !item.overdue_reasons.empty(); });
@@ -1190,12 +1203,12 @@ Result<std::vector<domain::Suggestion>> Service::SuggestIndicators(const Princip
 Result<std::vector<domain::Recurrence>> Service::ListRecurrences(const Principal& principal) {
     MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "recurrence.list"));
     std::vector<domain::Recurrence> recurrences;
-    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        recurrences = transaction.ListRecurrences(2, 100);
-        AppendAudit(transaction, {principal.username, "recurrence.list", "signals/terugkerend", kPurposeRoute, kAllowed},
-                    NowText());
-        return Ok();
-    }));
+    MR_TRY(AuditedRead(
+        [&](store::Transaction& transaction) -> Status {
+            recurrences = transaction.ListRecurrences(2, 100);
+            return Ok();
+        },
+        {principal.username, "recurrence.list", "signals/terugkerend", kPurposeRoute, kAllowed}));
     return recurrences;
 }
 
@@ -1219,12 +1232,13 @@ Result<std::vector<domain::Signal>> Service::SearchSignals(const Principal& prin
     bounded.to = PeriodBound(problems, "to", search.to, true);
     if (!problems.empty()) return Invalid(std::move(problems));
     std::vector<domain::Signal> signals;
-    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        signals = transaction.SearchSignals(search.text, bounded, 2000, 100);
-        // The search text itself may name a person, so the audit records that a search happened, not its words.
-        AppendAudit(transaction, {principal.username, "signal.search", "signals", kPurposeRoute, kAllowed}, NowText());
-        return Ok();
-    }));
+    // The search text itself may name a person, so the audit records that a search happened, not its words.
+    MR_TRY(AuditedRead(
+        [&](store::Transaction& transaction) -> Status {
+            signals = transaction.SearchSignals(search.text, bounded, 2000, 100);
+            return Ok();
+        },
+        {principal.username, "signal.search", "signals", kPurposeRoute, kAllowed}));
     return signals;
 }
 

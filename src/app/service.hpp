@@ -471,6 +471,10 @@ private:
                             TimePoint now);
     Error LockedError() const;
     void AuditDenied(const Principal& principal, const std::string& action, const std::string& object);
+    //! An audited read: `read` runs on a snapshot (the store's reader pool, beside other reads, instead of one
+    //! after another on the writer), and only when it succeeds is `entry` appended to the audit trail. The caller
+    //! hands out the data only after this returns, so no data leaves without its committed audit record.
+    Status AuditedRead(const std::function<Status(store::Transaction&)>& read, const AuditEntry& entry);
     Result<CaseView> LoadCaseView(store::Transaction& transaction, const std::string& case_id);
     //! Applies `action` to the case inside `transaction`: checks the route, updates status and timeline.
     //! Moves a case one step along the route, checking `precondition`; raises the case's version.
