@@ -130,7 +130,8 @@ export async function startServer({ demo = true, dataDir, args = [], listen = '1
     }
     throw error;
   });
-  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': only then has all of the server's output been read (its last lines included).
+  const exited = new Promise((resolve) => child.on('close', (code) => resolve(code)));
   return {
     url,
     dataDir: dir,
