@@ -49,6 +49,12 @@
 //   this set as training data found no threshold whose cross-validated precision reached 0.7 (it switched the
 //   learned layer off). The context rules for innocent uses barely move the measure half: most innocent
 //   narratives give a reason of their own that no general rule names yet.
+//   blind5 (60: 14 arbeid, 10 seksueel, 10 crimineel, 26 negatives of which 19 hard; written for this measure
+//   by someone who read only the brief and the policy, measured once, after the context rules)
+//                                       0.594 / 0.807 / 0.833, none at sterk
+//                                                               (patterns alone 0.677 / 0.754 / 0.850, none)
+//   blind4 (60, kept outside the repository; measured a third time, after the context rules)
+//                                       0.637 / 0.745 / 0.867   (patterns alone 0.656 / 0.660 / 0.883)
 //
 // Figures:
 //   * micro-averaged precision and recall of the suggested codes against the labels;
@@ -321,7 +327,7 @@ TEST(SuggestionsCrossValidation, LearnedLayerAddsRecallOnUnseenWording) {
 // innocent sign they show, e.g. a passport a brother keeps in an inheritance dispute).
 TEST(SuggestionsHeldOut, LearnedLayerAddsRecallOnSetsNeverTrainedOn) {
     for (const char* file : {"narratives-blind2.tsv", "narratives-blind3.tsv", "narratives-unseen4.tsv",
-                             "narratives-hardneg.tsv"}) {
+                             "narratives-hardneg.tsv", "narratives-blind5.tsv"}) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);
         ASSERT_GE(narratives.size(), 40u);
