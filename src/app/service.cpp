@@ -60,6 +60,15 @@ bool AnyReachableReporter(const std::vector<domain::Signal>& signals) {
                        [](const domain::Signal& signal) { return !signal.reporter.empty(); });
 }
 
+// One audit record in a write transaction of its own: for an access whose data was read on a snapshot, or was
+// refused (the request's own transaction, if any, is rolled back).
+Status CommitAudit(store::Store& store, const AuditEntry& entry) {
+    return store.Write([&](store::Transaction& transaction) -> Status {
+        AppendAudit(transaction, entry, NowText());
+        return Ok();
+    });
+}
+
 }  // namespace
 
 bool Principal::Has(Role role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
@@ -98,18 +107,12 @@ Status Service::Require(const Principal& principal, std::initializer_list<Role> 
 
 void Service::AuditDenied(const Principal& principal, const std::string& action, const std::string& object) {
     // A refused access is itself worth recording; it gets its own transaction since the request's is rolled back.
-    (void)store_.Write([&](store::Transaction& transaction) -> Status {
-        AppendAudit(transaction, {principal.username, action, object, kPurposeRoute, kRefused}, NowText());
-        return Ok();
-    });
+    (void)CommitAudit(store_, {principal.username, action, object, kPurposeRoute, kRefused});
 }
 
 Status Service::AuditedRead(const std::function<Status(store::Transaction&)>& read, const AuditEntry& entry) {
     MR_TRY(store_.Read(read));
-    return store_.Write([&](store::Transaction& transaction) -> Status {
-        AppendAudit(transaction, entry, NowText());
-        return Ok();
-    });
+    return CommitAudit(store_, entry);
 }
 
 // ---------------------------------------------------------------------------------------------- sessions
@@ -699,12 +702,8 @@ Result<domain::Signal> Service::GetSignal(const Principal& principal, const std:
         return NotFound("Deze melding");
     }
     // As AuditedRead: the signal leaves only with its committed audit record.
-    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        AppendAudit(transaction, {principal.username, "signal.read", "signal/" + signal_id,
-                                  officer ? kPurposeRoute : kPurposeOwnSignal, kAllowed},
-                    NowText());
-        return Ok();
-    }));
+    MR_TRY(CommitAudit(store_, {principal.username, "signal.read", "signal/" + signal_id,
+                                officer ? kPurposeRoute : kPurposeOwnSignal, kAllowed}));
     return *signal;
 }
 

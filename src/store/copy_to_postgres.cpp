@@ -43,14 +43,9 @@ void AppendCopyValue(std::string& out, const std::optional<std::string>& value) 
     }
 }
 
-std::int64_t CountOf(sqlite::Connection& source, std::string_view table) {
-    auto statement = source.Prepare("SELECT count(*) FROM " + std::string{table});
-    statement.Step();
-    return statement.Int(0);
-}
-
-std::int64_t CountOf(postgres::Connection& target, std::string_view table) {
-    auto statement = target.Prepare("SELECT count(*) FROM " + std::string{table});
+template <typename Db>
+std::int64_t CountOf(Db& db, std::string_view table) {
+    auto statement = db.Prepare("SELECT count(*) FROM " + std::string{table});
     statement.Step();
     return statement.Int(0);
 }
