@@ -22,7 +22,11 @@ struct Server::Impl {
     int threads;
     std::chrono::seconds shutdown_timeout{10};
     asio::io_context io{};
-    tcp::acceptor acceptor{io};
+    // Every operation on the acceptor runs on this strand: the accept loop re-arms itself from its completion
+    // handler while the shutdown closes the acceptor, and those two must never run at once (a close racing an
+    // async_accept on another thread crashed the server at SIGTERM).
+    asio::strand<asio::io_context::executor_type> accept_strand{asio::make_strand(io)};
+    tcp::acceptor acceptor{accept_strand};
     std::atomic<int> in_flight{0};
     std::atomic<bool> stopping{false};
 
@@ -162,12 +166,12 @@ private:
 
 void Server::Impl::Accept() {
     acceptor.async_accept(asio::make_strand(io), [this](beast::error_code error, tcp::socket socket) {
-        if (error) {
-            if (!acceptor.is_open()) return;
-        } else {
+        if (!error) {
             std::make_shared<Session>(std::move(socket), *this)->Start();
+        } else if (!acceptor.is_open()) {
+            return;
         }
-        Accept();
+        if (!stopping) Accept();
     });
 }
 
@@ -222,8 +226,10 @@ bool Server::Run(const std::function<void()>& on_ready, const std::function<void
     signals.async_wait([&](beast::error_code, int) {
         // Graceful shutdown: refuse new connections, let requests being handled finish, then stop.
         impl.stopping = true;
-        beast::error_code ignored;
-        impl.acceptor.close(ignored);
+        asio::post(impl.accept_strand, [&impl] {
+            beast::error_code ignored;
+            impl.acceptor.close(ignored);
+        });
         if (on_stopping) on_stopping();
         *deadline = std::chrono::steady_clock::now() + impl.shutdown_timeout;
         wait_for_drain();

@@ -21,12 +21,15 @@ async function exercise(server) {
 test('--log-format json: one JSON object per line, request lines with trace, route, status and duration', async () => {
   const server = await startServer({ args: ['--log-format', 'json'] });
   let signal;
+  let code;
   try {
     signal = await exercise(server);
   } finally {
-    await server.stop();
+    code = await server.stop();
     server.cleanup();
   }
+  const tail = server.output().split('\n').slice(-6).join('\n');
+  assert.equal(code, 0, `the server stops cleanly on SIGTERM; its last lines:\n${tail}`);
   const lines = server.output().split('\n').filter((line) => line !== '');
   assert.ok(lines.length >= 5);
   const entries = lines.map((line) => {
@@ -42,7 +45,7 @@ test('--log-format json: one JSON object per line, request lines with trace, rou
     assert.equal(typeof entry.message, 'string');
   }
   assert.ok(entries.some((entry) => entry.message.startsWith('meldroute listening on http://')));
-  assert.ok(entries.some((entry) => entry.message === 'meldroute stopped'));
+  assert.ok(entries.some((entry) => entry.message === 'meldroute stopped'), `its last lines:\n${tail}`);
   const requests = entries.filter((entry) => entry.message === 'request');
   assert.ok(requests.length >= 4);
   for (const entry of requests) {
