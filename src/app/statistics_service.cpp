@@ -1,6 +1,7 @@
 // The policy figures' use cases: statistics of a period, the yearly overview beside the figures from before
 // meldroute, the care evaluation, and entering those earlier figures. Figures only, never a person's data;
-// each read is audited in the transaction that reads.
+// each read runs on a snapshot in the reader pool (it never holds up the writer) and is audited before its
+// figures are handed out.
 #include <algorithm>
 #include <set>
 
@@ -56,14 +57,13 @@ Result<Statistics> Service::GetStatistics(const Principal& principal, const std:
     std::string to_time = FormatTime(TimePoint{*to_day + std::chrono::days{1}});
     std::vector<domain::SignalForFigures> signals;
     std::vector<domain::CaseForFigures> cases;
-    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        signals = transaction.SignalsForFiguresBetween(from_time, to_time);
-        cases = transaction.CasesForFiguresBetween(from_time, to_time);
-        AppendAudit(transaction, {principal.username, action, suppress ? "statistics/afgeschermd" : "statistics",
-                                  kPurposePolicy, kAllowed},
-                    NowText());
-        return Ok();
-    }));
+    MR_TRY(AuditedRead(
+        [&](store::Transaction& transaction) -> Status {
+            signals = transaction.SignalsForFiguresBetween(from_time, to_time);
+            cases = transaction.CasesForFiguresBetween(from_time, to_time);
+            return Ok();
+        },
+        {principal.username, action, suppress ? "statistics/afgeschermd" : "statistics", kPurposePolicy, kAllowed}));
     statistics.report = domain::ComputeStatistics(signals, cases, from_time, to_time, DayOf(Now()), config_.deadlines);
     if (suppress) statistics.suppression = domain::SuppressReport(statistics.report, config_.suppression_threshold);
     return statistics;
@@ -71,26 +71,21 @@ Result<Statistics> Service::GetStatistics(const Principal& principal, const std:
 
 Result<YearlyOverview> Service::GetYearlyOverview(const Principal& principal, bool suppress, const std::string& action) {
     MR_TRY(Require(principal, {Role::kBeleid, Role::kAandachtfunctionaris}, action));
-    const ReturnFreedMemoryOnExit release;  // the figures of a whole period are read into memory
     const int this_year = ThisYear();
     std::vector<store::YearlyFiguresRecord> entered;
-    std::vector<domain::SignalForFigures> signals;
-    std::vector<domain::CaseForFigures> cases;
-    const std::string from_time = YearStart(kFirstYear);
-    const std::string to_time = YearStart(this_year + 1);
-    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        entered = transaction.ListYearlyFigures();
-        signals = transaction.SignalsForFiguresBetween(from_time, to_time);
-        cases = transaction.CasesForFiguresBetween(from_time, to_time);
-        AppendAudit(transaction, {principal.username, action, suppress ? "yearly-overview/afgeschermd" : "yearly-overview",
-                                  kPurposePolicy, kAllowed},
-                    NowText());
-        return Ok();
-    }));
-    auto report = domain::ComputeStatistics(signals, cases, from_time, to_time, DayOf(Now()), config_.deadlines);
+    std::vector<domain::PeriodCounts> per_year;
+    // Only counts per year are shown, so the store counts them: every year at once, without reading a case.
+    MR_TRY(AuditedRead(
+        [&](store::Transaction& transaction) -> Status {
+            entered = transaction.ListYearlyFigures();
+            per_year = transaction.CountsPerYear(YearStart(kFirstYear), YearStart(this_year + 1));
+            return Ok();
+        },
+        {principal.username, action, suppress ? "yearly-overview/afgeschermd" : "yearly-overview", kPurposePolicy,
+         kAllowed}));
     std::set<int> years;
     for (const auto& figures : entered) years.insert(figures.year);
-    for (const auto& counts : report.per_year) years.insert(std::stoi(counts.period));
+    for (const auto& counts : per_year) years.insert(std::stoi(counts.period));
     YearlyOverview overview;
     if (suppress) overview.threshold = config_.suppression_threshold;
     if (years.empty()) return overview;
@@ -100,7 +95,7 @@ Result<YearlyOverview> Service::GetYearlyOverview(const Principal& principal, bo
         for (const auto& figures : entered) {
             if (figures.year == year) row.entered = figures;
         }
-        for (const auto& counts : report.per_year) {
+        for (const auto& counts : per_year) {
             if (counts.period == std::to_string(year)) row.recorded = counts;
         }
         overview.rows.push_back(std::move(row));
@@ -117,14 +112,13 @@ Result<domain::CareEvaluation> Service::GetCareEvaluation(const Principal& princ
                                      std::to_string(kLastYear) + "."}});
     }
     std::vector<domain::CaseForFigures> cases;
-    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        cases = transaction.CasesForFiguresBetween(YearStart(year), YearStart(year + 1));
-        AppendAudit(transaction, {principal.username, action,
-                                  "care-evaluation/" + std::to_string(year) + (suppress ? "/afgeschermd" : ""),
-                                  "evaluatie zorgtrajecten met de zorgcoördinator", kAllowed},
-                    NowText());
-        return Ok();
-    }));
+    MR_TRY(AuditedRead(
+        [&](store::Transaction& transaction) -> Status {
+            cases = transaction.CasesForFiguresBetween(YearStart(year), YearStart(year + 1));
+            return Ok();
+        },
+        {principal.username, action, "care-evaluation/" + std::to_string(year) + (suppress ? "/afgeschermd" : ""),
+         "evaluatie zorgtrajecten met de zorgcoördinator", kAllowed}));
     auto evaluation = domain::BuildCareEvaluation(cases, year);
     if (suppress) evaluation.trajectories.clear();  // single trajectories never leave the organisation
     return evaluation;
@@ -133,12 +127,12 @@ Result<domain::CareEvaluation> Service::GetCareEvaluation(const Principal& princ
 Result<std::vector<store::YearlyFiguresRecord>> Service::ListYearlyFigures(const Principal& principal) {
     MR_TRY(Require(principal, {Role::kBeleid, Role::kBeheerder}, "yearly-figures.read"));
     std::vector<store::YearlyFiguresRecord> figures;
-    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        figures = transaction.ListYearlyFigures();
-        AppendAudit(transaction, {principal.username, "yearly-figures.read", "yearly-figures", kPurposePolicy, kAllowed},
-                    NowText());
-        return Ok();
-    }));
+    MR_TRY(AuditedRead(
+        [&](store::Transaction& transaction) -> Status {
+            figures = transaction.ListYearlyFigures();
+            return Ok();
+        },
+        {principal.username, "yearly-figures.read", "yearly-figures", kPurposePolicy, kAllowed}));
     return figures;
 }
 

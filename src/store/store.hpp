@@ -325,6 +325,10 @@ public:
     virtual std::vector<domain::SignalForFigures> SignalsForFiguresBetween(std::string_view from, std::string_view to) = 0;
     //! Cases recorded, referred, closed or reopened in [from, to), oldest first, with every closure and reopening.
     virtual std::vector<domain::CaseForFigures> CasesForFiguresBetween(std::string_view from, std::string_view to) = 0;
+    //! What domain::ComputeStatistics gives as per_year for [from, to) (both the start of a day), counted by the
+    //! store itself: signals filed, cases recorded, closures as a care trajectory and reopenings per calendar year,
+    //! the years with any of those, oldest first. For the yearly overview, which would otherwise read every case.
+    virtual std::vector<domain::PeriodCounts> CountsPerYear(std::string_view from, std::string_view to) = 0;
     virtual std::vector<YearlyFiguresRecord> ListYearlyFigures() = 0;  // by year
     virtual void UpsertYearlyFigures(const YearlyFiguresRecord& figures) = 0;
 

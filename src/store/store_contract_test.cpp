@@ -674,6 +674,25 @@ TYPED_TEST(StoreContractTest, FiguresFacts) {
         EXPECT_EQ(cases[0].referrals.size(), 1u);
         EXPECT_EQ(cases[0].closures.size(), 1u);
         EXPECT_TRUE(cases[0].has_reachable_reporter);
+        // The counts per year of the yearly overview, counted by the store, are those the statistics compute.
+        const std::string from = "2020-01-01T00:00:00Z";
+        const std::string to = "2030-01-01T00:00:00Z";
+        auto per_year = transaction.CountsPerYear(from, to);
+        auto computed = domain::ComputeStatistics(transaction.SignalsForFiguresBetween(from, to),
+                                                  transaction.CasesForFiguresBetween(from, to), from, to,
+                                                  std::chrono::sys_days{std::chrono::year{2025} / 6 / 30},
+                                                  domain::DeadlineSettings{});
+        ASSERT_EQ(per_year.size(), 2u);
+        ASSERT_EQ(computed.per_year.size(), 2u);
+        for (std::size_t index = 0; index < per_year.size(); ++index) {
+            EXPECT_EQ(per_year[index].period, computed.per_year[index].period);
+            EXPECT_EQ(per_year[index].signals, computed.per_year[index].signals);
+            EXPECT_EQ(per_year[index].cases, computed.per_year[index].cases);
+            EXPECT_EQ(per_year[index].care_trajectories, computed.per_year[index].care_trajectories);
+            EXPECT_EQ(per_year[index].reopenings, computed.per_year[index].reopenings);
+        }
+        EXPECT_EQ(per_year[0].period, "2024");
+        EXPECT_EQ(per_year[1].care_trajectories, 1) << "the closure of c1 as a care trajectory, in 2025";
         auto figures = transaction.ListYearlyFigures();
         ASSERT_EQ(figures.size(), 6u);
         EXPECT_EQ(figures[4].year, 2023);

@@ -1232,6 +1232,52 @@ public:
         return facts;
     }
 
+    std::vector<domain::PeriodCounts> CountsPerYear(std::string_view from, std::string_view to) override {
+        // Each count comes from an index on its date, grouped in the store: the signals not taken into a case from
+        // the kept day counts, those taken into one from their covering index.
+        struct Count {
+            const char* sql;  // (year, count) rows for the bounds ?1 and ?2
+            bool by_day;      // bounded by days ("YYYY-MM-DD") rather than times
+            std::int64_t domain::PeriodCounts::*field;
+        };
+        static constexpr Count kCounts[] = {
+            {"SELECT substr(day, 1, 4), sum(signals) FROM signal_day_counts WHERE day >= ?1 AND day < ?2 "
+             "GROUP BY substr(day, 1, 4)",
+             true, &domain::PeriodCounts::signals},
+            {"SELECT substr(created_at, 1, 4), count(*) FROM signals WHERE created_at >= ?1 AND created_at < ?2 "
+             "AND recorded_at IS NOT NULL GROUP BY substr(created_at, 1, 4)",
+             false, &domain::PeriodCounts::signals},
+            {"SELECT substr(created_at, 1, 4), count(*) FROM cases WHERE created_at >= ?1 AND created_at < ?2 "
+             "GROUP BY substr(created_at, 1, 4)",
+             false, &domain::PeriodCounts::cases},
+            {"SELECT substr(at, 1, 4), count(*) FROM case_closures WHERE at >= ?1 AND at < ?2 "
+             "AND outcome = 'zorgtraject' GROUP BY substr(at, 1, 4)",
+             false, &domain::PeriodCounts::care_trajectories},
+            {"SELECT substr(at, 1, 4), count(*) FROM case_reopenings WHERE at >= ?1 AND at < ?2 "
+             "GROUP BY substr(at, 1, 4)",
+             false, &domain::PeriodCounts::reopenings},
+        };
+        std::map<std::string, domain::PeriodCounts> years;
+        for (const Count& count : kCounts) {
+            auto statement = db_.Prepare(count.sql);
+            if (count.by_day) {
+                statement.BindAll(from.substr(0, 10), to.substr(0, 10));
+            } else {
+                statement.BindAll(from, to);
+            }
+            while (statement.Step()) {
+                const std::int64_t value = statement.Int(1);
+                if (value <= 0) continue;
+                domain::PeriodCounts& counts = years[statement.Text(0)];
+                counts.period = statement.Text(0);
+                counts.*(count.field) += value;
+            }
+        }
+        std::vector<domain::PeriodCounts> per_year;
+        for (auto& [year, counts] : years) per_year.push_back(std::move(counts));
+        return per_year;
+    }
+
     std::vector<YearlyFiguresRecord> ListYearlyFigures() override {
         auto statement = db_.Prepare(
             "SELECT year, region_signals, region_care_trajectories, municipality_count, source, updated_at, "

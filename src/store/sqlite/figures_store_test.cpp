@@ -237,6 +237,15 @@ protected:
         return cases;
     }
 
+    std::vector<domain::PeriodCounts> CountsPerYear(const std::string& from, const std::string& to) {
+        std::vector<domain::PeriodCounts> counts;
+        EXPECT_TRUE(store_->Read([&](Transaction& transaction) -> Status {
+            counts = transaction.CountsPerYear(from, to);
+            return Ok();
+        }).has_value());
+        return counts;
+    }
+
     // Runs SQL on the store's file directly: changes no use case makes (yet).
     void Exec(const std::string& sql) {
         sqlite3* db = nullptr;
@@ -361,6 +370,48 @@ TEST_F(FiguresStoreTest, TwoYearsAreTheSumOfEachYear) {
     EXPECT_EQ(both.per_year[0].reopenings, 1);
     EXPECT_EQ(both.per_year[1].reopenings, 2);
     ExpectTotalsAddUp(both, "2024-2025");
+}
+
+// The yearly overview takes its counts per year from the store (CountsPerYear) instead of computing them from
+// every case: they must be exactly what the statistics compute, for every year and every count.
+void ExpectCountsPerYear(const std::vector<domain::PeriodCounts>& counted, const domain::StatisticsReport& computed) {
+    ASSERT_EQ(counted.size(), computed.per_year.size());
+    for (std::size_t index = 0; index < counted.size(); ++index) {
+        const domain::PeriodCounts& year = counted[index];
+        const domain::PeriodCounts& expected = computed.per_year[index];
+        EXPECT_EQ(year.period, expected.period);
+        EXPECT_EQ(year.signals, expected.signals) << year.period;
+        EXPECT_EQ(year.cases, expected.cases) << year.period;
+        EXPECT_EQ(year.care_trajectories, expected.care_trajectories) << year.period;
+        EXPECT_EQ(year.reopenings, expected.reopenings) << year.period;
+    }
+}
+
+TEST_F(FiguresStoreTest, TheStoreCountsPerYearWhatTheStatisticsCompute) {
+    const std::string from = "2020-01-01T00:00:00Z";
+    const std::string to = "2030-01-01T00:00:00Z";
+    auto counted = CountsPerYear(from, to);
+    ExpectCountsPerYear(counted, Figures(from, to));
+    ASSERT_EQ(counted.size(), 3u) << "2024, 2025 and 2026 (S8, the first second of 2026)";
+    EXPECT_EQ(counted[1].period, "2025");
+    EXPECT_EQ(counted[1].signals, 3) << "S5, S6, S7";
+    EXPECT_EQ(counted[1].reopenings, 2);
+
+    // Signals taken into a case, moved to another reporter or deleted move from one count to the other.
+    ASSERT_TRUE(store_->Write([](Transaction& transaction) -> Status {
+        KnownStore known(transaction);
+        known.Signal("s9", "2025-05-05T10:00:00Z", "telefoon", "balie");
+        known.Signal("s10", "2027-05-05T11:00:00Z", "telefoon", "balie");
+        known.Record("c9", "2027-05-07T10:00:00Z", "s9");
+        return Ok();
+    }).has_value());
+    Exec("DELETE FROM signals WHERE id = 's8'");
+    counted = CountsPerYear(from, to);
+    ExpectCountsPerYear(counted, Figures(from, to));
+    ASSERT_EQ(counted.size(), 3u) << "2026 has nothing left; 2027 has S10 and C9";
+    EXPECT_EQ(counted[1].signals, 4);
+    EXPECT_EQ(counted[2].period, "2027");
+    EXPECT_EQ(counted[2].cases, 1);
 }
 
 // Over whole days the store counts the signals not in a case from its kept day counts; a bound inside a day
