@@ -102,7 +102,7 @@ Statement& Statement::BindNull(int index) {
     return *this;
 }
 
-void Statement::Execute() {
+void Statement::Execute(bool needs_result) {
     std::vector<const char*> values;
     std::vector<unsigned> types;
     values.reserve(parameters_.size());
@@ -111,18 +111,19 @@ void Statement::Execute() {
         values.push_back(parameter.value ? parameter.value->c_str() : nullptr);
         types.push_back(parameter.type);
     }
-    result_ = connection_.Run(*sql_, values, types);
+    result_ = connection_.Run(*sql_, values, types, needs_result);
+    executed_ = true;
     row_ = -1;
 }
 
 bool Statement::Step() {
-    if (!result_) Execute();
+    if (!executed_) Execute(true);
     ++row_;
     return row_ < PQntuples(result_.get());
 }
 
 void Statement::Run() {
-    if (!result_) Execute();
+    if (!executed_) Execute(false);
 }
 
 std::string Statement::Text(int column) const {
@@ -170,6 +171,9 @@ void Connection::EnsureOpen() {
     if (PQstatus(connection_) == CONNECTION_OK) return;
     PQreset(connection_);
     prepared_.clear();
+    prepared_ahead_.clear();
+    pipelined_ = false;
+    in_write_ = false;
     if (PQstatus(connection_) != CONNECTION_OK) throw StoreFailure("the connection to PostgreSQL was lost");
     Execute(kSessionSettings);
 }
@@ -177,6 +181,7 @@ void Connection::EnsureOpen() {
 void Connection::BeginWrite() {
     EnsureOpen();
     Execute("BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLockKey) + ")");
+    in_write_ = true;
 }
 
 void Connection::BeginRead() {
@@ -195,17 +200,34 @@ Statement Connection::Prepare(const std::string& sql) {
 }
 
 ResultPtr Connection::Run(const std::string& sql, const std::vector<const char*>& values,
-                          const std::vector<unsigned>& types) {
+                          const std::vector<unsigned>& types, bool needs_result) {
     std::string key = sql;
     key += '\0';
     for (unsigned type : types) key += std::to_string(type) + ",";
+    // Sent ahead when its result is not needed, or when others are on their way already (it then collects them).
+    const bool ahead = in_write_ && (!needs_result || pipelined_);
     auto found = prepared_.find(key);
     if (found == prepared_.end()) {
-        std::string name = "s" + std::to_string(prepared_.size() + 1);
-        ResultPtr prepared{PQprepare(connection_, name.c_str(), sql.c_str(), static_cast<int>(types.size()),
-                                     types.data())};
-        CheckResult(prepared.get(), connection_, "prepare");
+        std::string name = "s" + std::to_string(++statement_names_);
+        if (ahead) {
+            SendAhead([&] {
+                return PQsendPrepare(connection_, name.c_str(), sql.c_str(), static_cast<int>(types.size()),
+                                     types.data());
+            });
+            prepared_ahead_.push_back(key);
+        } else {
+            ResultPtr prepared{PQprepare(connection_, name.c_str(), sql.c_str(), static_cast<int>(types.size()),
+                                         types.data())};
+            CheckResult(prepared.get(), connection_, "prepare");
+        }
         found = prepared_.emplace(std::move(key), std::move(name)).first;
+    }
+    if (ahead) {
+        SendAhead([&] {
+            return PQsendQueryPrepared(connection_, found->second.c_str(), static_cast<int>(values.size()),
+                                       values.data(), nullptr, nullptr, 0);
+        });
+        return needs_result ? Collect() : nullptr;
     }
     ResultPtr result{PQexecPrepared(connection_, found->second.c_str(), static_cast<int>(values.size()),
                                     values.data(), nullptr, nullptr, 0)};
@@ -216,12 +238,103 @@ ResultPtr Connection::Run(const std::string& sql, const std::vector<const char*>
     return result;
 }
 
+void Connection::SendAhead(const std::function<int()>& send) {
+    if (!pipelined_) {
+        if (PQenterPipelineMode(connection_) != 1) {
+            throw StoreFailure("postgresql pipeline: " + Describe(nullptr, connection_));
+        }
+        pipelined_ = true;
+    }
+    if (send() != 1) {
+        // libpq could not queue it (the connection is gone): nothing sent ahead can be trusted any more.
+        std::string message = Describe(nullptr, connection_);
+        PQexitPipelineMode(connection_);
+        pipelined_ = false;
+        for (const std::string& key : prepared_ahead_) prepared_.erase(key);
+        prepared_ahead_.clear();
+        throw StoreFailure("postgresql statement: " + message);
+    }
+}
+
+ResultPtr Connection::Collect() {
+    if (PQpipelineSync(connection_) != 1) {
+        PQexitPipelineMode(connection_);
+        pipelined_ = false;
+        throw StoreFailure("postgresql pipeline: " + Describe(nullptr, connection_));
+    }
+    ResultPtr last;
+    std::optional<std::string> failure;
+    // Each statement's results end with a null; the sync's own result ends the lot.
+    for (;;) {
+        ResultPtr result{PQgetResult(connection_)};
+        if (!result) {
+            if (PQstatus(connection_) != CONNECTION_OK) {
+                failure = failure.value_or("the connection to PostgreSQL was lost");
+                break;
+            }
+            continue;
+        }
+        const ExecStatusType status = PQresultStatus(result.get());
+        if (status == PGRES_PIPELINE_SYNC) break;
+        if (status == PGRES_PIPELINE_ABORTED) continue;  // skipped after an earlier failure
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+            if (!failure) failure = Describe(result.get(), connection_);
+            continue;
+        }
+        const char* tuples = PQcmdTuples(result.get());
+        changes_ = 0;
+        if (tuples != nullptr && *tuples != '\0') {
+            std::from_chars(tuples, tuples + std::char_traits<char>::length(tuples), changes_);
+        }
+        last = std::move(result);
+    }
+    PQexitPipelineMode(connection_);
+    pipelined_ = false;
+    if (failure) {
+        // A PREPARE that was skipped or failed made no statement: prepare those again when next used.
+        for (const std::string& key : prepared_ahead_) prepared_.erase(key);
+        prepared_ahead_.clear();
+        throw StoreFailure("postgresql statement: " + *failure);
+    }
+    prepared_ahead_.clear();
+    return last;
+}
+
+void Connection::Settle() {
+    if (pipelined_) Collect();
+}
+
 void Connection::Execute(const std::string& sql) {
+    if (in_write_) {
+        const bool savepoint = sql.starts_with("SAVEPOINT ") || sql.starts_with("RELEASE ") ||
+                               sql.starts_with("ROLLBACK TO ");
+        if (savepoint || (sql == "COMMIT" && pipelined_)) {
+            SendAhead([&] { return PQsendQueryParams(connection_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0); });
+            if (savepoint) return;
+            in_write_ = false;
+            ResultPtr committed = Collect();
+            // PostgreSQL answers COMMIT in a failed transaction with ROLLBACK, not with an error.
+            if (!committed || std::string_view{PQcmdStatus(committed.get())} != "COMMIT") {
+                throw StoreFailure("postgresql commit: the transaction was rolled back");
+            }
+            return;
+        }
+        if (sql == "COMMIT" || sql == "ROLLBACK") in_write_ = false;
+    }
+    if (sql == "ROLLBACK" && pipelined_) {
+        // Rolling back after a failure: whatever is still on its way is undone with the rest.
+        try {
+            Collect();
+        } catch (const StoreFailure&) {
+        }
+    }
+    Settle();
     ResultPtr result{PQexec(connection_, sql.c_str())};
     CheckResult(result.get(), connection_, "command");
 }
 
 void Connection::CopyIn(const std::string& copy, const std::function<bool(std::string& buffer)>& produce) {
+    Settle();
     ResultPtr started{PQexec(connection_, copy.c_str())};
     if (started == nullptr || PQresultStatus(started.get()) != PGRES_COPY_IN) {
         CheckResult(started.get(), connection_, "copy");

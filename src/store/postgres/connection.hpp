@@ -61,12 +61,13 @@ private:
         unsigned type = 25;  // text
     };
     Parameter& At(int index);
-    void Execute();
+    void Execute(bool needs_result);
 
     Connection& connection_;
     const std::string* sql_;  // translated to $n placeholders, owned by the connection's cache
     std::vector<Parameter> parameters_;
-    ResultPtr result_;
+    ResultPtr result_;  // null for a statement sent ahead (Run in a write transaction)
+    bool executed_ = false;
     int row_ = -1;
 };
 
@@ -86,18 +87,30 @@ public:
 
     //! A statement for `sql`, written with SQLite's placeholders (`?`, `?N`), which become `$N`.
     Statement Prepare(const std::string& sql);
-    //! Runs one or more statements without parameters or results.
+    //! Runs one or more statements without parameters or results. Inside a write transaction a savepoint's
+    //! SAVEPOINT, RELEASE or ROLLBACK TO is sent ahead like a statement's Run(), and COMMIT goes with what is
+    //! still on its way (one round trip); a COMMIT that did not commit throws.
     void Execute(const std::string& sql);
+    //! Waits for every statement sent ahead (see BeginWrite) and throws StoreFailure with the first one that
+    //! failed; after a failure the server skipped the rest. Nothing to do when nothing is on its way.
+    void Settle();
     //! Runs `copy` (COPY … FROM STDIN, text format) and sends what `produce` appends to its (cleared) buffer,
     //! until it returns false. Throws StoreFailure when the server refuses the data.
     void CopyIn(const std::string& copy, const std::function<bool(std::string& buffer)>& produce);
     //! Rows changed by the last statement.
-    std::int64_t Changes() const { return changes_; }
+    std::int64_t Changes() {
+        Settle();
+        return changes_;
+    }
     //! The value the last insert took from an identity column in this session.
     std::int64_t LastInsertRowid();
     //! A write transaction holding the store's advisory lock until it ends: writes of every process on this
     //! database run one after another, as on SQLite, so the audit chain's next record is always read after
     //! the previous one committed. Reconnects first when the connection was lost.
+    //! Until COMMIT or ROLLBACK, statements run without reading their result (Statement::Run) are sent ahead in
+    //! libpq's pipeline mode instead of each waiting for its round trip; the next statement that reads rows,
+    //! Changes(), Settle() or the COMMIT collects their results in one round trip, and a failure among them is
+    //! thrown there. The group-commit writer settles after each job, so a job's failure stays that job's.
     void BeginWrite();
     //! A read-only transaction on one snapshot (REPEATABLE READ).
     void BeginRead();
@@ -109,8 +122,14 @@ public:
 
 private:
     friend class Statement;
-    //! Runs `sql` with `parameters`, preparing it once per parameter type list.
-    ResultPtr Run(const std::string& sql, const std::vector<const char*>& values, const std::vector<unsigned>& types);
+    //! Runs `sql` with `parameters`, preparing it once per parameter type list. In a write transaction a
+    //! statement whose result is not needed is only sent (its result is null); see BeginWrite.
+    ResultPtr Run(const std::string& sql, const std::vector<const char*>& values, const std::vector<unsigned>& types,
+                  bool needs_result);
+    //! Sends `send` in pipeline mode (entering it when needed); throws when libpq could not queue it.
+    void SendAhead(const std::function<int()>& send);
+    //! Collects the results of everything sent ahead up to a sync; returns the last statement's result.
+    ResultPtr Collect();
 
     PGconn* connection_ = nullptr;
     std::string url_;
@@ -120,6 +139,10 @@ private:
     };
     std::unordered_map<std::string, Translated> translated_;
     std::unordered_map<std::string, std::string> prepared_;  // sql + types -> statement name
+    std::int64_t statement_names_ = 0;                        // names are never reused, even after a failure
+    std::vector<std::string> prepared_ahead_;                 // prepared_ keys whose PREPARE is on its way
+    bool in_write_ = false;                                   // between BeginWrite and COMMIT/ROLLBACK
+    bool pipelined_ = false;                                  // something was sent ahead and not yet collected
     std::int64_t changes_ = 0;
 };
 

@@ -197,5 +197,70 @@ TEST_F(PgStoreTest, TwoStoresOnOneDatabaseKeepOneAuditChain) {
     EXPECT_TRUE(read.has_value());
 }
 
+// In a write transaction statements run without reading their result are sent ahead (pipeline mode): their
+// results, failures included, arrive at the next read, Changes(), Settle() or COMMIT, in the order sent.
+TEST_F(PgStoreTest, StatementsSentAheadReportTheirResultsAndFailuresInOrder) {
+    Connection connection{database_->url()};
+    connection.Execute("CREATE TABLE ahead (id bigint PRIMARY KEY, label text NOT NULL)");
+    auto insert = [&](std::int64_t id, std::string_view label) {
+        connection.Prepare("INSERT INTO ahead (id, label) VALUES (?, ?)").BindAll(id, label).Run();
+    };
+    auto count = [&] {
+        auto statement = connection.Prepare("SELECT count(*) FROM ahead");
+        statement.Step();
+        return statement.Int(0);
+    };
+
+    // Sent ahead, then read back inside the same transaction (the read collects them), then committed.
+    connection.BeginWrite();
+    insert(1, "een");
+    insert(2, "twee");
+    EXPECT_EQ(count(), 2) << "a read sees what was sent ahead of it";
+    connection.Prepare("UPDATE ahead SET label = 'meer' WHERE id >= ?").Bind(1, std::int64_t{1}).Run();
+    EXPECT_EQ(connection.Changes(), 2) << "Changes() is the last statement's, once it has arrived";
+    insert(3, "drie");
+    connection.Execute("COMMIT");
+    EXPECT_EQ(count(), 3);
+
+    // A failure among statements sent ahead is thrown where they are collected; what came after it was skipped,
+    // and a savepoint takes the transaction back to before it, as the group-commit writer does per job.
+    connection.BeginWrite();
+    connection.Execute("SAVEPOINT job");
+    insert(4, "vier");
+    insert(1, "dubbel");  // a duplicate key
+    insert(5, "vijf");
+    EXPECT_THROW(connection.Settle(), StoreFailure);
+    connection.Execute("ROLLBACK TO job");
+    connection.Execute("RELEASE job");
+    connection.Execute("SAVEPOINT job");
+    insert(6, "zes");
+    connection.Settle();
+    connection.Execute("RELEASE job");
+    connection.Execute("COMMIT");
+    auto ids = connection.Prepare("SELECT string_agg(id::text, ',' ORDER BY id) FROM ahead");
+    ids.Step();
+    EXPECT_EQ(ids.Text(0), "1,2,3,6") << "the failed job's rows are gone, the next job's committed";
+
+    // A COMMIT sent with a failed statement ahead of it never commits: it throws, and nothing of it stays.
+    connection.BeginWrite();
+    insert(7, "zeven");
+    insert(2, "dubbel");
+    EXPECT_THROW(connection.Execute("COMMIT"), StoreFailure);
+    connection.Execute("ROLLBACK");
+    EXPECT_EQ(count(), 4);
+
+    // A statement prepared while sent ahead and then skipped is prepared again when next used.
+    connection.BeginWrite();
+    insert(1, "dubbel");
+    connection.Prepare("DELETE FROM ahead WHERE label = ?").Bind(1, std::string_view{"nooit"}).Run();
+    EXPECT_THROW(connection.Settle(), StoreFailure);
+    connection.Execute("ROLLBACK");
+    connection.BeginWrite();
+    connection.Prepare("DELETE FROM ahead WHERE label = ?").Bind(1, std::string_view{"meer"}).Run();
+    EXPECT_EQ(connection.Changes(), 2);
+    connection.Execute("COMMIT");
+    EXPECT_EQ(count(), 2);
+}
+
 }  // namespace
 }  // namespace meldroute::store::postgres

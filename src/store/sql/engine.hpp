@@ -137,6 +137,8 @@ private:
                 connection.Execute("SAVEPOINT job");
                 try {
                     job->result = (*job->work)(transaction);
+                    // What the job sent ahead (PostgreSQL's pipeline) is collected here, so its failure is its own.
+                    connection.Settle();
                 } catch (const StoreFailure& failure) {
                     job->result = StoreUnavailable(failure);
                 } catch (const std::exception& exception) {

@@ -76,6 +76,8 @@ public:
     void BeginWrite() { Execute("BEGIN IMMEDIATE"); }
     //! A read transaction: one snapshot from its first read on.
     void BeginRead() { Execute("BEGIN"); }
+    //! Every statement ran when it was stepped (PostgreSQL sends some ahead, see postgres::Connection).
+    void Settle() {}
     //! Zeroes freed space while on (destroying personal data); off in normal operation.
     void SetSecureDelete(bool on) { Execute(on ? "PRAGMA secure_delete = ON" : "PRAGMA secure_delete = OFF"); }
     sqlite3* handle() { return db_; }
