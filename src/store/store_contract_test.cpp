@@ -769,6 +769,35 @@ TYPED_TEST(StoreContractTest, SearchMatchesEveryWordNewestFirstWithinTheCandidat
     EXPECT_EQ(ids("kelder fietsen", 100, early), (std::vector<std::string>{"s3", "s0"})) << "filters after matching";
     EXPECT_TRUE(ids("kelder fietsen", 2, early).empty()) << "the filters see only the newest candidates";
     EXPECT_EQ(ids("", 100).size(), 12u) << "no words: no text condition";
+
+    // The case filters: a form is one of the case's forms (whole codes only), the status and urgency its own.
+    this->Write([&](Transaction& transaction) {
+        domain::Case both = this->MakeCase("c-both", "2024-02-01T10:00:00Z");
+        both.forms = {"seksueel", "arbeid"};
+        both.urgency = "hoog";
+        transaction.InsertCase(both);
+        domain::Case other = this->MakeCase("c-other", "2024-02-01T11:00:00Z");
+        other.forms = {"crimineel"};
+        transaction.InsertCase(other);
+        transaction.SetSignalCase("s9", "c-both");
+        transaction.SetSignalCase("s6", "c-other");
+    });
+    domain::SignalSearch arbeid;
+    arbeid.form = "arbeid";
+    EXPECT_EQ(ids("kelder fietsen", 100, arbeid), std::vector<std::string>{"s9"}) << "the second of two forms";
+    domain::SignalSearch seksueel;
+    seksueel.form = "seksueel";
+    EXPECT_EQ(ids("kelder", 100, seksueel), std::vector<std::string>{"s9"}) << "the first of two forms";
+    domain::SignalSearch part;
+    part.form = "arbei";
+    EXPECT_TRUE(ids("kelder", 100, part).empty()) << "never a part of a form";
+    domain::SignalSearch crimineel;
+    crimineel.form = "crimineel";
+    crimineel.urgency = "hoog";
+    EXPECT_TRUE(ids("kelder", 100, crimineel).empty()) << "every filter must hold";
+    domain::SignalSearch reported;
+    reported.status = "gemeld";
+    EXPECT_EQ(ids("kelder fietsen", 100, reported), (std::vector<std::string>{"s3", "s0"})) << "not in a case";
 }
 
 // The state several instances share: rate-limit events, single-use tickets and job leases.

@@ -78,6 +78,7 @@ public:
     static constexpr std::string_view kJoinInOrder = "JOIN";  // PostgreSQL's CROSS JOIN takes no ON
     static constexpr std::string_view kSearchIndexHint = "";   // the planner chooses; no hints
     static constexpr std::string_view kJsonTextArray = "json_array_elements_text(CAST(? AS json))";
+    static constexpr std::string_view kPosition = "strpos";  // (text, part), like SQLite's instr
 
     //! Connects to `url`; throws StoreFailure with a message that never repeats the URL (it may hold a password).
     explicit Connection(const std::string& url);

@@ -470,8 +470,11 @@ public:
             });
             std::iter_swap(keys.begin(), rarest);
         }
+        // The form is looked up with the engines' substring position rather than LIKE '%…%': PostgreSQL guesses
+        // a handful of rows for such a LIKE and then starts from the cases instead of from the terms (1.4 s at
+        // 1M signals instead of 8 ms).
         auto filters = [](const std::string& signal) {
-            return " AND (?2 IS NULL OR (',' || c.forms || ',') LIKE ('%,' || ?2 || ',%'))"
+            return " AND (?2 IS NULL OR " + std::string{Db::kPosition} + "(',' || c.forms || ',', ',' || ?2 || ',') > 0)"
                    " AND (?3 IS NULL OR COALESCE(c.status, 'gemeld') = ?3) AND (?4 IS NULL OR c.urgency = ?4)"
                    " AND (?5 IS NULL OR " + signal + ".created_at >= ?5) AND (?6 IS NULL OR " + signal +
                    ".created_at < ?6)";
@@ -486,10 +489,14 @@ public:
             // (signals_for_search), so only the signals shown are read whole.
             sql += " FROM (SELECT hit.sequence FROM (SELECT t0.signal_sequence AS sequence FROM signal_terms t0"
                    " WHERE t0.term_hash = ?9";
+            // Each other term is a scalar lookup by primary key per posting, not an EXISTS: PostgreSQL turns an
+            // EXISTS into a join over every posting of the term (hash joins, 650 ms at 1M signals) where this walk
+            // stops after `candidates` matches (34 ms).
             for (std::size_t index = 1; index < keys.size(); ++index) {
                 const std::string other = "t" + std::to_string(index);
-                sql += " AND EXISTS (SELECT 1 FROM signal_terms " + other + " WHERE " + other + ".term_hash = ?" +
-                       std::to_string(9 + index) + " AND " + other + ".signal_sequence = t0.signal_sequence)";
+                sql += " AND (SELECT 1 FROM signal_terms " + other + " WHERE " + other + ".term_hash = ?" +
+                       std::to_string(9 + index) + " AND " + other +
+                       ".signal_sequence = t0.signal_sequence LIMIT 1) IS NOT NULL";
             }
             sql += " ORDER BY t0.signal_sequence DESC LIMIT ?7) hit " + join_in_order + " signals f" +
                    std::string{Db::kSearchIndexHint} +

@@ -59,6 +59,7 @@ public:
     static constexpr std::string_view kSearchIndexHint = " INDEXED BY signals_for_search";
     //! The elements of a JSON array of strings bound as one parameter, as rows with a column `value`.
     static constexpr std::string_view kJsonTextArray = "json_each(?)";
+    static constexpr std::string_view kPosition = "instr";  // (text, part): where part starts, 0 when absent
 
     //! Opens (and creates) the database file; throws StoreFailure with a clear message on failure.
     Connection(const std::string& path, bool read_only);
