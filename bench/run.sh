@@ -205,14 +205,23 @@ if [ -n "${BENCH_PG:-}" ]; then
             # A fresh database per size on the server BENCH_PG names (its user may create databases); the
             # intake ratios stay against the raw SQLite rates above.
             database="meldroute_bench_$size"
-            psql -X -q "$BENCH_PG" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database"
             store_url="${BENCH_PG%/*}/$database"
             rm -rf "$work/pg"
-            # The same signals as the SQLite line above: the cached store, copied in (its keys come along).
-            cp -r "$(cached_store "$size")" "$work/pg"
-            rm -f "$work/pg/complete"
-            "$build/meldroute" copy-to-postgresql --data "$work/pg" --to "$store_url" >&2
-            psql -X -q "$store_url" -c "VACUUM ANALYZE"
+            if [ "${BENCH_PG_REUSE:-0}" = 1 ] &&
+                [ "$(psql -X -qtA "$store_url" -c "SELECT to_regclass('signals') IS NOT NULL" 2>/dev/null)" = t ]; then
+                # BENCH_PG_REUSE=1: the database an earlier run copied (a copy is one transaction, so a database
+                # with tables holds all of it), plus that run's intake; only the keys are needed beside it.
+                echo "reusing $database (BENCH_PG_REUSE=1)" >&2
+                mkdir -p "$work/pg"
+                cp -r "$(cached_store "$size")/keys" "$work/pg/"
+            else
+                psql -X -q "$BENCH_PG" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database"
+                # The same signals as the SQLite line above: the cached store, copied in (its keys come along).
+                cp -r "$(cached_store "$size")" "$work/pg"
+                rm -f "$work/pg/complete"
+                "$build/meldroute" copy-to-postgresql --data "$work/pg" --to "$store_url" >&2
+                psql -X -q "$store_url" -c "VACUUM ANALYZE"
+            fi
             start_server "$work/pg" --store "$store_url"
             measure postgresql "$size"
             stop_server
