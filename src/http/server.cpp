@@ -223,17 +223,16 @@ bool Server::Run(const std::function<void()>& on_ready, const std::function<void
         drain_timer.expires_after(std::chrono::milliseconds(20));
         drain_timer.async_wait([&](beast::error_code) { wait_for_drain(); });
     };
-    signals.async_wait([&](beast::error_code, int) {
+    // On the acceptor's strand, so the close below never runs beside the accept loop re-arming itself.
+    signals.async_wait(asio::bind_executor(impl.accept_strand, [&](beast::error_code, int) {
         // Graceful shutdown: refuse new connections, let requests being handled finish, then stop.
         impl.stopping = true;
-        asio::post(impl.accept_strand, [&impl] {
-            beast::error_code ignored;
-            impl.acceptor.close(ignored);
-        });
+        beast::error_code ignored;
+        impl.acceptor.close(ignored);
         if (on_stopping) on_stopping();
         *deadline = std::chrono::steady_clock::now() + impl.shutdown_timeout;
         wait_for_drain();
-    });
+    }));
     impl.Accept();
     if (on_ready) on_ready();
     std::vector<std::thread> workers;

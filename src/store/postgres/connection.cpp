@@ -168,7 +168,12 @@ Connection::~Connection() {
 }
 
 void Connection::EnsureOpen() {
-    if (PQstatus(connection_) == CONNECTION_OK) return;
+    // A connection left in a transaction or in pipeline mode (a failure midway that could not be cleaned up) is
+    // started afresh too: the server then rolls back whatever it held, the write lock included.
+    if (PQstatus(connection_) == CONNECTION_OK && PQtransactionStatus(connection_) == PQTRANS_IDLE &&
+        PQpipelineStatus(connection_) == PQ_PIPELINE_OFF) {
+        return;
+    }
     PQreset(connection_);
     prepared_.clear();
     prepared_ahead_.clear();
@@ -306,6 +311,15 @@ void Connection::Settle() {
 
 void Connection::Execute(const std::string& sql) {
     if (in_write_) {
+        if (sql.starts_with("ROLLBACK TO ") && pipelined_) {
+            // Undoing a job that failed with something still on its way (it threw before the writer settled):
+            // that is undone too, and must not reach the next job. Sent into an aborted pipeline, the ROLLBACK
+            // TO itself would be skipped.
+            try {
+                Collect();
+            } catch (const StoreFailure&) {
+            }
+        }
         const bool savepoint = sql.starts_with("SAVEPOINT ") || sql.starts_with("RELEASE ") ||
                                sql.starts_with("ROLLBACK TO ");
         if (savepoint || (sql == "COMMIT" && pipelined_)) {
@@ -331,6 +345,9 @@ void Connection::Execute(const std::string& sql) {
     Settle();
     ResultPtr result{PQexec(connection_, sql.c_str())};
     CheckResult(result.get(), connection_, "command");
+    if (sql == "COMMIT" && std::string_view{PQcmdStatus(result.get())} != "COMMIT") {
+        throw StoreFailure("postgresql commit: the transaction was rolled back");
+    }
 }
 
 void Connection::CopyIn(const std::string& copy, const std::function<bool(std::string& buffer)>& produce) {

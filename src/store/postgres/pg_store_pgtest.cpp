@@ -241,13 +241,30 @@ TEST_F(PgStoreTest, StatementsSentAheadReportTheirResultsAndFailuresInOrder) {
     ids.Step();
     EXPECT_EQ(ids.Text(0), "1,2,3,6") << "the failed job's rows are gone, the next job's committed";
 
+    // A job that ends (throws) before the writer settles it: its failure is undone with it by ROLLBACK TO and
+    // never reaches the next job.
+    connection.BeginWrite();
+    connection.Execute("SAVEPOINT job");
+    insert(8, "acht");
+    insert(3, "dubbel");
+    connection.Execute("ROLLBACK TO job");
+    connection.Execute("RELEASE job");
+    connection.Execute("SAVEPOINT job");
+    insert(9, "negen");
+    EXPECT_NO_THROW(connection.Settle());
+    connection.Execute("RELEASE job");
+    connection.Execute("COMMIT");
+    auto after = connection.Prepare("SELECT string_agg(id::text, ',' ORDER BY id) FROM ahead");
+    after.Step();
+    EXPECT_EQ(after.Text(0), "1,2,3,6,9");
+
     // A COMMIT sent with a failed statement ahead of it never commits: it throws, and nothing of it stays.
     connection.BeginWrite();
     insert(7, "zeven");
     insert(2, "dubbel");
     EXPECT_THROW(connection.Execute("COMMIT"), StoreFailure);
     connection.Execute("ROLLBACK");
-    EXPECT_EQ(count(), 4);
+    EXPECT_EQ(count(), 5);
 
     // A statement prepared while sent ahead and then skipped is prepared again when next used.
     connection.BeginWrite();
@@ -259,7 +276,7 @@ TEST_F(PgStoreTest, StatementsSentAheadReportTheirResultsAndFailuresInOrder) {
     connection.Prepare("DELETE FROM ahead WHERE label = ?").Bind(1, std::string_view{"meer"}).Run();
     EXPECT_EQ(connection.Changes(), 2);
     connection.Execute("COMMIT");
-    EXPECT_EQ(count(), 2);
+    EXPECT_EQ(count(), 3);
 }
 
 }  // namespace
