@@ -34,7 +34,7 @@ std::string YearStart(int year) { return std::to_string(year) + "-01-01T00:00:00
 Result<Statistics> Service::GetStatistics(const Principal& principal, const std::string& from, const std::string& to,
                                           bool suppress, const std::string& action) {
     MR_TRY(Require(principal, {Role::kBeleid, Role::kAandachtfunctionaris}, action));
-    const ReturnFreedMemoryOnExit release;  // the figures of a whole period are read into memory
+    const ReturnFreedMemoryOnExit release;  // the lead times of a whole period are gathered in memory
     auto from_day = ParseDate(from);
     auto to_day = ParseDate(to);
     std::vector<InvalidParam> problems;
@@ -55,16 +55,19 @@ Result<Statistics> Service::GetStatistics(const Principal& principal, const std:
     // The period includes the whole of its last day.
     std::string from_time = FormatTime(TimePoint{*from_day});
     std::string to_time = FormatTime(TimePoint{*to_day + std::chrono::days{1}});
-    std::vector<domain::SignalForFigures> signals;
-    std::vector<domain::CaseForFigures> cases;
+    // The facts are tallied as the store reads them, one at a time: a period's facts are never held at once.
+    std::optional<domain::StatisticsTally> tally;
     MR_TRY(AuditedRead(
         [&](store::Transaction& transaction) -> Status {
-            signals = transaction.SignalsForFiguresBetween(from_time, to_time);
-            cases = transaction.CasesForFiguresBetween(from_time, to_time);
+            tally.emplace(from_time, to_time, DayOf(Now()), config_.deadlines);
+            transaction.ForEachSignalForFigures(from_time, to_time,
+                                                [&](const domain::SignalForFigures& fact) { tally->Add(fact); });
+            transaction.ForEachCaseForFigures(from_time, to_time,
+                                              [&](const domain::CaseForFigures& fact) { tally->Add(fact); });
             return Ok();
         },
         {principal.username, action, suppress ? "statistics/afgeschermd" : "statistics", kPurposePolicy, kAllowed}));
-    statistics.report = domain::ComputeStatistics(signals, cases, from_time, to_time, DayOf(Now()), config_.deadlines);
+    statistics.report = std::move(*tally).Finish();
     if (suppress) statistics.suppression = domain::SuppressReport(statistics.report, config_.suppression_threshold);
     return statistics;
 }

@@ -108,95 +108,92 @@ LeadTimeSummary SummariseDays(std::vector<double> days) {
     return summary;
 }
 
-StatisticsReport ComputeStatistics(const std::vector<SignalForFigures>& signals, const std::vector<CaseForFigures>& cases,
-                                   const std::string& from_time, const std::string& to_time,
-                                   std::chrono::sys_days today, const DeadlineSettings& settings) {
-    StatisticsReport report;
-    std::map<std::string, std::int64_t> by_form, by_channel, by_department, by_partner, by_outcome, by_urgency,
-        overdue_by_reason;
-    std::map<std::string, PeriodCounts> years;
-    auto year_of = [&years](const std::string& at) -> PeriodCounts& {
-        std::string year = at.substr(0, 4);
-        auto& counts = years[year];
-        counts.period = year;
-        return counts;
-    };
-    // Month counts are gathered by key and laid out over whole years afterwards.
-    std::map<std::string, PeriodCounts> month_counts;
-    auto month_of = [&month_counts](const std::string& at) -> PeriodCounts& { return month_counts[at.substr(0, 7)]; };
+StatisticsTally::StatisticsTally(std::string from_time, std::string to_time, std::chrono::sys_days today,
+                                 DeadlineSettings settings)
+    : from_time_(std::move(from_time)), to_time_(std::move(to_time)), today_(today), settings_(settings) {}
 
-    std::vector<double> signal_to_recorded;
-    for (const SignalForFigures& signal : signals) {
-        if (!InPeriod(signal.created_at, from_time, to_time)) continue;
-        report.signals += signal.count;
-        by_channel[signal.channel] += signal.count;
-        by_department[signal.department.empty() ? "onbekend" : signal.department] += signal.count;
-        year_of(signal.created_at).signals += signal.count;
-        month_of(signal.created_at).signals += signal.count;
-        if (auto days = DaysBetween(signal.created_at, signal.recorded_at)) {
-            signal_to_recorded.insert(signal_to_recorded.end(), static_cast<std::size_t>(signal.count), *days);
+PeriodCounts& StatisticsTally::YearOf(const std::string& at) {
+    std::string year = at.substr(0, 4);
+    auto& counts = years_[year];
+    counts.period = year;
+    return counts;
+}
+
+// Month counts are gathered by key and laid out over whole years at the end.
+PeriodCounts& StatisticsTally::MonthOf(const std::string& at) { return month_counts_[at.substr(0, 7)]; }
+
+void StatisticsTally::Add(const SignalForFigures& signal) {
+    if (!InPeriod(signal.created_at, from_time_, to_time_)) return;
+    report_.signals += signal.count;
+    by_channel_[signal.channel] += signal.count;
+    by_department_[signal.department.empty() ? "onbekend" : signal.department] += signal.count;
+    YearOf(signal.created_at).signals += signal.count;
+    MonthOf(signal.created_at).signals += signal.count;
+    if (auto days = DaysBetween(signal.created_at, signal.recorded_at)) {
+        signal_to_recorded_.insert(signal_to_recorded_.end(), static_cast<std::size_t>(signal.count), *days);
+    }
+}
+
+void StatisticsTally::Add(const CaseForFigures& facts) {
+    if (InPeriod(facts.created_at, from_time_, to_time_)) {
+        ++report_.cases;
+        for (const std::string& form : facts.forms) ++by_form_[form];
+        ++by_urgency_[facts.urgency.value_or(kNotWeighed)];
+        ++YearOf(facts.created_at).cases;
+        ++MonthOf(facts.created_at).cases;
+        if (auto days = DaysBetween(facts.created_at, facts.first_reporter_feedback_at)) {
+            recorded_to_feedback_.push_back(*days);
+        }
+        if (auto days = DaysBetween(facts.first_signal_at, facts.first_weighed_at)) to_weighed_.push_back(*days);
+        if (auto days = DaysBetween(facts.first_signal_at, EarliestReferralAt(facts))) to_partner_.push_back(*days);
+        if (auto days = DaysBetween(facts.first_signal_at, facts.first_reporter_feedback_at)) {
+            to_reporter_.push_back(*days);
+        }
+        auto reasons = OverdueReasons(SummaryOf(facts), today_, settings_);
+        if (!reasons.empty()) ++report_.overdue_cases;
+        for (const std::string& reason : reasons) ++overdue_by_reason_[OverdueCode(reason)];
+    }
+    for (const ReferralForFigures& referral : facts.referrals) {
+        if (!InPeriod(referral.at, from_time_, to_time_)) continue;
+        ++report_.referrals;
+        ++by_partner_[referral.partner];
+    }
+    // Every closure counts in the month it was made, with the outcome it was given then: a case closed in
+    // 2024, reopened and closed again in 2025 counts once in each year, and 2024's figures never change.
+    for (const ClosureForFigures& closure : facts.closures) {
+        if (!InPeriod(closure.at, from_time_, to_time_)) continue;
+        ++report_.closures;
+        ++by_outcome_[closure.outcome];
+        if (closure.outcome == "zorgtraject") {
+            ++report_.care_trajectories;
+            ++YearOf(closure.at).care_trajectories;
+            ++MonthOf(closure.at).care_trajectories;
         }
     }
-
-    std::vector<double> recorded_to_feedback, to_weighed, to_partner, to_reporter;
-    for (const CaseForFigures& facts : cases) {
-        if (InPeriod(facts.created_at, from_time, to_time)) {
-            ++report.cases;
-            for (const std::string& form : facts.forms) ++by_form[form];
-            ++by_urgency[facts.urgency.value_or(kNotWeighed)];
-            ++year_of(facts.created_at).cases;
-            ++month_of(facts.created_at).cases;
-            if (auto days = DaysBetween(facts.created_at, facts.first_reporter_feedback_at)) {
-                recorded_to_feedback.push_back(*days);
-            }
-            if (auto days = DaysBetween(facts.first_signal_at, facts.first_weighed_at)) to_weighed.push_back(*days);
-            if (auto days = DaysBetween(facts.first_signal_at, EarliestReferralAt(facts))) to_partner.push_back(*days);
-            if (auto days = DaysBetween(facts.first_signal_at, facts.first_reporter_feedback_at)) {
-                to_reporter.push_back(*days);
-            }
-            auto reasons = OverdueReasons(SummaryOf(facts), today, settings);
-            if (!reasons.empty()) ++report.overdue_cases;
-            for (const std::string& reason : reasons) ++overdue_by_reason[OverdueCode(reason)];
-        }
-        for (const ReferralForFigures& referral : facts.referrals) {
-            if (!InPeriod(referral.at, from_time, to_time)) continue;
-            ++report.referrals;
-            ++by_partner[referral.partner];
-        }
-        // Every closure counts in the month it was made, with the outcome it was given then: a case closed in
-        // 2024, reopened and closed again in 2025 counts once in each year, and 2024's figures never change.
-        for (const ClosureForFigures& closure : facts.closures) {
-            if (!InPeriod(closure.at, from_time, to_time)) continue;
-            ++report.closures;
-            ++by_outcome[closure.outcome];
-            if (closure.outcome == "zorgtraject") {
-                ++report.care_trajectories;
-                ++year_of(closure.at).care_trajectories;
-                ++month_of(closure.at).care_trajectories;
-            }
-        }
-        for (const std::string& reopened_at : facts.reopenings) {
-            if (!InPeriod(reopened_at, from_time, to_time)) continue;
-            ++report.reopenings;
-            ++year_of(reopened_at).reopenings;
-            ++month_of(reopened_at).reopenings;
-        }
+    for (const std::string& reopened_at : facts.reopenings) {
+        if (!InPeriod(reopened_at, from_time_, to_time_)) continue;
+        ++report_.reopenings;
+        ++YearOf(reopened_at).reopenings;
+        ++MonthOf(reopened_at).reopenings;
     }
+}
 
-    report.by_form = ToBreakdown(by_form);
-    report.by_channel = ToBreakdown(by_channel);
-    report.by_department = ToBreakdown(by_department);
-    report.by_partner = ToBreakdown(by_partner);
-    report.by_outcome = ToBreakdown(by_outcome);
-    report.by_urgency = ToBreakdown(by_urgency);
-    report.overdue_by_reason = ToBreakdown(overdue_by_reason);
+StatisticsReport StatisticsTally::Finish() && {
+    StatisticsReport report = std::move(report_);
+    report.by_form = ToBreakdown(by_form_);
+    report.by_channel = ToBreakdown(by_channel_);
+    report.by_department = ToBreakdown(by_department_);
+    report.by_partner = ToBreakdown(by_partner_);
+    report.by_outcome = ToBreakdown(by_outcome_);
+    report.by_urgency = ToBreakdown(by_urgency_);
+    report.overdue_by_reason = ToBreakdown(overdue_by_reason_);
     std::set<std::string> active_years;
-    for (auto& [year, counts] : years) {
+    for (auto& [year, counts] : years_) {
         report.per_year.push_back(counts);
         active_years.insert(year);
     }
-    report.per_month = MonthsOf(active_years, from_time, to_time);
-    for (const auto& [month, counts] : month_counts) {
+    report.per_month = MonthsOf(active_years, from_time_, to_time_);
+    for (const auto& [month, counts] : month_counts_) {
         if (PeriodCounts* target = Find(report.per_month, month)) {
             target->signals = counts.signals;
             target->cases = counts.cases;
@@ -204,12 +201,21 @@ StatisticsReport ComputeStatistics(const std::vector<SignalForFigures>& signals,
             target->reopenings = counts.reopenings;
         }
     }
-    report.signal_to_recorded = SummariseDays(std::move(signal_to_recorded));
-    report.recorded_to_reporter_feedback = SummariseDays(std::move(recorded_to_feedback));
-    report.signal_to_weighed = SummariseDays(std::move(to_weighed));
-    report.signal_to_partner_contact = SummariseDays(std::move(to_partner));
-    report.signal_to_reporter_feedback = SummariseDays(std::move(to_reporter));
+    report.signal_to_recorded = SummariseDays(std::move(signal_to_recorded_));
+    report.recorded_to_reporter_feedback = SummariseDays(std::move(recorded_to_feedback_));
+    report.signal_to_weighed = SummariseDays(std::move(to_weighed_));
+    report.signal_to_partner_contact = SummariseDays(std::move(to_partner_));
+    report.signal_to_reporter_feedback = SummariseDays(std::move(to_reporter_));
     return report;
+}
+
+StatisticsReport ComputeStatistics(const std::vector<SignalForFigures>& signals, const std::vector<CaseForFigures>& cases,
+                                   const std::string& from_time, const std::string& to_time,
+                                   std::chrono::sys_days today, const DeadlineSettings& settings) {
+    StatisticsTally tally{from_time, to_time, today, settings};
+    for (const SignalForFigures& signal : signals) tally.Add(signal);
+    for (const CaseForFigures& facts : cases) tally.Add(facts);
+    return std::move(tally).Finish();
 }
 
 // ------------------------------------------------------------------------------------------ care evaluation

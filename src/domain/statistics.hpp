@@ -109,6 +109,31 @@ struct StatisticsReport {
     Breakdown overdue_by_reason;     // a case may be overdue for several reasons
 };
 
+//! Gathers the figures of [from_time, to_time) (ISO times) as of `today` one fact at a time, so a period's facts
+//! need not be held at once; the order of the facts does not matter.
+class StatisticsTally {
+public:
+    StatisticsTally(std::string from_time, std::string to_time, std::chrono::sys_days today, DeadlineSettings settings);
+    void Add(const SignalForFigures& signal);
+    void Add(const CaseForFigures& facts);
+    StatisticsReport Finish() &&;
+
+private:
+    PeriodCounts& YearOf(const std::string& at);
+    PeriodCounts& MonthOf(const std::string& at);
+
+    std::string from_time_;
+    std::string to_time_;
+    std::chrono::sys_days today_;
+    DeadlineSettings settings_;
+    StatisticsReport report_;
+    std::map<std::string, std::int64_t> by_form_, by_channel_, by_department_, by_partner_, by_outcome_, by_urgency_,
+        overdue_by_reason_;
+    std::map<std::string, PeriodCounts> years_;
+    std::map<std::string, PeriodCounts> month_counts_;
+    std::vector<double> signal_to_recorded_, recorded_to_feedback_, to_weighed_, to_partner_, to_reporter_;
+};
+
 //! Computes the figures of [from_time, to_time) (ISO times) as of `today`.
 StatisticsReport ComputeStatistics(const std::vector<SignalForFigures>& signals, const std::vector<CaseForFigures>& cases,
                                    const std::string& from_time, const std::string& to_time,

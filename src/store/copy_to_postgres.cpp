@@ -1,5 +1,6 @@
 #include "store/copy_to_postgres.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "store/postgres/connection.hpp"
@@ -11,9 +12,9 @@ namespace meldroute::store {
 
 namespace {
 
-// Kept by triggers from the signals (both engines): PostgreSQL's triggers fill it while the signals arrive,
-// and the check below compares it with the source's.
-constexpr std::string_view kDerivedTable = "signal_day_counts";
+// Kept by triggers (both engines): PostgreSQL's triggers fill them while the rows they are computed from arrive,
+// and the checks below compare them with the source's.
+constexpr std::string_view kDerivedTables[] = {"signal_day_counts", "case_figures"};
 // A COPY chunk: large enough that the round trips do not count, small enough to stay out of the way.
 constexpr std::size_t kChunkBytes = 1 << 20;
 
@@ -53,11 +54,39 @@ std::int64_t CountOf(Db& db, std::string_view table) {
 // The day counts as figures see them: the sum per day, channel and reporter, zero rows left out.
 template <typename Db>
 std::map<std::string, std::int64_t> DayCounts(Db& db) {
-    auto statement = db.Prepare(std::string{"SELECT day || '|' || channel || '|' || reporter, signals FROM "} +
-                                std::string{kDerivedTable} + " WHERE signals <> 0");
+    auto statement = db.Prepare("SELECT day || '|' || channel || '|' || reporter, signals FROM signal_day_counts "
+                                "WHERE signals <> 0");
     std::map<std::string, std::int64_t> counts;
     while (statement.Step()) counts[statement.Text(0)] = statement.Int(1);
     return counts;
+}
+
+// The kept figures of every case, one text per case: its columns, each list's items sorted (the engines' string
+// aggregates promise no order).
+template <typename Db>
+std::map<std::string, std::string> CaseFigures(Db& db) {
+    const TableSpec& table = ModelTable("case_figures");
+    auto statement = db.Prepare("SELECT " + ColumnList(table) + " FROM case_figures");
+    std::map<std::string, std::string> rows;
+    while (statement.Step()) {
+        std::string row;
+        for (int column = 0; column < static_cast<int>(table.columns.size()); ++column) {
+            auto value = statement.OptionalText(column);
+            std::vector<std::string> items;
+            std::size_t start = 0;
+            while (value && start <= value->size()) {
+                std::size_t end = value->find('\x1e', start);
+                if (end == std::string::npos) end = value->size();
+                items.push_back(value->substr(start, end - start));
+                start = end + 1;
+            }
+            std::sort(items.begin(), items.end());
+            row += value ? "|" : "|null";
+            for (const std::string& item : items) row += item + '\x1e';
+        }
+        rows[statement.Text(1)] = std::move(row);
+    }
+    return rows;
 }
 
 }  // namespace
@@ -93,7 +122,7 @@ Result<CopyReport> CopySqliteToPostgres(const std::string& sqlite_path, const st
                 target.Execute(std::string{"DELETE FROM "} + seeded);
             }
             for (const TableSpec& table : SchemaTables()) {
-                if (table.name == kDerivedTable) continue;
+                if (std::ranges::find(kDerivedTables, table.name) != std::end(kDerivedTables)) continue;
                 const std::string columns = ColumnList(table);
                 auto rows = source.Prepare("SELECT " + columns + " FROM " + std::string{table.name});
                 const int width = static_cast<int>(table.columns.size());
@@ -127,6 +156,9 @@ Result<CopyReport> CopySqliteToPostgres(const std::string& sqlite_path, const st
             }
             if (DayCounts(target) != DayCounts(source)) {
                 throw StoreFailure("the day counts kept on PostgreSQL differ from the embedded store's");
+            }
+            if (CaseFigures(target) != CaseFigures(source)) {
+                throw StoreFailure("the figures kept per case on PostgreSQL differ from the embedded store's");
             }
             target.Execute("COMMIT");
         } catch (const StoreFailure&) {

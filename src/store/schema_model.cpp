@@ -1,5 +1,7 @@
 #include "store/schema_model.hpp"
 
+#include <stdexcept>
+
 namespace meldroute::store {
 
 namespace {
@@ -267,7 +269,7 @@ const std::vector<TableSpec>& SchemaTables() {
           {"at", LogicalType::kText, true},
           {"actor", LogicalType::kText, true}},
          {"sequence"},
-         {{"referrals_by_case", "case_id"}, {"referrals_by_at", "at"}}},
+         {{"referrals_by_case", "case_id"}, {"referrals_by_at", "at, case_id"}}},
         {"partner_feedback",
          {{"sequence", LogicalType::kSequence, false},
           {"id", LogicalType::kText, true, {}, {}, true},
@@ -303,7 +305,7 @@ const std::vector<TableSpec>& SchemaTables() {
           {"note", LogicalType::kSealed, false},
           {"actor", LogicalType::kText, true}},
          {"sequence"},
-         {{"case_closures_by_case", "case_id, sequence"}, {"case_closures_by_at", "at"}}},
+         {{"case_closures_by_case", "case_id, sequence"}, {"case_closures_by_at", "at, case_id"}}},
         {"case_reopenings",
          {{"sequence", LogicalType::kSequence, false},
           {"case_id", LogicalType::kText, true, {}, "cases (id)"},
@@ -311,7 +313,7 @@ const std::vector<TableSpec>& SchemaTables() {
           {"reason", LogicalType::kSealed, true},
           {"actor", LogicalType::kText, true}},
          {"sequence"},
-         {{"case_reopenings_by_case", "case_id, sequence"}, {"case_reopenings_by_at", "at"}}},
+         {{"case_reopenings_by_case", "case_id, sequence"}, {"case_reopenings_by_at", "at, case_id"}}},
         {"rectifications",
          {{"sequence", LogicalType::kSequence, false},
           {"id", LogicalType::kText, true, {}, {}, true},
@@ -524,8 +526,38 @@ const std::vector<TableSpec>& SchemaTables() {
           {"signals", LogicalType::kInteger, true}},
          {"day", "channel", "reporter"},
          {}},
+        // Migration 18: what the figures read of each case, one row per case kept exact by triggers on the case
+        // and every table it is computed from (CaseFiguresTriggersSql), in the order the cases were recorded, so
+        // a period's cases are one range of rows. The lists hold "sequence US field US ..." items separated by RS.
+        {"case_figures",
+         {{"created_at", LogicalType::kText, true},
+          {"case_id", LogicalType::kText, true},
+          {"case_sequence", LogicalType::kInteger, true},
+          {"status", LogicalType::kText, true},
+          {"urgency", LogicalType::kText, false},
+          {"forms", LogicalType::kText, true},
+          {"weighed_at", LogicalType::kText, false},
+          {"outcome", LogicalType::kText, false},
+          {"closed_at", LogicalType::kText, false},
+          {"first_signal_at", LogicalType::kText, false},
+          {"has_reachable_reporter", LogicalType::kInteger, true},
+          {"first_weighed_at", LogicalType::kText, false},
+          {"first_reporter_feedback_at", LogicalType::kText, false},
+          {"latest_reporter_feedback_at", LogicalType::kText, false},
+          {"referrals", LogicalType::kText, false},
+          {"closures", LogicalType::kText, false},
+          {"reopenings", LogicalType::kText, false}},
+         {"created_at", "case_id"},
+         {{"case_figures_by_case", "case_id"}}},
     };
     return tables;
+}
+
+const TableSpec& ModelTable(std::string_view name) {
+    for (const TableSpec& table : SchemaTables()) {
+        if (table.name == name) return table;
+    }
+    throw std::out_of_range("no table " + std::string{name} + " in the model");
 }
 
 std::string SeedSql(int migration) {
@@ -573,36 +605,175 @@ CREATE TRIGGER signal_day_counts_delete AFTER DELETE ON signals
     FOR EACH ROW EXECUTE FUNCTION meldroute_signal_day_counts();
 )sql";
 
+std::string PostgresTableSql(const TableSpec& table) {
+    std::string sql;
+    sql += "CREATE TABLE " + std::string{table.name} + " (\n";
+    for (const ColumnSpec& column : table.columns) {
+        sql += "    " + std::string{column.name} + " " + PostgresType(column);
+        if (column.not_null) sql += " NOT NULL";
+        if (!column.default_sql.empty()) sql += " DEFAULT " + std::string{column.default_sql};
+        if (column.unique) sql += " UNIQUE";
+        if (!column.references.empty()) sql += " REFERENCES " + std::string{column.references};
+        sql += ",\n";
+    }
+    sql += "    PRIMARY KEY (" + Join(table.primary_key) + ")\n);\n";
+    for (const IndexSpec& index : table.indexes) {
+        sql += "CREATE INDEX " + std::string{index.name} + " ON " + std::string{table.name} + " (" +
+               std::string{index.columns} + ")";
+        if (!index.where.empty()) sql += " WHERE " + std::string{index.where};
+        sql += ";\n";
+    }
+    if (!table.refuse_update.empty()) {
+        sql += RefuseTrigger(table.name, "no_update", "UPDATE", "ROW", table.refuse_update);
+    }
+    if (!table.refuse_delete.empty()) {
+        sql += RefuseTrigger(table.name, "no_delete", "DELETE", "ROW", table.refuse_delete);
+        sql += RefuseTrigger(table.name, "no_truncate", "TRUNCATE", "STATEMENT", table.refuse_delete);
+    }
+    return sql;
+}
+
+// ------------------------------------------------------------------------------------------------ case_figures
+
+namespace {
+
+// A table the figures of a case are computed from: the columns whose change moves them, and the column that
+// names the case (a partner's feedback names it through its referral).
+struct FiguresSource {
+    std::string_view table;
+    std::string_view columns;
+    std::string_view case_column;
+};
+
+constexpr FiguresSource kFiguresSources[] = {
+    {"cases", "created_at, status, urgency, forms, weighed_at, outcome, closed_at", "id"},
+    {"signals", "case_id, created_at, reporter", "case_id"},
+    {"assessments", "case_id, at", "case_id"},
+    {"reporter_feedback", "case_id, at", "case_id"},
+    {"referrals", "id, case_id, partner, at, feedback_due", "case_id"},
+    {"partner_feedback", "referral_id, at", "referral_id"},
+    {"case_closures", "case_id, at, outcome", "case_id"},
+    {"case_reopenings", "case_id, at", "case_id"},
+};
+
+constexpr const char* kCaseFiguresColumns =
+    "created_at, case_id, case_sequence, status, urgency, forms, weighed_at, outcome, closed_at, first_signal_at, "
+    "has_reachable_reporter, first_weighed_at, first_reporter_feedback_at, latest_reporter_feedback_at, referrals, "
+    "closures, reopenings";
+
+// The case the row `row` (NEW or OLD) of `source` belongs to, as an SQL expression.
+std::string CaseOf(const FiguresSource& source, std::string_view row) {
+    if (source.case_column == "referral_id") {
+        return "(SELECT case_id FROM referrals WHERE id = " + std::string{row} + ".referral_id)";
+    }
+    return std::string{row} + "." + std::string{source.case_column};
+}
+
+// The figures row of every case `FROM cases c` (add a WHERE), in kCaseFiguresColumns' order.
+std::string CaseFiguresSelect(Dialect dialect) {
+    const bool postgres = dialect == Dialect::kPostgres;
+    const std::string aggregate = postgres ? "string_agg" : "group_concat";
+    const std::string unit = postgres ? "chr(31)" : "char(31)";
+    const std::string record = postgres ? "chr(30)" : "char(30)";
+    // SQLite's group_concat takes no order; the reader sorts the items by their sequence either way.
+    auto in_order = [&](const char* alias) { return postgres ? std::string{" ORDER BY "} + alias + ".sequence" : ""; };
+    return "SELECT c.created_at, c.id, c.sequence, c.status, c.urgency, c.forms, c.weighed_at, c.outcome, c.closed_at, "
+           "(SELECT min(s.created_at) FROM signals s WHERE s.case_id = c.id), "
+           "CASE WHEN EXISTS (SELECT 1 FROM signals s WHERE s.case_id = c.id AND s.reporter IS NOT NULL) THEN 1 "
+           "ELSE 0 END, "
+           "(SELECT min(a.at) FROM assessments a WHERE a.case_id = c.id), "
+           "(SELECT min(f.at) FROM reporter_feedback f WHERE f.case_id = c.id), "
+           "(SELECT max(f.at) FROM reporter_feedback f WHERE f.case_id = c.id), "
+           "(SELECT " + aggregate + "(CAST(r.sequence AS TEXT) || " + unit + " || r.partner || " + unit +
+           " || r.at || " + unit + " || r.feedback_due || " + unit +
+           " || COALESCE((SELECT min(p.at) FROM partner_feedback p WHERE p.referral_id = r.id), ''), " + record +
+           in_order("r") + ") FROM referrals r WHERE r.case_id = c.id), "
+           "(SELECT " + aggregate + "(CAST(x.sequence AS TEXT) || " + unit + " || x.at || " + unit + " || x.outcome, " +
+           record + in_order("x") + ") FROM case_closures x WHERE x.case_id = c.id), "
+           "(SELECT " + aggregate + "(CAST(x.sequence AS TEXT) || " + unit + " || x.at, " + record + in_order("x") +
+           ") FROM case_reopenings x WHERE x.case_id = c.id) "
+           "FROM cases c";
+}
+
+// Replaces the figures row of the case `case_expression` names with what the tables hold now (none once the
+// case is gone).
+std::string RefreshCaseFigures(const std::string& case_expression) {
+    return "    DELETE FROM case_figures WHERE case_id = " + case_expression + ";\n    INSERT INTO case_figures (" +
+           kCaseFiguresColumns + ")\n        " + CaseFiguresSelect(Dialect::kSqlite) + " WHERE c.id = " +
+           case_expression + ";\n";
+}
+
+// PostgreSQL: one function refreshes a case's row, one trigger function finds the case of the changed row.
+constexpr const char* kPostgresCaseFiguresChanged = R"sql(
+CREATE FUNCTION meldroute_case_figures_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    old_case text;
+    new_case text;
+BEGIN
+    IF TG_TABLE_NAME = 'cases' THEN
+        IF TG_OP <> 'INSERT' THEN old_case := OLD.id; END IF;
+        IF TG_OP <> 'DELETE' THEN new_case := NEW.id; END IF;
+    ELSIF TG_TABLE_NAME = 'partner_feedback' THEN
+        IF TG_OP <> 'INSERT' THEN SELECT case_id INTO old_case FROM referrals WHERE id = OLD.referral_id; END IF;
+        IF TG_OP <> 'DELETE' THEN SELECT case_id INTO new_case FROM referrals WHERE id = NEW.referral_id; END IF;
+    ELSE
+        IF TG_OP <> 'INSERT' THEN old_case := OLD.case_id; END IF;
+        IF TG_OP <> 'DELETE' THEN new_case := NEW.case_id; END IF;
+    END IF;
+    IF old_case IS NOT NULL AND old_case IS DISTINCT FROM new_case THEN
+        PERFORM meldroute_refresh_case_figures(old_case);
+    END IF;
+    IF new_case IS NOT NULL THEN PERFORM meldroute_refresh_case_figures(new_case); END IF;
+    RETURN NULL;
+END $$;
+)sql";
+
+}  // namespace
+
+std::string CaseFiguresTriggersSql(Dialect dialect) {
+    std::string sql;
+    if (dialect == Dialect::kPostgres) {
+        sql += "CREATE FUNCTION meldroute_refresh_case_figures(figures_case text) RETURNS void LANGUAGE sql AS $$\n"
+               "    DELETE FROM case_figures WHERE case_id = figures_case;\n    INSERT INTO case_figures (" +
+               std::string{kCaseFiguresColumns} + ")\n        " + CaseFiguresSelect(dialect) +
+               " WHERE c.id = figures_case;\n$$;\n";
+        sql += kPostgresCaseFiguresChanged;
+    }
+    for (const FiguresSource& source : kFiguresSources) {
+        const std::string table{source.table};
+        const std::string name = "case_figures_" + table;
+        // A row without a case (a signal in the inbox) moves no figures; a subquery cannot be a PostgreSQL WHEN.
+        const bool plain = source.case_column != "referral_id";
+        const std::string when_new = plain ? " WHEN (" + CaseOf(source, "NEW") + " IS NOT NULL)" : "";
+        if (dialect == Dialect::kPostgres) {
+            const std::string execute = " EXECUTE FUNCTION meldroute_case_figures_changed();\n";
+            sql += "CREATE TRIGGER " + name + "_insert AFTER INSERT ON " + table + " FOR EACH ROW" + when_new + execute;
+            sql += "CREATE TRIGGER " + name + "_update AFTER UPDATE OF " + std::string{source.columns} + " ON " +
+                   table + " FOR EACH ROW" + execute;
+            sql += "CREATE TRIGGER " + name + "_delete AFTER DELETE ON " + table + " FOR EACH ROW" + execute;
+        } else {
+            sql += "CREATE TRIGGER " + name + "_insert AFTER INSERT ON " + table + when_new + "\nBEGIN\n" +
+                   RefreshCaseFigures(CaseOf(source, "NEW")) + "END;\n";
+            sql += "CREATE TRIGGER " + name + "_update AFTER UPDATE OF " + std::string{source.columns} + " ON " +
+                   table + "\nBEGIN\n" + RefreshCaseFigures(CaseOf(source, "OLD")) +
+                   RefreshCaseFigures(CaseOf(source, "NEW")) + "END;\n";
+            sql += "CREATE TRIGGER " + name + "_delete AFTER DELETE ON " + table + "\nBEGIN\n" +
+                   RefreshCaseFigures(CaseOf(source, "OLD")) + "END;\n";
+        }
+    }
+    return sql;
+}
+
+std::string CaseFiguresBackfillSql(Dialect dialect) {
+    return "INSERT INTO case_figures (" + std::string{kCaseFiguresColumns} + ") " + CaseFiguresSelect(dialect) + ";\n";
+}
+
 std::string PostgresSchemaSql() {
     std::string sql =
         "CREATE FUNCTION meldroute_refuse() RETURNS trigger LANGUAGE plpgsql AS "
         "$$ BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $$;\n";
-    for (const TableSpec& table : SchemaTables()) {
-        sql += "CREATE TABLE " + std::string{table.name} + " (\n";
-        for (const ColumnSpec& column : table.columns) {
-            sql += "    " + std::string{column.name} + " " + PostgresType(column);
-            if (column.not_null) sql += " NOT NULL";
-            if (!column.default_sql.empty()) sql += " DEFAULT " + std::string{column.default_sql};
-            if (column.unique) sql += " UNIQUE";
-            if (!column.references.empty()) sql += " REFERENCES " + std::string{column.references};
-            sql += ",\n";
-        }
-        sql += "    PRIMARY KEY (" + Join(table.primary_key) + ")\n);\n";
-        for (const IndexSpec& index : table.indexes) {
-            sql += "CREATE INDEX " + std::string{index.name} + " ON " + std::string{table.name} + " (" +
-                   std::string{index.columns} + ")";
-            if (!index.where.empty()) sql += " WHERE " + std::string{index.where};
-            sql += ";\n";
-        }
-        if (!table.refuse_update.empty()) {
-            sql += RefuseTrigger(table.name, "no_update", "UPDATE", "ROW", table.refuse_update);
-        }
-        if (!table.refuse_delete.empty()) {
-            sql += RefuseTrigger(table.name, "no_delete", "DELETE", "ROW", table.refuse_delete);
-            sql += RefuseTrigger(table.name, "no_truncate", "TRUNCATE", "STATEMENT", table.refuse_delete);
-        }
-    }
-    return sql + kPostgresDayCounts + AllSeedSql();
+    for (const TableSpec& table : SchemaTables()) sql += PostgresTableSql(table);
+    return sql + kPostgresDayCounts + CaseFiguresTriggersSql(Dialect::kPostgres) + AllSeedSql();
 }
 
 }  // namespace meldroute::store

@@ -11,7 +11,7 @@
 namespace meldroute::store {
 
 //! The schema version both stores are at (SQLite: PRAGMA user_version; PostgreSQL: meldroute_schema.version).
-inline constexpr int kSchemaVersion = 17;
+inline constexpr int kSchemaVersion = 18;
 
 enum class LogicalType {
     kText,      // plain text: codes, ids, ISO times
@@ -56,6 +56,20 @@ std::string AllSeedSql();
 
 //! The SQLite column type of a column as its migration declared it.
 std::string SqliteType(const ColumnSpec& column);
+
+enum class Dialect { kSqlite, kPostgres };
+
+//! The triggers that keep case_figures exact: every insert, change and delete of a case or of a row its figures
+//! are computed from (signals, weighings, referrals and their feedback, reporter feedback, closures,
+//! reopenings) recomputes that case's row. PostgreSQL's come with their functions.
+std::string CaseFiguresTriggersSql(Dialect dialect);
+//! Fills case_figures from the cases there are (the migration that adds it).
+std::string CaseFiguresBackfillSql(Dialect dialect);
+
+//! One table of the model as PostgreSQL DDL: the table, its indexes and its append-only triggers.
+std::string PostgresTableSql(const TableSpec& table);
+//! The table of the model named `name`.
+const TableSpec& ModelTable(std::string_view name);
 
 //! The PostgreSQL schema of the current version: tables, indexes, append-only triggers and the seeds.
 std::string PostgresSchemaSql();

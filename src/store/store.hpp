@@ -325,6 +325,12 @@ public:
     virtual std::vector<domain::SignalForFigures> SignalsForFiguresBetween(std::string_view from, std::string_view to) = 0;
     //! Cases recorded, referred, closed or reopened in [from, to), oldest first, with every closure and reopening.
     virtual std::vector<domain::CaseForFigures> CasesForFiguresBetween(std::string_view from, std::string_view to) = 0;
+    //! The same facts one at a time, in no particular order, without holding a period's facts at once; the fact
+    //! passed to `visit` is only valid during the call.
+    virtual void ForEachSignalForFigures(std::string_view from, std::string_view to,
+                                         const std::function<void(const domain::SignalForFigures&)>& visit) = 0;
+    virtual void ForEachCaseForFigures(std::string_view from, std::string_view to,
+                                       const std::function<void(const domain::CaseForFigures&)>& visit) = 0;
     //! What domain::ComputeStatistics gives as per_year for [from, to) (both the start of a day), counted by the
     //! store itself: signals filed, cases recorded, closures as a care trajectory and reopenings per calendar year,
     //! the years with any of those, oldest first. For the yearly overview, which would otherwise read every case.

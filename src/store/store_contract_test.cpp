@@ -104,6 +104,15 @@ protected:
         return signal;
     }
 
+    // The reporter "melder" (publiekszaken), their signal s1 of 2024-12-30 and an anonymous one, s2 of 2025-01-02.
+    static void InsertReporterAndTwoSignals(Transaction& transaction) {
+        transaction.InsertUser({"melder", "h", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z", "publiekszaken"});
+        transaction.InsertSignal(MakeSignal("s1", "2024-12-30T10:00:00Z", "Tekst."));
+        domain::Signal anonymous = MakeSignal("s2", "2025-01-02T10:00:00Z", "Tekst.");
+        anonymous.reporter.clear();
+        transaction.InsertSignal(anonymous);
+    }
+
     static domain::Case MakeCase(const std::string& id, const std::string& at) {
         domain::Case header;
         header.id = id;
@@ -648,11 +657,7 @@ TYPED_TEST(StoreContractTest, ConcurrentWritesKeepOneChainAndFailedJobsRollBack)
 
 TYPED_TEST(StoreContractTest, FiguresFacts) {
     this->Write([&](Transaction& transaction) {
-        transaction.InsertUser({"melder", "h", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z", "publiekszaken"});
-        transaction.InsertSignal(this->MakeSignal("s1", "2024-12-30T10:00:00Z", "Tekst."));
-        domain::Signal anonymous = this->MakeSignal("s2", "2025-01-02T10:00:00Z", "Tekst.");
-        anonymous.reporter.clear();
-        transaction.InsertSignal(anonymous);
+        this->InsertReporterAndTwoSignals(transaction);
         transaction.InsertCase(this->MakeCase("c1", "2025-01-03T10:00:00Z"));
         transaction.SetSignalCase("s1", "c1");
         transaction.InsertReferral({"r1", "c1", "moviera", std::nullopt, "2025-01-10", std::nullopt,
@@ -700,6 +705,106 @@ TYPED_TEST(StoreContractTest, FiguresFacts) {
         EXPECT_EQ(figures[5].year, 2024);
         EXPECT_FALSE(figures[5].region_care_trajectories.has_value());
         EXPECT_EQ(figures[5].municipality_count, 7);
+    });
+}
+
+// What the figures read of each case is kept by triggers (case_figures); it follows every kind of change: a case
+// recorded in the period, one recorded earlier with a referral and a reopening in it, a signal moved to another
+// case, weighings, referrals with feedback, reporter feedback, closures and a case changed afterwards.
+TYPED_TEST(StoreContractTest, FiguresFactsFollowEveryChange) {
+    this->Write([&](Transaction& transaction) {
+        this->InsertReporterAndTwoSignals(transaction);
+        domain::Signal early = this->MakeSignal("s0", "2024-05-30T10:00:00Z", "Tekst.");
+        early.reporter.clear();
+        transaction.InsertSignal(early);
+        transaction.InsertCase(this->MakeCase("c0", "2024-06-01T10:00:00Z"));
+        transaction.SetSignalCase("s0", "c0");
+        transaction.InsertClosure("c0", {"2024-07-01T10:00:00Z", "geen-mensenhandel", std::nullopt, "af"});
+        transaction.InsertReopening("c0", {"2025-02-15T10:00:00Z", "Nieuw signaal.", "af"});
+        transaction.InsertReferral({"r0", "c0", "politie", std::nullopt, "2025-03-15", std::nullopt,
+                                    "2025-03-01T10:00:00Z", "af", {}});
+        transaction.InsertPartnerFeedback({"p0", "r0", "Bekend.", "2025-03-05T10:00:00Z", "af"});
+
+        transaction.InsertCase(this->MakeCase("c1", "2025-01-03T10:00:00Z"));
+        transaction.SetSignalCase("s1", "c1");
+        transaction.SetSignalCase("s2", "c1");
+        transaction.InsertAssessment({"a1", "c1", "hoog", {"arbeid"}, "Reden.", "2025-01-04T09:00:00Z", "af"});
+        transaction.InsertAssessment({"a2", "c1", "acuut", {"arbeid", "seksueel"}, "Reden.", "2025-01-05T09:00:00Z", "af"});
+        transaction.InsertReferral({"r1", "c1", "moviera", std::nullopt, "2025-01-10", std::nullopt,
+                                    "2025-01-04T10:00:00Z", "af", {}});
+        transaction.InsertReferral({"r2", "c1", "riec", std::nullopt, "2025-01-12", std::nullopt,
+                                    "2025-01-06T10:00:00Z", "af", {}});
+        transaction.InsertPartnerFeedback({"p2", "r2", "Opgepakt.", "2025-01-09T10:00:00Z", "af"});
+        transaction.InsertPartnerFeedback({"p1", "r2", "Eerder.", "2025-01-08T10:00:00Z", "af"});
+        transaction.InsertReporterFeedback("f1", "c1", {"Dank.", "2025-01-07T10:00:00Z", "af"});
+        transaction.InsertReporterFeedback("f2", "c1", {"Opgepakt.", "2025-01-05T10:00:00Z", "af"});
+        transaction.InsertClosure("c1", {"2025-01-20T10:00:00Z", "zorgtraject", std::nullopt, "af"});
+        domain::Case closed = this->MakeCase("c1", "2025-01-03T10:00:00Z");
+        closed.status = domain::CaseStatus::kAfgesloten;
+        closed.urgency = "acuut";
+        closed.forms = {"arbeid", "seksueel"};
+        closed.outcome = "zorgtraject";
+        closed.weighed_at = "2025-01-05T09:00:00Z";
+        closed.updated_at = "2025-01-20T10:00:00Z";
+        transaction.UpdateCase(closed);
+
+        // The anonymous signal turns out to belong to a case of its own.
+        transaction.InsertCase(this->MakeCase("c2", "2025-01-10T10:00:00Z"));
+        transaction.SetSignalCase("s2", "c2");
+        // Recorded before the period and nothing in it.
+        transaction.InsertCase(this->MakeCase("c3", "2023-01-10T10:00:00Z"));
+        transaction.InsertReferral({"r3", "c3", "politie", std::nullopt, "2023-02-01", std::nullopt,
+                                    "2023-01-11T10:00:00Z", "af", {}});
+    });
+    this->Read([](Transaction& transaction) {
+        auto cases = transaction.CasesForFiguresBetween("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z");
+        ASSERT_EQ(cases.size(), 3u) << "c0 (a referral and a reopening in the period), c1 and c2; not c3";
+        const auto& c0 = cases[0];
+        EXPECT_EQ(c0.created_at, "2024-06-01T10:00:00Z");
+        EXPECT_EQ(c0.first_signal_at, "2024-05-30T10:00:00Z");
+        EXPECT_FALSE(c0.has_reachable_reporter);
+        ASSERT_EQ(c0.closures.size(), 1u);
+        EXPECT_EQ(c0.closures[0].outcome, "geen-mensenhandel");
+        EXPECT_EQ(c0.reopenings, std::vector<std::string>{"2025-02-15T10:00:00Z"});
+        ASSERT_EQ(c0.referrals.size(), 1u);
+        EXPECT_EQ(c0.referrals[0].partner, "politie");
+        EXPECT_EQ(c0.referrals[0].first_feedback_at, "2025-03-05T10:00:00Z");
+
+        const auto& c1 = cases[1];
+        EXPECT_EQ(c1.created_at, "2025-01-03T10:00:00Z");
+        EXPECT_EQ(c1.status, domain::CaseStatus::kAfgesloten);
+        EXPECT_EQ(c1.urgency, "acuut");
+        EXPECT_EQ(c1.forms, (std::vector<std::string>{"arbeid", "seksueel"}));
+        EXPECT_EQ(c1.weighed_at, "2025-01-05T09:00:00Z");
+        EXPECT_EQ(c1.outcome, "zorgtraject");
+        EXPECT_EQ(c1.first_signal_at, "2024-12-30T10:00:00Z");
+        EXPECT_TRUE(c1.has_reachable_reporter);
+        EXPECT_EQ(c1.first_weighed_at, "2025-01-04T09:00:00Z");
+        EXPECT_EQ(c1.first_reporter_feedback_at, "2025-01-05T10:00:00Z");
+        EXPECT_EQ(c1.latest_reporter_feedback_at, "2025-01-07T10:00:00Z");
+        ASSERT_EQ(c1.referrals.size(), 2u);
+        EXPECT_EQ(c1.referrals[0].partner, "moviera");
+        EXPECT_EQ(c1.referrals[0].at, "2025-01-04T10:00:00Z");
+        EXPECT_EQ(c1.referrals[0].feedback_due, "2025-01-10");
+        EXPECT_FALSE(c1.referrals[0].first_feedback_at.has_value());
+        EXPECT_EQ(c1.referrals[1].partner, "riec");
+        EXPECT_EQ(c1.referrals[1].first_feedback_at, "2025-01-08T10:00:00Z");
+        ASSERT_EQ(c1.closures.size(), 1u);
+        EXPECT_EQ(c1.closures[0].at, "2025-01-20T10:00:00Z");
+        EXPECT_EQ(c1.closures[0].outcome, "zorgtraject");
+
+        const auto& c2 = cases[2];
+        EXPECT_EQ(c2.first_signal_at, "2025-01-02T10:00:00Z");
+        EXPECT_FALSE(c2.has_reachable_reporter) << "only the anonymous signal, moved here from c1";
+        EXPECT_TRUE(c2.referrals.empty());
+        EXPECT_TRUE(c2.closures.empty());
+        EXPECT_TRUE(c2.reopenings.empty());
+        EXPECT_EQ(c2.status, domain::CaseStatus::kVastgelegd);
+
+        // A period that holds only c3's referral finds c3 by it.
+        auto early = transaction.CasesForFiguresBetween("2023-01-11T00:00:00Z", "2023-01-12T00:00:00Z");
+        ASSERT_EQ(early.size(), 1u);
+        EXPECT_EQ(early[0].created_at, "2023-01-10T10:00:00Z");
     });
 }
 

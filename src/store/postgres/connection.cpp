@@ -132,6 +132,12 @@ std::string Statement::Text(int column) const {
                        static_cast<std::size_t>(PQgetlength(result_.get(), row_, column)));
 }
 
+std::optional<std::string_view> Statement::TextView(int column) const {
+    if (PQgetisnull(result_.get(), row_, column)) return std::nullopt;
+    return std::string_view(PQgetvalue(result_.get(), row_, column),
+                            static_cast<std::size_t>(PQgetlength(result_.get(), row_, column)));
+}
+
 std::optional<std::string> Statement::OptionalText(int column) const {
     if (PQgetisnull(result_.get(), row_, column)) return std::nullopt;
     return Text(column);

@@ -108,9 +108,22 @@ TEST_F(PgStoreTest, MigratesForwardFromTheFirstPostgresVersion) {
                 transaction.InsertSignal(signal);
                 transaction.InsertSignalKey(id, "adres", "k-adres");
             }
+            domain::Case header;
+            header.id = "c1";
+            header.created_at = header.updated_at = "2024-01-02T00:00:00Z";
+            transaction.InsertCase(header);
+            transaction.SetSignalCase("s1", "c1");
             return Ok();
         });
         ASSERT_TRUE(written.has_value()) << written.error().detail;
+    }
+    // Back to version 15: undo migrations 18, 17 and 16.
+    database_->Query("DROP TABLE case_figures");
+    database_->Query("DROP FUNCTION meldroute_case_figures_changed CASCADE");
+    database_->Query("DROP FUNCTION meldroute_refresh_case_figures");
+    for (const char* table : {"referrals", "case_closures", "case_reopenings"}) {
+        database_->Query(std::string{"DROP INDEX "} + table + "_by_at");
+        database_->Query(std::string{"CREATE INDEX "} + table + "_by_at ON " + table + " (at)");
     }
     database_->Query("DROP INDEX signal_keys_newest_first");
     database_->Query("DROP INDEX cases_for_retention");
@@ -124,6 +137,9 @@ TEST_F(PgStoreTest, MigratesForwardFromTheFirstPostgresVersion) {
                                "AND s.id = k.signal_id"),
               "2");
     EXPECT_EQ(database_->Query("SELECT count(*) FROM pg_indexes WHERE indexname = 'signal_keys_newest_first'"), "1");
+    // Migration 18 keeps the figures of the case there was, and the triggers keep them from then on.
+    EXPECT_EQ(database_->Query("SELECT first_signal_at FROM case_figures WHERE case_id = 'c1'"), "2024-01-01T00:00:00Z");
+    EXPECT_EQ(database_->Query("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'case_figures_%'"), "24");
 }
 
 TEST_F(PgStoreTest, RefusesADatabaseSealedUnderOtherKeys) {

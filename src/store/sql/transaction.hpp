@@ -4,11 +4,15 @@
 #pragma once
 
 #include <algorithm>
+#include <charconv>
+#include <array>
+#include <deque>
 #include <functional>
 #include <map>
 #include <set>
 #include <sstream>
 #include <type_traits>
+#include <unordered_set>
 #include <utility>
 
 #include "domain/search_terms.hpp"
@@ -39,6 +43,87 @@ inline std::vector<std::string> SplitList(const std::string& text) {
         if (!value.empty()) values.push_back(value);
     }
     return values;
+}
+
+inline void AssignText(std::string& target, std::optional<std::string_view> text) { target.assign(text.value_or("")); }
+
+inline void AssignOptionalText(std::optional<std::string>& target, std::optional<std::string_view> text) {
+    if (!text) {
+        target.reset();
+    } else if (target) {
+        target->assign(*text);
+    } else {
+        target.emplace(*text);
+    }
+}
+
+// SplitList into `values`, reusing what it holds.
+inline void SplitListInto(std::string_view text, std::vector<std::string>& values) {
+    std::size_t count = 0;
+    while (!text.empty()) {
+        std::size_t end = text.find(',');
+        std::string_view value = text.substr(0, end);
+        text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+        if (value.empty()) continue;
+        if (count == values.size()) values.emplace_back();
+        values[count++].assign(value);
+    }
+    values.resize(count);
+}
+
+// Hashes std::string and std::string_view alike, so a set of strings is searched with a view.
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+// One item of a case_figures list: its sequence and its fields (the first is the sequence again).
+using FiguresItem = std::pair<std::int64_t, std::array<std::string_view, 5>>;
+
+// A list of case_figures into `items`: items separated by RS (0x1e), each of `width` fields separated by US
+// (0x1f), the first the row's sequence; in sequence order (the engines' string aggregates promise no order). The
+// fields point into `text`.
+inline void SplitFiguresList(std::optional<std::string_view> text, std::size_t width, std::vector<FiguresItem>& items) {
+    items.clear();
+    if (!text || text->empty()) return;
+    std::string_view rest = *text;
+    while (true) {
+        std::size_t end = rest.find('\x1e');
+        std::string_view item = rest.substr(0, end);
+        FiguresItem parsed{};
+        std::size_t field = 0;
+        while (true) {
+            std::size_t stop = item.find('\x1f');
+            if (field == width) throw StoreFailure("a case's kept figures are unreadable");
+            parsed.second[field++] = item.substr(0, stop);
+            if (stop == std::string_view::npos) break;
+            item = item.substr(stop + 1);
+        }
+        const std::string_view sequence = parsed.second[0];
+        if (field != width ||
+            std::from_chars(sequence.data(), sequence.data() + sequence.size(), parsed.first).ec != std::errc{}) {
+            throw StoreFailure("a case's kept figures are unreadable");
+        }
+        items.push_back(parsed);
+        if (end == std::string_view::npos) break;
+        rest = rest.substr(end + 1);
+    }
+    std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+// Texts as one JSON array of strings, for Db::kJsonTextArray.
+inline std::string JsonTextArray(const std::set<std::string>& values) {
+    std::string json = "[";
+    for (const std::string& value : values) {
+        if (json.size() > 1) json += ',';
+        json += '"';
+        for (char letter : value) {
+            if (letter == '"' || letter == '\\') json += '\\';
+            json += letter;
+        }
+        json += '"';
+    }
+    return json + "]";
 }
 
 inline std::string JoinRoles(const std::vector<domain::Role>& roles) {
@@ -1135,13 +1220,14 @@ public:
         while (statement.Step()) visit(ReadAudit(statement));
     }
 
-    std::vector<domain::SignalForFigures> SignalsForFiguresBetween(std::string_view from, std::string_view to) override {
+    void ForEachSignalForFigures(std::string_view from, std::string_view to,
+                                 const std::function<void(const domain::SignalForFigures&)>& visit) override {
         // The department is read from the reporter's account; a signal without reporter came from a resident.
         // Over whole days, the signals not taken into a case come as one row per day, channel and reporter from
         // signal_day_counts (kept by triggers), so a year costs a few thousand rows, not a year of signals. The
         // signals taken into a case come one by one (each has its own lead time), from an index that holds all
-        // that is read of them.
-        std::vector<domain::SignalForFigures> facts;
+        // that is read of them. One fact is filled row after row, so its strings keep their memory.
+        domain::SignalForFigures fact;
         const bool whole_days = IsDayStart(from) && IsDayStart(to);
         if (whole_days) {
             auto counts = db_.Prepare(
@@ -1149,8 +1235,13 @@ public:
                 "COALESCE(u.department, 'onbekend') END, k.signals FROM signal_day_counts k "
                 "LEFT JOIN users u ON u.username = k.reporter WHERE k.day >= ? AND k.day < ? AND k.signals > 0");
             counts.BindAll(domain::kResidentDepartment, from.substr(0, 10), to.substr(0, 10));
+            fact.recorded_at.reset();
             while (counts.Step()) {
-                facts.push_back({counts.Text(0), counts.Text(1), counts.Text(2), std::nullopt, counts.Int(3)});
+                AssignText(fact.created_at, counts.TextView(0));
+                AssignText(fact.channel, counts.TextView(1));
+                AssignText(fact.department, counts.TextView(2));
+                fact.count = counts.Int(3);
+                visit(fact);
             }
         }
         auto statement = db_.Prepare(
@@ -1159,84 +1250,41 @@ public:
                         "WHERE s.created_at >= ? AND s.created_at < ?"} +
             (whole_days ? " AND s.recorded_at IS NOT NULL" : ""));
         statement.BindAll(domain::kResidentDepartment, from, to);
+        fact.count = 1;
         while (statement.Step()) {
-            facts.push_back({statement.Text(0), statement.Text(1), statement.Text(2), statement.OptionalText(3)});
+            AssignText(fact.created_at, statement.TextView(0));
+            AssignText(fact.channel, statement.TextView(1));
+            AssignText(fact.department, statement.TextView(2));
+            AssignOptionalText(fact.recorded_at, statement.TextView(3));
+            visit(fact);
         }
+    }
+
+    std::vector<domain::SignalForFigures> SignalsForFiguresBetween(std::string_view from, std::string_view to) override {
+        std::vector<domain::SignalForFigures> facts;
+        ForEachSignalForFigures(from, to, [&facts](const domain::SignalForFigures& fact) { facts.push_back(fact); });
         return facts;
     }
 
+    void ForEachCaseForFigures(std::string_view from, std::string_view to,
+                               const std::function<void(const domain::CaseForFigures&)>& visit) override {
+        VisitCaseFigures(from, to, [&visit](std::int64_t, const domain::CaseForFigures& fact) { visit(fact); });
+    }
+
     std::vector<domain::CaseForFigures> CasesForFiguresBetween(std::string_view from, std::string_view to) override {
-        // The cases with anything in the period, gathered from the indexes on each kind of date (no scan of every
-        // case); what is read per case comes from covering indexes.
-        const std::string join_in_order{Db::kJoinInOrder};
-        static constexpr const char* kInPeriod =
-            "WITH in_period (id) AS (SELECT id FROM cases WHERE created_at >= ?1 AND created_at < ?2 "
-            "UNION SELECT case_id FROM referrals WHERE at >= ?1 AND at < ?2 "
-            "UNION SELECT case_id FROM case_closures WHERE at >= ?1 AND at < ?2 "
-            "UNION SELECT case_id FROM case_reopenings WHERE at >= ?1 AND at < ?2) ";
-        auto statement = db_.Prepare(
-            std::string{kInPeriod} +
-            "SELECT c.id, c.created_at, c.status, c.urgency, c.forms, c.weighed_at, c.outcome, c.closed_at, "
-            "(SELECT min(s.created_at) FROM signals s WHERE s.case_id = c.id), "
-            "(SELECT min(a.at) FROM assessments a WHERE a.case_id = c.id), "
-            "(SELECT min(f.at) FROM reporter_feedback f WHERE f.case_id = c.id), "
-            "EXISTS (SELECT 1 FROM signals s WHERE s.case_id = c.id AND s.reporter IS NOT NULL), "
-            "(SELECT max(f.at) FROM reporter_feedback f WHERE f.case_id = c.id) "
-            "FROM in_period p " + join_in_order + " cases c ON c.id = p.id ORDER BY c.sequence");
-        statement.BindAll(from, to);
-        std::vector<domain::CaseForFigures> facts;
-        std::map<std::string, std::size_t> index_of;
-        while (statement.Step()) {
-            domain::CaseForFigures fact;
-            fact.created_at = statement.Text(1);
-            fact.status = domain::ParseCaseStatus(statement.Text(2)).value_or(domain::CaseStatus::kVastgelegd);
-            fact.urgency = statement.OptionalText(3);
-            fact.forms = SplitList(statement.Text(4));
-            fact.weighed_at = statement.OptionalText(5);
-            fact.outcome = statement.OptionalText(6);
-            fact.closed_at = statement.OptionalText(7);
-            fact.first_signal_at = statement.OptionalText(8);
-            fact.first_weighed_at = statement.OptionalText(9);
-            fact.first_reporter_feedback_at = statement.OptionalText(10);
-            fact.has_reachable_reporter = statement.Int(11) != 0;
-            fact.latest_reporter_feedback_at = statement.OptionalText(12);
-            index_of.emplace(statement.Text(0), facts.size());
-            facts.push_back(std::move(fact));
-        }
-        // The referrals, closures and reopenings of those cases, each in the order they happened. The cases go
-        // along as one JSON array parameter, so the period is not gathered again for each.
-        std::string case_ids = "[";
-        for (const auto& [id, index] : index_of) {
-            case_ids += case_ids.size() > 1 ? ",\"" : "\"";
-            for (char letter : id) {
-                if (letter == '"' || letter == '\\') case_ids += '\\';
-                case_ids += letter;
-            }
-            case_ids += '"';
-        }
-        case_ids += "]";
-        auto each_of_the_cases = [&](const std::string& columns, const std::string& table, const auto& add) {
-            auto rows = db_.Prepare("SELECT x.case_id, " + columns + " FROM " + std::string{Db::kJsonTextArray} +
-                                    " p " + join_in_order + " " + table +
-                                    " x ON x.case_id = p.value ORDER BY x.sequence");
-            rows.Bind(1, case_ids);
-            while (rows.Step()) {
-                auto found = index_of.find(rows.Text(0));
-                if (found != index_of.end()) add(facts[found->second], rows);
-            }
-        };
-        each_of_the_cases(
-            "x.partner, x.at, x.feedback_due, (SELECT min(f.at) FROM partner_feedback f WHERE f.referral_id = x.id)",
-            "referrals", [](domain::CaseForFigures& fact, const Statement& row) {
-                fact.referrals.push_back({row.Text(1), row.Text(2), row.Text(3), row.OptionalText(4)});
-            });
-        each_of_the_cases("x.at, x.outcome", "case_closures", [](domain::CaseForFigures& fact, const Statement& row) {
-            fact.closures.push_back({row.Text(1), row.Text(2)});
+        std::deque<std::pair<std::int64_t, domain::CaseForFigures>> facts;  // grows without moving what it holds
+        VisitCaseFigures(from, to, [&facts](std::int64_t sequence, const domain::CaseForFigures& fact) {
+            facts.emplace_back(sequence, fact);
         });
-        each_of_the_cases("x.at", "case_reopenings", [](domain::CaseForFigures& fact, const Statement& row) {
-            fact.reopenings.push_back(row.Text(1));
-        });
-        return facts;
+        // In the order the cases were recorded; each case is moved once.
+        std::vector<std::pair<std::int64_t, std::size_t>> order;
+        order.reserve(facts.size());
+        for (std::size_t index = 0; index < facts.size(); ++index) order.emplace_back(facts[index].first, index);
+        std::sort(order.begin(), order.end());
+        std::vector<domain::CaseForFigures> cases;
+        cases.reserve(facts.size());
+        for (const auto& [sequence, index] : order) cases.push_back(std::move(facts[index].second));
+        return cases;
     }
 
     std::vector<domain::PeriodCounts> CountsPerYear(std::string_view from, std::string_view to) override {
@@ -1495,6 +1543,85 @@ private:
         referral.at = statement.Text(6);
         referral.actor = statement.Text(7);
         return referral;
+    }
+
+    // Calls visit(case sequence, facts) for each case with anything in [from, to): those recorded in it are one
+    // range of case_figures (kept by triggers, in the order the cases were recorded); those recorded earlier with
+    // a referral, closure or reopening in it are found along the date indexes (which hold the case) and read one
+    // by one. One fact is filled row after row, so its strings keep their memory.
+    template <typename Visit>
+    void VisitCaseFigures(std::string_view from, std::string_view to, Visit&& visit) {
+        static constexpr const char* kFacts =
+            "SELECT f.case_id, f.case_sequence, f.created_at, f.status, f.urgency, f.forms, f.weighed_at, f.outcome, "
+            "f.closed_at, f.first_signal_at, f.has_reachable_reporter, f.first_weighed_at, "
+            "f.first_reporter_feedback_at, f.latest_reporter_feedback_at, f.referrals, f.closures, f.reopenings ";
+        domain::CaseForFigures fact;
+        std::vector<FiguresItem> scratch;
+        std::unordered_set<std::string, TextHash, std::equal_to<>> seen;
+        auto read = [&](Statement& statement) {
+            while (statement.Step()) {
+                if (!seen.emplace(statement.TextView(0).value_or("")).second) continue;
+                ReadCaseFigures(statement, fact, scratch);
+                visit(statement.Int(1), std::as_const(fact));
+            }
+        };
+        auto recorded = db_.Prepare(std::string{kFacts} +
+                                    "FROM case_figures f WHERE f.created_at >= ? AND f.created_at < ?");
+        recorded.BindAll(from, to);
+        read(recorded);
+        auto active = db_.Prepare(
+            "SELECT case_id FROM referrals WHERE at >= ?1 AND at < ?2 UNION ALL "
+            "SELECT case_id FROM case_closures WHERE at >= ?1 AND at < ?2 UNION ALL "
+            "SELECT case_id FROM case_reopenings WHERE at >= ?1 AND at < ?2");
+        active.BindAll(from, to);
+        std::set<std::string> earlier;
+        while (active.Step()) {
+            auto case_id = active.TextView(0).value_or("");
+            if (!seen.contains(case_id)) earlier.emplace(case_id);
+        }
+        if (!earlier.empty()) {
+            auto older = db_.Prepare(std::string{kFacts} + "FROM " + std::string{Db::kJsonTextArray} + " p " +
+                                     std::string{Db::kJoinInOrder} + " case_figures f ON f.case_id = p.value");
+            older.Bind(1, JsonTextArray(earlier));
+            read(older);
+        }
+    }
+
+    // A case_figures row (the columns of VisitCaseFigures' kFacts) into `fact`, reusing what it holds.
+    static void ReadCaseFigures(const Statement& statement, domain::CaseForFigures& fact,
+                                std::vector<FiguresItem>& scratch) {
+        AssignText(fact.created_at, statement.TextView(2));
+        fact.status = domain::ParseCaseStatus(statement.Text(3)).value_or(domain::CaseStatus::kVastgelegd);
+        AssignOptionalText(fact.urgency, statement.TextView(4));
+        SplitListInto(statement.TextView(5).value_or(""), fact.forms);
+        AssignOptionalText(fact.weighed_at, statement.TextView(6));
+        AssignOptionalText(fact.outcome, statement.TextView(7));
+        AssignOptionalText(fact.closed_at, statement.TextView(8));
+        AssignOptionalText(fact.first_signal_at, statement.TextView(9));
+        fact.has_reachable_reporter = statement.Int(10) != 0;
+        AssignOptionalText(fact.first_weighed_at, statement.TextView(11));
+        AssignOptionalText(fact.first_reporter_feedback_at, statement.TextView(12));
+        AssignOptionalText(fact.latest_reporter_feedback_at, statement.TextView(13));
+        SplitFiguresList(statement.TextView(14), 5, scratch);
+        fact.referrals.resize(scratch.size());
+        for (std::size_t index = 0; index < scratch.size(); ++index) {
+            const auto& fields = scratch[index].second;
+            auto& referral = fact.referrals[index];
+            referral.partner.assign(fields[1]);
+            referral.at.assign(fields[2]);
+            referral.feedback_due.assign(fields[3]);
+            AssignOptionalText(referral.first_feedback_at,
+                               fields[4].empty() ? std::nullopt : std::optional<std::string_view>{fields[4]});
+        }
+        SplitFiguresList(statement.TextView(15), 3, scratch);
+        fact.closures.resize(scratch.size());
+        for (std::size_t index = 0; index < scratch.size(); ++index) {
+            fact.closures[index].at.assign(scratch[index].second[1]);
+            fact.closures[index].outcome.assign(scratch[index].second[2]);
+        }
+        SplitFiguresList(statement.TextView(16), 2, scratch);
+        fact.reopenings.resize(scratch.size());
+        for (std::size_t index = 0; index < scratch.size(); ++index) fact.reopenings[index].assign(scratch[index].second[1]);
     }
 
     static AuditRecord ReadAudit(const Statement& statement) {

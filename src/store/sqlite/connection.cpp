@@ -53,6 +53,13 @@ std::string Statement::Text(int column) const {
     return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
 }
 
+std::optional<std::string_view> Statement::TextView(int column) const {
+    if (sqlite3_column_type(statement_, column) == SQLITE_NULL) return std::nullopt;
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
+    if (text == nullptr) return std::string_view{};
+    return std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+}
+
 std::optional<std::string> Statement::OptionalText(int column) const {
     if (sqlite3_column_type(statement_, column) == SQLITE_NULL) return std::nullopt;
     return Text(column);

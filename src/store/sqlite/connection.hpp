@@ -41,6 +41,8 @@ public:
 
     std::string Text(int column) const;
     std::optional<std::string> OptionalText(int column) const;
+    //! The text of a column without copying it (nullopt for NULL); valid until the next Step.
+    std::optional<std::string_view> TextView(int column) const;
     std::int64_t Int(int column) const;
     std::optional<int> OptionalInt(int column) const;
     double Real(int column) const;

@@ -591,6 +591,39 @@ CREATE INDEX signal_keys_newest_first ON signal_keys (key_hash, signal_sequence,
 CREATE INDEX cases_for_retention ON cases (closed_at, sequence) WHERE closed_at IS NOT NULL AND destroyed_at IS NULL;
 CREATE INDEX signals_for_retention ON signals (created_at, sequence) WHERE case_id IS NULL AND destroyed_at IS NULL;
 )sql"}},
+        // 18: a period's figures as one range of rows: what the figures read of each case is kept in case_figures
+        // (ordered by when the case was recorded), exact through triggers on every table it is computed from, so
+        // no code path can forget it; the cases older than the period with a referral, closure or reopening in it
+        // come from the date indexes, which now hold the case too.
+        {std::string{R"sql(
+DROP INDEX referrals_by_at;
+CREATE INDEX referrals_by_at ON referrals (at, case_id);
+DROP INDEX case_closures_by_at;
+CREATE INDEX case_closures_by_at ON case_closures (at, case_id);
+DROP INDEX case_reopenings_by_at;
+CREATE INDEX case_reopenings_by_at ON case_reopenings (at, case_id);
+CREATE TABLE case_figures (
+    created_at TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    case_sequence INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    urgency TEXT,
+    forms TEXT NOT NULL,
+    weighed_at TEXT,
+    outcome TEXT,
+    closed_at TEXT,
+    first_signal_at TEXT,
+    has_reachable_reporter INTEGER NOT NULL,
+    first_weighed_at TEXT,
+    first_reporter_feedback_at TEXT,
+    latest_reporter_feedback_at TEXT,
+    referrals TEXT,
+    closures TEXT,
+    reopenings TEXT,
+    PRIMARY KEY (created_at, case_id)
+) WITHOUT ROWID;
+CREATE INDEX case_figures_by_case ON case_figures (case_id);
+)sql"} + CaseFiguresTriggersSql(Dialect::kSqlite) + CaseFiguresBackfillSql(Dialect::kSqlite)},
     };
     return migrations;
 }
