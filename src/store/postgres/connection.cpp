@@ -259,19 +259,16 @@ void Connection::SendAhead(const std::function<int()>& send) {
     if (send() != 1) {
         // libpq could not queue it (the connection is gone): nothing sent ahead can be trusted any more.
         std::string message = Describe(nullptr, connection_);
-        PQexitPipelineMode(connection_);
-        pipelined_ = false;
-        for (const std::string& key : prepared_ahead_) prepared_.erase(key);
-        prepared_ahead_.clear();
+        LeavePipeline(true);
         throw StoreFailure("postgresql statement: " + message);
     }
 }
 
 ResultPtr Connection::Collect() {
     if (PQpipelineSync(connection_) != 1) {
-        PQexitPipelineMode(connection_);
-        pipelined_ = false;
-        throw StoreFailure("postgresql pipeline: " + Describe(nullptr, connection_));
+        std::string message = Describe(nullptr, connection_);
+        LeavePipeline(true);
+        throw StoreFailure("postgresql pipeline: " + message);
     }
     ResultPtr last;
     std::optional<std::string> failure;
@@ -299,16 +296,20 @@ ResultPtr Connection::Collect() {
         }
         last = std::move(result);
     }
+    LeavePipeline(failure.has_value());
+    if (failure) throw StoreFailure("postgresql statement: " + *failure);
+    return last;
+}
+
+void Connection::LeavePipeline(bool failed) {
     PQexitPipelineMode(connection_);
     pipelined_ = false;
-    if (failure) {
-        // A PREPARE that was skipped or failed made no statement: prepare those again when next used.
+    // After a failure, a PREPARE sent ahead may have been skipped or failed and made no statement: those are
+    // prepared again when next used.
+    if (failed) {
         for (const std::string& key : prepared_ahead_) prepared_.erase(key);
-        prepared_ahead_.clear();
-        throw StoreFailure("postgresql statement: " + *failure);
     }
     prepared_ahead_.clear();
-    return last;
 }
 
 void Connection::Settle() {

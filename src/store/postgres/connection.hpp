@@ -131,6 +131,8 @@ private:
                   bool needs_result);
     //! Sends `send` in pipeline mode (entering it when needed); throws when libpq could not queue it.
     void SendAhead(const std::function<int()>& send);
+    // Ends pipeline mode; `failed`: what was prepared ahead is forgotten.
+    void LeavePipeline(bool failed);
     //! Collects the results of everything sent ahead up to a sync; returns the last statement's result.
     ResultPtr Collect();
 
