@@ -12,8 +12,9 @@ namespace meldroute::store {
 
 namespace {
 
-// Kept by triggers (both engines): PostgreSQL's triggers fill them while the rows they are computed from arrive,
-// and the checks below compare them with the source's.
+// Kept by triggers (both engines): PostgreSQL fills them from the copied rows (the day counts by their triggers
+// as the signals arrive, the figures of each case at the end), and the checks below compare them with the
+// source's.
 constexpr std::string_view kDerivedTables[] = {"signal_day_counts", "case_figures"};
 // A COPY chunk: large enough that the round trips do not count, small enough to stay out of the way.
 constexpr std::size_t kChunkBytes = 1 << 20;
@@ -121,6 +122,9 @@ Result<CopyReport> CopySqliteToPostgres(const std::string& sqlite_path, const st
             for (const char* seeded : {"codes", "plan_actions", "plan_objectives", "yearly_figures"}) {
                 target.Execute(std::string{"DELETE FROM "} + seeded);
             }
+            // The figures of each case are computed once at the end rather than again at every row of the
+            // tables they come from.
+            target.Execute(CaseFiguresTriggersEnabledSql(false));
             for (const TableSpec& table : SchemaTables()) {
                 if (std::ranges::find(kDerivedTables, table.name) != std::end(kDerivedTables)) continue;
                 const std::string columns = ColumnList(table);
@@ -154,6 +158,8 @@ Result<CopyReport> CopySqliteToPostgres(const std::string& sqlite_path, const st
                 report.rows.emplace_back(std::string{table.name}, copied);
                 report.total += copied;
             }
+            target.Execute(CaseFiguresBackfillSql(Dialect::kPostgres));
+            target.Execute(CaseFiguresTriggersEnabledSql(true));
             if (DayCounts(target) != DayCounts(source)) {
                 throw StoreFailure("the day counts kept on PostgreSQL differ from the embedded store's");
             }

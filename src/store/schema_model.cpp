@@ -733,10 +733,11 @@ END $$;
 std::string CaseFiguresTriggersSql(Dialect dialect) {
     std::string sql;
     if (dialect == Dialect::kPostgres) {
-        sql += "CREATE FUNCTION meldroute_refresh_case_figures(figures_case text) RETURNS void LANGUAGE sql AS $$\n"
-               "    DELETE FROM case_figures WHERE case_id = figures_case;\n    INSERT INTO case_figures (" +
+        // PL/pgSQL keeps the statements' plans from call to call (an SQL function plans them at every call).
+        sql += "CREATE FUNCTION meldroute_refresh_case_figures(figures_case text) RETURNS void LANGUAGE plpgsql AS $$\n"
+               "BEGIN\n    DELETE FROM case_figures WHERE case_id = figures_case;\n    INSERT INTO case_figures (" +
                std::string{kCaseFiguresColumns} + ")\n        " + CaseFiguresSelect(dialect) +
-               " WHERE c.id = figures_case;\n$$;\n";
+               " WHERE c.id = figures_case;\nEND $$;\n";
         sql += kPostgresCaseFiguresChanged;
     }
     for (const FiguresSource& source : kFiguresSources) {
@@ -759,6 +760,17 @@ std::string CaseFiguresTriggersSql(Dialect dialect) {
                    RefreshCaseFigures(CaseOf(source, "NEW")) + "END;\n";
             sql += "CREATE TRIGGER " + name + "_delete AFTER DELETE ON " + table + "\nBEGIN\n" +
                    RefreshCaseFigures(CaseOf(source, "OLD")) + "END;\n";
+        }
+    }
+    return sql;
+}
+
+std::string CaseFiguresTriggersEnabledSql(bool enabled) {
+    std::string sql;
+    for (const FiguresSource& source : kFiguresSources) {
+        for (const char* event : {"insert", "update", "delete"}) {
+            sql += "ALTER TABLE " + std::string{source.table} + (enabled ? " ENABLE" : " DISABLE") +
+                   " TRIGGER case_figures_" + std::string{source.table} + "_" + event + ";\n";
         }
     }
     return sql;

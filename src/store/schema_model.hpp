@@ -63,6 +63,8 @@ enum class Dialect { kSqlite, kPostgres };
 //! are computed from (signals, weighings, referrals and their feedback, reporter feedback, closures,
 //! reopenings) recomputes that case's row. PostgreSQL's come with their functions.
 std::string CaseFiguresTriggersSql(Dialect dialect);
+//! PostgreSQL: switches those triggers off or on again (a bulk copy fills case_figures once at its end).
+std::string CaseFiguresTriggersEnabledSql(bool enabled);
 //! Fills case_figures from the cases there are (the migration that adds it).
 std::string CaseFiguresBackfillSql(Dialect dialect);
 

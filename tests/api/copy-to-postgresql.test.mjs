@@ -47,6 +47,9 @@ test('an embedded store copied to PostgreSQL serves the same signals, cases and 
   const other = await fileSignal(source.url, melder);
   const { caseId } = await buildCase(source.url, af, [filed.id, other.id], 'doorgezet');
   const before = await snapshot(source.url, af, caseId);
+  const figuresPath = '/api/v1/statistics?from=2020-01-01&to=2030-12-31';
+  const figuresBefore = await api(source.url, 'GET', figuresPath, { token: await signIn(source.url, 'beleid') });
+  assert.equal(figuresBefore.status, 200);
   const target = freshDatabase();
 
   // While the server runs on the directory, the copy is refused and the database stays empty.
@@ -60,6 +63,10 @@ test('an embedded store copied to PostgreSQL serves the same signals, cases and 
   assert.equal(copied.status, 0, copied.stderr);
   assert.match(copied.stdout, /copied \d+ rows of \d+ tables/);
   assert.ok(!copied.stdout.includes(target), 'the URL is never printed');
+  // The figures of each case are computed once at the end of the copy, and the triggers keep them from then on.
+  assert.equal(psql(target, 'SELECT count(*) FROM case_figures'), psql(target, 'SELECT count(*) FROM cases'));
+  assert.equal(psql(target, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'case_figures_%' AND tgenabled = 'O'"),
+    '24');
 
   const moved = await startServer({ dataDir: dir, store: target });
   try {
@@ -68,6 +75,8 @@ test('an embedded store copied to PostgreSQL serves the same signals, cases and 
     assert.deepEqual(after.signals, before.signals);
     assert.deepEqual(after.cases, before.cases);
     assert.deepEqual(after.detail, before.detail);
+    const figuresAfter = await api(moved.url, 'GET', figuresPath, { token: await signIn(moved.url, 'beleid') });
+    assert.deepEqual(figuresAfter.body, figuresBefore.body, 'the same figures from the copied store');
     assert.ok(after.detail.signals.some((signal) => signal.narrative.includes('\ttab, nieuwe\nregel en \\ schuine')),
       'tabs, newlines and backslashes arrive as they were');
     // New rows continue after the copied keys.
