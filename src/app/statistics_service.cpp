@@ -55,7 +55,8 @@ Result<Statistics> Service::GetStatistics(const Principal& principal, const std:
     // The period includes the whole of its last day.
     std::string from_time = FormatTime(TimePoint{*from_day});
     std::string to_time = FormatTime(TimePoint{*to_day + std::chrono::days{1}});
-    // The facts are tallied as the store reads them, one at a time: a period's facts are never held at once.
+    // The facts are tallied one at a time as the store reads them (SQLite reads them from the file row by row;
+    // PostgreSQL hands over a query's rows as one result), not gathered into lists first.
     std::optional<domain::StatisticsTally> tally;
     MR_TRY(AuditedRead(
         [&](store::Transaction& transaction) -> Status {

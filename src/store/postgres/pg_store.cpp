@@ -38,9 +38,20 @@ std::string MigrationSql(int version) {
             return "DROP INDEX referrals_by_at;\nCREATE INDEX referrals_by_at ON referrals (at, case_id);\n"
                    "DROP INDEX case_closures_by_at;\nCREATE INDEX case_closures_by_at ON case_closures (at, case_id);\n"
                    "DROP INDEX case_reopenings_by_at;\n"
-                   "CREATE INDEX case_reopenings_by_at ON case_reopenings (at, case_id);\n" +
-                   PostgresTableSql(ModelTable("case_figures")) + CaseFiguresTriggersSql(Dialect::kPostgres) +
-                   CaseFiguresBackfillSql(Dialect::kPostgres);
+                   "CREATE INDEX case_reopenings_by_at ON case_reopenings (at, case_id);\n"
+                   "CREATE TABLE case_figures (\n"
+                   "    created_at text COLLATE \"C\" NOT NULL,\n    case_id text COLLATE \"C\" NOT NULL,\n"
+                   "    case_sequence bigint NOT NULL,\n    status text COLLATE \"C\" NOT NULL,\n"
+                   "    urgency text COLLATE \"C\",\n    forms text COLLATE \"C\" NOT NULL,\n"
+                   "    weighed_at text COLLATE \"C\",\n    outcome text COLLATE \"C\",\n"
+                   "    closed_at text COLLATE \"C\",\n    first_signal_at text COLLATE \"C\",\n"
+                   "    has_reachable_reporter bigint NOT NULL,\n    first_weighed_at text COLLATE \"C\",\n"
+                   "    first_reporter_feedback_at text COLLATE \"C\",\n"
+                   "    latest_reporter_feedback_at text COLLATE \"C\",\n    referrals text COLLATE \"C\",\n"
+                   "    closures text COLLATE \"C\",\n    reopenings text COLLATE \"C\",\n"
+                   "    PRIMARY KEY (created_at, case_id)\n);\n"
+                   "CREATE INDEX case_figures_by_case ON case_figures (case_id);\n" +
+                   CaseFiguresTriggersSql(Dialect::kPostgres) + CaseFiguresBackfillSql(Dialect::kPostgres);
         default:
             return {};
     }

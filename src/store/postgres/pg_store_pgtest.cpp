@@ -140,6 +140,20 @@ TEST_F(PgStoreTest, MigratesForwardFromTheFirstPostgresVersion) {
     // Migration 18 keeps the figures of the case there was, and the triggers keep them from then on.
     EXPECT_EQ(database_->Query("SELECT first_signal_at FROM case_figures WHERE case_id = 'c1'"), "2024-01-01T00:00:00Z");
     EXPECT_EQ(database_->Query("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'case_figures_%'"), "24");
+    // Migration 18 writes the table out as the model has it: the same columns, types, nullability and collation.
+    for (const ColumnSpec& column : ModelTable("case_figures").columns) {
+        SCOPED_TRACE(std::string{column.name});
+        EXPECT_EQ(database_->Query("SELECT data_type || ' ' || is_nullable || ' ' || COALESCE(collation_name, '-') FROM "
+                                   "information_schema.columns WHERE table_name = 'case_figures' AND column_name = '" +
+                                   std::string{column.name} + "'"),
+                  std::string{column.type == LogicalType::kInteger ? "bigint" : "text"} +
+                      (column.not_null ? " NO" : " YES") + (column.type == LogicalType::kInteger ? " -" : " C"));
+    }
+    EXPECT_EQ(database_->Query("SELECT string_agg(a.attname, ',' ORDER BY k.n) FROM pg_index i CROSS JOIN "
+                               "unnest(i.indkey) WITH ORDINALITY k(attnum, n) JOIN pg_attribute a ON "
+                               "a.attrelid = i.indrelid AND a.attnum = k.attnum WHERE i.indisprimary AND "
+                               "i.indrelid = 'case_figures'::regclass"),
+              "created_at,case_id");
 }
 
 TEST_F(PgStoreTest, RefusesADatabaseSealedUnderOtherKeys) {
