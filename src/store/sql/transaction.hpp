@@ -10,7 +10,6 @@
 #include <functional>
 #include <map>
 #include <set>
-#include <sstream>
 #include <type_traits>
 #include <unordered_set>
 #include <utility>
@@ -35,15 +34,6 @@ inline std::string JoinList(const std::vector<std::string>& values) {
     return joined;
 }
 
-inline std::vector<std::string> SplitList(const std::string& text) {
-    std::vector<std::string> values;
-    std::stringstream stream{text};
-    std::string value;
-    while (std::getline(stream, value, ',')) {
-        if (!value.empty()) values.push_back(value);
-    }
-    return values;
-}
 
 inline void AssignText(std::string& target, std::optional<std::string_view> text) { target.assign(text.value_or("")); }
 
@@ -57,7 +47,7 @@ inline void AssignOptionalText(std::optional<std::string>& target, std::optional
     }
 }
 
-// SplitList into `values`, reusing what it holds.
+// The comma-separated values of `text` (empty ones left out) into `values`, reusing what it holds.
 inline void SplitListInto(std::string_view text, std::vector<std::string>& values) {
     std::size_t count = 0;
     while (!text.empty()) {
@@ -69,6 +59,12 @@ inline void SplitListInto(std::string_view text, std::vector<std::string>& value
         values[count++].assign(value);
     }
     values.resize(count);
+}
+
+inline std::vector<std::string> SplitList(std::string_view text) {
+    std::vector<std::string> values;
+    SplitListInto(text, values);
+    return values;
 }
 
 // Hashes std::string and std::string_view alike, so a set of strings is searched with a view.
