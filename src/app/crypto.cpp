@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 
@@ -45,6 +46,62 @@ std::string Base64With(std::string_view bytes, int variant) {
                       variant);
     text.resize(text.find('\0'));
     return text;
+}
+
+// base64url without padding by table, for sealed boxes only. libsodium's codec is constant-time, which secrets
+// (tokens, keys) need and a nonce and ciphertext do not; it was 9% of the CPU of a search that shows 100
+// signals. Decoding is as strict as libsodium's: only the alphabet, no padding, and no stray bits at the end.
+constexpr std::string_view kBase64UrlAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+constexpr std::array<std::int8_t, 256> Base64UrlValues() {
+    std::array<std::int8_t, 256> values{};
+    for (auto& value : values) value = -1;
+    for (std::size_t index = 0; index < kBase64UrlAlphabet.size(); ++index) {
+        values[static_cast<unsigned char>(kBase64UrlAlphabet[index])] = static_cast<std::int8_t>(index);
+    }
+    return values;
+}
+constexpr std::array<std::int8_t, 256> kBase64UrlValues = Base64UrlValues();
+
+std::string SealedBoxText(std::string_view bytes) {
+    std::string text;
+    text.reserve((bytes.size() * 4 + 2) / 3);
+    std::size_t index = 0;
+    auto byte = [&bytes](std::size_t at) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])); };
+    for (; index + 3 <= bytes.size(); index += 3) {
+        std::uint32_t group = byte(index) << 16 | byte(index + 1) << 8 | byte(index + 2);
+        text += kBase64UrlAlphabet[group >> 18];
+        text += kBase64UrlAlphabet[(group >> 12) & 63];
+        text += kBase64UrlAlphabet[(group >> 6) & 63];
+        text += kBase64UrlAlphabet[group & 63];
+    }
+    if (std::size_t rest = bytes.size() - index; rest > 0) {
+        std::uint32_t group = byte(index) << 16 | (rest == 2 ? byte(index + 1) << 8 : 0);
+        text += kBase64UrlAlphabet[group >> 18];
+        text += kBase64UrlAlphabet[(group >> 12) & 63];
+        if (rest == 2) text += kBase64UrlAlphabet[(group >> 6) & 63];
+    }
+    return text;
+}
+
+std::optional<std::string> SealedBoxBytes(std::string_view text) {
+    if (text.size() % 4 == 1) return std::nullopt;
+    std::string bytes;
+    bytes.reserve(text.size() * 3 / 4);
+    std::uint32_t bits = 0;
+    int held = 0;
+    for (char character : text) {
+        std::int8_t value = kBase64UrlValues[static_cast<unsigned char>(character)];
+        if (value < 0) return std::nullopt;
+        bits = (bits << 6 | static_cast<std::uint32_t>(value)) & 0xFFFFFF;
+        held += 6;
+        if (held >= 8) {
+            held -= 8;
+            bytes += static_cast<char>((bits >> held) & 0xFF);
+        }
+    }
+    if ((bits & ((1U << held) - 1U)) != 0) return std::nullopt;  // stray bits: not canonical
+    return bytes;
 }
 
 }  // namespace
@@ -122,7 +179,7 @@ std::string Seal(std::string_view key_id, std::string_view key, std::string_view
         reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
         reinterpret_cast<const unsigned char*>(context.data()), context.size(), nullptr, nonce,
         reinterpret_cast<const unsigned char*>(key.data()));
-    return std::string{key_id} + "." + Base64UrlEncode(box);
+    return std::string{key_id} + "." + SealedBoxText(box);
 }
 
 std::string SealedKeyId(std::string_view sealed) {
@@ -133,14 +190,13 @@ std::string SealedKeyId(std::string_view sealed) {
 std::optional<std::string> Unseal(std::string_view key, std::string_view context, std::string_view sealed) {
     const std::size_t dot = sealed.find('.');
     if (dot == std::string_view::npos || key.size() != crypto_aead_xchacha20poly1305_ietf_KEYBYTES) return std::nullopt;
-    const std::string_view encoded = sealed.substr(dot + 1);
-    std::string box(encoded.size(), '\0');
-    std::size_t box_length = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(box.data()), box.size(), encoded.data(), encoded.size(),
-                          nullptr, &box_length, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
-        box_length < crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES) {
+    const std::optional<std::string> decoded = SealedBoxBytes(sealed.substr(dot + 1));
+    if (!decoded ||
+        decoded->size() < crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES) {
         return std::nullopt;
     }
+    const std::string& box = *decoded;
+    const std::size_t box_length = box.size();
     const auto* nonce = reinterpret_cast<const unsigned char*>(box.data());
     const std::size_t cipher_length = box_length - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
     std::string plaintext(cipher_length - crypto_aead_xchacha20poly1305_ietf_ABYTES, '\0');

@@ -59,5 +59,39 @@ TEST(Seal, RoundTripsAndBindsItsContext) {
     EXPECT_NE(Seal("k1", key, "c", "x"), Seal("k1", key, "c", "x")) << "a fresh nonce each time";
 }
 
+// Sealed boxes have their own base64url codec (crypto.cpp); every value sealed before it must still open, and
+// what it writes must read as base64url anywhere else.
+TEST(Seal, BoxTextIsBase64UrlAsLibsodiumReadsAndWritesIt) {
+    ASSERT_TRUE(InitCrypto());
+    const std::string key = RandomKey();
+    for (std::size_t length = 0; length < 70; ++length) {
+        const std::string plaintext(length, static_cast<char>('a' + length % 26));
+        const std::string sealed = Seal("k1", key, "c", plaintext);
+        const std::string text = sealed.substr(sealed.find('.') + 1);
+        const std::optional<std::string> box = Base64UrlDecode(text);
+        ASSERT_TRUE(box.has_value()) << "length " << length;
+        EXPECT_EQ(Base64UrlEncode(*box), text) << "length " << length;
+        // The same box written by libsodium's encoder opens too.
+        EXPECT_EQ(Unseal(key, "c", "k1." + Base64UrlEncode(*box)), plaintext) << "length " << length;
+    }
+    const std::string sealed = Seal("k1", key, "c", "geheim");
+    const std::string text = sealed.substr(3);
+    EXPECT_EQ(Unseal(key, "c", "k1." + text + "="), std::nullopt) << "padding";
+    ASSERT_EQ(text.size() % 4, 2U);
+    EXPECT_EQ(Unseal(key, "c", "k1." + text + "AAA"), std::nullopt) << "a length base64 cannot have";
+    EXPECT_EQ(Unseal(key, "c", "k1." + text.substr(0, 10) + "+" + text.substr(11)), std::nullopt)
+        << "the standard alphabet's '+'";
+    EXPECT_EQ(Unseal(key, "c", "k1." + text.substr(0, 10) + " " + text.substr(11)), std::nullopt) << "a space";
+    // A box of 47 bytes (24 nonce, 16 tag, 7 text) ends in three characters, the last holding 2 stray bits;
+    // setting one must be refused.
+    const std::string longer = Seal("k1", key, "c", "geheim!").substr(3);
+    ASSERT_EQ(longer.size() % 4, 3U);
+    std::string stray = longer;
+    const char last = stray.back();
+    stray.back() = last == 'A' ? 'B' : static_cast<char>(last + 1);
+    EXPECT_EQ(Base64UrlDecode(stray), std::nullopt) << "libsodium refuses it too";
+    EXPECT_EQ(Unseal(key, "c", "k1." + stray), std::nullopt) << "stray bits";
+}
+
 }  // namespace
 }  // namespace meldroute::app

@@ -294,6 +294,46 @@ TYPED_TEST(StoreContractTest, SignalsRoundTripListAndSearch) {
     });
 }
 
+// Lists read the persons of all their signals at once; each signal must still get its own, in their order.
+TYPED_TEST(StoreContractTest, ListsGiveEverySignalItsOwnPersonsInOrder) {
+    this->Write([&](Transaction& transaction) {
+        transaction.InsertUser({"melder", "h", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z"});
+        for (int index = 0; index < 4; ++index) {
+            domain::Signal signal = this->MakeSignal("s" + std::to_string(index),
+                                                     "2024-03-0" + std::to_string(index + 1) + "T10:00:00Z",
+                                                     "Arbeiders slapen in een loods.");
+            signal.persons.clear();
+            // s0 has none; s1 one; s2 two; s3 eleven (positions 0-10, so text order and number order differ).
+            const int count = index == 3 ? 11 : index;
+            for (int person = 0; person < count; ++person) {
+                signal.persons.push_back({person % 2 == 0 ? "slachtoffer" : "verdachte",
+                                          "Persoon " + std::to_string(index) + "." + std::to_string(person),
+                                          1980 + person, "", ""});
+            }
+            transaction.InsertSignal(signal);
+        }
+    });
+    this->Read([](Transaction& transaction) {
+        auto check = [](const std::vector<domain::Signal>& signals) {
+            ASSERT_EQ(signals.size(), 4u);
+            for (const domain::Signal& signal : signals) {
+                const int index = signal.id.back() - '0';
+                const std::size_t count = index == 3 ? 11 : static_cast<std::size_t>(index);
+                ASSERT_EQ(signal.persons.size(), count) << signal.id;
+                for (std::size_t person = 0; person < count; ++person) {
+                    EXPECT_EQ(signal.persons[person].name,
+                              "Persoon " + std::to_string(index) + "." + std::to_string(person))
+                        << signal.id;
+                    EXPECT_EQ(signal.persons[person].birth_year, 1980 + static_cast<int>(person)) << signal.id;
+                }
+            }
+        };
+        check(transaction.ListSignals({std::nullopt, "gemeld", 10, std::nullopt}).signals);
+        check(transaction.SearchSignals("loods", {}, 2000, 10));
+        check(transaction.SearchSignals("", {}, 2000, 10));
+    });
+}
+
 TYPED_TEST(StoreContractTest, CaseRouteRecordsAndSummaries) {
     this->Write([&](Transaction& transaction) {
         transaction.InsertUser({"melder", "h", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z"});
