@@ -138,12 +138,18 @@ std::string Sha256Hex(std::string_view text) {
     return ToHex(digest.data(), digest.size());
 }
 
-std::string KeyedHashHex(std::string_view key, std::string_view text) {
+std::string KeyedHashHex(std::string_view key, std::string_view text) { return KeyedHash{key}.Hex(text); }
+
+KeyedHash::KeyedHash(std::string_view key) {
+    crypto_auth_hmacsha256_init(&keyed_, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+}
+
+std::string KeyedHash::Hex(std::string_view text) const {
+    crypto_auth_hmacsha256_state state = keyed_;
     std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
-    crypto_auth_hmacsha256_state state;
-    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()), key.size());
     crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(text.data()), text.size());
     crypto_auth_hmacsha256_final(&state, mac.data());
+    sodium_memzero(&state, sizeof state);
     return ToHex(mac.data(), mac.size());
 }
 

@@ -77,7 +77,7 @@ std::shared_ptr<Keyring> Keyring::FromKeys(std::map<std::string, std::string> ke
     std::shared_ptr<Keyring> ring{new Keyring()};
     ring->keys_ = std::move(keys);
     ring->current_ = std::move(current);
-    ring->search_key_ = std::move(search_key);
+    ring->search_hash_.emplace(search_key);
     return ring;
 }
 
@@ -86,7 +86,7 @@ Result<std::shared_ptr<Keyring>> Keyring::Load(const fs::path& keys_dir, bool cr
     ring->directory_ = keys_dir;
     // k1 and the search key are made at first start; later keys only by AddKey.
     MR_TRY(LoadOrCreateKeyFile(KeyFile(keys_dir, "k1"), create));
-    ring->search_key_ = MR_TRY(LoadOrCreateKeyFile(keys_dir / "search.key", create));
+    ring->search_hash_.emplace(MR_TRY(LoadOrCreateKeyFile(keys_dir / "search.key", create)));
     std::unique_lock lock{ring->mutex_};
     MR_TRY(ring->ReloadLocked());
     return ring;
@@ -177,6 +177,6 @@ std::vector<std::string> Keyring::KeyIds() const {
 }
 
 // 128 bits of the HMAC are plenty to tell terms apart and keep the index small.
-std::string Keyring::TermHash(std::string_view term) const { return KeyedHashHex(search_key_, term).substr(0, 32); }
+std::string Keyring::TermHash(std::string_view term) const { return search_hash_->Hex(term).substr(0, 32); }
 
 }  // namespace meldroute::app

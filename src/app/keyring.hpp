@@ -8,9 +8,11 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 
+#include "app/crypto.hpp"
 #include "base/result.hpp"
 #include "store/field_cipher.hpp"
 
@@ -49,7 +51,7 @@ private:
     mutable std::shared_mutex mutex_;
     mutable std::map<std::string, std::string> keys_;
     mutable std::string current_;
-    std::string search_key_;
+    std::optional<KeyedHash> search_hash_;  // under the search key (keys/search.key)
     std::filesystem::path directory_;  // empty for in-memory keyrings
 };
 

@@ -59,6 +59,22 @@ TEST(Seal, RoundTripsAndBindsItsContext) {
     EXPECT_NE(Seal("k1", key, "c", "x"), Seal("k1", key, "c", "x")) << "a fresh nonce each time";
 }
 
+TEST(KeyedHash, IsHmacSha256AndTheSameUnderAKeptKey) {
+    ASSERT_TRUE(InitCrypto());
+    // RFC 4231, test case 2.
+    EXPECT_EQ(KeyedHashHex("Jefe", "what do ya want for nothing?"),
+              "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    const KeyedHash jefe{"Jefe"};
+    EXPECT_EQ(jefe.Hex("what do ya want for nothing?"),
+              "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    EXPECT_EQ(jefe.Hex("what do ya want for nothing?"), jefe.Hex("what do ya want for nothing?"))
+        << "the kept key state is not used up by a call";
+    const std::string long_key(131, '\xaa');  // longer than a block: hashed first (RFC 4231, test case 6)
+    EXPECT_EQ(KeyedHash{long_key}.Hex("Test Using Larger Than Block-Size Key - Hash Key First"),
+              "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+    EXPECT_NE(jefe.Hex("a"), jefe.Hex("b"));
+}
+
 // Sealed boxes have their own base64url codec (crypto.cpp); every value sealed before it must still open, and
 // what it writes must read as base64url anywhere else.
 TEST(Seal, BoxTextIsBase64UrlAsLibsodiumReadsAndWritesIt) {
