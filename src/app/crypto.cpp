@@ -144,6 +144,8 @@ KeyedHash::KeyedHash(std::string_view key) {
     crypto_auth_hmacsha256_init(&keyed_, reinterpret_cast<const unsigned char*>(key.data()), key.size());
 }
 
+KeyedHash::~KeyedHash() { sodium_memzero(&keyed_, sizeof keyed_); }
+
 std::string KeyedHash::Hex(std::string_view text) const {
     crypto_auth_hmacsha256_state state = keyed_;
     std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};

@@ -38,6 +38,9 @@ std::string KeyedHashHex(std::string_view key, std::string_view text);
 class KeyedHash {
 public:
     explicit KeyedHash(std::string_view key);
+    ~KeyedHash();  // wipes the state: it opens the key as well as the key itself would
+    KeyedHash(const KeyedHash&) = delete;
+    KeyedHash& operator=(const KeyedHash&) = delete;
     std::string Hex(std::string_view text) const;
 
 private:

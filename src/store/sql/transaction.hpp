@@ -1510,6 +1510,7 @@ private:
             for (Signal& signal : signals) LoadPersons(signal);
             return;
         }
+        // A list holds each signal once (ids are unique, and so are the rows every caller selects).
         std::set<std::string> ids;
         std::unordered_map<std::string_view, Signal*> by_id;
         for (Signal& signal : signals) {
