@@ -77,9 +77,7 @@ inline Response AnswerCase(Context& context, const Result<app::CaseView>& view, 
 
 template <typename T>
 Json ListToJson(const std::vector<T>& items) {
-    Json array = Json::array();
-    for (const auto& item : items) array.push_back(ToJson(item));
-    return array;
+    return ArrayOf(items, [](const T& item) { return ToJson(item); });
 }
 
 // Registers a route whose JSON body is read by `read` and handed with the principal to `run`; the roles are

@@ -3,7 +3,6 @@
 #include "domain/route.hpp"
 #include "domain/validation.hpp"
 
-#include <iterator>
 #include <utility>
 
 namespace meldroute::http {
@@ -28,16 +27,6 @@ Json Object(Members&&... members) {
     static_assert(sizeof...(Members) % 2 == 0, "key, value pairs");
     Json json(Json::value_t::object);
     AddMembers(json.get_ref<Json::object_t&>(), std::forward<Members>(members)...);
-    return json;
-}
-
-// An array of `convert(item)` for each item, moved in.
-template <typename Items, typename Convert>
-Json ArrayOf(const Items& items, Convert convert) {
-    Json json(Json::value_t::array);
-    auto& array = json.get_ref<Json::array_t&>();
-    array.reserve(std::size(items));
-    for (const auto& item : items) array.emplace_back(convert(item));
     return json;
 }
 

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <set>
@@ -17,6 +18,16 @@
 namespace meldroute::http {
 
 using Json = nlohmann::json;
+
+//! An array of `convert(item)` for each item, each moved in (no copy of what `convert` built).
+template <typename Items, typename Convert>
+Json ArrayOf(const Items& items, Convert convert) {
+    Json json(Json::value_t::array);
+    auto& array = json.get_ref<Json::array_t&>();
+    array.reserve(std::size(items));
+    for (const auto& item : items) array.emplace_back(convert(item));
+    return json;
+}
 
 //! Reads one JSON object field by field, collecting every problem before failing once.
 class BodyReader {
