@@ -86,6 +86,17 @@ protected:
         });
         ASSERT_TRUE(status.has_value()) << status.error().detail;
     }
+    //! The ids of what a search shows, newest first.
+    std::vector<std::string> SearchIds(const std::string& text, int candidates, const domain::SignalSearch& search,
+                                       int limit) {
+        std::vector<std::string> found;
+        Read([&](Transaction& transaction) {
+            for (const auto& signal : transaction.SearchSignals(text, search, candidates, limit)) {
+                found.push_back(signal.id);
+            }
+        });
+        return found;
+    }
 
     static domain::Signal MakeSignal(const std::string& id, const std::string& at, const std::string& narrative) {
         domain::Signal signal;
@@ -897,15 +908,7 @@ TYPED_TEST(StoreContractTest, SearchMatchesEveryWordNewestFirstWithinTheCandidat
         }
     });
     auto ids = [this](const std::string& text, int candidates, const domain::SignalSearch& search = {},
-                      int limit = 100) {
-        std::vector<std::string> found;
-        this->Read([&](Transaction& transaction) {
-            for (const auto& signal : transaction.SearchSignals(text, search, candidates, limit)) {
-                found.push_back(signal.id);
-            }
-        });
-        return found;
-    };
+                      int limit = 100) { return this->SearchIds(text, candidates, search, limit); };
     EXPECT_EQ(ids("fietsen kelder", 100), (std::vector<std::string>{"s9", "s6", "s3", "s0"}));
     EXPECT_EQ(ids("kelders fietsen arbeiders", 100), (std::vector<std::string>{"s9", "s6", "s3", "s0"}))
         << "any order of words, each through its stem";
@@ -957,6 +960,58 @@ TYPED_TEST(StoreContractTest, SearchMatchesEveryWordNewestFirstWithinTheCandidat
     EXPECT_EQ(ids("kelder", 100, reported, 1), std::vector<std::string>{"s11"});
     EXPECT_EQ(ids("kelder", 100, arbeid, 1), std::vector<std::string>{"s9"}) << "among the newest few";
     EXPECT_EQ(ids("kelder", 100, seksueel, 2), std::vector<std::string>{"s9"}) << "only one passes of all";
+}
+
+// The intersection of the words' posting lists holds across the chunks it reads them in: lists that run alike,
+// a rare word that makes a common one jump, words that never meet, a bound on the candidates and filters over
+// more candidates than one round looks at.
+TYPED_TEST(StoreContractTest, SearchIntersectsLongPostingListsExactly) {
+    constexpr int kSignals = 600;
+    auto holds = [](int index, const std::string& word) {
+        if (word == "kelder") return true;
+        if (word == "fietsen") return index % 7 == 0;
+        if (word == "arbeiders") return index % 3 == 0;
+        if (word == "paspoort") return index == 5 || index == 150 || index == 290 || index == 587;
+        return false;
+    };
+    this->Write([&](Transaction& transaction) {
+        for (int index = 0; index < kSignals; ++index) {
+            std::string narrative = "De kelder.";
+            for (const char* word : {"fietsen", "arbeiders", "paspoort"}) {
+                if (holds(index, word)) narrative += std::string{" "} + word + ".";
+            }
+            char at[32];
+            std::snprintf(at, sizeof at, "2024-01-%02dT%02d:%02d:00Z", 1 + index / 1440, index / 60 % 24, index % 60);
+            transaction.InsertSignal(this->MakeSignal("s" + std::to_string(index), at, narrative));
+        }
+    });
+    auto ids = [this](const std::string& text, int candidates, const domain::SignalSearch& search = {},
+                      int limit = 1000) { return this->SearchIds(text, candidates, search, limit); };
+    // What a plain scan finds: the newest `candidates` signals holding every word.
+    auto expected = [&](const std::vector<std::string>& words, int candidates) {
+        std::vector<std::string> matches;
+        for (int index = kSignals - 1; index >= 0 && static_cast<int>(matches.size()) < candidates; --index) {
+            if (std::all_of(words.begin(), words.end(), [&](const std::string& word) { return holds(index, word); })) {
+                matches.push_back("s" + std::to_string(index));
+            }
+        }
+        return matches;
+    };
+    EXPECT_EQ(ids("kelder", 2000), expected({"kelder"}, 2000));
+    EXPECT_EQ(ids("kelder arbeiders fietsen", 2000), expected({"kelder", "arbeiders", "fietsen"}, 2000));
+    EXPECT_EQ(ids("fietsen arbeiders", 2000).size(), 29u);
+    EXPECT_EQ(ids("paspoort kelder", 2000), (std::vector<std::string>{"s587", "s290", "s150", "s5"}));
+    EXPECT_EQ(ids("paspoort arbeiders", 2000), std::vector<std::string>{"s150"});
+    EXPECT_TRUE(ids("paspoort fietsen", 2000).empty()) << "words that never meet";
+    EXPECT_EQ(ids("arbeiders kelder", 7), expected({"arbeiders"}, 7)) << "bounded to the newest candidates";
+    // A filter that the newest 4 x limit matches do not pass: the older ones are filtered too, within the bound.
+    domain::SignalSearch early;
+    early.to = "2024-01-01T01:40:00Z";  // before signal 100
+    const std::vector<std::string> before_100{"s99", "s98", "s97", "s96", "s95", "s94", "s93", "s92", "s91", "s90"};
+    EXPECT_EQ(ids("kelder", 2000, early, 10), before_100);
+    EXPECT_EQ(ids("arbeiders", 2000, early, 3), (std::vector<std::string>{"s99", "s96", "s93"}));
+    EXPECT_TRUE(ids("kelder", 450, early, 10).empty()) << "the newest 450 are all from signal 150 on";
+    EXPECT_EQ(ids("kelder", 510, early, 10), before_100) << "the newest 510 reach signal 90";
 }
 
 // The state several instances share: rate-limit events, single-use tickets and job leases.

@@ -79,10 +79,6 @@ public:
     // The few spellings where the shared SQL (store/sql/) differs between the engines (see sqlite::Connection).
     static constexpr std::string_view kJoinInOrder = "JOIN";  // PostgreSQL's CROSS JOIN takes no ON
     static constexpr std::string_view kSearchIndexHint = "";   // the planner chooses; no hints
-    //! A search's filtered walk runs as nested loops in the order of the walk, so it stops at the newest ones
-    //! shown (EXPLAIN ANALYZE at 1M: 307 postings read for 100 shown, with 2,000 allowed): one walk over all
-    //! candidates costs no more than a shorter one first, and a shorter one first is read twice when too few pass.
-    static constexpr bool kFilteredWalkStops = true;
     static constexpr std::string_view kJsonTextArray = "json_array_elements_text(CAST(? AS json))";
     static constexpr std::string_view kPosition = "strpos";  // (text, part), like SQLite's instr
 

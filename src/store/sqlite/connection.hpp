@@ -59,9 +59,7 @@ public:
     static constexpr std::string_view kJoinInOrder = "CROSS JOIN";
     //! The index a search's filters read (migration 15); SQLite would otherwise pick the narrower one.
     static constexpr std::string_view kSearchIndexHint = " INDEXED BY signals_for_search";
-    //! SQLite reads a search's candidates whole before it filters them, so a shorter walk first pays.
-    static constexpr bool kFilteredWalkStops = false;
-    //! The elements of a JSON array of strings bound as one parameter, as rows with a column `value`.
+    //! The elements of a JSON array (of strings, or of numbers) bound as one parameter, as rows with a column `value`.
     static constexpr std::string_view kJsonTextArray = "json_each(?)";
     static constexpr std::string_view kPosition = "instr";  // (text, part): where part starts, 0 when absent
 
