@@ -109,7 +109,7 @@ token_of() {
 # Measures every line against the running server; $1 names the store in the output, $2 its size.
 measure() {
     local label=$1 size=$2
-    local melder af beleid case_id year live intake read_case read_inbox search_line p50 p99 stats overview rss hwm
+    local melder af beleid case_id year live intake read_case read_inbox search_line cold_line p50 p99 cold_p99 stats overview rss hwm
     melder=$(token_of melder)
     af=$(token_of af)
     beleid=$(token_of beleid)
@@ -134,11 +134,16 @@ measure() {
         -s bench/get_authorised.lua "$url" | rate_of)
     read_inbox=$(MELDROUTE_TOKEN=$af MELDROUTE_PATH='/api/v1/signals?status=gemeld' wrk -t2 -c$connections \
         -d"${duration}s" -s bench/get_authorised.lua "$url" | rate_of)
-    # One client: the latency of the request itself, not of a queue in front of it.
+    # One client: the latency of the request itself, not of a queue in front of it. The steady state, after one
+    # second of the same searches: the loads above leave PostgreSQL's buffers (128 MiB by default) full of other
+    # pages, and the first round of the eight queries alone would be the p99 of a few hundred requests. That
+    # second is printed too.
+    cold_line=$(MELDROUTE_TOKEN=$af wrk -t1 -c1 -d1s -s bench/search.lua "$url" 2>/dev/null | grep '^latency-us')
     search_line=$(MELDROUTE_TOKEN=$af wrk -t1 -c1 -d"${duration}s" -s bench/search.lua "$url" 2>/dev/null |
         grep '^latency-us')
     p50=$(echo "$search_line" | awk '{ printf "%.1f", $3 / 1000 }')
     p99=$(echo "$search_line" | awk '{ printf "%.1f", $5 / 1000 }')
+    cold_p99=$(echo "$cold_line" | awk '{ printf "%.1f", $5 / 1000 }')
     local samples="" overview_samples=""
     for _ in 1 2 3 4 5; do
         samples+=" $(time_ms "$url/api/v1/statistics?from=$year-01-01&to=$year-12-31" -H "authorization: Bearer $beleid")"
@@ -158,7 +163,7 @@ measure() {
         "$(ratio "$intake" "$raw_row")x raw $raw_name one commit per row (>= 1.5), $(ratio "$intake" "$raw_batch") of raw $raw_name batched"
     echo "authorised read, GET a case: $read_case req/s, $(ratio "$read_case" "$live") of health/live (>= 0.30)"
     echo "authorised read, list the inbox: $read_inbox req/s, $(ratio "$read_inbox" "$live") of health/live (>= 0.30)"
-    echo "full-text search with filters, newest first, one client: p99 $p99 ms, p50 $p50 ms (p99 <= 20 ms)"
+    echo "full-text search with filters, newest first, one client: p99 $p99 ms, p50 $p50 ms (p99 <= 20 ms); the first second after the loads above: p99 $cold_p99 ms"
     echo "yearly statistics ($year): $stats ms, median of 5, max $(echo "$samples" | maximum) ms (<= 200 ms)"
     echo "yearly overview (every year): $overview ms, median of 5 (<= 200 ms)"
     echo "start to ready: $ready_ms ms (<= 300 ms)"
