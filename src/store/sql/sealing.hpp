@@ -13,18 +13,31 @@
 
 namespace meldroute::store::sql {
 
-//! Adds the blind-index terms of a signal's narrative (keyed hashes of its normalised, stemmed words).
-template <typename Db>
-void IndexNarrative(Db& connection, const FieldCipher& cipher, std::int64_t sequence,
-                    std::string_view narrative) {
+// The blind-index keys of a narrative's terms, sorted and distinct, as one JSON array for Db::kJsonTextArray.
+inline std::string NarrativeTermKeys(const FieldCipher& cipher, std::string_view narrative) {
     std::vector<std::int64_t> keys;
     for (const std::string& term : domain::SearchTerms(narrative)) keys.push_back(TermKey(cipher, term));
     std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    std::string json = "[";
     for (std::int64_t key : keys) {
-        connection.Prepare("INSERT INTO signal_terms (term_hash, signal_sequence) VALUES (?, ?) ON CONFLICT DO NOTHING")
-            .BindAll(key, sequence)
-            .Run();
+        if (json.size() > 1) json += ',';
+        json += std::to_string(key);
     }
+    return json + "]";
+}
+
+//! Adds the blind-index terms of a signal's narrative (keyed hashes of its normalised, stemmed words), in one
+//! statement for its some 50 terms rather than one each (intake measured the same either way, on both engines:
+//! the rows, not the statements, are the cost).
+template <typename Db>
+void IndexNarrative(Db& connection, const FieldCipher& cipher, std::int64_t sequence,
+                    std::string_view narrative) {
+    connection
+        .Prepare("INSERT INTO signal_terms (term_hash, signal_sequence) SELECT CAST(term.value AS BIGINT), ? FROM " +
+                 std::string{Db::kJsonTextArray} + " term WHERE true ON CONFLICT DO NOTHING")
+        .BindAll(sequence, NarrativeTermKeys(cipher, narrative))
+        .Run();
 }
 
 //! Removes the blind-index terms of a signal's narrative (recomputed from the opened narrative; the rows are
@@ -32,11 +45,11 @@ void IndexNarrative(Db& connection, const FieldCipher& cipher, std::int64_t sequ
 template <typename Db>
 void UnindexNarrative(Db& connection, const FieldCipher& cipher, std::int64_t sequence,
                       std::string_view narrative) {
-    for (const std::string& term : domain::SearchTerms(narrative)) {
-        connection.Prepare("DELETE FROM signal_terms WHERE term_hash = ? AND signal_sequence = ?")
-            .BindAll(TermKey(cipher, term), sequence)
-            .Run();
-    }
+    connection
+        .Prepare("DELETE FROM signal_terms WHERE signal_sequence = ? AND term_hash IN (SELECT CAST(term.value AS "
+                 "BIGINT) FROM " + std::string{Db::kJsonTextArray} + " term)")
+        .BindAll(sequence, NarrativeTermKeys(cipher, narrative))
+        .Run();
 }
 
 //! Records a check value for the current key and for the search key when the database does not know them
