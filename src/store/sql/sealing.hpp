@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/search_terms.hpp"
+#include "store/sql/json_array.hpp"
 #include "store/sealed_columns.hpp"
 #include "store/store.hpp"
 
@@ -19,12 +20,7 @@ inline std::string NarrativeTermKeys(const FieldCipher& cipher, std::string_view
     for (const std::string& term : domain::SearchTerms(narrative)) keys.push_back(TermKey(cipher, term));
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    std::string json = "[";
-    for (std::int64_t key : keys) {
-        if (json.size() > 1) json += ',';
-        json += std::to_string(key);
-    }
-    return json + "]";
+    return JsonNumberArray(keys.begin(), keys.end());
 }
 
 //! Adds the blind-index terms of a signal's narrative (keyed hashes of its normalised, stemmed words), in one

@@ -19,6 +19,7 @@
 
 #include "domain/search_terms.hpp"
 #include "store/sealed_columns.hpp"
+#include "store/sql/json_array.hpp"
 #include "store/sql/registers.hpp"
 #include "store/sql/sealing.hpp"
 #include "store/store.hpp"
@@ -110,31 +111,6 @@ inline void SplitFiguresList(std::optional<std::string_view> text, std::size_t w
     std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
-// Whole numbers as one JSON array, for Db::kJsonTextArray.
-template <typename Iterator>
-std::string JsonNumberArray(Iterator begin, Iterator end) {
-    std::string json = "[";
-    for (Iterator at = begin; at != end; ++at) {
-        if (at != begin) json += ',';
-        json += std::to_string(*at);
-    }
-    return json + "]";
-}
-
-// Texts as one JSON array of strings, for Db::kJsonTextArray.
-inline std::string JsonTextArray(const std::set<std::string>& values) {
-    std::string json = "[";
-    for (const std::string& value : values) {
-        if (json.size() > 1) json += ',';
-        json += '"';
-        for (char letter : value) {
-            if (letter == '"' || letter == '\\') json += '\\';
-            json += letter;
-        }
-        json += '"';
-    }
-    return json + "]";
-}
 
 inline std::string JoinRoles(const std::vector<domain::Role>& roles) {
     std::vector<std::string> names;
