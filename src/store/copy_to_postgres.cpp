@@ -131,7 +131,11 @@ Result<CopyReport> CopySqliteToPostgres(const std::string& sqlite_path, const st
                 auto rows = source.Prepare("SELECT " + columns + " FROM " + std::string{table.name});
                 const int width = static_cast<int>(table.columns.size());
                 std::int64_t copied = 0;
-                target.CopyIn("COPY " + std::string{table.name} + " (" + columns + ") FROM STDIN",
+                // FREEZE: the tables were created in this transaction, so their rows are written frozen and their
+                // pages visible to all. Otherwise the copied rows waited for a VACUUM that could see past the
+                // copy; until then each index-only scan of the figures fetched the rows from the table (at 1M
+                // signals the recorded signals of every year: 70,024 heap fetches, 229 ms against 53 ms).
+                target.CopyIn("COPY " + std::string{table.name} + " (" + columns + ") FROM STDIN WITH (FREEZE)",
                               [&](std::string& buffer) {
                                   while (buffer.size() < kChunkBytes) {
                                       if (!rows.Step()) return false;
