@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <atomic>
 #include <filesystem>
 #include <thread>
@@ -972,12 +973,13 @@ TYPED_TEST(StoreContractTest, SearchIntersectsLongPostingListsExactly) {
         if (word == "fietsen") return index % 7 == 0;
         if (word == "arbeiders") return index % 3 == 0;
         if (word == "paspoort") return index == 5 || index == 150 || index == 290 || index == 587;
+        if (word == "loods") return index < 64;  // exactly one first chunk: the read after it comes back empty
         return false;
     };
     this->Write([&](Transaction& transaction) {
         for (int index = 0; index < kSignals; ++index) {
             std::string narrative = "De kelder.";
-            for (const char* word : {"fietsen", "arbeiders", "paspoort"}) {
+            for (const char* word : {"fietsen", "arbeiders", "paspoort", "loods"}) {
                 if (holds(index, word)) narrative += std::string{" "} + word + ".";
             }
             char at[32];
@@ -1012,6 +1014,22 @@ TYPED_TEST(StoreContractTest, SearchIntersectsLongPostingListsExactly) {
     EXPECT_EQ(ids("arbeiders", 2000, early, 3), (std::vector<std::string>{"s99", "s96", "s93"}));
     EXPECT_TRUE(ids("kelder", 450, early, 10).empty()) << "the newest 450 are all from signal 150 on";
     EXPECT_EQ(ids("kelder", 510, early, 10), before_100) << "the newest 510 reach signal 90";
+    EXPECT_EQ(ids("loods", 2000), expected({"loods"}, 2000));
+    EXPECT_EQ(ids("loods kelder arbeiders", 2000), expected({"loods", "kelder", "arbeiders"}, 2000));
+    // A case filter over several rounds: only two old signals are in a case of the form.
+    this->Write([&](Transaction& transaction) {
+        domain::Case labour = this->MakeCase("c-arbeid", "2024-02-01T10:00:00Z");
+        labour.forms = {"arbeid"};
+        transaction.InsertCase(labour);
+        transaction.SetSignalCase("s20", "c-arbeid");
+        transaction.SetSignalCase("s10", "c-arbeid");
+    });
+    domain::SignalSearch arbeid;
+    arbeid.form = "arbeid";
+    EXPECT_EQ(ids("kelder", 2000, arbeid, 10), (std::vector<std::string>{"s20", "s10"}));
+    EXPECT_EQ(ids("kelder", 2000, arbeid, 1), std::vector<std::string>{"s20"});
+    EXPECT_TRUE(ids("kelder", 579, arbeid, 10).empty()) << "the newest 579 end at signal 21";
+    EXPECT_EQ(ids("kelder", 585, arbeid, 10), std::vector<std::string>{"s20"}) << "the newest 585 end at signal 15";
 }
 
 // The state several instances share: rate-limit events, single-use tickets and job leases.

@@ -526,8 +526,9 @@ public:
                                       int limit) override {
         // The blind index: the query's words reduced to terms and hashed like the narratives' were; a signal
         // matches when it holds every term. The newest `candidates` matches are found by intersecting the terms'
-        // posting lists newest first (MatchingSequences); only those go on to the filters. So a search costs at
-        // most `candidates` matches and the postings between them, however many signals hold a common word.
+        // posting lists newest first (Intersection); only those go on to the filters. So a search reads the terms'
+        // postings down to its `candidates`-th match, however many signals hold a common word; words that seldom
+        // meet are read to the end of their lists (docs/performance.md).
         std::vector<std::string> terms = domain::SearchTerms(text);
         if (terms.size() > kMaxSearchTerms) terms.resize(kMaxSearchTerms);
         std::vector<std::int64_t> keys;
@@ -560,8 +561,8 @@ public:
             return ReadSignals(statement);
         }
         // Without a filter every match is shown: the newest `limit` are the answer. With filters, the matches are
-        // found and filtered a few times `limit` at a time, newest first, until `limit` pass or `candidates` have
-        // been looked at. The filters read an index that holds what they need of a signal (signals_for_search),
+        // found and filtered newest first, 4 x `limit` and then twice as many each round, until `limit` pass or
+        // `candidates` have been looked at. The filters read an index that holds what they need of a signal (signals_for_search),
         // so only the signals shown are read whole, at the end, in one statement.
         const bool filtered = search.form || search.status || search.urgency || search.from || search.to;
         const auto bound = static_cast<std::size_t>(std::max(candidates, 0));
@@ -573,9 +574,10 @@ public:
             intersection.MoreUpTo(matches, std::min(bound, wanted));
             shown = std::move(matches);
         }
-        while (filtered && shown.size() < wanted && matches.size() < bound) {
+        // Each round looks at twice as many matches as the one before (each is a round trip on PostgreSQL).
+        for (std::size_t round = 4 * wanted; filtered && shown.size() < wanted && matches.size() < bound; round *= 2) {
             const std::size_t first = matches.size();
-            intersection.MoreUpTo(matches, std::min(bound, first + 4 * wanted));
+            intersection.MoreUpTo(matches, std::min(bound, first + round));
             if (matches.size() == first) break;
             auto passing = db_.Prepare(
                 "SELECT f.sequence FROM " + JsonTextArrayAt(1) + " hit " + join_in_order + " signals f" +
@@ -1768,7 +1770,6 @@ private:
     }
 
     static constexpr std::size_t kMaxSearchTerms = 16;
-    // A search term's postings are counted up to this many to find the rarest term of a query.
     static constexpr std::size_t kMaxRelatedSignals = 100;
 
     Db& db_;
