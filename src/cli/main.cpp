@@ -257,9 +257,10 @@ int Serve(const config::ServeSettings& settings, const app::RetentionSettings& r
     // A request waits on the store while its write (or its audited read) is committed; the group-commit writer
     // folds what is waiting then into one transaction and one fsync. So the threads set how many requests can
     // share a commit: with two per core only four could, and the fsync bounded the rate. More threads also
-    // mean more responses built at once, so more memory: 16 keeps a 2-core server within 64 MiB while it lists
-    // inboxes (docs/performance.md).
-    int threads = static_cast<int>(std::max(16u, std::thread::hardware_concurrency() * 4));
+    // mean more responses built at once, so more memory. At 1M signals on 2 cores, 32 threads against 16 served
+    // GET a case 5-46% and intake 10-25% faster in four interleaved rounds for 2-4 MiB more (46-48 MiB); 64 were
+    // no faster (docs/performance.md).
+    int threads = static_cast<int>(std::max(32u, std::thread::hardware_concurrency() * 4));
     http::Server server{[&](const http::Request& request, const std::string& peer) {
                             return application.Handle(request, peer);
                         },
