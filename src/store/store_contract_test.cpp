@@ -133,6 +133,17 @@ protected:
         return header;
     }
 
+    //! A case of `forms` (and `urgency`) made at `at`, holding the signals `signal_ids`.
+    static void PutInCase(Transaction& transaction, const std::string& id, const std::string& at,
+                          std::vector<std::string> forms, const std::vector<std::string>& signal_ids,
+                          std::optional<std::string> urgency = std::nullopt) {
+        domain::Case header = MakeCase(id, at);
+        header.forms = std::move(forms);
+        header.urgency = std::move(urgency);
+        transaction.InsertCase(header);
+        for (const std::string& signal_id : signal_ids) transaction.SetSignalCase(signal_id, id);
+    }
+
     std::shared_ptr<app::Keyring> keyring_ = (app::InitCrypto(), app::Keyring::Ephemeral());
     Backend backend_;
     std::unique_ptr<Store> store_;
@@ -932,15 +943,8 @@ TYPED_TEST(StoreContractTest, SearchMatchesEveryWordNewestFirstWithinTheCandidat
 
     // The case filters: a form is one of the case's forms (whole codes only), the status and urgency its own.
     this->Write([&](Transaction& transaction) {
-        domain::Case both = this->MakeCase("c-both", "2024-02-01T10:00:00Z");
-        both.forms = {"seksueel", "arbeid"};
-        both.urgency = "hoog";
-        transaction.InsertCase(both);
-        domain::Case other = this->MakeCase("c-other", "2024-02-01T11:00:00Z");
-        other.forms = {"crimineel"};
-        transaction.InsertCase(other);
-        transaction.SetSignalCase("s9", "c-both");
-        transaction.SetSignalCase("s6", "c-other");
+        this->PutInCase(transaction, "c-both", "2024-02-01T10:00:00Z", {"seksueel", "arbeid"}, {"s9"}, "hoog");
+        this->PutInCase(transaction, "c-other", "2024-02-01T11:00:00Z", {"crimineel"}, {"s6"});
     });
     domain::SignalSearch arbeid;
     arbeid.form = "arbeid";
@@ -1018,11 +1022,7 @@ TYPED_TEST(StoreContractTest, SearchIntersectsLongPostingListsExactly) {
     EXPECT_EQ(ids("loods kelder arbeiders", 2000), expected({"loods", "kelder", "arbeiders"}, 2000));
     // A case filter over several rounds: only two old signals are in a case of the form.
     this->Write([&](Transaction& transaction) {
-        domain::Case labour = this->MakeCase("c-arbeid", "2024-02-01T10:00:00Z");
-        labour.forms = {"arbeid"};
-        transaction.InsertCase(labour);
-        transaction.SetSignalCase("s20", "c-arbeid");
-        transaction.SetSignalCase("s10", "c-arbeid");
+        this->PutInCase(transaction, "c-arbeid", "2024-02-01T10:00:00Z", {"arbeid"}, {"s20", "s10"});
     });
     domain::SignalSearch arbeid;
     arbeid.form = "arbeid";
