@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "domain/search_terms.hpp"
-#include "store/sql/json_array.hpp"
 #include "store/sealed_columns.hpp"
+#include "store/sql/json_array.hpp"
 #include "store/store.hpp"
 
 namespace meldroute::store::sql {

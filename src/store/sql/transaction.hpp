@@ -111,7 +111,6 @@ inline void SplitFiguresList(std::optional<std::string_view> text, std::size_t w
     std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
-
 inline std::string JoinRoles(const std::vector<domain::Role>& roles) {
     std::vector<std::string> names;
     for (domain::Role role : roles) names.emplace_back(domain::ToString(role));
@@ -561,33 +560,33 @@ public:
             return ReadSignals(statement);
         }
         // Without a filter every match is shown: the newest `limit` are the answer. With filters, the matches are
-        // found and filtered newest first, 4 x `limit` and then twice as many each round, until `limit` pass or
-        // `candidates` have been looked at. The filters read an index that holds what they need of a signal (signals_for_search),
-        // so only the signals shown are read whole, at the end, in one statement.
+        // found and filtered newest first, 4 x `limit` and then twice as many each round (each round a round trip
+        // on PostgreSQL), until `limit` pass or `candidates` have been looked at. The filters read an index that
+        // holds what they need of a signal (signals_for_search), so only the signals shown are read whole, at the
+        // end, in one statement.
         const bool filtered = search.form || search.status || search.urgency || search.from || search.to;
         const auto bound = static_cast<std::size_t>(std::max(candidates, 0));
         const auto wanted = static_cast<std::size_t>(std::max(limit, 0));
         Intersection intersection{db_, keys};
-        std::vector<std::int64_t> matches;
         std::vector<std::int64_t> shown;
         if (!filtered) {
-            intersection.MoreUpTo(matches, std::min(bound, wanted));
-            shown = std::move(matches);
-        }
-        // Each round looks at twice as many matches as the one before (each is a round trip on PostgreSQL).
-        for (std::size_t round = 4 * wanted; filtered && shown.size() < wanted && matches.size() < bound; round *= 2) {
-            const std::size_t first = matches.size();
-            intersection.MoreUpTo(matches, std::min(bound, first + round));
-            if (matches.size() == first) break;
-            auto passing = db_.Prepare(
-                "SELECT f.sequence FROM " + JsonTextArrayAt(1) + " hit " + join_in_order + " signals f" +
-                std::string{Db::kSearchIndexHint} +
-                " ON f.sequence = CAST(hit.value AS BIGINT) LEFT JOIN cases c ON c.id = f.case_id WHERE 1 = 1" +
-                filters("f") + " ORDER BY f.sequence DESC LIMIT ?8");
-            passing.Bind(1, JsonNumberArray(matches.begin() + static_cast<std::ptrdiff_t>(first), matches.end()));
-            bind_filters(passing);
-            passing.Bind(8, static_cast<std::int64_t>(wanted - shown.size()));
-            while (passing.Step()) shown.push_back(passing.Int(0));
+            intersection.MoreUpTo(shown, std::min(bound, wanted));
+        } else {
+            std::vector<std::int64_t> matches;
+            for (std::size_t round = 4 * wanted; shown.size() < wanted && matches.size() < bound; round *= 2) {
+                const std::size_t first = matches.size();
+                intersection.MoreUpTo(matches, std::min(bound, first + round));
+                if (matches.size() == first) break;
+                auto passing = db_.Prepare(
+                    "SELECT f.sequence FROM " + JsonTextArrayAt(1) + " hit " + join_in_order + " signals f" +
+                    std::string{Db::kSearchIndexHint} +
+                    " ON f.sequence = CAST(hit.value AS BIGINT) LEFT JOIN cases c ON c.id = f.case_id WHERE 1 = 1" +
+                    filters("f") + " ORDER BY f.sequence DESC LIMIT ?8");
+                passing.Bind(1, JsonNumberArray(matches.begin() + static_cast<std::ptrdiff_t>(first), matches.end()));
+                bind_filters(passing);
+                passing.Bind(8, static_cast<std::int64_t>(wanted - shown.size()));
+                while (passing.Step()) shown.push_back(passing.Int(0));
+            }
         }
         if (shown.empty()) return {};
         auto statement = db_.Prepare(std::string{"SELECT "} + kSignalColumns + " FROM " + JsonTextArrayAt(1) +

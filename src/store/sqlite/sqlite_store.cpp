@@ -43,17 +43,13 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
         // chain's end, the figures) again each time. At 10,000 pages (40 MiB of log) they are copied once per
         // ten times as many commits. Measured (intake, 64 clients, 5 s, interleaved): 10k signals 4,490-5,170
         // -> 5,790-5,930 req/s and 67 -> 38 KiB written per signal; 1M signals 3,490-3,720 -> 3,860-3,970 req/s.
-        // A checkpoint on a thread of its own was slower still: racing the commits, it never finished the log,
+        // A checkpoint on a thread of its own was slower: racing the commits, it never finished the log,
         // so the log was not restarted and the same pages were copied again and again (94-128 KiB per signal).
         // A crash leaves about this much log to read back at the next start. Readers holding an old snapshot can
         // keep a checkpoint from restarting the log, so it may grow past it for a while; the size limit has the
         // file cut back to 64 MiB whenever the log restarts.
         store->engine_->writer().Execute("PRAGMA wal_autocheckpoint = " + std::to_string(kCheckpointPages) +
                                          "; PRAGMA journal_size_limit = " + std::to_string(kLogBytesKept));
-    } catch (const StoreFailure& failure) {
-        return MakeError(ErrorCode::kUnavailable, failure.what());
-    }
-    try {
         for (int index = 0; index < reader_count; ++index) {
             store->engine_->AddReader(std::make_unique<Connection>(path, true));
         }
