@@ -31,7 +31,9 @@ public:
 
     //! Group commit: writers queue their work; one of them (the leader) runs everything queued so far in one
     //! transaction with one durable commit, then wakes the others. A job that fails is rolled back to its
-    //! savepoint and does not affect the rest of the batch.
+    //! savepoint and does not affect the rest of the batch. Each job waits on a condition of its own, so a finished
+    //! batch wakes its own jobs and the next leader only, not every writer waiting (with 64 clients, waking them
+    //! all cost more CPU than the batches: docs/performance.md).
     Status Write(const std::function<Status(Transaction&)>& work) {
         ScopedTimer timer{metrics_.write_wait_seconds};
         WriteJob job{&work};
@@ -40,7 +42,7 @@ public:
         metrics_.write_queue_depth.fetch_add(1, std::memory_order_relaxed);
         while (!job.done) {
             if (leader_active_) {
-                write_done_.wait(lock);
+                job.wake.wait(lock);
                 continue;
             }
             leader_active_ = true;
@@ -52,9 +54,11 @@ public:
             lock.unlock();
             RunBatch(batch);
             lock.lock();
-            for (WriteJob* finished : batch) finished->done = true;
-            leader_active_ = false;
-            write_done_.notify_all();
+            for (WriteJob* finished : batch) {
+                finished->done = true;
+                if (finished != &job) finished->wake.notify_one();
+            }
+            HandOverLocked();
         }
         return std::move(job.result);
     }
@@ -92,8 +96,7 @@ public:
             Engine* engine;
             ~Release() {
                 std::lock_guard guard{engine->write_mutex_};
-                engine->leader_active_ = false;
-                engine->write_done_.notify_all();
+                engine->HandOverLocked();
             }
         } release{this};
         return action(*writer_);
@@ -113,11 +116,21 @@ public:
 
 private:
     struct WriteJob {
+        explicit WriteJob(const std::function<Status(Transaction&)>* job_work) : work(job_work) {}
         const std::function<Status(Transaction&)>* work;
         Status result = Ok();
         bool done = false;
+        std::condition_variable wake;  // with write_mutex_: done, or no leader is active any more
     };
     static constexpr std::size_t kMaxBatch = 256;
+
+    // Ends the leader's turn (write_mutex_ held): the oldest queued job leads next, and whoever waits for the
+    // writer to be idle (Exclusive, WaitIdle) looks again.
+    void HandOverLocked() {
+        leader_active_ = false;
+        if (!queue_.empty()) queue_.front()->wake.notify_one();
+        write_done_.notify_all();
+    }
 
     void RunBatch(const std::vector<WriteJob*>& batch) {
         Db& connection = *writer_;
@@ -187,7 +200,7 @@ private:
 
     std::shared_ptr<const FieldCipher> cipher_;
     std::mutex write_mutex_;  // guards queue_ and leader_active_; the leader alone touches writer_
-    std::condition_variable write_done_;
+    std::condition_variable write_done_;  // no leader is active: for Exclusive and WaitIdle
     std::vector<WriteJob*> queue_;
     bool leader_active_ = false;
     std::unique_ptr<Db> writer_;

@@ -186,15 +186,17 @@ Status SqliteStore::Backup(const std::string& target) {
 
 Status SqliteStore::Flush() {
     engine_->WaitIdle();
-    Connection& writer = engine_->writer();
-    try {
-        // Everything committed is durable already (synchronous=FULL); this folds the WAL into the database file
-        // so a stopped server leaves one file behind.
-        writer.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
-    } catch (const StoreFailure& failure) {
-        return MakeError(ErrorCode::kUnavailable, failure.what());
-    }
-    return Ok();
+    // Exclusive: the checkpoint runs on the writer connection, which a batch queued meanwhile would use too.
+    return engine_->Exclusive([](Connection& writer) -> Status {
+        try {
+            // Everything committed is durable already (synchronous=FULL); this folds the WAL into the database
+            // file so a stopped server leaves one file behind.
+            writer.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (const StoreFailure& failure) {
+            return MakeError(ErrorCode::kUnavailable, failure.what());
+        }
+        return Ok();
+    });
 }
 
 Status CheckDatabaseFile(const std::string& path) {
