@@ -53,6 +53,15 @@
 //   by someone who read only the brief and the policy, measured once, after the context rules)
 //                                       0.594 / 0.807 / 0.833, none at sterk
 //                                                               (patterns alone 0.677 / 0.754 / 0.850, none)
+//   blind6 (60: 14 arbeid, 10 seksueel, 10 crimineel, 26 negatives of which 19 hard; written by a helper that read
+//   only the brief and the policy, never the code or the other sets; measured once, at commit 22095f6)
+//                                       0.514 / 0.784 / 0.800, none at sterk
+//                                                               (patterns alone 0.559 / 0.698 / 0.833, none)
+//     Its writer ticked the form's code where the general list names the same fact (ARB-02, not ALG-02, for long
+//     days at work), while the matcher offers both; where a general code and its form's sibling (ALG-02/ARB-02,
+//     ALG-14/ARB-17, ALG-11/SEK-11, ALG-03/SEK-09, ALG-08/ARB-10, ARB-11 or SEK-02) stand in for each other, the
+//     older held-out sets gain 1-5 points of precision (blind3 0.673 -> 0.714, unseen4 0.674 -> 0.724). Most
+//     false positives are extra codes on real cases (blind2 38 of 51, unseen4 97 of 127), not hits on negatives.
 //   blind4 (60, kept outside the repository; measured a third time, after the context rules)
 //                                       0.637 / 0.745 / 0.867   (patterns alone 0.656 / 0.660 / 0.883)
 //
@@ -327,7 +336,8 @@ TEST(SuggestionsCrossValidation, LearnedLayerAddsRecallOnUnseenWording) {
 // innocent sign they show, e.g. a passport a brother keeps in an inheritance dispute).
 TEST(SuggestionsHeldOut, LearnedLayerAddsRecallOnSetsNeverTrainedOn) {
     for (const char* file : {"narratives-blind2.tsv", "narratives-blind3.tsv", "narratives-unseen4.tsv",
-                             "narratives-hardneg.tsv", "narratives-blind5.tsv"}) {
+                             "narratives-hardneg.tsv", "narratives-blind5.tsv",
+                             "narratives-blind6.tsv"}) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);
         ASSERT_GE(narratives.size(), 40u);
