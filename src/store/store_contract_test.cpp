@@ -654,6 +654,66 @@ TYPED_TEST(StoreContractTest, CodesAndCatalogVersions) {
     });
 }
 
+// The jobs of one batch share a transaction, which remembers the end of the audit chain and the latest catalog
+// version: a later job sees what an earlier one wrote, and nothing of one that was rolled back.
+TYPED_TEST(StoreContractTest, JobsOfOneBatchSeeEachOthersWritesButNotRolledBackOnes) {
+    auto publish = [](Transaction& transaction, const std::string& version) {
+        domain::Catalog catalog = domain::BuiltinCatalog();
+        catalog.version = version;
+        catalog.published_at = "2025-01-01T00:00:00Z";
+        catalog.published_by = "beheer";
+        transaction.InsertCatalog(catalog);
+    };
+    this->Write([&](Transaction& transaction) {
+        app::AppendAudit(transaction, {"beheer", "catalog.publish", "catalog/2025.1", "beheer", "toegestaan"},
+                         "2025-01-01T00:00:00Z");
+        EXPECT_EQ(transaction.LatestCatalogVersion(), std::nullopt);
+        publish(transaction, "2025.1");
+        EXPECT_EQ(transaction.LatestCatalogVersion(), "2025.1");
+    });
+    // Three jobs queue while a fourth holds the writer, so they run as one batch, in the order queued: the first
+    // publishes and fails, the second sees the version before it, the third publishes and the fourth sees that.
+    std::atomic<bool> holding{false};
+    std::vector<std::optional<std::string>> seen(2);
+    auto job = [&](int index) {
+        return this->store_->Write([&, index](Transaction& transaction) -> Status {
+            app::AppendAudit(transaction, {"beheer", "job", "job/" + std::to_string(index), "beheer", "toegestaan"},
+                             "2025-01-02T00:00:00Z");
+            if (index == 0) {
+                publish(transaction, "2025.2");
+                EXPECT_EQ(transaction.LatestCatalogVersion(), "2025.2");
+                return MakeError(ErrorCode::kInvalidArgument, "refused on purpose");
+            }
+            if (index == 2) publish(transaction, "2025.3");
+            if (index == 1 || index == 3) seen[static_cast<std::size_t>(index / 2)] = transaction.LatestCatalogVersion();
+            return Ok();
+        });
+    };
+    std::thread holder{[&] {
+        EXPECT_TRUE(this->store_->Write([&](Transaction&) -> Status {
+            holding.store(true);
+            while (this->store_->metrics().write_queue_depth.load() < 4) std::this_thread::yield();
+            return Ok();
+        }).has_value());
+    }};
+    while (!holding.load()) std::this_thread::yield();
+    std::vector<std::thread> jobs;
+    for (int index = 0; index < 4; ++index) {
+        jobs.emplace_back([&, index] { EXPECT_EQ(job(index).has_value(), index != 0) << index; });
+        while (this->store_->metrics().write_queue_depth.load() < index + 1) std::this_thread::yield();
+    }
+    holder.join();
+    for (std::thread& thread : jobs) thread.join();
+    EXPECT_EQ(seen[0], "2025.1");
+    EXPECT_EQ(seen[1], "2025.3");
+    this->Read([](Transaction& transaction) {
+        EXPECT_EQ(transaction.ListCatalogVersions().size(), 2u);
+        auto verification = app::VerifyAuditChain(transaction);
+        EXPECT_TRUE(verification.valid);
+        EXPECT_EQ(verification.count, 4);
+    });
+}
+
 TYPED_TEST(StoreContractTest, AuditTrailAndProcessingRecords) {
     for (int index = 0; index < 3; ++index) {
         this->Write([&](Transaction& transaction) {

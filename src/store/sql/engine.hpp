@@ -159,7 +159,10 @@ private:
                     job->result = MakeError(ErrorCode::kInternal, exception.what());
                 }
                 // ROLLBACK TO undoes this job only; RELEASE then ends the savepoint either way.
-                if (!job->result) connection.Execute("ROLLBACK TO job");
+                if (!job->result) {
+                    connection.Execute("ROLLBACK TO job");
+                    transaction.ForgetRemembered();
+                }
                 connection.Execute("RELEASE job");
             }
             connection.Execute("COMMIT");

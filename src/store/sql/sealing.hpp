@@ -36,6 +36,23 @@ void IndexNarrative(Db& connection, const FieldCipher& cipher, std::int64_t sequ
         .Run();
 }
 
+//! The same for the signal this transaction inserted last. Where the engine names that signal's sequence in SQL
+//! (Db::kInsertedSignalSequence: PostgreSQL's currval), the statement is sent on without first asking for it, one
+//! round trip less per signal; SQLite hands it over without asking anyone.
+template <typename Db>
+void IndexInsertedNarrative(Db& connection, const FieldCipher& cipher, std::string_view narrative) {
+    if constexpr (Db::kInsertedSignalSequence.empty()) {
+        IndexNarrative(connection, cipher, connection.LastInsertRowid(), narrative);
+    } else {
+        connection
+            .Prepare("INSERT INTO signal_terms (term_hash, signal_sequence) SELECT CAST(term.value AS BIGINT), " +
+                     std::string{Db::kInsertedSignalSequence} + " FROM " + std::string{Db::kJsonTextArray} +
+                     " term WHERE true ON CONFLICT DO NOTHING")
+            .BindAll(NarrativeTermKeys(cipher, narrative))
+            .Run();
+    }
+}
+
 //! Removes the blind-index terms of a signal's narrative (recomputed from the opened narrative; the rows are
 //! keyed by (term_hash, signal_sequence), so no second index by signal is needed).
 template <typename Db>

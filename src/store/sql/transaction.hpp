@@ -157,6 +157,15 @@ public:
     SqlTransaction(Db& connection, const FieldCipher& cipher)
         : db_(connection), registers_(connection, cipher), cipher_(cipher) {}
 
+    //! The end of the audit chain and the latest catalog version are remembered for the rest of the transaction
+    //! once read (only this transaction's own writes change them: a write batch holds the writer, on PostgreSQL
+    //! with an advisory lock across instances), so the jobs of a batch do not each ask again: on PostgreSQL two
+    //! round trips less per signal. The engine calls this when it rolls a job back to its savepoint.
+    void ForgetRemembered() {
+        last_audit_.reset();
+        latest_catalog_version_.reset();
+    }
+
     void InsertUser(const UserRecord& user) override {
         db_.Prepare(
                "INSERT INTO users (username, password_hash, roles, active, created_at, department) "
@@ -346,7 +355,7 @@ public:
                      Seal("signals", signal.id, "business_name",
                           signal.business ? NullIfEmpty(signal.business->trade_name) : std::nullopt))
             .Run();
-        IndexNarrative(db_, cipher_, db_.LastInsertRowid(), signal.narrative);
+        IndexInsertedNarrative(db_, cipher_, signal.narrative);
         int position = 0;
         for (const domain::Person& person : signal.persons) {
             const std::string row = signal.id + "/" + std::to_string(position);
@@ -1109,9 +1118,12 @@ public:
     }
 
     std::optional<std::string> LatestCatalogVersion() override {
-        auto statement = db_.Prepare("SELECT version FROM catalog_versions ORDER BY sequence DESC LIMIT 1");
-        if (!statement.Step()) return std::nullopt;
-        return statement.Text(0);
+        if (!latest_catalog_version_) {
+            auto statement = db_.Prepare("SELECT version FROM catalog_versions ORDER BY sequence DESC LIMIT 1");
+            latest_catalog_version_.emplace();
+            if (statement.Step()) *latest_catalog_version_ = statement.Text(0);
+        }
+        return *latest_catalog_version_;
     }
 
     std::optional<domain::Catalog> LoadCatalog(std::string_view version) override {
@@ -1138,6 +1150,7 @@ public:
     }
 
     void InsertCatalog(const domain::Catalog& catalog) override {
+        latest_catalog_version_.reset();
         db_.Prepare("INSERT INTO catalog_versions (version, published_at, published_by) VALUES (?, ?, ?)")
             .BindAll(catalog.version, catalog.published_at, catalog.published_by)
             .Run();
@@ -1180,11 +1193,14 @@ public:
     }
 
     std::optional<AuditRecord> LastAuditRecord() override {
-        auto statement = db_.Prepare(
-            "SELECT sequence, at, actor, action, object, purpose, outcome, previous_hash, hash FROM audit_events "
-            "ORDER BY sequence DESC LIMIT 1");
-        if (!statement.Step()) return std::nullopt;
-        return ReadAudit(statement);
+        if (!last_audit_) {
+            auto statement = db_.Prepare(
+                "SELECT sequence, at, actor, action, object, purpose, outcome, previous_hash, hash FROM audit_events "
+                "ORDER BY sequence DESC LIMIT 1");
+            last_audit_.emplace();
+            if (statement.Step()) *last_audit_ = ReadAudit(statement);
+        }
+        return *last_audit_;
     }
 
     void AppendAuditRecord(const AuditRecord& record) override {
@@ -1194,6 +1210,7 @@ public:
             .BindAll(record.sequence, record.at, record.actor, record.action, record.object, record.purpose,
                      record.outcome, record.previous_hash, record.hash)
             .Run();
+        last_audit_ = record;
     }
 
     std::vector<AuditRecord> ListAuditRecords(const AuditFilter& filter) override {
@@ -1774,6 +1791,8 @@ private:
     Db& db_;
     SqlRegisters<Db> registers_;
     const FieldCipher& cipher_;
+    std::optional<std::optional<AuditRecord>> last_audit_;                // see ForgetRemembered
+    std::optional<std::optional<std::string>> latest_catalog_version_;   // see ForgetRemembered
 };
 
 }  // namespace meldroute::store::sql

@@ -59,6 +59,8 @@ public:
     static constexpr std::string_view kJoinInOrder = "CROSS JOIN";
     //! The index a search's filters read (migration 15); SQLite would otherwise pick the narrower one.
     static constexpr std::string_view kSearchIndexHint = " INDEXED BY signals_for_search";
+    //! Empty: LastInsertRowid() answers without a round trip (sql/sealing.hpp IndexInsertedNarrative).
+    static constexpr std::string_view kInsertedSignalSequence = "";
     //! The elements of a JSON array (of strings, or of numbers) bound as one parameter, as rows with a column `value`.
     static constexpr std::string_view kJsonTextArray = "json_each(?)";
     static constexpr std::string_view kPosition = "instr";  // (text, part): where part starts, 0 when absent
