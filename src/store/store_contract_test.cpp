@@ -589,6 +589,35 @@ TYPED_TEST(StoreContractTest, LinkingRectificationAndRecurrences) {
     this->Read([](Transaction& transaction) { EXPECT_EQ(transaction.FindSignalIdsByKey("telefoon", "k-tel").size(), 1u); });
 }
 
+// A case with more match keys than one statement asks for (8): every key is looked up, and each related signal
+// comes back with the kinds it matched on.
+TYPED_TEST(StoreContractTest, RelatedSignalsOverManyKeys) {
+    constexpr int kKeys = 11;
+    const std::vector<std::string> kinds{"adres", "telefoon", "persoon", "bedrijf"};
+    this->Write([&](Transaction& transaction) {
+        transaction.InsertSignal(this->MakeSignal("mine", "2024-03-01T10:00:00Z", "Tekst."));
+        transaction.InsertCase(this->MakeCase("c1", "2024-03-02T10:00:00Z"));
+        transaction.SetSignalCase("mine", "c1");
+        for (int key = 0; key < kKeys; ++key) {
+            const std::string other = "other" + std::to_string(10 + key);
+            const std::string& kind = kinds[static_cast<std::size_t>(key) % kinds.size()];
+            transaction.InsertSignal(this->MakeSignal(other, "2024-03-01T11:00:00Z", "Tekst."));
+            transaction.InsertSignalKey("mine", kind, "k" + std::to_string(key));
+            transaction.InsertSignalKey(other, kind, "k" + std::to_string(key));
+        }
+    });
+    this->Read([&](Transaction& transaction) {
+        auto related = transaction.ListRelatedSignals("c1");
+        ASSERT_EQ(related.size(), static_cast<std::size_t>(kKeys));
+        for (int key = 0; key < kKeys; ++key) {
+            // Newest first: the last inserted comes first.
+            const domain::RelatedSignal& signal = related[static_cast<std::size_t>(kKeys - 1 - key)];
+            EXPECT_EQ(signal.signal_id, "other" + std::to_string(10 + key));
+            EXPECT_EQ(signal.matched_on, (std::vector<std::string>{kinds[static_cast<std::size_t>(key) % kinds.size()]}));
+        }
+    });
+}
+
 // A key shared by more signals than the bound: the newest related ones come back, newest first, each with every
 // kind it matched on, and never the case's own signals, however many share the key.
 TYPED_TEST(StoreContractTest, RelatedSignalsAreBoundedNewestFirst) {
@@ -654,6 +683,31 @@ TYPED_TEST(StoreContractTest, CodesAndCatalogVersions) {
     });
 }
 
+// A read or a write that throws (a bug) fails alone: the read's connection goes back to the pool, however often
+// it happens, and a write job's exception of any kind becomes its error without touching the rest.
+TYPED_TEST(StoreContractTest, WorkThatThrowsGivesItsConnectionBack) {
+    for (int attempt = 0; attempt < 64; ++attempt) {
+        auto throwing = [](Transaction& transaction) -> Status {
+            transaction.ListUsers();
+            throw std::runtime_error("a bug");
+        };
+        EXPECT_THROW(static_cast<void>(this->store_->Read(throwing)), std::runtime_error);
+    }
+    Status thrown = this->store_->Write([](Transaction& transaction) -> Status {
+        transaction.InsertUser({"half", "h", {domain::Role::kMelder}, true, "2024-05-01T10:00:00Z"});
+        throw 42;  // not a std::exception
+    });
+    ASSERT_FALSE(thrown.has_value());
+    EXPECT_EQ(thrown.error().code, ErrorCode::kInternal);
+    this->Write([](Transaction& transaction) {
+        transaction.InsertUser({"whole", "h", {domain::Role::kMelder}, true, "2024-05-01T10:00:00Z"});
+    });
+    this->Read([](Transaction& transaction) {
+        EXPECT_FALSE(transaction.FindUser("half").has_value());
+        EXPECT_TRUE(transaction.FindUser("whole").has_value());
+    });
+}
+
 // The jobs of one batch share a transaction, which remembers the end of the audit chain and the latest catalog
 // version: a later job sees what an earlier one wrote, and nothing of one that was rolled back.
 TYPED_TEST(StoreContractTest, JobsOfOneBatchSeeEachOthersWritesButNotRolledBackOnes) {
@@ -700,7 +754,11 @@ TYPED_TEST(StoreContractTest, JobsOfOneBatchSeeEachOthersWritesButNotRolledBackO
     std::vector<std::thread> jobs;
     for (int index = 0; index < 4; ++index) {
         jobs.emplace_back([&, index] { EXPECT_EQ(job(index).has_value(), index != 0) << index; });
-        while (this->store_->metrics().write_queue_depth.load() < index + 1) std::this_thread::yield();
+        // Queued in order: each waits for the one before it. Not after the fourth: the holder then lets go, and
+        // the batch takes all four off the queue at once.
+        if (index < 3) {
+            while (this->store_->metrics().write_queue_depth.load() < index + 1) std::this_thread::yield();
+        }
     }
     holder.join();
     for (std::thread& thread : jobs) thread.join();
@@ -743,8 +801,8 @@ TYPED_TEST(StoreContractTest, AuditTrailAndProcessingRecords) {
 // Writers from many threads, each appending to the chain: the chain stays one valid chain without gaps, and a
 // job that fails inside a batch leaves nothing behind while the others commit.
 TYPED_TEST(StoreContractTest, ConcurrentWritesKeepOneChainAndFailedJobsRollBack) {
-    // More writers than a batch holds at once, and a flush waiting for the writer to be idle meanwhile: every job
-    // is woken when its batch is done and the next leader takes over, so none of them hangs.
+    // Twelve writers at once, and a flush waiting for the writer to be idle meanwhile: every job is woken when its
+    // batch is done and the next leader takes over, so none of them hangs.
     constexpr int kThreads = 12;
     constexpr int kWritesPerThread = 25;
     std::atomic<int> refused{0};

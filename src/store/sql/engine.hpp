@@ -72,17 +72,21 @@ public:
             reader = std::move(idle_readers_.back());
             idle_readers_.pop_back();
         }
-        Status status = Ok();
-        {
-            ScopedTimer timer{metrics_.read_seconds};
-            status = RunRead(*reader, work);
-        }
-        {
-            std::lock_guard lock{readers_mutex_};
-            idle_readers_.push_back(std::move(reader));
-        }
-        readers_available_.notify_one();
-        return status;
+        // Back to the pool however the read ends: a read that throws (a bug the HTTP layer answers with 500) must
+        // not take its connection with it, or the pool would run dry and every later read wait for ever.
+        struct GiveBack {
+            Engine* engine;
+            std::unique_ptr<Db>& reader;
+            ~GiveBack() {
+                {
+                    std::lock_guard lock{engine->readers_mutex_};
+                    engine->idle_readers_.push_back(std::move(reader));
+                }
+                engine->readers_available_.notify_one();
+            }
+        } give_back{this, reader};
+        ScopedTimer timer{metrics_.read_seconds};
+        return RunRead(*reader, work);
     }
 
     //! Runs `action` on the writer connection while no batch of this process runs (backup, re-sealing).
@@ -157,6 +161,8 @@ private:
                 } catch (const std::exception& exception) {
                     // A bug in one job must neither leave the batch hanging nor commit that job's partial writes.
                     job->result = MakeError(ErrorCode::kInternal, exception.what());
+                } catch (...) {
+                    job->result = MakeError(ErrorCode::kInternal, "a write failed with an unknown exception");
                 }
                 // ROLLBACK TO undoes this job only; RELEASE then ends the savepoint either way.
                 if (!job->result) {
@@ -190,6 +196,9 @@ private:
         } catch (const StoreFailure& failure) {
             RollbackQuietly(connection);
             return StoreUnavailable(failure);
+        } catch (...) {
+            RollbackQuietly(connection);
+            throw;
         }
     }
 

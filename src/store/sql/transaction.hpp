@@ -457,11 +457,22 @@ public:
         // Newest first: each related signal's sequence with the kinds it matched on, sorted and without repeats.
         std::map<std::int64_t, std::set<std::string>, std::greater<>> kinds_by_signal;
         const auto per_key = static_cast<std::int64_t>(kMaxRelatedSignals + own.size());
-        for (const std::string& key_hash : key_hashes) {
-            auto statement = db_.Prepare(
-                "SELECT signal_sequence, kind FROM signal_keys WHERE key_hash = ? "
-                "ORDER BY signal_sequence DESC LIMIT ?");
-            statement.BindAll(key_hash, per_key);
+        // Up to kKeysPerStatement keys in one statement, each its own bounded walk along the index (a round trip
+        // per key on PostgreSQL before).
+        for (std::size_t first = 0; first < key_hashes.size(); first += kKeysPerStatement) {
+            const std::size_t count = std::min(kKeysPerStatement, key_hashes.size() - first);
+            std::string sql;
+            for (std::size_t index = 0; index < count; ++index) {
+                if (index > 0) sql += " UNION ALL ";
+                sql += "SELECT * FROM (SELECT signal_sequence, kind FROM signal_keys WHERE key_hash = ?" +
+                       std::to_string(index + 2) + " ORDER BY signal_sequence DESC LIMIT ?1) AS key" +
+                       std::to_string(index);
+            }
+            auto statement = db_.Prepare(sql);
+            statement.Bind(1, per_key);
+            for (std::size_t index = 0; index < count; ++index) {
+                statement.Bind(static_cast<int>(index + 2), key_hashes[first + index]);
+            }
             while (statement.Step()) {
                 const std::int64_t sequence = statement.Int(0);
                 if (!own.contains(sequence)) kinds_by_signal[sequence].insert(statement.Text(1));
@@ -1120,8 +1131,9 @@ public:
     std::optional<std::string> LatestCatalogVersion() override {
         if (!latest_catalog_version_) {
             auto statement = db_.Prepare("SELECT version FROM catalog_versions ORDER BY sequence DESC LIMIT 1");
-            latest_catalog_version_.emplace();
-            if (statement.Step()) *latest_catalog_version_ = statement.Text(0);
+            std::optional<std::string> latest;
+            if (statement.Step()) latest = statement.Text(0);
+            latest_catalog_version_ = std::move(latest);
         }
         return *latest_catalog_version_;
     }
@@ -1197,8 +1209,9 @@ public:
             auto statement = db_.Prepare(
                 "SELECT sequence, at, actor, action, object, purpose, outcome, previous_hash, hash FROM audit_events "
                 "ORDER BY sequence DESC LIMIT 1");
-            last_audit_.emplace();
-            if (statement.Step()) *last_audit_ = ReadAudit(statement);
+            std::optional<AuditRecord> last;
+            if (statement.Step()) last = ReadAudit(statement);
+            last_audit_ = std::move(last);
         }
         return *last_audit_;
     }
@@ -1787,6 +1800,7 @@ private:
 
     static constexpr std::size_t kMaxSearchTerms = 16;
     static constexpr std::size_t kMaxRelatedSignals = 100;
+    static constexpr std::size_t kKeysPerStatement = 8;
 
     Db& db_;
     SqlRegisters<Db> registers_;
