@@ -725,7 +725,7 @@ TYPED_TEST(StoreContractTest, JobsOfOneBatchSeeEachOthersWritesButNotRolledBackO
         publish(transaction, "2025.1");
         EXPECT_EQ(transaction.LatestCatalogVersion(), "2025.1");
     });
-    // Three jobs queue while a fourth holds the writer, so they run as one batch, in the order queued: the first
+    // Four jobs queue while a fifth holds the writer, so they run as one batch, in the order queued: the first
     // publishes and fails, the second sees the version before it, the third publishes and the fourth sees that.
     std::atomic<bool> holding{false};
     std::vector<std::optional<std::string>> seen(2);
