@@ -23,17 +23,21 @@ inline std::string NarrativeTermKeys(const FieldCipher& cipher, std::string_view
     return JsonNumberArray(keys.begin(), keys.end());
 }
 
+// The statement that adds a narrative's terms (its keys bound as one JSON array) to the signal whose sequence
+// `sequence` spells: a placeholder, or an SQL expression of the engine's.
+template <typename Db>
+std::string InsertTermsSql(std::string_view sequence) {
+    return "INSERT INTO signal_terms (term_hash, signal_sequence) SELECT CAST(term.value AS BIGINT), " +
+           std::string{sequence} + " FROM " + std::string{Db::kJsonTextArray} + " term WHERE true ON CONFLICT DO NOTHING";
+}
+
 //! Adds the blind-index terms of a signal's narrative (keyed hashes of its normalised, stemmed words), in one
 //! statement for its some 50 terms rather than one each (intake measured the same either way, on both engines:
 //! the rows, not the statements, are the cost).
 template <typename Db>
 void IndexNarrative(Db& connection, const FieldCipher& cipher, std::int64_t sequence,
                     std::string_view narrative) {
-    connection
-        .Prepare("INSERT INTO signal_terms (term_hash, signal_sequence) SELECT CAST(term.value AS BIGINT), ? FROM " +
-                 std::string{Db::kJsonTextArray} + " term WHERE true ON CONFLICT DO NOTHING")
-        .BindAll(sequence, NarrativeTermKeys(cipher, narrative))
-        .Run();
+    connection.Prepare(InsertTermsSql<Db>("?")).BindAll(sequence, NarrativeTermKeys(cipher, narrative)).Run();
 }
 
 //! The same for the signal this transaction inserted last. Where the engine names that signal's sequence in SQL
@@ -44,10 +48,7 @@ void IndexInsertedNarrative(Db& connection, const FieldCipher& cipher, std::stri
     if constexpr (Db::kInsertedSignalSequence.empty()) {
         IndexNarrative(connection, cipher, connection.LastInsertRowid(), narrative);
     } else {
-        connection
-            .Prepare("INSERT INTO signal_terms (term_hash, signal_sequence) SELECT CAST(term.value AS BIGINT), " +
-                     std::string{Db::kInsertedSignalSequence} + " FROM " + std::string{Db::kJsonTextArray} +
-                     " term WHERE true ON CONFLICT DO NOTHING")
+        connection.Prepare(InsertTermsSql<Db>(Db::kInsertedSignalSequence))
             .BindAll(NarrativeTermKeys(cipher, narrative))
             .Run();
     }
