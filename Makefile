@@ -96,7 +96,9 @@ train-suggestions: $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) --target train_suggestions
 	$(BUILD_DIR)/train_suggestions src/domain/data/suggestion_model.tsv tests/data/narratives.tsv \
 		tests/data/narratives-dev.tsv tests/data/narratives-train2.tsv \
-		--select-on tests/data/narratives-blind.tsv tests/data/narratives-train3.tsv
+		--select-on tests/data/narratives-blind.tsv tests/data/narratives-train3.tsv \
+		tests/data/narratives-blind2.tsv tests/data/narratives-blind3.tsv tests/data/narratives-unseen4.tsv \
+		tests/data/narratives-hardneg.tsv tests/data/narratives-blind5.tsv tests/data/narratives-blind6.tsv
 
 clean:
 	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)

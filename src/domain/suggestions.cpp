@@ -167,6 +167,7 @@ struct Rule {
 // Shared pattern lists for indicators that several catalog lists name in nearly the same words.
 const std::vector<std::string_view> kPassportPatterns = {
     "geen|zonder ~2 @doc",
+    "kan|kon|konden ~3 @doc ~2 niet ~1 tonen|laten|overleggen",
     "@doc ~2 niet$",
     "@doc ~3 niet|nooit ~2 bij|meer|terug|zelf|inzien|hebben|houden|krijgen",
     "geen ~2 beschikking|toegang|zeggenschap ~4 @doc",
@@ -939,10 +940,16 @@ const std::vector<Rule> kRules = {
          "#1-80 ~1 euro ~3 voor ~3 %8-24 ~1 uur|uren",
          "#1-60 ~1 euro ~2 per|een|de ~1 dag",
          "krijgt|kreeg|krijgen|kregen|verdient|verdiende|ontvangt ~6 maar|slechts|hooguit|amper ~2 #1-1000 ~1 euro",
-         "krijgt|kreeg|ontvangt|ontving|krijgen|kregen|heeft|hebben ~3 geen|niets|niks ~3 loon|salaris|betaald|"
-         "uitbetaald|betaling|uitbetaling|cent",
+         "krijgt|kreeg|ontvangt|ontving|krijgen|kregen ~3 geen|niets|niks ~3 loon|salaris|betaald|uitbetaald|betaling|"
+         "uitbetaling|cent",
+         // "heeft niets betaald" is someone who paid nothing; "heeft niets betaald gekregen" is someone unpaid.
+         "heeft|hebben|had|hadden ~3 geen|niets|niks ~3 loon|salaris|betaling|uitbetaling|cent",
+         "heeft|hebben|had|hadden ~3 geen|niets|niks ~3 betaald|uitbetaald ~1 gekregen|gehad|ontvangen",
          "!geen|niets|niks ~3 geld ~4 voor ~3 werk|uren|arbeid|werkzaamheden",
-         "!niet|nooit|nauwelijks|amper|weinig|onvoldoende|niets|niks ~2 =betaald|=uitbetaald",
+         "!niet|nooit|nauwelijks|amper|weinig|onvoldoende ~2 =betaald|=uitbetaald",
+         // "niets betaald" alone is as often someone who paid nothing ("ze heeft niets betaald").
+         "!wordt|worden|werd|werden|is|zijn|was|waren ~3 niets|niks ~2 =betaald|=uitbetaald",
+         "!niets|niks ~2 =betaald|=uitbetaald ~1 gekregen|gehad|ontvangen",
          "@boss ~4 betaalt|betaalde ~4 niet|nooit|niets|niks|weinig",
          "onder ~2 het ~1 minimumloon",
          "minder ~3 dan ~2 minimumloon|afgesproken|beloofd",
@@ -2024,7 +2031,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ARB-06", 0.45, {"violence"}, 1},
     {"ARB-09", 0.5, {"afraid", "deport"}, 10},
     {"ARB-08", 0.5, {"permit", "permit_bad"}, 4, "", "", "", true},
-    {"ARB-03", 0.5, {"pay", "pay_low"}, 6, "", "sexctx", "pay_block", true},
+    {"ARB-03", 0.5, {"pay", "pay_low"}, 6, "workctx", "sexctx", "pay_block", true},
     {"ARB-12", 0.5, {"cash", "pay_cash"}, 6},
     {"ARB-12", 0.5, {"neg", "contract"}, 3, "", "", "", true, 1, true},
     {"ARB-05", 0.45, {"promise", "promise_obj", "reality"}, 20, "workctx", "crimctx"},

@@ -1,79 +1,45 @@
-// Measured quality of the narrative suggestions against a labelled set of realistic Dutch narratives.
+// Measured quality of the narrative suggestions against labelled sets of realistic Dutch narratives.
 //
-// The data set (MELDROUTE_TEST_DATA_DIR/narratives.tsv) holds narratives as municipal staff write them (front
-// desk, enforcement, area team, truancy officer), each labelled by hand from the text alone with the indicator
-// codes a careful reader would tick and the form of exploitation that is strongest ("geen" for negatives).
-// The labels were written before looking at what the code suggests; when a target fails, the patterns in
-// suggestions.cpp are improved, never the labels.
+// The sets (tests/data/narratives*.tsv) hold narratives as municipal staff write them (front desk, enforcement, area
+// team, truancy officer, debt counselling), each labelled from the text alone with the indicator codes a careful
+// reader would tick and the form of exploitation that is strongest ("geen" for negatives). The labels are never
+// changed to suit the matcher: when a target fails, the patterns in suggestions.cpp or the training are improved.
 //
-// The sets (tests/data/): narratives.tsv (62, the set the patterns were tuned on), narratives-dev.tsv (32),
-// narratives-train2.tsv (124 in varied, indirect wording, 28 of them negatives and near-misses, written and
-// labelled for issue 3 point 4 before the matcher was run on them), narratives-blind.tsv (40, written by
-// someone who never saw the matcher; never read while tuning, only its aggregate figures are printed) and
-// narratives-train3.tsv (134, 48 of them negatives and near-misses, written and labelled for the learned layer
-// before the matcher was run on them; the patterns were never tuned on it).
+// How the labels were made (tests/data/labelling/). Each set was first labelled by its writer. On 30 November 2026
+// every set was labelled a second time by someone who saw neither the first labels nor the matcher, and a third
+// person decided each code the two disagreed on, without knowing who had ticked it or what the matcher says
+// (`<set>.second.tsv`, `<set>.adjudication.tsv` with a reason per decision). The codes in the sets are these
+// adjudicated labels: both labellers' common codes plus the disputed ones judged present. The labellers agreed on
+// the strongest form of all 960 narratives; a single labelling missed 2-18% of the adjudicated codes (blind6:
+// first 77%, second 97% of them found) and held hardly any the adjudication rejected. Over the ten older sets the
+// first labelling held 2,129 codes, the second 2,315, the adjudicated one 2,329.
 //
-// All five sets are training data of the learned layer (suggestion_model.hpp), so the per-set figures below are
-// in-sample for it. The honest estimate for new text is the 5-fold cross-validation (SuggestionsCrossValidation):
-// each narrative judged by a model trained without it, reported over the sets the patterns never saw.
-// Measured (precision / recall / strongest-form accuracy):
-//   tuned   0.965 / 1.000 / 0.984      per set, with the built-in model
-//   dev     0.967 / 0.983 / 0.938
-//   train2  0.883 / 0.983 / 0.984
-//   blind   0.838 / 0.975 / 0.950      (patterns alone, before the learned layer: 0.780 / 0.648 / 0.875)
-//   train3  0.809 / 0.956 / 0.948
-//   cross-validation, all 392           0.812 / 0.852 / 0.929
-//   cross-validation, blind + train3    0.732 / 0.754 / 0.897   (patterns alone 0.758 / 0.660 / 0.879)
-//   held out, never trained or tuned on (SuggestionsHeldOut; each written by someone who never saw the matcher,
-//   measured once for the figures here; now in the repository, so a later change needs a new blind set):
-//   blind2 (48)                         0.693 / 0.701 / 0.771   (patterns alone 0.734 / 0.640 / 0.792)
-//   blind3 (60)                         0.673 / 0.685 / 0.817, one negative at sterk
-//                                                               (patterns alone 0.697 / 0.589 / 0.783, none)
-//   unseen4 (160, written as training data for a retrain that was not kept: the model trained with it broke
-//   SuggestionsTest.ConceptsKeepNegationsAndInnocentUses; so it is held out for this model)
-//                                       0.674 / 0.652 / 0.844   (patterns alone 0.692 / 0.587 / 0.838)
-//   The held-out figures above are after the context rules for innocent uses (DropInnocentUses), which were
-//   tuned on the odd half of hardneg only; before them: blind2 0.695 / 0.707 / 0.771 (patterns alone 0.736 /
-//   0.646 / 0.792), blind3 0.674 / 0.690 / 0.817 (0.699 / 0.595 / 0.783), unseen4 0.663 / 0.652 / 0.831 (0.680 /
-//   0.587 / 0.825): each rule cost blind2 or blind3 one hit.
-//   hardneg (120: 90 negatives full of indicator words in innocent use, 30 positives with the same words)
-//                                       0.456 / 0.839 / 0.892, one negative at sterk
-//                                                               (patterns alone 0.495 / 0.780 / 0.942, one too)
-//     The context rules were tuned on its odd-numbered ids (H-001, H-003, ...); the even-numbered half was
-//     never read and only its aggregate figures were printed, before and after the rules:
-//     odd half (tuned on, 60)           0.425 / 0.804 / 0.850, one negative at sterk (before 0.388 / 0.804 / 0.833)
-//                                         patterns alone 0.455 / 0.714 / 0.917, one (before 0.404 / 0.714 / 0.917)
-//     even half (measure, 60)           0.486 / 0.871 / 0.933, none                   (before 0.482 / 0.871 / 0.933)
-//                                         patterns alone 0.531 / 0.839 / 0.967, none  (before 0.525 / 0.839 / 0.967)
-//   Innocent uses of indicator words are the weak spot of both layers, the patterns included; a retrain with
-//   this set as training data found no threshold whose cross-validated precision reached 0.7 (it switched the
-//   learned layer off). The context rules for innocent uses barely move the measure half: most innocent
-//   narratives give a reason of their own that no general rule names yet.
-//   blind5 (60: 14 arbeid, 10 seksueel, 10 crimineel, 26 negatives of which 19 hard; written for this measure
-//   by someone who read only the brief and the policy, measured once, after the context rules)
-//                                       0.594 / 0.807 / 0.833, none at sterk
-//                                                               (patterns alone 0.677 / 0.754 / 0.850, none)
-//   blind6 (60: 14 arbeid, 10 seksueel, 10 crimineel, 26 negatives of which 19 hard; written by a helper that read
-//   only the brief and the policy, never the code or the other sets; measured once, at commit 22095f6)
-//                                       0.514 / 0.784 / 0.800, none at sterk
-//                                                               (patterns alone 0.559 / 0.698 / 0.833, none)
-//     Its writer ticked the form's code where the general list names the same fact (ARB-02, not ALG-02, for long
-//     days at work), while the matcher offers both; where a general code and its form's sibling (ALG-02/ARB-02,
-//     ALG-14/ARB-17, ALG-11/SEK-11, ALG-03/SEK-09, ALG-08/ARB-10, ARB-11 or SEK-02) stand in for each other, the
-//     older held-out sets gain 1-5 points of precision (blind3 0.673 -> 0.714, unseen4 0.674 -> 0.724). Most
-//     false positives are extra codes on real cases (blind2 38 of 51, unseen4 97 of 127), not hits on negatives.
-//   blind6-adjudicated (the same 60 narratives, labelled twice): a second helper labelled them again from the text
-//   alone, without the first labels or the matcher's output; a third decided each of the 39 codes the two
-//   disagreed on (38 yes, 1 no), without knowing who ticked it or what the matcher says (blind6-second-labelling.tsv,
-//   blind6-adjudication.tsv with its reasons). The first labelling
-//   holds 116 codes, the second 147, the adjudicated one 150: against it the first labeller scores precision
-//   1.000 recall 0.773, the second 0.993 / 0.973, with the strongest form the same in all 60. The matcher,
-//   unchanged since blind6 was measured:
-//                                       0.605 / 0.738 / 0.800   (patterns alone 0.648 / 0.648 / 0.833)
-//     So a single labelling misses about a fifth of what the text supports, and part of the matcher's "false
-//     positives" were that; but against complete labels its precision is still well below a careful reader's.
-//   blind4 (60, kept outside the repository; measured a third time, after the context rules)
-//                                       0.637 / 0.745 / 0.867   (patterns alone 0.656 / 0.660 / 0.883)
+// The sets:
+//   narratives (62), dev (32), train2 (124): the phrase patterns were tuned on them;
+//   blind (40), train3 (134), blind2 (48), blind3 (60), unseen4 (160), hardneg (120: 90 negatives full of indicator
+//   words in innocent use, 30 positives), blind5 (60), blind6 (60): written by people who never saw the matcher;
+//   each was held out and measured once before it became training data (figures in docs/architecture.md);
+//   blind7 (60: 14 arbeid, 10 seksueel, 10 crimineel, 26 negatives of which 19 hard), written for this measure by
+//   someone who read only the brief and the policy, labelled twice and adjudicated before the matcher ran on it,
+//   never trained or tuned on: the held-out set (SuggestionsHeldOut).
+// All sets but blind7 are training data of the learned layer (suggestion_model.hpp; `make train-suggestions`), so
+// their own figures are in-sample; the honest estimates for new text are the 5-fold cross-validation
+// (SuggestionsCrossValidation: each narrative judged by a model trained without it, reported over the sets the
+// patterns were never tuned on) and blind7.
+//
+// Measured (precision / recall / strongest-form accuracy), with the model trained on the adjudicated labels of
+// all ten older sets and blind6 (900 narratives; threshold 0.60 chosen by cross-validation):
+//   cross-validation, all 900                       0.782 / 0.740 / 0.888
+//   cross-validation, the 682 the patterns never saw 0.728 / 0.680 / 0.865   (patterns alone 0.725 / 0.620 / 0.862)
+//   blind7, held out, measured once                 0.736 / 0.752 / 0.883, no negative at sterk
+//                                                    (patterns alone 0.718 / 0.686 / 0.867)
+//   blind7 with the model before (trained on the first labels of five sets, 392 narratives):
+//                                                    0.687 / 0.752 / 0.833, one negative at sterk
+// So on new text precision meets the target (0.7) and no negative reaches sterk; recall (0.8) and the strongest
+// form (0.9) do not. blind7 was first measured right after the retrain; two pattern fixes followed for a hardneg
+// negative that reached sterk in the cross-validation ("ze heeft niets betaald" read as unpaid work), and blind7
+// measured the same after them. blind6 with that earlier model, measured once: 0.605 / 0.738 / 0.800 against its adjudicated
+// labels (0.514 / 0.784 / 0.800 against its first labelling alone).
 //
 // Figures:
 //   * micro-averaged precision and recall of the suggested codes against the labels;
@@ -119,7 +85,9 @@ constexpr double kMinFormAccuracy = 0.9;
 
 // The sets the phrase patterns were tuned on, and those they never were (the patterns meet their wording as new).
 const std::vector<std::string> kPatternTunedSets = {"narratives.tsv", "narratives-dev.tsv", "narratives-train2.tsv"};
-const std::vector<std::string> kPatternUnseenSets = {"narratives-blind.tsv", "narratives-train3.tsv"};
+const std::vector<std::string> kPatternUnseenSets = {
+    "narratives-blind.tsv",   "narratives-train3.tsv",  "narratives-blind2.tsv", "narratives-blind3.tsv",
+    "narratives-unseen4.tsv", "narratives-hardneg.tsv", "narratives-blind5.tsv", "narratives-blind6.tsv"};
 
 std::string DataPath(const std::string& file) { return std::string(MELDROUTE_TEST_DATA_DIR) + "/" + file; }
 
@@ -145,15 +113,19 @@ const std::vector<LabelledNarrative>& Narratives(const std::string& file) {
     return found->second;
 }
 
-// The data sets: the sets the patterns were tuned on (tuned, dev, train2), and a held-out set written blind to the
-// patterns and never used for tuning. The held-out figures are the honest estimate for new text.
+// Narratives whose form the catalog has no code for, so that their labels point elsewhere: a boy forced to tend a
+// cannabis farm is criminal exploitation, but Bijlage 3 names that work only through the labour list's facts
+// (dangerous work, no freedom to leave), which both labellers ticked.
+const std::set<std::string> kFormNotInCatalog = {"narratives-dev.tsv:H17"};
+
+// The first five sets, each on its own: the three the patterns were tuned on (tuned, dev, train2) and two they never
+// saw (blind, train3). All five are training data of the learned layer, so these figures are in-sample.
 class SuggestionsQualityTest : public ::testing::TestWithParam<std::string> {
 protected:
     // Sets where only precision and "no negative at sterk" are asserted: text the patterns were not tuned on.
     bool IsPatternUnseen() const {
         return GetParam() == "narratives-blind.tsv" || GetParam() == "narratives-train3.tsv";
     }
-    bool IsBlind() const { return GetParam() == "narratives-blind.tsv"; }
     const std::vector<LabelledNarrative>& Narratives() { return domain::Narratives(GetParam()); }
 };
 
@@ -210,6 +182,8 @@ TEST_P(SuggestionsQualityTest, DataSetIsWellFormed) {
         }
         if (narrative.expected_form == "geen") {
             EXPECT_TRUE(narrative.codes.empty()) << "a negative carries no labels";
+        } else if (kFormNotInCatalog.contains(GetParam() + ":" + narrative.id)) {
+            EXPECT_FALSE(narrative.codes.empty());
         } else {
             // A careful reader's own ticks must point to the form they name (or tie it with another form: a
             // labelled text may hold as many signs of a second form).
@@ -283,18 +257,14 @@ TEST_P(SuggestionsQualityTest, PrecisionRecallAndStrongestForm) {
 
     const bool targets_met = figures.Recall() >= kMinRecall && figures.Precision() >= kMinPrecision &&
                              figures.FormAccuracy() >= kMinFormAccuracy && figures.negatives_at_sterk == 0;
-    // The blind set stays blind: its per-item differences are never printed while tuning, only on request.
-    const char* verbose = std::getenv("MELDROUTE_QUALITY_VERBOSE");
-    const bool show_items = IsBlind() ? verbose != nullptr && std::string_view(verbose) == "blind"
-                                      : !targets_met || verbose != nullptr;
-    if (show_items) {
+    if (!targets_met || std::getenv("MELDROUTE_QUALITY_VERBOSE") != nullptr) {
         std::printf("suggestions: per-item differences (labels vs. suggestions):\n");
         for (const std::string& line : diagnostics) std::printf("  %s\n", line.c_str());
     }
 
     // On the tuned, dev and train2 sets the issue's targets hold. On the sets the patterns were never tuned on
     // (blind, train3) precision and "no negative at sterk" must hold; recall and form accuracy are printed and
-    // reported, not asserted: the cross-validation below is the honest estimate for new text.
+    // reported, not asserted: the cross-validation below and blind7 are the estimates for new text.
     if (!IsPatternUnseen()) {
         EXPECT_GE(figures.Recall(), kMinRecall);
         EXPECT_GE(figures.FormAccuracy(), kMinFormAccuracy);
@@ -304,8 +274,8 @@ TEST_P(SuggestionsQualityTest, PrecisionRecallAndStrongestForm) {
 
 // k-fold cross-validation of the combined matcher: each narrative judged by a model trained without it, with the
 // built-in model's settings and threshold. The patterns were tuned on three of the sets, so the figures over all
-// sets flatter them; those over the sets the patterns never saw (blind, train3) are the honest estimate for new
-// text, printed beside the patterns alone.
+// sets flatter them; those over the sets the patterns never saw (kPatternUnseenSets) estimate new text, printed
+// beside the patterns alone.
 TEST(SuggestionsCrossValidation, LearnedLayerAddsRecallOnUnseenWording) {
     constexpr int kFolds = 5;
     std::vector<LabelledNarrative> narratives;
@@ -332,35 +302,32 @@ TEST(SuggestionsCrossValidation, LearnedLayerAddsRecallOnUnseenWording) {
         patterns_unseen.Add(verdicts[1][index]);
     }
     PrintFigures(std::to_string(kFolds) + "-fold cross-validation, all sets", combined);
-    PrintFigures(std::to_string(kFolds) + "-fold cross-validation, blind + train3", combined_unseen);
-    PrintFigures("patterns alone, blind + train3", patterns_unseen);
+    PrintFigures(std::to_string(kFolds) + "-fold cross-validation, sets the patterns never saw", combined_unseen);
+    PrintFigures("patterns alone, sets the patterns never saw", patterns_unseen);
 
     EXPECT_GE(combined.Precision(), kMinPrecision);
     EXPECT_GE(combined_unseen.Precision(), kMinPrecision);
     EXPECT_GT(combined_unseen.Recall(), patterns_unseen.Recall()) << "the learned layer must add what patterns miss";
 }
 
-// The sets no model was trained on and no pattern tuned on: their figures are printed, and the learned layer must
-// add recall over the patterns alone there too. The targets are not asserted (they are not met on new text: see
-// the figures above), nor the data checks of the training sets (their writers labelled some negatives with the
-// innocent sign they show, e.g. a passport a brother keeps in an inheritance dispute).
-TEST(SuggestionsHeldOut, LearnedLayerAddsRecallOnSetsNeverTrainedOn) {
-    for (const char* file : {"narratives-blind2.tsv", "narratives-blind3.tsv", "narratives-unseen4.tsv",
-                             "narratives-hardneg.tsv", "narratives-blind5.tsv",
-                             "narratives-blind6.tsv", "narratives-blind6-adjudicated.tsv"}) {
-        SCOPED_TRACE(file);
-        const std::vector<LabelledNarrative>& narratives = Narratives(file);
-        ASSERT_GE(narratives.size(), 40u);
-        QualityFigures combined;
-        QualityFigures patterns;
-        for (const LabelledNarrative& narrative : narratives) {
-            combined.Add(JudgeSuggestions(narrative, SuggestIndicators(narrative.text)));
-            patterns.Add(JudgeSuggestions(narrative, SuggestIndicators(narrative.text, nullptr)));
-        }
-        PrintFigures(std::string{file} + ", held out", combined);
-        PrintFigures(std::string{file} + ", held out, patterns alone", patterns);
-        EXPECT_GT(combined.Recall(), patterns.Recall());
+// The set no model was trained on and no pattern tuned on (blind7): its figures are printed, beside the patterns
+// alone. The learned layer must add recall there and no negative may reach "sterk"; precision, recall and form
+// accuracy are not asserted (a held-out set that is asserted becomes a set to tune on).
+TEST(SuggestionsHeldOut, LearnedLayerAddsRecallOnTheSetNeverTrainedOn) {
+    const std::string file = "narratives-blind7.tsv";
+    const std::vector<LabelledNarrative>& narratives = Narratives(file);
+    ASSERT_EQ(narratives.size(), 60u);
+    QualityFigures combined;
+    QualityFigures patterns;
+    for (const LabelledNarrative& narrative : narratives) {
+        const NarrativeVerdict verdict = JudgeSuggestions(narrative, SuggestIndicators(narrative.text));
+        if (verdict.negative_at_sterk) ADD_FAILURE() << "negative " << narrative.id << " reaches sterk";
+        combined.Add(verdict);
+        patterns.Add(JudgeSuggestions(narrative, SuggestIndicators(narrative.text, nullptr)));
     }
+    PrintFigures(file + ", held out", combined);
+    PrintFigures(file + ", held out, patterns alone", patterns);
+    EXPECT_GT(combined.Recall(), patterns.Recall());
 }
 
 INSTANTIATE_TEST_SUITE_P(DataSets, SuggestionsQualityTest,
