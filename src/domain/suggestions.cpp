@@ -1601,7 +1601,7 @@ const std::vector<Concept> kConcepts = {
     {"housing_ok", "student*|*studenten|studentenhuis|*studentenhuis|eigen|gezin|kinderen|huurcontract|*huurcontract"},
     {"crowd_group", "=twaalven|=achten|=tienen|=zessen|=zevenen|=negenen|=elven|=vijftienen|=twintigen|=dertigen|=tientallen"},
     {"share", "helft|deel|gedeelte|grootste|procent|meeste|alles|merendeel|*procent|al|alle|volledige|hele|meeste"},
-    {"take_money", "houdt|hield|neemt|nam|pakt|pakte|int|inde|beheert|beheerde|incasseert|opstrijkt|ophaalt|haalt|haalde|opgehaald|gehouden|afgepakt|ingenomen|bewaart"},
+    {"take_money", "houdt|hield|neemt|nam|pakt|pakte|int|inde|beheert|beheerde|incasseert|opstrijkt|ophaalt|haalt|haalde|opgehaald|gehouden|afgepakt|ingenomen|bewaart|ontvangt|ontving"},
     {"pimp_boss", "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|pooier*|loverboy*|manager|madam|mama|vriend|vriendje|partner|neef|oom|koppelbaas*|voorman|ploegbaas|souteneur|regelaar|uitbater|bemiddelingsbureau*"},
     {"spend_block", "eigen|zelf|gespaard|spaargeld|spaart|verdiend"},
     {"contrast", "maar|terwijl|toch|ondanks|niet|geen|zonder|nauwelijks|alleen|slechts|sinds"},
@@ -1812,6 +1812,12 @@ const std::vector<Concept> kConcepts = {
     {"in_word", "in"},
     {"loot", "buit|opbrengst*|geld|spullen|gestolen|telefoons|portemonnee*|tassen|goederen|*buit"},
     {"beg", "bedel*|gebedeld|*bedelen|collecte*|bekertje"},
+    {"beg_cup", "bekertje|bekertjes|beker|bakje|bakjes|muntjes|munten|bedelgeld|opbrengst"},
+    {"empty_take",
+     "leegmaakt|leeggemaakt|leeghaalt|leeggehaald|leegt|leegde|aanpakt|aangepakt|meeneemt|meenam|meegenomen|inneemt|"
+     "innam|ingenomen|ophaalt|opgehaald|int|inde|pakt|pakte|neemt|nam|haalt|haalde"},
+    {"he_word", "hij|die"},
+    {"cup_drink", "koffie|thee|water|drinken|soep|chocolademelk|ijs|yoghurt|limonade"},
     {"tired_word",
      "moe|vermoeid|uitgeput|uitputting|oververmoeid|doodmoe|afgepeigerd|bekaf|slaapgebrek|kapot|doodop|afgemat|"
      "gesloopt|uitgeblust|lusteloos|futloos|versleten|geradbraakt|slaapt|slaap|sliep|slapen"},
@@ -2059,6 +2065,8 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-13", 0.45, {"address", "unknown_addr", "neg"}, 8, "", "", "", true},
     {"ALG-08", 0.45, {"money_plain", "take_money", "pimp_boss"}, 8, "", "", "take_block"},
     {"SEK-02", 0.45, {"money_plain", "take_money", "pimp_boss"}, 8, "sexctx", "", "take_block"},
+    // "dat hij het geld int", "die haar verdiensten bewaart": the man named before takes the money of sex work.
+    {"SEK-02", 0.45, {"he_word", "money_plain", "take_money"}, 6, "sexctx", "", "take_block"},
     {"ARB-10", 0.45, {"share", "money", "pimp_boss"}, 8, "workctx", "sexctx"},
     {"ALG-08", 0.45, {"share", "money", "pimp_boss"}, 8},
     {"ARB-13", 0.5, {"housing", "crowd_group"}, 8, "", "", "housing_ok"},
@@ -2083,6 +2091,8 @@ const std::vector<ConceptRule> kConceptRules = {
     // Criminal.
     {"CRI-01", 0.5, {"rob", "force_do"}, 8},
     {"CRI-02", 0.5, {"beg", "force_do"}, 8},
+    // Someone empties or takes the begging cup: the beggar hands over the money ("neemt het bekertje mee").
+    {"ALG-08", 0.45, {"beg_cup", "empty_take"}, 8, "beg", "cup_drink"},
     {"CRI-03", 0.5, {"steal", "force_do"}, 8},
     {"CRI-03", 0.45, {"steal", "loot"}, 8},
     {"CRI-04", 0.5, {"luxury_adj", "luxury_item"}, 3},

@@ -396,6 +396,13 @@ const std::vector<Narrative>& Narratives() {
          "ophaalt.",
          {"CRI-02"},
          {}},
+        {"Een man met een kruk zit elke dag met een bekertje bij de supermarkt. 's Avonds haalt een busje hem op "
+         "en de chauffeur neemt het bekertje mee.",
+         {"ALG-08"},
+         {}},
+        {"Mevrouw zat met een bekertje koffie in de wachtkamer en nam het bekertje mee naar buiten.", {}, {"ALG-08"}},
+        {"Ze ontvangt klanten in een appartement en hij int het geld.", {"SEK-02", "ALG-08"}, {}},
+        {"Ze werkt als escort en houdt het geld zelf.", {}, {"ALG-08"}},
         {"Hij is vaak afwezig op school en geeft veel meer geld uit dan je met een bijbaan kan verdienen.",
          {"CRI-05", "CRI-08"},
          {}},
