@@ -9,9 +9,9 @@
 //    threshold with the best F1 of precision and recall on the --select-on narratives, where the patterns meet
 //    wording they have not seen as new text will (on the sets they were tuned on they find nearly everything, and
 //    any model hit looks like noise); the higher threshold among equals, never one whose precision there, less one
-//    standard error, falls below the target 0.7 (unless none keeps that floor: then the best F1 among all), and
-//    never one that lets more negatives of any set reach "sterk" than the patterns alone do (the model must not
-//    add any). The table goes to stderr.
+//    standard error, falls below the target 0.7 (unless none keeps that floor: then the best F1 among all, and the
+//    weights file says so), and never one that brings a negative of any set to "sterk" that the patterns alone do
+//    not bring there. The table goes to stderr.
 // 3. Trains on all narratives and writes OUTPUT with a comment block naming the data and the figures.
 // Deterministic: the same inputs give the same file.
 #include <cmath>
@@ -78,14 +78,23 @@ double PrecisionLowerBound(const QualityFigures& figures) {
     return precision - std::sqrt(precision * (1 - precision) / suggested);
 }
 
-// The threshold with the best cross-validated F1 on the selected narratives (see the file comment).
+// The threshold with the best cross-validated F1 on the selected narratives (see the file comment). `floor_kept`
+// tells whether it also keeps the precision floor.
 double ChooseThreshold(const Narratives& narratives, const meldroute::domain::TrainingOptions& options,
-                       QualityFigures& chosen_figures) {
+                       QualityFigures& chosen_figures, bool& floor_kept) {
     std::vector<double> thresholds;
     for (int step = 30; step <= 95; step += 5) thresholds.push_back(step / 100.0);
     thresholds.push_back(1.01);  // the patterns alone, last
     const auto verdicts = meldroute::domain::CrossValidate(narratives.all, options, kFolds, thresholds);
-    const int patterns_at_sterk = Figures(verdicts.back(), nullptr).negatives_at_sterk;
+    // A threshold is refused when the model brings any negative to "sterk" that the patterns alone do not.
+    const auto adds_sterk = [&](std::size_t index) {
+        for (std::size_t narrative = 0; narrative < narratives.all.size(); ++narrative) {
+            if (verdicts[index][narrative].negative_at_sterk && !verdicts.back()[narrative].negative_at_sterk) {
+                return true;
+            }
+        }
+        return false;
+    };
     struct Candidate {
         double threshold = 1.01;
         double f1 = -1;
@@ -98,19 +107,20 @@ double ChooseThreshold(const Narratives& narratives, const meldroute::domain::Tr
         const QualityFigures selected = Figures(verdicts[index], &narratives.select);
         std::fprintf(stderr, "threshold %.2f: all %s\n                 selected %s F1 %.3f\n", thresholds[index],
                      Describe(all).c_str(), Describe(selected).c_str(), F1(selected));
-        if (all.negatives_at_sterk > patterns_at_sterk) continue;
+        if (adds_sterk(index)) continue;
         const Candidate candidate{thresholds[index], F1(selected), selected};
         if (candidate.f1 >= without_floor.f1) without_floor = candidate;
         if (PrecisionLowerBound(selected) >= kMinPrecision && candidate.f1 >= with_floor.f1) with_floor = candidate;
     }
-    const Candidate& chosen = with_floor.f1 >= 0 ? with_floor : without_floor;
-    if (with_floor.f1 < 0) std::fprintf(stderr, "no threshold keeps the precision floor: best F1 without it\n");
+    floor_kept = with_floor.f1 >= 0;
+    const Candidate& chosen = floor_kept ? with_floor : without_floor;
+    if (!floor_kept) std::fprintf(stderr, "no threshold keeps the precision floor: best F1 without it\n");
     chosen_figures = chosen.figures;
     return chosen.threshold;
 }
 
 std::string Header(const std::vector<std::string>& inputs, std::size_t narratives, double threshold,
-                   const QualityFigures& figures) {
+                   const QualityFigures& figures, bool floor_kept) {
     std::string header =
         "# The learned layer of the narrative suggestions: per indicator an L2-regularised logistic regression over\n"
         "# the features of one sentence (u:STEM a word, b:STEM STEM two adjacent words, c:CONCEPT a word of a concept\n"
@@ -123,9 +133,9 @@ std::string Header(const std::vector<std::string>& inputs, std::size_t narrative
     char line[200];
     std::snprintf(
         line, sizeof line,
-        "\n# Threshold %.2f, chosen by %d-fold cross-validation of patterns + model on the --select-on sets:\n"
+        "\n# Threshold %.2f, chosen by %d-fold cross-validation of patterns + model on the --select-on sets%s:\n"
         "#   %s\n",
-        threshold, kFolds, Describe(figures).c_str());
+        threshold, kFolds, floor_kept ? "" : " (no threshold kept the precision floor)", Describe(figures).c_str());
     return header + line;
 }
 
@@ -163,11 +173,12 @@ int main(int argc, char** argv) {
     }
     meldroute::domain::TrainingOptions options;
     QualityFigures figures;
-    options.threshold = ChooseThreshold(narratives, options, figures);
+    bool floor_kept = false;
+    options.threshold = ChooseThreshold(narratives, options, figures, floor_kept);
     std::fprintf(stderr, "chosen threshold %.2f\n", options.threshold);
     const meldroute::domain::SuggestionModel model = meldroute::domain::TrainSuggestionModel(narratives.all, options);
     std::ofstream output(argv[1], std::ios::binary | std::ios::trunc);
-    output << Header(inputs, narratives.all.size(), options.threshold, figures) << model.Serialize();
+    output << Header(inputs, narratives.all.size(), options.threshold, figures, floor_kept) << model.Serialize();
     if (!output) {
         std::fprintf(stderr, "cannot write %s\n", argv[1]);
         return 1;

@@ -1601,7 +1601,7 @@ const std::vector<Concept> kConcepts = {
     {"housing_ok", "student*|*studenten|studentenhuis|*studentenhuis|eigen|gezin|kinderen|huurcontract|*huurcontract"},
     {"crowd_group", "=twaalven|=achten|=tienen|=zessen|=zevenen|=negenen|=elven|=vijftienen|=twintigen|=dertigen|=tientallen"},
     {"share", "helft|deel|gedeelte|grootste|procent|meeste|alles|merendeel|*procent|al|alle|volledige|hele|meeste"},
-    {"take_money", "houdt|hield|neemt|nam|pakt|pakte|int|inde|beheert|beheerde|incasseert|opstrijkt|ophaalt|haalt|haalde|opgehaald|gehouden|afgepakt|ingenomen|bewaart|ontvangt|ontving"},
+    {"take_money", "houdt|hield|neemt|nam|pakt|pakte|int|inde|beheert|beheerde|incasseert|opstrijkt|ophaalt|haalt|haalde|opgehaald|gehouden|afgepakt|ingenomen|bewaart"},
     {"pimp_boss", "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|pooier*|loverboy*|manager|madam|mama|vriend|vriendje|partner|neef|oom|koppelbaas*|voorman|ploegbaas|souteneur|regelaar|uitbater|bemiddelingsbureau*"},
     {"spend_block", "eigen|zelf|gespaard|spaargeld|spaart|verdiend"},
     {"contrast", "maar|terwijl|toch|ondanks|niet|geen|zonder|nauwelijks|alleen|slechts|sinds"},
@@ -1816,7 +1816,10 @@ const std::vector<Concept> kConcepts = {
     {"empty_take",
      "leegmaakt|leeggemaakt|leeghaalt|leeggehaald|leegt|leegde|aanpakt|aangepakt|meeneemt|meenam|meegenomen|inneemt|"
      "innam|ingenomen|ophaalt|opgehaald|int|inde|pakt|pakte|neemt|nam|haalt|haalde"},
-    {"he_word", "hij|die"},
+    {"he_word", "hij"},
+    // Someone other than the beggar: the driver, "een man", "zijn oom".
+    {"cup_taker",
+     "chauffeur|bestuurder|man|mannen|jongen|jongens|vrouw|iemand|begeleider|oom|tante|neef|baas|*man|busje|bus"},
     {"cup_drink", "koffie|thee|water|drinken|soep|chocolademelk|ijs|yoghurt|limonade"},
     {"tired_word",
      "moe|vermoeid|uitgeput|uitputting|oververmoeid|doodmoe|afgepeigerd|bekaf|slaapgebrek|kapot|doodop|afgemat|"
@@ -2066,7 +2069,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-08", 0.45, {"money_plain", "take_money", "pimp_boss"}, 8, "", "", "take_block"},
     {"SEK-02", 0.45, {"money_plain", "take_money", "pimp_boss"}, 8, "sexctx", "", "take_block"},
     // "dat hij het geld int", "die haar verdiensten bewaart": the man named before takes the money of sex work.
-    {"SEK-02", 0.45, {"he_word", "money_plain", "take_money"}, 6, "sexctx", "", "take_block"},
+    {"SEK-02", 0.45, {"he_word", "money_plain", "take_money"}, 6, "sexctx", "", "take_block", false, 1, false, true},
     {"ARB-10", 0.45, {"share", "money", "pimp_boss"}, 8, "workctx", "sexctx"},
     {"ALG-08", 0.45, {"share", "money", "pimp_boss"}, 8},
     {"ARB-13", 0.5, {"housing", "crowd_group"}, 8, "", "", "housing_ok"},
@@ -2092,7 +2095,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"CRI-01", 0.5, {"rob", "force_do"}, 8},
     {"CRI-02", 0.5, {"beg", "force_do"}, 8},
     // Someone empties or takes the begging cup: the beggar hands over the money ("neemt het bekertje mee").
-    {"ALG-08", 0.45, {"beg_cup", "empty_take"}, 8, "beg", "cup_drink"},
+    {"ALG-08", 0.45, {"cup_taker", "beg_cup", "empty_take"}, 8, "beg", "", "cup_drink", false, 1, false, true},
     {"CRI-03", 0.5, {"steal", "force_do"}, 8},
     {"CRI-03", 0.45, {"steal", "loot"}, 8},
     {"CRI-04", 0.5, {"luxury_adj", "luxury_item"}, 3},
@@ -2748,8 +2751,18 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
     };
     static const std::vector<std::string_view> kDocumentReasons = {
         "verloren", "verlies", "kwijt", "gestolen", "vermissing", "diefstal", "ambassade", "consula", "visum", "visa",
-        "vernieuw", "thuis in", "thuis bewaar"};
+        "vernieuw", "thuis in", "thuis bewaar", "thuis had", "thuis gelaten", "thuis ligt", "laten liggen", "vergeten"};
     drop_with_reason({"ALG-01", "ARB-04"}, kDocumentReasons);
+    // A copy of the passport (for the wage records, a landlord) is not the passport kept: its own evidence says so.
+    for (std::string_view code : {"ALG-01", "ARB-04"}) {
+        const auto found = results.find(code);
+        if (found == results.end()) continue;
+        const bool copy = std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+            return token.begin >= found->second.begin && token.end <= found->second.end &&
+                   std::string_view(token.norm).starts_with("kopie");
+        });
+        if (copy) results.erase(found);
+    }
     static const std::vector<std::string_view> kCareOrCause = {
         "nachtdienst", "chemo", "kanker", "onder behandeling", "fysiotherap", "bedrijfsarts", "eigen huisarts"};
     drop_with_reason({"ALG-11", "SEK-11", "ALG-14", "ARB-17"}, kCareOrCause);

@@ -9,37 +9,43 @@
 // every set was labelled a second time by someone who saw neither the first labels nor the matcher, and a third
 // person decided each code the two disagreed on, without knowing who had ticked it or what the matcher says
 // (`<set>.second.tsv`, `<set>.adjudication.tsv` with a reason per decision). The codes in the sets are these
-// adjudicated labels: both labellers' common codes plus the disputed ones judged present. The labellers agreed on
-// the strongest form of all 960 narratives; a single labelling missed 2-18% of the adjudicated codes (blind6:
-// first 77%, second 97% of them found) and held hardly any the adjudication rejected. Over the ten older sets the
-// first labelling held 2,129 codes, the second 2,315, the adjudicated one 2,329.
+// adjudicated labels: both labellers' common codes plus the disputed ones judged present (codes both shared were
+// not re-examined). The two labellings named the same strongest form for 959 of the 960 narratives (blind2 C22:
+// the writer's "arbeid" is kept). The first labelling missed 1-23% of a set's adjudicated codes (blind6 23%,
+// blind3 18%, blind7 0.7%), the second 0-4%. Over the ten older sets the first labelling held 2,129 codes, the
+// second 2,315, the adjudicated one 2,329. SuggestionsData checks the sets against these records.
 //
 // The sets:
-//   narratives (62), dev (32), train2 (124): the phrase patterns were tuned on them;
-//   blind (40), train3 (134), blind2 (48), blind3 (60), unseen4 (160), hardneg (120: 90 negatives full of indicator
-//   words in innocent use, 30 positives), blind5 (60), blind6 (60): written by people who never saw the matcher;
-//   each was held out and measured once before it became training data (figures in docs/architecture.md);
+//   narratives (62), dev (32), train2 (124), hardneg (120: 90 negatives full of indicator words in innocent use,
+//   30 positives): the phrase patterns and the rules for innocent uses were tuned on them;
+//   blind (40), train3 (134), blind2 (48), blind3 (60), unseen4 (160), blind5 (60), blind6 (60): written by people
+//   who never saw the matcher, the patterns never tuned on them (they were read for error analysis, and the two
+//   money rules of 30 November came from misses found in them); blind2, blind3, unseen4, blind5 and blind6 were
+//   each measured while held out (figures in docs/architecture.md);
 //   blind7 (60: 14 arbeid, 10 seksueel, 10 crimineel, 26 negatives of which 19 hard), written for this measure by
 //   someone who read only the brief and the policy, labelled twice and adjudicated before the matcher ran on it,
-//   never trained or tuned on: the held-out set (SuggestionsHeldOut).
+//   never trained on and never read while changing the matcher: the held-out set (SuggestionsHeldOut).
 // All sets but blind7 are training data of the learned layer (suggestion_model.hpp; `make train-suggestions`), so
-// their own figures are in-sample; the honest estimates for new text are the 5-fold cross-validation
+// their own figures are in-sample; the estimates for new text are the 5-fold cross-validation
 // (SuggestionsCrossValidation: each narrative judged by a model trained without it, reported over the sets the
 // patterns were never tuned on) and blind7.
 //
 // Measured (precision / recall / strongest-form accuracy), with the model trained on the adjudicated labels of
-// all ten older sets and blind6 (900 narratives; threshold 0.60 chosen by cross-validation):
-//   cross-validation, all 900                       0.783 / 0.743 / 0.888
-//   cross-validation, the 682 the patterns never saw 0.730 / 0.684 / 0.865   (patterns alone 0.725 / 0.624 / 0.864)
-//   blind7, held out                                0.738 / 0.759 / 0.883, no negative at sterk
+// all sets but blind7 (900 narratives; threshold 0.60 chosen by cross-validation):
+//   cross-validation, all 900                       0.777 / 0.737 / 0.889
+//   cross-validation, the 562 the patterns never saw 0.749 / 0.667 / 0.856   (patterns alone 0.753 / 0.613 / 0.845)
+//   blind7, held out                                0.734 / 0.745 / 0.883, no negative at sterk
 //                                                    (patterns alone 0.720 / 0.693 / 0.867)
 //   blind7 with the model before (trained on the first labels of five sets, 392 narratives):
 //                                                    0.687 / 0.752 / 0.833, one negative at sterk
+// blind7 has been measured four times on 30 November, each time after a change made without reading it: with the
+// model before; right after the retrain (0.736 / 0.752 / 0.883); after two pattern fixes for a hardneg negative that
+// reached sterk ("ze heeft niets betaald" read as unpaid work) and two concept rules for money taken (the begging
+// cup, "hij int het geld") (0.738 / 0.759 / 0.883: the cup rule found one more code); and after a review tightened
+// those rules and hardneg moved to the tuned sets (the figures above). Measured again and again, it is less blind
+// than a set measured once; the next change to the matcher needs a new held-out set.
 // So on new text precision meets the target (0.7) and no negative reaches sterk; recall (0.8) and the strongest
-// form (0.9) do not. blind7 was first measured right after the retrain (0.736 / 0.752 / 0.883); then came two
-// pattern fixes for a hardneg negative that reached sterk in the cross-validation ("ze heeft niets betaald" read
-// as unpaid work) and two concept rules for money taken (the begging cup, "hij int het geld"), each found in and
-// measured on the training sets only; blind7 was measured again after them, with the figures above. blind6 with that earlier model, measured once: 0.605 / 0.738 / 0.800 against its adjudicated
+// form (0.9) do not. blind6 with the model before, measured once: 0.605 / 0.738 / 0.800 against its adjudicated
 // labels (0.514 / 0.784 / 0.800 against its first labelling alone).
 //
 // Figures:
@@ -57,6 +63,7 @@
 // suggestion of both counts once. The strongest form is computed from the suggestions as they are.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -85,10 +92,12 @@ constexpr double kMinPrecision = 0.7;
 constexpr double kMinFormAccuracy = 0.9;
 
 // The sets the phrase patterns were tuned on, and those they never were (the patterns meet their wording as new).
-const std::vector<std::string> kPatternTunedSets = {"narratives.tsv", "narratives-dev.tsv", "narratives-train2.tsv"};
-const std::vector<std::string> kPatternUnseenSets = {
-    "narratives-blind.tsv",   "narratives-train3.tsv",  "narratives-blind2.tsv", "narratives-blind3.tsv",
-    "narratives-unseen4.tsv", "narratives-hardneg.tsv", "narratives-blind5.tsv", "narratives-blind6.tsv"};
+const std::vector<std::string> kPatternTunedSets = {"narratives.tsv", "narratives-dev.tsv", "narratives-train2.tsv",
+                                                    "narratives-hardneg.tsv"};
+const std::vector<std::string> kPatternUnseenSets = {"narratives-blind.tsv",   "narratives-train3.tsv",
+                                                     "narratives-blind2.tsv",  "narratives-blind3.tsv",
+                                                     "narratives-unseen4.tsv", "narratives-blind5.tsv",
+                                                     "narratives-blind6.tsv"};
 
 std::string DataPath(const std::string& file) { return std::string(MELDROUTE_TEST_DATA_DIR) + "/" + file; }
 
@@ -114,10 +123,11 @@ const std::vector<LabelledNarrative>& Narratives(const std::string& file) {
     return found->second;
 }
 
-// Narratives whose form the catalog has no code for, so that their labels point elsewhere: a boy forced to tend a
-// cannabis farm is criminal exploitation, but Bijlage 3 names that work only through the labour list's facts
-// (dangerous work, no freedom to leave), which both labellers ticked.
-const std::set<std::string> kFormNotInCatalog = {"narratives-dev.tsv:H17"};
+// Narratives whose labels point to another form than the one their writer named: a boy forced to tend a cannabis
+// farm is criminal exploitation, but the facts the text gives are mostly the labour list's (dangerous work, no
+// freedom to leave; the adjudication added ARB-01 and ARB-14 beside the writer's CRI-06). Their labels must still
+// hold a code of the named form's list.
+const std::set<std::string> kLabelsPointElsewhere = {"narratives-dev.tsv:H17"};
 
 // The first five sets, each on its own: the three the patterns were tuned on (tuned, dev, train2) and two they never
 // saw (blind, train3). All five are training data of the learned layer, so these figures are in-sample.
@@ -183,8 +193,11 @@ TEST_P(SuggestionsQualityTest, DataSetIsWellFormed) {
         }
         if (narrative.expected_form == "geen") {
             EXPECT_TRUE(narrative.codes.empty()) << "a negative carries no labels";
-        } else if (kFormNotInCatalog.contains(GetParam() + ":" + narrative.id)) {
-            EXPECT_FALSE(narrative.codes.empty());
+        } else if (kLabelsPointElsewhere.contains(GetParam() + ":" + narrative.id)) {
+            EXPECT_TRUE(std::any_of(narrative.codes.begin(), narrative.codes.end(), [&](const std::string& code) {
+                const Indicator* indicator = FindIndicator(code);
+                return indicator != nullptr && indicator->category == narrative.expected_form;
+            })) << "no code of the form " << narrative.expected_form;
         } else {
             // A careful reader's own ticks must point to the form they name (or tie it with another form: a
             // labelled text may hold as many signs of a second form).
@@ -211,6 +224,88 @@ TEST_P(SuggestionsQualityTest, DataSetIsWellFormed) {
     }
     for (const char* category : {"algemeen", "seksueel", "crimineel", "arbeid"}) {
         EXPECT_TRUE(categories.contains(category)) << category;
+    }
+}
+
+// Every labelled set, including those not checked one by one above: known, unique codes; no negative whose own
+// labels reach beyond "zwak" (a negative may carry a fact its text states in an innocent setting, e.g. long days of
+// one's own bakery); and the labels agree with the records of how they were made (tests/data/labelling/): a code of
+// the second labelling is in the labels unless the adjudication said "nee", a label is in the second labelling
+// unless the adjudication said "ja", and every adjudicated code is labelled exactly when the decision is "ja".
+TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
+    const auto read_rows = [](const std::string& path) {
+        std::vector<std::vector<std::string>> rows;
+        std::ifstream input(path, std::ios::binary);
+        EXPECT_TRUE(input) << "cannot open " << path;
+        std::string line;
+        std::getline(input, line);  // header
+        while (std::getline(input, line)) {
+            if (line.empty()) continue;
+            std::vector<std::string> fields;
+            std::stringstream stream(line);
+            std::string field;
+            while (std::getline(stream, field, '\t')) fields.push_back(field);
+            if (!line.empty() && line.back() == '\t') fields.emplace_back();
+            rows.push_back(std::move(fields));
+        }
+        return rows;
+    };
+    const auto split_codes = [](const std::string& field) {
+        std::set<std::string> codes;
+        std::stringstream stream(field);
+        std::string code;
+        while (std::getline(stream, code, ',')) {
+            if (!code.empty()) codes.insert(code);
+        }
+        return codes;
+    };
+    std::vector<std::string> sets = kPatternTunedSets;
+    sets.insert(sets.end(), kPatternUnseenSets.begin(), kPatternUnseenSets.end());
+    sets.push_back("narratives-blind7.tsv");
+    ASSERT_EQ(sets.size(), 12u);
+    for (const std::string& file : sets) {
+        SCOPED_TRACE(file);
+        const std::vector<LabelledNarrative>& narratives = Narratives(file);
+        ASSERT_GE(narratives.size(), 32u);
+        std::map<std::string, std::set<std::string>> labels;
+        for (const LabelledNarrative& narrative : narratives) {
+            SCOPED_TRACE(narrative.id);
+            std::set<std::string> codes(narrative.codes.begin(), narrative.codes.end());
+            EXPECT_EQ(codes.size(), narrative.codes.size()) << "duplicate code";
+            for (const std::string& code : codes) EXPECT_NE(FindIndicator(code), nullptr) << code;
+            EXPECT_TRUE(labels.emplace(narrative.id, codes).second) << "duplicate id";
+            if (narrative.expected_form == "geen") {
+                for (const FormIndication& form : ComputeIndication(narrative.codes).forms) {
+                    EXPECT_LE(form.level, Level::kZwak) << "a negative's own labels reach " << ToString(form.level);
+                }
+            }
+        }
+        const std::string base = DataPath("labelling/" + file.substr(0, file.size() - 4));
+        std::map<std::pair<std::string, std::string>, std::string> decided;
+        for (const std::vector<std::string>& row : read_rows(base + ".adjudication.tsv")) {
+            ASSERT_GE(row.size(), 3u);
+            EXPECT_TRUE(row[2] == "ja" || row[2] == "nee") << row[0] << " " << row[1] << ": " << row[2];
+            ASSERT_TRUE(labels.contains(row[0])) << "adjudication of unknown id " << row[0];
+            EXPECT_EQ(labels[row[0]].contains(row[1]), row[2] == "ja") << row[0] << " " << row[1];
+            decided[{row[0], row[1]}] = row[2];
+        }
+        const std::vector<std::vector<std::string>> second = read_rows(base + ".second.tsv");
+        EXPECT_EQ(second.size(), narratives.size());
+        for (const std::vector<std::string>& row : second) {
+            ASSERT_GE(row.size(), 2u);
+            ASSERT_TRUE(labels.contains(row[0])) << "second labelling of unknown id " << row[0];
+            const std::set<std::string> codes = split_codes(row.size() > 2 ? row[2] : "");
+            for (const std::string& code : codes) {
+                if (!labels[row[0]].contains(code)) {
+                    EXPECT_EQ(decided[std::make_pair(row[0], code)], "nee") << row[0] << " " << code;
+                }
+            }
+            for (const std::string& code : labels[row[0]]) {
+                if (!codes.contains(code)) {
+                    EXPECT_EQ(decided[std::make_pair(row[0], code)], "ja") << row[0] << " " << code;
+                }
+            }
+        }
     }
 }
 

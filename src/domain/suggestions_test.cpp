@@ -278,6 +278,8 @@ TEST(SuggestionsTest, ExplainedMissingDocumentIsNotASignal) {
     for (const char* text : {
              "Hij kon geen paspoort tonen; het ligt bij de ambassade voor een visumaanvraag.",
              "Ze kon haar paspoort niet laten zien. Ze heeft het verloren op vakantie.",
+             "Bij de controle kon hij zijn paspoort niet tonen omdat hij het thuis had laten liggen.",
+             "Het uitzendbureau heeft een kopie van het paspoort gemaakt voor de loonadministratie.",
          }) {
         SCOPED_TRACE(text);
         const std::set<std::string> codes = CodesOf(SuggestIndicators(text));
@@ -293,6 +295,19 @@ TEST(SuggestionsTest, ExplainedMissingDocumentIsNotASignal) {
         const std::set<std::string> codes = CodesOf(SuggestIndicators(text));
         EXPECT_TRUE(codes.contains("ALG-01") || codes.contains("ARB-04"));
     }
+}
+
+// The concept layer reads someone else taking the begging cup as money handed over, without the learned layer
+// (which has learned the same from the labelled narratives); the beggar's own cup is not.
+TEST(SuggestionsTest, BeggingCupTakenBySomeoneElseIsMoneyHandedOver) {
+    const auto patterns_only = [](const char* text) { return CodesOf(SuggestIndicators(text, nullptr)); };
+    EXPECT_TRUE(patterns_only("Een man met een kruk zit elke dag met een bekertje bij de supermarkt. 's Avonds haalt "
+                              "een busje hem op en de chauffeur neemt het bekertje mee.")
+                    .contains("ALG-08"));
+    EXPECT_TRUE(patterns_only("Ze bedelt bij de Jumbo en drinkt koffie. Om 18 uur neemt een man het bakje met geld mee.")
+                    .contains("ALG-08"));
+    EXPECT_FALSE(patterns_only("Hij zit te bedelen bij de Jumbo. Om 18 uur pakt hij zijn bekertje en fietst naar huis.")
+                     .contains("ALG-08"));
 }
 
 // Long days in one's own business are no signal; the same days under an employer are.
@@ -401,8 +416,12 @@ const std::vector<Narrative>& Narratives() {
          {"ALG-08"},
          {}},
         {"Mevrouw zat met een bekertje koffie in de wachtkamer en nam het bekertje mee naar buiten.", {}, {"ALG-08"}},
-        {"Ze ontvangt klanten in een appartement en hij int het geld.", {"SEK-02", "ALG-08"}, {}},
+        {"Mevrouw zat met een bekertje in de wachtkamer en nam het bekertje mee naar buiten.", {}, {"ALG-08"}},
+        {"Hij zit te bedelen bij de Jumbo. Om 18 uur pakt hij zijn bekertje en fietst naar huis.", {}, {"ALG-08"}},
+        {"Ze ontvangt klanten in een hotel; hij bewaart haar verdiensten.", {"SEK-02", "ALG-08"}, {}},
         {"Ze werkt als escort en houdt het geld zelf.", {}, {"ALG-08"}},
+        {"Hij doet seksdates en houdt het geld zelf.", {}, {"SEK-02", "ALG-08"}},
+        {"Mw. ontvangt een uitkering en woont samen met haar partner.", {}, {"ALG-08"}},
         {"Hij is vaak afwezig op school en geeft veel meer geld uit dan je met een bijbaan kan verdienen.",
          {"CRI-05", "CRI-08"},
          {}},
