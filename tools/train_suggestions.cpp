@@ -3,7 +3,7 @@
 //
 //   train_suggestions OUTPUT.tsv LABELLED.tsv... --select-on UNSEEN.tsv...
 //
-// 1. Reads the labelled narratives (tests/data/narratives*.tsv; the held-out set, blind7, is never passed). All of
+// 1. Reads the labelled narratives (tests/data/narratives*.tsv; the held-out sets, blind7 and blind8, are never passed). All of
 //    them are training data; those after --select-on are the sets the phrase patterns were never tuned on.
 // 2. Chooses the decision threshold by 5-fold cross-validation of the combined matcher (patterns and model): the
 //    threshold with the best F1 of precision and recall on the --select-on narratives, where the patterns meet

@@ -44,6 +44,9 @@
 // cup, "hij int het geld") (0.738 / 0.759 / 0.883: the cup rule found one more code); and after a review tightened
 // those rules and hardneg moved to the tuned sets (the figures above). Measured again and again, it is less blind
 // than a set measured once; the next change to the matcher needs a new held-out set.
+// blind8 (60, the same mix, written, labelled twice and adjudicated the same way on 30 November) is that set: no
+// test runs the matcher on it and nobody has, so its figures are unknown. Measure it once, after the next change to
+// the matcher (SuggestionsData only checks its labels).
 // So on new text precision meets the target (0.7) and no negative reaches sterk; recall (0.8) and the strongest
 // form (0.9) do not. blind6 with the model before, measured once: 0.605 / 0.738 / 0.800 against its adjudicated
 // labels (0.514 / 0.784 / 0.800 against its first labelling alone).
@@ -262,7 +265,8 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
     std::vector<std::string> sets = kPatternTunedSets;
     sets.insert(sets.end(), kPatternUnseenSets.begin(), kPatternUnseenSets.end());
     sets.push_back("narratives-blind7.tsv");
-    ASSERT_EQ(sets.size(), 12u);
+    sets.push_back("narratives-blind8.tsv");  // data only: see the file comment
+    ASSERT_EQ(sets.size(), 13u);
     for (const std::string& file : sets) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);
