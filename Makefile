@@ -91,7 +91,7 @@ fuzz:
 
 # Retrains the learned suggestion layer from the labelled narratives (never the held-out blind7 and blind8 sets)
 # and rewrites its weights file, which the next build compiles in. Deterministic.
-# The threshold is chosen on the sets the phrase patterns were never tuned on (--select-on, see the tool's comment).
+# The threshold is chosen on the sets the phrase patterns were not tuned on (--select-on, see the tool's comment).
 train-suggestions: $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) --target train_suggestions
 	$(BUILD_DIR)/train_suggestions src/domain/data/suggestion_model.tsv tests/data/narratives.tsv \

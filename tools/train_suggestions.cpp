@@ -3,8 +3,9 @@
 //
 //   train_suggestions OUTPUT.tsv LABELLED.tsv... --select-on UNSEEN.tsv...
 //
-// 1. Reads the labelled narratives (tests/data/narratives*.tsv; the held-out sets, blind7 and blind8, are never passed). All of
-//    them are training data; those after --select-on are the sets the phrase patterns were never tuned on.
+// 1. Reads the labelled narratives (tests/data/narratives*.tsv; the held-out sets, blind7 and blind8, are never
+//    passed). All of them are training data; those after --select-on are the sets the phrase patterns were not
+//    tuned on.
 // 2. Chooses the decision threshold by 5-fold cross-validation of the combined matcher (patterns and model): the
 //    threshold with the best F1 of precision and recall on the --select-on narratives, where the patterns meet
 //    wording they have not seen as new text will (on the sets they were tuned on they find nearly everything, and
@@ -130,13 +131,11 @@ std::string Header(const std::vector<std::string>& inputs, std::size_t narrative
         "# Trained on " +
         std::to_string(narratives) + " narratives:";
     for (const std::string& input : inputs) header += " " + input.substr(input.find_last_of('/') + 1);
-    char line[200];
-    std::snprintf(
-        line, sizeof line,
-        "\n# Threshold %.2f, chosen by %d-fold cross-validation of patterns + model on the --select-on sets%s:\n"
-        "#   %s\n",
-        threshold, kFolds, floor_kept ? "" : " (no threshold kept the precision floor)", Describe(figures).c_str());
-    return header + line;
+    char threshold_text[16];
+    std::snprintf(threshold_text, sizeof threshold_text, "%.2f", threshold);
+    return header + "\n# Threshold " + threshold_text + ", chosen by " + std::to_string(kFolds) +
+           "-fold cross-validation of patterns + model on the --select-on sets" +
+           (floor_kept ? "" : " (no threshold kept the precision floor)") + ":\n#   " + Describe(figures) + "\n";
 }
 
 bool ReadNarratives(const std::string& path, bool select, Narratives& narratives) {

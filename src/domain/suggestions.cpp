@@ -1816,11 +1816,9 @@ const std::vector<Concept> kConcepts = {
     {"empty_take",
      "leegmaakt|leeggemaakt|leeghaalt|leeggehaald|leegt|leegde|aanpakt|aangepakt|meeneemt|meenam|meegenomen|inneemt|"
      "innam|ingenomen|ophaalt|opgehaald|int|inde|pakt|pakte|neemt|nam|haalt|haalde"},
-    {"he_word", "hij"},
-    // Someone other than the beggar: the driver, "een man", "zijn oom".
-    {"cup_taker",
-     "chauffeur|bestuurder|man|mannen|jongen|jongens|vrouw|iemand|begeleider|oom|tante|neef|baas|*man|busje|bus"},
-    {"cup_drink", "koffie|thee|water|drinken|soep|chocolademelk|ijs|yoghurt|limonade"},
+    {"beg_word", "bedel*|gebedeld|*bedelen|bedelaar*"},
+    // Someone other than the beggar by their role: the driver, "haar oom".
+    {"cup_taker", "chauffeur|bestuurder|begeleider|oom|tante|neef|baas|regelaar|ronselaar*|landgenoot|pooier*"},
     {"tired_word",
      "moe|vermoeid|uitgeput|uitputting|oververmoeid|doodmoe|afgepeigerd|bekaf|slaapgebrek|kapot|doodop|afgemat|"
      "gesloopt|uitgeblust|lusteloos|futloos|versleten|geradbraakt|slaapt|slaap|sliep|slapen"},
@@ -2068,8 +2066,6 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ALG-13", 0.45, {"address", "unknown_addr", "neg"}, 8, "", "", "", true},
     {"ALG-08", 0.45, {"money_plain", "take_money", "pimp_boss"}, 8, "", "", "take_block"},
     {"SEK-02", 0.45, {"money_plain", "take_money", "pimp_boss"}, 8, "sexctx", "", "take_block"},
-    // "dat hij het geld int", "die haar verdiensten bewaart": the man named before takes the money of sex work.
-    {"SEK-02", 0.45, {"he_word", "money_plain", "take_money"}, 6, "sexctx", "", "take_block", false, 1, false, true},
     {"ARB-10", 0.45, {"share", "money", "pimp_boss"}, 8, "workctx", "sexctx"},
     {"ALG-08", 0.45, {"share", "money", "pimp_boss"}, 8},
     {"ARB-13", 0.5, {"housing", "crowd_group"}, 8, "", "", "housing_ok"},
@@ -2095,7 +2091,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"CRI-01", 0.5, {"rob", "force_do"}, 8},
     {"CRI-02", 0.5, {"beg", "force_do"}, 8},
     // Someone empties or takes the begging cup: the beggar hands over the money ("neemt het bekertje mee").
-    {"ALG-08", 0.45, {"cup_taker", "beg_cup", "empty_take"}, 8, "beg", "", "cup_drink", false, 1, false, true},
+    {"ALG-08", 0.45, {"cup_taker", "beg_cup", "empty_take"}, 8, "beg_word"},
     {"CRI-03", 0.5, {"steal", "force_do"}, 8},
     {"CRI-03", 0.45, {"steal", "loot"}, 8},
     {"CRI-04", 0.5, {"luxury_adj", "luxury_item"}, 3},
@@ -2411,7 +2407,12 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
                 // boven de zaak met zijn gezin").
                 bool blocked = false;
                 std::size_t stop = last;
-                while (rule.block_to_sentence_end && stop + 1 < tokens.size() && tokens[stop + 1].sentence == sentence) ++stop;
+                // Within the sentence of the match's last word, as the tokens number it (`sentence` above counts
+                // joined sentences, which differ after one that points back).
+                while (rule.block_to_sentence_end && stop + 1 < tokens.size() &&
+                       tokens[stop + 1].sentence == tokens[last].sentence) {
+                    ++stop;
+                }
                 for (std::size_t index = first; index <= stop; ++index) blocked = blocked || member[index].test(compiled.block);
                 if (blocked) continue;
             }
@@ -2751,16 +2752,25 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
     };
     static const std::vector<std::string_view> kDocumentReasons = {
         "verloren", "verlies", "kwijt", "gestolen", "vermissing", "diefstal", "ambassade", "consula", "visum", "visa",
-        "vernieuw", "thuis in", "thuis bewaar", "thuis had", "thuis gelaten", "thuis ligt", "laten liggen", "vergeten"};
+        "vernieuw", "thuis in", "thuis bewaar", "thuis had", "thuis gelaten", "thuis ligt", "ligt thuis",
+        "thuis laten", "laten liggen"};
     drop_with_reason({"ALG-01", "ARB-04"}, kDocumentReasons);
-    // A copy of the passport (for the wage records, a landlord) is not the passport kept: its own evidence says so.
+    // A copy or scan of the passport (for the wage records, a landlord) is not the passport kept: its own evidence
+    // says so.
     for (std::string_view code : {"ALG-01", "ARB-04"}) {
         const auto found = results.find(code);
         if (found == results.end()) continue;
-        const bool copy = std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
-            return token.begin >= found->second.begin && token.end <= found->second.end &&
-                   std::string_view(token.norm).starts_with("kopie");
-        });
+        // The evidence and the two words after it ("heeft zijn paspoort gekopieerd").
+        bool copy = false;
+        int after = -1;
+        for (std::size_t index = 0; index < tokens.size() && !copy; ++index) {
+            const Token& token = tokens[index];
+            if (token.begin < found->second.begin) continue;
+            if (token.end > found->second.end && ++after >= 2) break;
+            const std::string_view norm = token.norm;
+            copy = norm.find("kopie") != std::string_view::npos || norm.starts_with("gekopieerd") ||
+                   norm.starts_with("scan") || norm == "gescand";
+        }
         if (copy) results.erase(found);
     }
     static const std::vector<std::string_view> kCareOrCause = {

@@ -10,8 +10,8 @@
 // person decided each code the two disagreed on, without knowing who had ticked it or what the matcher says
 // (`<set>.second.tsv`, `<set>.adjudication.tsv` with a reason per decision). The codes in the sets are these
 // adjudicated labels: both labellers' common codes plus the disputed ones judged present (codes both shared were
-// not re-examined). The two labellings named the same strongest form for 959 of the 960 narratives (blind2 C22:
-// the writer's "arbeid" is kept). The first labelling missed 1-23% of a set's adjudicated codes (blind6 23%,
+// not re-examined). The two labellings named the same strongest form for 1,019 of the 1,020 narratives (blind2
+// C22: the writer's "arbeid" is kept). The first labelling missed 1-23% of a set's adjudicated codes (blind6 23%,
 // blind3 18%, blind7 0.7%), the second 0-4%. Over the ten older sets the first labelling held 2,129 codes, the
 // second 2,315, the adjudicated one 2,329. SuggestionsData checks the sets against these records.
 //
@@ -19,8 +19,8 @@
 //   narratives (62), dev (32), train2 (124), hardneg (120: 90 negatives full of indicator words in innocent use,
 //   30 positives): the phrase patterns and the rules for innocent uses were tuned on them;
 //   blind (40), train3 (134), blind2 (48), blind3 (60), unseen4 (160), blind5 (60), blind6 (60): written by people
-//   who never saw the matcher, the patterns never tuned on them (they were read for error analysis, and the two
-//   money rules of 30 November came from misses found in them); blind2, blind3, unseen4, blind5 and blind6 were
+//   who never saw the matcher, the patterns not tuned on them (but they were read for error analysis, and the
+//   begging-cup rule of 30 November came from misses found in them); blind2, blind3, unseen4, blind5 and blind6 were
 //   each measured while held out (figures in docs/architecture.md);
 //   blind7 (60: 14 arbeid, 10 seksueel, 10 crimineel, 26 negatives of which 19 hard), written for this measure by
 //   someone who read only the brief and the policy, labelled twice and adjudicated before the matcher ran on it,
@@ -28,21 +28,24 @@
 // All sets but blind7 are training data of the learned layer (suggestion_model.hpp; `make train-suggestions`), so
 // their own figures are in-sample; the estimates for new text are the 5-fold cross-validation
 // (SuggestionsCrossValidation: each narrative judged by a model trained without it, reported over the sets the
-// patterns were never tuned on) and blind7.
+// patterns were not tuned on) and blind7.
 //
 // Measured (precision / recall / strongest-form accuracy), with the model trained on the adjudicated labels of
-// all sets but blind7 (900 narratives; threshold 0.60 chosen by cross-validation):
-//   cross-validation, all 900                       0.777 / 0.737 / 0.889
-//   cross-validation, the 562 the patterns never saw 0.749 / 0.667 / 0.856   (patterns alone 0.753 / 0.613 / 0.845)
-//   blind7, held out                                0.734 / 0.745 / 0.883, no negative at sterk
-//                                                    (patterns alone 0.720 / 0.693 / 0.867)
+// all sets but blind7 and blind8 (900 narratives; threshold 0.60 chosen by cross-validation):
+//   cross-validation, all 900                       0.779 / 0.737 / 0.888
+//   cross-validation, the 562 the patterns were not tuned on
+//                                                    0.750 / 0.666 / 0.852   (patterns alone 0.753 / 0.609 / 0.843)
+//   blind7, held out                                0.732 / 0.737 / 0.883, no negative at sterk
+//                                                    (patterns alone 0.718 / 0.686 / 0.867)
 //   blind7 with the model before (trained on the first labels of five sets, 392 narratives):
 //                                                    0.687 / 0.752 / 0.833, one negative at sterk
-// blind7 has been measured four times on 30 November, each time after a change made without reading it: with the
-// model before; right after the retrain (0.736 / 0.752 / 0.883); after two pattern fixes for a hardneg negative that
-// reached sterk ("ze heeft niets betaald" read as unpaid work) and two concept rules for money taken (the begging
-// cup, "hij int het geld") (0.738 / 0.759 / 0.883: the cup rule found one more code); and after a review tightened
-// those rules and hardneg moved to the tuned sets (the figures above). Measured again and again, it is less blind
+// blind7 has been measured for five states of the matcher on 30 November, each after a change made without reading
+// it: with the model before; right after the retrain (0.736 / 0.752 / 0.883); after two pattern fixes for a hardneg
+// negative that reached sterk ("ze heeft niets betaald" read as unpaid work) and two concept rules for money taken
+// (the begging cup, "hij int het geld") (0.738 / 0.759 / 0.883: the cup rule found one more code); after a review
+// tightened those rules and hardneg moved to the tuned sets (0.734 / 0.745 / 0.883); and after a second review
+// removed the "hij int het geld" rule (too loose) and narrowed the cup rule to a begging word and a taker named by
+// role (the figures above). Measured again and again, it is less blind
 // than a set measured once; the next change to the matcher needs a new held-out set.
 // blind8 (60, the same mix, written, labelled twice and adjudicated the same way on 30 November) is that set: no
 // test runs the matcher on it and nobody has, so its figures are unknown. Measure it once, after the next change to
@@ -236,13 +239,16 @@ TEST_P(SuggestionsQualityTest, DataSetIsWellFormed) {
 // the second labelling is in the labels unless the adjudication said "nee", a label is in the second labelling
 // unless the adjudication said "ja", and every adjudicated code is labelled exactly when the decision is "ja".
 TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
-    const auto read_rows = [](const std::string& path) {
+    const auto read_rows = [](const std::string& path, const std::string& header) {
         std::vector<std::vector<std::string>> rows;
         std::ifstream input(path, std::ios::binary);
         EXPECT_TRUE(input) << "cannot open " << path;
         std::string line;
-        std::getline(input, line);  // header
+        std::getline(input, line);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        EXPECT_EQ(line, header) << path;
         while (std::getline(input, line)) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
             if (line.empty()) continue;
             std::vector<std::string> fields;
             std::stringstream stream(line);
@@ -286,18 +292,50 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
         }
         const std::string base = DataPath("labelling/" + file.substr(0, file.size() - 4));
         std::map<std::pair<std::string, std::string>, std::string> decided;
-        for (const std::vector<std::string>& row : read_rows(base + ".adjudication.tsv")) {
+        for (const std::vector<std::string>& row : read_rows(base + ".adjudication.tsv", "id\tcode\tdecision\treason")) {
             ASSERT_GE(row.size(), 3u);
             EXPECT_TRUE(row[2] == "ja" || row[2] == "nee") << row[0] << " " << row[1] << ": " << row[2];
             ASSERT_TRUE(labels.contains(row[0])) << "adjudication of unknown id " << row[0];
             EXPECT_EQ(labels[row[0]].contains(row[1]), row[2] == "ja") << row[0] << " " << row[1];
             decided[{row[0], row[1]}] = row[2];
         }
-        const std::vector<std::vector<std::string>> second = read_rows(base + ".second.tsv");
-        EXPECT_EQ(second.size(), narratives.size());
+        const std::vector<std::vector<std::string>> second =
+            read_rows(base + ".second.tsv", "id\texpected_form\tcodes");
+        std::map<std::string, std::set<std::string>> second_codes;
         for (const std::vector<std::string>& row : second) {
             ASSERT_GE(row.size(), 2u);
-            ASSERT_TRUE(labels.contains(row[0])) << "second labelling of unknown id " << row[0];
+            EXPECT_TRUE(second_codes.emplace(row[0], split_codes(row.size() > 2 ? row[2] : "")).second) << row[0];
+        }
+        for (const auto& [id, codes] : labels) EXPECT_TRUE(second_codes.contains(id)) << "not labelled twice: " << id;
+        // Where the first labelling is kept beside the set (blind7, blind8), the whole rule: the labels are the codes
+        // both labellings share plus the disputed ones judged "ja", and exactly the disputed codes were decided.
+        if (std::ifstream(base + ".first.tsv")) {
+            std::set<std::pair<std::string, std::string>> disputed;
+            for (const std::vector<std::string>& row : read_rows(base + ".first.tsv", "id\texpected_form\tcodes")) {
+                ASSERT_GE(row.size(), 2u);
+                const std::set<std::string> first = split_codes(row.size() > 2 ? row[2] : "");
+                const std::set<std::string>& other = second_codes[row[0]];
+                std::set<std::string> expected;
+                for (const std::string& code : first) {
+                    if (other.contains(code)) expected.insert(code);
+                }
+                for (const std::set<std::string>* side : {&first, &other}) {
+                    for (const std::string& code : *side) {
+                        if (first.contains(code) != other.contains(code)) {
+                            disputed.insert({row[0], code});
+                            if (decided[std::make_pair(row[0], code)] == "ja") expected.insert(code);
+                        }
+                    }
+                }
+                EXPECT_EQ(labels[row[0]], expected) << row[0];
+            }
+            std::set<std::pair<std::string, std::string>> decided_keys;
+            for (const auto& [key, decision] : decided) {
+                if (!decision.empty()) decided_keys.insert(key);
+            }
+            EXPECT_EQ(decided_keys, disputed);
+        }
+        for (const std::vector<std::string>& row : second) {
             const std::set<std::string> codes = split_codes(row.size() > 2 ? row[2] : "");
             for (const std::string& code : codes) {
                 if (!labels[row[0]].contains(code)) {
@@ -362,7 +400,7 @@ TEST_P(SuggestionsQualityTest, PrecisionRecallAndStrongestForm) {
         for (const std::string& line : diagnostics) std::printf("  %s\n", line.c_str());
     }
 
-    // On the tuned, dev and train2 sets the targets hold. On the sets the patterns were never tuned on
+    // On the tuned, dev and train2 sets the targets hold. On the sets the patterns were not tuned on
     // (blind, train3) precision and "no negative at sterk" must hold; recall and form accuracy are printed and
     // reported, not asserted: the cross-validation below and blind7 are the estimates for new text.
     if (!IsPatternUnseen()) {
@@ -373,7 +411,7 @@ TEST_P(SuggestionsQualityTest, PrecisionRecallAndStrongestForm) {
 }
 
 // k-fold cross-validation of the combined matcher: each narrative judged by a model trained without it, with the
-// built-in model's settings and threshold. The patterns were tuned on three of the sets, so the figures over all
+// built-in model's settings and threshold. The patterns were tuned on four of the sets, so the figures over all
 // sets flatter them; those over the sets the patterns never saw (kPatternUnseenSets) estimate new text, printed
 // beside the patterns alone.
 TEST(SuggestionsCrossValidation, LearnedLayerAddsRecallOnUnseenWording) {

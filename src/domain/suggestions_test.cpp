@@ -280,6 +280,8 @@ TEST(SuggestionsTest, ExplainedMissingDocumentIsNotASignal) {
              "Ze kon haar paspoort niet laten zien. Ze heeft het verloren op vakantie.",
              "Bij de controle kon hij zijn paspoort niet tonen omdat hij het thuis had laten liggen.",
              "Het uitzendbureau heeft een kopie van het paspoort gemaakt voor de loonadministratie.",
+             "De werkgever heeft zijn paspoort gekopieerd voor de loonadministratie.",
+             "Er zit een scan van het paspoort in het dossier van het uitzendbureau.",
          }) {
         SCOPED_TRACE(text);
         const std::set<std::string> codes = CodesOf(SuggestIndicators(text));
@@ -290,6 +292,7 @@ TEST(SuggestionsTest, ExplainedMissingDocumentIsNotASignal) {
              "Hij kon geen paspoort tonen.",
              "Hij kon geen paspoort tonen; het ligt bij de ambassade, zegt de werkgever die het bewaart.",
              "Ze kon haar paspoort niet laten zien. Het zou steeds 'kwijt' zijn.",
+             "Ze heeft haar paspoort niet bij zich, een landgenoot heeft het. Ze is vergeten hoe hij heet.",
          }) {
         SCOPED_TRACE(text);
         const std::set<std::string> codes = CodesOf(SuggestIndicators(text));
@@ -297,17 +300,30 @@ TEST(SuggestionsTest, ExplainedMissingDocumentIsNotASignal) {
     }
 }
 
-// The concept layer reads someone else taking the begging cup as money handed over, without the learned layer
-// (which has learned the same from the labelled narratives); the beggar's own cup is not.
+// The concept layer reads someone else, named by their role, taking the cup of a beggar as money handed over,
+// without the learned layer (which has learned the same from the labelled narratives); the beggar's own cup, a cup
+// from a coffee machine or a bus ride home are not.
 TEST(SuggestionsTest, BeggingCupTakenBySomeoneElseIsMoneyHandedOver) {
     const auto patterns_only = [](const char* text) { return CodesOf(SuggestIndicators(text, nullptr)); };
-    EXPECT_TRUE(patterns_only("Een man met een kruk zit elke dag met een bekertje bij de supermarkt. 's Avonds haalt "
-                              "een busje hem op en de chauffeur neemt het bekertje mee.")
-                    .contains("ALG-08"));
-    EXPECT_TRUE(patterns_only("Ze bedelt bij de Jumbo en drinkt koffie. Om 18 uur neemt een man het bakje met geld mee.")
-                    .contains("ALG-08"));
-    EXPECT_FALSE(patterns_only("Hij zit te bedelen bij de Jumbo. Om 18 uur pakt hij zijn bekertje en fietst naar huis.")
-                     .contains("ALG-08"));
+    for (const char* text : {
+             "Een man met een kruk bedelt elke dag bij de supermarkt. 's Avonds haalt een busje hem op en de "
+             "chauffeur neemt het bekertje mee.",
+             "Ze bedelt bij de Jumbo en drinkt koffie. Om 18 uur neemt haar oom het bakje met geld mee.",
+             "Het meisje bedelt bij het station; haar oom haalt het bekertje leeg en geeft haar alleen water.",
+         }) {
+        SCOPED_TRACE(text);
+        EXPECT_TRUE(patterns_only(text).contains("ALG-08"));
+    }
+    for (const char* text : {
+             "Hij zit te bedelen bij de Jumbo. Om 18 uur pakt hij zijn bekertje en fietst naar huis.",
+             "Een man bedelt en pakt om zes uur zijn bekertje.",
+             "Hij bedelt met een bekertje bij het station en neemt daarna de bus naar huis.",
+             "De chauffeur pakt een bekertje uit de automaat en gaat weer rijden.",
+             "Na de koffie in de kantine neemt de chauffeur zijn bekertje mee.",
+         }) {
+        SCOPED_TRACE(text);
+        EXPECT_FALSE(patterns_only(text).contains("ALG-08"));
+    }
 }
 
 // Long days in one's own business are no signal; the same days under an employer are.
@@ -418,7 +434,6 @@ const std::vector<Narrative>& Narratives() {
         {"Mevrouw zat met een bekertje koffie in de wachtkamer en nam het bekertje mee naar buiten.", {}, {"ALG-08"}},
         {"Mevrouw zat met een bekertje in de wachtkamer en nam het bekertje mee naar buiten.", {}, {"ALG-08"}},
         {"Hij zit te bedelen bij de Jumbo. Om 18 uur pakt hij zijn bekertje en fietst naar huis.", {}, {"ALG-08"}},
-        {"Ze ontvangt klanten in een hotel; hij bewaart haar verdiensten.", {"SEK-02", "ALG-08"}, {}},
         {"Ze werkt als escort en houdt het geld zelf.", {}, {"ALG-08"}},
         {"Hij doet seksdates en houdt het geld zelf.", {}, {"SEK-02", "ALG-08"}},
         {"Mw. ontvangt een uitkering en woont samen met haar partner.", {}, {"ALG-08"}},
