@@ -3,8 +3,8 @@
 //
 //   train_suggestions OUTPUT.tsv LABELLED.tsv... --select-on UNSEEN.tsv...
 //
-// 1. Reads the labelled narratives (tests/data/narratives*.tsv; the held-out sets, blind7 and blind8, are never
-//    passed). All of them are training data; those after --select-on are the sets the phrase patterns were not
+// 1. Reads the labelled narratives (tests/data/narratives*.tsv; the held-out sets, blind7, blind8 and blind9, are
+//    never passed). All of them are training data; those after --select-on are the sets the phrase patterns were not
 //    tuned on.
 // 2. Chooses the decision threshold by 5-fold cross-validation of the combined matcher (patterns and model): the
 //    threshold with the best F1 of precision and recall on the --select-on narratives, where the patterns meet

@@ -28,15 +28,17 @@
 // All sets but blind7 are training data of the learned layer (suggestion_model.hpp; `make train-suggestions`), so
 // their own figures are in-sample; the estimates for new text are the 5-fold cross-validation
 // (SuggestionsCrossValidation: each narrative judged by a model trained without it, reported over the sets the
-// patterns were not tuned on) and blind7.
+// patterns were not tuned on), blind7 and blind8.
 //
 // Measured (precision / recall / strongest-form accuracy), with the model trained on the adjudicated labels of
-// all sets but blind7 and blind8 (900 narratives; threshold 0.60 chosen by cross-validation):
+// all sets but blind7, blind8 and blind9 (900 narratives; threshold 0.60 chosen by cross-validation):
 //   cross-validation, all 900                       0.779 / 0.737 / 0.888
 //   cross-validation, the 562 the patterns were not tuned on
 //                                                    0.750 / 0.666 / 0.852   (patterns alone 0.753 / 0.609 / 0.843)
 //   blind7, held out                                0.732 / 0.737 / 0.883, no negative at sterk
 //                                                    (patterns alone 0.718 / 0.686 / 0.867)
+//   blind8, held out, measured once                 0.721 / 0.706 / 0.850, no negative at sterk
+//                                                    (patterns alone 0.711 / 0.601 / 0.800)
 //   blind7 with the model before (trained on the first labels of five sets, 392 narratives):
 //                                                    0.687 / 0.752 / 0.833, one negative at sterk
 // blind7 has been measured for five states of the matcher on 30 November, each after a change made without reading
@@ -45,10 +47,10 @@
 // (the begging cup, "hij int het geld") (0.738 / 0.759 / 0.883: the cup rule found one more code); after a review
 // tightened those rules and hardneg moved to the tuned sets (0.734 / 0.745 / 0.883); and after a second review
 // removed the "hij int het geld" rule (too loose) and narrowed the cup rule to a begging word and a taker named by
-// role (the figures above). Measured again and again, it is less blind
-// than a set measured once; the next change to the matcher needs a new held-out set.
-// blind8 (60, the same mix, written, labelled twice and adjudicated the same way on 30 November) is that set: no
-// test runs the matcher on it and nobody has, so its figures are unknown. Measure it once, after the next change to
+// role (the figures above). Measured again and again, it is less blind than a set measured once.
+// blind8 (60, the same mix, written, labelled twice and adjudicated the same way on 30 November) was kept unmeasured
+// and then measured once, with the matcher of the figures above and no change after: the firmest estimate here.
+// blind9 (60, made the same way) has never been run through the matcher: measure it once after the next change to
 // the matcher (SuggestionsData only checks its labels).
 // So on new text precision meets the target (0.7) and no negative reaches sterk; recall (0.8) and the strongest
 // form (0.9) do not. blind6 with the model before, measured once: 0.605 / 0.738 / 0.800 against its adjudicated
@@ -271,8 +273,9 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
     std::vector<std::string> sets = kPatternTunedSets;
     sets.insert(sets.end(), kPatternUnseenSets.begin(), kPatternUnseenSets.end());
     sets.push_back("narratives-blind7.tsv");
-    sets.push_back("narratives-blind8.tsv");  // data only: see the file comment
-    ASSERT_EQ(sets.size(), 13u);
+    sets.push_back("narratives-blind8.tsv");
+    sets.push_back("narratives-blind9.tsv");  // data only: see the file comment
+    ASSERT_EQ(sets.size(), 14u);
     for (const std::string& file : sets) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);
@@ -307,7 +310,7 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
             EXPECT_TRUE(second_codes.emplace(row[0], split_codes(row.size() > 2 ? row[2] : "")).second) << row[0];
         }
         for (const auto& [id, codes] : labels) EXPECT_TRUE(second_codes.contains(id)) << "not labelled twice: " << id;
-        // Where the first labelling is kept beside the set (blind7, blind8), the whole rule: the labels are the codes
+        // Where the first labelling is kept beside the set (blind7, blind8, blind9), the whole rule: the labels are the codes
         // both labellings share plus the disputed ones judged "ja", and exactly the disputed codes were decided.
         if (std::ifstream(base + ".first.tsv")) {
             std::set<std::pair<std::string, std::string>> disputed;
@@ -448,24 +451,26 @@ TEST(SuggestionsCrossValidation, LearnedLayerAddsRecallOnUnseenWording) {
     EXPECT_GT(combined_unseen.Recall(), patterns_unseen.Recall()) << "the learned layer must add what patterns miss";
 }
 
-// The set no model was trained on and no pattern tuned on (blind7): its figures are printed, beside the patterns
-// alone. The learned layer must add recall there and no negative may reach "sterk"; precision, recall and form
+// The sets no model was trained on and no pattern tuned on (blind7, blind8): their figures are printed, beside the
+// patterns alone. The learned layer must add recall there and no negative may reach "sterk"; precision, recall and form
 // accuracy are not asserted (a held-out set that is asserted becomes a set to tune on).
-TEST(SuggestionsHeldOut, LearnedLayerAddsRecallOnTheSetNeverTrainedOn) {
-    const std::string file = "narratives-blind7.tsv";
-    const std::vector<LabelledNarrative>& narratives = Narratives(file);
-    ASSERT_EQ(narratives.size(), 60u);
-    QualityFigures combined;
-    QualityFigures patterns;
-    for (const LabelledNarrative& narrative : narratives) {
-        const NarrativeVerdict verdict = JudgeSuggestions(narrative, SuggestIndicators(narrative.text));
-        if (verdict.negative_at_sterk) ADD_FAILURE() << "negative " << narrative.id << " reaches sterk";
-        combined.Add(verdict);
-        patterns.Add(JudgeSuggestions(narrative, SuggestIndicators(narrative.text, nullptr)));
+TEST(SuggestionsHeldOut, LearnedLayerAddsRecallOnTheSetsNeverTrainedOn) {
+    for (const std::string file : {"narratives-blind7.tsv", "narratives-blind8.tsv"}) {
+        SCOPED_TRACE(file);
+        const std::vector<LabelledNarrative>& narratives = Narratives(file);
+        ASSERT_EQ(narratives.size(), 60u);
+        QualityFigures combined;
+        QualityFigures patterns;
+        for (const LabelledNarrative& narrative : narratives) {
+            const NarrativeVerdict verdict = JudgeSuggestions(narrative, SuggestIndicators(narrative.text));
+            if (verdict.negative_at_sterk) ADD_FAILURE() << "negative " << narrative.id << " reaches sterk";
+            combined.Add(verdict);
+            patterns.Add(JudgeSuggestions(narrative, SuggestIndicators(narrative.text, nullptr)));
+        }
+        PrintFigures(file + ", held out", combined);
+        PrintFigures(file + ", held out, patterns alone", patterns);
+        EXPECT_GT(combined.Recall(), patterns.Recall());
     }
-    PrintFigures(file + ", held out", combined);
-    PrintFigures(file + ", held out, patterns alone", patterns);
-    EXPECT_GT(combined.Recall(), patterns.Recall());
 }
 
 INSTANTIATE_TEST_SUITE_P(DataSets, SuggestionsQualityTest,
