@@ -10,7 +10,7 @@
 // person decided each code the two disagreed on, without knowing who had ticked it or what the matcher says
 // (`<set>.second.tsv`, `<set>.adjudication.tsv` with a reason per decision). The codes in the sets are these
 // adjudicated labels: both labellers' common codes plus the disputed ones judged present (codes both shared were
-// not re-examined). The two labellings named the same strongest form for 1,019 of the 1,020 narratives (blind2
+// not re-examined). The two labellings named the same strongest form for 1,079 of the 1,080 narratives (blind2
 // C22: the writer's "arbeid" is kept). The first labelling missed 1-23% of a set's adjudicated codes (blind6 23%,
 // blind3 18%, blind7 0.7%), the second 0-4%. Over the ten older sets the first labelling held 2,129 codes, the
 // second 2,315, the adjudicated one 2,329. SuggestionsData checks the sets against these records.
