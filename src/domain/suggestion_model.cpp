@@ -23,12 +23,14 @@ constexpr std::size_t kMaxEvidenceWords = 10;
 constexpr int kMinSupportingWords = 2;
 constexpr double kMinWordSupport = 0.25;
 
-// Numbers are read as a range, so that a model learns "many hours" rather than one number.
+// Numbers are read as a range, so that a model learns "many hours" rather than one number. A working week of 40
+// or 48 hours is no long one, 60 or 70 are.
 std::string NumberRange(long number) {
     if (number <= 5) return "#0-5";
     if (number <= 11) return "#6-11";
     if (number <= 24) return "#12-24";
-    if (number <= 99) return "#25-99";
+    if (number <= 49) return "#25-49";
+    if (number <= 99) return "#50-99";
     if (number <= 999) return "#100-999";  // a monthly wage this low is a signal, one of four digits is not
     return "#1000+";
 }
@@ -47,10 +49,18 @@ bool IsFunctionWord(std::string_view word) {
     return kWords.contains(word);
 }
 
-// The word a feature is made of: its stem, the word itself, or its number range; empty for single letters and
-// function words.
-std::string FeatureWord(const Token& token) {
-    if (token.number >= 0) return NumberRange(token.number);
+// Whether tokens[index], a number, is a time of day ("om 17 uur", "tot 22 uur"), not a count of hours.
+bool IsTimeOfDay(const std::vector<Token>& tokens, std::size_t index) {
+    static const std::unordered_set<std::string_view> kBefore = {"om", "tot", "vanaf", "rond", "sinds"};
+    return index > 0 && index + 1 < tokens.size() && kBefore.contains(tokens[index - 1].norm) &&
+           tokens[index + 1].norm == "uur";
+}
+
+// The word a feature is made of: its stem, the word itself, or its number range (a time of day is "#tijdstip");
+// empty for single letters and function words.
+std::string FeatureWord(const std::vector<Token>& tokens, std::size_t index) {
+    const Token& token = tokens[index];
+    if (token.number >= 0) return IsTimeOfDay(tokens, index) ? "#tijdstip" : NumberRange(token.number);
     if (token.norm.size() < 2 || IsFunctionWord(token.norm)) return {};
     return token.stem.empty() ? token.norm : token.stem;
 }
@@ -179,9 +189,9 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
     }
 }
 
-std::string FormatWeight(double value) {
+std::string FormatWeight(double value, int decimals = 4) {
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.4f", value);
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
     return buffer;
 }
 
@@ -192,9 +202,9 @@ std::vector<SentenceFeatures> ExtractSentenceFeatures(const std::vector<Token>& 
     if (tokens.empty()) return sentences;
     WordReadings readings;
     readings.negated = NegatedWords(tokens);
-    for (const Token& token : tokens) {
-        readings.words.push_back(FeatureWord(token));
-        readings.concepts.push_back(ConceptNamesOf(token));
+    for (std::size_t index = 0; index < tokens.size(); ++index) {
+        readings.words.push_back(FeatureWord(tokens, index));
+        readings.concepts.push_back(ConceptNamesOf(tokens[index]));
     }
     std::size_t first = 0;
     for (std::size_t index = 1; index <= tokens.size(); ++index) {
@@ -219,8 +229,13 @@ SuggestionModel SuggestionModel::Parse(std::string_view text) {
             model.threshold_ = value;
         } else if (fields[0] == "bias" && fields.size() == 3 && ParseDouble(fields[2], value)) {
             model.SetBias(std::string(fields[1]), value);
-        } else if (fields[0] == "weight" && fields.size() == 4 && ParseDouble(fields[3], value)) {
-            model.SetWeight(std::string(fields[1]), std::string(fields[2]), value);
+        } else if (fields[0] == "weights" && fields.size() >= 3) {
+            const std::string feature(fields[1]);
+            for (std::size_t index = 2; index < fields.size(); ++index) {
+                const std::size_t equals = fields[index].find('=');
+                if (equals == std::string_view::npos || !ParseDouble(fields[index].substr(equals + 1), value)) continue;
+                model.SetWeight(std::string(fields[index].substr(0, equals)), feature, value);
+            }
         }
     }
     return model;
@@ -236,13 +251,16 @@ std::string SuggestionModel::Serialize() const {
     for (std::size_t code = 0; code < codes_.size(); ++code) {
         text += "bias\t" + codes_[code] + "\t" + FormatWeight(biases_[code]) + "\n";
     }
-    // Sorted by code, then feature, so that a retrained file differs from the last one only where weights did.
-    std::map<std::pair<std::string, std::string>, double> sorted;
+    // One line per feature, sorted by feature and then code, so that a retrained file differs from the last one
+    // only where weights did.
+    std::map<std::string, std::map<std::string, float>> sorted;
     for (const auto& [feature, entries] : weights_) {
-        for (const auto& [code, weight] : entries) sorted[{codes_[code], feature}] = weight;
+        for (const auto& [code, weight] : entries) sorted[feature][codes_[code]] = weight;
     }
-    for (const auto& [key, weight] : sorted) {
-        text += "weight\t" + key.first + "\t" + key.second + "\t" + FormatWeight(weight) + "\n";
+    for (const auto& [feature, entries] : sorted) {
+        text += "weights\t" + feature;
+        for (const auto& [code, weight] : entries) text += "\t" + code + "=" + FormatWeight(weight, 3);
+        text += "\n";
     }
     return text;
 }
@@ -265,14 +283,14 @@ void SuggestionModel::SetBias(const std::string& code, double bias) {
 void SuggestionModel::SetWeight(const std::string& code, const std::string& feature, double weight) {
     const int index = CodeIndex(code);
     if (index < 0) return;
-    std::vector<std::pair<int, double>>& entries = weights_[feature];
+    std::vector<std::pair<std::uint16_t, float>>& entries = weights_[feature];
     for (auto& [existing, value] : entries) {
         if (existing == index) {
-            value = weight;
+            value = static_cast<float>(weight);
             return;
         }
     }
-    entries.emplace_back(index, weight);
+    entries.emplace_back(static_cast<std::uint16_t>(index), static_cast<float>(weight));
 }
 
 std::vector<ModelHit> SuggestionModel::Score(const std::vector<Token>& tokens) const {

@@ -6,7 +6,7 @@
 //
 // Features of a sentence (binary, each counted once per sentence):
 //   u:STEM        a word: its Snowball Dutch stem (words of 5+ letters) or the word itself; numbers as a range
-//                 ("#12-24"), so "14 uur" and "vijftien uur" meet
+//                 ("#12-24"), so "14 uur" and "vijftien uur" meet, and a time of day ("om 17 uur") as "#tijdstip"
 //   b:STEM STEM   two adjacent words of one clause
 //   c:CONCEPT     a word of a concept of the suggestions' second layer (hand-made lists of word forms, e.g. the
 //                 ways to name a passport), so that a synonym seen once in training still counts
@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -84,8 +85,9 @@ private:
     double threshold_ = 0.5;
     std::vector<std::string> codes_;
     std::vector<double> biases_;
-    // feature name -> (code index, weight)
-    std::unordered_map<std::string, std::vector<std::pair<int, double>>> weights_;
+    // feature name -> (code index, weight); single precision, since the weights file keeps three decimals and the
+    // model holds over a hundred thousand of them
+    std::unordered_map<std::string, std::vector<std::pair<std::uint16_t, float>>> weights_;
 };
 
 }  // namespace meldroute::domain

@@ -57,6 +57,60 @@ TEST(SuggestionModelTest, FeaturesOfOneSentenceStayInIt) {
     EXPECT_FALSE(has(sentences[0], "u:paspoort"));
 }
 
+// Hours are counted in ranges a model can learn from: a working week of 40 hours is not one of 60, and "om 17 uur"
+// is a time of day, not seventeen hours of work.
+TEST(SuggestionModelTest, NumbersAreReadAsRangesAndTimesOfDay) {
+    const std::vector<std::string> normal = FeatureNames("Hij werkt 40 uur per week en is om 17 uur thuis.");
+    EXPECT_TRUE(Contains(normal, "u:#25-49"));
+    EXPECT_TRUE(Contains(normal, "u:#tijdstip"));
+    EXPECT_FALSE(Contains(normal, "u:#12-24"));
+    EXPECT_TRUE(Contains(FeatureNames("Hij werkt 60 uur per week."), "u:#50-99"));
+    EXPECT_TRUE(Contains(FeatureNames("Ze werkt 17 uur per dag."), "u:#12-24"));
+}
+
+// A model that knows two short words (no stems) for one code: `code` is likely where both stand.
+SuggestionModel TwoWordModel(const std::string& code, const std::string& first, const std::string& second) {
+    SuggestionModel model;
+    model.set_threshold(0.5);
+    model.SetBias(code, -2.0);
+    model.SetWeight(code, first, 2.0);
+    model.SetWeight(code, second, 2.0);
+    return model;
+}
+
+bool Suggests(const std::string& text, const SuggestionModel& model, const std::string& code) {
+    const std::vector<Suggestion> suggestions = SuggestIndicators(text, &model);
+    return std::any_of(suggestions.begin(), suggestions.end(),
+                       [&](const Suggestion& suggestion) { return suggestion.code == code; });
+}
+
+// A model sure of `code` in both texts (two short words, no stems) may suggest it in `allowed` but not in `blocked`.
+void ExpectGuard(const std::string& code, const std::string& first, const std::string& second,
+                 const std::string& blocked, const std::string& allowed) {
+    const SuggestionModel model = TwoWordModel(code, first, second);
+    ASSERT_GT(model.Score(Tokenize(blocked))[0].probability, 0.5);
+    EXPECT_FALSE(Suggests(blocked, model, code)) << blocked;
+    EXPECT_TRUE(Suggests(allowed, model, code)) << allowed;
+}
+
+// A labour indicator of the model needs work somewhere in the narrative, as the concept rules do.
+TEST(SuggestionModelTest, LabourCodesOfTheModelNeedWork) {
+    ExpectGuard("ARB-03", "u:roze", "u:doos", "Hij kreeg een roze doos.", "Hij kreeg op zijn werk een roze doos.");
+}
+
+// A begging cup the model reads as money handed over needs someone who takes it, as the concept rule does.
+TEST(SuggestionModelTest, ABeggarsOwnCupIsNoMoneyHandedOver) {
+    ExpectGuard("ALG-08", "c:beg_cup", "u:pakt", "Om zes uur pakt hij zijn bekertje.",
+                "Om zes uur pakt de chauffeur het bekertje.");
+}
+
+TEST(SuggestionModelTest, WeightsFileSkipsMalformedEntries) {
+    const SuggestionModel parsed = SuggestionModel::Parse(
+        "threshold\t0.5\nbias\tALG-01\t-1\nweights\tu:paspoort\tALG-01=2.5\tALG-01\tXYZ-9=1\tALG-07=abc\n"
+        "weights\tu:leeg\nweight\tALG-01\tu:oud\t1.0\n");
+    EXPECT_EQ(parsed.Serialize(), "threshold\t0.5000\nbias\tALG-01\t-1.0000\nweights\tu:paspoort\tALG-01=2.500\n");
+}
+
 TEST(SuggestionModelTest, WeightsFileRoundTrips) {
     const SuggestionModel model = PassportModel();
     const SuggestionModel parsed = SuggestionModel::Parse("# a comment\n" + model.Serialize() + "garbage line\n");

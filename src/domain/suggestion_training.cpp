@@ -202,19 +202,14 @@ LinearModel TrainCode(const std::vector<EncodedNarrative>& narratives, const std
     return model;
 }
 
-// Writes the heaviest weights of one code into the model.
+// Writes the weights of one code that weigh at least options.min_weight into the model.
 void Store(const std::string& code, const LinearModel& linear, const Vocabulary& vocabulary,
            const TrainingOptions& options, SuggestionModel& model) {
-    std::vector<std::size_t> order;
-    for (std::size_t index = 0; index < linear.weights.size(); ++index) {
-        if (std::abs(linear.weights[index]) >= 1e-3) order.push_back(index);
-    }
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t left, std::size_t right) {
-        return std::abs(linear.weights[left]) > std::abs(linear.weights[right]);
-    });
-    if (order.size() > options.max_features_per_code) order.resize(options.max_features_per_code);
     model.SetBias(code, linear.bias);
-    for (const std::size_t index : order) model.SetWeight(code, vocabulary.names[index], linear.weights[index]);
+    for (std::size_t index = 0; index < linear.weights.size(); ++index) {
+        if (std::abs(linear.weights[index]) >= options.min_weight)
+            model.SetWeight(code, vocabulary.names[index], linear.weights[index]);
+    }
 }
 
 }  // namespace

@@ -67,14 +67,14 @@ struct QualityFigures {
 
 //! The settings of TrainSuggestionModel.
 struct TrainingOptions {
-    double l2 = 0.03;                 // L2 penalty, applied with each update of a weight
+    double l2 = 0.01;                 // L2 penalty, applied with each update of a weight
     double learning_rate = 0.2;       // AdaGrad's base rate
     int epochs = 12;                  // passes over the sentences per round
     int rounds = 3;                   // multiple-instance rounds: choose each positive narrative's best sentence anew
     double positive_weight = 6;       // a positive sentence counts this many negative ones
     int min_feature_narratives = 2;   // features of fewer training narratives are left out
     int min_positive_narratives = 3;  // codes with fewer labelled narratives get no model
-    std::size_t max_features_per_code = 250;  // the heaviest weights kept per code
+    double min_weight = 0.1;          // lighter weights are left out of the model (they hardly move a sum)
     double threshold = 0.5;
 };
 

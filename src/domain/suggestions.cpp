@@ -2857,12 +2857,20 @@ void AddModelHits(const SuggestionModel& model, const std::vector<Token>& tokens
     constexpr double kModelMaxWeight = 0.5;
     static constexpr std::pair<std::string_view, std::string_view> kDuplicatePairs[] = {{"ALG-01", "ARB-04"},
                                                                                       {"SEK-10", "CRI-08"}};
+    const bool work = TextHasConcept(tokens, "workctx");
+    const bool cup_taker = TextHasConcept(tokens, "cup_taker");
     for (const ModelHit& hit : model.Score(tokens)) {
         if (hit.probability < model.threshold()) break;
         const Indicator* indicator = FindIndicator(hit.code);
         if (indicator == nullptr) continue;
+        // A labour indicator needs work in the narrative, as the concept rules ask (a threat in a scam mail, "ze
+        // heeft niets betaald" at a shop, are not a worker's).
+        if (!work && hit.code.starts_with("ARB-")) continue;
         const CodeResult result{std::min(hit.probability, kModelMaxWeight), 0, 0, tokens[hit.first].begin,
                                 tokens[hit.last].end, true};
+        // A begging cup is money handed over only when someone else takes it (the concept rule's cup_taker): "om
+        // 18 uur pakt hij zijn bekertje" is the beggar's own.
+        if (hit.code == "ALG-08" && !cup_taker && EvidenceHasConcept(tokens, result, "beg_cup")) continue;
         results.try_emplace(indicator->code, result);
         for (const auto& [first, second] : kDuplicatePairs) {
             if (hit.code == first) results.try_emplace(second, result);

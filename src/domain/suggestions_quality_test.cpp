@@ -31,25 +31,27 @@
 // patterns were not tuned on), blind7 and blind8.
 //
 // Measured (precision / recall / strongest-form accuracy), with the model trained on the adjudicated labels of
-// all sets but blind7, blind8 and blind9 (900 narratives; threshold 0.60 chosen by cross-validation):
-//   cross-validation, all 900                       0.779 / 0.737 / 0.888
+// all sets but blind7, blind8 and blind9 (900 narratives; every weight of at least 0.1; threshold 0.50 chosen by
+// cross-validation):
+//   cross-validation, all 900                       0.748 / 0.783 / 0.896
 //   cross-validation, the 562 the patterns were not tuned on
-//                                                    0.750 / 0.666 / 0.852   (patterns alone 0.753 / 0.609 / 0.843)
-//   blind7, held out                                0.732 / 0.737 / 0.883, no negative at sterk
+//                                                    0.728 / 0.726 / 0.867   (patterns alone 0.753 / 0.609 / 0.843)
+//   blind7, held out                                0.708 / 0.796 / 0.867, no negative at sterk
 //                                                    (patterns alone 0.718 / 0.686 / 0.867)
-//   blind8, held out, measured once                 0.721 / 0.706 / 0.850, no negative at sterk
+//   blind8, held out                                0.720 / 0.755 / 0.850, no negative at sterk
 //                                                    (patterns alone 0.711 / 0.601 / 0.800)
-//   blind7 with the model before (trained on the first labels of five sets, 392 narratives):
-//                                                    0.687 / 0.752 / 0.833, one negative at sterk
-// blind7 has been measured for five states of the matcher on 30 November, each after a change made without reading
-// it: with the model before; right after the retrain (0.736 / 0.752 / 0.883); after two pattern fixes for a hardneg
+// blind7 has been measured for six states of the matcher, each after a change made without reading it. On 30
+// November: with the model trained on the first labels of five sets (392 narratives: 0.687 / 0.752 / 0.833, one
+// negative at sterk); right after the retrain on 900 (0.736 / 0.752 / 0.883); after two pattern fixes for a hardneg
 // negative that reached sterk ("ze heeft niets betaald" read as unpaid work) and two concept rules for money taken
-// (the begging cup, "hij int het geld") (0.738 / 0.759 / 0.883: the cup rule found one more code); after a review
-// tightened those rules and hardneg moved to the tuned sets (0.734 / 0.745 / 0.883); and after a second review
-// removed the "hij int het geld" rule (too loose) and narrowed the cup rule to a begging word and a taker named by
-// role (the figures above). Measured again and again, it is less blind than a set measured once.
-// blind8 (60, the same mix, written, labelled twice and adjudicated the same way on 30 November) was kept unmeasured
-// and then measured once, with the matcher of the figures above and no change after: the firmest estimate here.
+// (the begging cup, "hij int het geld") (0.738 / 0.759 / 0.883); after a review tightened those rules and hardneg
+// moved to the tuned sets (0.734 / 0.745 / 0.883); after a second review removed the "hij int het geld" rule and
+// narrowed the cup rule (0.732 / 0.737 / 0.883). Later that day: every weight of at least 0.1 instead
+// of the 250 heaviest per code, ranges for hours, the work and cup guards for model hits (the figures above).
+// Measured again and again, it is less blind than a set measured once.
+// blind8 (60, the same mix, written, labelled twice and adjudicated the same way) was kept unmeasured and then
+// measured once with the fifth state above (0.721 / 0.706 / 0.850, no negative at sterk); it was measured a second
+// time with the sixth (the figures above), after the choices were made on the cross-validation.
 // blind9 (60, made the same way) has never been run through the matcher: measure it once after the next change to
 // the matcher (SuggestionsData only checks its labels).
 // So on new text precision meets the target (0.7) and no negative reaches sterk; recall (0.8) and the strongest
