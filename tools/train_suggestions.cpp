@@ -3,18 +3,19 @@
 //
 //   train_suggestions OUTPUT.tsv LABELLED.tsv... --select-on UNSEEN.tsv...
 //
-// 1. Reads the labelled narratives (tests/data/narratives*.tsv; the held-out sets, blind7, blind8 and blind9, are
+// 1. Reads the labelled narratives (tests/data/narratives*.tsv; the held-out sets, blind8, blind9 and blind10, are
 //    never passed). All of them are training data; those after --select-on are the sets the phrase patterns were not
 //    tuned on.
 // 2. Chooses the decision threshold by 5-fold cross-validation of the combined matcher (patterns and model): the
 //    threshold with the best F1 of precision and recall on the --select-on narratives, where the patterns meet
 //    wording they have not seen as new text will (on the sets they were tuned on they find nearly everything, and
-//    any model hit looks like noise); the higher threshold among equals, never one whose precision there, less two
-//    standard errors, falls below the target 0.7 (unless none keeps that floor: then the best F1 among all, and the
+//    any model hit looks like noise); the higher threshold among equals, never one whose precision there, less a
+//    margin for new text (two standard errors, at least 0.03), falls below the target 0.7 (unless none keeps that floor: then the best F1 among all, and the
 //    weights file says so), and never one that brings a negative of any set to "sterk" that the patterns alone do
 //    not bring there. The table goes to stderr.
 // 3. Trains on all narratives and writes OUTPUT with a comment block naming the data and the figures.
 // Deterministic: the same inputs give the same file.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -70,14 +71,18 @@ QualityFigures Figures(const std::vector<meldroute::domain::NarrativeVerdict>& v
     return figures;
 }
 
-// The cross-validated precision less two standard errors: a threshold must meet the target with that margin,
-// since a new set of narratives will not give exactly the cross-validated figure (the held-out sets came out
-// 0.01-0.02 below it; with one standard error, 0.011 here, the chosen threshold met the target by a hair).
+// A held-out set has come out up to this much below the cross-validated precision (blind8 0.029 below it, blind7
+// 0.018 and 0.020).
+constexpr double kNewTextMargin = 0.03;
+
+// The cross-validated precision less a margin for new text: two standard errors, and at least kNewTextMargin. A
+// threshold must meet the target with that margin, since a new set of narratives will not give exactly the
+// cross-validated figure (with one standard error, 0.011, the chosen threshold once met the target by a hair).
 double PrecisionLowerBound(const QualityFigures& figures) {
     const int suggested = figures.true_positives + figures.false_positives;
     if (suggested == 0) return 0;
     const double precision = figures.Precision();
-    return precision - 2 * std::sqrt(precision * (1 - precision) / suggested);
+    return precision - std::max(2 * std::sqrt(precision * (1 - precision) / suggested), kNewTextMargin);
 }
 
 // The threshold with the best cross-validated F1 on the selected narratives (see the file comment). `floor_kept`

@@ -118,13 +118,15 @@ struct SentenceScore {
     double strongest_weight = 0;
     std::vector<std::pair<std::size_t, double>> word_support;
 
-    void Add(const Feature& feature, double weight) {
+    // `content` is false for a feature of a negation word ("nooit", "geen"): it adds to the sum, but a negation is
+    // no word of the fact (the words it negates are their own features, "u:!drug").
+    void Add(const Feature& feature, double weight, bool content) {
         sum += weight;
         if (weight > strongest_weight) {
             strongest_weight = weight;
             strongest = &feature;
         }
-        if (weight <= 0 || feature.first != feature.last) return;
+        if (weight <= 0 || feature.first != feature.last || !content) return;
         for (auto& [word, support] : word_support) {
             if (word == feature.first) {
                 support += weight;
@@ -304,7 +306,7 @@ std::vector<ModelHit> SuggestionModel::Score(const std::vector<Token>& tokens) c
             const auto found = weights_.find(feature.name);
             if (found == weights_.end()) continue;
             for (const auto& [code, weight] : found->second)
-                scores[static_cast<std::size_t>(code)].Add(feature, weight);
+                scores[static_cast<std::size_t>(code)].Add(feature, weight, !tokens[feature.first].negator);
         }
         for (std::size_t code = 0; code < codes_.size(); ++code) {
             const SentenceScore& score = scores[code];

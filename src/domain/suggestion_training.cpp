@@ -124,8 +124,10 @@ struct LinearModel {
     }
 };
 
-// AdaGrad SGD on the weighted log loss; the L2 penalty is applied to the weights an instance touches.
-void Fit(const std::vector<Instance>& instances, const TrainingOptions& options, LinearModel& model) {
+// AdaGrad SGD on the weighted log loss; the L2 penalty is applied to the weights an instance touches. A feature
+// not `may_speak_for` the code keeps a weight of at most 0.
+void Fit(const std::vector<Instance>& instances, const TrainingOptions& options, const std::vector<bool>& may_speak_for,
+         LinearModel& model) {
     std::vector<double> squared(model.weights.size(), 1e-8);
     double bias_squared = 1e-8;
     std::vector<std::size_t> order(instances.size());
@@ -145,6 +147,7 @@ void Fit(const std::vector<Instance>& instances, const TrainingOptions& options,
                 const double step = gradient + options.l2 * model.weights[index];
                 squared[index] += step * step;
                 model.weights[index] -= options.learning_rate * step / std::sqrt(squared[index]);
+                if (!may_speak_for[index]) model.weights[index] = std::min(model.weights[index], 0.0);
             }
             bias_squared += gradient * gradient;
             model.bias -= options.learning_rate * gradient / std::sqrt(bias_squared);
@@ -192,12 +195,24 @@ LinearModel TrainCode(const std::vector<EncodedNarrative>& narratives, const std
         if (narrative.codes.contains(code)) continue;
         for (const std::vector<int>& sentence : narrative.sentences) negatives.push_back(Instance{&sentence, 0.0, 1.0});
     }
+    // A feature of a single labelled narrative is that narrative's wording, not the code's: "Drugs gebruikt ze niet"
+    // beside a control she may not go to taught ALG-11 to a negated drug word.
+    std::vector<int> positives_with(feature_count, 0);
+    for (const EncodedNarrative& narrative : narratives) {
+        if (!narrative.codes.contains(code)) continue;
+        std::set<int> seen;
+        for (const std::vector<int>& sentence : narrative.sentences) seen.insert(sentence.begin(), sentence.end());
+        for (const int feature : seen) ++positives_with[static_cast<std::size_t>(feature)];
+    }
+    std::vector<bool> may_speak_for(feature_count);
+    for (std::size_t feature = 0; feature < feature_count; ++feature)
+        may_speak_for[feature] = positives_with[feature] >= options.min_feature_positives;
     LinearModel model;
     model.weights.assign(feature_count, 0.0);
     for (int round = 0; round < options.rounds; ++round) {
         std::vector<Instance> instances = negatives;
         AddPositives(narratives, code, round == 0 ? nullptr : &model, options, instances);
-        Fit(instances, options, model);
+        Fit(instances, options, may_speak_for, model);
     }
     return model;
 }
@@ -214,32 +229,49 @@ void Store(const std::string& code, const LinearModel& linear, const Vocabulary&
 
 }  // namespace
 
-ParsedNarratives ParseLabelledNarratives(std::string_view text) {
-    ParsedNarratives parsed;
+std::vector<TsvRow> SplitTsv(std::string_view text, std::string_view header, bool& header_ok) {
+    std::vector<TsvRow> rows;
+    header_ok = false;
     int line_number = 0;
     for (std::string_view line : Split(text, '\n')) {
         ++line_number;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line_number == 1) {
-            if (line != "id\texpected_form\tcodes\tnarrative") parsed.errors.push_back("line 1: unexpected header");
+            header_ok = line == header;
             continue;
         }
         if (Trim(line).empty()) continue;
-        const std::vector<std::string_view> fields = Split(line, '\t');
-        if (fields.size() != 4) {
-            parsed.errors.push_back("line " + std::to_string(line_number) + ": expected 4 tab-separated fields, got " +
-                                    std::to_string(fields.size()));
+        rows.push_back(TsvRow{line_number, Split(line, '\t')});
+    }
+    return rows;
+}
+
+std::vector<std::string> ParseCodeList(std::string_view field) {
+    std::vector<std::string> codes;
+    for (std::string_view code : Split(field, ',')) {
+        std::string trimmed = Trim(code);
+        if (!trimmed.empty()) codes.push_back(std::move(trimmed));
+    }
+    return codes;
+}
+
+ParsedNarratives ParseLabelledNarratives(std::string_view text) {
+    ParsedNarratives parsed;
+    bool header_ok = false;
+    const std::vector<TsvRow> rows = SplitTsv(text, "id\texpected_form\tcodes\tnarrative", header_ok);
+    if (!header_ok) parsed.errors.push_back("line 1: unexpected header");
+    for (const TsvRow& row : rows) {
+        if (row.fields.size() != 4) {
+            parsed.errors.push_back("line " + std::to_string(row.line) + ": expected 4 tab-separated fields, got " +
+                                    std::to_string(row.fields.size()));
             continue;
         }
         LabelledNarrative narrative;
-        narrative.line = line_number;
-        narrative.id = Trim(fields[0]);
-        narrative.expected_form = Trim(fields[1]);
-        for (std::string_view code : Split(fields[2], ',')) {
-            std::string trimmed = Trim(code);
-            if (!trimmed.empty()) narrative.codes.push_back(std::move(trimmed));
-        }
-        narrative.text = std::string(fields[3]);
+        narrative.line = row.line;
+        narrative.id = Trim(row.fields[0]);
+        narrative.expected_form = Trim(row.fields[1]);
+        narrative.codes = ParseCodeList(row.fields[2]);
+        narrative.text = std::string(row.fields[3]);
         parsed.narratives.push_back(std::move(narrative));
     }
     return parsed;

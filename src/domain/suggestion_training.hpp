@@ -28,6 +28,19 @@ struct ParsedNarratives {
     std::vector<std::string> errors;  // "line N: ..." for each malformed line, which is skipped
 };
 
+//! One non-blank line of a tab-separated text after its header: its number (from 1) and its fields.
+struct TsvRow {
+    int line = 0;
+    std::vector<std::string_view> fields;  // views into the text; a trailing tab gives an empty last field
+};
+
+//! The rows of a tab-separated text (line ends "\n" or "\r\n") whose first line should be `header`;
+//! `header_ok` tells whether it is.
+std::vector<TsvRow> SplitTsv(std::string_view text, std::string_view header, bool& header_ok);
+
+//! The codes of a comma-separated list, trimmed, empty entries left out.
+std::vector<std::string> ParseCodeList(std::string_view field);
+
 //! Reads the TSV format `id<TAB>expected_form<TAB>codes<TAB>narrative` with that header line.
 ParsedNarratives ParseLabelledNarratives(std::string_view text);
 
@@ -74,6 +87,7 @@ struct TrainingOptions {
     double positive_weight = 6;       // a positive sentence counts this many negative ones
     int min_feature_narratives = 2;   // features of fewer training narratives are left out
     int min_positive_narratives = 3;  // codes with fewer labelled narratives get no model
+    int min_feature_positives = 2;    // a feature weighs for a code only when this many of its narratives hold it
     double min_weight = 0.1;          // lighter weights are left out of the model (they hardly move a sum)
     double threshold = 0.5;
 };

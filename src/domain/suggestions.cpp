@@ -2673,8 +2673,9 @@ void DropExplained(const std::vector<Token>& tokens, std::unordered_map<std::str
 //     (night shifts behind her, chemotherapy, a physiotherapist, the company doctor, "eigen huisarts");
 //   * the working conditions of someone who is their own boss (eigen zaak, zelfstandige, zzp'er): long days
 //     (ALG-02, ARB-02), no insurance (ARB-12), limited movement (ARB-14) and a worn-out body (ARB-17), when the
-//     narrative names no employer or other boss over them.
-// A cue is a word prefix; "a b" is two words in a row, the second a prefix. A cue in quotes is the writer doubting
+//     narrative names no employer or other boss over them;
+//   * money sent home to the family (ALG-08, ARB-10, SEK-02), when no holder stands beside it.
+// A cue is a word prefix; "a b c" is words in a row, the last a prefix. A cue in quotes is the writer doubting
 // it ("de vorige zouden steeds 'kwijt' zijn") and gives no reason.
 bool InQuotes(std::string_view text, const Token& token) {
     if (token.begin == 0) return false;
@@ -2685,29 +2686,48 @@ bool InQuotes(std::string_view text, const Token& token) {
             (before == '\x98' || before == '\x9C'));
 }
 
+// Whether the cue's words stand on consecutive tokens from tokens[index] on, before `last`: all but the last whole,
+// the last as a prefix, the first not in quotes.
+bool SaidAt(std::string_view text, const std::vector<Token>& tokens, std::size_t index, std::size_t last,
+            std::string_view entry) {
+    if (index >= last || InQuotes(text, tokens[index])) return false;
+    for (std::size_t at = index; at < last; ++at) {
+        const std::size_t space = entry.find(' ');
+        const std::string_view norm = tokens[at].norm;
+        if (space == std::string_view::npos) return norm.substr(0, entry.size()) == entry;
+        if (norm != entry.substr(0, space)) return false;
+        entry.remove_prefix(space + 1);
+    }
+    return false;
+}
+
 bool SaidIn(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
             std::string_view entry) {
-    const std::size_t space = entry.find(' ');
     for (std::size_t index = first; index < last; ++index) {
-        if (InQuotes(text, tokens[index])) continue;
-        const std::string_view norm = tokens[index].norm;
-        if (space == std::string_view::npos) {
-            if (norm.substr(0, entry.size()) == entry) return true;
-        } else if (norm == entry.substr(0, space) && index + 1 < last) {
-            const std::string_view second = entry.substr(space + 1);
-            if (std::string_view(tokens[index + 1].norm).substr(0, second.size()) == second) return true;
-        }
+        if (SaidAt(text, tokens, index, last, entry)) return true;
+    }
+    return false;
+}
+
+// SaidIn, but not where a negation stands right before the cue ("niet in orde", "geen eigen rekening"): a denied
+// reason is none.
+bool ReasonSaidIn(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+                  std::string_view entry) {
+    for (std::size_t index = first; index < last; ++index) {
+        if (index > 0 && tokens[index - 1].negator) continue;
+        if (SaidAt(text, tokens, index, last, entry)) return true;
     }
     return false;
 }
 
 // Whether a word of tokens[first..last) names someone who may hold the person or their things ("eigen baas" is the
-// person themself).
-bool NamesHolder(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+// person themself; so is "eigenaar" where `owner_is_self`, in a narrative about the person's own business).
+bool NamesHolder(const std::vector<Token>& tokens, std::size_t first, std::size_t last, bool owner_is_self = false) {
     const ConceptTable& table = GetConceptTable();
     const int holder = table.Find("pimp_boss");
     for (std::size_t index = first; index < last; ++index) {
         if (index > 0 && tokens[index - 1].norm == "eigen") continue;
+        if (owner_is_self && tokens[index].norm.starts_with("eigenaar")) continue;
         if (holder >= 0 && ConceptsOf(table, tokens[index]).test(holder)) return true;
         const std::string_view norm = tokens[index].norm;
         if (norm.starts_with("opdrachtgever") || norm.starts_with("leidinggevend")) return true;
@@ -2745,7 +2765,7 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
             if (found == results.end() || !scope(found->second, first, last)) continue;
             if (NamesHolder(tokens, first, last)) continue;
             if (std::any_of(reasons.begin(), reasons.end(),
-                            [&](std::string_view cue) { return SaidIn(text, tokens, first, last, cue); })) {
+                            [&](std::string_view cue) { return ReasonSaidIn(text, tokens, first, last, cue); })) {
                 results.erase(found);
             }
         }
@@ -2773,17 +2793,30 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
         }
         if (copy) results.erase(found);
     }
+    // Money sent home to the family is the person's own choice, unless someone who holds them is named beside it.
+    static const std::vector<std::string_view> kSentHome = {
+        "naar haar familie", "naar zijn familie", "naar hun familie", "naar de familie", "naar familie",
+        "naar haar ouders",  "naar zijn ouders",  "naar hun ouders",  "naar huis"};
+    drop_with_reason({"ALG-08", "ARB-10", "SEK-02"}, kSentHome);
+    // Wages paid through the bank, or conditions the writer found in order, are no signal, unless a holder stands
+    // beside them.
+    static const std::vector<std::string_view> kPaidProperly = {"via de bank"};
+    drop_with_reason({"ALG-08", "ARB-10", "ARB-11", "ARB-03"}, kPaidProperly);
+    static const std::vector<std::string_view> kInOrder = {"in orde", "op orde"};
+    drop_with_reason({"ARB-13", "ALG-09", "ARB-01", "ARB-12"}, kInOrder);
     static const std::vector<std::string_view> kCareOrCause = {
         "nachtdienst", "chemo", "kanker", "onder behandeling", "fysiotherap", "bedrijfsarts", "eigen huisarts"};
     drop_with_reason({"ALG-11", "SEK-11", "ALG-14", "ARB-17"}, kCareOrCause);
 
     static const std::vector<std::string_view> kOwnBusiness = {
-        "zzp",        "zelfstandige", "als zelfstandig",   "zelfstandig ondernem", "ondernemer",    "eigen bedrijf",
-        "eigen zaak", "eigen baas",   "eigen onderneming", "eigen winkel",         "eigen praktijk"};
+        "zzp",          "zelfstandige",    "als zelfstandig",   "zelfstandig ondernem", "ondernemer",
+        "eigen bedrijf", "eigen zaak",     "eigen baas",        "eigen onderneming",    "eigen winkel",
+        "eigen praktijk", "zelf eigenaar", "eigen bakkerij",    "eigen restaurant",     "eigen salon",
+        "eigen kapsalon", "eigen garage",  "eigen cafetaria",   "eigen snackbar",       "eigen eethuis"};
     const bool own_business = std::any_of(kOwnBusiness.begin(), kOwnBusiness.end(), [&](std::string_view cue) {
         return SaidIn(text, tokens, 0, tokens.size(), cue);
     });
-    if (own_business && !NamesHolder(tokens, 0, tokens.size())) {
+    if (own_business && !NamesHolder(tokens, 0, tokens.size(), true)) {
         for (std::string_view code : {"ALG-02", "ARB-02", "ARB-12", "ARB-14", "ARB-17"}) results.erase(code);
     }
 }

@@ -10,50 +10,45 @@
 // person decided each code the two disagreed on, without knowing who had ticked it or what the matcher says
 // (`<set>.second.tsv`, `<set>.adjudication.tsv` with a reason per decision). The codes in the sets are these
 // adjudicated labels: both labellers' common codes plus the disputed ones judged present (codes both shared were
-// not re-examined). The two labellings named the same strongest form for 1,079 of the 1,080 narratives (blind2
-// C22: the writer's "arbeid" is kept). The first labelling missed 1-23% of a set's adjudicated codes (blind6 23%,
+// not re-examined). The two labellings named the same strongest form for 1,499 of the 1,500 narratives (blind2
+// C22: the writer's "arbeid" is kept). The first labelling missed 0.7-23% of a set's adjudicated codes (blind6 23%,
 // blind3 18%, blind7 0.7%), the second 0-4%. Over the ten older sets the first labelling held 2,129 codes, the
 // second 2,315, the adjudicated one 2,329. SuggestionsData checks the sets against these records.
 //
 // The sets:
 //   narratives (62), dev (32), train2 (124), hardneg (120: 90 negatives full of indicator words in innocent use,
 //   30 positives): the phrase patterns and the rules for innocent uses were tuned on them;
-//   blind (40), train3 (134), blind2 (48), blind3 (60), unseen4 (160), blind5 (60), blind6 (60): written by people
-//   who never saw the matcher, the patterns not tuned on them (but they were read for error analysis, and the
-//   begging-cup rule of 30 November came from misses found in them); blind2, blind3, unseen4, blind5 and blind6 were
-//   each measured while held out (figures in docs/architecture.md);
-//   blind7 (60: 14 arbeid, 10 seksueel, 10 crimineel, 26 negatives of which 19 hard), written for this measure by
-//   someone who read only the brief and the policy, labelled twice and adjudicated before the matcher ran on it,
-//   never trained on and never read while changing the matcher: the held-out set (SuggestionsHeldOut).
-// All sets but blind7 are training data of the learned layer (suggestion_model.hpp; `make train-suggestions`), so
-// their own figures are in-sample; the estimates for new text are the 5-fold cross-validation
-// (SuggestionsCrossValidation: each narrative judged by a model trained without it, reported over the sets the
-// patterns were not tuned on), blind7 and blind8.
+//   blind (40), train3 (134), blind2 (48), blind3 (60), unseen4 (160), blind5 (60), blind6 (60), blind7 (60),
+//   train10-15 (6 x 60): written by people who never saw the matcher, the patterns not tuned on them (but they were
+//   read for error analysis: the begging-cup rule came from misses in them, the own-business owner from two
+//   train10-15 negatives at sterk, wages "via de bank" and housing "in orde" from a blind7 negative at sterk);
+//   blind2, blind3, unseen4, blind5, blind6 and blind7 were each measured while held out (docs/architecture.md);
+//   blind8, blind9, blind10 (60 each: 14 arbeid, 10 seksueel, 10 crimineel, 26 negatives of which 19 hard), written
+//   by someone who read only the brief, the policy and the catalog, labelled twice and adjudicated before the
+//   matcher ran on them, never trained on and never read while changing the matcher.
+// All sets but blind8, blind9 and blind10 are training data of the learned layer (suggestion_model.hpp; `make
+// train-suggestions`), so their own figures are in-sample; the estimates for new text are the 5-fold
+// cross-validation (SuggestionsCrossValidation: each narrative judged by a model trained without it, reported over
+// the sets the patterns were not tuned on), blind8 (SuggestionsHeldOut) and blind9.
 //
 // Measured (precision / recall / strongest-form accuracy), with the model trained on the adjudicated labels of
-// all sets but blind7, blind8 and blind9 (900 narratives; every weight of at least 0.1; threshold 0.50 chosen by
-// cross-validation):
-//   cross-validation, all 900                       0.748 / 0.783 / 0.896
-//   cross-validation, the 562 the patterns were not tuned on
-//                                                    0.728 / 0.726 / 0.867   (patterns alone 0.753 / 0.609 / 0.843)
-//   blind7, held out                                0.708 / 0.796 / 0.867, no negative at sterk
-//                                                    (patterns alone 0.718 / 0.686 / 0.867)
-//   blind8, held out                                0.720 / 0.755 / 0.850, no negative at sterk
+// the 1,320 (every weight of at least 0.1; threshold 0.55 chosen by cross-validation):
+//   cross-validation, all 1,320                     0.744 / 0.782 / 0.900
+//   cross-validation, the 982 the patterns were not tuned on
+//                                                    0.732 / 0.749 / 0.886   (patterns alone 0.747 / 0.593 / 0.858)
+//   blind9, measured once                           0.720 / 0.766 / 0.883, no negative at sterk
+//                                                    (patterns alone 0.738 / 0.623 / 0.817; the matcher of
+//                                                    cec6d0a, before: 0.748 / 0.695 / 0.850)
+//   blind8, held out                                0.706 / 0.790 / 0.850, no negative at sterk
 //                                                    (patterns alone 0.711 / 0.601 / 0.800)
-// blind7 has been measured for six states of the matcher, each after a change made without reading it. On 30
-// November: with the model trained on the first labels of five sets (392 narratives: 0.687 / 0.752 / 0.833, one
-// negative at sterk); right after the retrain on 900 (0.736 / 0.752 / 0.883); after two pattern fixes for a hardneg
-// negative that reached sterk ("ze heeft niets betaald" read as unpaid work) and two concept rules for money taken
-// (the begging cup, "hij int het geld") (0.738 / 0.759 / 0.883); after a review tightened those rules and hardneg
-// moved to the tuned sets (0.734 / 0.745 / 0.883); after a second review removed the "hij int het geld" rule and
-// narrowed the cup rule (0.732 / 0.737 / 0.883). Later that day: every weight of at least 0.1 instead
-// of the 250 heaviest per code, ranges for hours, the work and cup guards for model hits (the figures above).
-// Measured again and again, it is less blind than a set measured once.
-// blind8 (60, the same mix, written, labelled twice and adjudicated the same way) was kept unmeasured and then
-// measured once with the fifth state above (0.721 / 0.706 / 0.850, no negative at sterk); it was measured a second
-// time with the sixth (the figures above), after the choices were made on the cross-validation.
-// blind9 (60, made the same way) has never been run through the matcher: measure it once after the next change to
-// the matcher (SuggestionsData only checks its labels).
+// blind8 was kept unmeasured and then measured once on 30 November with the 250-weight model (0.721 / 0.706 /
+// 0.850, no negative at sterk); it was measured again for three later states, after each change was chosen on the
+// cross-validation, so it is less blind than blind9. blind9 was measured once, with the matcher of these figures,
+// and is no longer held out for the next change: blind10 (60, made the same way) has never been run through the
+// matcher; measure it once after the next change (SuggestionsData only checks its labels). blind7 was measured
+// for eight states (the first with the model of the first labels of 392 narratives: 0.687 / 0.752 / 0.833, one
+// negative at sterk; the last: 0.707 / 0.810 / 0.867 with its G37, orderly seasonal housing, at sterk) and then
+// read and moved to the training sets.
 // So on new text precision meets the target (0.7) and no negative reaches sterk; recall (0.8) and the strongest
 // form (0.9) do not. blind6 with the model before, measured once: 0.605 / 0.738 / 0.800 against its adjudicated
 // labels (0.514 / 0.784 / 0.800 against its first labelling alone).
@@ -104,10 +99,11 @@ constexpr double kMinFormAccuracy = 0.9;
 // The sets the phrase patterns were tuned on, and those they never were (the patterns meet their wording as new).
 const std::vector<std::string> kPatternTunedSets = {"narratives.tsv", "narratives-dev.tsv", "narratives-train2.tsv",
                                                     "narratives-hardneg.tsv"};
-const std::vector<std::string> kPatternUnseenSets = {"narratives-blind.tsv",   "narratives-train3.tsv",
-                                                     "narratives-blind2.tsv",  "narratives-blind3.tsv",
-                                                     "narratives-unseen4.tsv", "narratives-blind5.tsv",
-                                                     "narratives-blind6.tsv"};
+const std::vector<std::string> kPatternUnseenSets = {
+    "narratives-blind.tsv",   "narratives-train3.tsv",  "narratives-blind2.tsv",  "narratives-blind3.tsv",
+    "narratives-unseen4.tsv", "narratives-blind5.tsv",  "narratives-blind6.tsv",  "narratives-train10.tsv",
+    "narratives-train11.tsv", "narratives-train12.tsv", "narratives-train13.tsv", "narratives-train14.tsv",
+    "narratives-train15.tsv", "narratives-blind7.tsv"};
 
 std::string DataPath(const std::string& file) { return std::string(MELDROUTE_TEST_DATA_DIR) + "/" + file; }
 
@@ -243,41 +239,29 @@ TEST_P(SuggestionsQualityTest, DataSetIsWellFormed) {
 // the second labelling is in the labels unless the adjudication said "nee", a label is in the second labelling
 // unless the adjudication said "ja", and every adjudicated code is labelled exactly when the decision is "ja".
 TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
-    const auto read_rows = [](const std::string& path, const std::string& header) {
-        std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> texts;  // the labelling files read, kept alive for the rows' views
+    const auto read_rows = [&](const std::string& path, const std::string& header) {
         std::ifstream input(path, std::ios::binary);
         EXPECT_TRUE(input) << "cannot open " << path;
-        std::string line;
-        std::getline(input, line);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        EXPECT_EQ(line, header) << path;
-        while (std::getline(input, line)) {
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            if (line.empty()) continue;
-            std::vector<std::string> fields;
-            std::stringstream stream(line);
-            std::string field;
-            while (std::getline(stream, field, '\t')) fields.push_back(field);
-            if (!line.empty() && line.back() == '\t') fields.emplace_back();
-            rows.push_back(std::move(fields));
+        texts.emplace_back(std::istreambuf_iterator<char>(input), std::istreambuf_iterator<char>());
+        bool header_ok = false;
+        std::vector<std::vector<std::string>> rows;
+        for (const TsvRow& row : SplitTsv(texts.back(), header, header_ok)) {
+            rows.emplace_back(row.fields.begin(), row.fields.end());
         }
+        EXPECT_TRUE(header_ok) << path;
         return rows;
     };
     const auto split_codes = [](const std::string& field) {
-        std::set<std::string> codes;
-        std::stringstream stream(field);
-        std::string code;
-        while (std::getline(stream, code, ',')) {
-            if (!code.empty()) codes.insert(code);
-        }
-        return codes;
+        const std::vector<std::string> codes = ParseCodeList(field);
+        return std::set<std::string>(codes.begin(), codes.end());
     };
     std::vector<std::string> sets = kPatternTunedSets;
     sets.insert(sets.end(), kPatternUnseenSets.begin(), kPatternUnseenSets.end());
-    sets.push_back("narratives-blind7.tsv");
     sets.push_back("narratives-blind8.tsv");
-    sets.push_back("narratives-blind9.tsv");  // data only: see the file comment
-    ASSERT_EQ(sets.size(), 14u);
+    sets.push_back("narratives-blind9.tsv");   // data only: see the file comment
+    sets.push_back("narratives-blind10.tsv");  // data only: see the file comment
+    ASSERT_EQ(sets.size(), 21u);
     for (const std::string& file : sets) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);
@@ -312,8 +296,9 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
             EXPECT_TRUE(second_codes.emplace(row[0], split_codes(row.size() > 2 ? row[2] : "")).second) << row[0];
         }
         for (const auto& [id, codes] : labels) EXPECT_TRUE(second_codes.contains(id)) << "not labelled twice: " << id;
-        // Where the first labelling is kept beside the set (blind7, blind8, blind9), the whole rule: the labels are the codes
-        // both labellings share plus the disputed ones judged "ja", and exactly the disputed codes were decided.
+        // Where the first labelling is kept beside the set (blind7-10, train10-15), the whole rule: the labels are
+        // the codes both labellings share plus the disputed ones judged "ja", and exactly the disputed codes were
+        // decided.
         if (std::ifstream(base + ".first.tsv")) {
             std::set<std::pair<std::string, std::string>> disputed;
             for (const std::vector<std::string>& row : read_rows(base + ".first.tsv", "id\texpected_form\tcodes")) {
@@ -453,11 +438,11 @@ TEST(SuggestionsCrossValidation, LearnedLayerAddsRecallOnUnseenWording) {
     EXPECT_GT(combined_unseen.Recall(), patterns_unseen.Recall()) << "the learned layer must add what patterns miss";
 }
 
-// The sets no model was trained on and no pattern tuned on (blind7, blind8): their figures are printed, beside the
-// patterns alone. The learned layer must add recall there and no negative may reach "sterk"; precision, recall and form
-// accuracy are not asserted (a held-out set that is asserted becomes a set to tune on).
+// The set no model was trained on and no pattern tuned on that is measured here (blind8): its figures are printed,
+// beside the patterns alone. The learned layer must add recall there and no negative may reach "sterk"; precision,
+// recall and form accuracy are not asserted (a held-out set that is asserted becomes a set to tune on).
 TEST(SuggestionsHeldOut, LearnedLayerAddsRecallOnTheSetsNeverTrainedOn) {
-    for (const std::string file : {"narratives-blind7.tsv", "narratives-blind8.tsv"}) {
+    for (const std::string file : {"narratives-blind8.tsv"}) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);
         ASSERT_EQ(narratives.size(), 60u);

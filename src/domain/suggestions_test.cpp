@@ -333,6 +333,27 @@ TEST(SuggestionsTest, LongDaysAsOwnBossAreNotASignal) {
     EXPECT_TRUE(CodesOf(SuggestIndicators(
                             "Hij maakt extreem lange dagen in zijn eigen bedrijf, maar de werkgever bepaalt alles."))
                     .contains("ARB-02"));
+    // The owner the narrative names is the person: an own business named by its trade, or "zelf eigenaar".
+    const auto long_days = [](const char* text) { return CodesOf(SuggestIndicators(text)).contains("ARB-02"); };
+    EXPECT_FALSE(long_days("Eigenaar van de snackbar op de hoek. Hij staat 15 uur per dag in zijn eigen zaak, dat wil "
+                           "hij zelf."));
+    EXPECT_FALSE(long_days("Mw. heeft een eigen kapsalon en werkt 15 uur per dag."));
+    EXPECT_TRUE(long_days("De eigenaar van de snackbar laat hem 15 uur per dag werken."));
+}
+
+// Conditions the writer found in order, wages paid through the bank and money sent home are no signal, unless the
+// order is denied or a holder stands beside them; a denied reason ("niet kwijt") explains nothing away.
+TEST(SuggestionsTest, OrdinaryConditionsAndMoneyAreNotASignal) {
+    const auto codes = [](const char* text) { return CodesOf(SuggestIndicators(text)); };
+    EXPECT_FALSE(codes("De seizoenswerkers wonen in units op het erf van de teler; de units zijn in orde.")
+                     .contains("ARB-13"));
+    EXPECT_TRUE(codes("De seizoenswerkers wonen in units op het erf van de teler; de units zijn niet in orde.")
+                    .contains("ARB-13"));
+    EXPECT_TRUE(codes("Ze werken acht uur per dag en het loon gaat via de bank.").empty());
+    EXPECT_TRUE(codes("Het loon gaat via de bank, maar hij moet het elke week contant aan de voorman geven.")
+                    .contains("ARB-10"));
+    EXPECT_TRUE(codes("Haar paspoort is niet kwijt: een ander bewaart het voor haar.").contains("ALG-01"));
+    EXPECT_FALSE(codes("Haar paspoort is kwijt: een ander bewaart het voor haar.").contains("ALG-01"));
 }
 
 // Fatigue with an ordinary cause told beside it (night shifts behind her) is no signal; told in doubting quotes
