@@ -10,9 +10,9 @@
 //    threshold with the best F1 of precision and recall on the --select-on narratives, where the patterns meet
 //    wording they have not seen as new text will (on the sets they were tuned on they find nearly everything, and
 //    any model hit looks like noise); the higher threshold among equals, never one whose precision there, less a
-//    margin for new text (two standard errors, at least 0.03), falls below the target 0.7 (unless none keeps that floor: then the best F1 among all, and the
-//    weights file says so), and never one that brings a negative of any set to "sterk" that the patterns alone do
-//    not bring there. The table goes to stderr.
+//    margin for new text (two standard errors, at least 0.03), falls below the target 0.7 (unless none keeps that
+//    floor: then the best F1 among all, and the weights file says so), and never one that brings a negative of any
+//    set to "sterk" that the patterns alone do not bring there. The table goes to stderr.
 // 3. Trains on all narratives and writes OUTPUT with a comment block naming the data and the figures.
 // Deterministic: the same inputs give the same file.
 #include <algorithm>

@@ -7,6 +7,8 @@
 #include <map>
 #include <unordered_set>
 
+#include "base/text.hpp"
+
 namespace meldroute::domain {
 
 // Defined in the source CMake generates from src/domain/data/suggestion_model.tsv.
@@ -49,11 +51,14 @@ bool IsFunctionWord(std::string_view word) {
     return kWords.contains(word);
 }
 
-// Whether tokens[index], a number, is a time of day ("om 17 uur", "tot 22 uur"), not a count of hours.
+// Whether tokens[index], a number, is a time of day ("om 17 uur", "tot 22 uur"), not a count of hours ("rond 60 uur
+// per week", "tot 16 uur per dag", "tot 12 uur achter elkaar").
 bool IsTimeOfDay(const std::vector<Token>& tokens, std::size_t index) {
     static const std::unordered_set<std::string_view> kBefore = {"om", "tot", "vanaf", "rond", "sinds"};
-    return index > 0 && index + 1 < tokens.size() && kBefore.contains(tokens[index - 1].norm) &&
-           tokens[index + 1].norm == "uur";
+    static const std::unordered_set<std::string_view> kCountAfter = {"per", "achter", "lang", "aan"};
+    if (index == 0 || index + 1 >= tokens.size() || tokens[index].number > 24) return false;
+    if (!kBefore.contains(tokens[index - 1].norm) || tokens[index + 1].norm != "uur") return false;
+    return index + 2 >= tokens.size() || !kCountAfter.contains(tokens[index + 2].norm);
 }
 
 // The word a feature is made of: its stem, the word itself, or its number range (a time of day is "#tijdstip");
@@ -181,16 +186,6 @@ bool ParseDouble(std::string_view text, double& value) {
     return error == std::errc{} && end == text.data() + text.size();
 }
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-    std::vector<std::string_view> fields;
-    while (true) {
-        const std::size_t tab = line.find('\t');
-        fields.push_back(line.substr(0, tab));
-        if (tab == std::string_view::npos) return fields;
-        line.remove_prefix(tab + 1);
-    }
-}
-
 std::string FormatWeight(double value, int decimals = 4) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
@@ -225,7 +220,7 @@ SuggestionModel SuggestionModel::Parse(std::string_view text) {
         text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.empty() || line.front() == '#') continue;
-        const std::vector<std::string_view> fields = SplitTabs(line);
+        const std::vector<std::string_view> fields = SplitFields(line, '\t');
         double value = 0;
         if (fields[0] == "threshold" && fields.size() == 2 && ParseDouble(fields[1], value)) {
             model.threshold_ = value;

@@ -66,6 +66,10 @@ TEST(SuggestionModelTest, NumbersAreReadAsRangesAndTimesOfDay) {
     EXPECT_FALSE(Contains(normal, "u:#12-24"));
     EXPECT_TRUE(Contains(FeatureNames("Hij werkt 60 uur per week."), "u:#50-99"));
     EXPECT_TRUE(Contains(FeatureNames("Ze werkt 17 uur per dag."), "u:#12-24"));
+    const std::vector<std::string> count = FeatureNames("Hij werkt tot 16 uur per dag, rond 60 uur per week.");
+    EXPECT_TRUE(Contains(count, "u:#12-24"));
+    EXPECT_TRUE(Contains(count, "u:#50-99"));
+    EXPECT_FALSE(Contains(count, "u:#tijdstip"));
 }
 
 // A model that knows two short words (no stems) for one code: `code` is likely where both stand.
@@ -102,6 +106,11 @@ TEST(SuggestionModelTest, LabourCodesOfTheModelNeedWork) {
 TEST(SuggestionModelTest, ABeggarsOwnCupIsNoMoneyHandedOver) {
     ExpectGuard("ALG-08", "c:beg_cup", "u:pakt", "Om zes uur pakt hij zijn bekertje.",
                 "Om zes uur pakt de chauffeur het bekertje.");
+}
+
+// A working week the law allows is no long day, whatever the model learned of hours.
+TEST(SuggestionModelTest, AnOrdinaryWorkingWeekIsNoLongDay) {
+    ExpectGuard("ALG-02", "u:werkt", "u:uur", "Hij werkt 40 uur per week.", "Hij werkt 40 uur per dag.");
 }
 
 TEST(SuggestionModelTest, WeightsFileSkipsMalformedEntries) {

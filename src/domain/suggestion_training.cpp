@@ -8,19 +8,11 @@
 #include <unordered_map>
 #include <utility>
 
+#include "base/text.hpp"
+
 namespace meldroute::domain {
 
 namespace {
-
-std::vector<std::string_view> Split(std::string_view text, char separator) {
-    std::vector<std::string_view> parts;
-    while (true) {
-        const std::size_t stop = text.find(separator);
-        parts.push_back(text.substr(0, stop));
-        if (stop == std::string_view::npos) return parts;
-        text.remove_prefix(stop + 1);
-    }
-}
 
 std::string Trim(std::string_view text) {
     const auto first = text.find_first_not_of(" \r");
@@ -233,7 +225,7 @@ std::vector<TsvRow> SplitTsv(std::string_view text, std::string_view header, boo
     std::vector<TsvRow> rows;
     header_ok = false;
     int line_number = 0;
-    for (std::string_view line : Split(text, '\n')) {
+    for (std::string_view line : SplitFields(text, '\n')) {
         ++line_number;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line_number == 1) {
@@ -241,14 +233,14 @@ std::vector<TsvRow> SplitTsv(std::string_view text, std::string_view header, boo
             continue;
         }
         if (Trim(line).empty()) continue;
-        rows.push_back(TsvRow{line_number, Split(line, '\t')});
+        rows.push_back(TsvRow{line_number, SplitFields(line, '\t')});
     }
     return rows;
 }
 
 std::vector<std::string> ParseCodeList(std::string_view field) {
     std::vector<std::string> codes;
-    for (std::string_view code : Split(field, ',')) {
+    for (std::string_view code : SplitFields(field, ',')) {
         std::string trimmed = Trim(code);
         if (!trimmed.empty()) codes.push_back(std::move(trimmed));
     }

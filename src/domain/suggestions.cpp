@@ -2605,13 +2605,19 @@ void DropSoftened(const std::vector<Token>& tokens, std::unordered_map<std::stri
     }
 }
 
-// Whether any word of the text belongs to a concept of the second layer.
-bool TextHasConcept(const std::vector<Token>& tokens, std::string_view name) {
+// Whether a word of tokens[first..last) belongs to a concept of the second layer.
+bool RangeHasConcept(const std::vector<Token>& tokens, std::size_t first, std::size_t last, std::string_view name) {
     const ConceptTable& table = GetConceptTable();
     const int concept_index = table.Find(name);
     if (concept_index < 0) return false;
-    return std::any_of(tokens.begin(), tokens.end(),
+    return std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(first),
+                       tokens.begin() + static_cast<std::ptrdiff_t>(last),
                        [&](const Token& token) { return ConceptsOf(table, token).test(concept_index); });
+}
+
+// Whether any word of the text belongs to a concept of the second layer.
+bool TextHasConcept(const std::vector<Token>& tokens, std::string_view name) {
+    return RangeHasConcept(tokens, 0, tokens.size(), name);
 }
 
 // A fact the narrative explains itself is not the signal: a debt with debt counselling or a payment plan
@@ -2625,7 +2631,11 @@ struct Explanation {
     std::vector<std::string_view> prefixes;
 };
 
-void DropExplained(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& results) {
+bool SaidIn(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+            std::string_view entry);
+
+void DropExplained(std::string_view text, const std::vector<Token>& tokens,
+                   std::unordered_map<std::string_view, CodeResult>& results) {
     static const std::vector<Explanation> kExplanations = {
         {{"ALG-07"},
          kLooseDebtWeight,
@@ -2638,19 +2648,7 @@ void DropExplained(const std::vector<Token>& tokens, std::unordered_map<std::str
         {{"ALG-03"}, 1.0, {"leeftijdsgeno", "eigen leeftijd"}},
         {{"SEK-02"}, kLooseSexWorkWeight, {"zelfstandig", "vergund", "geregistreerd"}},
     };
-    const auto said = [&](std::string_view entry) {
-        const std::size_t space = entry.find(' ');
-        for (std::size_t index = 0; index < tokens.size(); ++index) {
-            const std::string_view norm = tokens[index].norm;
-            if (space == std::string_view::npos) {
-                if (norm.substr(0, entry.size()) == entry) return true;
-            } else if (norm == entry.substr(0, space) && index + 1 < tokens.size()) {
-                const std::string_view second = entry.substr(space + 1);
-                if (std::string_view(tokens[index + 1].norm).substr(0, second.size()) == second) return true;
-            }
-        }
-        return false;
-    };
+    const auto said = [&](std::string_view entry) { return SaidIn(text, tokens, 0, tokens.size(), entry); };
     for (const Explanation& explanation : kExplanations) {
         bool present = false;
         for (std::string_view code : explanation.codes) {
@@ -2709,25 +2707,35 @@ bool SaidIn(std::string_view text, const std::vector<Token>& tokens, std::size_t
     return false;
 }
 
-// SaidIn, but not where a negation stands right before the cue ("niet in orde", "geen eigen rekening"): a denied
-// reason is none.
+// SaidIn, but not where a negation turns the cue around ("niet in orde", "niet meer in orde", "niet kwijt"): a
+// denied reason is none.
 bool ReasonSaidIn(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
                   std::string_view entry) {
+    const auto words = static_cast<std::size_t>(std::count(entry.begin(), entry.end(), ' '));
     for (std::size_t index = first; index < last; ++index) {
-        if (index > 0 && tokens[index - 1].negator) continue;
-        if (SaidAt(text, tokens, index, last, entry)) return true;
+        if (SaidAt(text, tokens, index, last, entry) && !IsNegated(tokens, index, index + words)) return true;
     }
     return false;
 }
 
+// Whether tokens[index] names the person as the owner: "zelf eigenaar", "is eigenaar", "als eigenaar", or
+// "Eigenaar van de cafetaria" opening a sentence (not "de eigenaar", "zijn eigenaar").
+bool OwnerIsThePerson(const std::vector<Token>& tokens, std::size_t index) {
+    if (!tokens[index].norm.starts_with("eigenaar")) return false;
+    if (index == 0 || tokens[index - 1].sentence != tokens[index].sentence) return true;
+    const std::string_view before = tokens[index - 1].norm;
+    return before == "zelf" || before == "is" || before == "als" || before == "ben";
+}
+
 // Whether a word of tokens[first..last) names someone who may hold the person or their things ("eigen baas" is the
-// person themself; so is "eigenaar" where `owner_is_self`, in a narrative about the person's own business).
+// person themself; so is an owner OwnerIsThePerson names, where `owner_is_self`, in a narrative about the person's
+// own business).
 bool NamesHolder(const std::vector<Token>& tokens, std::size_t first, std::size_t last, bool owner_is_self = false) {
     const ConceptTable& table = GetConceptTable();
     const int holder = table.Find("pimp_boss");
     for (std::size_t index = first; index < last; ++index) {
         if (index > 0 && tokens[index - 1].norm == "eigen") continue;
-        if (owner_is_self && tokens[index].norm.starts_with("eigenaar")) continue;
+        if (owner_is_self && OwnerIsThePerson(tokens, index)) continue;
         if (holder >= 0 && ConceptsOf(table, tokens[index]).test(holder)) return true;
         const std::string_view norm = tokens[index].norm;
         if (norm.starts_with("opdrachtgever") || norm.starts_with("leidinggevend")) return true;
@@ -2755,26 +2763,33 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
         }
         return from >= 0;
     };
-    // Drops each of the codes whose evidence has one of the reasons beside it and no holder.
-    const auto drop_with_reason = [&](std::initializer_list<std::string_view> codes,
-                                      const std::vector<std::string_view>& reasons) {
+    // Drops each of the codes whose evidence has, beside it, one of the cues (and one of `also`, when given), no
+    // holder and no word of a `blocking` concept (money given away, a pass held).
+    const auto drop_with_cues = [&](std::initializer_list<std::string_view> codes,
+                                    const std::vector<std::string_view>& cues,
+                                    const std::vector<std::string_view>& also,
+                                    std::initializer_list<std::string_view> blocking) {
         for (std::string_view code : codes) {
             const auto found = results.find(code);
             std::size_t first = 0;
             std::size_t last = 0;
             if (found == results.end() || !scope(found->second, first, last)) continue;
             if (NamesHolder(tokens, first, last)) continue;
-            if (std::any_of(reasons.begin(), reasons.end(),
-                            [&](std::string_view cue) { return ReasonSaidIn(text, tokens, first, last, cue); })) {
-                results.erase(found);
-            }
+            const auto said = [&](const std::vector<std::string_view>& list) {
+                return std::any_of(list.begin(), list.end(),
+                                   [&](std::string_view cue) { return ReasonSaidIn(text, tokens, first, last, cue); });
+            };
+            const bool blocked = std::any_of(blocking.begin(), blocking.end(), [&](std::string_view name) {
+                return RangeHasConcept(tokens, first, last, name);
+            });
+            if (said(cues) && (also.empty() || said(also)) && !blocked) results.erase(found);
         }
     };
     static const std::vector<std::string_view> kDocumentReasons = {
         "verloren", "verlies", "kwijt", "gestolen", "vermissing", "diefstal", "ambassade", "consula", "visum", "visa",
         "vernieuw", "thuis in", "thuis bewaar", "thuis had", "thuis gelaten", "thuis ligt", "ligt thuis",
         "thuis laten", "laten liggen"};
-    drop_with_reason({"ALG-01", "ARB-04"}, kDocumentReasons);
+    drop_with_cues({"ALG-01", "ARB-04"}, kDocumentReasons, {}, {});
     // A copy or scan of the passport (for the wage records, a landlord) is not the passport kept: its own evidence
     // says so.
     for (std::string_view code : {"ALG-01", "ARB-04"}) {
@@ -2793,20 +2808,41 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
         }
         if (copy) results.erase(found);
     }
-    // Money sent home to the family is the person's own choice, unless someone who holds them is named beside it.
-    static const std::vector<std::string_view> kSentHome = {
-        "naar haar familie", "naar zijn familie", "naar hun familie", "naar de familie", "naar familie",
-        "naar haar ouders",  "naar zijn ouders",  "naar hun ouders",  "naar huis"};
-    drop_with_reason({"ALG-08", "ARB-10", "SEK-02"}, kSentHome);
-    // Wages paid through the bank, or conditions the writer found in order, are no signal, unless a holder stands
-    // beside them.
-    static const std::vector<std::string_view> kPaidProperly = {"via de bank"};
-    drop_with_reason({"ALG-08", "ARB-10", "ARB-11", "ARB-03"}, kPaidProperly);
-    static const std::vector<std::string_view> kInOrder = {"in orde", "op orde"};
-    drop_with_reason({"ARB-13", "ALG-09", "ARB-01", "ARB-12"}, kInOrder);
+    // Money sent home to the family is the person's own choice.
+    drop_with_cues({"ALG-08", "ARB-10", "SEK-02"},
+                   {"naar haar familie", "naar zijn familie", "naar hun familie", "naar de familie", "naar familie",
+                    "naar haar ouders", "naar zijn ouders", "naar hun ouders"},
+                   {"stuur", "gestuurd", "opgestuurd", "overma", "overgemaakt"}, {});
+    // Wages paid through the bank are no money handed over, unless money is given away or a pass held beside it.
+    drop_with_cues({"ALG-08", "ARB-10"}, {"via de bank"}, {"loon", "salaris", "betaald", "uitbetaald"},
+                   {"give", "give_strong", "hand_to", "bank_keep", "take_money"});
+    // Housing the writer found in order ("units, keuken en sanitair in orde") is no bad housing: the order is said
+    // of a dwelling in its own clause ("de verblijfsvergunning is in orde" says nothing of the housing).
+    static const std::vector<std::string_view> kDwelling = {
+        "huisvest", "woning", "unit", "kamer", "slaapkamer", "sanitair", "keuken", "caravan", "chalet", "onderkomen",
+        "wooneenhe", "accommodatie"};
+    for (std::string_view code : {"ARB-13", "ALG-09"}) {
+        const auto found = results.find(code);
+        std::size_t first = 0;
+        std::size_t last = 0;
+        if (found == results.end() || !scope(found->second, first, last) || NamesHolder(tokens, first, last)) continue;
+        bool in_order = false;
+        for (std::size_t index = first; index < last && !in_order; ++index) {
+            if (!ReasonSaidIn(text, tokens, index, std::min(index + 2, last), "in orde") &&
+                !ReasonSaidIn(text, tokens, index, std::min(index + 2, last), "op orde")) {
+                continue;
+            }
+            for (std::size_t word = first; word < index && !in_order; ++word) {
+                in_order = tokens[word].clause == tokens[index].clause &&
+                           std::any_of(kDwelling.begin(), kDwelling.end(),
+                                       [&](std::string_view noun) { return tokens[word].norm.starts_with(noun); });
+            }
+        }
+        if (in_order) results.erase(found);
+    }
     static const std::vector<std::string_view> kCareOrCause = {
         "nachtdienst", "chemo", "kanker", "onder behandeling", "fysiotherap", "bedrijfsarts", "eigen huisarts"};
-    drop_with_reason({"ALG-11", "SEK-11", "ALG-14", "ARB-17"}, kCareOrCause);
+    drop_with_cues({"ALG-11", "SEK-11", "ALG-14", "ARB-17"}, kCareOrCause, {}, {});
 
     static const std::vector<std::string_view> kOwnBusiness = {
         "zzp",          "zelfstandige",    "als zelfstandig",   "zelfstandig ondernem", "ondernemer",
@@ -2882,6 +2918,21 @@ void AddImplied(const std::vector<Token>& tokens, std::unordered_map<std::string
     if (TextHasConcept(tokens, "workctx") && !TextHasConcept(tokens, "nonlabour_ctx")) imply("ALG-14", "ARB-17", "tired_word");
 }
 
+// Whether tokens[first..last] name a working week of at most 48 hours ("40 uur per week", "38 uur in de week"), the
+// Dutch legal maximum on average, and no other count of hours.
+bool NamesOrdinaryWorkingWeek(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+    bool ordinary = false;
+    for (std::size_t index = first; index <= last && index + 3 < tokens.size(); ++index) {
+        if (tokens[index].number < 0 || tokens[index + 1].norm != "uur") continue;
+        const bool weekly = (tokens[index + 2].norm == "per" && tokens[index + 3].norm == "week") ||
+                            (index + 4 < tokens.size() && tokens[index + 2].norm == "in" &&
+                             tokens[index + 4].norm == "week");
+        if (!weekly || tokens[index].number > 48) return false;
+        ordinary = true;
+    }
+    return ordinary;
+}
+
 // The learned layer's codes the two layers above did not find, weighing at most kModelMaxWeight so that the loose
 // suggestions' rules (DropExplained, DropOverlaps) apply to them. The model knows a duplicate pair by its first
 // code and, like the patterns, offers both (DropOverlaps removes the one of a form the narrative lacks).
@@ -2904,9 +2955,12 @@ void AddModelHits(const SuggestionModel& model, const std::vector<Token>& tokens
         // A begging cup is money handed over only when someone else takes it (the concept rule's cup_taker): "om
         // 18 uur pakt hij zijn bekertje" is the beggar's own.
         if (hit.code == "ALG-08" && !cup_taker && EvidenceHasConcept(tokens, result, "beg_cup")) continue;
+        // A working week the law allows ("40 uur per week") is no long day.
+        if ((hit.code == "ALG-02" || hit.code == "ARB-02") && NamesOrdinaryWorkingWeek(tokens, hit.first, hit.last))
+            continue;
         results.try_emplace(indicator->code, result);
         for (const auto& [first, second] : kDuplicatePairs) {
-            if (hit.code == first) results.try_emplace(second, result);
+            if (hit.code == first && (work || !second.starts_with("ARB-"))) results.try_emplace(second, result);
         }
     }
 }
@@ -2979,7 +3033,7 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text, const Suggestio
         results.try_emplace("ARB-02", span);
     }
     DropSoftened(tokens, results);
-    DropExplained(tokens, results);
+    DropExplained(text, tokens, results);
     DropInnocentUses(text, tokens, results);
     MoveToSexWork(tokens, results);
     AddImplied(tokens, results);

@@ -339,19 +339,37 @@ TEST(SuggestionsTest, LongDaysAsOwnBossAreNotASignal) {
                            "hij zelf."));
     EXPECT_FALSE(long_days("Mw. heeft een eigen kapsalon en werkt 15 uur per dag."));
     EXPECT_TRUE(long_days("De eigenaar van de snackbar laat hem 15 uur per dag werken."));
+    EXPECT_TRUE(long_days("Hij moest zich als zzp'er inschrijven; de eigenaar bepaalt zijn uren, 70 uur per week."));
 }
 
-// Conditions the writer found in order, wages paid through the bank and money sent home are no signal, unless the
-// order is denied or a holder stands beside them; a denied reason ("niet kwijt") explains nothing away.
+// Housing the writer found in order, wages paid through the bank and money sent home to the family are no signal,
+// unless the order is denied, said of something else, or money is given away or a holder named beside them; a
+// denied reason ("niet kwijt") explains nothing away.
 TEST(SuggestionsTest, OrdinaryConditionsAndMoneyAreNotASignal) {
     const auto codes = [](const char* text) { return CodesOf(SuggestIndicators(text)); };
     EXPECT_FALSE(codes("De seizoenswerkers wonen in units op het erf van de teler; de units zijn in orde.")
                      .contains("ARB-13"));
     EXPECT_TRUE(codes("De seizoenswerkers wonen in units op het erf van de teler; de units zijn niet in orde.")
                     .contains("ARB-13"));
+    EXPECT_TRUE(codes("De seizoenswerkers wonen in units op het erf van de teler; de units zijn niet meer in orde.")
+                    .contains("ARB-13"));
+    EXPECT_TRUE(codes("Zijn verblijfsvergunning is in orde, maar hij woont in een caravan op het erf van de teler.")
+                    .contains("ARB-13"));
+    EXPECT_TRUE(codes("Hij woont in een caravan op het erf van de teler, zijn verblijfsvergunning is in orde.")
+                    .contains("ARB-13"));
     EXPECT_TRUE(codes("Ze werken acht uur per dag en het loon gaat via de bank.").empty());
+    EXPECT_TRUE(codes("Ze werken acht uur per dag en het loon gaat naar de voorman.").contains("ARB-10"));
     EXPECT_TRUE(codes("Het loon gaat via de bank, maar hij moet het elke week contant aan de voorman geven.")
                     .contains("ARB-10"));
+    EXPECT_TRUE(codes("Het loon komt via de bank binnen, maar zijn bankpas is ingenomen door de voorman.")
+                    .contains("ARB-11"));
+    EXPECT_TRUE(codes("Ze stuurt elke maand een deel van haar loon naar haar familie in Polen.").empty());
+    EXPECT_TRUE(codes("Ze moet alles afgeven aan een man. Ze wil naar huis.").contains("ALG-08"));
+    EXPECT_TRUE(
+        codes("Ze moet de helft van haar verdiensten afgeven en mag niet naar haar familie.").contains("ALG-08"));
+    EXPECT_TRUE(codes("Ze moet de helft van haar verdiensten afgeven, ook als ze naar haar familie wil.")
+                    .contains("ALG-08"));
+    EXPECT_TRUE(codes("Het loon gaat via de bank, maar hij moet het meteen afgeven.").contains("ALG-08"));
     EXPECT_TRUE(codes("Haar paspoort is niet kwijt: een ander bewaart het voor haar.").contains("ALG-01"));
     EXPECT_FALSE(codes("Haar paspoort is kwijt: een ander bewaart het voor haar.").contains("ALG-01"));
 }
