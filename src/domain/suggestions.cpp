@@ -2671,8 +2671,12 @@ void DropExplained(std::string_view text, const std::vector<Token>& tokens,
 //     (night shifts behind her, chemotherapy, a physiotherapist, the company doctor, "eigen huisarts");
 //   * the working conditions of someone who is their own boss (eigen zaak, zelfstandige, zzp'er): long days
 //     (ALG-02, ARB-02), no insurance (ARB-12), limited movement (ARB-14) and a worn-out body (ARB-17), when the
-//     narrative names no employer or other boss over them;
-//   * money sent home to the family (ALG-08, ARB-10, SEK-02), when no holder stands beside it.
+//     narrative names no employer or other boss over them ("eigenaar" is the person where "zelf/is/als eigenaar"
+//     or opening a sentence);
+//   * money sent home to the family (ALG-08, ARB-10, SEK-02): a family cue and a sending word, no holder beside it;
+//   * wages paid "via de bank" (ALG-08, ARB-10), unless money is given away or a pass is held beside it;
+//   * housing (ARB-13, ALG-09) the writer found "in orde", said of a dwelling in the same clause.
+// A negation over a cue denies it ("niet kwijt", "niet meer in orde"): a denied reason explains nothing away.
 // A cue is a word prefix; "a b c" is words in a row, the last a prefix. A cue in quotes is the writer doubting
 // it ("de vorige zouden steeds 'kwijt' zijn") and gives no reason.
 bool InQuotes(std::string_view text, const Token& token) {
