@@ -108,6 +108,8 @@ std::vector<Token> Tokenize(std::string_view text) {
     int clause = 0;
     bool in_word = false;
     bool word_is_digits = false;
+    bool euro_sign = false;   // a euro sign stood since the last word, with only spaces after it
+    bool euro_before = false;  // the current word is a number right after a euro sign
     Token current;
 
     const auto finish_word = [&](std::size_t end) {
@@ -124,14 +126,26 @@ std::vector<Token> Tokenize(std::string_view text) {
         if (IsConjunction(current.norm)) ++clause;
         current.sentence = sentence;
         current.clause = clause;
+        const bool amount_in_euro = word_is_digits && euro_before;
         tokens.push_back(std::move(current));
         current = Token{};
+        if (amount_in_euro) {
+            // "€50" reads as "50 euro": an empty word at the number's end, so evidence ends with the number.
+            Token euro;
+            euro.norm = "euro";
+            euro.begin = euro.end = end;
+            euro.sentence = sentence;
+            euro.clause = clause;
+            tokens.push_back(std::move(euro));
+        }
     };
     const auto append = [&](std::size_t begin, std::string_view folded, bool digit) {
         if (in_word && word_is_digits != digit) finish_word(begin);
         if (!in_word) {
             in_word = true;
             word_is_digits = digit;
+            euro_before = digit && euro_sign;
+            euro_sign = false;
             current.begin = begin;
         }
         current.norm.append(folded);
@@ -169,6 +183,12 @@ std::vector<Token> Tokenize(std::string_view text) {
             }
         }
         finish_word(index);
+        if (byte == 0xE2 && text.substr(index, 3) == "\xE2\x82\xAC") {
+            euro_sign = true;
+            index += 3;
+            continue;
+        }
+        if (byte != ' ') euro_sign = false;
         // Punctuation decides clause and sentence borders; a full stop between letters or digits ("o.a.",
         // "3.000") does not end a sentence.
         const bool next_is_word = index + 1 < text.size() &&

@@ -887,12 +887,14 @@ const std::vector<Rule> kRules = {
      {
          "vastgezeten|gedetineerd|strafblad|gevangenis|bajes|jeugdgevangenis|veroordeeld",
          "snel|makkelijk ~2 cash|geld ~2 verdienen|verdiend",
-         "explosief|explosieven|vuurwerkbom*|handgranaat|granaat|aanslag|aanslagen|brandstichting|plofkraak*",
+         "explosief|explosieven|vuurwerkbom*|handgranaat|granaat|brandstichting|plofkraak*",
+         // "aanslag" alone is as often a tax assessment ("aanslag afvalstoffenheffing").
+         "aanslag|aanslagen ~2 op ~4 woning|huis|pand|zaak|deur|voordeur|winkel|auto|hem|haar|familie",
          "klussen|klusjes|opdrachten ~2 uitzetten|uitzet|uitgezet|aanbieden|uitdelen",
      }},
     {"CRI-06", 0.55,
      {"dealer|dealers|drugsdealer*|drugsrunner*|criminelen|bendeleden|drugsnetwerk|drugshandel|dealt|"
-      "gedeald|dealen|dealden|uitkijk"}},
+      "gedeald|dealen|dealden|uitkijk|drugsrun*|drugsdeal*|straatroven|straatrovers|overvallers|inbrekers|helers"}},
     // CRI-07 gebruikt middelen (drugs)
     {"CRI-07", 0.8,
      {
@@ -1535,6 +1537,7 @@ struct CodeResult {
     std::size_t begin = 0;
     std::size_t end = 0;
     bool learned = false;  // added by the learned layer, not read by a pattern or concept rule
+    bool money_read = false;  // a concept rule read money handed over for this code (its own hit or beside a pattern's)
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1950,6 +1953,39 @@ const std::vector<Concept> kConcepts = {
      "massagesalon|*salon|werkplek|bakkerij|slachterij|tuinderij|zolder|kantine|vrachtwagen|busje|bedrijfsbus"},
     {"receive", "ontvangen|ontvangt|ontving|gekregen|krijgt|krijgen|kreeg|uitbetaald|overgehouden|over|gezien"},
     {"little2", "niets|niks|nooit|geen|nauwelijks|amper|weinig|bijna|nog|zonder"},
+    // A wage named as an amount per week or month far below the legal minimum, or paid in board and lodging.
+    {"wage_week_low", "#1-250"},
+    {"wage_month_low", "#1-1000"},
+    {"period_week", "week|wk|weekloon"},
+    {"period_month", "maand|mnd|maandloon|month"},
+    {"wage_block",
+     "huur|kamerhuur|*huur|kosten|*kosten|boete|boetes|schuld|schulden|aflossen|afbetalen|aflost|afbetaalt|rente|"
+     "uitkering|*uitkering|toeslag|*toeslag|bijstand|lening|premie|abonnement|betaalt|betalen|betaalde|ingehouden|kamer|"
+     "inhouding*|afgetrokken|af|omzet|spaart|sparen|stuurt|opgestuurd|overmaakt|extra|bij|bijverdienen|bijverdient"},
+    {"board_food", "eten|kost|food|maaltijd|maaltijden"},
+    {"board_bed", "onderdak|slaapplek|slaapplaats|slapen|bed|inwoning|dak|woonruimte"},
+    {"board_pay", "ruil|voor|krijgt|krijgen|kreeg|kregen|get|gets|salary|loon|betaling|beloning"},
+    {"board_block", "naast|bovenop|plus|betaalt|betalen|betaalde|huur|=kosten|ingehouden|af|gratis|boven"},
+    {"wage_get",
+     "krijgt|krijgen|kreeg|kregen|verdient|verdienen|verdiende|ontvangt|ontvangen|ontving|voor|loon|salaris|get|gets|"
+     "=betaald|=uitbetaald|houdt|overhoudt|over"},
+    {"wage_money", "geld|loon|salaris|=betaald|=uitbetaald|zakgeld|cent"},
+    {"niet_w", "niet"},
+    // A money mule lends out the account criminals run money through; a courier carries their goods.
+    {"mule_account",
+     "bankpas*|pinpas*|pincode*|bankrekening*|rekening|rekeningen|bankapp|bankafschrift*|afschriften|digid|id|"
+     "idkaart*|identiteitskaart*|pas|passen"},
+    {"lend_out", "uitlenen|uitgeleend|uitleent|uitleende|verhuurt|verhuren|verhuurd"},
+    {"mule_flow", "doorgeboekt|doorgestort|doorgesluisd|doorsluizen|witwas*"},
+    {"courier_verb",
+     "rijdt|rijden|reed|brengt|brengen|bracht|rondbrengt|rondbrengen|wegbrengt|wegbrengen|ophalen|ophaalt|meeneemt|"
+     "meenemen|vervoert|vervoeren|bezorgt|bezorgen|loopjes|rondrijden"},
+    {"courier_goods", "pakjes|pakketjes|pakketje|dingen|spullen|tas|tassen|sporttas|bestellingen|envelop*"},
+    {"voor_w", "voor"},
+    {"vague_person", "iemand|gast|maat|oom|hen|jongens|mannen|man|jongen|kennis"},
+    {"courier_block",
+     "postnl|dhl|bezorger|bezorgdienst|pakketdienst|thuisbezorgd|supermarkt|werkgever|baas|buurvrouw|buurman|moeder|"
+     "vader|oma|opa|winkel|bedrijf"},
     {"receive_block", "werk|werkt|huur|rekening|*rekening|toeslag|*toeslag|klachten"},
     {"few", "paar|enkele|luttele|wat"},
     {"tenner", "tientjes|tientje|euro|euros|tientjes|vijfjes"},
@@ -2081,7 +2117,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"CRI-06", 0.45, {"crim_group", "crime_verb"}, 6, "", "", "victim_block"},
     {"ARB-17", 0.45, {"complaint", "workcause"}, 8, "workctx"},
     {"SEK-08", 0.45, {"phone", "for_clients"}, 8, "sexctx_strong"},
-    {"ARB-03", 0.5, {"small_amount", "euro_word", "week_word"}, 4, "", "sexctx", "amount_block", false, 1, true},
+    {"ARB-03", 0.5, {"small_amount", "euro_word", "week_word"}, 4, "", "sexctx", "amount_block", false, 1, true, true},
     {"ALG-08", 0.45, {"fin_affairs", "manage", "pimp_boss"}, 8},
     {"ALG-08", 0.45, {"neg", "bank"}, 2, "", "", "", true, 1, true},
     {"ALG-08", 0.45, {"money_plain", "paid_to", "boss"}, 8, "", "", "", false, 1, true},
@@ -2141,6 +2177,11 @@ const std::vector<ConceptRule> kConceptRules = {
     {"CRI-08", 0.45, {"school_hours", "missed"}, 4, "school_ctx"},
     // Criminal company, money and spending.
     {"CRI-06", 0.45, {"crim_people2", "crim_marker"}, 10, "", "", "victim_block", false, 1, true},
+    {"CRI-06", 0.5, {"mule_account", "lend_out"}, 6},
+    {"CRI-06", 0.45, {"mule_account", "mule_flow"}, 12},
+    {"CRI-06", 0.45, {"courier_verb", "courier_goods", "voor_w", "vague_person"}, 12, "", "", "courier_block", false,
+     1, false, true},
+    {"CRI-06", 0.45, {"courier_verb", "voor_w", "vague_person"}, 3, "", "", "courier_block", false, 1, false, true},
     {"CRI-04", 0.45, {"bigmoney", "money_unit"}, 3},
     {"CRI-04", 0.45, {"money_unit2", "denom"}, 3, "", "", "", false, 1, true},
     {"CRI-05", 0.45, {"neg", "job_word"}, 2, "lux_ctx", "", "", true, 1, true},
@@ -2166,6 +2207,12 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ARB-03", 0.45, {"receive", "little2"}, 6, "workctx", "nonlabour_ctx", "receive_block", true},
     {"ARB-03", 0.45, {"few", "tenner"}, 2, "workctx", "sexctx", "", false, 1, true},
     {"ARB-03", 0.5, {"small_amount", "euro_word", "hour_word"}, 4, "workctx", "sexctx", "", false, 1, true},
+    {"ARB-03", 0.5, {"wage_get", "wage_week_low", "euro_word", "period_week"}, 7, "workctx", "sexctx", "wage_block",
+     false, 1, true, true},
+    {"ARB-03", 0.5, {"wage_get", "wage_month_low", "euro_word", "period_month"}, 8, "workctx", "sexctx", "wage_block",
+     false, 1, true, true},
+    {"ARB-03", 0.45, {"board_food", "board_bed", "board_pay"}, 6, "workctx", "sexctx", "board_block"},
+    {"ARB-03", 0.45, {"wage_money", "receive", "niet_w"}, 4, "workctx", "nonlabour_ctx", "", true, 1, true},
     {"ALG-06", 0.4, {"place_w", "behav_adj", "place_w", "behav_adj"}, 16},
     {"CRI-04", 0.45, {"cash_much", "geld_w", "pocket"}, 5, "", "", "", false, 1, true},
     {"ARB-16", 0.45, {"cond_if", "complain", "consequence2"}, 14, "workctx"},
@@ -2188,7 +2235,7 @@ struct ConceptTerm {
     long maximum = 0;
 };
 
-constexpr std::size_t kMaxConcepts = 256;
+constexpr std::size_t kMaxConcepts = 320;
 using ConceptSet = std::bitset<kMaxConcepts>;
 
 struct CompiledConceptRule {
@@ -2197,6 +2244,7 @@ struct CompiledConceptRule {
     int context = -1;
     int without = -1;
     int block = -1;
+    bool names_money = false;  // one of its concepts is money ("money", "money_plain", "money_broad")
 };
 
 struct ConceptTable {
@@ -2266,7 +2314,10 @@ const ConceptTable& GetConceptTable() {
         for (const ConceptRule& rule : kConceptRules) {
             CompiledConceptRule compiled;
             compiled.rule = &rule;
-            for (std::string_view name : rule.concepts) compiled.concepts.push_back(built.Find(name));
+            for (std::string_view name : rule.concepts) {
+                compiled.concepts.push_back(built.Find(name));
+                compiled.names_money = compiled.names_money || name.starts_with("money");
+            }
             compiled.context = built.Find(rule.context);
             compiled.without = built.Find(rule.without);
             compiled.block = built.Find(rule.block);
@@ -2421,8 +2472,10 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
             } else if (IsNegated(tokens, first, last)) {
                 continue;
             }
+            const bool money_read = concept_results[rule.code].money_read || compiled.names_money;
             concept_results[rule.code] =
                 CodeResult{rule.weight, compiled.concepts.size(), 0, tokens[first].begin, tokens[last].end};
+            concept_results[rule.code].money_read = money_read;
             break;
         }
     }
@@ -2459,7 +2512,10 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
     // A debt paid off with sex (SEK-05) is how the reporter names that prostitution; a loose SEK-02 (the mere word
     // "escort", "afspraken met mannen") would say it twice.
     const auto paid = results.find("SEK-02");
-    if (paid != results.end() && paid->second.best_weight <= kLooseSexWorkWeight && has("SEK-05")) results.erase(paid);
+    if (paid != results.end() && paid->second.best_weight <= kLooseSexWorkWeight && !paid->second.money_read &&
+        has("SEK-05")) {
+        results.erase(paid);
+    }
     const std::vector<FormCodes>& forms = FormsForOverlap();
     // A form's core is what the patterns and concepts read: a learned suggestion, less certain, never removes
     // theirs.
@@ -2817,6 +2873,11 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                    {"naar haar familie", "naar zijn familie", "naar hun familie", "naar de familie", "naar familie",
                     "naar haar ouders", "naar zijn ouders", "naar hun ouders"},
                    {"stuur", "gestuurd", "opgestuurd", "overma", "overgemaakt"}, {});
+    // Money the person keeps ("houdt het geld zelf", "mag alles zelf houden") is no money handed over.
+    drop_with_cues({"ALG-08", "ARB-10", "SEK-02"},
+                   {"geld zelf", "alles zelf", "verdiensten zelf", "inkomsten zelf", "zelf houd", "zelf bewaar",
+                    "zelf beheer"},
+                   {"houd", "hield", "bewaar", "beheer"}, {"give", "give_strong", "hand_to", "take_from"});
     // Wages paid through the bank are no money handed over, unless money is given away or a pass held beside it.
     drop_with_cues({"ALG-08", "ARB-10"}, {"via de bank"}, {"loon", "salaris", "betaald", "uitbetaald"},
                    {"give", "give_strong", "hand_to", "bank_keep", "take_money"});
@@ -2861,6 +2922,17 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
     }
 }
 
+// Whether a word of the evidence [begin, end) belongs to a concept of the second layer.
+bool EvidenceHasConcept(const std::vector<Token>& tokens, const CodeResult& result, std::string_view name) {
+    const ConceptTable& table = GetConceptTable();
+    const int concept_index = table.Find(name);
+    if (concept_index < 0) return false;
+    return std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+        return token.begin >= result.begin && token.end <= result.end &&
+               ConceptsOf(table, token).test(concept_index);
+    });
+}
+
 // In a sex-work narrative without any other labour fact, money handed over (ARB-10) is the money of SEK-02 and a
 // debt to the "employer" (ARB-07) is a debt (ALG-07) of that prostitution; in a narrative without any sign of sex
 // work, money handed over is ARB-10 and not SEK-02. Money handed over is always also ALG-08.
@@ -2888,21 +2960,22 @@ void MoveToSexWork(const std::vector<Token>& tokens, std::unordered_map<std::str
         move("ARB-10", "SEK-02");
         move("ARB-07", "ALG-07");
         move("ARB-02", "ALG-02");
-    } else if (!sex_work && results.contains("ARB-10")) {
+    }
+    // Money a pattern or concept read as handed over (ALG-08: "het geld gaat naar hem", "hij haalt het geld op") is,
+    // in a sex-work narrative without labour or theft, what the sex work earned: SEK-02.
+    const auto handed = results.find("ALG-08");
+    const bool loot = results.contains("CRI-01") || results.contains("CRI-02") || results.contains("CRI-03");
+    const auto paid = results.find("SEK-02");
+    if (sex_work && !other_labour && !loot && handed != results.end() && !handed->second.learned &&
+        (paid == results.end() || paid->second.learned) && EvidenceHasConcept(tokens, handed->second, "money_broad")) {
+        CodeResult copy = handed->second;
+        copy.money_read = true;
+        results.insert_or_assign("SEK-02", copy);
+    }
+    if (!sex_work && results.contains("ARB-10")) {
         // And the other way round: a plain "geld afdragen" at work is no prostitution.
         results.erase("SEK-02");
     }
-}
-
-// Whether a word of the evidence [begin, end) belongs to a concept of the second layer.
-bool EvidenceHasConcept(const std::vector<Token>& tokens, const CodeResult& result, std::string_view name) {
-    const ConceptTable& table = GetConceptTable();
-    const int concept_index = table.Find(name);
-    if (concept_index < 0) return false;
-    return std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
-        return token.begin >= result.begin && token.end <= result.end &&
-               ConceptsOf(table, token).test(concept_index);
-    });
 }
 
 // One fact named in one list is often also a general signal, and the reader ticks both: money handed over
@@ -3029,7 +3102,10 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text, const Suggestio
     // The concept layer adds codes the patterns did not find; it never strengthens a pattern's code.
     std::unordered_map<std::string_view, CodeResult> concept_results;
     FindConceptHits(tokens, concept_results);
-    for (const auto& [code, result] : concept_results) results.try_emplace(code, result);
+    for (const auto& [code, result] : concept_results) {
+        const auto [entry, added] = results.try_emplace(code, result);
+        entry->second.money_read = entry->second.money_read || result.money_read;
+    }
     if (model != nullptr) AddModelHits(*model, tokens, results);
 
     if (CodeResult span; FindLongSpan(tokens, span)) {

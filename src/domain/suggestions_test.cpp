@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <initializer_list>
 #include <cstddef>
 #include <random>
 #include <set>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "domain/catalog.hpp"
+#include "domain/narrative_text.hpp"
 
 namespace meldroute::domain {
 namespace {
@@ -47,6 +49,15 @@ void ExpectWellFormed(std::string_view text, const std::vector<Suggestion>& sugg
                         (previous.score == suggestion.score && previous.code < suggestion.code))
                 << previous.code << " before " << suggestion.code;
         }
+    }
+}
+
+// Each text, read by the patterns and concept rules alone (no learned layer), suggests `code` or, when `expected`
+// is false, does not.
+void ExpectRuleSuggests(std::initializer_list<const char*> texts, std::string_view code, bool expected) {
+    for (const char* text : texts) {
+        SCOPED_TRACE(text);
+        EXPECT_EQ(CodesOf(SuggestIndicators(text, nullptr)).contains(std::string(code)), expected);
     }
 }
 
@@ -192,6 +203,72 @@ TEST(SuggestionsTest, ThousandsSeparatorKeepsANumberWhole) {
     EXPECT_FALSE(CodesOf(promised).contains("ARB-03"));
     const std::vector<Suggestion> low = SuggestIndicators("Ze verdienen 400 euro per maand.");
     EXPECT_TRUE(CodesOf(low).contains("ARB-03"));
+}
+
+// "€50" reads as "50 euro": an empty word "euro" at the number's end, so evidence still ends with the number.
+TEST(SuggestionsTest, EuroSignReadsAsTheWordEuro) {
+    const std::string text = "Hij krijgt €50 per week, soms € 1.200 in de maand; €, 5 dagen.";
+    const std::vector<Token> tokens = Tokenize(text);
+    std::vector<std::string> words;
+    for (const Token& token : tokens) words.push_back(token.norm);
+    EXPECT_EQ(words, (std::vector<std::string>{"hij", "krijgt", "50", "euro", "per", "week", "soms", "1200", "euro",
+                                               "in", "de", "maand", "5", "dagen"}));
+    ASSERT_GE(tokens.size(), 4U);
+    EXPECT_EQ(tokens[3].begin, tokens[2].end);
+    EXPECT_EQ(tokens[3].end, tokens[2].end);
+    EXPECT_EQ(tokens[3].sentence, tokens[2].sentence);
+}
+
+// A wage named far below the legal minimum, paid in board and lodging or not at all, is underpayment (ARB-03);
+// rent paid, board beside a wage, an ordinary wage and a child's pocket money are not. Read by the concept rules
+// alone (no learned layer), so the rules themselves are tested.
+TEST(SuggestionsTest, WagesFarBelowTheMinimumAreUnderpayment) {
+    ExpectRuleSuggests({"De mannen werken in de fabriek en krijgen €50 per week 'leefgeld'.",
+                        "De kok staat dag en nacht in de keuken voor 500 euro in de maand.",
+                        "Hij werkt in de barbershop van een kennis voor eten en slapen.",
+                        "Hij werkt in de fabriek, geld krijgt hij niet."},
+                       "ARB-03", true);
+    ExpectRuleSuggests({"Hij werkt in de bouw en betaalt 400 euro per maand huur.",
+                        "Hij werkt in de kas en krijgt naast zijn loon gratis eten en een bed.",
+                        "Hij werkt in de winkel en krijgt 2.300 euro per maand.",
+                        "Hij werkt in de bouw en krijgt 400 euro per maand aan toeslag.",
+                        "Ze krijgt €50 per week zakgeld van haar ouders."},
+                       "ARB-03", false);
+}
+
+// Lending one's bank card or account to others (a money mule) and carrying goods for an unnamed "oom" or "gast"
+// are contact with people who commit crimes (CRI-06); a courier job, a lent bicycle and a tax assessment
+// ("aanslag") are not.
+TEST(SuggestionsTest, MoneyMulesAndCouriersAreInContactWithCriminals) {
+    ExpectRuleSuggests({"Hij heeft zijn bankpas en pincode voor 200 euro uitgeleend aan jongens van Snapchat.",
+                        "Op zijn rekening komen grote bedragen binnen die direct weer worden doorgeboekt.",
+                        "Hij brengt 's nachts met de trein pakjes naar Arnhem voor zijn oom.",
+                        "Er is een aanslag op zijn woning gepleegd."},
+                       "CRI-06", true);
+    ExpectRuleSuggests({"Hij brengt pakketjes rond voor PostNL.",
+                        "Hij rijdt pakketjes rond voor een man met een bezorgdienst.",
+                        "Ze leent haar fiets uit aan de buurjongen.",
+                        "De aanslag afvalstoffenheffing is te hoog, zegt meneer."},
+                       "CRI-06", false);
+}
+
+// In a sex-work narrative, money someone takes is the money of SEK-02, also beside a debt paid off with sex
+// (SEK-05); money the person keeps is no money handed over.
+TEST(SuggestionsTest, MoneyTakenInSexWorkIsHandedOver) {
+    for (const char* text : {
+             "Ze moet de reis terugverdienen met klanten, het geld gaat naar de chauffeur.",
+             "Ze moet met mannen mee om haar schuld af te lossen en hij haalt het geld op.",
+         }) {
+        SCOPED_TRACE(text);
+        const std::set<std::string> codes = CodesOf(SuggestIndicators(text, nullptr));
+        EXPECT_TRUE(codes.contains("SEK-05"));
+        EXPECT_TRUE(codes.contains("SEK-02"));
+    }
+    // The learned layer reads "houdt het geld" as money taken; "zelf" says whose hands it stays in.
+    const std::set<std::string> own = CodesOf(SuggestIndicators("Hij doet seksdates en houdt het geld zelf."));
+    EXPECT_FALSE(own.contains("ALG-08"));
+    EXPECT_FALSE(own.contains("SEK-02"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Hij doet seksdates en de man houdt het geld.")).contains("ALG-08"));
 }
 
 // "zonder" denies the words right after it, not a fact further on in the clause.
