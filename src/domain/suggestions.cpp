@@ -122,7 +122,7 @@ const std::vector<WordClass> kWordClasses = {
     {"premises",
      "loods|loodsen|bedrijfspand*|bedrijfsruimte*|kantoor|werkplaats|magazijn|kas|kassen|schuur|stal|container*|"
      "bedrijfsterrein|fabriek|garage|restaurant|keuken|nagelstudio|salon|winkel|zaak|werkplek|kelder|opslag*|"
-     "bedrijfshal|hal|kantine|bouwplaats|keet|bouwkeet|portacabin|werk|bedrijf|achterkamer|bedrijfsgebouw|"
+     "bedrijfshal|hal|kantine|bouwplaats|keet|bouwkeet|portacabin|bedrijf|achterkamer|bedrijfsgebouw|"
      "boerderij|terrein|kantoorpand|pand|cabine|vrachtwagen|busje|hok|hokje|stallen|paardenstal|zeecontainer*|"
      "bijkeuken|berging|schuurtje|tuinhuis*|kippenhok|bedrijfshal*|werkplaatsen"},
     {"people",
@@ -542,7 +542,11 @@ const std::vector<Rule> kRules = {
          "praat|praatte|praten|sprak|kletst ~2 steeds|telkens|voortdurend|constant|vaak ~1 tussendoor|ertussendoor|"
          "doorheen|mee",
          "onderbreekt|onderbrak|onderbraken|onderbreken|interrumpeert|interrumpeerde",
-         "valt|viel ~3 in ~1 de ~1 rede",
+         "valt|viel ~5 in ~1 de ~1 rede",
+         "in ~1 de ~1 rede ~1 valt|viel|vallen|vielen",
+         "voert|voerde ~3 hele ~1 gesprek",
+         "bepaalde|bepaalt ~3 wat ~2 ze|hij|zij ~1 zei|zegt|zeiden|zeggen",
+         "beantwoordt|beantwoordde|beantwoordden ~3 vragen ~1 zelf",
          "weigert|weigerde ~4 kamer|ruimte|spreekkamer|gesprek|spreekruimte|gesprekskamer ~2 te ~1 verlaten",
          "hield|houdt|hielden ~4 telefoon|post|papieren|brieven|documenten ~2 vast|in ~1 de ~1 gaten",
      }},
@@ -551,6 +555,7 @@ const std::vector<Rule> kRules = {
          "kijkt|keek ~3 steeds|voortdurend|telkens ~3 naar ~2 begeleider|man|vrouw|hem|haar|tolk|werkgever|baas|"
          "vriend|partner|toestemming",
          "vertaalt|vertaalde|tolkt|tolkte ~3 voor",
+         "vertaalt|vertaalde ~1 alles",
          "komt|kwam ~3 altijd|steeds|telkens ~6 mee|samen",
      }},
     // ALG-13 weet het eigen adres niet, heeft geen sleutel
@@ -1128,6 +1133,8 @@ const std::vector<Rule> kRules = {
     {"ARB-13", 0.85,
      {
          "@sleep ~4 @premises",
+         // "werk" is no premises on its own: "woont zelfstandig, heeft gewoon werk".
+         "@sleep ~3 op|in ~2 het|zijn|haar|hun ~1 werk",
          "in ~2 loods|loodsen|schuur|stal|container*|kas|magazijn|fabriek|werkplaats|bedrijfspand ~4 @sleep",
          "@sleep ~4 bij ~2 @boss",
          "#6-100 ~2 @people ~6 kamer|slaapkamer|huis|woning|ruimte|loods|caravan|appartement|@sleep",
@@ -1971,6 +1978,11 @@ const std::vector<Concept> kConcepts = {
      "=betaald|=uitbetaald|houdt|overhoudt|over"},
     {"wage_money", "geld|loon|salaris|=betaald|=uitbetaald|zakgeld|cent"},
     {"niet_w", "niet"},
+    // Looking at the companion before answering; a companion who came along holding the papers.
+    {"look_w", "kijkt|keek|keken|kijken"},
+    {"companion", "hem|begeleider|begeleidster|man|vriend|manager|tolk|eigenaar|baas|madam|oom|tante|neef"},
+    {"answer_w", "zegt|zei|zeggen|antwoord*|vraag|vragen|praat|praten|sprak|reageert|reageren"},
+    {"came_along", "meekwam|meekwamen|meegekomen|meegekomene|begeleid|begeleider|begeleidster|meegebracht|erbij"},
     // A money mule lends out the account criminals run money through; a courier carries their goods.
     {"mule_account",
      "bankpas*|pinpas*|pincode*|bankrekening*|rekening|rekeningen|bankapp|bankafschrift*|afschriften|digid|id|"
@@ -1986,7 +1998,7 @@ const std::vector<Concept> kConcepts = {
     {"courier_block",
      "postnl|dhl|bezorger|bezorgdienst|pakketdienst|thuisbezorgd|supermarkt|werkgever|baas|buurvrouw|buurman|moeder|"
      "vader|oma|opa|winkel|bedrijf"},
-    {"receive_block", "werk|werkt|huur|rekening|*rekening|toeslag|*toeslag|klachten"},
+    {"receive_block", "werk|werkt|huur|rekening|*rekening|toeslag|*toeslag|klachten|nederlands|engels|taal"},
     {"few", "paar|enkele|luttele|wat"},
     {"tenner", "tientjes|tientje|euro|euros|tientjes|vijfjes"},
     {"cond_if", "als|anders|zodra|wanneer|zoniet|bij"},
@@ -2213,6 +2225,8 @@ const std::vector<ConceptRule> kConceptRules = {
      false, 1, true, true},
     {"ARB-03", 0.45, {"board_food", "board_bed", "board_pay"}, 6, "workctx", "sexctx", "board_block"},
     {"ARB-03", 0.45, {"wage_money", "receive", "niet_w"}, 4, "workctx", "nonlabour_ctx", "", true, 1, true},
+    {"ALG-12", 0.45, {"look_w", "naar_word", "companion", "answer_w"}, 10},
+    {"ALG-12", 0.45, {"came_along", "doc", "doc_keep"}, 16, "", "", "doc_block", false, 2},
     {"ALG-06", 0.4, {"place_w", "behav_adj", "place_w", "behav_adj"}, 16},
     {"CRI-04", 0.45, {"cash_much", "geld_w", "pocket"}, 5, "", "", "", false, 1, true},
     {"ARB-16", 0.45, {"cond_if", "complain", "consequence2"}, 14, "workctx"},
@@ -2878,6 +2892,15 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                    {"geld zelf", "alles zelf", "verdiensten zelf", "inkomsten zelf", "zelf houd", "zelf bewaar",
                     "zelf beheer"},
                    {"houd", "hield", "bewaar", "beheer"}, {"give", "give_strong", "hand_to", "take_from"});
+    // Housing the writer describes as in order or as a family's own home ("gecertificeerde huisvesting", "ieder een
+    // eigen kamer en sleutel", "woont met zijn vrouw boven de zaak") is no bad housing.
+    drop_with_cues({"ARB-13"},
+                   {"gecertificeerd", "vergund", "omzettingsvergunning", "eigen kamer", "eigen sleutel",
+                    "eigen huurcontract", "eigen studio", "eigen woning", "eigen koopwoning", "op eigen naam",
+                    "woont zelfstandig", "genoeg bedden", "met zijn vrouw", "met haar man", "met zijn gezin",
+                    "met haar gezin", "met hun gezin", "gezin van", "te logeren", "niemand woont", "niemand slaapt",
+                    "niemand overnacht"},
+                   {}, {});
     // Wages paid through the bank are no money handed over, unless money is given away or a pass held beside it.
     drop_with_cues({"ALG-08", "ARB-10"}, {"via de bank"}, {"loon", "salaris", "betaald", "uitbetaald"},
                    {"give", "give_strong", "hand_to", "bank_keep", "take_money"});
@@ -2906,8 +2929,13 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
         if (in_order) results.erase(found);
     }
     static const std::vector<std::string_view> kCareOrCause = {
-        "nachtdienst", "chemo", "kanker", "onder behandeling", "fysiotherap", "bedrijfsarts", "eigen huisarts"};
+        "nachtdienst", "chemo", "kanker", "onder behandeling", "fysiotherap", "bedrijfsarts", "eigen huisarts",
+        "ziekte van", "pfeiffer", "diabetes", "bloeddruk", "dietist"};
     drop_with_cues({"ALG-11", "SEK-11", "ALG-14", "ARB-17"}, kCareOrCause, {}, {});
+    // An injury from a fall or a match that a document or a witness confirms ("liet de ontslagbrief van de SEH
+    // zien", "de EHBO'er heeft het in het logboek gezet") is no sign of abuse; "zei dat ze gevallen was" alone is.
+    drop_with_cues({"ALG-14"}, {"ontslagbrief", "liet de brief", "logboek", "bevestigd", "bevestigt", "verslag van"},
+                   {"gevallen", "val", "onderuit", "getrapt", "wedstrijd", "ongeluk", "gestruikeld"}, {});
 
     static const std::vector<std::string_view> kOwnBusiness = {
         "zzp",          "zelfstandige",    "als zelfstandig",   "zelfstandig ondernem", "ondernemer",

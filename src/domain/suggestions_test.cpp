@@ -271,6 +271,46 @@ TEST(SuggestionsTest, MoneyTakenInSexWorkIsHandedOver) {
     EXPECT_TRUE(CodesOf(SuggestIndicators("Hij doet seksdates en de man houdt het geld.")).contains("ALG-08"));
 }
 
+// Housing the writer finds in order, a family's own home or an independent life is no bad housing (ARB-13); living
+// at the premises still is.
+TEST(SuggestionsTest, HousingInOrderIsNoBadHousing) {
+    ExpectRuleSuggests({"Hij woont boven de zaak.", "Ze slaapt in het pand.", "Hij slaapt op zijn werk."}, "ARB-13",
+                       true);
+    ExpectRuleSuggests({"Hij woont met zijn vrouw boven de zaak.",
+                        "16 Poolse seizoenswerkers in gecertificeerde huisvesting, ieder een eigen kamer en sleutel.",
+                        "Niemand woont of slaapt in het pand.", "Hij woont zelfstandig en heeft gewoon werk.",
+                        "De seizoenswerkers wonen in gecertificeerde units op het erf.",
+                        "Hij slaapt slecht sinds hij ander werk heeft."},
+                       "ARB-13", false);
+    ExpectRuleSuggests({"De seizoenswerkers wonen in units op het erf."}, "ARB-13", true);
+}
+
+// An injury whose cause a document confirms, or tiredness from a named illness, is no signal (ALG-14); an
+// injury the person explains alone still is.
+TEST(SuggestionsTest, ConfirmedInjuriesAndIllnessAreNoSignal) {
+    ExpectRuleSuggests({"Ze had een blauwe plek op haar wang en zei dat ze gevallen was."}, "ALG-14", true);
+    ExpectRuleSuggests({"Dhr. had een flinke blauwe plek op zijn wang. Vorige week met de fiets onderuit gegaan, hij "
+                        "liet de ontslagbrief van de SEH zien.",
+                        "Ze heeft de ziekte van Pfeiffer en is erg moe."},
+                       "ALG-14", false);
+}
+
+// A companion who interrupts, whom the person looks at before answering or who came along holding the papers
+// controls the conversation (ALG-12).
+TEST(SuggestionsTest, ControllingCompanionIsFound) {
+    ExpectRuleSuggests({"Voor ze iets zei keek ze eerst naar hem.",
+                        "De eigenaar bleef erbij staan en viel hem een paar keer in de rede.",
+                        "De eigenaar bleef erbij staan en hem een paar keer in de rede viel.",
+                        "De man die meekwam heeft haar papieren in bewaring.", "De baas beantwoordde de vragen zelf.",
+                        "Haar baas vertaalde alles."},
+                       "ALG-12", true);
+    ExpectRuleSuggests({"Ze keek naar de grond en zei niets.", "De man die meekwam liet een kopie van zijn paspoort zien."},
+                       "ALG-12", false);
+    // "weinig ... over" is little money left only when it is not about a language.
+    ExpectRuleSuggests({"Dhr. werkt in de bouw, spreekt weinig Nederlands maar was duidelijk over zijn gegevens."},
+                       "ARB-03", false);
+}
+
 // "zonder" denies the words right after it, not a fact further on in the clause.
 TEST(SuggestionsTest, ZonderNegatesOnlyWhatFollowsIt) {
     EXPECT_TRUE(CodesOf(SuggestIndicators("Hij werkt zonder pauze van 6 tot 21 uur.")).contains("ARB-02"));
