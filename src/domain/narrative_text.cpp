@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "domain/stemming.hpp"
@@ -72,6 +73,27 @@ long NumberWordValue(std::string_view word) {
     };
     const auto found = kNumberWords.find(word);
     return found == kNumberWords.end() ? -1 : found->second;
+}
+
+// "pas" is a bank card after a determiner or before "en pincode" ("zijn pas", "de pas en pincode") and otherwise
+// the adverb ("hij kent ze pas", "dan pas salaris"): the card reads as "bankpas", so a rule or a weight for the card
+// never meets the adverb. The same for "passen" ("de passen van de bewoners"; "passen op de kinderen").
+void ReadCardsAsBankCards(std::vector<Token>& tokens) {
+    static const std::unordered_set<std::string_view> kDeterminers = {"de",  "een",  "zijn",  "haar", "hun", "mijn",
+                                                                    "n",   "jouw", "die",   "deze", "eigen", "je",
+                                                                    "uw",  "onze", "bank", "nieuwe"};
+    static const std::unordered_set<std::string_view> kCodes = {"pincode", "pincodes", "code", "codes", "pin"};
+    for (std::size_t index = 0; index < tokens.size(); ++index) {
+        Token& token = tokens[index];
+        if (token.norm != "pas" && token.norm != "passen") continue;
+        const bool determined = index > 0 && tokens[index - 1].clause == token.clause &&
+                                kDeterminers.contains(tokens[index - 1].norm);
+        const bool with_code = index + 2 < tokens.size() && tokens[index + 1].norm == "en" &&
+                               kCodes.contains(tokens[index + 2].norm);
+        if (!determined && !with_code) continue;
+        token.norm = "bank" + token.norm;
+        token.stem = StemOf(token.norm);
+    }
 }
 
 // Nouns that carry a negation over a whole sentence: "geen aanwijzingen dat hij wordt bedreigd".
@@ -207,6 +229,7 @@ std::vector<Token> Tokenize(std::string_view text) {
         ++index;
     }
     finish_word(text.size());
+    ReadCardsAsBankCards(tokens);
     return tokens;
 }
 

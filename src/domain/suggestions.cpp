@@ -862,7 +862,7 @@ const std::vector<Rule> kRules = {
          "drugs|pakketjes|pakketten|pakketje|bolletjes ~2 moet|moest|moeten ~2 rondbrengen|wegbrengen|bezorgen|"
          "vervoeren|verkopen|dealen|brengen",
          "drugs|pakketjes|pakketten ~2 weg|rond ~2 te ~1 brengen",
-         "betrokken ~3 bij ~3 oplichting|criminaliteit|drugshandel|diefstal*|inbraken|overvallen|fraude|witwassen|"
+         "betrokken ~3 bij ~3 oplichting|criminaliteit|drugshandel|diefstal*|inbraken|overvallen|fraude*|witwassen|"
          "criminele",
      }},
     {"CRI-06", 0.7,
@@ -1086,7 +1086,9 @@ const std::vector<Rule> kRules = {
     {"ARB-10", 0.8,
      {
          "@money ~6 @give",
-         "moet|moest|moeten ~6 @money ~6 @give|afgeven|geven|terugbetalen",
+         "moet|moest|moeten ~6 @money ~6 @give|afgeven|geven",
+         // Paying back part of the wage is handing it over; paying back a debt ("8000 euro terugbetalen") is ARB-07.
+         "moet|moest|moeten ~6 loon|salaris|verschil|deel|helft ~6 terugbetalen|terugbrengen|teruggeven",
          "loon|salaris|verdiensten ~4 houdt|hield|blijft|houden ~3 niets|niks|weinig|nauwelijks ~2 over",
          "draagt|droeg|dragen ~8 af ~2 aan",
          "draagt|droeg ~8 af$",
@@ -1610,7 +1612,7 @@ const std::vector<Concept> kConcepts = {
     {"ferry_a", "gebracht|brengt|bracht|gereden|rijdt|reed"},
     {"housing_ok", "student*|*studenten|studentenhuis|*studentenhuis|eigen|gezin|kinderen|huurcontract|*huurcontract"},
     {"crowd_group", "=twaalven|=achten|=tienen|=zessen|=zevenen|=negenen|=elven|=vijftienen|=twintigen|=dertigen|=tientallen"},
-    {"share", "helft|deel|gedeelte|grootste|procent|meeste|alles|merendeel|*procent|al|alle|volledige|hele|meeste"},
+    {"share", "helft|deel|gedeelte|grootste|procent|meeste|alles|merendeel|*procent|alle|volledige|hele|meeste"},
     {"take_money", "houdt|hield|neemt|nam|pakt|pakte|int|inde|beheert|beheerde|incasseert|opstrijkt|ophaalt|haalt|haalde|opgehaald|gehouden|afgepakt|ingenomen|bewaart"},
     {"pimp_boss", "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|pooier*|loverboy*|manager|madam|mama|vriend|vriendje|partner|neef|oom|koppelbaas*|voorman|ploegbaas|souteneur|regelaar|uitbater|bemiddelingsbureau*"},
     {"spend_block", "eigen|zelf|gespaard|spaargeld|spaart|verdiend"},
@@ -1655,7 +1657,7 @@ const std::vector<Concept> kConcepts = {
     {"bank",
      "bankpas*|pinpas*|betaalpas*|bankkaart*|pincode*|bankrekening*|*bankrekening|rekeningnummer*|bankapp|"
      "bankzaken|bankgegevens|digid|bank|pinpassen|bankpassen|inlogcodes|inloggegevens|"
-     "internetbankieren|mobielbankieren|pas|passen"},
+     "internetbankieren|mobielbankieren"},
     {"bank_keep",
      "bewaar*|bewaard|beheer*|beheert|vastgehouden|vasthoud*|ingenomen|inneem*|innam|afgepakt|afpak*|afgenomen|"
      "geleend|leent|leende|uitgeleend|"
@@ -1853,7 +1855,8 @@ const std::vector<Concept> kConcepts = {
      "afneemt|afnam|afgenomen|int|inde|ontvangt|ontving|ophaalt|opgehaald|bijhoudt|bijgehouden|meeneemt|meenam|"
      "inneemt|innam|ingenomen|incasseert|geincasseerd|kassa|afgerekend|afrekenen|afdragen|afstaan|inleveren|haalt|haalde|"
      "afgeven|afgedragen|afgestaan|ingeleverd|afgegeven"},
-    {"hand_to", "kwijt|geven|afgeven|afdragen|afstaan|inleveren|overhandigen|overmaken|storten|gestort|overgemaakt"},
+    {"hand_to", "kwijt|geven|geeft|gaf|gaven|afgeven|afdragen|afstaan|inleveren|overhandigen|overmaken|storten|gestort|"
+                "overgemaakt"},
     {"nonlabour_ctx",
      "prostitu*|*prostitutie|*prostitu*|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|*bordeel|privehuis*|klant|klanten|"
      "condoom*|loverboy*|pooier*|bedel*|gebedeld|buit|stelen|gestolen|steelt|jat*|gejat|inbr*|ingebroken|beroof*|"
@@ -1937,6 +1940,10 @@ const std::vector<Concept> kConcepts = {
     {"below", "onder|minder|lager|beneden|ver"},
     {"inside_w", "binnen|naar binnen|erin"},
     {"voor_w", "voor"},
+    {"aan_w", "aan"},
+    // Tending a cannabis farm: the weed and the plants.
+    {"weed", "wiet|hennep|cannabis"},
+    {"weed_plants", "planten|plantjes|plants|kweek*|gekweekt|kwekerij*|plantage*|oogst*|toppen|knippen|knipt|knippers"},
     {"over_w", "over"},
     {"tell_about", "vertellen|vertelt|vertelde|zeggen|kwijt|loslaten|praten"},
     {"take_goods", "meenemen|meenam|meegenomen|pakken|pakte|gepakt|wegnemen|weggenomen|jatten|stalen"},
@@ -1986,7 +1993,7 @@ const std::vector<Concept> kConcepts = {
     // A money mule lends out the account criminals run money through; a courier carries their goods.
     {"mule_account",
      "bankpas*|pinpas*|pincode*|bankrekening*|rekening|rekeningen|bankapp|bankafschrift*|afschriften|digid|id|"
-     "idkaart*|identiteitskaart*|pas|passen"},
+     "idkaart*|identiteitskaart*"},
     {"lend_out", "uitlenen|uitgeleend|uitleent|uitleende|verhuurt|verhuren|verhuurd"},
     {"mule_flow", "doorgeboekt|doorgestort|doorgesluisd|doorsluizen|witwas*"},
     {"courier_verb",
@@ -2168,6 +2175,10 @@ const std::vector<ConceptRule> kConceptRules = {
     {"SEK-02", 0.45, {"money_broad", "to_person", "hand_to"}, 8, "sexctx", "", "bank_self", false, 1, true},
     {"ARB-10", 0.45, {"money_broad", "to_person", "hand_to"}, 8, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
     {"ALG-08", 0.45, {"money_broad", "goes", "naar_word", "to_person"}, 10, "", "", "bank_self", false, 1, true},
+    // The verb first, in a main clause: "geeft na afloop al het geld aan een man".
+    {"ALG-08", 0.45, {"hand_to", "money_broad", "aan_w", "to_person"}, 10, "", "", "bank_self", false, 1, true},
+    {"ARB-10", 0.45, {"hand_to", "money_broad", "aan_w", "to_person"}, 10, "workctx", "nonlabour_ctx", "bank_self", false,
+     1, true},
     {"SEK-02", 0.45, {"money_broad", "take_from", "to_person"}, 10, "sexctx", "", "bank_self"},
     {"SEK-02", 0.45, {"money_broad", "goes", "naar_word", "to_person"}, 10, "sexctx", "", "bank_self", false, 1, true},
     {"ARB-10", 0.45, {"money_broad", "take_from", "to_person"}, 10, "workctx", "nonlabour_ctx", "bank_self"},
@@ -2190,6 +2201,7 @@ const std::vector<ConceptRule> kConceptRules = {
     // Criminal company, money and spending.
     {"CRI-06", 0.45, {"crim_people2", "crim_marker"}, 10, "", "", "victim_block", false, 1, true},
     {"CRI-06", 0.5, {"mule_account", "lend_out"}, 6},
+    {"CRI-06", 0.45, {"weed", "weed_plants"}, 12, "", "", "", false, 2},
     {"CRI-06", 0.45, {"mule_account", "mule_flow"}, 12},
     {"CRI-06", 0.45, {"courier_verb", "courier_goods", "voor_w", "vague_person"}, 12, "", "", "courier_block", false,
      1, false, true},
@@ -2448,6 +2460,9 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
                         continue;
                     }
                     if (std::find(used.begin(), used.end(), candidate) != used.end()) continue;
+                    // An ordered rule takes each word after the one before it ("vraagt om geld en geeft al het
+                    // geld aan een man": the second "geld", not the nearer first).
+                    if (rule.ordered && candidate < used.back()) continue;
                     const std::size_t low = std::min(first, candidate);
                     const std::size_t high = std::max(last, candidate);
                     if (high - low > span) continue;
@@ -2738,14 +2753,19 @@ void DropExplained(std::string_view text, const std::vector<Token>& tokens,
 //   * a passport or ID that is lost, stolen, being renewed, at an embassy for a visa or kept at home: the reason
 //     stands in the evidence's sentence or the next one, and no holder (employer, boss, "vriend", ...) stands there;
 //   * tiredness, a worn-out look or no doctor when the same or the next sentence gives an ordinary cause or care
-//     (night shifts behind her, chemotherapy, a physiotherapist, the company doctor, "eigen huisarts");
+//     (night shifts behind her, chemotherapy, a physiotherapist, the company doctor, "eigen huisarts", a named
+//     illness); an injury from a fall or a match that a document or witness confirms (ALG-14: "ontslagbrief",
+//     "logboek", "bevestigd");
 //   * the working conditions of someone who is their own boss (eigen zaak, zelfstandige, zzp'er): long days
 //     (ALG-02, ARB-02), no insurance (ARB-12), limited movement (ARB-14) and a worn-out body (ARB-17), when the
 //     narrative names no employer or other boss over them ("eigenaar" is the person where "zelf/is/als eigenaar"
 //     or opening a sentence);
-//   * money sent home to the family (ALG-08, ARB-10, SEK-02): a family cue and a sending word, no holder beside it;
+//   * money sent home to the family (ALG-08, ARB-10, SEK-02, ARB-15, ARB-07): a family cue and a sending word, no
+//     holder beside it; money the person keeps ("houdt het geld zelf");
 //   * wages paid "via de bank" (ALG-08, ARB-10), unless money is given away or a pass is held beside it;
-//   * housing (ARB-13, ALG-09) the writer found "in orde", said of a dwelling in the same clause.
+//   * housing (ARB-13, ALG-09) the writer found "in orde", said of a dwelling in the same clause; housing described
+//     as in order or as a family's own home (ARB-13: "gecertificeerd", "eigen kamer", "met zijn vrouw", "niemand
+//     woont").
 // A negation over a cue denies it ("niet kwijt", "niet meer in orde"): a denied reason explains nothing away.
 // A cue is a word prefix; "a b c" is words in a row, the last a prefix. A cue in quotes is the writer doubting
 // it ("de vorige zouden steeds 'kwijt' zijn") and gives no reason.
@@ -2882,8 +2902,8 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
         }
         if (copy) results.erase(found);
     }
-    // Money sent home to the family is the person's own choice.
-    drop_with_cues({"ALG-08", "ARB-10", "SEK-02"},
+    // Money sent home to the family is the person's own choice, no money handed over, extorted or owed.
+    drop_with_cues({"ALG-08", "ARB-10", "SEK-02", "ARB-15", "ARB-07"},
                    {"naar haar familie", "naar zijn familie", "naar hun familie", "naar de familie", "naar familie",
                     "naar haar ouders", "naar zijn ouders", "naar hun ouders"},
                    {"stuur", "gestuurd", "opgestuurd", "overma", "overgemaakt"}, {});
@@ -2903,7 +2923,7 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                    {}, {});
     // Wages paid through the bank are no money handed over, unless money is given away or a pass held beside it.
     drop_with_cues({"ALG-08", "ARB-10"}, {"via de bank"}, {"loon", "salaris", "betaald", "uitbetaald"},
-                   {"give", "give_strong", "hand_to", "bank_keep", "take_money"});
+                   {"give_strong", "hand_to", "bank_keep", "take_money"});
     // Housing the writer found in order ("units, keuken en sanitair in orde") is no bad housing: the order is said
     // of a dwelling in its own clause ("de verblijfsvergunning is in orde" says nothing of the housing).
     static const std::vector<std::string_view> kDwelling = {

@@ -311,6 +311,48 @@ TEST(SuggestionsTest, ControllingCompanionIsFound) {
                        "ARB-03", false);
 }
 
+// "pas" after a determiner or before "en pincode" is a bank card and reads as "bankpas"; otherwise it is the adverb
+// ("kent hij pas sinds kort") and no card.
+TEST(SuggestionsTest, PasIsACardOnlyAfterADeterminer) {
+    const auto norms = [](std::string_view text) {
+        std::vector<std::string> words;
+        for (const Token& token : Tokenize(text)) words.push_back(token.norm);
+        return words;
+    };
+    EXPECT_EQ(norms("zijn pas en de passen"), (std::vector<std::string>{"zijn", "bankpas", "en", "de", "bankpassen"}));
+    EXPECT_EQ(norms("pas en pincode"), (std::vector<std::string>{"bankpas", "en", "pincode"}));
+    EXPECT_EQ(norms("die jongens kent hij pas sinds kort"),
+              (std::vector<std::string>{"die", "jongens", "kent", "hij", "pas", "sinds", "kort"}));
+    ExpectRuleSuggests({"Hij heeft zijn pas en pincode aan de baas gegeven."}, "ALG-08", true);
+    ExpectRuleSuggests({"De vriend zegt dat ze pas weg mag als de baas het zegt.",
+                        "Hij heeft de baas pas gisteren gesproken."},
+                       "ALG-08", false);
+}
+
+// Money handed over (ALG-08, ARB-10): a wage paid back is, a debt paid back (ARB-07) and "al 6 weken" are not; the
+// verb may come first ("geeft al het geld aan een man"), and an ordered rule takes the words in their order even
+// when the same concept stood earlier ("vraagt om geld en geeft al het geld aan een man").
+TEST(SuggestionsTest, MoneyHandedOverIsReadInEitherClauseOrder) {
+    ExpectRuleSuggests({"Zijn salaris wordt gestort maar daarna moet hij het verschil contant terugbetalen aan de "
+                        "eigenaar.",
+                        "Ze geeft na afloop al het geld aan een man.",
+                        "Ze vraagt om geld en geeft al het geld aan een man."},
+                       "ALG-08", true);
+    ExpectRuleSuggests({"Hij werkt in de bouw. Al 6 weken geen loon, de baas zegt later.",
+                        "De man geeft haar elke week geld."},
+                       "ALG-08", false);
+    ExpectRuleSuggests({"Hij werkt op de bouw en moet de baas nog 8000 euro terugbetalen voor de reis."}, "ARB-10",
+                       false);
+}
+
+// A cannabis farm and fraud are crime the person is in contact with (CRI-06); smelling of weed is use (CRI-07).
+TEST(SuggestionsTest, CannabisFarmsAndFraudAreContactWithCriminals) {
+    ExpectRuleSuggests({"Het stonk er naar wiet. I water plants, zei hij.",
+                        "De man was volgens collega's eerder betrokken bij een fraudezaak."},
+                       "CRI-06", true);
+    ExpectRuleSuggests({"Hij rook sterk naar wiet."}, "CRI-06", false);
+}
+
 // "zonder" denies the words right after it, not a fact further on in the clause.
 TEST(SuggestionsTest, ZonderNegatesOnlyWhatFollowsIt) {
     EXPECT_TRUE(CodesOf(SuggestIndicators("Hij werkt zonder pauze van 6 tot 21 uur.")).contains("ARB-02"));
