@@ -662,6 +662,11 @@ const std::vector<Rule> kRules = {
          "mannen|klanten ~3 over ~2 de ~1 vloer",
          "dag ~1 en ~1 nacht ~4 mannen|bezoekers|bezoek",
          "veel|steeds|telkens ~2 wisselende|verschillende|andere ~1 mannen",
+         "steeds|telkens ~3 met ~1 een ~1 andere ~1 man|klant ~4 kamer|hotelkamer|auto|mee",
+         "#2-99 ~1 verschillende|wisselende|andere ~1 mannen ~6 kamer|hotelkamer|appartement",
+         "meer ~1 dan ~1 massage|massages",
+         "happy ~1 end|ending",
+         "massage|massages ~3 extra|extraatje",
          "erotische ~1 massage*|massages",
          "prostitutie|prostitueert|prostitueren|raamprostitutie|thuisprostitutie|escort*|sekswerk*|prostituee",
          "seks|sex ~2 tegen ~2 betaling",
@@ -780,6 +785,13 @@ const std::vector<Rule> kRules = {
          "zakken ~2 rollen|rolt|rolde|gerold",
          "@force ~8 beroven|zakkenrollen|rollen|overvallen|roven|afpakken|straatroof|afhandig",
          "zakkenroll*|zakkenroller*",
+     }},
+    {"CRI-01", 0.7,
+     {
+         // Pickpockets named by what they take: "bij het rollen van een portemonnee", "telefoondiefstal uit jaszakken".
+         "rollen|rolt|rolde|rolden|rollend ~4 portemonnee*|portemonnees|telefoon*|portefeuille*|tas|tassen",
+         "diefstal|diefstallen|telefoondiefstal*|gestolen|stelen|steelt ~3 uit ~2 jaszak*|jaszakken|zakken|handtas*|"
+         "tassen",
      }},
     {"CRI-01", 0.55,
      {"straatroof|straatroven|overval|overvallen|beroving|berovingen|tasjesroof|berooft|bestelen|besteelt|bestolen|"
@@ -1121,7 +1133,11 @@ const std::vector<Rule> kRules = {
      }},
     {"ARB-12", 0.65,
      {
-         "contant|cash ~3 betaald|uitbetaald|loon|envelop*",
+         // "contant betaald" is also someone paying cash ("de kamer wordt contant betaald door de man"): the paid
+         // one must be the worker.
+         "contant|cash ~3 uitbetaald|loon|envelop*",
+         "!krijgt|krijgen|kreeg|kregen|worden|wordt|werd|werden ~1 hij|ze|zij|zij|ze ~3 contant|cash ~2 betaald",
+         "@boss ~3 betaalt|betaalde|betalen ~4 contant|cash",
          "loon|salaris ~2 contant|cash",
          "!niet|geen ~2 verzekerd|verzekering|ongevallenverzekering",
          "verzekerd ~3 niet$",
@@ -1941,6 +1957,8 @@ const std::vector<Concept> kConcepts = {
     {"inside_w", "binnen|naar binnen|erin"},
     {"voor_w", "voor"},
     {"aan_w", "aan"},
+    // What else is paid in cash: a room, rent, fees, fines.
+    {"cash_block", "kamer|hotelkamer|huur|leges|boete|boetes|nachten|overnachting*|aankoop|kassa|winkel"},
     // Tending a cannabis farm: the weed and the plants.
     {"weed", "wiet|hennep|cannabis"},
     {"weed_plants", "planten|plantjes|plants|kweek*|gekweekt|kwekerij*|plantage*|oogst*|toppen|knippen|knipt|knippers"},
@@ -2094,7 +2112,7 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ARB-09", 0.5, {"afraid", "deport"}, 10},
     {"ARB-08", 0.5, {"permit", "permit_bad"}, 4, "", "", "", true},
     {"ARB-03", 0.5, {"pay", "pay_low"}, 6, "workctx", "sexctx", "pay_block", true},
-    {"ARB-12", 0.5, {"cash", "pay_cash"}, 6},
+    {"ARB-12", 0.5, {"cash", "pay_cash"}, 6, "workctx", "", "cash_block", false, 1, false, true},
     {"ARB-12", 0.5, {"neg", "contract"}, 3, "", "", "", true, 1, true},
     {"ARB-05", 0.45, {"promise", "promise_obj", "reality"}, 20, "workctx", "crimctx"},
     {"ARB-05", 0.45, {"promise", "promise_obj", "reality"}, 24, "workctx", "crimctx", "", false, 2, true},
@@ -2994,8 +3012,10 @@ void MoveToSexWork(const std::vector<Token>& tokens, std::unordered_map<std::str
     };
     bool other_labour = false;
     for (std::string_view code : FormsForOverlap()[2].core) {
-        other_labour = other_labour ||
-                       (code != "ARB-10" && code != "ARB-07" && code != "ARB-02" && results.contains(code));
+        // Long days, a debt to the "employer" and living where one works (ARB-13: "ze woont boven de salon") are as
+        // much a sex worker's as a labourer's.
+        other_labour = other_labour || (code != "ARB-10" && code != "ARB-07" && code != "ARB-02" && code != "ARB-13" &&
+                                        results.contains(code));
     }
     // SEK-02 itself is no proof of sex work: its patterns also read a plain "geld afdragen".
     bool sex_core = false;

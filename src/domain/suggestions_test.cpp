@@ -353,6 +353,31 @@ TEST(SuggestionsTest, CannabisFarmsAndFraudAreContactWithCriminals) {
     ExpectRuleSuggests({"Hij rook sterk naar wiet."}, "CRI-06", false);
 }
 
+// Sex work named by its circumstances is SEK-02; money handed over there stays SEK-02 also when the woman lives
+// above the salon (ARB-13 is as much a sex worker's as a labourer's).
+TEST(SuggestionsTest, SexWorkIsReadFromItsCircumstances) {
+    ExpectRuleSuggests({"Een meisje dat steeds met een andere man een kamer neemt.", "Klanten verwachten meer dan massage.",
+                        "Ze moet bij elke klant ook 'happy end' doen."},
+                       "SEK-02", true);
+    const std::set<std::string> salon = CodesOf(SuggestIndicators(
+        "Ze werkt in een massagesalon; per klant moet ze €60 afdragen aan de eigenaresse. Ze woont boven de salon.",
+        nullptr));
+    EXPECT_TRUE(salon.contains("SEK-02"));
+    EXPECT_FALSE(salon.contains("ARB-10"));
+}
+
+// Cash pay (ARB-12) is the worker's wage, not a room someone pays for in cash; pickpockets are named by what they
+// take (CRI-01).
+TEST(SuggestionsTest, CashWagesAndPickpocketsAreReadPrecisely) {
+    ExpectRuleSuggests({"Hij werkt in de carwash en krijgt zijn loon contant.", "De eigenaar betaalt 'per dag, contant'."},
+                       "ARB-12", true);
+    ExpectRuleSuggests({"De kamer wordt telkens contant betaald door dezelfde man."}, "ARB-12", false);
+    ExpectRuleSuggests({"Twee meisjes betrapt bij het rollen van een portemonnee uit een boodschappentas.",
+                        "Drie vrouwen aangehouden i.v.m. telefoondiefstal uit jaszakken op het perron."},
+                       "CRI-01", true);
+    ExpectRuleSuggests({"Hij rolt de matten op en gaat naar huis."}, "CRI-01", false);
+}
+
 // "zonder" denies the words right after it, not a fact further on in the clause.
 TEST(SuggestionsTest, ZonderNegatesOnlyWhatFollowsIt) {
     EXPECT_TRUE(CodesOf(SuggestIndicators("Hij werkt zonder pauze van 6 tot 21 uur.")).contains("ARB-02"));
