@@ -234,6 +234,13 @@ const std::vector<std::string_view> kLongDaysPatterns = {
     "#50-120 ~1 urige|uren ~1 werkweek|werkweken",
     "#10-24 ~1 urige ~1 werkdag|werkdagen|dagen|diensten|dienst",
     "tot ~3 diep ~2 in ~2 nacht",
+    // Daylight as the working day: "van licht tot donker", "van zonsopgang tot het donker is", "from dark to dark".
+    "van ~2 licht|zonsopgang|zonsopkomst|donker|dageraad ~2 tot ~3 donker|zonsondergang|laat",
+    "zolang ~2 het ~1 licht ~1 is",
+    "from ~1 dark|early ~2 to|till|until ~1 dark|late|night",
+    "#10-24 ~1 hours|hour ~3 day|every|per",
+    "every ~1 day ~2 #10-24 ~1 hours|hour",
+    "#55-120 ~1 hours",
 };
 
 // Long working weeks that are not (yet) the extreme days of ALG-02: six days a week, also at weekends.
@@ -1957,6 +1964,8 @@ const std::vector<Concept> kConcepts = {
     {"inside_w", "binnen|naar binnen|erin"},
     {"voor_w", "voor"},
     {"aan_w", "aan"},
+    // "van licht tot donker" is a long day, not a dark workplace.
+    {"daylight", "licht|zonsopgang|zonsopkomst|dageraad|zolang"},
     // What else is paid in cash: a room, rent, fees, fines.
     {"cash_block", "kamer|hotelkamer|huur|leges|boete|boetes|nachten|overnachting*|aankoop|kassa|winkel"},
     // Tending a cannabis farm: the weed and the plants.
@@ -2102,7 +2111,7 @@ const std::vector<ConceptRule> kConceptRules = {
     // Labour.
     {"ARB-01", 0.45, {"danger", "workplace"}, 10},
     {"ARB-01", 0.45, {"neg", "gear"}, 3, "workctx", "", "", true, 1, true},
-    {"ALG-09", 0.45, {"bad_place", "workplace"}, 8},
+    {"ALG-09", 0.45, {"bad_place", "workplace"}, 8, "", "", "daylight"},
     {"ARB-13", 0.5, {"housing", "bad_housing"}, 8},
     {"ARB-13", 0.5, {"housing", "crowd", "people"}, 8, "", "", "housing_ok"},
     {"ARB-14", 0.45, {"neg", "not_allowed", "move_verb"}, 6, "", "", "", true},
@@ -2592,8 +2601,9 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
 
 // Working hours written as a span of clock times, "van tien uur 's ochtends tot middernacht", "van 's ochtends
 // acht tot 's nachts twee", "van twee uur 's nachts tot twee uur 's middags": the hours between the two times,
-// read with their parts of the day, crossing midnight where needed. A span that cannot be read unambiguously
-// ("van elf tot elf") is not counted. Sets `last` to the last word of the span; returns its length in hours.
+// read with their parts of the day, crossing midnight where needed; the same hour twice ("van zeven tot zeven") is
+// twelve hours. Other spans on the 12-hour clock without a part of the day ("van acht tot vijf") are not counted.
+// Sets `last` to the last word of the span; returns its length in hours.
 int SpanHours(const std::vector<Token>& tokens, std::size_t from, std::size_t& last) {
     enum class Part { kNone, kMorning, kAfternoon, kEvening, kNight };
     const auto part_of = [](std::string_view word) {
@@ -2657,8 +2667,13 @@ int SpanHours(const std::vector<Token>& tokens, std::size_t from, std::size_t& l
     if ((start.hour < 0 && start.part == Part::kNone) || (end.hour < 0 && end.part == Part::kNone && !end.midnight)) {
         return 0;
     }
-    // Without any part of the day both times must be on the 24-hour clock to be read at all.
-    if (start.part == Part::kNone && end.part == Part::kNone && !end.midnight && end.hour <= 12) return 0;
+    // Without any part of the day both times must be on the 24-hour clock to be read at all, except the same hour
+    // twice ("van zeven tot zeven", "van 9 tot 9"): morning to evening, twelve hours however it is read.
+    if (start.part == Part::kNone && end.part == Part::kNone && !end.midnight && end.hour <= 12) {
+        if (start.hour != end.hour || start.hour < 5) return 0;
+        last = end_end;
+        return 12;
+    }
     const long begin_hour = clock(start, false);
     long end_hour = clock(end, true);
     if (end_hour <= begin_hour) end_hour += 24;

@@ -378,6 +378,18 @@ TEST(SuggestionsTest, CashWagesAndPickpocketsAreReadPrecisely) {
     ExpectRuleSuggests({"Hij rolt de matten op en gaat naar huis."}, "CRI-01", false);
 }
 
+// Daylight as the working day and the same clock hour twice are long days (ALG-02), not a dark workplace (ALG-09);
+// "van 8 tot 5" is an ordinary day.
+TEST(SuggestionsTest, DaylightAndTwelveHourSpansAreLongDays) {
+    ExpectRuleSuggests({"Ze werken van licht tot donker.", "Hij werkt van zonsopgang tot het donker is.",
+                        "Seven days we work, from dark to dark.", "Ze werken 'zolang het licht is'.",
+                        "Hij staat daar elke dag van zeven tot zeven."},
+                       "ALG-02", true);
+    ExpectRuleSuggests({"Hij werkt van 8 tot 5.", "Hij werkt van 3 tot 3."}, "ALG-02", false);
+    ExpectRuleSuggests({"Ze werken van licht tot donker."}, "ALG-09", false);
+    ExpectRuleSuggests({"Ze werken in een donkere loods."}, "ALG-09", true);
+}
+
 // "zonder" denies the words right after it, not a fact further on in the clause.
 TEST(SuggestionsTest, ZonderNegatesOnlyWhatFollowsIt) {
     EXPECT_TRUE(CodesOf(SuggestIndicators("Hij werkt zonder pauze van 6 tot 21 uur.")).contains("ARB-02"));
