@@ -75,21 +75,35 @@ long NumberWordValue(std::string_view word) {
     return found == kNumberWords.end() ? -1 : found->second;
 }
 
-// "pas" is a bank card after a determiner or before "en pincode" ("zijn pas", "de pas en pincode") and otherwise
-// the adverb ("hij kent ze pas", "dan pas salaris"): the card reads as "bankpas", so a rule or a weight for the card
-// never meets the adverb. The same for "passen" ("de passen van de bewoners"; "passen op de kinderen").
+// "pas" is a bank card after a determiner or before "en pincode" ("zijn pas", "geen pas meer", "de pas en pincode")
+// and otherwise the adverb ("hij kent ze pas sinds kort", "dan pas salaris"): the card reads as "bankpas", so a rule
+// or a weight for the card never meets the adverb. "zijn", "haar", "die" and "je" are also a verb or a pronoun
+// ("ze zijn pas sinds kort in dienst", "dat je pas betaald krijgt"): after them, a time, a number or a participle
+// makes "pas" the adverb. The same for "passen" ("de passen van de bewoners"; "passen op de kinderen").
 void ReadCardsAsBankCards(std::vector<Token>& tokens) {
-    static const std::unordered_set<std::string_view> kDeterminers = {"de",  "een",  "zijn",  "haar", "hun", "mijn",
-                                                                    "n",   "jouw", "die",   "deze", "eigen", "je",
-                                                                    "uw",  "onze", "bank", "nieuwe"};
+    static const std::unordered_set<std::string_view> kDeterminers = {
+        "de", "een", "mijn", "n", "jouw", "deze", "eigen", "uw", "onze", "bank", "nieuwe", "geen", "alle", "welke",
+        "elke", "hun"};
+    static const std::unordered_set<std::string_view> kAmbiguous = {"zijn", "haar", "die", "je"};
+    static const std::unordered_set<std::string_view> kAdverbialAfter = {
+        "sinds", "net", "nu", "later", "als", "toen", "na", "nadat", "wanneer", "zodra", "vanaf", "morgen",
+        "gisteren", "vorige", "volgende", "over", "weg", "echt", "om", "betaald", "uitbetaald", "begonnen",
+        "gestart", "aangekomen", "vertrokken", "in", "op", "een", "twee", "drie", "vier", "vijf", "zes", "weken",
+        "maanden", "dagen", "jaar", "kort", "daarna", "achteraf", "vandaag", "vanavond", "vanochtend", "laat", "rond"};
     static const std::unordered_set<std::string_view> kCodes = {"pincode", "pincodes", "code", "codes", "pin"};
     for (std::size_t index = 0; index < tokens.size(); ++index) {
         Token& token = tokens[index];
         if (token.norm != "pas" && token.norm != "passen") continue;
-        const bool determined = index > 0 && tokens[index - 1].clause == token.clause &&
-                                kDeterminers.contains(tokens[index - 1].norm);
         const bool with_code = index + 2 < tokens.size() && tokens[index + 1].norm == "en" &&
                                kCodes.contains(tokens[index + 2].norm);
+        bool determined = false;
+        if (index > 0 && tokens[index - 1].clause == token.clause) {
+            const std::string_view before = tokens[index - 1].norm;
+            const bool adverbial_after =
+                index + 1 < tokens.size() &&
+                (tokens[index + 1].number >= 0 || kAdverbialAfter.contains(tokens[index + 1].norm));
+            determined = kDeterminers.contains(before) || (kAmbiguous.contains(before) && !adverbial_after);
+        }
         if (!determined && !with_code) continue;
         token.norm = "bank" + token.norm;
         token.stem = StemOf(token.norm);
