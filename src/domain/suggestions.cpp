@@ -2857,10 +2857,14 @@ bool ReasonSaidIn(std::string_view text, const std::vector<Token>& tokens, std::
 }
 
 // Whether tokens[index] names the person as the owner: "zelf eigenaar", "is eigenaar", "als eigenaar", or
-// "Eigenaar van de cafetaria" opening a sentence (not "de eigenaar", "zijn eigenaar").
+// "Eigenaar van de cafetaria" opening a sentence or a clause ("Ondernemersloket: eigenaar van een cafetaria"), not
+// "de eigenaar", "zijn eigenaar".
 bool OwnerIsThePerson(const std::vector<Token>& tokens, std::size_t index) {
     if (!tokens[index].norm.starts_with("eigenaar")) return false;
-    if (index == 0 || tokens[index - 1].sentence != tokens[index].sentence) return true;
+    if (index == 0 || tokens[index - 1].sentence != tokens[index].sentence ||
+        tokens[index - 1].clause != tokens[index].clause) {
+        return true;
+    }
     const std::string_view before = tokens[index - 1].norm;
     return before == "zelf" || before == "is" || before == "als" || before == "ben";
 }

@@ -421,6 +421,16 @@ TEST(SuggestionsTest, DaylightAndTwelveHourSpansAreLongDays) {
     ExpectRuleSuggests({"Ze werken in een donkere loods."}, "ALG-09", true);
 }
 
+// An owner named at the start of a clause ("Ondernemersloket: eigenaar van een snackbar") is the person, so their
+// own long days are no signal; an owner who makes the cook work them is.
+TEST(SuggestionsTest, OwnerOpeningAClauseIsThePerson) {
+    ExpectRuleSuggests({"Ondernemersloket: eigenaar van een snackbar staat er zes dagen van 9 tot middernacht. Het is "
+                        "zijn eigen zaak."},
+                       "ALG-02", false);
+    ExpectRuleSuggests({"Controle: de eigenaar van de snackbar laat de kok zes dagen van 9 tot middernacht werken."},
+                       "ALG-02", true);
+}
+
 // "zonder" denies the words right after it, not a fact further on in the clause.
 TEST(SuggestionsTest, ZonderNegatesOnlyWhatFollowsIt) {
     EXPECT_TRUE(CodesOf(SuggestIndicators("Hij werkt zonder pauze van 6 tot 21 uur.")).contains("ARB-02"));
