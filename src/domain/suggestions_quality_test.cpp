@@ -273,8 +273,8 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
     std::vector<std::string> sets = kPatternTunedSets;
     sets.insert(sets.end(), kPatternUnseenSets.begin(), kPatternUnseenSets.end());
     sets.push_back("narratives-blind8.tsv");
-    sets.push_back("narratives-blind9.tsv");   // data only: see the file comment
-    sets.push_back("narratives-blind10.tsv");  // data only: see the file comment
+    sets.push_back("narratives-blind9.tsv");   // held out: SuggestionsHeldOut
+    sets.push_back("narratives-blind10.tsv");  // held out: SuggestionsHeldOut
     ASSERT_EQ(sets.size(), 21u);
     for (const std::string& file : sets) {
         SCOPED_TRACE(file);
