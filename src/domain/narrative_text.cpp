@@ -86,10 +86,10 @@ void ReadCardsAsBankCards(std::vector<Token>& tokens) {
         "elke", "hun"};
     static const std::unordered_set<std::string_view> kAmbiguous = {"zijn", "haar", "die", "je"};
     static const std::unordered_set<std::string_view> kAdverbialAfter = {
-        "sinds", "net", "nu", "later", "als", "toen", "na", "nadat", "wanneer", "zodra", "vanaf", "morgen",
-        "gisteren", "vorige", "volgende", "over", "weg", "echt", "om", "betaald", "uitbetaald", "begonnen",
-        "gestart", "aangekomen", "vertrokken", "in", "op", "een", "twee", "drie", "vier", "vijf", "zes", "weken",
-        "maanden", "dagen", "jaar", "kort", "daarna", "achteraf", "vandaag", "vanavond", "vanochtend", "laat", "rond"};
+        "sinds", "net", "later", "als", "toen", "nadat", "wanneer", "zodra", "vanaf", "morgen", "gisteren",
+        "vorige", "volgende", "echt", "betaald", "uitbetaald", "begonnen", "gestart", "aangekomen", "vertrokken",
+        "twee", "drie", "vier", "vijf", "zes", "weken", "maanden", "dagen", "jaar", "kort", "daarna", "achteraf",
+        "vandaag", "vanavond", "vanochtend", "laat", "rond"};
     static const std::unordered_set<std::string_view> kCodes = {"pincode", "pincodes", "code", "codes", "pin"};
     for (std::size_t index = 0; index < tokens.size(); ++index) {
         Token& token = tokens[index];
@@ -145,6 +145,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     bool in_word = false;
     bool word_is_digits = false;
     bool euro_sign = false;   // a euro sign stood since the last word, with only spaces after it
+    bool colon = false;       // a colon stood since the last word
     bool euro_before = false;  // the current word is a number right after a euro sign
     Token current;
 
@@ -162,6 +163,8 @@ std::vector<Token> Tokenize(std::string_view text) {
         if (IsConjunction(current.norm)) ++clause;
         current.sentence = sentence;
         current.clause = clause;
+        current.after_colon = colon;
+        colon = false;
         const bool amount_in_euro = word_is_digits && euro_before;
         tokens.push_back(std::move(current));
         current = Token{};
@@ -239,6 +242,7 @@ std::vector<Token> Tokenize(std::string_view text) {
         } else if (byte == ',' || byte == ':' || byte == '(' || byte == ')' || byte == '"' || byte == '\n' ||
                    byte == '[' || byte == ']') {
             ++clause;
+            colon = byte == ':';
         }
         ++index;
     }

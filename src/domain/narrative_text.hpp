@@ -27,6 +27,7 @@ struct Token {
     int clause = 0;         // words of one clause share this number
     long number = -1;       // the value when the word is a number, otherwise -1
     bool negator = false;   // "geen", "niet", ...
+    bool after_colon = false;  // the first word after a colon ("Ondernemersloket: eigenaar van ...")
     int norm_id = -1;       // norm and stem as ids of the pattern vocabulary (-1: no pattern word)
     int stem_id = -1;
 };

@@ -1961,10 +1961,6 @@ const std::vector<Concept> kConcepts = {
     {"aan_w", "aan"},
     // Money paid back beside wages "via de bank": "maar hij moet elke week 200 euro terugstorten".
     {"pay_back", "terugstorten|terugstort|terugbetalen|terugbetaalt|terugbrengen|terugbrengt|teruggeven|teruggeeft"},
-    // Money given to one's own family is no money handed over.
-    {"kin",
-     "moeder|vader|ouders|familie|zus|zusje|broer|broertje|kinderen|kind|oma|opa|vrouw|echtgenote|echtgenoot|dochter|"
-     "zoon|zelf|eigen|samen"},
     // No way to refuse, in a sex-work narrative: "durft geen nee te zeggen", "no choice", "I don't want this".
     {"no_w", "geen|no|niet|nooit"},
     {"refusal", "nee|keus|keuze|choice|weigeren|weigert|weigerde"},
@@ -2210,9 +2206,9 @@ const std::vector<ConceptRule> kConceptRules = {
     {"ARB-10", 0.45, {"money_broad", "to_person", "hand_to"}, 8, "workctx", "nonlabour_ctx", "bank_self", false, 1, true},
     {"ALG-08", 0.45, {"money_broad", "goes", "naar_word", "to_person"}, 10, "", "", "bank_self", false, 1, true},
     // The verb first, in a main clause: "geeft na afloop al het geld aan een man".
-    {"ALG-08", 0.45, {"hand_to", "money_broad", "aan_w", "to_person"}, 10, "", "", "kin", false, 1, true},
-    {"ARB-10", 0.45, {"hand_to", "money_broad", "aan_w", "to_person"}, 10, "workctx", "nonlabour_ctx", "kin", false, 1,
-     true},
+    {"ALG-08", 0.45, {"hand_to", "money_broad", "aan_w", "to_person"}, 10, "", "", "bank_self", false, 1, true},
+    {"ARB-10", 0.45, {"hand_to", "money_broad", "aan_w", "to_person"}, 10, "workctx", "nonlabour_ctx", "bank_self",
+     false, 1, true},
     {"SEK-02", 0.45, {"money_broad", "take_from", "to_person"}, 10, "sexctx", "", "bank_self"},
     {"SEK-02", 0.45, {"money_broad", "goes", "naar_word", "to_person"}, 10, "sexctx", "", "bank_self", false, 1, true},
     {"ARB-10", 0.45, {"money_broad", "take_from", "to_person"}, 10, "workctx", "nonlabour_ctx", "bank_self"},
@@ -2857,14 +2853,12 @@ bool ReasonSaidIn(std::string_view text, const std::vector<Token>& tokens, std::
 }
 
 // Whether tokens[index] names the person as the owner: "zelf eigenaar", "is eigenaar", "als eigenaar", or
-// "Eigenaar van de cafetaria" opening a sentence or a clause ("Ondernemersloket: eigenaar van een cafetaria"), not
-// "de eigenaar", "zijn eigenaar".
+// "Eigenaar van de cafetaria" opening a sentence or following a colon ("Ondernemersloket: eigenaar van een
+// cafetaria"), not "de eigenaar", "zijn eigenaar", nor an owner after a comma ("..., eigenaar betaalt hem contant").
 bool OwnerIsThePerson(const std::vector<Token>& tokens, std::size_t index) {
     if (!tokens[index].norm.starts_with("eigenaar")) return false;
-    if (index == 0 || tokens[index - 1].sentence != tokens[index].sentence ||
-        tokens[index - 1].clause != tokens[index].clause) {
-        return true;
-    }
+    if (index == 0 || tokens[index - 1].sentence != tokens[index].sentence) return true;
+    if (tokens[index].after_colon && index + 1 < tokens.size() && tokens[index + 1].norm == "van") return true;
     const std::string_view before = tokens[index - 1].norm;
     return before == "zelf" || before == "is" || before == "als" || before == "ben";
 }
@@ -2960,6 +2954,13 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
     static const std::vector<std::string_view> kSending = {"stuur", "gestuurd", "opgestuurd", "overma", "overgemaakt"};
     drop_with_cues({"ALG-08", "ARB-10", "SEK-02"}, kToFamily, kSending, {});
     drop_with_cues({"ARB-15", "ARB-07"}, kToFamily, kSending, {}, true);
+    // Nor is money given to one's own family ("geeft zijn loon aan zijn vrouw"); "aan een vrouw die het werk
+    // regelt" and "aan de broer van de baas" stay.
+    drop_with_cues({"ALG-08", "ARB-10"},
+                   {"aan zijn vrouw", "aan haar man", "aan zijn moeder", "aan haar moeder", "aan zijn ouders",
+                    "aan haar ouders", "aan hun ouders", "aan zijn familie", "aan haar familie", "aan hun familie",
+                    "aan zijn kinderen", "aan haar kinderen"},
+                   {}, {});
     // Money the person keeps ("houdt het geld zelf", "mag alles zelf houden") is no money handed over.
     drop_with_cues({"ALG-08", "ARB-10", "SEK-02"},
                    {"geld zelf", "alles zelf", "verdiensten zelf", "inkomsten zelf", "zelf houd", "zelf bewaar",
@@ -2983,7 +2984,8 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                    {"give_strong", "hand_to", "bank_keep", "take_money", "pay_back"});
     // Nor is it underpayment where only the learned layer guesses so from the same words ("werken acht uur per dag en
     // het loon gaat via de bank"); an amount a pattern reads as too low stays.
-    drop_with_cues({"ARB-03"}, {"via de bank"}, {"loon", "salaris", "betaald", "uitbetaald"}, {}, true);
+    drop_with_cues({"ARB-03"}, {"via de bank"}, {"loon", "salaris", "betaald", "uitbetaald"},
+                   {"pay_back", "take_money", "bank_keep"}, true);
     // Housing the writer found in order ("units, keuken en sanitair in orde") is no bad housing: the order is said
     // of a dwelling in its own clause ("de verblijfsvergunning is in orde" says nothing of the housing).
     static const std::vector<std::string_view> kDwelling = {

@@ -341,7 +341,10 @@ TEST(SuggestionsTest, PasIsACardOnlyAfterADeterminer) {
     ExpectRuleSuggests({"De vriend zegt dat ze pas weg mag als de baas het zegt.",
                         "Hij heeft de baas pas gisteren gesproken.", "Ze zijn pas sinds kort bij de baas in dienst."},
                        "ALG-08", false);
-    ExpectRuleSuggests({"Hij heeft geen pas meer; die heeft de baas.", "De baas bewaart alle passen."}, "ALG-08", true);
+    ExpectRuleSuggests({"Hij heeft geen pas meer; die heeft de baas.", "De baas bewaart alle passen.",
+                        "De baas houdt haar pas in.", "Hij heeft zijn pas nu bij de werkgever liggen.",
+                        "Hij moest zijn pas een week geleden afgeven aan de baas."},
+                       "ALG-08", true);
 }
 
 // Money handed over (ALG-08, ARB-10): a wage paid back is, a debt paid back (ARB-07) and "al 6 weken" are not; the
@@ -357,6 +360,9 @@ TEST(SuggestionsTest, MoneyHandedOverIsReadInEitherClauseOrder) {
                         "De man geeft haar elke week geld.",
                         "Hij geeft zijn loon aan zijn vrouw, die de boodschappen doet."},
                        "ALG-08", false);
+    ExpectRuleSuggests({"Hij geeft al zijn loon aan een vrouw die het werk regelt.",
+                        "Hij werkt in de bouw en geeft al het geld aan de familie van de werkgever."},
+                       "ALG-08", true);
     ExpectRuleSuggests({"Hij werkt op de bouw en moet de baas nog 8000 euro terugbetalen voor de reis.",
                         "Hij werkt in de bouw en moet de helft van de toeslag terugbetalen aan de Belastingdienst."},
                        "ARB-10", false);
@@ -427,7 +433,11 @@ TEST(SuggestionsTest, OwnerOpeningAClauseIsThePerson) {
     ExpectRuleSuggests({"Ondernemersloket: eigenaar van een snackbar staat er zes dagen van 9 tot middernacht. Het is "
                         "zijn eigen zaak."},
                        "ALG-02", false);
-    ExpectRuleSuggests({"Controle: de eigenaar van de snackbar laat de kok zes dagen van 9 tot middernacht werken."},
+    ExpectRuleSuggests({"Controle: de eigenaar van de snackbar laat de kok zes dagen van 9 tot middernacht werken.",
+                        "Hij is zzp'er op de bouwplaats, eigenaar betaalt hem contant en hij werkt zeven dagen per "
+                        "week.",
+                        "Hij heeft een eigen zaak, eigenaar van het pand betaalt hem contant en hij werkt zeven dagen "
+                        "per week."},
                        "ALG-02", true);
 }
 
