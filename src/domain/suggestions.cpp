@@ -2302,7 +2302,7 @@ struct CompiledConceptRule {
     int context = -1;
     int without = -1;
     int block = -1;
-    bool names_money = false;  // one of its concepts is money ("money", "money_plain", "money_broad")
+    bool names_money = false;  // one of its concepts is money (a name starting with "money")
 };
 
 struct ConceptTable {
@@ -2535,10 +2535,10 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
             } else if (IsNegated(tokens, first, last)) {
                 continue;
             }
-            const bool money_read = concept_results[rule.code].money_read || compiled.names_money;
-            concept_results[rule.code] =
-                CodeResult{rule.weight, compiled.concepts.size(), 0, tokens[first].begin, tokens[last].end};
-            concept_results[rule.code].money_read = money_read;
+            CodeResult& result = concept_results[rule.code];
+            const bool money_read = result.money_read || compiled.names_money;
+            result = CodeResult{rule.weight, compiled.concepts.size(), 0, tokens[first].begin, tokens[last].end};
+            result.money_read = money_read;
             break;
         }
     }
@@ -2794,15 +2794,17 @@ void DropExplained(std::string_view text, const std::vector<Token>& tokens,
 //     stands in the evidence's sentence or the next one, and no holder (employer, boss, "vriend", ...) stands there;
 //   * tiredness, a worn-out look or no doctor when the same or the next sentence gives an ordinary cause or care
 //     (night shifts behind her, chemotherapy, a physiotherapist, the company doctor, "eigen huisarts", a named
-//     illness); an injury from a fall or a match that a document or witness confirms (ALG-14: "ontslagbrief",
-//     "logboek", "bevestigd");
+//     illness, for tiredness and weight loss only); an injury from a fall or a match that a document confirms
+//     (ALG-14: "ontslagbrief", "logboek");
 //   * the working conditions of someone who is their own boss (eigen zaak, zelfstandige, zzp'er): long days
 //     (ALG-02, ARB-02), no insurance (ARB-12), limited movement (ARB-14) and a worn-out body (ARB-17), when the
 //     narrative names no employer or other boss over them ("eigenaar" is the person where "zelf/is/als eigenaar"
 //     or opening a sentence);
-//   * money sent home to the family (ALG-08, ARB-10, SEK-02, ARB-15, ARB-07): a family cue and a sending word, no
-//     holder beside it; money the person keeps ("houdt het geld zelf");
-//   * wages paid "via de bank" (ALG-08, ARB-10), unless money is given away or a pass is held beside it;
+//   * money sent home to the family (ALG-08, ARB-10, SEK-02, and the learned layer's guesses of ARB-15 and ARB-07):
+//     a family cue and a sending word, no holder beside it; money given to one's own family ("aan zijn vrouw");
+//     money the person keeps ("houdt het geld zelf");
+//   * wages paid "via de bank" (ALG-08, ARB-10, and the learned layer's ARB-03), unless money is given away or paid
+//     back or a pass is held beside it;
 //   * housing (ARB-13, ALG-09) the writer found "in orde", said of a dwelling in the same clause; housing described
 //     as in order or as a family's own home (ARB-13: "gecertificeerd", "eigen kamer", "met zijn vrouw", "niemand
 //     woont").
@@ -2980,12 +2982,12 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                                 "gezin van"},
                    {"boven de", "eigen"}, {});
     // Wages paid through the bank are no money handed over, unless money is given away or a pass held beside it.
-    drop_with_cues({"ALG-08", "ARB-10"}, {"via de bank"}, {"loon", "salaris", "betaald", "uitbetaald"},
+    static const std::vector<std::string_view> kWage = {"loon", "salaris", "betaald", "uitbetaald"};
+    drop_with_cues({"ALG-08", "ARB-10"}, {"via de bank"}, kWage,
                    {"give_strong", "hand_to", "bank_keep", "take_money", "pay_back"});
     // Nor is it underpayment where only the learned layer guesses so from the same words ("werken acht uur per dag en
     // het loon gaat via de bank"); an amount a pattern reads as too low stays.
-    drop_with_cues({"ARB-03"}, {"via de bank"}, {"loon", "salaris", "betaald", "uitbetaald"},
-                   {"pay_back", "take_money", "bank_keep"}, true);
+    drop_with_cues({"ARB-03"}, {"via de bank"}, kWage, {"pay_back", "take_money", "bank_keep"}, true);
     // Housing the writer found in order ("units, keuken en sanitair in orde") is no bad housing: the order is said
     // of a dwelling in its own clause ("de verblijfsvergunning is in orde" says nothing of the housing).
     static const std::vector<std::string_view> kDwelling = {
