@@ -18,17 +18,18 @@
 // suppressed; any other pattern is suppressed when a negation stands shortly before it, inside it, or ends the
 // clause right after it ("heeft geen schulden", "is niet bedreigd", "schulden heeft hij niet").
 //
-// After matching, two rules keep overlapping indicators from being suggested twice for one fact:
+// After matching, these rules keep overlapping indicators from being suggested twice for one fact:
 //   * a loose "schuld" (ALG-07 onverklaarbare schulden) is dropped when the debt is already explained as a debt
 //     to the employer (ARB-07) or a debt paid off with sex (SEK-05);
 //   * the generic indicators of one form's list (fear, changed behaviour, no medical help, violence, pressure,
-//     fatigue, limited movement, bank card, passport) are dropped when the narrative has a core indicator of
-//     another form
-//     and none of its own: "slaat haar" in a loverboy narrative or "uitgeput" in a prostitution narrative does not
-//     make it a labour case. The general (ALG) indicators still carry those facts; the reporter may tick more.
+//     fatigue, limited movement, bank card, passport, housing at the workplace) are dropped when the narrative has
+//     a core indicator of another form and none of its own: "slaat haar" in a loverboy narrative, "uitgeput" or
+//     "slapen boven de salon" in a prostitution narrative does not make it a labour case. The general (ALG)
+//     indicators still carry those facts; the reporter may tick more.
 //   * loot or begging money handed over in a criminal-exploitation narrative (CRI-01..03, no labour indicator) is
-//     not also the income of a job (ARB-10).
-// Both were measured on the labelled narratives of suggestions_quality_test.cpp.
+//     not also the income of a job (ARB-10), and loot (CRI-01, CRI-03) is not the person's own money handed over
+//     (ALG-08) unless a bank account is named or begging money (CRI-02) is part of it.
+// They were measured on the labelled narratives of suggestions_quality_test.cpp.
 //
 // Next to the patterns stands a broader second layer (see "The second layer" below): per fact a few concepts,
 // each a list of word forms, stems, compound heads ("*woning") and prefixes, that must meet within a sentence.
@@ -2559,14 +2560,16 @@ const std::vector<FormCodes>& FormsForOverlap() {
     static const std::vector<FormCodes> forms = {
         {{"SEK-01", "SEK-02", "SEK-03", "SEK-04", "SEK-05", "SEK-08"}, {"SEK-06", "SEK-07", "SEK-09", "SEK-11"}},
         {{"CRI-01", "CRI-02", "CRI-03", "CRI-04", "CRI-05", "CRI-06"}, {}},
-        {{"ARB-01", "ARB-02", "ARB-03", "ARB-05", "ARB-07", "ARB-08", "ARB-09", "ARB-12", "ARB-13"},
-         {"ARB-04", "ARB-06", "ARB-11", "ARB-14", "ARB-16", "ARB-17"}},
+        {{"ARB-01", "ARB-02", "ARB-03", "ARB-05", "ARB-07", "ARB-08", "ARB-09", "ARB-12"},
+         {"ARB-04", "ARB-13", "ARB-06", "ARB-11", "ARB-14", "ARB-16", "ARB-17"}},
     };
     return forms;
 }
 
+bool EvidenceHasConcept(const std::vector<Token>& tokens, const CodeResult& result, std::string_view name);
+
 // Removes suggestions that only repeat a fact already covered by a more fitting indicator (see the file comment).
-void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
+void DropOverlaps(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& results) {
     const auto has = [&](std::string_view code) { return results.contains(code); };
     const auto debt = results.find("ALG-07");
     if (debt != results.end() && debt->second.best_weight <= kLooseDebtWeight && (has("ARB-07") || has("SEK-05"))) {
@@ -2603,6 +2606,13 @@ void DropOverlaps(std::unordered_map<std::string_view, CodeResult>& results) {
     // without any labour indicator it does not make the income of a job (ARB-10).
     if (has_core[1] && !has_core[2] && (has("CRI-01") || has("CRI-02") || has("CRI-03"))) {
         results.erase("ARB-10");
+    }
+    // Loot handed over (CRI-01, CRI-03) was never the person's own money: ALG-08 is that fact again, unless a bank
+    // account or begging money (CRI-02, whose takings labellers do count as money handed over) is named.
+    const auto money = results.find("ALG-08");
+    if (money != results.end() && (has("CRI-01") || has("CRI-03")) && !has("CRI-02") &&
+        !EvidenceHasConcept(tokens, money->second, "bank")) {
+        results.erase(money);
     }
 }
 
@@ -2861,7 +2871,11 @@ bool OwnerIsThePerson(const std::vector<Token>& tokens, std::size_t index) {
     if (!tokens[index].norm.starts_with("eigenaar")) return false;
     if (index == 0 || tokens[index - 1].sentence != tokens[index].sentence) return true;
     if (tokens[index].after_colon && index + 1 < tokens.size() && tokens[index + 1].norm == "van") return true;
-    const std::string_view before = tokens[index - 1].norm;
+    std::string_view before = tokens[index - 1].norm;
+    // "is de eigenaar" as "is eigenaar"
+    if (before == "de" && index >= 2 && tokens[index - 2].sentence == tokens[index].sentence) {
+        before = tokens[index - 2].norm;
+    }
     return before == "zelf" || before == "is" || before == "als" || before == "ben";
 }
 
@@ -3027,7 +3041,10 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
         "zzp",          "zelfstandige",    "als zelfstandig",   "zelfstandig ondernem", "ondernemer",
         "eigen bedrijf", "eigen zaak",     "eigen baas",        "eigen onderneming",    "eigen winkel",
         "eigen praktijk", "zelf eigenaar", "eigen bakkerij",    "eigen restaurant",     "eigen salon",
-        "eigen kapsalon", "eigen garage",  "eigen cafetaria",   "eigen snackbar",       "eigen eethuis"};
+        "eigen kapsalon", "eigen garage",  "eigen cafetaria",   "eigen snackbar",       "eigen eethuis",
+        // The narrative's person named as the owner by a pronoun: "Hij is de eigenaar, doet dat al 25 jaar".
+        "hij is de eigenaar", "zij is de eigenaar", "ze is de eigenaar", "hij is eigenaar", "zij is eigenaar",
+        "ze is eigenaar", "ik ben de eigenaar", "ik ben eigenaar"};
     const bool own_business = std::any_of(kOwnBusiness.begin(), kOwnBusiness.end(), [&](std::string_view cue) {
         return SaidIn(text, tokens, 0, tokens.size(), cue);
     });
@@ -3233,7 +3250,7 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text, const Suggestio
     DropInnocentUses(text, tokens, results);
     MoveToSexWork(tokens, results);
     AddImplied(tokens, results);
-    DropOverlaps(results);
+    DropOverlaps(tokens, results);
     for (const auto& [code, result] : results) {
         if (FindIndicator(code) == nullptr) continue;
         const double bonus = kExtraHitBonus * std::min(result.extra_hits, kMaxExtraHits);

@@ -19,56 +19,37 @@
 //   narratives (62), dev (32), train2 (124), hardneg (120: 90 negatives full of indicator words in innocent use,
 //   30 positives): the phrase patterns and the rules for innocent uses were tuned on them;
 //   blind (40), train3 (134), blind2 (48), blind3 (60), unseen4 (160), blind5 (60), blind6 (60), blind7 (60),
-//   train10-15 (6 x 60): written by people who never saw the matcher, the patterns not tuned on them (but they were
-//   read for error analysis: the begging-cup rule came from misses in them, the own-business owner from two
-//   train10-15 negatives at sterk, wages "via de bank" and housing "in orde" from a blind7 negative at sterk);
-//   blind2, blind3, unseen4, blind5, blind6 and blind7 were each measured while held out (docs/architecture.md);
-//   blind8, blind9, blind10 (60 each: 14 arbeid, 10 seksueel, 10 crimineel, 26 negatives of which 19 hard), each
-//   written by one writer who read only the brief, the policy and the catalog (blind10 by one of the seven writers
-//   of 30 November), labelled twice and adjudicated before the matcher ran on them, never trained on and never read
-//   while changing the matcher (but blind10's B10-16, after blind10's first measurement; see below).
-// All sets but blind8, blind9 and blind10 are training data of the learned layer (suggestion_model.hpp; `make
+//   train10-15 (6 x 60), blind8, blind9, blind10, train16, train17 (60 each): written by people who never saw the
+//   matcher, the patterns not tuned on them (but they were read for error analysis: the begging-cup rule came from
+//   misses in them, the own-business owner from negatives at sterk in train10-15, blind10 and train16, wages "via de
+//   bank" and housing "in orde" from a blind7 negative at sterk); blind2, blind3, unseen4, blind5-10 were each
+//   measured while held out (docs/architecture.md);
+//   blind11, blind12 (60 each: 14 arbeid, 10 seksueel, 10 crimineel, 26 negatives of which 19 hard), each written
+//   by one writer who read only the brief, the policy and the catalog, labelled twice and adjudicated before any
+//   matcher ran on them, never trained on and never read while changing the matcher.
+// All sets but blind11 and blind12 are training data of the learned layer (suggestion_model.hpp; `make
 // train-suggestions`), so their own figures are in-sample; the estimates for new text are the 5-fold
 // cross-validation (SuggestionsCrossValidation: each narrative judged by a model trained without it, reported over
-// the sets the patterns were not tuned on) and blind8, blind9 and blind10 (SuggestionsHeldOut).
+// the sets the patterns were not tuned on) and blind11 and blind12 (SuggestionsHeldOut).
 //
 // Measured (precision / recall / strongest-form accuracy), with the model trained on the adjudicated labels of
-// the 1,320 (every weight of at least 0.1; threshold 0.45 chosen by cross-validation):
-//   cross-validation, all 1,320                     0.741 / 0.817 / 0.913
-//   cross-validation, the 982 the patterns were not tuned on
-//                                                    0.735 / 0.791 / 0.906   (patterns alone 0.771 / 0.627 / 0.877)
-//   blind9                                          0.737 / 0.799 / 0.900, no negative at sterk
-//                                                    (patterns alone 0.767 / 0.643 / 0.850; the matcher of
-//                                                    cec6d0a: 0.748 / 0.695 / 0.850; of d37a733, the session
-//                                                    before: 0.724 / 0.766 / 0.867)
-//   blind10, measured once before its B10-16 was read
-//            (at e3c6f14)                           0.684 / 0.692 / 0.850, one negative at sterk (the matcher of
-//                                                    d37a733, the session before: 0.669 / 0.673 / 0.800, two at
-//                                                    sterk; patterns alone 0.690 / 0.500 / 0.800)
-//   blind10 now                                     0.690 / 0.699 / 0.867, no negative at sterk
-//                                                    (patterns alone 0.709 / 0.500 / 0.817)
-//   blind8                                          0.681 / 0.790 / 0.867, no negative at sterk
-//                                                    (patterns alone 0.719 / 0.608 / 0.817; d37a733: 0.715 / 0.790 /
-//                                                    0.850)
-// blind8 was kept unmeasured and then measured once on 30 November with the 250-weight model (0.721 / 0.706 /
-// 0.850, no negative at sterk); it was measured again for twelve later states, after each change was chosen on the
-// cross-validation, so it is less blind than blind9. blind9 was measured first at 33d2c76 (0.720 / 0.766 / 0.883),
-// then after a review's fixes and after the rules added at 08:00 on 30 November from cross-validated misses (wages
-// far below the minimum, money mules and couriers, money taken in sex work, housing in order, confirmed injuries,
-// controlling companions, sex work by its circumstances, cash wages, pickpockets, daylight working days; the
-// figures above), and is no longer held out for the next change. blind10 (60, made the same way) was first run
-// through the matcher at e3c6f14, after all of 30 November's changes: 0.684 / 0.692 / 0.850 with one negative at
-// sterk, B10-16, the owner of a cafetaria "eigenaar van" after a colon with his own long days; reading it, the
-// owner rule learned that the owner may follow a colon (OwnerIsThePerson), giving the figures above. No new set is
-// held out unmeasured now; write one before the next change is measured. blind7 was measured for eight states (the
-// first with the model of the first labels of 392 narratives: 0.687 / 0.752 / 0.833, one negative at sterk; the
-// last: 0.707 / 0.810 / 0.867 with its G37, orderly seasonal housing, at sterk) and then read and moved to the
-// training sets.
-// So on new text no negative reaches sterk; blind9 meets precision and form and misses recall by a hair (0.799);
-// blind8 misses precision (0.681 against 0.7), recall (0.790 against 0.8) and the strongest form (0.867 against
-// 0.9); blind10, the least seen, misses them by more (0.684 / 0.692 / 0.850 when first measured). blind6 with the
-// model before, measured once: 0.605 / 0.738 / 0.800 against its adjudicated labels (0.514 / 0.784 / 0.800 against
-// its first labelling alone).
+// the 1,620 (every weight of at least 0.1; threshold 0.45 chosen by cross-validation):
+//   cross-validation, all 1,620                     0.747 / 0.811 / 0.916
+//   cross-validation, the 1,282 the patterns were not tuned on
+//                                                    0.743 / 0.788 / 0.909
+//   blind11 + blind12, first run, main's matcher before this change (f57a283, trained on 1,320)
+//                                                    0.690 / 0.721 / 0.867, no negative at sterk
+//                                                    (patterns alone 0.687 / 0.548 / 0.850)
+//   blind11 + blind12 now                           0.659 / 0.717 / 0.867, no negative at sterk
+//                                                    (blind11 0.667 / 0.731 / 0.867, blind12 0.651 / 0.703 / 0.867)
+// The rules of this change alone, with the weights of before, give exactly the first run's figures on blind11 and
+// blind12; the 300 narratives more to train on (blind8-10, train16, train17) cost 0.031 precision there, while on
+// the 982 narratives cross-validated before they raised precision and recall (0.739 / 0.788 to 0.747 / 0.794). On
+// new text the suggestions miss all three targets: precision by 0.04 (main's by 0.01), recall by 0.08, form by
+// 0.03. The cross-validated figures flatter precision by 0.05-0.08: the patterns were built from those sets' errors.
+// Earlier held-out sets, each at its own first run: blind10 0.684 / 0.692 / 0.850 (one negative at sterk, B10-16,
+// an owner named after a colon), blind9 0.720 / 0.766 / 0.883, blind8 0.721 / 0.706 / 0.850, blind7 0.687 / 0.752
+// / 0.833, blind6 0.514 / 0.784 / 0.800 (first labels).
 //
 // Figures:
 //   * micro-averaged precision and recall of the suggested codes against the labels;
@@ -120,7 +101,8 @@ const std::vector<std::string> kPatternUnseenSets = {
     "narratives-blind.tsv",   "narratives-train3.tsv",  "narratives-blind2.tsv",  "narratives-blind3.tsv",
     "narratives-unseen4.tsv", "narratives-blind5.tsv",  "narratives-blind6.tsv",  "narratives-train10.tsv",
     "narratives-train11.tsv", "narratives-train12.tsv", "narratives-train13.tsv", "narratives-train14.tsv",
-    "narratives-train15.tsv", "narratives-blind7.tsv"};
+    "narratives-train15.tsv", "narratives-blind7.tsv",  "narratives-blind8.tsv",  "narratives-blind9.tsv",
+    "narratives-blind10.tsv", "narratives-train16.tsv", "narratives-train17.tsv"};
 
 std::string DataPath(const std::string& file) { return std::string(MELDROUTE_TEST_DATA_DIR) + "/" + file; }
 
@@ -274,10 +256,9 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
     };
     std::vector<std::string> sets = kPatternTunedSets;
     sets.insert(sets.end(), kPatternUnseenSets.begin(), kPatternUnseenSets.end());
-    sets.push_back("narratives-blind8.tsv");
-    sets.push_back("narratives-blind9.tsv");   // held out: SuggestionsHeldOut
-    sets.push_back("narratives-blind10.tsv");  // held out: SuggestionsHeldOut
-    ASSERT_EQ(sets.size(), 21u);
+    sets.push_back("narratives-blind11.tsv");  // held out: SuggestionsHeldOut
+    sets.push_back("narratives-blind12.tsv");  // held out: SuggestionsHeldOut
+    ASSERT_EQ(sets.size(), 25u);
     for (const std::string& file : sets) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);
@@ -312,7 +293,7 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
             EXPECT_TRUE(second_codes.emplace(row[0], split_codes(row.size() > 2 ? row[2] : "")).second) << row[0];
         }
         for (const auto& [id, codes] : labels) EXPECT_TRUE(second_codes.contains(id)) << "not labelled twice: " << id;
-        // Where the first labelling is kept beside the set (blind7-10, train10-15), the whole rule: the labels are
+        // Where the first labelling is kept beside the set (blind7-12, train10-17), the whole rule: the labels are
         // the codes both labellings share plus the disputed ones judged "ja", and exactly the disputed codes were
         // decided.
         if (std::ifstream(base + ".first.tsv")) {
@@ -408,7 +389,7 @@ TEST_P(SuggestionsQualityTest, PrecisionRecallAndStrongestForm) {
 
     // On the tuned, dev and train2 sets the issue's targets hold. On the sets the patterns were not tuned on
     // (blind, train3) precision and "no negative at sterk" must hold; recall and form accuracy are printed and
-    // reported, not asserted: the cross-validation below and blind7 are the estimates for new text.
+    // reported, not asserted: the cross-validation and blind11 and blind12 below are the estimates for new text.
     if (!IsPatternUnseen()) {
         EXPECT_GE(figures.Recall(), kMinRecall);
         EXPECT_GE(figures.FormAccuracy(), kMinFormAccuracy);
@@ -454,12 +435,12 @@ TEST(SuggestionsCrossValidation, LearnedLayerAddsRecallOnUnseenWording) {
     EXPECT_GT(combined_unseen.Recall(), patterns_unseen.Recall()) << "the learned layer must add what patterns miss";
 }
 
-// The sets no model was trained on and no pattern tuned on (blind8, blind9, blind10): their figures are printed,
+// The sets no model was trained on and no pattern tuned on (blind11, blind12): their figures are printed,
 // beside the patterns alone. The learned layer must add recall there
 // and no negative may reach "sterk"; precision, recall and form accuracy are not asserted (a held-out set that is
 // asserted becomes a set to tune on).
 TEST(SuggestionsHeldOut, LearnedLayerAddsRecallOnTheSetsNeverTrainedOn) {
-    for (const std::string file : {"narratives-blind8.tsv", "narratives-blind9.tsv", "narratives-blind10.tsv"}) {
+    for (const std::string file : {"narratives-blind11.tsv", "narratives-blind12.tsv"}) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);
         ASSERT_EQ(narratives.size(), 60u);

@@ -441,6 +441,42 @@ TEST(SuggestionsTest, OwnerOpeningAClauseIsThePerson) {
                        "ALG-02", true);
 }
 
+// The narrative's person named as the owner by a pronoun ("Hij is de eigenaar") works their own long days; a pronoun
+// naming someone else as the owner beside a worker's long days, or "de man is de eigenaar", does not say so.
+TEST(SuggestionsTest, PronounNamingTheOwnerIsThePerson) {
+    ExpectRuleSuggests({"Bakker staat zelf van vier uur 's nachts tot zeven uur 's avonds in de winkel, zes dagen per "
+                        "week. Hij is de eigenaar en doet dat al 25 jaar zo.",
+                        "Ze staat 15 uur per dag in de nagelstudio. Zij is eigenaar en wil het zo."},
+                       "ALG-02", false);
+    ExpectRuleSuggests({"De kok werkt 15 uur per dag. De man in de BMW is de eigenaar.",
+                        "Hij is de eigenaar van de bus die hen ophaalt; ze werken 15 uur per dag voor de baas."},
+                       "ALG-02", true);
+}
+
+// Loot a person must hand over (CRI-01, CRI-03) is not their own money: no ALG-08 beside it, unless their bank
+// account is named or the takings are begging money (CRI-02).
+TEST(SuggestionsTest, LootHandedOverIsNoMoneyOfTheirOwn) {
+    ExpectRuleSuggests({"Jongens worden gedwongen in winkels te stelen; alles wat ze pakken moeten ze aan hem geven.",
+                        "Hij moet zakkenrollen in de tram en de buit gaat naar hem."},
+                       "ALG-08", false);
+    ExpectRuleSuggests({"Hij moet zakkenrollen in de tram. De man die hem stuurt heeft zijn bankpas.",
+                        "Ze moet bedelen bij de supermarkt en stelen in de winkel, al het geld moet ze aan hem "
+                        "geven."},
+                       "ALG-08", true);
+}
+
+// Living above the club is how a sex-work narrative tells of the women's rooms: without any fact of labour
+// exploitation beside it, that is not the labour list's bad housing (ARB-13), so the narrative points to one form;
+// workers housed at the workplace are.
+TEST(SuggestionsTest, RoomsAtTheClubInSexWorkAreNoLabourHousing) {
+    ExpectRuleSuggests({"Twee vrouwen in de massagesalon slapen ook boven de salon. Ze moeten seks hebben met klanten "
+                        "en het geld afgeven aan de eigenaar."},
+                       "ARB-13", false);
+    ExpectRuleSuggests({"Zes arbeidsmigranten slapen in de loods op het bedrijfsterrein.",
+                        "De schoonmakers van het hotel slapen in de kelder van het hotel en werken 14 uur per dag."},
+                       "ARB-13", true);
+}
+
 // "zonder" denies the words right after it, not a fact further on in the clause.
 TEST(SuggestionsTest, ZonderNegatesOnlyWhatFollowsIt) {
     EXPECT_TRUE(CodesOf(SuggestIndicators("Hij werkt zonder pauze van 6 tot 21 uur.")).contains("ARB-02"));
