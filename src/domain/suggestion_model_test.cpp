@@ -113,6 +113,12 @@ TEST(SuggestionModelTest, AnOrdinaryWorkingWeekIsNoLongDay) {
     ExpectGuard("ALG-02", "u:werkt", "u:uur", "Hij werkt 40 uur per week.", "Hij werkt 40 uur per dag.");
 }
 
+// The interpreters' phone line is no second phone, whatever the model learned of phones and calls.
+TEST(SuggestionModelTest, TheInterpretersPhoneLineIsNoSecondPhone) {
+    ExpectGuard("SEK-08", "u:" + StemOf("apart"), "u:" + StemOf("gesproken"),
+                "Via de tolkentelefoon heb ik apart met haar gesproken.", "Ik heb apart met haar gesproken.");
+}
+
 TEST(SuggestionModelTest, WeightsFileSkipsMalformedEntries) {
     const SuggestionModel parsed = SuggestionModel::Parse(
         "threshold\t0.5\nbias\tALG-01\t-1\nweights\tu:paspoort\tALG-01=2.5\tALG-01\tXYZ-9=1\tALG-07=abc\n"

@@ -2768,6 +2768,8 @@ struct Explanation {
 
 bool SaidIn(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
             std::string_view entry);
+bool ReasonSaidIn(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+                  std::string_view entry);
 
 void DropExplained(std::string_view text, const std::vector<Token>& tokens,
                    std::unordered_map<std::string_view, CodeResult>& results) {
@@ -2779,11 +2781,17 @@ void DropExplained(std::string_view text, const std::vector<Token>& tokens,
         {{"SEK-10", "CRI-08"},
          1.0,
          {"griep", "longontsteking", "begrafenis", "verlof", "ziekenhuisopname", "operatie", "luxe verzuim"}},
-        {{"CRI-04", "CRI-05"}, 1.0, {"spaargeld", "gespaard", "erfenis"}},
+        // Money or goods whose lawful source the text shows: a payslip, a receipt, the day's takings, a gift or an
+        // inheritance ("liet de loonstroken van zijn zomerbaan zien", "verjaardagscadeau van opa en oma").
+        {{"CRI-04", "CRI-05"},
+         1.0,
+         {"spaargeld", "gespaard", "erfenis", "erfstuk", "nalatenschap", "loonstro", "bonnetje", "kassabon",
+          "kwitantie", "betaalbewijs", "zomerbaan", "vakantiebaan", "zaterdagbaan", "verjaardagscadeau", "dagomzet",
+          "kasboek", "kassasysteem", "personeelskorting"}},
         {{"ALG-03"}, 1.0, {"leeftijdsgeno", "eigen leeftijd"}},
         {{"SEK-02"}, kLooseSexWorkWeight, {"zelfstandig", "vergund", "geregistreerd"}},
     };
-    const auto said = [&](std::string_view entry) { return SaidIn(text, tokens, 0, tokens.size(), entry); };
+    const auto said = [&](std::string_view entry) { return ReasonSaidIn(text, tokens, 0, tokens.size(), entry); };
     for (const Explanation& explanation : kExplanations) {
         bool present = false;
         for (std::string_view code : explanation.codes) {
@@ -2916,19 +2924,21 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
         return from >= 0;
     };
     // Drops each of the codes whose evidence has, beside it, one of the cues (and one of `also`, when given), no
-    // holder and no word of a `blocking` concept (money given away, a pass held).
+    // holder (unless `holder_blocks` is false: where the cue names the one who came along or gave the phone) and no
+    // word of a `blocking` concept (money given away, a pass held).
     // `learned_only`: only the learned layer's guesses of the codes, not what a pattern or concept rule read.
     const auto drop_with_cues = [&](std::initializer_list<std::string_view> codes,
                                     const std::vector<std::string_view>& cues,
                                     const std::vector<std::string_view>& also,
-                                    std::initializer_list<std::string_view> blocking, bool learned_only = false) {
+                                    std::initializer_list<std::string_view> blocking, bool learned_only = false,
+                                    bool holder_blocks = true) {
         for (std::string_view code : codes) {
             const auto found = results.find(code);
             std::size_t first = 0;
             std::size_t last = 0;
             if (found == results.end() || !scope(found->second, first, last)) continue;
             if (learned_only && !found->second.learned) continue;
-            if (NamesHolder(tokens, first, last)) continue;
+            if (holder_blocks && NamesHolder(tokens, first, last)) continue;
             const auto said = [&](const std::vector<std::string_view>& list) {
                 return std::any_of(list.begin(), list.end(),
                                    [&](std::string_view cue) { return ReasonSaidIn(text, tokens, first, last, cue); });
@@ -2977,10 +2987,12 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                     "aan haar ouders", "aan hun ouders", "aan zijn familie", "aan haar familie", "aan hun familie",
                     "aan zijn kinderen", "aan haar kinderen"},
                    {}, {});
-    // Money the person keeps ("houdt het geld zelf", "mag alles zelf houden") is no money handed over.
+    // Money the person keeps ("houdt het geld zelf", "mag alles zelf houden", "beheert haar eigen geld en pinpas")
+    // is no money handed over.
     drop_with_cues({"ALG-08", "ARB-10", "SEK-02"},
                    {"geld zelf", "alles zelf", "verdiensten zelf", "inkomsten zelf", "zelf houd", "zelf bewaar",
-                    "zelf beheer"},
+                    "zelf beheer", "eigen geld", "eigen pinpas", "eigen bankpas", "eigen rekening",
+                    "eigen bankrekening"},
                    {"houd", "hield", "bewaar", "beheer"}, {"give", "give_strong", "hand_to", "take_from"});
     // Housing the writer describes as in order or as a family's own home ("gecertificeerde huisvesting", "ieder een
     // eigen kamer en sleutel", "woont met zijn vrouw boven de zaak") is no bad housing.
@@ -3026,6 +3038,44 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
         }
         if (in_order) results.erase(found);
     }
+    // A debt to the employer the person agreed to and that is on paper ("een voorschot voor de reparatie van zijn
+    // auto, schriftelijk vastgelegd", "huur wordt met hun instemming volgens cao ingehouden") is no debt bondage
+    // (ARB-07); the employer is the creditor here, so no holder check.
+    if (const auto debt = results.find("ARB-07"); debt != results.end()) {
+        std::size_t first = 0;
+        std::size_t last = 0;
+        const auto said = [&](std::initializer_list<std::string_view> cues) {
+            return std::any_of(cues.begin(), cues.end(),
+                               [&](std::string_view cue) { return ReasonSaidIn(text, tokens, first, last, cue); });
+        };
+        if (scope(debt->second, first, last) &&
+            (said({"met zijn instemming", "met haar instemming", "met hun instemming", "in overleg", "zelf voorgesteld",
+                   "zelf zo", "volgens cao", "volgens de cao", "leenovereenkomst"}) ||
+             (said({"voorschot"}) && said({"schriftelijk", "vastgelegd", "op papier", "contract"})))) {
+            results.erase(debt);
+        }
+    }
+    // A second phone for work ("de tweede is een werktelefoon van de thuiszorg", "één zakelijke en één privé") or the
+    // interpreters' phone line is no hidden phone, outside sex work; nor is an independent sex worker's
+    // ("zelfstandig", "vergunning") work phone.
+    drop_with_cues({"SEK-08"},
+                   {"werktelefoon", "van haar werk", "van zijn werk", "voor haar werk", "voor zijn werk",
+                    "voor het werk", "van de zaak", "van haar werkgever", "van zijn werkgever", "zakelijk",
+                    "bezorgapp", "roosterapp", "rooster-app", "bereikbaarheidsdienst", "tolkentelefoon", "tolktelefoon",
+                    "telefoontolk"},
+                   {}, {"sexctx"}, false, false);
+    drop_with_cues({"SEK-08"}, {"zelfstandig", "vergunning", "vergund", "zzp"}, {"telefoon", "toestel"}, {});
+    // The person who speaks for themself ("deed zelf het woord", "beantwoordde de vragen zelf", "gaf zelf alle
+    // antwoorden via de neef"), or whom the writer spoke alone ("apart met haar gesproken", "onder vier ogen"), is
+    // not under the control of whoever came along or translated; "mocht niet zelf antwoorden" and "kon haar niet
+    // apart spreken" are denied and stay.
+    drop_with_cues({"ALG-12"},
+                   {"zelf het woord", "zelf het gesprek", "zelf de vragen", "vragen zelf", "zelf antwoord",
+                    "antwoordde zelf", "antwoordt zelf", "zelf alle antwoorden", "zelf duidelijk", "gaf zelf",
+                    "geeft zelf", "sprak zelf", "spreekt zelf", "praatte zelf", "praat zelf", "vertelde zelf",
+                    "vertelt zelf", "zelf vertel", "uit zichzelf", "voor zichzelf", "apart met haar", "apart met hem",
+                    "apart gesproken", "apart gesprek", "onder vier ogen", "alleen gesproken"},
+                   {}, {}, false, false);
     static const std::vector<std::string_view> kCareOrCause = {
         "nachtdienst", "chemo", "kanker", "onder behandeling", "fysiotherap", "bedrijfsarts", "eigen huisarts"};
     drop_with_cues({"ALG-11", "SEK-11", "ALG-14", "ARB-17"}, kCareOrCause, {}, {});
@@ -3062,6 +3112,32 @@ bool EvidenceHasConcept(const std::vector<Token>& tokens, const CodeResult& resu
         return token.begin >= result.begin && token.end <= result.end &&
                ConceptsOf(table, token).test(concept_index);
     });
+}
+
+// A worker's injury from the work ("snijwond", "handen kapot", "liep mank", "arm in het verband") is a health
+// complaint of the labour list (ARB-17), which is how its labels read it, not the look of someone unwell or abused
+// (ALG-14): in a work narrative without sex work and without violence named beside it, a loose ALG-14 read from such
+// a word becomes ARB-17.
+void MoveWorkInjuries(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& results) {
+    constexpr double kLooseLookWeight = 0.55;
+    static constexpr std::string_view kInjury[] = {
+        "snee", "sneden", "snijwond", "wond", "mitella", "gips", "hechting", "ontstok", "ontsteking", "verband", "blaar",
+        "blaren", "kapot", "open", "mank", "krom", "kreupel", "hinkt", "hinkte", "gezwollen", "brandwond", "kneuz",
+        "gekneusd", "blessure", "gebroken"};
+    const auto look = results.find("ALG-14");
+    if (look == results.end() || look->second.best_weight > kLooseLookWeight) return;
+    if (!TextHasConcept(tokens, "workctx") || TextHasConcept(tokens, "sexctx") || TextHasConcept(tokens, "violence")) {
+        return;
+    }
+    const bool injury = std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+        return token.begin >= look->second.begin && token.end <= look->second.end &&
+               std::any_of(std::begin(kInjury), std::end(kInjury),
+                           [&](std::string_view prefix) { return token.norm.starts_with(prefix); });
+    });
+    if (!injury) return;
+    const CodeResult moved = look->second;
+    results.erase(look);
+    results.try_emplace("ARB-17", moved);
 }
 
 // In a sex-work narrative without any other labour fact, money handed over (ARB-10) is the money of SEK-02 and a
@@ -3249,6 +3325,7 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text, const Suggestio
     DropExplained(text, tokens, results);
     DropInnocentUses(text, tokens, results);
     MoveToSexWork(tokens, results);
+    MoveWorkInjuries(tokens, results);
     AddImplied(tokens, results);
     DropOverlaps(tokens, results);
     for (const auto& [code, result] : results) {

@@ -274,6 +274,10 @@ TEST(SuggestionsTest, MoneyTakenInSexWorkIsHandedOver) {
     EXPECT_FALSE(own.contains("ALG-08"));
     EXPECT_FALSE(own.contains("SEK-02"));
     EXPECT_TRUE(CodesOf(SuggestIndicators("Hij doet seksdates en de man houdt het geld.")).contains("ALG-08"));
+    // Nor is money she manages herself: "beheert haar eigen geld en pinpas".
+    ExpectRuleSuggests({"Ze woont bij hem in en beheert haar eigen geld en pinpas."}, "ALG-08", false);
+    ExpectRuleSuggests({"Haar loon komt op haar eigen rekening, maar de baas beheert die en haar pinpas."}, "ALG-08",
+                       true);
 }
 
 // Housing the writer finds in order, a family's own home or an independent life is no bad housing (ARB-13); living
@@ -475,6 +479,68 @@ TEST(SuggestionsTest, RoomsAtTheClubInSexWorkAreNoLabourHousing) {
     ExpectRuleSuggests({"Zes arbeidsmigranten slapen in de loods op het bedrijfsterrein.",
                         "De schoonmakers van het hotel slapen in de kelder van het hotel en werken 14 uur per dag."},
                        "ARB-13", true);
+}
+
+// Someone who speaks for themself is not controlled by whoever came along; "mocht niet zelf antwoorden" is.
+TEST(SuggestionsTest, PersonSpeakingForThemselfHasNoControllingCompanion) {
+    ExpectRuleSuggests({"Zijn vrouw was mee, maar hij deed zelf het woord.",
+                        "Zijn neef tolkte; meneer gaf zelf alle antwoorden via de neef.",
+                        "De werkgever wachtte in de hal. Meneer beantwoordde alle vragen zelf in redelijk Engels."},
+                       "ALG-12", false);
+    ExpectRuleSuggests({"Ze kwam met haar zoon, die vertaalde. Ik heb ook even apart met haar gesproken, ze wil graag "
+                        "dat hij helpt."},
+                       "ALG-12", false);
+    ExpectRuleSuggests({"De man deed het woord, zij mocht niet zelf antwoorden.",
+                        "Haar zoon vertaalde steeds voor haar; ik kon haar niet apart spreken.",
+                        "Haar 'vriend' beantwoordde alle vragen en liet haar niet uitpraten."},
+                       "ALG-12", true);
+}
+
+// Money or goods whose lawful source the text shows (a payslip, a receipt, a birthday present) are no sign of
+// criminal income; "heeft geen loonstrook" shows nothing.
+TEST(SuggestionsTest, ShownSourceExplainsExpensiveThings) {
+    ExpectRuleSuggests({"Zoon (16) heeft een nieuwe iPhone; moeder liet de loonstroken van zijn zomerbaan zien.",
+                        "Dochter heeft opeens een nieuwe iPhone. Blijkt een verjaardagscadeau van opa en oma."},
+                       "CRI-04", false);
+    ExpectRuleSuggests({"Zoon (16) heeft een nieuwe iPhone en dure kleding, maar geen loonstrook of bijbaan.",
+                        "Hij loopt in dure merkkleding rond en heeft veel contant geld."},
+                       "CRI-04", true);
+}
+
+// A second phone for work is no hidden phone, outside sex work; a sex worker's second phone for the clients is.
+TEST(SuggestionsTest, WorkPhoneIsNoSecondPhone) {
+    ExpectRuleSuggests({"Ze heeft twee telefoons, de tweede is een werktelefoon van de thuiszorg.",
+                        "Hij heeft een tweede telefoon van zijn werkgever, voor de bezorgapp."},
+                       "SEK-08", false);
+    ExpectRuleSuggests({"Ze heeft een tweede telefoon voor het werk in de club, klanten bellen haar daarop.",
+                        "Ze heeft een tweede telefoon, de 'werktelefoon' waarop de klanten van de club bellen.",
+                        "Ze heeft een tweede telefoon die niemand mag zien."},
+                       "SEK-08", true);
+}
+
+// A debt to the employer the person agreed to on paper is no debt bondage (ARB-07); a debt imposed is.
+TEST(SuggestionsTest, AgreedAdvanceIsNoDebtBondage) {
+    ExpectRuleSuggests({"Hij heeft een schuld van 1.200 euro bij zijn werkgever: een voorschot voor de reparatie van "
+                        "zijn auto, schriftelijk vastgelegd.",
+                        "Ze heeft een schuld bij haar werkgever, die wordt met haar instemming in termijnen "
+                        "ingehouden."},
+                       "ARB-07", false);
+    ExpectRuleSuggests({"Hij heeft een schuld van 8.000 euro bij zijn werkgever voor de reis en moet die afbetalen.",
+                        "Hij heeft een schuld bij zijn werkgever. Er is geen leenovereenkomst en de schuld groeit."},
+                       "ARB-07", true);
+}
+
+// A worker's injury from the work is a health complaint of the labour list (ARB-17), not the look of someone
+// abused (ALG-14); beside violence it stays ALG-14.
+TEST(SuggestionsTest, WorkInjuryIsAHealthComplaint) {
+    const auto codes = [](const char* text) { return CodesOf(SuggestIndicators(text, nullptr)); };
+    const auto injured = codes("Hij werkt in de slachterij en heeft een diepe snijwond in zijn hand.");
+    EXPECT_FALSE(injured.contains("ALG-14"));
+    EXPECT_TRUE(injured.contains("ARB-17"));
+    EXPECT_TRUE(codes("Hij werkt in de slachterij, wordt geslagen door de voorman en heeft een snijwond in zijn "
+                      "hand.")
+                    .contains("ALG-14"));
+    EXPECT_TRUE(codes("Ze heeft een snijwond in haar hand en zegt dat ze gevallen is.").contains("ALG-14"));
 }
 
 // "zonder" denies the words right after it, not a fact further on in the clause.
