@@ -103,7 +103,9 @@ train-suggestions: $(BUILD_DIR)/build.ninja
 		tests/data/narratives-train14.tsv tests/data/narratives-train15.tsv tests/data/narratives-blind7.tsv \
 		tests/data/narratives-blind8.tsv tests/data/narratives-blind9.tsv tests/data/narratives-blind10.tsv \
 		tests/data/narratives-train16.tsv tests/data/narratives-train17.tsv tests/data/narratives-train18.tsv \
-		tests/data/narratives-train19.tsv tests/data/narratives-train20.tsv tests/data/narratives-train21.tsv
+		tests/data/narratives-train19.tsv tests/data/narratives-train20.tsv tests/data/narratives-train21.tsv \
+		tests/data/narratives-train22.tsv tests/data/narratives-train23.tsv tests/data/narratives-train24.tsv \
+		tests/data/narratives-train25.tsv
 
 clean:
 	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)

@@ -108,9 +108,29 @@ TEST(SuggestionModelTest, ABeggarsOwnCupIsNoMoneyHandedOver) {
                 "Om zes uur pakt de chauffeur het bekertje.");
 }
 
+// Nor is begging itself money handed over: someone must take the money.
+TEST(SuggestionModelTest, BeggingIsNoMoneyHandedOverWithoutATaker) {
+    ExpectGuard("ALG-08", "c:beg", "u:" + StemOf("jumbo"), "Hij zit te bedelen bij de Jumbo.",
+                "Hij zit te bedelen bij de Jumbo, een vriend komt elk uur langs.");
+}
+
 // A working week the law allows is no long day, whatever the model learned of hours.
 TEST(SuggestionModelTest, AnOrdinaryWorkingWeekIsNoLongDay) {
     ExpectGuard("ALG-02", "u:werkt", "u:uur", "Hij werkt 40 uur per week.", "Hij werkt 40 uur per dag.");
+}
+
+// Where the patterns read no form's core, the model's core of one form (here CRI-06) drops the generic indicators of
+// another (a loose SEK-07), so the narrative points to one form; beside a core the patterns read, SEK-07 stays.
+TEST(SuggestionModelTest, TheModelsCoreDecidesOnlyWhereThePatternsReadNone) {
+    const SuggestionModel model = TwoWordModel("CRI-06", "u:roze", "u:doos");
+    const std::string loose = "Hij is erg angstig en onderdanig. Hij brengt een roze doos weg.";
+    ASSERT_TRUE(Suggests(loose, SuggestionModel{}, "SEK-07"));
+    EXPECT_TRUE(Suggests(loose, model, "CRI-06"));
+    EXPECT_FALSE(Suggests(loose, model, "SEK-07"));
+    const std::string read = "Ze moet seks hebben met klanten en het geld afgeven. Ze is erg angstig en onderdanig. "
+                             "Hij brengt een roze doos weg.";
+    EXPECT_TRUE(Suggests(read, model, "CRI-06"));
+    EXPECT_TRUE(Suggests(read, model, "SEK-07"));
 }
 
 // The interpreters' phone line is no second phone, whatever the model learned of phones and calls.

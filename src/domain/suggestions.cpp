@@ -1605,7 +1605,9 @@ const std::vector<Concept> kConcepts = {
     {"small_amount", "#1-200"},
     {"euro_word", "euro|eur"},
     {"week_word", "week|weekloon"},
-    {"amount_block", "leefgeld|zakgeld|huur|kamerhuur|bed|matras|slaapplek|kosten|boete|boetes|ingehouden|inhouden"},
+    {"amount_block",
+     "leefgeld|zakgeld|huur|kamerhuur|bed|matras|slaapplek|kosten|boete|boetes|ingehouden|inhouden|huisvesting|"
+     "*huisvesting|vervoer|verzekering|*verzekering"},
     {"for_clients", "klanten|klant|afspraken|advertenties|werktelefoon"},
     {"workcause", "werk|tillen|sjouwen|dampen|stof|middelen|bukken|kou|hitte|werken|machines|lopende"},
     {"victim_block", "slachtoffer|slachtoffers|beroofd|bestolen|overvallen"},
@@ -2006,7 +2008,8 @@ const std::vector<Concept> kConcepts = {
      "huur|kamerhuur|*huur|kosten|*kosten|boete|boetes|schuld|schulden|aflossen|afbetalen|aflost|afbetaalt|rente|"
      "uitkering|*uitkering|toeslag|*toeslag|bijstand|lening|premie|abonnement|betaalt|betalen|betaalde|ingehouden|kamer|"
      "inhouding*|afgetrokken|af|omzet|spaart|sparen|stuurt|opgestuurd|overmaakt|extra|bij|bijverdienen|bijverdient|"
-     "alimentatie|studiefinanciering|pensioen|aow|kinderbijslag|wajong|ww"},
+     "alimentatie|studiefinanciering|pensioen|aow|kinderbijslag|wajong|ww|huisvesting|*huisvesting|vervoer|"
+     "verzekering|*verzekering"},
     {"board_food", "eten|kost|food|maaltijd|maaltijden"},
     {"board_bed", "onderdak|slaapplek|slaapplaats|slapen|bed|inwoning|dak|woonruimte"},
     {"board_pay", "ruil|voor|krijgt|krijgen|kreeg|kregen|get|gets|salary|loon|betaling|beloning"},
@@ -2584,14 +2587,22 @@ void DropOverlaps(const std::vector<Token>& tokens, std::unordered_map<std::stri
     }
     const std::vector<FormCodes>& forms = FormsForOverlap();
     // A form's core is what the patterns and concepts read: a learned suggestion, less certain, never removes
-    // theirs.
-    const auto read = [&](std::string_view code) {
+    // theirs. Only where they read no form's core at all does the learned layer's core count, so that its CRI-06
+    // beside a loose "angstig" (SEK-07) points to one form instead of a tie.
+    const auto read = [&](std::string_view code, bool learned_too) {
         const auto found = results.find(code);
-        return found != results.end() && !found->second.learned;
+        return found != results.end() && (learned_too || !found->second.learned);
     };
     std::vector<bool> has_core(forms.size(), false);
+    bool any_read = false;
     for (std::size_t form = 0; form < forms.size(); ++form) {
-        for (std::string_view code : forms[form].core) has_core[form] = has_core[form] || read(code);
+        for (std::string_view code : forms[form].core) has_core[form] = has_core[form] || read(code, false);
+        any_read = any_read || has_core[form];
+    }
+    if (!any_read) {
+        for (std::size_t form = 0; form < forms.size(); ++form) {
+            for (std::string_view code : forms[form].core) has_core[form] = has_core[form] || read(code, true);
+        }
     }
     for (std::size_t form = 0; form < forms.size(); ++form) {
         if (has_core[form]) continue;
@@ -2952,7 +2963,7 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
     static const std::vector<std::string_view> kDocumentReasons = {
         "verloren", "verlies", "kwijt", "gestolen", "vermissing", "diefstal", "ambassade", "consula", "visum", "visa",
         "vernieuw", "thuis in", "thuis bewaar", "thuis had", "thuis gelaten", "thuis ligt", "ligt thuis",
-        "thuis laten", "laten liggen"};
+        "thuis laten", "laten liggen", "eigen kluis", "persoonlijke kluis", "zelf de code", "zelf de sleutel"};
     drop_with_cues({"ALG-01", "ARB-04"}, kDocumentReasons, {}, {});
     // A copy or scan of the passport (for the wage records, a landlord) is not the passport kept: its own evidence
     // says so.
@@ -3001,7 +3012,7 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                     "eigen huurcontract", "eigen studio", "eigen woning", "eigen koopwoning", "op eigen naam",
                     "woont zelfstandig", "genoeg bedden", "te logeren", "niemand woont", "niemand slaapt",
                     "niemand overnacht"},
-                   {}, {});
+                   {}, {}, false, false);
     // A family above its own shop, in its own home ("met zijn vrouw en kinderen boven de zaak, in een eigen
     // koopwoning"); a family in a garage box stays badly housed.
     drop_with_cues({"ARB-13"}, {"met zijn vrouw", "met haar man", "met zijn gezin", "met haar gezin", "met hun gezin",
@@ -3199,7 +3210,8 @@ void AddImplied(const std::vector<Token>& tokens, std::unordered_map<std::string
         const CodeResult copy = found->second;
         results.emplace(to, copy);
     };
-    for (std::string_view code : {"ARB-10", "SEK-02", "CRI-01", "CRI-02", "CRI-03"}) imply(code, "ALG-08", "money_broad");
+    // Not from loot (CRI-01, CRI-03): that was never the person's own money (DropOverlaps).
+    for (std::string_view code : {"ARB-10", "SEK-02", "CRI-02"}) imply(code, "ALG-08", "money_broad");
     imply("ARB-17", "ALG-14", "tired_word");
     if (TextHasConcept(tokens, "workctx") && !TextHasConcept(tokens, "nonlabour_ctx")) imply("ALG-14", "ARB-17", "tired_word");
 }
@@ -3228,7 +3240,8 @@ void AddModelHits(const SuggestionModel& model, const std::vector<Token>& tokens
     static constexpr std::pair<std::string_view, std::string_view> kDuplicatePairs[] = {{"ALG-01", "ARB-04"},
                                                                                       {"SEK-10", "CRI-08"}};
     const bool work = TextHasConcept(tokens, "workctx");
-    const bool cup_taker = TextHasConcept(tokens, "cup_taker");
+    // Someone who takes a beggar's money: a cup taker, or any holder the narrative names.
+    const bool taker = TextHasConcept(tokens, "cup_taker") || NamesHolder(tokens, 0, tokens.size());
     for (const ModelHit& hit : model.Score(tokens)) {
         if (hit.probability < model.threshold()) break;
         const Indicator* indicator = FindIndicator(hit.code);
@@ -3238,9 +3251,13 @@ void AddModelHits(const SuggestionModel& model, const std::vector<Token>& tokens
         if (!work && hit.code.starts_with("ARB-")) continue;
         const CodeResult result{std::min(hit.probability, kModelMaxWeight), 0, 0, tokens[hit.first].begin,
                                 tokens[hit.last].end, true};
-        // A begging cup is money handed over only when someone else takes it (the concept rule's cup_taker): "om
-        // 18 uur pakt hij zijn bekertje" is the beggar's own.
-        if (hit.code == "ALG-08" && !cup_taker && EvidenceHasConcept(tokens, result, "beg_cup")) continue;
+        // Begging or a begging cup is money handed over only when someone else takes it (the concept rule's
+        // cup_taker, or a holder): "zit te bedelen bij de Jumbo", "om 18 uur pakt hij zijn bekertje" are the
+        // beggar's own.
+        if (hit.code == "ALG-08" && !taker &&
+            (EvidenceHasConcept(tokens, result, "beg_cup") || EvidenceHasConcept(tokens, result, "beg"))) {
+            continue;
+        }
         // A working week the law allows ("40 uur per week") is no long day.
         if ((hit.code == "ALG-02" || hit.code == "ARB-02") && NamesOrdinaryWorkingWeek(tokens, hit.first, hit.last))
             continue;

@@ -543,6 +543,22 @@ TEST(SuggestionsTest, WorkInjuryIsAHealthComplaint) {
     EXPECT_TRUE(codes("Ze heeft een snijwond in haar hand en zegt dat ze gevallen is.").contains("ALG-14"));
 }
 
+// An agency's certified housing, passports in lockers only the tenants open, and a weekly amount withheld for housing
+// tell of orderly agency work: no bad housing (ARB-13), no passport kept (ALG-01), no low wage (ARB-03).
+TEST(SuggestionsTest, OrderlyAgencyHousingIsNoSignal) {
+    const std::string text = "Controle huisvesting arbeidsmigranten: uitzendbureau houdt 95 euro per week in voor "
+                             "huisvesting, staat zo in het contract, huisvesting is gecertificeerd. Paspoorten liggen "
+                             "in persoonlijke kluisjes waarvan alleen de bewoners zelf de code hebben.";
+    const std::set<std::string> codes = CodesOf(SuggestIndicators(text, nullptr));
+    EXPECT_FALSE(codes.contains("ARB-13"));
+    EXPECT_FALSE(codes.contains("ALG-01"));
+    EXPECT_FALSE(codes.contains("ARB-03"));
+    ExpectRuleSuggests({"Ze werken in de kas en krijgen 95 euro per week."}, "ARB-03", true);
+    ExpectRuleSuggests({"De uitzendkrachten slapen met twaalf man in een loods op het terrein van het uitzendbureau."},
+                       "ARB-13", true);
+    ExpectRuleSuggests({"De paspoorten liggen in de kluis van de baas."}, "ALG-01", true);
+}
+
 // "zonder" denies the words right after it, not a fact further on in the clause.
 TEST(SuggestionsTest, ZonderNegatesOnlyWhatFollowsIt) {
     EXPECT_TRUE(CodesOf(SuggestIndicators("Hij werkt zonder pauze van 6 tot 21 uur.")).contains("ARB-02"));
