@@ -111,7 +111,17 @@ TEST(SuggestionModelTest, ABeggarsOwnCupIsNoMoneyHandedOver) {
 // Nor is begging itself money handed over: someone must take the money.
 TEST(SuggestionModelTest, BeggingIsNoMoneyHandedOverWithoutATaker) {
     ExpectGuard("ALG-08", "c:beg", "u:" + StemOf("jumbo"), "Hij zit te bedelen bij de Jumbo.",
-                "Hij zit te bedelen bij de Jumbo, een vriend komt elk uur langs.");
+                "Hij zit te bedelen bij de Jumbo, de chauffeur komt elk uur langs.");
+    // A friend named elsewhere takes nothing.
+    const SuggestionModel model = TwoWordModel("ALG-08", "c:beg", "u:" + StemOf("jumbo"));
+    EXPECT_FALSE(Suggests("Hij zit elke dag te bedelen bij de Jumbo. Zijn vriend woont ook in Zevenaar.", model,
+                          "ALG-08"));
+}
+
+// Nor is buying something from one's own money spending beyond a job.
+TEST(SuggestionModelTest, SpendingOwnMoneyIsNoSpendingBeyondAJob) {
+    ExpectGuard("CRI-05", "u:koopt", "u:" + StemOf("telefoon"), "Hij koopt van zijn eigen geld een nieuwe telefoon.",
+                "Hij koopt steeds een nieuwe telefoon.");
 }
 
 // A working week the law allows is no long day, whatever the model learned of hours.

@@ -40,14 +40,15 @@
 // one sentence (stems, stem bigrams, the concepts below, negated words marked), trained from the labelled
 // narratives by tools/train_suggestions.cpp and compiled in. It adds the codes the patterns and concepts did not
 // find when its probability reaches the threshold chosen by cross-validation, weighing at most as much as a loose
-// pattern, so the rules below treat its suggestions like the loose ones (but it never counts as a form's core
-// in DropOverlaps, so it cannot remove what the patterns read).
+// pattern, so the rules below treat its suggestions like the loose ones (it counts as a form's core in DropOverlaps
+// only where the patterns read no form's core at all).
 //
-// After all layers: working days written as clock spans are read (FindLongSpan); facts the narrative explains
-// itself are dropped (DropExplained, DropSoftened), and so are indicator words in a plainly innocent context
-// (DropInnocentUses: a lost passport, one's own business, fatigue after night shifts); money handed over follows
-// the narrative's form and a fact named in one list also gives the general signal the reader ticks with it
-// (MoveToSexWork, AddImplied).
+// After all layers: working days written as clock spans or as an early pick-up and a late return are read
+// (FindLongSpan, FindEarlyToLate); facts the narrative explains itself are dropped (DropExplained, DropSoftened),
+// and so are indicator words in a plainly innocent context (DropInnocentUses: a lost passport, one's own business,
+// fatigue after night shifts); money handed over follows the narrative's form and a fact named in one list also
+// gives the general signal the reader ticks with it (MoveToSexWork, AddImplied); a worker's injury from the work is
+// the labour list's health complaint (MoveWorkInjuries).
 // Figures per labelled set are in suggestions_quality_test.cpp.
 #include "domain/suggestions.hpp"
 
@@ -1607,7 +1608,7 @@ const std::vector<Concept> kConcepts = {
     {"week_word", "week|weekloon"},
     {"amount_block",
      "leefgeld|zakgeld|huur|kamerhuur|bed|matras|slaapplek|kosten|boete|boetes|ingehouden|inhouden|huisvesting|"
-     "*huisvesting|vervoer|verzekering|*verzekering"},
+     "*huisvesting"},
     {"for_clients", "klanten|klant|afspraken|advertenties|werktelefoon"},
     {"workcause", "werk|tillen|sjouwen|dampen|stof|middelen|bukken|kou|hitte|werken|machines|lopende"},
     {"victim_block", "slachtoffer|slachtoffers|beroofd|bestolen|overvallen"},
@@ -1691,6 +1692,10 @@ const std::vector<Concept> kConcepts = {
      "*hotel|hotelkamer*|advertentie*|*advertentie|*advertenties|kamerverhuur|mannen|afspraken|vrijers|*sites|"
      "*site|pijpen|neuken|betaalde|webcam*|camsite*"},
     {"sexctx", "prostitu*|*prostitutie|*prostitu*|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|hotelkamer*|*advertentie|*advertenties|vrijers|pijpen|neuken|webcam*|camsite*|*escort|raamprostitutie|loverboy*|pooier*|souteneur*|seksueel|seksuele|verkracht*|misbruik*|klant|klanten|klantje|klantjes|condoom*|club|*club|*bordeel|sugardat*"},
+    {"abuse_word", "mishandel*|mishandeling|geslagen|slaag|klappen|afgeranseld"},
+    {"own_income", "loon|salaris|uitkering|bijbaan|verdiensten|verdient|verdiend|inkomen|inkomsten|zakgeld|toeslag*"},
+    {"refused", "weigerde|weigert|weigeren|weigerden|geweigerd|toe"},
+    {"fetched", "busje|bus|opgehaald|ophaalt|ophalen|haalt|teruggebracht|terugbrengt|terug|afgezet|thuisgebracht"},
     {"workctx", "werkplaats*|*werkplaats|atelier|werkvloer|lopende|gastgezin|gastmoeder|gastvader|huishoudster|werk|werkt|werken|werkte|werkten|gewerkt|werkgever*|*werkgever|baas|loon|*loon|salaris|uitzendbureau*|*uitzendbureau|werknemer*|arbeider*|*arbeiders|arbeidsmigrant*|dienst|diensten|ploeg|ploegen|fabriek|magazijn|kas|kassen|bouw|*bouw|restaurant|keuken|schoonmaak*|*bedrijf|bedrijf|teler|loods|koppelbaas*|opdrachtgever*|voorman|*werk|machine*|*machine|collega*|slachterij|*slachterij"},
     {"crimctx",
      "bedel*|gebedeld|buit|stelen|gestolen|steelt|jat*|gejat|inbr*|ingebroken|beroof*|berooft|beroving*|zakkenr*|"
@@ -2008,8 +2013,7 @@ const std::vector<Concept> kConcepts = {
      "huur|kamerhuur|*huur|kosten|*kosten|boete|boetes|schuld|schulden|aflossen|afbetalen|aflost|afbetaalt|rente|"
      "uitkering|*uitkering|toeslag|*toeslag|bijstand|lening|premie|abonnement|betaalt|betalen|betaalde|ingehouden|kamer|"
      "inhouding*|afgetrokken|af|omzet|spaart|sparen|stuurt|opgestuurd|overmaakt|extra|bij|bijverdienen|bijverdient|"
-     "alimentatie|studiefinanciering|pensioen|aow|kinderbijslag|wajong|ww|huisvesting|*huisvesting|vervoer|"
-     "verzekering|*verzekering"},
+     "alimentatie|studiefinanciering|pensioen|aow|kinderbijslag|wajong|ww|huisvesting|*huisvesting"},
     {"board_food", "eten|kost|food|maaltijd|maaltijden"},
     {"board_bed", "onderdak|slaapplek|slaapplaats|slapen|bed|inwoning|dak|woonruimte"},
     {"board_pay", "ruil|voor|krijgt|krijgen|kreeg|kregen|get|gets|salary|loon|betaling|beloning"},
@@ -2553,10 +2557,13 @@ constexpr double kLooseDebtWeight = 0.5;
 // The weight of the SEK-02 patterns that only name sex work, without money handed over or coercion.
 constexpr double kLooseSexWorkWeight = 0.6;
 
-// Per form: the indicators that point to that form on their own, and the generic ones that need company.
+// Per form: the indicators that point to that form on their own, the generic ones that need company, and generic
+// ones that still point away from other forms (housing at the workplace: beside a sexual core it is the women's
+// rooms at the salon and goes, but in a labour narrative it keeps "bang voor de baas" from reading as SEK-07).
 struct FormCodes {
     std::vector<std::string_view> core;
     std::vector<std::string_view> generic;
+    std::vector<std::string_view> counts_against_others = {};
 };
 
 const std::vector<FormCodes>& FormsForOverlap() {
@@ -2564,12 +2571,14 @@ const std::vector<FormCodes>& FormsForOverlap() {
         {{"SEK-01", "SEK-02", "SEK-03", "SEK-04", "SEK-05", "SEK-08"}, {"SEK-06", "SEK-07", "SEK-09", "SEK-11"}},
         {{"CRI-01", "CRI-02", "CRI-03", "CRI-04", "CRI-05", "CRI-06"}, {}},
         {{"ARB-01", "ARB-02", "ARB-03", "ARB-05", "ARB-07", "ARB-08", "ARB-09", "ARB-12"},
-         {"ARB-04", "ARB-13", "ARB-06", "ARB-11", "ARB-14", "ARB-16", "ARB-17"}},
+         {"ARB-04", "ARB-06", "ARB-11", "ARB-13", "ARB-14", "ARB-16", "ARB-17"},
+         {"ARB-13"}},
     };
     return forms;
 }
 
 bool EvidenceHasConcept(const std::vector<Token>& tokens, const CodeResult& result, std::string_view name);
+bool TextHasConcept(const std::vector<Token>& tokens, std::string_view name);
 
 // Removes suggestions that only repeat a fact already covered by a more fitting indicator (see the file comment).
 void DropOverlaps(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& results) {
@@ -2604,11 +2613,17 @@ void DropOverlaps(const std::vector<Token>& tokens, std::unordered_map<std::stri
             for (std::string_view code : forms[form].core) has_core[form] = has_core[form] || read(code, true);
         }
     }
+    std::vector<bool> points_away(has_core);
+    for (std::size_t form = 0; form < forms.size(); ++form) {
+        for (std::string_view code : forms[form].counts_against_others) {
+            points_away[form] = points_away[form] || read(code, false);
+        }
+    }
     for (std::size_t form = 0; form < forms.size(); ++form) {
         if (has_core[form]) continue;
         bool other_core = false;
         for (std::size_t other = 0; other < forms.size(); ++other) {
-            other_core = other_core || (other != form && has_core[other]);
+            other_core = other_core || (other != form && points_away[other]);
         }
         if (!other_core) continue;
         for (std::string_view code : forms[form].generic) results.erase(code);
@@ -2618,11 +2633,12 @@ void DropOverlaps(const std::vector<Token>& tokens, std::unordered_map<std::stri
     if (has_core[1] && !has_core[2] && (has("CRI-01") || has("CRI-02") || has("CRI-03"))) {
         results.erase("ARB-10");
     }
-    // Loot handed over (CRI-01, CRI-03) was never the person's own money: ALG-08 is that fact again, unless a bank
-    // account or begging money (CRI-02, whose takings labellers do count as money handed over) is named.
+    // Loot handed over (CRI-01, CRI-03) was never the person's own money: ALG-08 is that fact again, unless its
+    // evidence names a bank account or the person's own income ("het geld van zijn bijbaan", "zijn uitkering"), or
+    // begging money (CRI-02, whose takings labellers do count as money handed over) is named.
     const auto money = results.find("ALG-08");
     if (money != results.end() && (has("CRI-01") || has("CRI-03")) && !has("CRI-02") &&
-        !EvidenceHasConcept(tokens, money->second, "bank")) {
+        !EvidenceHasConcept(tokens, money->second, "bank") && !EvidenceHasConcept(tokens, money->second, "own_income")) {
         results.erase(money);
     }
 }
@@ -2724,6 +2740,82 @@ bool FindLongSpan(const std::vector<Token>& tokens, CodeResult& result) {
     return false;
 }
 
+// A working day told by when people are fetched and brought back: "om 5 uur 's ochtends komt er een busje en om 9
+// uur 's avonds zijn ze pas terug", "haalt ze om 05.00 op en zet ze om 21.00 weer af", "om half vijf ... rond tien
+// uur 's avonds terug". An early morning time (3 to 6:30) and, after it in the same or the next sentence, a late
+// evening time (from 20:00, or past midnight), in a narrative of work or of a van that fetches people. Times are
+// read from a part of the day ("'s avonds") or from the 24-hour clock with minutes ("21.00", "05.00"); a bare "om
+// vijf" is not read. A night shift ("om 22 uur begint ze, om 6 uur is ze klaar") has the late time first and is
+// not read.
+bool FindEarlyToLate(const std::vector<Token>& tokens, CodeResult& result) {
+    if (!TextHasConcept(tokens, "workctx") && !TextHasConcept(tokens, "fetched")) return false;
+    struct Reading {
+        double hour;
+        std::size_t first;
+        std::size_t last;
+    };
+    std::vector<Reading> readings;
+    for (std::size_t index = 0; index < tokens.size(); ++index) {
+        const Token& token = tokens[index];
+        if (token.number < 0 || token.number > 24) continue;
+        // Not a count of something ("12 man", "9 mannen"), nor minutes of an earlier time.
+        if (index > 0 && tokens[index - 1].number >= 0 && tokens[index - 1].sentence == token.sentence) continue;
+        double hour = static_cast<double>(token.number);
+        std::size_t first = index;
+        if (index > 0 && tokens[index - 1].norm == "half") {
+            hour -= 0.5;
+            first = index - 1;
+        } else if (index > 1 && tokens[index - 1].norm == "voor" && tokens[index - 2].norm == "kwart") {
+            hour -= 0.25;
+            first = index - 2;
+        }
+        std::size_t last = index;
+        bool clock24 = false;
+        int part = 0;  // 1 morning, 2 evening, 3 night
+        for (std::size_t next = index + 1; next < tokens.size() && next <= index + 4; ++next) {
+            const std::string_view norm = tokens[next].norm;
+            if (tokens[next].sentence != token.sentence) break;
+            if (next == index + 1 && tokens[next].number >= 0 && tokens[next].number < 60 && norm.size() == 2) {
+                clock24 = true;  // "05.00", "21.30"
+            } else if (norm == "ochtends" || norm == "morgens") {
+                part = 1;
+            } else if (norm == "avonds") {
+                part = 2;
+            } else if (norm == "nachts") {
+                part = 3;
+            } else if (norm != "uur" && norm != "u" && norm != "s") {
+                break;
+            }
+            last = next;
+        }
+        if (part == 0 && !clock24 && hour < 13) continue;
+        // A time, not an amount or a count: "om", "rond", "tegen", "na", "vanaf", "tot" before it, or "uur"/"u" or
+        // minutes after it ("15 euro", "24 mensen" are no times).
+        const std::string_view before = first > 0 ? std::string_view(tokens[first - 1].norm) : std::string_view{};
+        const bool time_word = before == "om" || before == "rond" || before == "tegen" || before == "na" ||
+                               before == "vanaf" || before == "tot" || before == "omstreeks" || before == "voor";
+        const bool hour_word = index + 1 < tokens.size() &&
+                               (tokens[index + 1].norm == "uur" || tokens[index + 1].norm == "u" || clock24);
+        if (!time_word && !hour_word) continue;
+        if (part == 2 && hour < 12) hour += 12;
+        if (part == 3 && hour >= 7 && hour < 12) hour += 12;
+        readings.push_back(Reading{hour, first, last});
+    }
+    for (const Reading& early : readings) {
+        if (early.hour < 3 || early.hour > 6.5) continue;
+        for (const Reading& late : readings) {
+            if (late.first <= early.last) continue;
+            if (tokens[late.first].sentence > tokens[early.first].sentence + 1) break;
+            // Only the early time may be denied: "niet voor tien uur 's avonds terug" is later still.
+            if ((late.hour >= 20 || late.hour < 2) && !IsNegated(tokens, early.first, early.last)) {
+                result = CodeResult{0.7, 4, 0, tokens[early.first].begin, tokens[late.last].end};
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 // "maakt soms lange diensten", "werkt soms tot middernacht": a long day now and then is no signal.
 // The softening word stands inside the evidence or at most kBefore words before it.
 void DropSoftened(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& results) {
@@ -2775,6 +2867,9 @@ struct Explanation {
     std::vector<std::string_view> codes;
     double max_weight;  // only suggestions at most this heavy are dropped
     std::vector<std::string_view> prefixes;
+    // When given, the text must also say the explanation was seen or checked ("liet de loonstroken zien", "blijkt
+    // een verjaardagscadeau"): a mere claim or a receipt of the purchase explains nothing.
+    std::vector<std::string_view> confirmations = {};
 };
 
 bool SaidIn(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
@@ -2792,13 +2887,16 @@ void DropExplained(std::string_view text, const std::vector<Token>& tokens,
         {{"SEK-10", "CRI-08"},
          1.0,
          {"griep", "longontsteking", "begrafenis", "verlof", "ziekenhuisopname", "operatie", "luxe verzuim"}},
-        // Money or goods whose lawful source the text shows: a payslip, a receipt, the day's takings, a gift or an
-        // inheritance ("liet de loonstroken van zijn zomerbaan zien", "verjaardagscadeau van opa en oma").
+        {{"CRI-04", "CRI-05"}, 1.0, {"spaargeld", "gespaard", "erfenis"}},
+        // Money or goods whose lawful source the text shows and someone checked: a payslip, the day's takings, a gift
+        // or an heirloom ("liet de loonstroken van zijn zomerbaan zien", "blijkt een verjaardagscadeau van opa en
+        // oma"); "hij zegt dat het een cadeau is" or a receipt of the purchase is no explanation.
         {{"CRI-04", "CRI-05"},
          1.0,
-         {"spaargeld", "gespaard", "erfenis", "erfstuk", "nalatenschap", "loonstro", "bonnetje", "kassabon",
-          "kwitantie", "betaalbewijs", "zomerbaan", "vakantiebaan", "zaterdagbaan", "verjaardagscadeau", "dagomzet",
-          "kasboek", "kassasysteem", "personeelskorting"}},
+         {"erfstuk", "nalatenschap", "loonstro", "kwitantie", "zomerbaan", "vakantiebaan", "zaterdagbaan",
+          "verjaardagscadeau", "dagomzet", "kasboek", "kassasysteem", "kassabon", "z-rapport"},
+         {"liet", "laten zien", "gezien", "ingezien", "getoond", "bevestig", "blijkt", "bleek", "gecontroleerd",
+          "klopt", "kloppen", "taxatie"}},
         {{"ALG-03"}, 1.0, {"leeftijdsgeno", "eigen leeftijd"}},
         {{"SEK-02"}, kLooseSexWorkWeight, {"zelfstandig", "vergund", "geregistreerd"}},
     };
@@ -2810,6 +2908,10 @@ void DropExplained(std::string_view text, const std::vector<Token>& tokens,
             present = present || (found != results.end() && found->second.best_weight <= explanation.max_weight);
         }
         if (!present || !std::any_of(explanation.prefixes.begin(), explanation.prefixes.end(), said)) continue;
+        if (!explanation.confirmations.empty() &&
+            !std::any_of(explanation.confirmations.begin(), explanation.confirmations.end(), said)) {
+            continue;
+        }
         for (std::string_view code : explanation.codes) {
             const auto found = results.find(code);
             if (found != results.end() && found->second.best_weight <= explanation.max_weight) results.erase(found);
@@ -2831,7 +2933,12 @@ void DropExplained(std::string_view text, const std::vector<Token>& tokens,
 //     or opening a sentence);
 //   * money sent home to the family (ALG-08, ARB-10, SEK-02, and the learned layer's guesses of ARB-15 and ARB-07):
 //     a family cue and a sending word, no holder beside it; money given to one's own family ("aan zijn vrouw");
-//     money the person keeps ("houdt het geld zelf");
+//     money the person keeps or manages ("houdt het geld zelf", "beheert haar eigen geld");
+//   * a controlling companion (ALG-12) where the person speaks for themself or was spoken alone ("deed zelf het
+//     woord", "apart met haar gesproken"), unless a refusal stands in the narrative;
+//   * a second phone (SEK-08) for work outside sex work, or an independent sex worker's; a debt to the employer
+//     (ARB-07) agreed to on paper, unless it is for the journey or bears interest or fines; a passport in one's own
+//     locker;
 //   * wages paid "via de bank" (ALG-08, ARB-10, and the learned layer's ARB-03), unless money is given away or paid
 //     back or a pass is held beside it;
 //   * housing (ARB-13, ALG-09) the writer found "in orde", said of a dwelling in the same clause; housing described
@@ -2850,14 +2957,17 @@ bool InQuotes(std::string_view text, const Token& token) {
 }
 
 // Whether the cue's words stand on consecutive tokens from tokens[index] on, before `last`: all but the last whole,
-// the last as a prefix, the first not in quotes.
+// the last as a prefix (whole too when it ends in "$": "gaf zelf$" is not "gaf zelfs"), the first not in quotes.
 bool SaidAt(std::string_view text, const std::vector<Token>& tokens, std::size_t index, std::size_t last,
             std::string_view entry) {
     if (index >= last || InQuotes(text, tokens[index])) return false;
     for (std::size_t at = index; at < last; ++at) {
         const std::size_t space = entry.find(' ');
         const std::string_view norm = tokens[at].norm;
-        if (space == std::string_view::npos) return norm.substr(0, entry.size()) == entry;
+        if (space == std::string_view::npos) {
+            if (entry.ends_with('$')) return norm == entry.substr(0, entry.size() - 1);
+            return norm.substr(0, entry.size()) == entry;
+        }
         if (norm != entry.substr(0, space)) return false;
         entry.remove_prefix(space + 1);
     }
@@ -2883,6 +2993,36 @@ bool ReasonSaidIn(std::string_view text, const std::vector<Token>& tokens, std::
     return false;
 }
 
+// Whether tokens[index] is an owner a pronoun names as the narrative's person: "Bakker staat zelf ... in zijn zaak.
+// Hij is de eigenaar, doet dat al 25 jaar". The pronoun must be the person the narrative is about, read as its first
+// personal pronoun ("hij"/"zijn"/"hem", "zij"/"ze"/"haar", "ik"/"mijn"): in "Ze werkt 14 uur per dag in de
+// nagelsalon. Hij is de eigenaar." he is someone else.
+bool PronounOwnerAt(const std::vector<Token>& tokens, std::size_t index) {
+    const auto person_of = [](std::string_view word) {
+        if (word == "hij" || word == "zijn" || word == "hem") return 'm';
+        if (word == "zij" || word == "ze" || word == "haar") return 'f';
+        if (word == "ik" || word == "mijn" || word == "me") return 'i';
+        return '\0';
+    };
+    if (!tokens[index].norm.starts_with("eigenaar") || index < 2) return false;
+    std::size_t at = index - 1;
+    if (tokens[at].norm == "de" && at > 1) --at;
+    if (tokens[at].norm != "is" && tokens[at].norm != "ben") return false;
+    const char person = person_of(tokens[at - 1].norm);
+    if (person == '\0' || tokens[at - 1].sentence != tokens[index].sentence) return false;
+    for (const Token& token : tokens) {
+        if (const char first = person_of(token.norm); first != '\0') return first == person;
+    }
+    return false;
+}
+
+bool PronounOwnerIsThePerson(const std::vector<Token>& tokens) {
+    for (std::size_t index = 0; index < tokens.size(); ++index) {
+        if (PronounOwnerAt(tokens, index)) return true;
+    }
+    return false;
+}
+
 // Whether tokens[index] names the person as the owner: "zelf eigenaar", "is eigenaar", "als eigenaar", or
 // "Eigenaar van de cafetaria" opening a sentence or following a colon ("Ondernemersloket: eigenaar van een
 // cafetaria"), not "de eigenaar", "zijn eigenaar", nor an owner after a comma ("..., eigenaar betaalt hem contant").
@@ -2890,12 +3030,8 @@ bool OwnerIsThePerson(const std::vector<Token>& tokens, std::size_t index) {
     if (!tokens[index].norm.starts_with("eigenaar")) return false;
     if (index == 0 || tokens[index - 1].sentence != tokens[index].sentence) return true;
     if (tokens[index].after_colon && index + 1 < tokens.size() && tokens[index + 1].norm == "van") return true;
-    std::string_view before = tokens[index - 1].norm;
-    // "is de eigenaar" as "is eigenaar"
-    if (before == "de" && index >= 2 && tokens[index - 2].sentence == tokens[index].sentence) {
-        before = tokens[index - 2].norm;
-    }
-    return before == "zelf" || before == "is" || before == "als" || before == "ben";
+    const std::string_view before = tokens[index - 1].norm;
+    return before == "zelf" || before == "is" || before == "als" || before == "ben" || PronounOwnerAt(tokens, index);
 }
 
 // Whether a word of tokens[first..last) names someone who may hold the person or their things ("eigen baas" is the
@@ -2963,7 +3099,7 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
     static const std::vector<std::string_view> kDocumentReasons = {
         "verloren", "verlies", "kwijt", "gestolen", "vermissing", "diefstal", "ambassade", "consula", "visum", "visa",
         "vernieuw", "thuis in", "thuis bewaar", "thuis had", "thuis gelaten", "thuis ligt", "ligt thuis",
-        "thuis laten", "laten liggen", "eigen kluis", "persoonlijke kluis", "zelf de code", "zelf de sleutel"};
+        "thuis laten", "laten liggen", "eigen kluis", "zelf de code"};
     drop_with_cues({"ALG-01", "ARB-04"}, kDocumentReasons, {}, {});
     // A copy or scan of the passport (for the wage records, a landlord) is not the passport kept: its own evidence
     // says so.
@@ -2998,12 +3134,12 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                     "aan haar ouders", "aan hun ouders", "aan zijn familie", "aan haar familie", "aan hun familie",
                     "aan zijn kinderen", "aan haar kinderen"},
                    {}, {});
-    // Money the person keeps ("houdt het geld zelf", "mag alles zelf houden", "beheert haar eigen geld en pinpas")
-    // is no money handed over.
+    // Money the person keeps or manages ("houdt het geld zelf", "mag alles zelf houden", "beheert haar eigen geld
+    // en pinpas") is no money handed over; "een eigen rekening, maar haar man beheert die" is.
     drop_with_cues({"ALG-08", "ARB-10", "SEK-02"},
                    {"geld zelf", "alles zelf", "verdiensten zelf", "inkomsten zelf", "zelf houd", "zelf bewaar",
-                    "zelf beheer", "eigen geld", "eigen pinpas", "eigen bankpas", "eigen rekening",
-                    "eigen bankrekening"},
+                    "zelf beheer", "beheert haar eigen", "beheert zijn eigen", "beheren hun eigen",
+                    "beheert ze zelf", "beheert hij zelf"},
                    {"houd", "hield", "bewaar", "beheer"}, {"give", "give_strong", "hand_to", "take_from"});
     // Housing the writer describes as in order or as a family's own home ("gecertificeerde huisvesting", "ieder een
     // eigen kamer en sleutel", "woont met zijn vrouw boven de zaak") is no bad housing.
@@ -3012,7 +3148,7 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                     "eigen huurcontract", "eigen studio", "eigen woning", "eigen koopwoning", "op eigen naam",
                     "woont zelfstandig", "genoeg bedden", "te logeren", "niemand woont", "niemand slaapt",
                     "niemand overnacht"},
-                   {}, {}, false, false);
+                   {}, {});
     // A family above its own shop, in its own home ("met zijn vrouw en kinderen boven de zaak, in een eigen
     // koopwoning"); a family in a garage box stays badly housed.
     drop_with_cues({"ARB-13"}, {"met zijn vrouw", "met haar man", "met zijn gezin", "met haar gezin", "met hun gezin",
@@ -3060,33 +3196,43 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                                [&](std::string_view cue) { return ReasonSaidIn(text, tokens, first, last, cue); });
         };
         if (scope(debt->second, first, last) &&
-            (said({"met zijn instemming", "met haar instemming", "met hun instemming", "in overleg", "zelf voorgesteld",
-                   "zelf zo", "volgens cao", "volgens de cao", "leenovereenkomst"}) ||
-             (said({"voorschot"}) && said({"schriftelijk", "vastgelegd", "op papier", "contract"})))) {
+            !said({"reis", "overtocht", "rente", "woeker", "boete"}) &&
+            (said({"met zijn instemming", "met haar instemming", "met hun instemming", "zelf voorgesteld",
+                   "zelf zo voorgesteld", "volgens cao", "volgens de cao", "leenovereenkomst"}) ||
+             (said({"voorschot"}) && said({"schriftelijk", "vastgelegd", "op papier"})))) {
             results.erase(debt);
         }
     }
     // A second phone for work ("de tweede is een werktelefoon van de thuiszorg", "één zakelijke en één privé") or the
     // interpreters' phone line is no hidden phone, outside sex work; nor is an independent sex worker's
     // ("zelfstandig", "vergunning") work phone.
-    drop_with_cues({"SEK-08"},
-                   {"werktelefoon", "van haar werk", "van zijn werk", "voor haar werk", "voor zijn werk",
-                    "voor het werk", "van de zaak", "van haar werkgever", "van zijn werkgever", "zakelijk",
-                    "bezorgapp", "roosterapp", "rooster-app", "bereikbaarheidsdienst", "tolkentelefoon", "tolktelefoon",
-                    "telefoontolk"},
-                   {}, {"sexctx"}, false, false);
-    drop_with_cues({"SEK-08"}, {"zelfstandig", "vergunning", "vergund", "zzp"}, {"telefoon", "toestel"}, {});
+    if (!TextHasConcept(tokens, "sexctx")) {
+        drop_with_cues({"SEK-08"},
+                       {"werktelefoon", "van haar werk", "van zijn werk", "voor haar werk", "voor zijn werk",
+                        "voor het werk", "van de zaak", "van haar werkgever", "van zijn werkgever", "zakelijk",
+                        "bezorgapp", "roosterapp", "rooster-app", "bereikbaarheidsdienst", "tolkentelefoon",
+                        "tolktelefoon", "telefoontolk"},
+                       {}, {}, false, false);
+    } else {
+        drop_with_cues({"SEK-08"},
+                       {"zelfstandig escort", "zelfstandig sekswerk", "zelfstandige$", "als zelfstandig", "zzp",
+                        "vergunning van", "vergunning voor", "vergunde", "vergund$"},
+                       {"telefoon", "toestel"}, {});
+    }
     // The person who speaks for themself ("deed zelf het woord", "beantwoordde de vragen zelf", "gaf zelf alle
     // antwoorden via de neef"), or whom the writer spoke alone ("apart met haar gesproken", "onder vier ogen"), is
     // not under the control of whoever came along or translated; "mocht niet zelf antwoorden" and "kon haar niet
     // apart spreken" are denied and stay.
-    drop_with_cues({"ALG-12"},
-                   {"zelf het woord", "zelf het gesprek", "zelf de vragen", "vragen zelf", "zelf antwoord",
-                    "antwoordde zelf", "antwoordt zelf", "zelf alle antwoorden", "zelf duidelijk", "gaf zelf",
-                    "geeft zelf", "sprak zelf", "spreekt zelf", "praatte zelf", "praat zelf", "vertelde zelf",
-                    "vertelt zelf", "zelf vertel", "uit zichzelf", "voor zichzelf", "apart met haar", "apart met hem",
-                    "apart gesproken", "apart gesprek", "onder vier ogen", "alleen gesproken"},
-                   {}, {}, false, false);
+    // A refused or attempted talk alone ("een apart gesprek weigerde hij", "liet dat niet toe") keeps it.
+    if (!TextHasConcept(tokens, "refused")) {
+        drop_with_cues({"ALG-12"},
+                       {"zelf het woord", "zelf het gesprek", "zelf de vragen", "vragen zelf$", "antwoordde zelf$",
+                        "antwoordt zelf$", "zelf alle antwoorden", "gaf zelf$", "geeft zelf$", "sprak zelf$",
+                        "spreekt zelf$", "praatte zelf$", "praat zelf$", "vertelde zelf$", "vertelt zelf$",
+                        "voor zichzelf$", "apart met haar gesproken", "apart met hem gesproken", "apart gesproken",
+                        "onder vier ogen gesproken", "alleen gesproken"},
+                       {}, {}, false, false);
+    }
     static const std::vector<std::string_view> kCareOrCause = {
         "nachtdienst", "chemo", "kanker", "onder behandeling", "fysiotherap", "bedrijfsarts", "eigen huisarts"};
     drop_with_cues({"ALG-11", "SEK-11", "ALG-14", "ARB-17"}, kCareOrCause, {}, {});
@@ -3102,13 +3248,10 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
         "zzp",          "zelfstandige",    "als zelfstandig",   "zelfstandig ondernem", "ondernemer",
         "eigen bedrijf", "eigen zaak",     "eigen baas",        "eigen onderneming",    "eigen winkel",
         "eigen praktijk", "zelf eigenaar", "eigen bakkerij",    "eigen restaurant",     "eigen salon",
-        "eigen kapsalon", "eigen garage",  "eigen cafetaria",   "eigen snackbar",       "eigen eethuis",
-        // The narrative's person named as the owner by a pronoun: "Hij is de eigenaar, doet dat al 25 jaar".
-        "hij is de eigenaar", "zij is de eigenaar", "ze is de eigenaar", "hij is eigenaar", "zij is eigenaar",
-        "ze is eigenaar", "ik ben de eigenaar", "ik ben eigenaar"};
+        "eigen kapsalon", "eigen garage",  "eigen cafetaria",   "eigen snackbar",       "eigen eethuis"};
     const bool own_business = std::any_of(kOwnBusiness.begin(), kOwnBusiness.end(), [&](std::string_view cue) {
         return SaidIn(text, tokens, 0, tokens.size(), cue);
-    });
+    }) || PronounOwnerIsThePerson(tokens);
     if (own_business && !NamesHolder(tokens, 0, tokens.size(), true)) {
         for (std::string_view code : {"ALG-02", "ARB-02", "ARB-12", "ARB-14", "ARB-17"}) results.erase(code);
     }
@@ -3137,8 +3280,14 @@ void MoveWorkInjuries(const std::vector<Token>& tokens, std::unordered_map<std::
         "gekneusd", "blessure", "gebroken"};
     const auto look = results.find("ALG-14");
     if (look == results.end() || look->second.best_weight > kLooseLookWeight) return;
-    if (!TextHasConcept(tokens, "workctx") || TextHasConcept(tokens, "sexctx") || TextHasConcept(tokens, "violence")) {
+    if (!TextHasConcept(tokens, "workctx") || TextHasConcept(tokens, "sexctx") || TextHasConcept(tokens, "violence") ||
+        TextHasConcept(tokens, "abuse_word")) {
         return;
+    }
+    // Beside a sexual or criminal core indicator the labour list's ARB-17 would be dropped as generic (DropOverlaps):
+    // the injury stays ALG-14 there.
+    for (const auto& [code, result] : results) {
+        if (code.starts_with("SEK-") || code.starts_with("CRI-")) return;
     }
     const bool injury = std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
         return token.begin >= look->second.begin && token.end <= look->second.end &&
@@ -3199,7 +3348,7 @@ void MoveToSexWork(const std::vector<Token>& tokens, std::unordered_map<std::str
 }
 
 // One fact named in one list is often also a general signal, and the reader ticks both: money handed over
-// (ARB-10, SEK-02, CRI-01..03 with money in the evidence) is also ALG-08; exhaustion at work (ARB-17 from a word
+// (ARB-10, SEK-02, begging money CRI-02, with money in the evidence) is also ALG-08; exhaustion at work (ARB-17 from a word
 // of fatigue) is also the unhealthy look of ALG-14, and that look (ALG-14 from fatigue) in a labour narrative is
 // also ARB-17. The implied suggestion carries the same evidence.
 void AddImplied(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& results) {
@@ -3240,8 +3389,8 @@ void AddModelHits(const SuggestionModel& model, const std::vector<Token>& tokens
     static constexpr std::pair<std::string_view, std::string_view> kDuplicatePairs[] = {{"ALG-01", "ARB-04"},
                                                                                       {"SEK-10", "CRI-08"}};
     const bool work = TextHasConcept(tokens, "workctx");
-    // Someone who takes a beggar's money: a cup taker, or any holder the narrative names.
-    const bool taker = TextHasConcept(tokens, "cup_taker") || NamesHolder(tokens, 0, tokens.size());
+    // Someone who takes a beggar's money (the concept rule's cup_taker: "chauffeur", "oom", "regelaar", ...).
+    const bool taker = TextHasConcept(tokens, "cup_taker");
     for (const ModelHit& hit : model.Score(tokens)) {
         if (hit.probability < model.threshold()) break;
         const Indicator* indicator = FindIndicator(hit.code);
@@ -3258,6 +3407,9 @@ void AddModelHits(const SuggestionModel& model, const std::vector<Token>& tokens
             (EvidenceHasConcept(tokens, result, "beg_cup") || EvidenceHasConcept(tokens, result, "beg"))) {
             continue;
         }
+        // Spending from one's own money ("koopt van zijn eigen geld", "heeft ervoor gespaard") is no spending beyond
+        // a job, as the concept rules' spend_block says.
+        if (hit.code == "CRI-05" && EvidenceHasConcept(tokens, result, "spend_block")) continue;
         // A working week the law allows ("40 uur per week") is no long day.
         if ((hit.code == "ALG-02" || hit.code == "ARB-02") && NamesOrdinaryWorkingWeek(tokens, hit.first, hit.last))
             continue;
@@ -3334,7 +3486,7 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text, const Suggestio
     }
     if (model != nullptr) AddModelHits(*model, tokens, results);
 
-    if (CodeResult span; FindLongSpan(tokens, span)) {
+    if (CodeResult span; FindLongSpan(tokens, span) || FindEarlyToLate(tokens, span)) {
         results.try_emplace("ALG-02", span);
         results.try_emplace("ARB-02", span);
     }
@@ -3342,8 +3494,8 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text, const Suggestio
     DropExplained(text, tokens, results);
     DropInnocentUses(text, tokens, results);
     MoveToSexWork(tokens, results);
-    MoveWorkInjuries(tokens, results);
     AddImplied(tokens, results);
+    MoveWorkInjuries(tokens, results);
     DropOverlaps(tokens, results);
     for (const auto& [code, result] : results) {
         if (FindIndicator(code) == nullptr) continue;
