@@ -106,7 +106,8 @@ train-suggestions: $(BUILD_DIR)/build.ninja
 		tests/data/narratives-train19.tsv tests/data/narratives-train20.tsv tests/data/narratives-train21.tsv \
 		tests/data/narratives-train22.tsv tests/data/narratives-train23.tsv tests/data/narratives-train24.tsv \
 		tests/data/narratives-train25.tsv tests/data/narratives-train26.tsv tests/data/narratives-train27.tsv \
-		tests/data/narratives-train28.tsv tests/data/narratives-train29.tsv
+		tests/data/narratives-train28.tsv tests/data/narratives-train29.tsv tests/data/narratives-train30.tsv \
+		tests/data/narratives-train31.tsv tests/data/narratives-train32.tsv tests/data/narratives-train33.tsv
 
 clean:
 	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)

@@ -1,4 +1,6 @@
 #pragma once
+
+#include <cstddef>
 // The server's heap: few malloc arenas, and memory handed back after the few requests that need much of it.
 
 namespace meldroute {
@@ -11,6 +13,11 @@ void LimitAllocatorArenas(int arenas);
 //! Returns the free pages of every arena to the system. For after a request that built a large transient
 //! structure (the figures over all years); a few milliseconds, so never per ordinary request.
 void ReturnFreedMemory();
+
+//! Drops the resident pages of read-only data the program has read once and will not read again (the suggestions'
+//! weights text, compiled in, after it is parsed): the whole pages inside [data, data + size). They stay mapped; a
+//! later read would load them again from the executable. Returns the bytes released (0 where not supported).
+std::size_t ReleaseReadOnlyPages(const void* data, std::size_t size);
 
 //! Calls ReturnFreedMemory when it goes out of scope, after the locals declared after it are destroyed.
 class ReturnFreedMemoryOnExit {

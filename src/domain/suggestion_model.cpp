@@ -7,6 +7,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "base/memory.hpp"
 #include "base/text.hpp"
 
 namespace meldroute::domain {
@@ -239,7 +240,13 @@ SuggestionModel SuggestionModel::Parse(std::string_view text) {
 }
 
 const SuggestionModel& SuggestionModel::Builtin() {
-    static const SuggestionModel model = Parse(BuiltinSuggestionModelText());
+    static const SuggestionModel model = [] {
+        const std::string_view text = BuiltinSuggestionModelText();
+        SuggestionModel parsed = Parse(text);
+        // The weights text (3 MB in the executable) is read once: its pages need not stay resident beside the model.
+        ReleaseReadOnlyPages(text.data(), text.size());
+        return parsed;
+    }();
     return model;
 }
 

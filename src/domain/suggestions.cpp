@@ -3248,7 +3248,8 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
         "zzp",          "zelfstandige",    "als zelfstandig",   "zelfstandig ondernem", "ondernemer",
         "eigen bedrijf", "eigen zaak",     "eigen baas",        "eigen onderneming",    "eigen winkel",
         "eigen praktijk", "zelf eigenaar", "eigen bakkerij",    "eigen restaurant",     "eigen salon",
-        "eigen kapsalon", "eigen garage",  "eigen cafetaria",   "eigen snackbar",       "eigen eethuis"};
+        "eigen kapsalon", "eigen garage",  "eigen cafetaria",   "eigen snackbar",       "eigen eethuis",
+        "eigen webshop",  "eenmanszaak"};
     const bool own_business = std::any_of(kOwnBusiness.begin(), kOwnBusiness.end(), [&](std::string_view cue) {
         return SaidIn(text, tokens, 0, tokens.size(), cue);
     }) || PronounOwnerIsThePerson(tokens);

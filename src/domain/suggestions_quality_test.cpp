@@ -11,8 +11,8 @@
 // (`<set>.second.tsv`, `<set>.adjudication.tsv` with a reason per decision). The codes in the sets are these
 // adjudicated labels: both labellers' common codes plus the disputed ones judged present (codes both shared were
 // not re-examined). The two labellings named the same strongest form for 1,499 of the 1,500 narratives labelled
-// then (blind2 C22: the writer's "arbeid" is kept) and for 956 of the 960 written later that day (blind12,
-// train16, train18 and train24 one each; the writer's form is kept). The first labelling missed 0.7-23% of a set's adjudicated codes (blind6 23%,
+// then (blind2 C22: the writer's "arbeid" is kept) and for 1,194 of the 1,200 written later that day (blind12,
+// train16, train18, train24, train31 and train32 one each; the writer's form is kept). The first labelling missed 0.7-23% of a set's adjudicated codes (blind6 23%,
 // blind3 18%, blind7 0.7%), the second 0-4%. Over the ten older sets the first labelling held 2,129 codes, the
 // second 2,315, the adjudicated one 2,329. SuggestionsData checks the sets against these records.
 //
@@ -20,11 +20,11 @@
 //   narratives (62), dev (32), train2 (124), hardneg (120: 90 negatives full of indicator words in innocent use,
 //   30 positives): the phrase patterns and the rules for innocent uses were tuned on them;
 //   blind (40), train3 (134), blind2 (48), blind3 (60), unseen4 (160), blind5 (60), blind6 (60), blind7 (60),
-//   train10-15 (6 x 60), blind8, blind9, blind10, train16-29 (60 each): written by people who never saw the
+//   train10-15 (6 x 60), blind8, blind9, blind10, train16-33 (60 each): written by people who never saw the
 //   matcher, the patterns not tuned on them (but they were read for error analysis: the begging-cup rule came from
 //   misses in them, the own-business owner from negatives at sterk in train10-15, blind10 and train16, wages "via de
 //   bank" and housing "in orde" from a blind7 negative at sterk, the interpreters' phone from train19's T19-28, the
-//   agency's orderly housing from train25's T25-05); blind2, blind3, unseen4, blind5-10, train16-29 were each
+//   agency's orderly housing from train25's T25-05); blind2, blind3, unseen4, blind5-10, train16-33 were each
 //   measured while nobody had read them
 //   (docs/architecture.md);
 //   blind11, blind12 (60 each: 14 arbeid, 10 seksueel, 10 crimineel, 26 negatives of which 19 hard), each written
@@ -36,23 +36,23 @@
 // the sets the patterns were not tuned on) and blind11 and blind12 (SuggestionsHeldOut).
 //
 // Measured (precision / recall / strongest-form accuracy), with the model trained on the adjudicated labels of
-// the 2,340 (every weight of at least 0.1; threshold 0.40 chosen by cross-validation):
-//   cross-validation, all 2,340                     0.741 / 0.812 / 0.927
-//   cross-validation, the 2,002 the patterns were not tuned on
-//                                                    0.738 / 0.797 / 0.924
-//   blind11 + blind12 now                           0.702 / 0.761 / 0.933, no negative at sterk
-//                                                    (blind11 0.699 / 0.746 / 0.933, blind12 0.704 / 0.775 / 0.933;
+// the 2,580 (every weight of at least 0.1; threshold 0.45 chosen by cross-validation):
+//   cross-validation, all 2,580                     0.750 / 0.806 / 0.931
+//   cross-validation, the 2,242 the patterns were not tuned on
+//                                                    0.746 / 0.792 / 0.928
+//   blind11 + blind12 now                           0.708 / 0.776 / 0.933, no negative at sterk
+//                                                    (blind11 0.725 / 0.769 / 0.933, blind12 0.692 / 0.783 / 0.933;
 //                                                    patterns alone 0.699 / 0.555 / 0.867)
 //   blind11 + blind12, first run, main's matcher before this change (f57a283, trained on 1,320)
 //                                                    0.690 / 0.721 / 0.867, no negative at sterk
 //   batches of 240, each run once before they were trained on or read:
-//     train26-29   main 0.720 / 0.714 / 0.887 (one negative at sterk); 4665ba6 0.746 / 0.768 / 0.917; with this
-//                  commit's rules and 4665ba6's weights 0.744 / 0.770 / 0.917 (none at sterk)
+//     train30-33   main 0.698 / 0.743 / 0.887 (two negatives at sterk); 3cfa0e2 0.744 / 0.796 / 0.938 (one)
+//     train26-29   main 0.720 / 0.714 / 0.887 (one); 4665ba6 0.746 / 0.768 / 0.917 (none)
 //     train22-25   main 0.694 / 0.756 / 0.887; 28ef38d with the learned-core rule 0.718 / 0.761 / 0.917
 //     train18-21   main 0.708 / 0.753 / 0.921; 12416f3 with the rules of 11:30 0.738 / 0.765 / 0.925
-// On new text precision and form now meet their targets and no negative reaches sterk; recall misses 0.8 by
-// 0.03-0.04. The cross-validated figures flatter precision by up to 0.04: the patterns were built from those sets'
-// errors.
+// On new text precision and form now meet their targets; recall misses 0.8 by 0.004-0.03 and a batch's first run
+// can still bring one negative to sterk. The cross-validated figures flatter precision by up to 0.04: the patterns
+// were built from those sets' errors.
 // Earlier held-out sets, each at its own first run: blind10 0.684 / 0.692 / 0.850 (one negative at sterk, B10-16,
 // an owner named after a colon), blind9 0.720 / 0.766 / 0.883, blind8 0.721 / 0.706 / 0.850, blind7 0.687 / 0.752
 // / 0.833, blind6 0.514 / 0.784 / 0.800 (first labels).
@@ -111,7 +111,8 @@ const std::vector<std::string> kPatternUnseenSets = {
     "narratives-blind10.tsv", "narratives-train16.tsv", "narratives-train17.tsv", "narratives-train18.tsv",
     "narratives-train19.tsv", "narratives-train20.tsv", "narratives-train21.tsv", "narratives-train22.tsv",
     "narratives-train23.tsv", "narratives-train24.tsv", "narratives-train25.tsv", "narratives-train26.tsv",
-    "narratives-train27.tsv", "narratives-train28.tsv", "narratives-train29.tsv"};
+    "narratives-train27.tsv", "narratives-train28.tsv", "narratives-train29.tsv", "narratives-train30.tsv",
+    "narratives-train31.tsv", "narratives-train32.tsv", "narratives-train33.tsv"};
 
 std::string DataPath(const std::string& file) { return std::string(MELDROUTE_TEST_DATA_DIR) + "/" + file; }
 
@@ -267,7 +268,7 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
     sets.insert(sets.end(), kPatternUnseenSets.begin(), kPatternUnseenSets.end());
     sets.push_back("narratives-blind11.tsv");  // held out: SuggestionsHeldOut
     sets.push_back("narratives-blind12.tsv");  // held out: SuggestionsHeldOut
-    ASSERT_EQ(sets.size(), 37u);
+    ASSERT_EQ(sets.size(), 41u);
     for (const std::string& file : sets) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);

@@ -766,6 +766,8 @@ TEST(SuggestionsTest, LongDaysAsOwnBossAreNotASignal) {
     EXPECT_FALSE(long_days("Eigenaar van de snackbar op de hoek. Hij staat 15 uur per dag in zijn eigen zaak, dat wil "
                            "hij zelf."));
     EXPECT_FALSE(long_days("Mw. heeft een eigen kapsalon en werkt 15 uur per dag."));
+    EXPECT_FALSE(long_days("Hij heeft een sneakerzaakje met een eigen webshop en werkt 15 uur per dag."));
+    EXPECT_FALSE(long_days("Ze heeft een eenmanszaak in schoonmaak en werkt 15 uur per dag."));
     EXPECT_TRUE(long_days("De eigenaar van de snackbar laat hem 15 uur per dag werken."));
     EXPECT_TRUE(long_days("Hij moest zich als zzp'er inschrijven; de eigenaar bepaalt zijn uren, 70 uur per week."));
 }
