@@ -15,8 +15,11 @@ void LimitAllocatorArenas(int arenas);
 void ReturnFreedMemory();
 
 //! Drops the resident pages of read-only data the program has read once and will not read again (the suggestions'
-//! weights text, compiled in, after it is parsed): the whole pages inside [data, data + size). They stay mapped; a
-//! later read would load them again from the executable. Returns the bytes released (0 where not supported).
+//! weights text, compiled in, after it is parsed): the whole pages inside [data, data + size). Only for data in a
+//! read-only file mapping never written (a `static constexpr` array in the executable): the pages stay mapped and a
+//! later read loads them again from the file. Given heap or written memory, it would lose its contents. The pages
+//! leave the process's resident set; the kernel keeps them in its page cache while it has room. Returns the bytes
+//! released (0 where not supported).
 std::size_t ReleaseReadOnlyPages(const void* data, std::size_t size);
 
 //! Calls ReturnFreedMemory when it goes out of scope, after the locals declared after it are destroyed.

@@ -1694,7 +1694,7 @@ const std::vector<Concept> kConcepts = {
     {"sexctx", "prostitu*|*prostitutie|*prostitu*|*prostituee|seks|sex|*seks|escort*|sekswerk*|seksclub*|bordeel*|privehuis*|peeskamer*|tippel*|hoer*|massagesalon*|erotisch*|seksdate*|hotelkamer*|*advertentie|*advertenties|vrijers|pijpen|neuken|webcam*|camsite*|*escort|raamprostitutie|loverboy*|pooier*|souteneur*|seksueel|seksuele|verkracht*|misbruik*|klant|klanten|klantje|klantjes|condoom*|club|*club|*bordeel|sugardat*"},
     {"abuse_word", "mishandel*|mishandeling|geslagen|slaag|klappen|afgeranseld"},
     {"own_income", "loon|salaris|uitkering|bijbaan|verdiensten|verdient|verdiend|inkomen|inkomsten|zakgeld|toeslag*"},
-    {"refused", "weigerde|weigert|weigeren|weigerden|geweigerd|toe"},
+    {"refused", "weigerde|weigert|weigeren|weigerden|geweigerd"},
     {"fetched", "busje|bus|opgehaald|ophaalt|ophalen|haalt|teruggebracht|terugbrengt|terug|afgezet|thuisgebracht"},
     {"workctx", "werkplaats*|*werkplaats|atelier|werkvloer|lopende|gastgezin|gastmoeder|gastvader|huishoudster|werk|werkt|werken|werkte|werkten|gewerkt|werkgever*|*werkgever|baas|loon|*loon|salaris|uitzendbureau*|*uitzendbureau|werknemer*|arbeider*|*arbeiders|arbeidsmigrant*|dienst|diensten|ploeg|ploegen|fabriek|magazijn|kas|kassen|bouw|*bouw|restaurant|keuken|schoonmaak*|*bedrijf|bedrijf|teler|loods|koppelbaas*|opdrachtgever*|voorman|*werk|machine*|*machine|collega*|slachterij|*slachterij"},
     {"crimctx",
@@ -2613,8 +2613,10 @@ void DropOverlaps(const std::vector<Token>& tokens, std::unordered_map<std::stri
             for (std::string_view code : forms[form].core) has_core[form] = has_core[form] || read(code, true);
         }
     }
+    // Not in a narrative of sex work: there the rooms at the salon are that narrative's own fact.
     std::vector<bool> points_away(has_core);
-    for (std::size_t form = 0; form < forms.size(); ++form) {
+    const bool sex_work = TextHasConcept(tokens, "sexctx");
+    for (std::size_t form = 0; form < forms.size() && !sex_work; ++form) {
         for (std::string_view code : forms[form].counts_against_others) {
             points_away[form] = points_away[form] || read(code, false);
         }
@@ -2753,6 +2755,7 @@ bool FindEarlyToLate(const std::vector<Token>& tokens, CodeResult& result) {
         double hour;
         std::size_t first;
         std::size_t last;
+        bool ends;
     };
     std::vector<Reading> readings;
     for (std::size_t index = 0; index < tokens.size(); ++index) {
@@ -2789,28 +2792,41 @@ bool FindEarlyToLate(const std::vector<Token>& tokens, CodeResult& result) {
             last = next;
         }
         if (part == 0 && !clock24 && hour < 13) continue;
-        // A time, not an amount or a count: "om", "rond", "tegen", "na", "vanaf", "tot" before it, or "uur"/"u" or
-        // minutes after it ("15 euro", "24 mensen" are no times).
+        // A time, not a date, an amount or a count: "om", "rond", "tegen", "na", "vanaf", "tot" before it, or "uur"
+        // / "u" after it or its minutes ("04-06-1985", "20,00 euro", "24 mensen" are no times).
         const std::string_view before = first > 0 ? std::string_view(tokens[first - 1].norm) : std::string_view{};
         const bool time_word = before == "om" || before == "rond" || before == "tegen" || before == "na" ||
                                before == "vanaf" || before == "tot" || before == "omstreeks" || before == "voor";
-        const bool hour_word = index + 1 < tokens.size() &&
-                               (tokens[index + 1].norm == "uur" || tokens[index + 1].norm == "u" || clock24);
+        const std::size_t after = index + (clock24 ? 2 : 1);
+        const bool hour_word = after < tokens.size() && (tokens[after].norm == "uur" || tokens[after].norm == "u");
         if (!time_word && !hour_word) continue;
+        if (part == 3 && hour == 12) hour = 24;  // "twaalf uur 's nachts"
+        const bool ends = before == "tot";  // "van 22.00 tot 06.00": an end, not a start
         if (part == 2 && hour < 12) hour += 12;
         if (part == 3 && hour >= 7 && hour < 12) hour += 12;
-        readings.push_back(Reading{hour, first, last});
+        readings.push_back(Reading{hour, first, last, ends});
     }
-    for (const Reading& early : readings) {
-        if (early.hour < 3 || early.hour > 6.5) continue;
-        for (const Reading& late : readings) {
-            if (late.first <= early.last) continue;
-            if (tokens[late.first].sentence > tokens[early.first].sentence + 1) break;
-            // Only the early time may be denied: "niet voor tien uur 's avonds terug" is later still.
-            if ((late.hour >= 20 || late.hour < 2) && !IsNegated(tokens, early.first, early.last)) {
-                result = CodeResult{0.7, 4, 0, tokens[early.first].begin, tokens[late.last].end};
-                return true;
-            }
+    // "middernacht" after "om", "rond", "tot", "na" is midnight.
+    for (std::size_t index = 1; index < tokens.size(); ++index) {
+        const std::string_view before = tokens[index - 1].norm;
+        if (tokens[index].norm == "middernacht" && (before == "om" || before == "rond" || before == "tot" ||
+                                                    before == "na" || before == "tegen")) {
+            readings.push_back(Reading{24, index - 1, index, false});
+        }
+    }
+    std::sort(readings.begin(), readings.end(),
+              [](const Reading& left, const Reading& right) { return left.first < right.first; });
+    // The late time must be the next time read after the early one ("begint om 06.30 uur en eindigt om 15.00 uur.
+    // Om 20.00 uur haalt ze de kinderen op" is an ordinary day), in the same or the next sentence.
+    for (std::size_t at = 0; at + 1 < readings.size(); ++at) {
+        const Reading& early = readings[at];
+        const Reading& late = readings[at + 1];
+        if (early.hour < 3 || early.hour > 6.5 || early.ends) continue;
+        if (tokens[late.first].sentence > tokens[early.first].sentence + 1) continue;
+        // Only the early time may be denied: "niet voor tien uur 's avonds terug" is later still.
+        if ((late.hour >= 20 || late.hour < 2) && !IsNegated(tokens, early.first, early.last)) {
+            result = CodeResult{0.7, 4, 0, tokens[early.first].begin, tokens[late.last].end};
+            return true;
         }
     }
     return false;
@@ -2894,9 +2910,9 @@ void DropExplained(std::string_view text, const std::vector<Token>& tokens,
         {{"CRI-04", "CRI-05"},
          1.0,
          {"erfstuk", "nalatenschap", "loonstro", "kwitantie", "zomerbaan", "vakantiebaan", "zaterdagbaan",
-          "verjaardagscadeau", "dagomzet", "kasboek", "kassasysteem", "kassabon", "z-rapport"},
-         {"liet", "laten zien", "gezien", "ingezien", "getoond", "bevestig", "blijkt", "bleek", "gecontroleerd",
-          "klopt", "kloppen", "taxatie"}},
+          "verjaardagscadeau", "dagomzet", "kasboek", "kassasysteem"},
+         {"zien$", "ingezien", "getoond", "bevestigd", "bevestigen", "blijkt", "bleek", "gecontroleerd", "klopt",
+          "kloppen", "taxatie"}},
         {{"ALG-03"}, 1.0, {"leeftijdsgeno", "eigen leeftijd"}},
         {{"SEK-02"}, kLooseSexWorkWeight, {"zelfstandig", "vergund", "geregistreerd"}},
     };
@@ -2995,13 +3011,14 @@ bool ReasonSaidIn(std::string_view text, const std::vector<Token>& tokens, std::
 
 // Whether tokens[index] is an owner a pronoun names as the narrative's person: "Bakker staat zelf ... in zijn zaak.
 // Hij is de eigenaar, doet dat al 25 jaar". The pronoun must be the person the narrative is about, read as its first
-// personal pronoun ("hij"/"zijn"/"hem", "zij"/"ze"/"haar", "ik"/"mijn"): in "Ze werkt 14 uur per dag in de
+// third-person pronoun ("hij"/"zijn"/"hem", "zij"/"ze"/"haar"): in "Ze werkt 14 uur per dag in de
 // nagelsalon. Hij is de eigenaar." he is someone else.
 bool PronounOwnerAt(const std::vector<Token>& tokens, std::size_t index) {
+    // Third person only: "ik" and "mijn" are mostly the writer, or an owner quoted ("Ik ben de eigenaar, zij werkt
+    // voor mij").
     const auto person_of = [](std::string_view word) {
         if (word == "hij" || word == "zijn" || word == "hem") return 'm';
         if (word == "zij" || word == "ze" || word == "haar") return 'f';
-        if (word == "ik" || word == "mijn" || word == "me") return 'i';
         return '\0';
     };
     if (!tokens[index].norm.starts_with("eigenaar") || index < 2) return false;
@@ -3196,7 +3213,7 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                                [&](std::string_view cue) { return ReasonSaidIn(text, tokens, first, last, cue); });
         };
         if (scope(debt->second, first, last) &&
-            !said({"reis", "overtocht", "rente", "woeker", "boete"}) &&
+            !said({"reis$", "vliegreis", "overtocht", "rente$", "woeker", "boete"}) &&
             (said({"met zijn instemming", "met haar instemming", "met hun instemming", "zelf voorgesteld",
                    "zelf zo voorgesteld", "volgens cao", "volgens de cao", "leenovereenkomst"}) ||
              (said({"voorschot"}) && said({"schriftelijk", "vastgelegd", "op papier"})))) {
@@ -3210,7 +3227,7 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
         drop_with_cues({"SEK-08"},
                        {"werktelefoon", "van haar werk", "van zijn werk", "voor haar werk", "voor zijn werk",
                         "voor het werk", "van de zaak", "van haar werkgever", "van zijn werkgever", "zakelijk",
-                        "bezorgapp", "roosterapp", "rooster-app", "bereikbaarheidsdienst", "tolkentelefoon",
+                        "bezorgapp", "roosterapp", "bereikbaarheidsdienst", "tolkentelefoon",
                         "tolktelefoon", "telefoontolk"},
                        {}, {}, false, false);
     } else {
@@ -3223,15 +3240,15 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
     // antwoorden via de neef"), or whom the writer spoke alone ("apart met haar gesproken", "onder vier ogen"), is
     // not under the control of whoever came along or translated; "mocht niet zelf antwoorden" and "kon haar niet
     // apart spreken" are denied and stay.
-    // A refused or attempted talk alone ("een apart gesprek weigerde hij", "liet dat niet toe") keeps it.
-    if (!TextHasConcept(tokens, "refused")) {
+    // A refusal beside the cue ("daarna weigerde de neef te vertalen") keeps it.
+    {
         drop_with_cues({"ALG-12"},
                        {"zelf het woord", "zelf het gesprek", "zelf de vragen", "vragen zelf$", "antwoordde zelf$",
                         "antwoordt zelf$", "zelf alle antwoorden", "gaf zelf$", "geeft zelf$", "sprak zelf$",
                         "spreekt zelf$", "praatte zelf$", "praat zelf$", "vertelde zelf$", "vertelt zelf$",
                         "voor zichzelf$", "apart met haar gesproken", "apart met hem gesproken", "apart gesproken",
                         "onder vier ogen gesproken", "alleen gesproken"},
-                       {}, {}, false, false);
+                       {}, {"refused"}, false, false);
     }
     static const std::vector<std::string_view> kCareOrCause = {
         "nachtdienst", "chemo", "kanker", "onder behandeling", "fysiotherap", "bedrijfsarts", "eigen huisarts"};
@@ -3287,8 +3304,10 @@ void MoveWorkInjuries(const std::vector<Token>& tokens, std::unordered_map<std::
     }
     // Beside a sexual or criminal core indicator the labour list's ARB-17 would be dropped as generic (DropOverlaps):
     // the injury stays ALG-14 there.
-    for (const auto& [code, result] : results) {
-        if (code.starts_with("SEK-") || code.starts_with("CRI-")) return;
+    for (std::size_t form = 0; form < 2; ++form) {  // the sexual and the criminal list (FormsForOverlap)
+        for (std::string_view code : FormsForOverlap()[form].core) {
+            if (results.contains(code)) return;
+        }
     }
     const bool injury = std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
         return token.begin >= look->second.begin && token.end <= look->second.end &&
@@ -3402,8 +3421,7 @@ void AddModelHits(const SuggestionModel& model, const std::vector<Token>& tokens
         const CodeResult result{std::min(hit.probability, kModelMaxWeight), 0, 0, tokens[hit.first].begin,
                                 tokens[hit.last].end, true};
         // Begging or a begging cup is money handed over only when someone else takes it (the concept rule's
-        // cup_taker, or a holder): "zit te bedelen bij de Jumbo", "om 18 uur pakt hij zijn bekertje" are the
-        // beggar's own.
+        // cup_taker): "zit te bedelen bij de Jumbo", "om 18 uur pakt hij zijn bekertje" are the beggar's own.
         if (hit.code == "ALG-08" && !taker &&
             (EvidenceHasConcept(tokens, result, "beg_cup") || EvidenceHasConcept(tokens, result, "beg"))) {
             continue;
@@ -3495,8 +3513,8 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text, const Suggestio
     DropExplained(text, tokens, results);
     DropInnocentUses(text, tokens, results);
     MoveToSexWork(tokens, results);
-    AddImplied(tokens, results);
     MoveWorkInjuries(tokens, results);
+    AddImplied(tokens, results);
     DropOverlaps(tokens, results);
     for (const auto& [code, result] : results) {
         if (FindIndicator(code) == nullptr) continue;

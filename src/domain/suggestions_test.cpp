@@ -622,6 +622,41 @@ TEST(SuggestionsTest, InnocentUseRulesKeepTheirSignals) {
                        "SEK-08", true);
 }
 
+// Cases a second review found: dates, amounts and an ended working day are no long day; the writer's "ik" and a
+// quoted owner are not the narrative's person; unrelated words do not block or confirm a drop.
+TEST(SuggestionsTest, SecondReviewCasesKeepTheirReading) {
+    ExpectRuleSuggests({"Betrokkene, geboren op 04-06-1985, werkt sinds 21-11-2023 bij een schoonmaakbedrijf in Ede.",
+                        "Hij verdient 5,50 euro per uur in de kas. Voor het busje wordt 20,00 euro per week "
+                        "ingehouden.",
+                        "Mevrouw werkt in een hotel. Haar dienst begint om 06.30 uur en eindigt om 15.00 uur. Om "
+                        "20.00 uur haalt ze de kinderen op bij oma."},
+                       "ARB-02", false);
+    ExpectRuleSuggests({"Hij werkt in de kas. Hij wordt om 04.45 uur opgehaald en komt om middernacht terug."},
+                       "ARB-02", true);
+    ExpectRuleSuggests({"Ik heb meneer B. gesproken tijdens de controle. Hij is eigenaar van de snackbar en werkt 14 "
+                        "uur per dag, zeven dagen per week."},
+                       "ALG-02", false);
+    ExpectRuleSuggests({"Ze werkt er 14 uur per dag, zeven dagen per week. Een man kwam erbij en zei: \"Ik ben de "
+                        "eigenaar, zij werkt voor mij.\""},
+                       "ALG-02", true);
+    ExpectRuleSuggests({"Haar vriend wilde steeds voor haar antwoorden, maar ze deed zelf het woord. Tot nu toe zijn "
+                        "er geen zorgen."},
+                       "ALG-12", false);
+    ExpectRuleSuggests({"De jongen heeft geen bijbaan maar loopt rond in dure merkkleding. Hij liet weten dat de "
+                        "kleding een verjaardagscadeau van zijn oom is."},
+                       "CRI-04", true);
+    ExpectRuleSuggests({"In de massagesalon slapen de vrouwen op matrassen in de behandelkamers. Een van de vrouwen is "
+                        "erg bang voor de eigenaar en durft niets te zeggen."},
+                       "SEK-07", true);
+    ExpectRuleSuggests({"Hij kreeg van zijn werkgever een renteloos voorschot van 800 euro, schriftelijk vastgelegd; "
+                        "het wordt maandelijks van zijn loon ingehouden."},
+                       "ARB-07", false);
+    const auto injured = CodesOf(SuggestIndicators(
+        "Hij werkt in de slachterij. Hij heeft een snijwond aan zijn hand. Hij is bang voor de voorman.", nullptr));
+    EXPECT_TRUE(injured.contains("ARB-17"));
+    EXPECT_FALSE(injured.contains("ALG-14"));
+}
+
 // "zonder" denies the words right after it, not a fact further on in the clause.
 TEST(SuggestionsTest, ZonderNegatesOnlyWhatFollowsIt) {
     EXPECT_TRUE(CodesOf(SuggestIndicators("Hij werkt zonder pauze van 6 tot 21 uur.")).contains("ARB-02"));
