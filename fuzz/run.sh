@@ -11,8 +11,8 @@ flags=(-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recov
 # The suggestions' learned layer compiles its weights in, from the same generated source as the CMake build.
 cmake -DINPUT=src/domain/data/suggestion_model.tsv -DOUTPUT="$out/suggestion_model_data.cpp" \
     -DFUNCTION=BuiltinSuggestionModelText -P tools/embed_text.cmake
-common=(src/base/time.cpp src/domain/catalog.cpp src/domain/model.cpp src/domain/route.cpp src/domain/validation.cpp
-        src/domain/suggestions.cpp src/domain/stemming.cpp src/domain/narrative_text.cpp
+common=(src/base/time.cpp src/base/memory.cpp src/domain/catalog.cpp src/domain/model.cpp src/domain/route.cpp
+        src/domain/validation.cpp src/domain/suggestions.cpp src/domain/stemming.cpp src/domain/narrative_text.cpp
         src/domain/suggestion_model.cpp "$out/suggestion_model_data.cpp")
 build() {  # name, sources...
     local name=$1; shift
