@@ -3241,15 +3241,13 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
     // not under the control of whoever came along or translated; "mocht niet zelf antwoorden" and "kon haar niet
     // apart spreken" are denied and stay.
     // A refusal beside the cue ("daarna weigerde de neef te vertalen") keeps it.
-    {
-        drop_with_cues({"ALG-12"},
-                       {"zelf het woord", "zelf het gesprek", "zelf de vragen", "vragen zelf$", "antwoordde zelf$",
-                        "antwoordt zelf$", "zelf alle antwoorden", "gaf zelf$", "geeft zelf$", "sprak zelf$",
-                        "spreekt zelf$", "praatte zelf$", "praat zelf$", "vertelde zelf$", "vertelt zelf$",
-                        "voor zichzelf$", "apart met haar gesproken", "apart met hem gesproken", "apart gesproken",
-                        "onder vier ogen gesproken", "alleen gesproken"},
-                       {}, {"refused"}, false, false);
-    }
+    drop_with_cues({"ALG-12"},
+                   {"zelf het woord", "zelf het gesprek", "zelf de vragen", "vragen zelf$", "antwoordde zelf$",
+                    "antwoordt zelf$", "zelf alle antwoorden", "gaf zelf$", "geeft zelf$", "sprak zelf$",
+                    "spreekt zelf$", "praatte zelf$", "praat zelf$", "vertelde zelf$", "vertelt zelf$",
+                    "voor zichzelf$", "apart met haar gesproken", "apart met hem gesproken", "apart gesproken",
+                    "onder vier ogen gesproken", "alleen gesproken"},
+                   {}, {"refused"}, false, false);
     static const std::vector<std::string_view> kCareOrCause = {
         "nachtdienst", "chemo", "kanker", "onder behandeling", "fysiotherap", "bedrijfsarts", "eigen huisarts"};
     drop_with_cues({"ALG-11", "SEK-11", "ALG-14", "ARB-17"}, kCareOrCause, {}, {});
