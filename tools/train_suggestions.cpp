@@ -81,8 +81,10 @@ QualityFigures Figures(const std::vector<meldroute::domain::NarrativeVerdict>& v
 // both): the patterns themselves were built from the cross-validated sets' errors (patterns alone 0.771 there, 0.687
 // on those two), and no threshold of the learned layer recovers that. Batches of 240 narratives run once before they
 // were trained on came out 0.01-0.03 below (train18-21, train22-25), and blind11 and blind12 0.034 below at the end
-// of that day's change, after rules from the cross-validated errors.
-constexpr double kNewTextMargin = 0.03;
+// of that day's change, after rules from the cross-validated errors. That afternoon blind13 and blind14, with a model trained on
+// 3,060 narratives at the threshold this margin then chose (0.35), came out 0.038 below (0.694 against 0.732): twice
+// running the held-out sets fell more than 0.03 below, so the margin is 0.04.
+constexpr double kNewTextMargin = 0.04;
 
 // The cross-validated precision less a margin for new text: two standard errors, and at least kNewTextMargin. A
 // threshold must meet the target with that margin, since a new set of narratives will not give exactly the

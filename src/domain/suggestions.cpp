@@ -3158,19 +3158,44 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                     "zelf beheer", "beheert haar eigen", "beheert zijn eigen", "beheren hun eigen",
                     "beheert ze zelf", "beheert hij zelf"},
                    {"houd", "hield", "bewaar", "beheer"}, {"give", "give_strong", "hand_to", "take_from"});
+    // A bank card the person holds and uses ("loon van zijn werkgever, heeft zelf zijn bankpas en doet zijn eigen
+    // bankzaken") is no money out of their hands, whoever pays the wage; someone who keeps, takes or is handed the
+    // card or the money keeps it a signal.
+    drop_with_cues({"ALG-08", "ARB-10", "ARB-11"},
+                   {"zelf zijn bankpas", "zelf haar bankpas", "zelf zijn pinpas", "zelf haar pinpas", "eigen bankpas",
+                    "eigen pinpas", "eigen bankzaken"},
+                   {}, {"give_strong", "hand_to", "take_from", "take_money"}, false, false);
+    // Money managed under a court's order or a signed power of attorney ("beschermingsbewind via de kantonrechter",
+    // "een volmacht bij de notaris") is no money taken: the writer names the legal ground.
+    drop_with_cues({"ALG-08", "ARB-11"}, {"beschermingsbewind", "kantonrechter", "volmacht"}, {}, {"give_strong"});
+    // Begging or selling for oneself ("doet dat voor zichzelf", "op eigen initiatief", "geregistreerd verkoper van
+    // de straatkrant", collecting for a charity) is no forced begging and no money handed over; someone who drops the
+    // person off or takes the cup keeps it a signal.
+    drop_with_cues({"CRI-02", "ALG-08"},
+                   {"doet dat voor zichzelf", "doet het voor zichzelf", "is voor hemzelf", "is voor haarzelf",
+                    "eigen initiatief", "niemand die hem stuurt", "niemand die haar stuurt", "niemand stuurt",
+                    "geregistreerd verkoper", "verkoperspas", "collecteer"},
+                   {}, {"hand_to", "give_strong", "cup_taker"});
     // Housing the writer describes as in order or as a family's own home ("gecertificeerde huisvesting", "ieder een
     // eigen kamer en sleutel", "woont met zijn vrouw boven de zaak") is no bad housing.
     drop_with_cues({"ARB-13"},
                    {"gecertificeerd", "vergund", "omzettingsvergunning", "eigen kamer", "eigen sleutel",
                     "eigen huurcontract", "eigen studio", "eigen woning", "eigen koopwoning", "op eigen naam",
                     "woont zelfstandig", "genoeg bedden", "te logeren", "niemand woont", "niemand slaapt",
-                    "niemand overnacht"},
+                    "niemand overnacht", "goedgekeurd", "los huurcontract", "apart huurcontract"},
                    {}, {});
     // A family above its own shop, in its own home ("met zijn vrouw en kinderen boven de zaak, in een eigen
     // koopwoning"); a family in a garage box stays badly housed.
     drop_with_cues({"ARB-13"}, {"met zijn vrouw", "met haar man", "met zijn gezin", "met haar gezin", "met hun gezin",
                                 "gezin van"},
                    {"boven de", "eigen"}, {});
+    // A deduction the writer denies ("de huur gaat niet van zijn loon af", "er wordt niets ingehouden") is neither
+    // underpayment nor a debt paid off from the wage.
+    drop_with_cues({"ARB-03", "ARB-07"},
+                   {"niet van zijn loon af", "niet van haar loon af", "niet van hun loon af", "niet van het loon af",
+                    "niet van zijn salaris af", "niet van haar salaris af", "niet ingehouden", "niets ingehouden",
+                    "niet verrekend", "niet afgetrokken"},
+                   {}, {"take_money", "pay_back"});
     // Wages paid through the bank are no money handed over, unless money is given away or a pass held beside it.
     static const std::vector<std::string_view> kWage = {"loon", "salaris", "betaald", "uitbetaald"};
     drop_with_cues({"ALG-08", "ARB-10"}, {"via de bank"}, kWage,
@@ -3398,6 +3423,11 @@ bool NamesOrdinaryWorkingWeek(const std::vector<Token>& tokens, std::size_t firs
     return ordinary;
 }
 
+// The words beside an income that make it money out of the person's hands: given, handed over, taken, kept, a bank
+// account, or none of it received ("ontvangt niets", "krijgt het loon niet").
+constexpr std::string_view kMoneyOutConcepts[] = {"give",     "give_strong", "hand_to", "take_money",
+                                                  "bank",     "bank_keep",   "niet_w",  "little2"};
+
 // The learned layer's codes the two layers above did not find, weighing at most kModelMaxWeight so that the loose
 // suggestions' rules (DropExplained, DropOverlaps) apply to them. The model knows a duplicate pair by its first
 // code and, like the patterns, offers both (DropOverlaps removes the one of a form the narrative lacks).
@@ -3422,6 +3452,13 @@ void AddModelHits(const SuggestionModel& model, const std::vector<Token>& tokens
         // cup_taker): "zit te bedelen bij de Jumbo", "om 18 uur pakt hij zijn bekertje" are the beggar's own.
         if (hit.code == "ALG-08" && !taker &&
             (EvidenceHasConcept(tokens, result, "beg_cup") || EvidenceHasConcept(tokens, result, "beg"))) {
+            continue;
+        }
+        // Income the person receives is no money out of their hands unless a word of that stands beside it
+        // (kMoneyOutConcepts): the model alone reads it into "ontvangt een uitkering en woont samen met haar partner".
+        if (hit.code == "ALG-08" && EvidenceHasConcept(tokens, result, "receive") &&
+            !std::any_of(std::begin(kMoneyOutConcepts), std::end(kMoneyOutConcepts),
+                         [&](std::string_view name) { return EvidenceHasConcept(tokens, result, name); })) {
             continue;
         }
         // Spending from one's own money ("koopt van zijn eigen geld", "heeft ervoor gespaard") is no spending beyond

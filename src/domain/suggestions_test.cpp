@@ -280,6 +280,40 @@ TEST(SuggestionsTest, MoneyTakenInSexWorkIsHandedOver) {
                        true);
 }
 
+// A bank card the person holds, money managed under a court's order and begging for oneself are no money taken
+// (ALG-08, ARB-11) and no forced begging (CRI-02); the same facts with someone who takes the money still are.
+TEST(SuggestionsTest, OwnCardCourtOrderedAdministrationAndOwnBeggingAreNoSignal) {
+    ExpectRuleSuggests({"Krijgt gewoon loon op zijn rekening van zijn werkgever, heeft zelf zijn bankpas en doet zijn "
+                        "eigen bankzaken.",
+                        "Dhr. kan niet zelf bij zijn bankrekening: sinds 2022 beschermingsbewind via de "
+                        "kantonrechter.",
+                        "Een dakloze man vraagt bij het station om geld. Hij doet dat op eigen initiatief."},
+                       "ALG-08", false);
+    ExpectRuleSuggests({"Dhr. kan niet zelf bij zijn bankrekening, zijn baas beheert die.",
+                        "Zijn werkgever houdt zijn bankpas; hij heeft nu een eigen pinpas aangevraagd.",
+                        "Een man vraagt bij het station om geld en moet alles aan zijn oom afgeven."},
+                       "ALG-08", true);
+    ExpectRuleSuggests({"Een dakloze man vraagt bij het station om geld. Hij doet dat voor zichzelf.",
+                        "Een man die de straatkrant verkoopt, belde iemand of dat gedwongen bedelen was. Hij is "
+                        "geregistreerd verkoper en houdt de opbrengst zelf."},
+                       "CRI-02", false);
+    ExpectRuleSuggests({"Een man die de straatkrant verkoopt, belde iemand of dat gedwongen bedelen was."}, "CRI-02",
+                       true);
+}
+
+// A deduction the writer denies is neither underpayment (ARB-03) nor a debt paid off from the wage (ARB-07); one
+// that is made still is.
+TEST(SuggestionsTest, DeniedDeductionIsNoSignal) {
+    ExpectRuleSuggests({"Hij werkt bij de melkveehouder, de huur gaat niet van zijn loon af.",
+                        "Ze werkt in de kas; de reiskosten worden niet ingehouden."},
+                       "ARB-03", false);
+    ExpectRuleSuggests({"Hij werkt bij de melkveehouder, de huur gaat niet van zijn loon af.",
+                        "Ze werkt in de kas; de reiskosten worden niet ingehouden."},
+                       "ARB-07", false);
+    ExpectRuleSuggests({"Hij werkt bij de melkveehouder, de huur gaat van zijn loon af."}, "ARB-07", true);
+    ExpectRuleSuggests({"Ze werkt in de kas; de reiskosten worden ingehouden."}, "ARB-07", true);
+}
+
 // Housing the writer finds in order, a family's own home or an independent life is no bad housing (ARB-13); living
 // at the premises still is.
 TEST(SuggestionsTest, HousingInOrderIsNoBadHousing) {
@@ -290,7 +324,10 @@ TEST(SuggestionsTest, HousingInOrderIsNoBadHousing) {
     ExpectRuleSuggests({"Hij woont met zijn vrouw boven de zaak.",
                         "16 Poolse seizoenswerkers in gecertificeerde huisvesting, ieder een eigen kamer en sleutel.",
                         "Niemand woont of slaapt in het pand.", "Hij woont zelfstandig en heeft gewoon werk.",
-                        "De seizoenswerkers wonen in gecertificeerde units op het erf."},
+                        "De seizoenswerkers wonen in gecertificeerde units op het erf.",
+                        "Hij woont in een huisje op het erf van de boer bij wie hij werkt. De woning is door de "
+                        "gemeente gecontroleerd en goedgekeurd.",
+                        "Hij woont in een huisje op het erf van de boer bij wie hij werkt, met een los huurcontract."},
                        "ARB-13", false);
     ExpectRuleSuggests({"De seizoenswerkers wonen in units op het erf."}, "ARB-13", true);
 }
