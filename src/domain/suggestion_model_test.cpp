@@ -124,6 +124,16 @@ TEST(SuggestionModelTest, SpendingOwnMoneyIsNoSpendingBeyondAJob) {
                 "Hij koopt steeds een nieuwe telefoon.");
 }
 
+// Income the person receives is no money out of their hands unless the sentence says the money goes, is taken or
+// demanded, or none of it arrives.
+TEST(SuggestionModelTest, ReceivedIncomeIsNoMoneyOutOfHandsWithoutAWordOfIt) {
+    ExpectGuard("ALG-08", "u:ontvangt", "u:" + StemOf("uitkering"),
+                "Mevrouw ontvangt nog een uitkering en woont samen met haar partner.",
+                "Ze ontvangt een uitkering, maar haar ex-partner eist iedere maand de helft op.");
+    const SuggestionModel model = TwoWordModel("ALG-08", "u:ontvangt", "u:" + StemOf("uitkering"));
+    EXPECT_TRUE(Suggests("Ze ontvangt een uitkering, maar ziet er niets van.", model, "ALG-08"));
+}
+
 // A working week the law allows is no long day, whatever the model learned of hours.
 TEST(SuggestionModelTest, AnOrdinaryWorkingWeekIsNoLongDay) {
     ExpectGuard("ALG-02", "u:werkt", "u:uur", "Hij werkt 40 uur per week.", "Hij werkt 40 uur per dag.");
