@@ -132,6 +132,16 @@ TEST(SuggestionModelTest, ReceivedIncomeIsNoMoneyOutOfHandsWithoutAWordOfIt) {
                 "Ze ontvangt een uitkering, maar haar ex-partner eist iedere maand de helft op.");
     const SuggestionModel model = TwoWordModel("ALG-08", "u:ontvangt", "u:" + StemOf("uitkering"));
     EXPECT_TRUE(Suggests("Ze ontvangt een uitkering, maar ziet er niets van.", model, "ALG-08"));
+    EXPECT_FALSE(Suggests("Mevrouw ontvangt een uitkering en heeft geen kinderen.", model, "ALG-08"));
+}
+
+// Money under a court's order is no money taken, but a card someone else holds beside it still is, whichever layer
+// read it.
+TEST(SuggestionModelTest, CourtOrderedAdministrationBesideAHeldCardIsStillASignal) {
+    ExpectGuard("ALG-08", "u:mist", "u:leefgeld",
+                "Dhr. mist zijn leefgeld. Er loopt beschermingsbewind via de kantonrechter.",
+                "Zijn huisgenoot heeft zijn pinpas en dhr. mist zijn leefgeld. Er is beschermingsbewind aangevraagd "
+                "bij de kantonrechter.");
 }
 
 // A working week the law allows is no long day, whatever the model learned of hours.

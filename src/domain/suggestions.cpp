@@ -2023,6 +2023,7 @@ const std::vector<Concept> kConcepts = {
      "=betaald|=uitbetaald|houdt|overhoudt|over"},
     {"wage_money", "geld|loon|salaris|=betaald|=uitbetaald|zakgeld|cent"},
     {"niet_w", "niet"},
+    {"take_away", "neemt|nam|opneemt|opgenomen|pakt|pakte|afgepakt|haalt|haalde|ophaalt|opgehaald|int|inde|houdt|hield|ingenomen|inneemt"},
     {"paid_otherwise", "contant|cash|rekening|bank|maar|zwart|later|pas"},
     // Looking at the companion before answering; a companion who came along holding the papers.
     {"looks_at", "kijkt|keek|keken"},
@@ -2915,11 +2916,13 @@ void DropExplained(std::string_view text, const std::vector<Token>& tokens,
           "kloppen", "taxatie"}},
         // A delivery job someone checked explains parcels a neighbour took for drugs ("'dat zijn vast drugs'.
         // Nagevraagd: het is hun folder- en krantenwijk via een bezorgbedrijf"), where the criminal codes were read
-        // loosely; "alleen een krantenwijk" beside money he spends explains nothing, for lack of a check.
-        {{"CRI-03", "CRI-06", "CRI-07"},
+        // loosely; "alleen een krantenwijk" beside money he spends explains nothing, for lack of the writer's check
+        // ("uit zijn telefoon bleek dat hij pakketjes met drugs rondbrengt" is no check of the job), and a job
+        // explains no drug use (CRI-07).
+        {{"CRI-03", "CRI-06"},
          0.5,
          {"krantenwijk", "folderwijk", "bezorgbedrijf", "bezorgdienst", "postbezorg", "pakketbezorg"},
-         {"nagevraagd", "blijkt", "bleek", "gecontroleerd", "bevestigd", "klopt"}},
+         {"nagevraagd", "nagegaan", "gecontroleerd"}},
         {{"ALG-03"}, 1.0, {"leeftijdsgeno", "eigen leeftijd"}},
         {{"SEK-02"}, kLooseSexWorkWeight, {"zelfstandig", "vergund", "geregistreerd"}},
     };
@@ -2968,7 +2971,7 @@ void DropExplained(std::string_view text, const std::vector<Token>& tokens,
 //     ("beheert zijn rekening zelf"), unless money is taken or handed over or a contrast stands beside it; begging
 //     or selling for oneself ("doet dat voor zichzelf", "geregistreerd verkoper"), read loosely, with nobody who
 //     takes the money or forces the person (CRI-02, ALG-08); a deduction the writer denies ("de huur gaat niet van
-//     zijn loon af"), read loosely (ARB-03, ARB-07); an employer "buiten de schuld" (ARB-07);
+//     zijn loon af"), read loosely and with no debt or amount beside it (ARB-03, ARB-07);
 //   * housing (ARB-13, ALG-09) the writer found "in orde" or "goedgekeurd", said of a dwelling in the same clause (for
 //     "goedgekeurd", the same sentence); housing described
 //     as in order or as a family's own home (ARB-13: "gecertificeerd", "eigen kamer", "met zijn vrouw", "niemand
@@ -3070,15 +3073,14 @@ bool OwnerIsThePerson(const std::vector<Token>& tokens, std::size_t index) {
 bool NamesHolder(const std::vector<Token>& tokens, std::size_t first, std::size_t last, bool owner_is_self = false) {
     const ConceptTable& table = GetConceptTable();
     const int holder = table.Find("pimp_boss");
-    // Once the narrative names its person as the owner ("Hij is eigenaar"), its other owners are that person too
-    // ("de eigenaar van de snackbar vertelde dat hij 80 uur per week werkt. Hij is eigenaar, ...").
-    bool person_owns = false;
-    for (std::size_t index = 0; owner_is_self && index < tokens.size() && !person_owns; ++index) {
-        person_owns = OwnerIsThePerson(tokens, index);
-    }
+    // Once a pronoun names the narrative's person as the owner ("Hij is eigenaar"), its other owners are that person
+    // too ("de eigenaar van de snackbar vertelde dat hij 80 uur per week werkt. Hij is eigenaar, ..."); a hope to
+    // become one ("hoopt zelf eigenaar te worden") or someone else who "is eigenaar" names no such person.
+    const bool person_owns = owner_is_self && PronounOwnerIsThePerson(tokens);
     for (std::size_t index = first; index < last; ++index) {
         if (index > 0 && tokens[index - 1].norm == "eigen") continue;
         if (person_owns && tokens[index].norm.starts_with("eigenaar")) continue;
+        if (owner_is_self && OwnerIsThePerson(tokens, index)) continue;
         if (holder >= 0 && ConceptsOf(table, tokens[index]).test(holder)) return true;
         const std::string_view norm = tokens[index].norm;
         if (norm.starts_with("opdrachtgever") || norm.starts_with("leidinggevend")) return true;
@@ -3180,10 +3182,11 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                     "beheert ze zelf", "beheert hij zelf"},
                    {"houd", "hield", "bewaar", "beheer"}, {"give", "give_strong", "hand_to", "take_from"});
     // Money managed under a court's order ("beschermingsbewind via de kantonrechter") is no money taken: the writer
-    // names the legal ground. Someone who takes, is handed or keeps the money keeps it a signal (a private power of
-    // attorney is no such ground: "haar man heeft een volmacht en neemt al haar geld").
+    // names the legal ground. Someone who takes, is handed or keeps the money or the card keeps it a signal ("zijn
+    // huisgenoot heeft zijn pinpas; er is beschermingsbewind aangevraagd"), and a private power of attorney is no
+    // such ground ("haar man heeft een volmacht en neemt al haar geld").
     drop_with_cues({"ALG-08", "ARB-11"}, {"beschermingsbewind", "kantonrechter"}, {},
-                   {"give_strong", "hand_to", "take_money"});
+                   {"give_strong", "hand_to", "take_money", "bank_keep"});
     // Begging or selling for oneself ("doet dat voor zichzelf", "op eigen initiatief", "geregistreerd verkoper van
     // de straatkrant", collecting for a charity) is no forced begging and no money handed over, where these were
     // read loosely; someone who drops the person off, collects or takes the money, or forces them keeps it a signal,
@@ -3192,17 +3195,15 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                    {"doet dat voor zichzelf", "doet het voor zichzelf", "is voor hemzelf", "is voor haarzelf",
                     "eigen initiatief", "niemand die hem stuurt", "niemand die haar stuurt", "niemand stuurt",
                     "geregistreerd verkoper", "verkoperspas", "collecteer"},
-                   {}, {"hand_to", "give_strong", "cup_taker", "take_money", "coerce_strong"}, false, true, 0.7);
+                   {}, {"hand_to", "give_strong", "cup_taker", "take_money", "coerce_strong", "fetched"}, false, true,
+                   0.7);
     // An account the person manages ("hij beheert zijn rekening zelf") is no money out of their hands, whoever else
-    // the sentence names (an employer paying the wage); a contrast ("maar de baas heeft zijn pas") or money handed
-    // over keeps it a signal.
+    // the sentence names (an employer paying the wage); a contrast ("maar de baas heeft zijn pas"), money handed over
+    // or taken ("de voorman haalt elke vrijdag 150 euro bij hem op") keeps it a signal.
     drop_with_cues({"ALG-08", "ARB-10", "ARB-11"},
                    {"beheert zijn rekening zelf", "beheert haar rekening zelf", "beheert zijn eigen rekening",
                     "beheert haar eigen rekening", "beheert zijn bankrekening zelf", "beheert haar bankrekening zelf"},
-                   {}, {"give_strong", "hand_to", "pay_back", "contrast"}, false, false);
-    // An employer the writer puts outside a debt ("zijn werkgever staat volledig buiten de schuld") is no debt to the
-    // employer (ARB-07).
-    drop_with_cues({"ARB-07"}, {"buiten de schuld"}, {}, {}, false, false);
+                   {}, {"give_strong", "hand_to", "pay_back", "contrast", "take_away"}, false, false);
     // Housing the writer describes as in order or as a family's own home ("gecertificeerde huisvesting", "ieder een
     // eigen kamer en sleutel", "woont met zijn vrouw boven de zaak") is no bad housing.
     drop_with_cues({"ARB-13"},
@@ -3219,13 +3220,13 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
     // A deduction the writer denies ("de huur gaat niet van zijn loon af", "er wordt niets ingehouden") is neither
     // underpayment nor a debt paid off from the wage, where these were read loosely from the same words (a concept
     // rule, the learned layer); what a pattern read beside it ("krijgt maar 150 euro per week", "een schuld van 4000
-    // euro voor de reis") stays, and so does any debt named beside it. The employer is named here as the one who
-    // deducts, so no holder check.
+    // euro voor de reis") stays, and so does any debt or amount named beside it ("voor 6 euro per uur"). The employer
+    // is named here as the one who deducts, so no holder check.
     drop_with_cues({"ARB-03", "ARB-07"},
                    {"niet van zijn loon af", "niet van haar loon af", "niet van hun loon af", "niet van het loon af",
                     "niet van zijn salaris af", "niet van haar salaris af", "niet ingehouden", "niets ingehouden",
                     "niet verrekend", "niet afgetrokken"},
-                   {}, {"take_money", "pay_back", "debt"}, false, false, 0.5);
+                   {}, {"take_money", "pay_back", "debt", "euro_word"}, false, false, 0.5);
     // Wages paid through the bank are no money handed over, unless money is given away or a pass held beside it.
     static const std::vector<std::string_view> kWage = {"loon", "salaris", "betaald", "uitbetaald"};
     drop_with_cues({"ALG-08", "ARB-10"}, {"via de bank"}, kWage,
@@ -3258,6 +3259,13 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                                      : tokens[word].clause == tokens[index].clause) &&
                            std::any_of(kDwelling.begin(), kDwelling.end(),
                                        [&](std::string_view noun) { return tokens[word].norm.starts_with(noun); });
+                // Approved for less than it holds, or for something else ("terwijl die voor 4 personen is
+                // goedgekeurd", "goedgekeurd als opslag, niet voor bewoning"): a contrast after the dwelling.
+                if (in_order && approved) {
+                    std::size_t end = index;
+                    while (end < tokens.size() && tokens[end].sentence == tokens[index].sentence) ++end;
+                    in_order = !RangeHasConcept(tokens, word, end, "contrast");
+                }
             }
         }
         if (in_order) results.erase(found);
@@ -3459,9 +3467,10 @@ bool NamesOrdinaryWorkingWeek(const std::vector<Token>& tokens, std::size_t firs
 }
 
 // The words beside an income that make it money out of the person's hands: given, handed over, taken, kept or
-// demanded, a bank account, or none of it received ("ontvangt niets", "krijgt het loon niet").
-constexpr std::string_view kMoneyOutConcepts[] = {"give", "give_strong", "hand_to", "take_money", "demand",
-                                                  "bank", "bank_keep",   "neg"};
+// demanded, a bank account or card, or little or none of it received ("ontvangt niets", "krijgt het loon niet", "blijft weinig
+// over"); not any "geen" ("heeft geen kinderen").
+constexpr std::string_view kMoneyOutConcepts[] = {"give",   "give_strong", "hand_to", "take_money",
+                                                  "demand", "bank",        "niet_w",  "little"};
 
 // The learned layer's codes the two layers above did not find, weighing at most kModelMaxWeight so that the loose
 // suggestions' rules (DropExplained, DropOverlaps) apply to them. The model knows a duplicate pair by its first
