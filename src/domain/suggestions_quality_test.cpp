@@ -45,6 +45,8 @@
 //                                                    0.750 / 0.798 / 0.932, no negative at sterk
 //   all held-out sets (300) now                     0.744 / 0.848 / 0.970, no negative at sterk
 //                                                    (blind15, blind16, blind18: 0.767 / 0.853 / 0.978)
+//   train40-43 (240), first run now (not trained on; tests/data/labelling/README.md)
+//                                                    0.707 / 0.800 / 0.904, one negative at sterk (T42-15)
 //   blind15-18 (240), first run at 01147cc with a review's fixes (then blind17's two negatives at sterk were read)
 //                                                    0.741 / 0.847 / 0.950, two negatives at sterk
 //   blind13 + blind14 now                           0.714 / 0.842 / 0.958, no negative at sterk
