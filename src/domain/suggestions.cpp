@@ -2023,6 +2023,8 @@ const std::vector<Concept> kConcepts = {
      "=betaald|=uitbetaald|houdt|overhoudt|over"},
     {"wage_money", "geld|loon|salaris|=betaald|=uitbetaald|zakgeld|cent"},
     {"niet_w", "niet"},
+    // Money taken away, without take_money's managing and keeping ("beheert", "bewaart"): beside "beheert zijn
+    // rekening zelf" those are the person's own.
     {"take_away", "neemt|nam|opneemt|opgenomen|pakt|pakte|afgepakt|haalt|haalde|ophaalt|opgehaald|int|inde|houdt|hield|ingenomen|inneemt"},
     {"paid_otherwise", "contant|cash|rekening|bank|maar|zwart|later|pas"},
     // Looking at the companion before answering; a companion who came along holding the papers.
@@ -2870,6 +2872,16 @@ bool RangeHasConcept(const std::vector<Token>& tokens, std::size_t first, std::s
                        [&](const Token& token) { return ConceptsOf(table, token).test(concept_index); });
 }
 
+// The words [begin, end) of the sentences that hold tokens[first] to tokens[last].
+std::pair<std::size_t, std::size_t> SentenceSpan(const std::vector<Token>& tokens, std::size_t first,
+                                                 std::size_t last) {
+    std::size_t begin = first;
+    std::size_t end = last + 1;
+    while (begin > 0 && tokens[begin - 1].sentence == tokens[first].sentence) --begin;
+    while (end < tokens.size() && tokens[end].sentence == tokens[last].sentence) ++end;
+    return {begin, end};
+}
+
 // Whether any word of the text belongs to a concept of the second layer.
 bool TextHasConcept(const std::vector<Token>& tokens, std::string_view name) {
     return RangeHasConcept(tokens, 0, tokens.size(), name);
@@ -3262,9 +3274,7 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                 // Approved for less than it holds, or for something else ("terwijl die voor 4 personen is
                 // goedgekeurd", "goedgekeurd als opslag, niet voor bewoning"): a contrast after the dwelling.
                 if (in_order && approved) {
-                    std::size_t end = index;
-                    while (end < tokens.size() && tokens[end].sentence == tokens[index].sentence) ++end;
-                    in_order = !RangeHasConcept(tokens, word, end, "contrast");
+                    in_order = !RangeHasConcept(tokens, word, SentenceSpan(tokens, index, index).second, "contrast");
                 }
             }
         }
@@ -3467,8 +3477,8 @@ bool NamesOrdinaryWorkingWeek(const std::vector<Token>& tokens, std::size_t firs
 }
 
 // The words beside an income that make it money out of the person's hands: given, handed over, taken, kept or
-// demanded, a bank account or card, or little or none of it received ("ontvangt niets", "krijgt het loon niet", "blijft weinig
-// over"); not any "geen" ("heeft geen kinderen").
+// demanded, a bank account or card, or little or none of it received ("ontvangt niets", "krijgt het loon niet",
+// "blijft weinig over"); not any "geen" ("heeft geen kinderen").
 constexpr std::string_view kMoneyOutConcepts[] = {"give",   "give_strong", "hand_to", "take_money",
                                                   "demand", "bank",        "niet_w",  "little"};
 
@@ -3502,10 +3512,7 @@ void AddModelHits(const SuggestionModel& model, const std::vector<Token>& tokens
         // (kMoneyOutConcepts): the model alone reads it into "ontvangt een uitkering en woont samen met haar partner".
         if (hit.code == "ALG-08" && EvidenceHasConcept(tokens, result, "receive")) {
             // The whole sentence: "ontvangt een uitkering, maar haar ex-partner eist iedere maand de helft op".
-            std::size_t first = hit.first;
-            std::size_t last = hit.last + 1;
-            while (first > 0 && tokens[first - 1].sentence == tokens[hit.first].sentence) --first;
-            while (last < tokens.size() && tokens[last].sentence == tokens[hit.last].sentence) ++last;
+            const auto [first, last] = SentenceSpan(tokens, hit.first, hit.last);
             if (!std::any_of(std::begin(kMoneyOutConcepts), std::end(kMoneyOutConcepts),
                              [&](std::string_view name) { return RangeHasConcept(tokens, first, last, name); })) {
                 continue;
