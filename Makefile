@@ -110,7 +110,9 @@ train-suggestions: $(BUILD_DIR)/build.ninja
 		tests/data/narratives-train31.tsv tests/data/narratives-train32.tsv tests/data/narratives-train33.tsv \
 		tests/data/narratives-blind11.tsv tests/data/narratives-blind12.tsv tests/data/narratives-train34.tsv \
 		tests/data/narratives-train35.tsv tests/data/narratives-train36.tsv tests/data/narratives-train37.tsv \
-		tests/data/narratives-train38.tsv tests/data/narratives-train39.tsv tests/data/narratives-blind17.tsv
+		tests/data/narratives-train38.tsv tests/data/narratives-train39.tsv tests/data/narratives-blind17.tsv \
+		tests/data/narratives-train40.tsv tests/data/narratives-train41.tsv tests/data/narratives-train42.tsv \
+		tests/data/narratives-train43.tsv
 
 clean:
 	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)

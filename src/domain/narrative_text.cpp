@@ -155,6 +155,7 @@ std::vector<Token> Tokenize(std::string_view text) {
         current.end = end;
         if (word_is_digits) {
             current.number = current.norm.size() <= 6 ? std::stol(current.norm) : 1000000;
+            current.bracketed = current.begin > 0 && text[current.begin - 1] == '(' && end < text.size() && text[end] == ')';
         } else {
             current.number = NumberWordValue(current.norm);
         }

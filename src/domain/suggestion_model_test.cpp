@@ -149,6 +149,20 @@ TEST(SuggestionModelTest, AnOrdinaryWorkingWeekIsNoLongDay) {
     ExpectGuard("ALG-02", "u:werkt", "u:uur", "Hij werkt 40 uur per week.", "Hij werkt 40 uur per dag.");
 }
 
+// An early pick-up the model reads as a long day is explained by a car-pool someone checked; a car-pool the person
+// only names is not.
+TEST(SuggestionModelTest, ACheckedCarPoolExplainsAnEarlyPickUp) {
+    ExpectGuard("ALG-02", "u:" + StemOf("opgehaald"), "u:" + StemOf("busje"),
+                "Hij wordt elke ochtend opgehaald door een busje. Uitgezocht: het is een collega die carpoolt.",
+                "Hij wordt elke ochtend opgehaald door een busje. Hij zegt dat het een collega is die carpoolt.");
+}
+
+// Nor is an ordinary working day of at most nine hours; ten hours a day is not ordinary.
+TEST(SuggestionModelTest, AnOrdinaryWorkingDayIsNoLongDay) {
+    ExpectGuard("ALG-02", "u:werkt", "u:uur", "Hij werkt acht uur per dag met pauzes.",
+                "Hij werkt tien uur per dag met pauzes.");
+}
+
 // Where the patterns read no form's core, the model's core of one form (here CRI-06) drops the generic indicators of
 // another (a loose SEK-07), so the narrative points to one form; beside a core the patterns read, SEK-07 stays.
 TEST(SuggestionModelTest, TheModelsCoreDecidesOnlyWhereThePatternsReadNone) {

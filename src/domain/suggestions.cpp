@@ -2003,7 +2003,7 @@ const std::vector<Concept> kConcepts = {
      "container*|kas|kassen|bedrijf|*bedrijf|fabriek|magazijn|achterkamer|kantoor|kantoortje|bedrijfspand|club|"
      "massagesalon|*salon|werkplek|bakkerij|slachterij|tuinderij|zolder|kantine|vrachtwagen|busje|bedrijfsbus"},
     {"receive", "ontvangen|ontvangt|ontving|gekregen|krijgt|krijgen|kreeg|uitbetaald|overgehouden|over|gezien"},
-    {"little2", "niets|niks|nooit|geen|nauwelijks|amper|weinig|bijna|nog|zonder"},
+    {"little2", "niets|niks|nooit|geen|nauwelijks|amper|weinig|zonder"},
     // A wage named as an amount per week or month far below the legal minimum, or paid in board and lodging.
     {"wage_week_low", "#1-250"},
     {"wage_month_low", "#1-1000"},
@@ -2403,7 +2403,8 @@ bool TermMatches(const ConceptTerm& term, const Token& token) {
     const std::string_view norm = token.norm;
     switch (term.kind) {
         case ConceptTerm::Kind::kNumber:
-            return token.number >= term.minimum && token.number <= term.maximum;
+            // A number alone in brackets is an age ("Roemeense man (30)"): no amount, count or wage of a concept.
+            return token.number >= term.minimum && token.number <= term.maximum && !token.bracketed;
         case ConceptTerm::Kind::kPrefix:
             return norm.size() >= term.text.size() && norm.substr(0, term.text.size()) == term.text;
         case ConceptTerm::Kind::kSuffix:
@@ -2436,10 +2437,12 @@ ConceptSet ComputeConceptsOf(const ConceptTable& table, const Token& token) {
     return concepts;
 }
 
-// The concepts a word belongs to. They depend on the normalised word alone (its stem and number follow from it)
-// and are asked for many times per narrative (every layer and rule reads them), so each thread remembers them;
-// the memory is bounded by starting afresh after kMaxRemembered words.
+// The concepts a word belongs to. They depend on the normalised word alone (its stem and number follow from it),
+// except for a number in brackets (an age, no count: Token::bracketed), and are asked for many times per narrative
+// (every layer and rule reads them), so each thread remembers them; the memory is bounded by starting afresh after
+// kMaxRemembered words.
 ConceptSet ConceptsOf(const ConceptTable& table, const Token& token) {
+    if (token.bracketed) return ComputeConceptsOf(table, token);
     constexpr std::size_t kMaxRemembered = 50000;
     thread_local std::unordered_map<std::string, ConceptSet> remembered;
     if (const auto found = remembered.find(token.norm); found != remembered.end()) return found->second;
@@ -2459,12 +2462,18 @@ void FindConceptHits(const std::vector<Token>& tokens, std::unordered_map<std::s
     ConceptSet anywhere;
     for (std::size_t index = 0; index < tokens.size(); ++index) {
         const Token& token = tokens[index];
-        auto [entry, inserted] = cache.try_emplace(token.norm);
-        if (inserted) entry->second = ConceptsOf(table, token);
-        member[index] = entry->second;
-        anywhere |= entry->second;
+        ConceptSet concepts;
+        if (token.bracketed) {
+            concepts = ConceptsOf(table, token);  // not the word's: see ConceptsOf
+        } else {
+            auto [entry, inserted] = cache.try_emplace(token.norm);
+            if (inserted) entry->second = ConceptsOf(table, token);
+            concepts = entry->second;
+        }
+        member[index] = concepts;
+        anywhere |= concepts;
         for (std::size_t concept_index = 0; concept_index < concept_count; ++concept_index) {
-            if (entry->second.test(concept_index)) positions[concept_index].push_back(index);
+            if (concepts.test(concept_index)) positions[concept_index].push_back(index);
         }
     }
     // A sentence that opens by pointing back ("Haar verdiensten? Die gaan naar de eigenaar.", "Daar slaapt hij
@@ -2935,6 +2944,10 @@ void DropExplained(std::string_view text, const std::vector<Token>& tokens,
          0.5,
          {"krantenwijk", "folderwijk", "bezorgbedrijf", "bezorgdienst", "postbezorg", "pakketbezorg"},
          {"nagevraagd", "nagegaan", "gecontroleerd"}},
+        // A car-pool someone checked explains a van fetching the person early ("elke ochtend om zes uur opgehaald
+        // door een busje vol mannen. Uitgezocht: een collega die carpoolt naar de bouwplaats"), where the long day
+        // was read loosely.
+        {{"ALG-02", "ARB-02"}, 0.5, {"carpool"}, {"uitgezocht", "nagevraagd", "nagegaan", "gecontroleerd"}},
         {{"ALG-03"}, 1.0, {"leeftijdsgeno", "eigen leeftijd"}},
         {{"SEK-02"}, kLooseSexWorkWeight, {"zelfstandig", "vergund", "geregistreerd"}},
     };
@@ -3239,6 +3252,11 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                     "niet van zijn salaris af", "niet van haar salaris af", "niet ingehouden", "niets ingehouden",
                     "niet verrekend", "niet afgetrokken"},
                    {}, {"take_money", "pay_back", "debt", "euro_word"}, false, false, 0.5);
+    // Unpaid work that is a care arrangement ("Dat is zijn dagbesteding via de Wmo") is no underpaid labour, no long
+    // days and no other pressure, where these were read loosely or guessed; a debt, money taken or coercion beside it
+    // keeps them ("de 'dagbesteding' is twaalf uur per dag en hij moet zijn uitkering afgeven").
+    drop_with_cues({"ARB-03", "ARB-02", "ARB-16"}, {"dagbesteding"}, {},
+                   {"take_money", "give_strong", "hand_to", "coerce_strong", "pay_back", "debt"}, false, false, 0.5);
     // Wages paid through the bank are no money handed over, unless money is given away or a pass held beside it.
     static const std::vector<std::string_view> kWage = {"loon", "salaris", "betaald", "uitbetaald"};
     drop_with_cues({"ALG-08", "ARB-10"}, {"via de bank"}, kWage,
@@ -3462,15 +3480,16 @@ void AddImplied(const std::vector<Token>& tokens, std::unordered_map<std::string
 }
 
 // Whether tokens[first..last] name a working week of at most 48 hours ("40 uur per week", "38 uur in de week"), the
-// Dutch legal maximum on average, and no other count of hours.
-bool NamesOrdinaryWorkingWeek(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+// Dutch legal maximum on average, or a working day of at most 9 ("acht uur per dag"), and no other count of hours.
+bool NamesOrdinaryWorkingTime(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
     bool ordinary = false;
     for (std::size_t index = first; index <= last && index + 3 < tokens.size(); ++index) {
         if (tokens[index].number < 0 || tokens[index + 1].norm != "uur") continue;
         const bool weekly = (tokens[index + 2].norm == "per" && tokens[index + 3].norm == "week") ||
                             (index + 4 < tokens.size() && tokens[index + 2].norm == "in" &&
                              tokens[index + 4].norm == "week");
-        if (!weekly || tokens[index].number > 48) return false;
+        const bool daily = tokens[index + 2].norm == "per" && tokens[index + 3].norm == "dag";
+        if (weekly ? tokens[index].number > 48 : !daily || tokens[index].number > 9) return false;
         ordinary = true;
     }
     return ordinary;
@@ -3522,7 +3541,7 @@ void AddModelHits(const SuggestionModel& model, const std::vector<Token>& tokens
         // a job, as the concept rules' spend_block says.
         if (hit.code == "CRI-05" && EvidenceHasConcept(tokens, result, "spend_block")) continue;
         // A working week the law allows ("40 uur per week") is no long day.
-        if ((hit.code == "ALG-02" || hit.code == "ARB-02") && NamesOrdinaryWorkingWeek(tokens, hit.first, hit.last))
+        if ((hit.code == "ALG-02" || hit.code == "ARB-02") && NamesOrdinaryWorkingTime(tokens, hit.first, hit.last))
             continue;
         results.try_emplace(indicator->code, result);
         for (const auto& [first, second] : kDuplicatePairs) {

@@ -21,16 +21,18 @@
 //   narratives (62), dev (32), train2 (124), hardneg (120: 90 negatives full of indicator words in innocent use,
 //   30 positives): the phrase patterns and the rules for innocent uses were tuned on them;
 //   blind (40), train3 (134), blind2 (48), blind3 (60), unseen4 (160), blind5 (60), blind6 (60), blind7 (60),
-//   train10-15 (6 x 60), blind8-12, train16-39, blind17 (60 each): written by people who never saw the
+//   train10-15 (6 x 60), blind8-12, train16-43, blind17 (60 each): written by people who never saw the
 //   matcher, the patterns not tuned on them (but they were read for error analysis: the begging-cup rule came from
 //   misses in them, the own-business owner from negatives at sterk in train10-15, blind10 and train16, wages "via de
 //   bank" and housing "in orde" from a blind7 negative at sterk, the interpreters' phone from train19's T19-28, the
 //   agency's orderly housing from train25's T25-05, denied deductions from train35's T35-49, an owner named twice
-//   and an employer outside the debt from blind17's B17-41 and B17-56); blind2, blind3, unseen4, blind5-18,
-//   train16-39 were each measured while nobody had read them
+//   and an employer outside the debt from blind17's B17-41 and B17-56, an age in brackets, "bijna" and an ordinary
+//   working day from train42's T42-15 and T42-28, a day-care arrangement and a checked car-pool from cross-validated
+//   negatives at sterk T33-31 and T43-28); blind2, blind3, unseen4, blind5-22, train16-43 were each measured while
+//   nobody had read them
 //   (docs/architecture.md);
-//   blind13, blind14, blind15, blind16, blind18 (kHeldOutSets; 60 each: 14 arbeid, 10 seksueel, 10 crimineel, 26
-//   negatives of which 19 hard), each written by one writer who read only the brief, the policy and the catalog,
+//   blind13, blind14, blind15, blind16, blind18, blind19-22 (kHeldOutSets; 60 each: 14 arbeid, 10 seksueel, 10
+//   crimineel, 26 negatives of which 19 hard), each written by one writer who read only the brief, the policy and the catalog,
 //   labelled twice and adjudicated before any matcher ran on them, never trained on and never read while changing
 //   the matcher.
 // All sets but the held-out ones are training data of the learned layer (suggestion_model.hpp; `make
@@ -39,13 +41,21 @@
 // the sets the patterns were not tuned on) and the held-out sets (SuggestionsHeldOut).
 //
 // Measured (precision / recall / strongest-form accuracy), with the model trained on the adjudicated labels of
-// the 3,120 (every weight of at least 0.1; threshold 0.45 chosen by cross-validation):
-//   cross-validation, all 3,120                     0.752 / 0.809 / 0.935
+// the 3,360 (every weight of at least 0.1; threshold 0.45 chosen by cross-validation):
+//   cross-validation, all 3,360                     0.751 / 0.807 / 0.933
+//   cross-validation, the 3,022 the patterns were not tuned on
+//                                                    0.749 / 0.796 / 0.932, no negative at sterk
+//   all held-out sets (540) now                     0.739 / 0.832 / 0.931, no negative at sterk
+//     blind13-16, blind18 (300)                      0.747 / 0.843 / 0.960
+//     blind19-22 (240)                               0.729 / 0.820 / 0.896
+//   blind19-22, first run (main at f308f54, before anything of this change)
+//                                                    0.718 / 0.809 / 0.896, no negative at sterk
+// Before (blind13-16 and blind18 held out, 3,120 trained on):
 //   cross-validation, the 2,782 the patterns were not tuned on
 //                                                    0.750 / 0.798 / 0.932, no negative at sterk
-//   all held-out sets (300) now                     0.744 / 0.848 / 0.970, no negative at sterk
+//   all held-out sets (300)                         0.744 / 0.848 / 0.970, no negative at sterk
 //                                                    (blind15, blind16, blind18: 0.767 / 0.853 / 0.978)
-//   train40-43 (240), first run now (not trained on; tests/data/labelling/README.md)
+//   train40-43 (240), first run (then read for T42-15 and T42-28, and trained on)
 //                                                    0.707 / 0.800 / 0.904, one negative at sterk (T42-15)
 //   blind15-18 (240), first run at 01147cc with a review's fixes (then blind17's two negatives at sterk were read)
 //                                                    0.741 / 0.847 / 0.950, two negatives at sterk
@@ -68,8 +78,9 @@
 //     train22-25   main 0.694 / 0.756 / 0.887; 28ef38d with the learned-core rule 0.718 / 0.761 / 0.917
 //     train18-21   main 0.708 / 0.753 / 0.921; 12416f3 with the rules of 11:30 0.738 / 0.765 / 0.925
 // Then precision and form met their targets on new text and recall missed 0.8 by 0.004-0.03; since the afternoon
-// of 30 November all four are met on the held-out sets, cross-validated recall is 0.002 short, and a batch's first
-// run can still bring a negative to sterk (blind15-18: two of 104). The cross-validated figures flatter precision by up to 0.04: the patterns
+// of 30 November all four are met over all the held-out sets, cross-validated recall is 0.002-0.004 short, a batch's
+// first run can still bring a negative to sterk (blind15-18: two of 104) and a batch's form accuracy can fall just
+// under 0.9 (blind19-22: 0.896). The cross-validated figures flatter precision by up to 0.04: the patterns
 // were built from those sets' errors.
 // Earlier held-out sets, each at its own first run: blind10 0.684 / 0.692 / 0.850 (one negative at sterk, B10-16,
 // an owner named after a colon), blind9 0.720 / 0.766 / 0.883, blind8 0.721 / 0.706 / 0.850, blind7 0.687 / 0.752
@@ -132,12 +143,15 @@ const std::vector<std::string> kPatternUnseenSets = {
     "narratives-train27.tsv", "narratives-train28.tsv", "narratives-train29.tsv", "narratives-train30.tsv",
     "narratives-train31.tsv", "narratives-train32.tsv", "narratives-train33.tsv", "narratives-blind11.tsv",
     "narratives-blind12.tsv", "narratives-train34.tsv", "narratives-train35.tsv", "narratives-train36.tsv",
-    "narratives-train37.tsv", "narratives-train38.tsv", "narratives-train39.tsv", "narratives-blind17.tsv"};
+    "narratives-train37.tsv", "narratives-train38.tsv", "narratives-train39.tsv", "narratives-blind17.tsv",
+    "narratives-train40.tsv", "narratives-train41.tsv", "narratives-train42.tsv", "narratives-train43.tsv"};
 
 // The sets no model is trained on and no rule was made from (SuggestionsHeldOut).
 const std::vector<std::string> kHeldOutSets = {"narratives-blind13.tsv", "narratives-blind14.tsv",
                                                "narratives-blind15.tsv", "narratives-blind16.tsv",
-                                               "narratives-blind18.tsv"};
+                                               "narratives-blind18.tsv", "narratives-blind19.tsv",
+                                               "narratives-blind20.tsv", "narratives-blind21.tsv",
+                                               "narratives-blind22.tsv"};
 
 std::string DataPath(const std::string& file) { return std::string(MELDROUTE_TEST_DATA_DIR) + "/" + file; }
 
@@ -292,7 +306,7 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
     std::vector<std::string> sets = kPatternTunedSets;
     sets.insert(sets.end(), kPatternUnseenSets.begin(), kPatternUnseenSets.end());
     sets.insert(sets.end(), kHeldOutSets.begin(), kHeldOutSets.end());  // SuggestionsHeldOut
-    ASSERT_EQ(sets.size(), 53u);
+    ASSERT_EQ(sets.size(), 61u);
     for (const std::string& file : sets) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);

@@ -320,6 +320,32 @@ TEST(SuggestionsTest, OwnAccountIsNoSignal) {
                        "ALG-08", true);
 }
 
+// A number alone in brackets is a person's age, not a crowd: "man (30) viel bijna in slaap" is no overcrowded housing;
+// a count of people is.
+TEST(SuggestionsTest, AnAgeInBracketsIsNoCrowd) {
+    ExpectRuleSuggests({"Roemeense man (30) viel bijna in slaap tijdens het gesprek over zijn huurtoeslag."}, "ARB-13",
+                       false);
+    ExpectRuleSuggests({"Roemeense man, 30 mensen slapen in het huis van de werkgever."}, "ARB-13", true);
+}
+
+// "bijna" or "nog" beside a word of receiving ("viel bijna in slaap tijdens het gesprek over ...") is no income
+// withheld; "niets over" still is.
+TEST(SuggestionsTest, AlmostIsNoIncomeWithheld) {
+    ExpectRuleSuggests({"Hij werkt in de kas en viel bijna in slaap tijdens het gesprek over zijn huurtoeslag."},
+                       "ARB-03", false);
+    ExpectRuleSuggests({"Hij werkt in de kas en houdt na de huur niets over."}, "ARB-03", true);
+}
+
+// Unpaid work that is a care arrangement ("dagbesteding") is no underpayment; with money taken beside it, it is.
+TEST(SuggestionsTest, DayCareWorkIsNoUnderpayment) {
+    ExpectRuleSuggests({"Bas werkt drie ochtenden per week op een zorgboerderij en krijgt er niets voor. Dat is zijn "
+                        "dagbesteding via de Wmo."},
+                       "ARB-03", false);
+    ExpectRuleSuggests({"Bas werkt drie ochtenden per week op een zorgboerderij en krijgt er niets voor. Het heet zijn "
+                        "dagbesteding, maar de boer neemt zijn uitkering af."},
+                       "ARB-03", true);
+}
+
 // A deduction the writer denies is neither underpayment (ARB-03) nor a debt paid off from the wage (ARB-07); one
 // that is made still is.
 TEST(SuggestionsTest, DeniedDeductionIsNoSignal) {
