@@ -907,6 +907,11 @@ const std::vector<Rule> kRules = {
      }},
     {"CRI-06", 0.6,
      {
+         "toeslagen|toeslag|uitkering|uitkeringen|bijstand|leningen|lening|abonnementen|telefoonabonnement*|"
+         "zorgtoeslag|huurtoeslag ~4 op ~2 haar|zijn|hun ~1 naam",
+         "op ~2 haar|zijn|hun ~1 naam ~4 toeslagen|toeslag|uitkering|bijstand|leningen|lening|abonnementen|"
+         "telefoonabonnement*",
+         "spookbewoner*|spookinschrijving*",
          "vastgezeten|gedetineerd|strafblad|gevangenis|bajes|jeugdgevangenis|veroordeeld",
          "snel|makkelijk ~2 cash|geld ~2 verdienen|verdiend",
          "explosief|explosieven|vuurwerkbom*|handgranaat|granaat|brandstichting|plofkraak*",
@@ -3252,6 +3257,11 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                     "niet van zijn salaris af", "niet van haar salaris af", "niet ingehouden", "niets ingehouden",
                     "niet verrekend", "niet afgetrokken"},
                    {}, {"take_money", "pay_back", "debt", "euro_word"}, false, false, 0.5);
+    // An allowance or contract in the person's own name that they took out themselves ("ze ontvangt zelf huurtoeslag
+    // op haar naam") is no fraud by others (CRI-06 read from "toeslagen op haar naam"); money taken or handed over, a
+    // card held or a holder beside it keeps it a signal.
+    drop_with_cues({"CRI-06"}, {"zelf$", "eigen naam"}, {"op haar naam", "op zijn naam", "op hun naam", "eigen naam"},
+                   {"take_money", "hand_to", "give_strong", "bank_keep"}, false, true, 0.6);
     // Unpaid work that is a care arrangement ("Dat is zijn dagbesteding via de Wmo") is no underpaid labour, no long
     // days and no other pressure, where these were read loosely or guessed; a debt, money taken or coercion beside it
     // keeps them ("de 'dagbesteding' is twaalf uur per dag en hij moet zijn uitkering afgeven").

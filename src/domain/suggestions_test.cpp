@@ -320,6 +320,21 @@ TEST(SuggestionsTest, OwnAccountIsNoSignal) {
                        "ALG-08", true);
 }
 
+// Allowances, loans or subscriptions taken out in the person's name are fraud by someone else (CRI-06, contact with
+// people who act criminally); an allowance the person receives in their own name, themselves, is not.
+TEST(SuggestionsTest, FraudInThePersonsNameIsContactWithCriminals) {
+    ExpectRuleSuggests({"Een 'kennis' heeft op haar naam toeslagen en een uitkering aangevraagd.",
+                        "Die man vraagt op hun naam toeslagen aan en houdt het geld.",
+                        "Ze heeft zelf niets aangevraagd, maar haar vriend heeft op haar naam leningen en "
+                        "telefoonabonnementen afgesloten.",
+                        "Haar 'neef' heeft twee leningen op haar naam afgesloten.",
+                        "Op het adres staan twaalf spookbewoners ingeschreven."},
+                       "CRI-06", true);
+    ExpectRuleSuggests({"Ze ontvangt zelf huurtoeslag op haar naam, op haar eigen rekening.",
+                        "Het huurcontract staat op haar naam, de afspraak is gemaakt."},
+                       "CRI-06", false);
+}
+
 // A number alone in brackets is a person's age, not a crowd: "man (30) viel bijna in slaap" is no overcrowded housing;
 // a count of people is.
 TEST(SuggestionsTest, AnAgeInBracketsIsNoCrowd) {
