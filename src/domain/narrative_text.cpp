@@ -121,6 +121,22 @@ bool IsScopeNoun(std::string_view word) {
     return false;
 }
 
+// Singular words for a person, after which a number alone in brackets is their age ("Roemeense man (30)"); after a
+// plural ("arbeidsmigranten (16)", "mensen (30)") it is a count.
+bool IsSingularPersonWord(std::string_view word) {
+    static constexpr std::string_view kWords[] = {
+        "man",       "vrouw",       "jongen",     "meisje",     "mevrouw",   "meneer",    "mw",         "mevr",
+        "dhr",       "heer",        "moeder",     "vader",      "zoon",      "dochter",   "broer",      "zus",
+        "kind",      "leerling",    "student",    "studente",   "scholier",  "werknemer", "medewerker", "medewerkster",
+        "bewoner",   "bewoonster",  "client",     "inwoner",    "inwoonster", "slachtoffer", "verdachte", "melder",
+        "uitzendkracht", "arbeidsmigrant", "jongeman", "tiener",   "minderjarige", "eigenaar", "eigenaresse", "chauffeur",
+        "sekswerker", "verkoper",   "schoonmaker", "schoonmaakster", "neef",  "nicht",     "oom",        "tante"};
+    for (std::string_view known : kWords) {
+        if (word == known) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string StemOf(std::string_view word) {
@@ -155,7 +171,16 @@ std::vector<Token> Tokenize(std::string_view text) {
         current.end = end;
         if (word_is_digits) {
             current.number = current.norm.size() <= 6 ? std::stol(current.norm) : 1000000;
-            current.bracketed = current.begin > 0 && text[current.begin - 1] == '(' && end < text.size() && text[end] == ')';
+            // An age: alone in brackets right after a singular word for a person or a capitalised word inside a
+            // sentence (a name, a nationality: "Bas (35)", "Roemeen (30)").
+            if (current.begin > 1 && text[current.begin - 1] == '(' && end < text.size() && text[end] == ')' &&
+                !tokens.empty() && tokens.back().sentence == sentence && tokens.back().end + 2 >= current.begin) {
+                const Token& before = tokens.back();
+                const auto first = static_cast<unsigned char>(text[before.begin]);
+                const bool capitalised = first >= 'A' && first <= 'Z' && tokens.size() > 1 &&
+                                         tokens[tokens.size() - 2].sentence == sentence;
+                current.bracketed = capitalised || IsSingularPersonWord(before.norm);
+            }
         } else {
             current.number = NumberWordValue(current.norm);
         }

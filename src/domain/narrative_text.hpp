@@ -26,7 +26,7 @@ struct Token {
     int sentence = 0;       // words of one sentence share this number
     int clause = 0;         // words of one clause share this number
     long number = -1;       // the value when the word is a number, otherwise -1
-    bool bracketed = false;  // a number standing alone in brackets, "(30)": a person's age, not an amount or a count
+    bool bracketed = false;  // a number alone in brackets after a person, "man (30)": an age, not an amount or a count
     bool negator = false;   // "geen", "niet", ...
     bool after_colon = false;  // the first word after a colon ("Ondernemersloket: eigenaar van ...")
     int norm_id = -1;       // norm and stem as ids of the pattern vocabulary (-1: no pattern word)

@@ -155,12 +155,27 @@ TEST(SuggestionModelTest, ACheckedCarPoolExplainsAnEarlyPickUp) {
     ExpectGuard("ALG-02", "u:" + StemOf("opgehaald"), "u:" + StemOf("busje"),
                 "Hij wordt elke ochtend opgehaald door een busje. Uitgezocht: het is een collega die carpoolt.",
                 "Hij wordt elke ochtend opgehaald door een busje. Hij zegt dat het een collega is die carpoolt.");
+    const SuggestionModel model = TwoWordModel("ALG-02", "u:" + StemOf("opgehaald"), "u:" + StemOf("busje"));
+    EXPECT_TRUE(Suggests("Hij wordt elke ochtend opgehaald door een busje. Nagevraagd of het een carpool is: nee, het "
+                         "busje is van de koppelbaas.",
+                         model, "ALG-02"));
+}
+
+// Unpaid work the writer names as the person's day care ("Dat is zijn dagbesteding") explains what the model guessed
+// to be underpayment; day care named as a cover does not.
+TEST(SuggestionModelTest, DayCareExplainsGuessedUnderpayment) {
+    ExpectGuard("ARB-03", "u:roze", "u:doos", "Hij vouwt op zijn werk een roze doos. Dat is zijn dagbesteding via de Wmo.",
+                "Hij vouwt op zijn werk een roze doos. De boer noemt het dagbesteding.");
 }
 
 // Nor is an ordinary working day of at most nine hours; ten hours a day is not ordinary.
 TEST(SuggestionModelTest, AnOrdinaryWorkingDayIsNoLongDay) {
     ExpectGuard("ALG-02", "u:werkt", "u:uur", "Hij werkt acht uur per dag met pauzes.",
                 "Hij werkt tien uur per dag met pauzes.");
+    // More work beside the day is no ordinary day.
+    const SuggestionModel model = TwoWordModel("ALG-02", "u:werkt", "u:uur");
+    EXPECT_TRUE(Suggests("Hij werkt 9 uur per dag in de kas, daarna nog 6 uur op het veld.", model, "ALG-02"));
+    EXPECT_TRUE(Suggests("Ze werkt 8 uur per dag en moet 's nachts klaarstaan voor de kinderen.", model, "ALG-02"));
 }
 
 // Where the patterns read no form's core, the model's core of one form (here CRI-06) drops the generic indicators of

@@ -910,7 +910,7 @@ const std::vector<Rule> kRules = {
          "toeslagen|toeslag|uitkering|uitkeringen|bijstand|leningen|lening|abonnementen|telefoonabonnement*|"
          "zorgtoeslag|huurtoeslag ~4 op ~2 haar|zijn|hun ~1 naam",
          "op ~2 haar|zijn|hun ~1 naam ~4 toeslagen|toeslag|uitkering|bijstand|leningen|lening|abonnementen|"
-         "telefoonabonnement*",
+         "telefoonabonnement*|zorgtoeslag|huurtoeslag",
          "spookbewoner*|spookinschrijving*",
          "vastgezeten|gedetineerd|strafblad|gevangenis|bajes|jeugdgevangenis|veroordeeld",
          "snel|makkelijk ~2 cash|geld ~2 verdienen|verdiend",
@@ -1644,6 +1644,7 @@ const std::vector<Concept> kConcepts = {
     {"pimp_boss", "werkgever*|*werkgever|baas|bazen|chef|uitzendbureau*|bemiddelaar*|tussenpersoon|tussenpersonen|ronselaar*|eigenaar*|pooier*|loverboy*|manager|madam|mama|vriend|vriendje|partner|neef|oom|koppelbaas*|voorman|ploegbaas|souteneur|regelaar|uitbater|bemiddelingsbureau*"},
     {"spend_block", "eigen|zelf|gespaard|spaargeld|spaart|verdiend"},
     {"contrast", "maar|terwijl|toch|ondanks|niet|geen|zonder|nauwelijks|alleen|slechts|sinds"},
+    {"answer_no", "nee|neen"},
     {"refuse_neg", "weigert|weigerde|weigeren|niet|nooit|geen|zonder"},
     {"crowd", "#6-99|tientallen|tiental|twaalf|veertien|zestien|twintig"},
     {"control_mod", "voor|namens|steeds|telkens|voortdurend|constant|plaats|alles|zijde|ertussendoor|tussendoor|steeds|meteen|direct"},
@@ -2008,7 +2009,7 @@ const std::vector<Concept> kConcepts = {
      "container*|kas|kassen|bedrijf|*bedrijf|fabriek|magazijn|achterkamer|kantoor|kantoortje|bedrijfspand|club|"
      "massagesalon|*salon|werkplek|bakkerij|slachterij|tuinderij|zolder|kantine|vrachtwagen|busje|bedrijfsbus"},
     {"receive", "ontvangen|ontvangt|ontving|gekregen|krijgt|krijgen|kreeg|uitbetaald|overgehouden|over|gezien"},
-    {"little2", "niets|niks|nooit|geen|nauwelijks|amper|weinig|zonder"},
+    {"little2", "niets|niks|nooit|geen|nauwelijks|amper|weinig|nog|zonder"},
     // A wage named as an amount per week or month far below the legal minimum, or paid in board and lodging.
     {"wage_week_low", "#1-250"},
     {"wage_month_low", "#1-1000"},
@@ -2949,10 +2950,6 @@ void DropExplained(std::string_view text, const std::vector<Token>& tokens,
          0.5,
          {"krantenwijk", "folderwijk", "bezorgbedrijf", "bezorgdienst", "postbezorg", "pakketbezorg"},
          {"nagevraagd", "nagegaan", "gecontroleerd"}},
-        // A car-pool someone checked explains a van fetching the person early ("elke ochtend om zes uur opgehaald
-        // door een busje vol mannen. Uitgezocht: een collega die carpoolt naar de bouwplaats"), where the long day
-        // was read loosely.
-        {{"ALG-02", "ARB-02"}, 0.5, {"carpool"}, {"uitgezocht", "nagevraagd", "nagegaan", "gecontroleerd"}},
         {{"ALG-03"}, 1.0, {"leeftijdsgeno", "eigen leeftijd"}},
         {{"SEK-02"}, kLooseSexWorkWeight, {"zelfstandig", "vergund", "geregistreerd"}},
     };
@@ -3257,16 +3254,56 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                     "niet van zijn salaris af", "niet van haar salaris af", "niet ingehouden", "niets ingehouden",
                     "niet verrekend", "niet afgetrokken"},
                    {}, {"take_money", "pay_back", "debt", "euro_word"}, false, false, 0.5);
-    // An allowance or contract in the person's own name that they took out themselves ("ze ontvangt zelf huurtoeslag
-    // op haar naam") is no fraud by others (CRI-06 read from "toeslagen op haar naam"); money taken or handed over, a
-    // card held or a holder beside it keeps it a signal.
-    drop_with_cues({"CRI-06"}, {"zelf$", "eigen naam"}, {"op haar naam", "op zijn naam", "op hun naam", "eigen naam"},
-                   {"take_money", "hand_to", "give_strong", "bank_keep"}, false, true, 0.6);
-    // Unpaid work that is a care arrangement ("Dat is zijn dagbesteding via de Wmo") is no underpaid labour, no long
-    // days and no other pressure, where these were read loosely or guessed; a debt, money taken or coercion beside it
-    // keeps them ("de 'dagbesteding' is twaalf uur per dag en hij moet zijn uitkering afgeven").
-    drop_with_cues({"ARB-03", "ARB-02", "ARB-16"}, {"dagbesteding"}, {},
-                   {"take_money", "give_strong", "hand_to", "coerce_strong", "pay_back", "debt"}, false, false, 0.5);
+    // Allowances, loans or subscriptions in the person's name (CRI-06 read from "toeslagen op haar naam") are fraud by
+    // others only where the text names someone else who arranges things ("een 'kennis'", "die man", "de
+    // bemiddelaar") or the person did not know ("die zij nooit heeft afgesloten", "wisten niet eens dat ze toeslag
+    // kregen"); "ontvangt bijstand op zijn naam", "heeft twee leningen op haar naam lopen", "na het overlijden van haar
+    // man wil ze de toeslagen op haar naam" are the person's own.
+    if (const auto fraud = results.find("CRI-06"); fraud != results.end() && fraud->second.best_weight <= 0.6) {
+        bool in_name = false;
+        for (const Token& token : tokens) {
+            in_name = in_name || (token.begin >= fraud->second.begin && token.end <= fraud->second.end &&
+                                  token.norm == "naam");
+        }
+        static constexpr std::string_view kOthers[] = {"kennis",    "kennissen", "neef",        "nicht",     "oom",
+                                                       "tante",     "tolk",      "regelaar",    "landgenoot", "ex",
+                                                       "expartner", "exvriend",  "onbekende",   "onbekend",  "koppelbaas"};
+        static constexpr std::string_view kKnow[] = {"wist",  "wisten", "weet",    "weten",    "kent",   "kende",
+                                                     "kennen", "herkent", "herkende", "herkennen", "snapt"};
+        static constexpr std::string_view kNot[] = {"niet", "niets", "niks", "geen", "nooit"};
+        const auto in = [](const auto& list, std::string_view word) {
+            return std::find(std::begin(list), std::end(list), word) != std::end(list);
+        };
+        bool someone_else = false;
+        for (std::size_t index = 0; index < tokens.size() && !someone_else; ++index) {
+            const std::string_view norm = tokens[index].norm;
+            const std::string_view before = index > 0 ? std::string_view{tokens[index - 1].norm} : std::string_view{};
+            someone_else = in(kOthers, norm) || norm.starts_with("bemiddelaar") || norm.starts_with("tussenpersoon") ||
+                           norm == "nooit" || norm == "medeweten" ||
+                           ((norm == "man" || norm.starts_with("vriend")) &&
+                            (before == "een" || before == "die" || before == "de" || before == "deze" ||
+                             before == "oudere")) ||
+                           (norm.starts_with("vriend") && (before == "haar" || before == "zijn"));
+            // "wist niet", "wisten ze niet eens", "kent hij niet": not known to the person.
+            for (std::size_t next = index + 1; next < tokens.size() && next <= index + 3 && in(kKnow, norm); ++next) {
+                someone_else = someone_else || in(kNot, tokens[next].norm);
+            }
+        }
+        if (in_name && !someone_else) results.erase(fraud);
+    }
+    // Unpaid work the writer names as the person's care arrangement ("Dat is zijn dagbesteding via de Wmo") is no
+    // underpaid labour, no long days and no other pressure where only the learned layer guessed these; what a rule
+    // read stays, and so does day care named as a cover ("de boer noemt het dagbesteding"), someone else's, or ended
+    // ("gestopt met de dagbesteding"), or a debt, money taken or coercion beside it.
+    drop_with_cues({"ARB-03", "ARB-02", "ARB-16"},
+                   {"is zijn dagbesteding", "is haar dagbesteding", "als dagbesteding", "als zijn dagbesteding",
+                    "als haar dagbesteding", "voor zijn dagbesteding", "voor haar dagbesteding"},
+                   {}, {"take_money", "give_strong", "hand_to", "coerce_strong", "pay_back", "debt"}, true, false);
+    // A car-pool the writer checked ("elke ochtend om zes uur opgehaald door een busje vol mannen. Uitgezocht: een
+    // collega die carpoolt naar de bouwplaats") explains an early pick-up the learned layer guessed to be a long day;
+    // what a rule read stays, and so does a check that found none ("nagevraagd, die kent geen carpool").
+    drop_with_cues({"ALG-02", "ARB-02"}, {"carpool"}, {"uitgezocht", "nagevraagd", "nagegaan", "gecontroleerd"},
+                   {"contrast", "answer_no"}, true, false);
     // Wages paid through the bank are no money handed over, unless money is given away or a pass held beside it.
     static const std::vector<std::string_view> kWage = {"loon", "salaris", "betaald", "uitbetaald"};
     drop_with_cues({"ALG-08", "ARB-10"}, {"via de bank"}, kWage,
@@ -3489,6 +3526,20 @@ void AddImplied(const std::vector<Token>& tokens, std::unordered_map<std::string
     if (TextHasConcept(tokens, "workctx") && !TextHasConcept(tokens, "nonlabour_ctx")) imply("ALG-14", "ARB-17", "tired_word");
 }
 
+// Whether the sentence of tokens[hours] ("8 uur per dag") names more work beside those hours: other hours ("daarna
+// nog 6 uur"), the evening or night ("moet 's nachts klaarstaan", "tot na middernacht"), or work on top ("daarnaast").
+bool MoreWorkInSentence(const std::vector<Token>& tokens, std::size_t hours) {
+    static constexpr std::string_view kMore[] = {"daarna", "daarnaast", "nog",   "bovendien", "avonds",
+                                                 "nachts", "nacht",     "middernacht", "oppassen", "klaarstaan"};
+    const auto [begin, end] = SentenceSpan(tokens, hours, hours);
+    for (std::size_t index = begin; index < end; ++index) {
+        if (index == hours) continue;
+        if (tokens[index].number >= 0 && index + 1 < end && tokens[index + 1].norm == "uur") return true;
+        if (std::find(std::begin(kMore), std::end(kMore), tokens[index].norm) != std::end(kMore)) return true;
+    }
+    return false;
+}
+
 // Whether tokens[first..last] name a working week of at most 48 hours ("40 uur per week", "38 uur in de week"), the
 // Dutch legal maximum on average, or a working day of at most 9 ("acht uur per dag"), and no other count of hours.
 bool NamesOrdinaryWorkingTime(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
@@ -3500,6 +3551,7 @@ bool NamesOrdinaryWorkingTime(const std::vector<Token>& tokens, std::size_t firs
                              tokens[index + 4].norm == "week");
         const bool daily = tokens[index + 2].norm == "per" && tokens[index + 3].norm == "dag";
         if (weekly ? tokens[index].number > 48 : !daily || tokens[index].number > 9) return false;
+        if (daily && MoreWorkInSentence(tokens, index)) return false;
         ordinary = true;
     }
     return ordinary;
