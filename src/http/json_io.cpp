@@ -26,6 +26,7 @@ template <typename... Members>
 Json Object(Members&&... members) {
     static_assert(sizeof...(Members) % 2 == 0, "key, value pairs");
     Json json(Json::value_t::object);
+    json.get_ref<Json::object_t&>().reserve(sizeof...(Members) / 2);
     AddMembers(json.get_ref<Json::object_t&>(), std::forward<Members>(members)...);
     return json;
 }

@@ -17,7 +17,7 @@
 
 namespace meldroute::http {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 //! An array of `convert(item)` for each item, each moved in (no copy of what `convert` built).
 template <typename Items, typename Convert>
