@@ -3115,6 +3115,37 @@ bool NamesHolder(const std::vector<Token>& tokens, std::size_t first, std::size_
     return false;
 }
 
+// Whether the text names someone else who arranges the person's affairs ("een 'kennis'", "die man", "haar vriend", "de
+// bemiddelaar", "een tolk") or says the person did not know ("nooit afgesloten", "wisten niet eens", "buiten haar
+// medeweten"): what makes allowances or loans in the person's name fraud by others.
+bool NamesSomeoneElseOrUnknowing(const std::vector<Token>& tokens) {
+    static constexpr std::string_view kOthers[] = {"kennis",    "kennissen", "neef",      "nicht",      "oom",
+                                                   "tante",     "tolk",      "regelaar",  "landgenoot", "ex",
+                                                   "expartner", "exvriend",  "onbekende", "onbekend",   "koppelbaas"};
+    static constexpr std::string_view kKnow[] = {"wist",   "wisten",  "weet",     "weten",     "kent", "kende",
+                                                 "kennen", "herkent", "herkende", "herkennen", "snapt"};
+    static constexpr std::string_view kNot[] = {"niet", "niets", "niks", "geen", "nooit"};
+    const auto in = [](const auto& list, std::string_view word) {
+        return std::find(std::begin(list), std::end(list), word) != std::end(list);
+    };
+    for (std::size_t index = 0; index < tokens.size(); ++index) {
+        const std::string_view norm = tokens[index].norm;
+        const std::string_view before = index > 0 ? std::string_view{tokens[index - 1].norm} : std::string_view{};
+        const bool pointed = before == "een" || before == "die" || before == "de" || before == "deze" ||
+                             before == "oudere";
+        if (in(kOthers, norm) || norm.starts_with("bemiddelaar") || norm.starts_with("tussenpersoon") ||
+            norm == "nooit" || norm == "medeweten" || ((norm == "man" || norm.starts_with("vriend")) && pointed) ||
+            (norm.starts_with("vriend") && (before == "haar" || before == "zijn"))) {
+            return true;
+        }
+        // "wist niet", "wisten ze niet eens", "kent hij niet": not known to the person.
+        for (std::size_t next = index + 1; in(kKnow, norm) && next < tokens.size() && next <= index + 3; ++next) {
+            if (in(kNot, tokens[next].norm)) return true;
+        }
+    }
+    return false;
+}
+
 void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                       std::unordered_map<std::string_view, CodeResult>& results) {
     // The words of the evidence's sentence and the sentence after it.
@@ -3265,31 +3296,7 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
             in_name = in_name || (token.begin >= fraud->second.begin && token.end <= fraud->second.end &&
                                   token.norm == "naam");
         }
-        static constexpr std::string_view kOthers[] = {"kennis",    "kennissen", "neef",        "nicht",     "oom",
-                                                       "tante",     "tolk",      "regelaar",    "landgenoot", "ex",
-                                                       "expartner", "exvriend",  "onbekende",   "onbekend",  "koppelbaas"};
-        static constexpr std::string_view kKnow[] = {"wist",  "wisten", "weet",    "weten",    "kent",   "kende",
-                                                     "kennen", "herkent", "herkende", "herkennen", "snapt"};
-        static constexpr std::string_view kNot[] = {"niet", "niets", "niks", "geen", "nooit"};
-        const auto in = [](const auto& list, std::string_view word) {
-            return std::find(std::begin(list), std::end(list), word) != std::end(list);
-        };
-        bool someone_else = false;
-        for (std::size_t index = 0; index < tokens.size() && !someone_else; ++index) {
-            const std::string_view norm = tokens[index].norm;
-            const std::string_view before = index > 0 ? std::string_view{tokens[index - 1].norm} : std::string_view{};
-            someone_else = in(kOthers, norm) || norm.starts_with("bemiddelaar") || norm.starts_with("tussenpersoon") ||
-                           norm == "nooit" || norm == "medeweten" ||
-                           ((norm == "man" || norm.starts_with("vriend")) &&
-                            (before == "een" || before == "die" || before == "de" || before == "deze" ||
-                             before == "oudere")) ||
-                           (norm.starts_with("vriend") && (before == "haar" || before == "zijn"));
-            // "wist niet", "wisten ze niet eens", "kent hij niet": not known to the person.
-            for (std::size_t next = index + 1; next < tokens.size() && next <= index + 3 && in(kKnow, norm); ++next) {
-                someone_else = someone_else || in(kNot, tokens[next].norm);
-            }
-        }
-        if (in_name && !someone_else) results.erase(fraud);
+        if (in_name && !NamesSomeoneElseOrUnknowing(tokens)) results.erase(fraud);
     }
     // Unpaid work the writer names as the person's care arrangement ("Dat is zijn dagbesteding via de Wmo") is no
     // underpaid labour, no long days and no other pressure where only the learned layer guessed these; what a rule
@@ -3602,7 +3609,7 @@ void AddModelHits(const SuggestionModel& model, const std::vector<Token>& tokens
         // Spending from one's own money ("koopt van zijn eigen geld", "heeft ervoor gespaard") is no spending beyond
         // a job, as the concept rules' spend_block says.
         if (hit.code == "CRI-05" && EvidenceHasConcept(tokens, result, "spend_block")) continue;
-        // A working week the law allows ("40 uur per week") is no long day.
+        // A working week the law allows ("40 uur per week") or an ordinary day ("acht uur per dag") is no long day.
         if ((hit.code == "ALG-02" || hit.code == "ARB-02") && NamesOrdinaryWorkingTime(tokens, hit.first, hit.last))
             continue;
         results.try_emplace(indicator->code, result);
