@@ -121,8 +121,8 @@ bool IsScopeNoun(std::string_view word) {
     return false;
 }
 
-// Singular words for a person, after which a number alone in brackets is their age ("Roemeense man (30)"); after a
-// plural ("arbeidsmigranten (16)", "mensen (30)") it is a count.
+// Singular words for a person, after which a number alone in brackets is their age ("Roemeense man (30)", "dakdekker
+// (38)"); after a plural ("arbeidsmigranten (16)", "mensen (30)") it is a count.
 bool IsSingularPersonWord(std::string_view word) {
     static constexpr std::string_view kWords[] = {
         "man",       "vrouw",       "jongen",     "meisje",     "mevrouw",   "meneer",    "mw",         "mevr",
@@ -133,6 +133,11 @@ bool IsSingularPersonWord(std::string_view word) {
         "sekswerker", "verkoper",   "schoonmaker", "schoonmaakster", "neef",  "nicht",     "oom",        "tante"};
     for (std::string_view known : kWords) {
         if (word == known) return true;
+    }
+    // An occupation or role in the singular: "dakdekker (38)", "chauffeur (45)", "migrant (29)", "kapster (24)".
+    static constexpr std::string_view kSuffixes[] = {"er", "ster", "eur", "ist", "aar", "ier", "ant", "ent"};
+    for (std::string_view suffix : kSuffixes) {
+        if (word.size() > suffix.size() + 2 && word.ends_with(suffix)) return true;
     }
     return false;
 }
@@ -171,13 +176,15 @@ std::vector<Token> Tokenize(std::string_view text) {
         current.end = end;
         if (word_is_digits) {
             current.number = current.norm.size() <= 6 ? std::stol(current.norm) : 1000000;
-            // An age: alone in brackets right after a singular word for a person or a capitalised word inside a
-            // sentence (a name, a nationality: "Bas (35)", "Roemeen (30)").
+            // An age: alone in brackets right after a singular word for a person or a capitalised singular word
+            // inside a sentence (a name, a nationality: "Kees (35)", "Roemeen (30)").
             if (current.begin > 1 && text[current.begin - 1] == '(' && end < text.size() && text[end] == ')' &&
                 !tokens.empty() && tokens.back().sentence == sentence && tokens.back().end + 2 >= current.begin) {
                 const Token& before = tokens.back();
                 const auto first = static_cast<unsigned char>(text[before.begin]);
-                const bool capitalised = first >= 'A' && first <= 'Z' && tokens.size() > 1 &&
+                // Not a plural ("Roemenen (9)", "Eritreeërs (6)"): that is a count.
+                const bool plural = before.norm.ends_with("en") || before.norm.ends_with("ers");
+                const bool capitalised = first >= 'A' && first <= 'Z' && !plural && tokens.size() > 1 &&
                                          tokens[tokens.size() - 2].sentence == sentence;
                 current.bracketed = capitalised || IsSingularPersonWord(before.norm);
             }

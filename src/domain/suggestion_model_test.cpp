@@ -159,6 +159,10 @@ TEST(SuggestionModelTest, ACheckedCarPoolExplainsAnEarlyPickUp) {
     EXPECT_TRUE(Suggests("Hij wordt elke ochtend opgehaald door een busje. Nagevraagd of het een carpool is: nee, het "
                          "busje is van de koppelbaas.",
                          model, "ALG-02"));
+    // A car-pool explains a pick-up, not the hours.
+    const SuggestionModel hours = TwoWordModel("ALG-02", "u:" + StemOf("middernacht"), "u:thuis");
+    EXPECT_TRUE(Suggests("Ze komt elke dag na middernacht thuis. Gecontroleerd: ze gaat met een carpool.", hours,
+                         "ALG-02"));
 }
 
 // Unpaid work the writer names as the person's day care ("Dat is zijn dagbesteding") explains what the model guessed
@@ -166,16 +170,26 @@ TEST(SuggestionModelTest, ACheckedCarPoolExplainsAnEarlyPickUp) {
 TEST(SuggestionModelTest, DayCareExplainsGuessedUnderpayment) {
     ExpectGuard("ARB-03", "u:roze", "u:doos", "Hij vouwt op zijn werk een roze doos. Dat is zijn dagbesteding via de Wmo.",
                 "Hij vouwt op zijn werk een roze doos. De boer noemt het dagbesteding.");
+    const SuggestionModel model = TwoWordModel("ARB-03", "u:roze", "u:doos");
+    EXPECT_TRUE(Suggests("Hij vouwt op zijn werk een roze doos. Het is zijn dagbesteding, maar hij moet er 50 uur per week "
+                         "werken via de Wmo.",
+                         model, "ARB-03"));
+    EXPECT_TRUE(Suggests("Hij vouwt op zijn werk een roze doos als dagbesteding, op de boerderij van een kennis.", model,
+                         "ARB-03"));
 }
 
-// Nor is an ordinary working day of at most nine hours; ten hours a day is not ordinary.
+// Nor is an ordinary working day of at most nine hours, where the text names no more work anywhere; more work in the
+// next sentence, other hours or a contrast make it no ordinary day.
 TEST(SuggestionModelTest, AnOrdinaryWorkingDayIsNoLongDay) {
     ExpectGuard("ALG-02", "u:werkt", "u:uur", "Hij werkt acht uur per dag met pauzes.",
                 "Hij werkt tien uur per dag met pauzes.");
-    // More work beside the day is no ordinary day.
     const SuggestionModel model = TwoWordModel("ALG-02", "u:werkt", "u:uur");
-    EXPECT_TRUE(Suggests("Hij werkt 9 uur per dag in de kas, daarna nog 6 uur op het veld.", model, "ALG-02"));
-    EXPECT_TRUE(Suggests("Ze werkt 8 uur per dag en moet 's nachts klaarstaan voor de kinderen.", model, "ALG-02"));
+    for (const char* text : {"Hij werkt 8 uur per dag in de kas. Na zijn dienst werkt hij tot 23.00 uur in de afwas.",
+                             "Ze werkt 8 uur per dag in de kas. Daarna moet ze het huis van de baas schoonmaken.",
+                             "Au pair werkt 8 uur per dag en moet alle nachten bij de baby opstaan.",
+                             "Hij krijgt 8 uur per dag betaald, maar werkt er in werkelijkheid veertien."}) {
+        EXPECT_TRUE(Suggests(text, model, "ALG-02")) << text;
+    }
 }
 
 // Where the patterns read no form's core, the model's core of one form (here CRI-06) drops the generic indicators of

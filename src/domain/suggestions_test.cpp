@@ -332,13 +332,19 @@ TEST(SuggestionsTest, FraudInThePersonsNameIsContactWithCriminals) {
                        "CRI-06", true);
     ExpectRuleSuggests({"Er lopen telefoonabonnementen en een lening op haar naam. Ze zegt dat ze die nooit heeft "
                         "afgesloten.",
-                        "Op hun naam lopen zorg- en huurtoeslag, maar zelf wisten ze niet eens dat ze toeslag kregen."},
+                        "Op hun naam lopen zorg- en huurtoeslag, maar zelf wisten ze niet eens dat ze toeslag kregen.",
+                        "Zijn werkgever heeft een telefoonabonnement en twee leningen op zijn naam afgesloten.",
+                        "De huisbaas heeft huurtoeslag op haar naam aangevraagd en houdt het geld zelf.",
+                        "Een 'tolk' deed het woord; er staan toeslagen op zijn naam.",
+                        "Hij heeft een strafblad voor heling. Er staan ook twee leningen op zijn naam."},
                        "CRI-06", true);
     ExpectRuleSuggests({"Ze ontvangt zelf huurtoeslag op haar naam, op haar eigen rekening.",
                         "Het huurcontract staat op haar naam, de afspraak is gemaakt.",
                         "Meneer ontvangt sinds 2021 bijstand op zijn naam; hij woont alleen.",
                         "Schuldhulpverlening: mevrouw heeft twee leningen op haar naam lopen en een betalingsachterstand.",
-                        "Na het overlijden van haar man wil mevrouw dat de huurtoeslag voortaan op haar naam komt."},
+                        "Na het overlijden van haar man wil mevrouw dat de huurtoeslag voortaan op haar naam komt.",
+                        "Gesprek gevoerd met tolk. Meneer ontvangt bijstand op zijn naam.",
+                        "Meneer heeft nooit eerder gewerkt. Hij ontvangt sinds maart een uitkering op zijn naam."},
                        "CRI-06", false);
 }
 
@@ -348,7 +354,8 @@ TEST(SuggestionsTest, AnAgeInBracketsIsNoCrowd) {
     ExpectRuleSuggests({"Roemeense man (30) viel bijna in slaap tijdens het gesprek over zijn huurtoeslag."}, "ARB-13",
                        false);
     ExpectRuleSuggests({"Roemeense man, 30 mensen slapen in het huis van de werkgever.",
-                        "Huisbezoek: in de woning verblijven arbeidsmigranten (16), allemaal via hetzelfde uitzendbureau."},
+                        "Huisbezoek: in de woning verblijven arbeidsmigranten (16), allemaal via hetzelfde uitzendbureau.",
+                        "In de bovenwoning van de eigenaar van de autowasstraat verblijven Roemenen (9)."},
                        "ARB-13", true);
 }
 
