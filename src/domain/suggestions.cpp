@@ -3629,9 +3629,11 @@ void AddModelHits(const SuggestionModel& model, const std::vector<Token>& tokens
         // (kMoneyOutConcepts): the model alone reads it into "ontvangt een uitkering en woont samen met haar partner".
         if (hit.code == "ALG-08" && EvidenceHasConcept(tokens, result, "receive")) {
             // The whole sentence: "ontvangt een uitkering, maar haar ex-partner eist iedere maand de helft op".
-            const auto [first, last] = SentenceSpan(tokens, hit.first, hit.last);
-            if (!std::any_of(std::begin(kMoneyOutConcepts), std::end(kMoneyOutConcepts),
-                             [&](std::string_view name) { return RangeHasConcept(tokens, first, last, name); })) {
+            // A pair, not a structured binding: clang before 16 cannot capture those in a lambda (make fuzz).
+            const std::pair<std::size_t, std::size_t> sentence = SentenceSpan(tokens, hit.first, hit.last);
+            if (!std::any_of(std::begin(kMoneyOutConcepts), std::end(kMoneyOutConcepts), [&](std::string_view name) {
+                    return RangeHasConcept(tokens, sentence.first, sentence.second, name);
+                })) {
                 continue;
             }
         }
