@@ -89,7 +89,7 @@ bench: build
 fuzz:
 	bash fuzz/run.sh
 
-# Retrains the learned suggestion layer from the labelled narratives (never the held-out blind13-16 and blind18)
+# Retrains the learned suggestion layer from the labelled narratives (never the held-out blind13-16, blind18-22)
 # and rewrites its weights file, which the next build compiles in. Deterministic.
 # The threshold is chosen on the sets the phrase patterns were not tuned on (--select-on, see the tool's comment).
 train-suggestions: $(BUILD_DIR)/build.ninja

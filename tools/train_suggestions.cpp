@@ -3,7 +3,7 @@
 //
 //   train_suggestions OUTPUT.tsv LABELLED.tsv... --select-on UNSEEN.tsv...
 //
-// 1. Reads the labelled narratives (tests/data/narratives*.tsv; the held-out sets, blind13-16 and blind18, are never
+// 1. Reads the labelled narratives (tests/data/narratives*.tsv; held-out blind13-16 and blind18-22 are never
 //    passed). All of them are training data; those after --select-on are the sets the phrase patterns were not
 //    tuned on.
 // 2. Chooses the decision threshold by 5-fold cross-validation of the combined matcher (patterns and model) on the
