@@ -3122,9 +3122,10 @@ bool NamesHolder(const std::vector<Token>& tokens, std::size_t first, std::size_
 // haar medeweten"): what makes allowances or loans in the person's name fraud by others.
 bool NamesSomeoneElseOrUnknowing(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
                                  std::size_t last) {
-    static constexpr std::string_view kOthers[] = {"kennis",    "kennissen",  "nicht",     "tante",     "regelaar",
-                                                   "landgenoot", "ex",        "expartner", "exvriend",  "onbekende",
-                                                   "onbekend",  "verhuurder", "zwager",    "boekhouder", "huisbaas"};
+    // Besides the bosses, partners and go-betweens of the pimp_boss concept ("regelaar", "neef", "bemiddelaar").
+    static constexpr std::string_view kOthers[] = {"kennis",     "kennissen", "nicht",     "tante",    "landgenoot",
+                                                   "ex",         "expartner", "exvriend",  "onbekende", "onbekend",
+                                                   "verhuurder", "zwager",    "boekhouder", "huisbaas"};
     static constexpr std::string_view kKnow[] = {"wist",   "wisten",  "weet",     "weten",     "kent", "kende",
                                                  "kennen", "herkent", "herkende", "herkennen", "snapt"};
     static constexpr std::string_view kNot[] = {"niet", "niets", "niks", "geen", "nooit"};
@@ -3152,6 +3153,21 @@ bool NamesSomeoneElseOrUnknowing(std::string_view text, const std::vector<Token>
     return false;
 }
 
+// When DropInnocentUses' cues explain a code's evidence away.
+struct DropWhen {
+    // Concepts whose words beside the evidence keep it a signal (money given away, a pass held).
+    std::vector<std::string_view> blocking{};
+    // Only the learned layer's guesses of the codes, not what a pattern or concept rule read.
+    bool learned_only = false;
+    // Someone named as holding the person's things or money beside the evidence keeps it; false where the cue itself
+    // names the one who came along or gave the phone.
+    bool holder_blocks = true;
+    // Only evidence of at most this weight (a loose reading; what a strong pattern read stays).
+    double max_weight = 1.0;
+    // When set, only evidence whose own words hold this concept ("fetched": a pick-up read as a long day).
+    std::string_view evidence_concept{};
+};
+
 void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                       std::unordered_map<std::string_view, CodeResult>& results) {
     // The words of the evidence's sentence and the sentence after it.
@@ -3172,29 +3188,27 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
         }
         return from >= 0;
     };
-    // Drops each of the codes whose evidence has, beside it, one of the cues (and one of `also`, when given), no
-    // holder (unless `holder_blocks` is false: where the cue names the one who came along or gave the phone) and no
-    // word of a `blocking` concept (money given away, a pass held).
-    // `learned_only`: only the learned layer's guesses of the codes, not what a pattern or concept rule read.
-    // `max_weight`: only evidence of at most this weight (a loose reading; what a strong pattern read stays).
+    // Drops each of the codes whose evidence has, beside it, one of the cues (and one of `also`, when given), and
+    // passes `when` (DropWhen).
     const auto drop_with_cues = [&](std::initializer_list<std::string_view> codes,
                                     const std::vector<std::string_view>& cues,
-                                    const std::vector<std::string_view>& also,
-                                    std::initializer_list<std::string_view> blocking, bool learned_only = false,
-                                    bool holder_blocks = true, double max_weight = 1.0) {
+                                    const std::vector<std::string_view>& also, const DropWhen& when) {
         for (std::string_view code : codes) {
             const auto found = results.find(code);
             std::size_t first = 0;
             std::size_t last = 0;
             if (found == results.end() || !scope(found->second, first, last)) continue;
-            if (learned_only && !found->second.learned) continue;
-            if (found->second.best_weight > max_weight) continue;
-            if (holder_blocks && NamesHolder(tokens, first, last)) continue;
+            if (when.learned_only && !found->second.learned) continue;
+            if (found->second.best_weight > when.max_weight) continue;
+            if (!when.evidence_concept.empty() && !EvidenceHasConcept(tokens, found->second, when.evidence_concept)) {
+                continue;
+            }
+            if (when.holder_blocks && NamesHolder(tokens, first, last)) continue;
             const auto said = [&](const std::vector<std::string_view>& list) {
                 return std::any_of(list.begin(), list.end(),
                                    [&](std::string_view cue) { return ReasonSaidIn(text, tokens, first, last, cue); });
             };
-            const bool blocked = std::any_of(blocking.begin(), blocking.end(), [&](std::string_view name) {
+            const bool blocked = std::any_of(when.blocking.begin(), when.blocking.end(), [&](std::string_view name) {
                 return RangeHasConcept(tokens, first, last, name);
             });
             if (said(cues) && (also.empty() || said(also)) && !blocked) results.erase(found);
@@ -3230,7 +3244,7 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
         "naar haar ouders",  "naar zijn ouders", "naar hun ouders"};
     static const std::vector<std::string_view> kSending = {"stuur", "gestuurd", "opgestuurd", "overma", "overgemaakt"};
     drop_with_cues({"ALG-08", "ARB-10", "SEK-02"}, kToFamily, kSending, {});
-    drop_with_cues({"ARB-15", "ARB-07"}, kToFamily, kSending, {}, true);
+    drop_with_cues({"ARB-15", "ARB-07"}, kToFamily, kSending, {.learned_only = true});
     // Nor is money given to one's own family ("geeft zijn loon aan zijn vrouw"); "aan een vrouw die het werk
     // regelt" and "aan de broer van de baas" stay.
     drop_with_cues({"ALG-08", "ARB-10"},
@@ -3244,13 +3258,13 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                    {"geld zelf", "alles zelf", "verdiensten zelf", "inkomsten zelf", "zelf houd", "zelf bewaar",
                     "zelf beheer", "beheert haar eigen", "beheert zijn eigen", "beheren hun eigen",
                     "beheert ze zelf", "beheert hij zelf"},
-                   {"houd", "hield", "bewaar", "beheer"}, {"give", "give_strong", "hand_to", "take_from"});
+                   {"houd", "hield", "bewaar", "beheer"}, {.blocking = {"give", "give_strong", "hand_to", "take_from"}});
     // Money managed under a court's order ("beschermingsbewind via de kantonrechter") is no money taken: the writer
     // names the legal ground. Someone who takes, is handed or keeps the money or the card keeps it a signal ("zijn
     // huisgenoot heeft zijn pinpas; er is beschermingsbewind aangevraagd"), and a private power of attorney is no
     // such ground ("haar man heeft een volmacht en neemt al haar geld").
     drop_with_cues({"ALG-08", "ARB-11"}, {"beschermingsbewind", "kantonrechter"}, {},
-                   {"give_strong", "hand_to", "take_money", "bank_keep"});
+                   {.blocking = {"give_strong", "hand_to", "take_money", "bank_keep"}});
     // Begging or selling for oneself ("doet dat voor zichzelf", "op eigen initiatief", "geregistreerd verkoper van
     // de straatkrant", collecting for a charity) is no forced begging and no money handed over, where these were
     // read loosely; someone who drops the person off, collects or takes the money, or forces them keeps it a signal,
@@ -3259,15 +3273,16 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                    {"doet dat voor zichzelf", "doet het voor zichzelf", "is voor hemzelf", "is voor haarzelf",
                     "eigen initiatief", "niemand die hem stuurt", "niemand die haar stuurt", "niemand stuurt",
                     "geregistreerd verkoper", "verkoperspas", "collecteer"},
-                   {}, {"hand_to", "give_strong", "cup_taker", "take_money", "coerce_strong", "fetched"}, false, true,
-                   0.7);
+                   {},
+                   {.blocking = {"hand_to", "give_strong", "cup_taker", "take_money", "coerce_strong", "fetched"},
+                    .max_weight = 0.7});
     // An account the person manages ("hij beheert zijn rekening zelf") is no money out of their hands, whoever else
     // the sentence names (an employer paying the wage); a contrast ("maar de baas heeft zijn pas"), money handed over
     // or taken ("de voorman haalt elke vrijdag 150 euro bij hem op") keeps it a signal.
     drop_with_cues({"ALG-08", "ARB-10", "ARB-11"},
                    {"beheert zijn rekening zelf", "beheert haar rekening zelf", "beheert zijn eigen rekening",
                     "beheert haar eigen rekening", "beheert zijn bankrekening zelf", "beheert haar bankrekening zelf"},
-                   {}, {"give_strong", "hand_to", "pay_back", "contrast", "take_away"}, false, false);
+                   {}, {.blocking = {"give_strong", "hand_to", "pay_back", "contrast", "take_away"}, .holder_blocks = false});
     // Housing the writer describes as in order or as a family's own home ("gecertificeerde huisvesting", "ieder een
     // eigen kamer en sleutel", "woont met zijn vrouw boven de zaak") is no bad housing.
     drop_with_cues({"ARB-13"},
@@ -3290,7 +3305,8 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                    {"niet van zijn loon af", "niet van haar loon af", "niet van hun loon af", "niet van het loon af",
                     "niet van zijn salaris af", "niet van haar salaris af", "niet ingehouden", "niets ingehouden",
                     "niet verrekend", "niet afgetrokken"},
-                   {}, {"take_money", "pay_back", "debt", "euro_word"}, false, false, 0.5);
+                   {},
+                   {.blocking = {"take_money", "pay_back", "debt", "euro_word"}, .holder_blocks = false, .max_weight = 0.5});
     // Allowances, loans or subscriptions in the person's name (CRI-06 read from "toeslagen op haar naam") are fraud by
     // others only where the text names someone else who arranges things ("een 'kennis'", "die man", "de
     // bemiddelaar") or the person did not know ("die zij nooit heeft afgesloten", "wisten niet eens dat ze toeslag
@@ -3320,8 +3336,9 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                     "als haar dagbesteding", "voor zijn dagbesteding", "voor haar dagbesteding"},
                    {"wmo", "zorgaanbieder", "zorgboerderij", "begeleider", "begeleiding", "indicatie", "zorginstelling",
                     "dagcentrum"},
-                   {"take_money", "give_strong", "hand_to", "coerce_strong", "pay_back", "debt", "but_word"}, true,
-                   false);
+                   {.blocking = {"take_money", "give_strong", "hand_to", "coerce_strong", "pay_back", "debt", "but_word"},
+                    .learned_only = true,
+                    .holder_blocks = false});
     // A car-pool the writer checked ("elke ochtend om zes uur opgehaald door een busje vol mannen. Uitgezocht: een
     // collega die carpoolt naar de bouwplaats") explains a pick-up the learned layer guessed to be a long day; it
     // explains no hours ("komt na middernacht terug. Gecontroleerd: carpool"), what a rule read stays, and so does a
@@ -3329,19 +3346,20 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
     static const std::vector<std::string_view> kChecked = {"uitgezocht", "nagevraagd", "nagegaan", "gecontroleerd"};
     if (std::any_of(kChecked.begin(), kChecked.end(),
                     [&](std::string_view cue) { return ReasonSaidIn(text, tokens, 0, tokens.size(), cue); })) {
-        for (std::string_view code : {"ALG-02", "ARB-02"}) {
-            const auto found = results.find(code);
-            if (found == results.end() || !EvidenceHasConcept(tokens, found->second, "fetched")) continue;
-            drop_with_cues({code}, {"carpool"}, {}, {"contrast", "answer_no"}, true, false);
-        }
+        drop_with_cues({"ALG-02", "ARB-02"}, {"carpool"}, {},
+                       {.blocking = {"contrast", "answer_no"},
+                        .learned_only = true,
+                        .holder_blocks = false,
+                        .evidence_concept = "fetched"});
     }
     // Wages paid through the bank are no money handed over, unless money is given away or a pass held beside it.
     static const std::vector<std::string_view> kWage = {"loon", "salaris", "betaald", "uitbetaald"};
     drop_with_cues({"ALG-08", "ARB-10"}, {"via de bank"}, kWage,
-                   {"give_strong", "hand_to", "bank_keep", "take_money", "pay_back"});
+                   {.blocking = {"give_strong", "hand_to", "bank_keep", "take_money", "pay_back"}});
     // Nor is it underpayment where only the learned layer guesses so from the same words ("werken acht uur per dag en
     // het loon gaat via de bank"); an amount a pattern reads as too low stays.
-    drop_with_cues({"ARB-03"}, {"via de bank"}, kWage, {"pay_back", "take_money", "bank_keep"}, true);
+    drop_with_cues({"ARB-03"}, {"via de bank"}, kWage,
+                   {.blocking = {"pay_back", "take_money", "bank_keep"}, .learned_only = true});
     // Housing the writer found in order ("units, keuken en sanitair in orde", "de woning is gecontroleerd en
     // goedgekeurd") is no bad housing: the order is said of a dwelling in its own clause ("de verblijfsvergunning is in
     // orde", "de vergunning voor het terras is goedgekeurd" say nothing of the housing).
@@ -3403,7 +3421,7 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                         "voor het werk", "van de zaak", "van haar werkgever", "van zijn werkgever", "zakelijk",
                         "bezorgapp", "roosterapp", "bereikbaarheidsdienst", "tolkentelefoon",
                         "tolktelefoon", "telefoontolk"},
-                       {}, {}, false, false);
+                       {}, {.holder_blocks = false});
     } else {
         drop_with_cues({"SEK-08"},
                        {"zelfstandig escort", "zelfstandig sekswerk", "zelfstandige$", "als zelfstandig", "zzp",
@@ -3421,7 +3439,7 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                     "spreekt zelf$", "praatte zelf$", "praat zelf$", "vertelde zelf$", "vertelt zelf$",
                     "voor zichzelf$", "apart met haar gesproken", "apart met hem gesproken", "apart gesproken",
                     "onder vier ogen gesproken", "alleen gesproken"},
-                   {}, {"refused"}, false, false);
+                   {}, {.blocking = {"refused"}, .holder_blocks = false});
     static const std::vector<std::string_view> kCareOrCause = {
         "nachtdienst", "chemo", "kanker", "onder behandeling", "fysiotherap", "bedrijfsarts", "eigen huisarts"};
     drop_with_cues({"ALG-11", "SEK-11", "ALG-14", "ARB-17"}, kCareOrCause, {}, {});
