@@ -186,6 +186,11 @@ std::vector<Token> Tokenize(std::string_view text) {
                                          tokens[tokens.size() - 2].sentence == sentence;
                 current.bracketed = capitalised || IsSingularPersonWord(before.norm);
             }
+            // An estimated age closing a bracket: "man (NL, ca 50)", "vrouw (circa 30)".
+            if (end < text.size() && text[end] == ')' && !tokens.empty() && tokens.back().sentence == sentence &&
+                (tokens.back().norm == "ca" || tokens.back().norm == "circa")) {
+                current.bracketed = true;
+            }
         } else {
             current.number = NumberWordValue(current.norm);
         }
@@ -279,6 +284,11 @@ std::vector<Token> Tokenize(std::string_view text) {
     }
     finish_word(text.size());
     ReadCardsAsBankCards(tokens);
+    // "niemand die hem stuurt of geld ophaalt" denies what follows, as "geen" does; "niemand" alone does not ("mag
+    // met niemand praten" is itself a signal).
+    for (std::size_t index = 0; index + 1 < tokens.size(); ++index) {
+        if (tokens[index].norm == "niemand" && tokens[index + 1].norm == "die") tokens[index].negator = true;
+    }
     return tokens;
 }
 

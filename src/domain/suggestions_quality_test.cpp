@@ -32,21 +32,38 @@
 //   another form); blind2, blind3, unseen4, blind5-22, train16-43 were each measured while
 //   nobody had read them
 //   (docs/architecture.md);
-//   blind13, blind14, blind15, blind16, blind18, blind19-22 (kHeldOutSets; 60 each: 14 arbeid, 10 seksueel, 10
-//   crimineel, 26 negatives of which 19 hard), each written by one writer who read only the brief, the policy and the catalog,
-//   labelled twice and adjudicated before any matcher ran on them, never trained on and never read while changing
-//   the matcher.
-// All sets but the held-out ones are training data of the learned layer (suggestion_model.hpp; `make
+//   blind23, blind25 (kRuleDevSets; 60 each, written like the held-out ones): run once while nobody had read them,
+//   then read, and the rules of that night were made from their errors (an own document in hand, "niemand die",
+//   looking well, a shop of one's own, a courier told not to look, times with a colon, an estimated age in
+//   brackets, the general debt kept beside the employer's); no model is trained on them (SuggestionsRuleDev);
+//   blind13, blind14, blind15, blind16, blind18, blind19-22, blind24, blind26 (kHeldOutSets; 60 each: 14 arbeid,
+//   10 seksueel, 10 crimineel, 26 negatives of which 19 hard), each written by one writer who read only the brief,
+//   the policy and the catalog, labelled twice and adjudicated before any matcher ran on them, never trained on and
+//   never read while changing the matcher.
+// All sets but the held-out and rule-dev ones are training data of the learned layer (suggestion_model.hpp; `make
 // train-suggestions`), so their own figures are in-sample; the estimates for new text are the 5-fold
 // cross-validation (SuggestionsCrossValidation: each narrative judged by a model trained without it, reported over
 // the sets the patterns were not tuned on) and the held-out sets (SuggestionsHeldOut).
 //
 // Measured (precision / recall / strongest-form accuracy), with the model trained on the adjudicated labels of
-// the 3,360 (every weight of at least 0.1; threshold 0.45 chosen by cross-validation):
-//   cross-validation, all 3,360                     0.751 / 0.808 / 0.933
+// the 3,360 (every weight of at least 0.1; threshold 0.45 chosen by cross-validation), since the night of 30
+// November (blind24 and blind26 held out too):
+//   cross-validation, all 3,360                     0.746 / 0.809 / 0.933
+//   cross-validation, the 3,022 the patterns were not tuned on
+//                                                    0.745 / 0.799 / 0.932, no negative at sterk
+//   all held-out sets (660) now                     0.740 / 0.809 / 0.927, no negative at sterk
+//     blind13-16, blind18-22 (540)                   0.742 / 0.842 / 0.935
+//     blind24, blind26 (120, not read)              0.732 / 0.694 / 0.892 (before that night's rules 0.736 / 0.682 /
+//                                                    0.892)
+//   blind23, blind25 (120, rules made from them)    0.707 / 0.730 / 0.917, no negative at sterk
+//   blind23-26, first run (main at d46a0c1, before anything of that night)
+//                                                    0.713 / 0.696 / 0.896, three negatives at sterk (B23-20, B25-22,
+//                                                    B25-57: an own hair salon's long days, a beggar nobody sends, a
+//                                                    lorry driver at rest with his own passport)
+// Before (blind13-16 and blind18-22 held out, 3,360 trained on):
 //   cross-validation, the 3,022 the patterns were not tuned on
 //                                                    0.748 / 0.797 / 0.931, no negative at sterk
-//   all held-out sets (540) now                     0.739 / 0.832 / 0.937, no negative at sterk
+//   all held-out sets (540)                         0.739 / 0.832 / 0.937, no negative at sterk
 //     blind13-16, blind18 (300)                      0.745 / 0.844 / 0.967
 //     blind19-22 (240)                               0.731 / 0.816 / 0.900
 //     (before two reviews' fixes of that evening: 0.739 / 0.833 / 0.933; before the fraud rule 0.739 / 0.832 /
@@ -84,7 +101,10 @@
 // of 30 November all four are met over all the held-out sets, cross-validated recall is 0.002-0.004 short, a batch's
 // first run can still bring a negative to sterk (blind15-18: two of 104) and a batch's form accuracy can fall just
 // under 0.9 (blind19-22's first run: 0.896). The cross-validated figures flatter precision by up to 0.04: the patterns
-// were built from those sets' errors.
+// were built from those sets' errors. blind23-26, in four new voices with denser labels, were the first batch since
+// blind11-12 whose first run missed recall widely (0.696) and the first since blind15-18 to bring negatives to sterk;
+// over all 660 held-out narratives all four targets are met, on blind24 and blind26 alone recall (0.694) and form
+// (0.892) are not.
 // Earlier held-out sets, each at its own first run: blind10 0.684 / 0.692 / 0.850 (one negative at sterk, B10-16,
 // an owner named after a colon), blind9 0.720 / 0.766 / 0.883, blind8 0.721 / 0.706 / 0.850, blind7 0.687 / 0.752
 // / 0.833, blind6 0.514 / 0.784 / 0.800 (first labels).
@@ -113,6 +133,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/catalog.hpp"
@@ -149,12 +170,17 @@ const std::vector<std::string> kPatternUnseenSets = {
     "narratives-train37.tsv", "narratives-train38.tsv", "narratives-train39.tsv", "narratives-blind17.tsv",
     "narratives-train40.tsv", "narratives-train41.tsv", "narratives-train42.tsv", "narratives-train43.tsv"};
 
+// The sets rules were made from but no model is trained on (SuggestionsRuleDev): trained on, they brought a held-out
+// negative to sterk and lowered held-out precision and recall (docs/architecture.md).
+const std::vector<std::string> kRuleDevSets = {"narratives-blind23.tsv", "narratives-blind25.tsv"};
+
 // The sets no model is trained on and no rule was made from (SuggestionsHeldOut).
 const std::vector<std::string> kHeldOutSets = {"narratives-blind13.tsv", "narratives-blind14.tsv",
                                                "narratives-blind15.tsv", "narratives-blind16.tsv",
                                                "narratives-blind18.tsv", "narratives-blind19.tsv",
                                                "narratives-blind20.tsv", "narratives-blind21.tsv",
-                                               "narratives-blind22.tsv"};
+                                               "narratives-blind22.tsv", "narratives-blind24.tsv",
+                                               "narratives-blind26.tsv"};
 
 std::string DataPath(const std::string& file) { return std::string(MELDROUTE_TEST_DATA_DIR) + "/" + file; }
 
@@ -308,8 +334,9 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
     };
     std::vector<std::string> sets = kPatternTunedSets;
     sets.insert(sets.end(), kPatternUnseenSets.begin(), kPatternUnseenSets.end());
+    sets.insert(sets.end(), kRuleDevSets.begin(), kRuleDevSets.end());  // SuggestionsRuleDev
     sets.insert(sets.end(), kHeldOutSets.begin(), kHeldOutSets.end());  // SuggestionsHeldOut
-    ASSERT_EQ(sets.size(), 61u);
+    ASSERT_EQ(sets.size(), 65u);
     for (const std::string& file : sets) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);
@@ -486,18 +513,18 @@ TEST(SuggestionsCrossValidation, LearnedLayerAddsRecallOnUnseenWording) {
     EXPECT_GT(combined_unseen.Recall(), patterns_unseen.Recall()) << "the learned layer must add what patterns miss";
 }
 
-// The sets no model was trained on and no pattern tuned on (kHeldOutSets): their figures are printed, each and together,
-// beside the patterns alone. The learned layer must add recall there
-// and no negative may reach "sterk"; precision, recall and form accuracy are not asserted (a held-out set that is
-// asserted becomes a set to tune on).
-TEST(SuggestionsHeldOut, LearnedLayerAddsRecallOnTheSetsNeverTrainedOn) {
+// Judges each of the sets with the built-in model, and with the patterns alone, failing on any negative that reaches
+// "sterk"; prints each set's figures (`label` after its name) and theirs together (`all`), and returns each set's
+// {combined, patterns alone}.
+std::vector<std::pair<QualityFigures, QualityFigures>> JudgeSets(const std::vector<std::string>& files,
+                                                                 const std::string& label, const std::string& all) {
+    std::vector<std::pair<QualityFigures, QualityFigures>> figures;
     QualityFigures all_combined;
-    for (const std::string& file : kHeldOutSets) {
+    for (const std::string& file : files) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);
-        ASSERT_EQ(narratives.size(), 60u);
-        QualityFigures combined;
-        QualityFigures patterns;
+        EXPECT_EQ(narratives.size(), 60u);
+        auto& [combined, patterns] = figures.emplace_back();
         for (const LabelledNarrative& narrative : narratives) {
             const NarrativeVerdict verdict = JudgeSuggestions(narrative, SuggestIndicators(narrative.text));
             if (verdict.negative_at_sterk) ADD_FAILURE() << "negative " << narrative.id << " reaches sterk";
@@ -505,11 +532,29 @@ TEST(SuggestionsHeldOut, LearnedLayerAddsRecallOnTheSetsNeverTrainedOn) {
             all_combined.Add(verdict);
             patterns.Add(JudgeSuggestions(narrative, SuggestIndicators(narrative.text, nullptr)));
         }
-        PrintFigures(file + ", held out", combined);
-        PrintFigures(file + ", held out, patterns alone", patterns);
-        EXPECT_GT(combined.Recall(), patterns.Recall());
+        PrintFigures(file + ", " + label, combined);
+        PrintFigures(file + ", " + label + ", patterns alone", patterns);
     }
-    PrintFigures("all held-out sets", all_combined);
+    PrintFigures(all, all_combined);
+    return figures;
+}
+
+// The sets no model was trained on and no pattern tuned on (kHeldOutSets): their figures are printed, each and together,
+// beside the patterns alone. The learned layer must add recall there
+// and no negative may reach "sterk"; precision, recall and form accuracy are not asserted (a held-out set that is
+// asserted becomes a set to tune on).
+TEST(SuggestionsHeldOut, LearnedLayerAddsRecallOnTheSetsNeverTrainedOn) {
+    const auto figures = JudgeSets(kHeldOutSets, "held out", "all held-out sets");
+    for (std::size_t index = 0; index < figures.size(); ++index) {
+        EXPECT_GT(figures[index].first.Recall(), figures[index].second.Recall()) << kHeldOutSets[index];
+    }
+}
+
+// The sets the rules were last made from, no model trained on them (kRuleDevSets): their figures are printed; no
+// negative may reach "sterk" (the rules made from them are meant to keep it so).
+TEST(SuggestionsRuleDev, NoNegativeReachesSterkOnTheSetsRulesWereMadeFrom) {
+    EXPECT_EQ(JudgeSets(kRuleDevSets, "rules made from it, not trained on", "all rule-dev sets").size(),
+              kRuleDevSets.size());
 }
 
 INSTANTIATE_TEST_SUITE_P(DataSets, SuggestionsQualityTest,

@@ -79,6 +79,78 @@ TEST(SuggestionsTest, OwnPassportIsNotASignal) {
     EXPECT_FALSE(codes.contains("ARB-04"));
 }
 
+// "eigen" right before the document: the person's own, in hand, whoever the sentence names ("chauffeur" is also a
+// word for someone who holds documents). After a negation or a possessive it is still what the patterns read.
+TEST(SuggestionsTest, OwnDocumentInHandIsNotASignal) {
+    for (const char* text : {"Chauffeur had eigen paspoort en rijbewijs, zat in verplichte rusttijd.",
+                             "Met 2 werkers gesproken: geen klachten, eigen ID's bij zich."}) {
+        const std::set<std::string> codes = CodesOf(SuggestIndicators(text));
+        EXPECT_FALSE(codes.contains("ALG-01")) << text;
+        EXPECT_FALSE(codes.contains("ARB-04")) << text;
+    }
+    for (const char* text : {"Hij heeft geen eigen paspoort meer, de baas heeft het.",
+                             "Zij kan niet bij haar eigen paspoort.", "De baas heeft hun eigen paspoorten in de kluis.",
+                             "De chauffeur had haar paspoort."}) {
+        EXPECT_TRUE(CodesOf(SuggestIndicators(text)).contains("ALG-01")) << text;
+    }
+}
+
+// A debt to the employer is also the general debt signal: the labellers tick both.
+TEST(SuggestionsTest, DebtToTheEmployerKeepsTheGeneralDebt) {
+    const std::set<std::string> codes =
+        CodesOf(SuggestIndicators("Hij heeft een schuld van 6.000 euro bij de eigenaar van de garage."));
+    EXPECT_TRUE(codes.contains("ARB-07"));
+    EXPECT_TRUE(codes.contains("ALG-07"));
+}
+
+// Hours and minutes with a colon are a time by themselves: "05:10 stappen 9 mannen in, rond 21:45 terug" is a long
+// day; the same times of a complaint outside work are not.
+TEST(SuggestionsTest, ColonTimesSpanALongDay) {
+    ExpectRuleSuggests({"Bus staat elke nacht op het sportpark. 05:10 stappen 9 mannen in, rond 21:45 terug. Ze werken "
+                        "bij een teler."},
+                       "ALG-02", true);
+    ExpectRuleSuggests({"Melding om 05:10 over geluidsoverlast van de buren, om 21:45 nog een melding over muziek."},
+                       "ALG-02", false);
+}
+
+// A courier told not to look inside, and the smell of cannabis at a grow, are contact with crime.
+TEST(SuggestionsTest, ToldNotToLookInsideIsCrime) {
+    ExpectRuleSuggests({"Hij moet 's nachts pakketten naar Emmerich brengen, mag niet kijken wat erin zit.",
+                        "Controle na meerdere meldingen van wietlucht; op zolder een kwekerij."},
+                       "CRI-06", true);
+    ExpectRuleSuggests({"Hij bezorgt pakketten voor PostNL en kijkt altijd wat er in de brievenbus zit."}, "CRI-06",
+                       false);
+}
+
+// "niemand die ..." denies what follows, as "geen" does; "met niemand" alone denies nothing.
+TEST(SuggestionsTest, NobodyWhoDeniesWhatFollows) {
+    const std::set<std::string> codes = CodesOf(SuggestIndicators(
+        "Bekend bij de opvang, dakloos, niemand die hem stuurt of geld ophaalt.", nullptr));
+    EXPECT_FALSE(codes.contains("ALG-08"));
+    EXPECT_FALSE(codes.contains("ARB-10"));
+    const std::vector<Token> tokens = Tokenize("Er is niemand die haar stuurt. Ze mag met niemand praten.");
+    ASSERT_EQ(tokens.size(), 11u);
+    EXPECT_TRUE(tokens[2].negator);
+    EXPECT_FALSE(tokens[9].negator);
+}
+
+// "Ziet er goed uit, trots op zijn zaak": "op" is no look of someone worn out; "ziet er slecht uit" is.
+TEST(SuggestionsTest, LookingWellIsNoSignal) {
+    EXPECT_FALSE(CodesOf(SuggestIndicators("Ziet er goed uit, trots op zijn zaak.")).contains("ALG-14"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Ze ziet er slecht uit.")).contains("ALG-14"));
+}
+
+// Long days in a shop of one's own ("een eigen kapperszaak") are the owner's, not an exploited worker's.
+TEST(SuggestionsTest, LongDaysInAShopOfOnesOwn) {
+    const std::set<std::string> own = CodesOf(SuggestIndicators(
+        "Hij heeft sinds maart een eigen kapperszaak in het centrum. Maakt lange dagen, van 9 tot 19 uur."));
+    EXPECT_FALSE(own.contains("ALG-02"));
+    EXPECT_FALSE(own.contains("ARB-02"));
+    const std::set<std::string> worker = CodesOf(SuggestIndicators(
+        "Hij werkt in een kapperszaak in het centrum. Maakt lange dagen, van 9 tot 23 uur."));
+    EXPECT_TRUE(worker.contains("ALG-02") || worker.contains("ARB-02"));
+}
+
 TEST(SuggestionsTest, LabourNarrative) {
     const std::string text =
         "Bij de controle bleek dat twaalf arbeiders in een loods op het bedrijfsterrein slapen. Ze werken 14 uur "
@@ -351,8 +423,14 @@ TEST(SuggestionsTest, FraudInThePersonsNameIsContactWithCriminals) {
 // A number alone in brackets is a person's age, not a crowd: "man (30) viel bijna in slaap" is no overcrowded housing;
 // a count of people is.
 TEST(SuggestionsTest, AnAgeInBracketsIsNoCrowd) {
-    ExpectRuleSuggests({"Roemeense man (30) viel bijna in slaap tijdens het gesprek over zijn huurtoeslag."}, "ARB-13",
-                       false);
+    ExpectRuleSuggests({"Roemeense man (30) viel bijna in slaap tijdens het gesprek over zijn huurtoeslag.",
+                        "Een man (RO, ca 30) viel bijna in slaap tijdens het gesprek over zijn huurtoeslag."},
+                       "ARB-13", false);
+    // An estimate closing the brackets is an age too; one in the sentence is a count ("ca 30 mensen").
+    const std::vector<Token> tokens = Tokenize("Man (NL, ca 50) zegt dat er ca 30 mensen wonen.");
+    ASSERT_EQ(tokens.size(), 11u);
+    EXPECT_TRUE(tokens[3].bracketed);
+    EXPECT_FALSE(tokens[8].bracketed);
     ExpectRuleSuggests({"Roemeense man, 30 mensen slapen in het huis van de werkgever.",
                         "Huisbezoek: in de woning verblijven arbeidsmigranten (16), allemaal via hetzelfde uitzendbureau.",
                         "In de bovenwoning van de eigenaar van de autowasstraat verblijven Roemenen (9)."},
