@@ -1,5 +1,6 @@
 #include "domain/narrative_text.hpp"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -186,10 +187,12 @@ std::vector<Token> Tokenize(std::string_view text) {
                                          tokens[tokens.size() - 2].sentence == sentence;
                 current.bracketed = capitalised || IsSingularPersonWord(before.norm);
             }
-            // An estimated age closing a bracket: "man (NL, ca 50)", "vrouw (circa 30)".
-            if (end < text.size() && text[end] == ')' && !tokens.empty() && tokens.back().sentence == sentence &&
+            // An estimated age closing a bracket after a person: "man (NL, ca 50)", "vrouw (circa 30)"; after a plural
+            // it is a count ("veel personen (ca 25)", "Polen (ca. 18)").
+            if (end < text.size() && text[end] == ')' && tokens.size() > 1 && tokens.back().sentence == sentence &&
                 (tokens.back().norm == "ca" || tokens.back().norm == "circa")) {
-                current.bracketed = true;
+                const std::string_view head = tokens[tokens.size() - 2].norm;
+                current.bracketed = !head.ends_with("en") && !head.ends_with("ers") && !head.ends_with("s");
             }
         } else {
             current.number = NumberWordValue(current.norm);
@@ -285,9 +288,22 @@ std::vector<Token> Tokenize(std::string_view text) {
     finish_word(text.size());
     ReadCardsAsBankCards(tokens);
     // "niemand die hem stuurt of geld ophaalt" denies what follows, as "geen" does; "niemand" alone does not ("mag
-    // met niemand praten" is itself a signal).
+    // met niemand praten" is itself a signal), nor does "niemand die" before knowing, explaining or doing oneself,
+    // which asserts what follows ("niemand die de blauwe plekken kan verklaren", "niemand die haar ouders kennen",
+    // "niemand die het geld zelf houdt").
+    static constexpr std::string_view kAsserting[] = {
+        "kan",     "kon",       "kunnen",   "konden", "weet",  "wist", "weten",  "kent",   "kende",  "kennen",
+        "verklaren", "verklaart", "uitleggen", "zegt",  "zei",   "ziet", "zag",    "merkt",  "opmerkt", "zelf",
+        "snapt",   "begrijpt"};
     for (std::size_t index = 0; index + 1 < tokens.size(); ++index) {
-        if (tokens[index].norm == "niemand" && tokens[index + 1].norm == "die") tokens[index].negator = true;
+        if (tokens[index].norm != "niemand" || tokens[index + 1].norm != "die") continue;
+        bool asserting = false;
+        for (std::size_t next = index + 2; next < tokens.size() && next <= index + 7; ++next) {
+            if (tokens[next].clause != tokens[index + 1].clause) break;
+            asserting = asserting || std::find(std::begin(kAsserting), std::end(kAsserting), tokens[next].norm) !=
+                                         std::end(kAsserting);
+        }
+        tokens[index].negator = !asserting;
     }
     return tokens;
 }

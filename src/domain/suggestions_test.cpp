@@ -79,8 +79,10 @@ TEST(SuggestionsTest, OwnPassportIsNotASignal) {
     EXPECT_FALSE(codes.contains("ARB-04"));
 }
 
-// "eigen" right before the document: the person's own, in hand, whoever the sentence names ("chauffeur" is also a
-// word for someone who holds documents). After a negation or a possessive it is still what the patterns read.
+// "eigen" right before the document after "had"/"heeft", or opening a clause after a comma: the person's own, in
+// hand, whoever the sentence names ("chauffeur" is also a word for someone who holds documents). After a negation, a
+// possessive or any other word, or with the document denied, taken or kept after it, it is still what the patterns
+// read (a review's counterexamples).
 TEST(SuggestionsTest, OwnDocumentInHandIsNotASignal) {
     for (const char* text : {"Chauffeur had eigen paspoort en rijbewijs, zat in verplichte rusttijd.",
                              "Met 2 werkers gesproken: geen klachten, eigen ID's bij zich."}) {
@@ -90,39 +92,75 @@ TEST(SuggestionsTest, OwnDocumentInHandIsNotASignal) {
     }
     for (const char* text : {"Hij heeft geen eigen paspoort meer, de baas heeft het.",
                              "Zij kan niet bij haar eigen paspoort.", "De baas heeft hun eigen paspoorten in de kluis.",
-                             "De chauffeur had haar paspoort."}) {
-        EXPECT_TRUE(CodesOf(SuggestIndicators(text)).contains("ALG-01")) << text;
+                             "De chauffeur had haar paspoort.",
+                             "Man (32) heeft eigen paspoort niet in bezit; dat ligt bij de werkgever.",
+                             "Zij heeft geen toegang tot eigen paspoort, dat wordt door de 'vriend' bewaard.",
+                             "De werkgever houdt de eigen paspoorten van de arbeiders in.",
+                             "Hij moest eigen paspoort inleveren bij de baas.",
+                             "Paspoort: eigen paspoort ingenomen door werkgever bij aankomst.",
+                             "Meisje heeft eigen ID-kaart nooit gezien, de vriend heeft die.",
+                             "Hij mag z'n eigen paspoort niet houden van de baas."}) {
+        const std::set<std::string> codes = CodesOf(SuggestIndicators(text));
+        EXPECT_TRUE(codes.contains("ALG-01") || codes.contains("ARB-04")) << text;
     }
 }
 
-// A debt to the employer is also the general debt signal: the labellers tick both.
+// A debt to the employer read firmly is also the general debt signal: the labellers tick both. One read loosely, that
+// the text explains as an orderly advance, is not.
 TEST(SuggestionsTest, DebtToTheEmployerKeepsTheGeneralDebt) {
     const std::set<std::string> codes =
         CodesOf(SuggestIndicators("Hij heeft een schuld van 6.000 euro bij de eigenaar van de garage."));
     EXPECT_TRUE(codes.contains("ARB-07"));
     EXPECT_TRUE(codes.contains("ALG-07"));
+    for (const char* text :
+         {"Werkgever heeft hem een voorschot gegeven voor de borg; die schuld wordt netjes verrekend met het loon, "
+          "zichtbaar op de loonstrook.",
+          "Hij leende 500 euro van de werkgever voor een tandarts; die schuld lost hij af met 50 euro per maand via de "
+          "loonstrook."}) {
+        EXPECT_FALSE(CodesOf(SuggestIndicators(text)).contains("ALG-07")) << text;
+    }
 }
 
-// Hours and minutes with a colon are a time by themselves: "05:10 stappen 9 mannen in, rond 21:45 terug" is a long
-// day; the same times of a complaint outside work are not.
+// Hours and minutes with a colon are a time by themselves where people set off or come back at it: "05:10 stappen 9
+// mannen in, rond 21:45 terug" is a long day; a log of calls or inspections is not.
 TEST(SuggestionsTest, ColonTimesSpanALongDay) {
     ExpectRuleSuggests({"Bus staat elke nacht op het sportpark. 05:10 stappen 9 mannen in, rond 21:45 terug. Ze werken "
+                        "bij een teler.",
+                        "Camerabeelden: 05:10 stappen 9 mannen in het busje, 22:40 worden ze teruggebracht. Ze werken "
                         "bij een teler."},
                        "ALG-02", true);
-    ExpectRuleSuggests({"Melding om 05:10 over geluidsoverlast van de buren, om 21:45 nog een melding over muziek."},
+    ExpectRuleSuggests({"Melding om 05:10 over geluidsoverlast van de buren, om 21:45 nog een melding over muziek.",
+                        "Inspectie: 05:50 aanwezig bij de loods, 21:15 einde controle. Geen bijzonderheden bij de "
+                        "werknemers.",
+                        "Werkt in de ochtendploeg, start 05:30. De avondploeg van het bedrijf start 21:00.",
+                        "Telefoongesprek met de werkgever (duur 04:35); hij belt later terug om 21.00 uur."},
                        "ALG-02", false);
 }
 
-// A courier told not to look inside, and the smell of cannabis at a grow, are contact with crime.
+// A courier told not to look inside is in contact with crime; someone who will not look at their own post, or respects
+// a pupil's privacy, or the smell of cannabis in a stairwell, is not.
 TEST(SuggestionsTest, ToldNotToLookInsideIsCrime) {
     ExpectRuleSuggests({"Hij moet 's nachts pakketten naar Emmerich brengen, mag niet kijken wat erin zit.",
-                        "Controle na meerdere meldingen van wietlucht; op zolder een kwekerij."},
+                        "Hij rijdt dozen naar Duitsland en moest nooit vragen wat er in de dozen zat."},
                        "CRI-06", true);
-    ExpectRuleSuggests({"Hij bezorgt pakketten voor PostNL en kijkt altijd wat er in de brievenbus zit."}, "CRI-06",
-                       false);
+    ExpectRuleSuggests({"Hij bezorgt pakketten voor PostNL en kijkt altijd wat er in de brievenbus zit.",
+                        "Ze durft de post van de deurwaarder niet open te maken en wil niet weten wat erin zit.",
+                        "De mentor wil niet vragen wat er in de tas zit, uit respect voor privacy.",
+                        "Hij hoeft niet te weten wat er in zijn contract zit, zegt de uitzender.",
+                        "Bewoners van de flat klagen over wietlucht in het trappenhuis."},
+                       "CRI-06", false);
 }
 
-// "niemand die ..." denies what follows, as "geen" does; "met niemand" alone denies nothing.
+// "Ziet er goed uit, trots op zijn zaak": "op" after the look is no look of someone worn out; "ziet er slecht uit"
+// and "zag er helemaal op uit" are.
+TEST(SuggestionsTest, LookingWellIsNoSignal) {
+    EXPECT_FALSE(CodesOf(SuggestIndicators("Ziet er goed uit, trots op zijn zaak.")).contains("ALG-14"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Ze ziet er slecht uit.")).contains("ALG-14"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Ze zag er helemaal op uit na weer een nacht in de salon.")).contains("ALG-14"));
+}
+
+// "niemand die ..." denies what follows, as "geen" does; "met niemand" alone denies nothing, and "niemand die ... kan
+// verklaren", "... kennen", "... zelf houdt" assert what follows (a review's counterexamples).
 TEST(SuggestionsTest, NobodyWhoDeniesWhatFollows) {
     const std::set<std::string> codes = CodesOf(SuggestIndicators(
         "Bekend bij de opvang, dakloos, niemand die hem stuurt of geld ophaalt.", nullptr));
@@ -132,23 +170,9 @@ TEST(SuggestionsTest, NobodyWhoDeniesWhatFollows) {
     ASSERT_EQ(tokens.size(), 11u);
     EXPECT_TRUE(tokens[2].negator);
     EXPECT_FALSE(tokens[9].negator);
-}
-
-// "Ziet er goed uit, trots op zijn zaak": "op" is no look of someone worn out; "ziet er slecht uit" is.
-TEST(SuggestionsTest, LookingWellIsNoSignal) {
-    EXPECT_FALSE(CodesOf(SuggestIndicators("Ziet er goed uit, trots op zijn zaak.")).contains("ALG-14"));
-    EXPECT_TRUE(CodesOf(SuggestIndicators("Ze ziet er slecht uit.")).contains("ALG-14"));
-}
-
-// Long days in a shop of one's own ("een eigen kapperszaak") are the owner's, not an exploited worker's.
-TEST(SuggestionsTest, LongDaysInAShopOfOnesOwn) {
-    const std::set<std::string> own = CodesOf(SuggestIndicators(
-        "Hij heeft sinds maart een eigen kapperszaak in het centrum. Maakt lange dagen, van 9 tot 19 uur."));
-    EXPECT_FALSE(own.contains("ALG-02"));
-    EXPECT_FALSE(own.contains("ARB-02"));
-    const std::set<std::string> worker = CodesOf(SuggestIndicators(
-        "Hij werkt in een kapperszaak in het centrum. Maakt lange dagen, van 9 tot 23 uur."));
-    EXPECT_TRUE(worker.contains("ALG-02") || worker.contains("ARB-02"));
+    ExpectRuleSuggests({"Op school is niemand die de blauwe plekken kan verklaren."}, "ALG-14", true);
+    ExpectRuleSuggests({"Niemand die haar schulden kan verklaren."}, "ALG-07", true);
+    ExpectRuleSuggests({"Ze heeft veel nieuwe vrienden, niemand die haar ouders kennen."}, "ALG-03", true);
 }
 
 TEST(SuggestionsTest, LabourNarrative) {
@@ -426,7 +450,8 @@ TEST(SuggestionsTest, AnAgeInBracketsIsNoCrowd) {
     ExpectRuleSuggests({"Roemeense man (30) viel bijna in slaap tijdens het gesprek over zijn huurtoeslag.",
                         "Een man (RO, ca 30) viel bijna in slaap tijdens het gesprek over zijn huurtoeslag."},
                        "ARB-13", false);
-    // An estimate closing the brackets is an age too; one in the sentence is a count ("ca 30 mensen").
+    // An estimate closing the brackets after a person is an age too; after a plural, or in the sentence, a count.
+    ExpectRuleSuggests({"In het huis van de werkgever wonen veel personen (ca 25)."}, "ARB-13", true);
     const std::vector<Token> tokens = Tokenize("Man (NL, ca 50) zegt dat er ca 30 mensen wonen.");
     ASSERT_EQ(tokens.size(), 11u);
     EXPECT_TRUE(tokens[3].bracketed);
