@@ -3244,8 +3244,9 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
     // A copy or scan of the passport (for the wage records, a landlord) is not the passport kept: its own evidence
     // says so. Nor is the person's own document in hand ("chauffeur had eigen paspoort en rijbewijs", "geen klachten,
     // eigen ID's"): "eigen" right before the document, right after "had"/"heeft" or opening a clause after a comma,
-    // and nothing denied, taken or kept after it in its clause ("geen eigen paspoort", "kan niet bij haar eigen
-    // paspoort", "de baas heeft hun eigen paspoorten", "heeft eigen paspoort niet in bezit" stay).
+    // nothing denied, taken or kept after it in its clause and no contrast in its sentence ("geen eigen paspoort",
+    // "kan niet bij haar eigen paspoort", "de baas heeft hun eigen paspoorten", "heeft eigen paspoort niet in bezit",
+    // "had eigen paspoort, maar de baas bewaart het" stay).
     const ConceptTable& concepts = GetConceptTable();
     const int document = concepts.Find("doc");
     for (std::string_view code : {"ALG-01", "ARB-04"}) {
@@ -3268,14 +3269,18 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                 // "eigen ID's" opening a clause after a comma (not after a colon: "Paspoort: eigen paspoort
                 // ingenomen").
                 const bool listed = tokens[index - 1].clause != tokens[index - 2].clause && !tokens[index - 1].after_colon;
-                // Nothing denied, taken or kept in the rest of the clause ("heeft eigen paspoort niet in bezit",
-                // "had eigen paspoort, maar de baas bewaart het").
+                // Nothing denied, taken or kept in the rest of the clause ("heeft eigen paspoort niet in bezit"), and
+                // no contrast in the rest of the sentence ("had eigen paspoort, maar de baas bewaart het").
                 std::size_t end = index + 1;
                 while (end < tokens.size() && tokens[end].clause == token.clause) ++end;
+                std::size_t sentence_end = end;
+                while (sentence_end < tokens.size() && tokens[sentence_end].sentence == token.sentence) ++sentence_end;
+                const auto rest = tokens.begin() + static_cast<std::ptrdiff_t>(index) + 1;
                 const bool rest_says_more =
-                    std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(index) + 1,
-                                tokens.begin() + static_cast<std::ptrdiff_t>(end),
+                    std::any_of(rest, tokens.begin() + static_cast<std::ptrdiff_t>(end),
                                 [](const Token& word) { return word.negator; }) ||
+                    std::any_of(rest, tokens.begin() + static_cast<std::ptrdiff_t>(sentence_end),
+                                [](const Token& word) { return word.norm == "maar" || word.norm == "echter"; }) ||
                     RangeHasConcept(tokens, index + 1, end, "doc_keep") || RangeHasConcept(tokens, index + 1, end, "take");
                 copy = (has || listed) && !rest_says_more;
             }

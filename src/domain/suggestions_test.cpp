@@ -99,7 +99,9 @@ TEST(SuggestionsTest, OwnDocumentInHandIsNotASignal) {
                              "Hij moest eigen paspoort inleveren bij de baas.",
                              "Paspoort: eigen paspoort ingenomen door werkgever bij aankomst.",
                              "Meisje heeft eigen ID-kaart nooit gezien, de vriend heeft die.",
-                             "Hij mag z'n eigen paspoort niet houden van de baas."}) {
+                             "Hij mag z'n eigen paspoort niet houden van de baas.",
+                             "Hij had eigen paspoort, maar de baas bewaart het.",
+                             "Hij had eigen paspoort bij zich, maar de werkgever nam het daarna in."}) {
         const std::set<std::string> codes = CodesOf(SuggestIndicators(text));
         EXPECT_TRUE(codes.contains("ALG-01") || codes.contains("ARB-04")) << text;
     }
