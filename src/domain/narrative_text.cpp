@@ -187,13 +187,6 @@ std::vector<Token> Tokenize(std::string_view text) {
                                          tokens[tokens.size() - 2].sentence == sentence;
                 current.bracketed = capitalised || IsSingularPersonWord(before.norm);
             }
-            // An estimated age closing a bracket after a person: "man (NL, ca 50)", "vrouw (circa 30)"; after a plural
-            // it is a count ("veel personen (ca 25)", "Polen (ca. 18)").
-            if (end < text.size() && text[end] == ')' && tokens.size() > 1 && tokens.back().sentence == sentence &&
-                (tokens.back().norm == "ca" || tokens.back().norm == "circa")) {
-                const std::string_view head = tokens[tokens.size() - 2].norm;
-                current.bracketed = !head.ends_with("en") && !head.ends_with("ers") && !head.ends_with("s");
-            }
         } else {
             current.number = NumberWordValue(current.norm);
         }
@@ -297,6 +290,9 @@ std::vector<Token> Tokenize(std::string_view text) {
         "snapt",   "begrijpt"};
     for (std::size_t index = 0; index + 1 < tokens.size(); ++index) {
         if (tokens[index].norm != "niemand" || tokens[index + 1].norm != "die") continue;
+        // Opening a sentence, "Niemand die X doet Y" asserts X ("Niemand die geld moet afdragen durft naar de
+        // politie"); only "er is niemand die", "dakloos, niemand die" deny it.
+        if (index == 0 || tokens[index - 1].sentence != tokens[index].sentence) continue;
         bool asserting = false;
         for (std::size_t next = index + 2; next < tokens.size() && next <= index + 7; ++next) {
             if (tokens[next].clause != tokens[index + 1].clause) break;

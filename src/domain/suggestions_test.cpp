@@ -79,13 +79,13 @@ TEST(SuggestionsTest, OwnPassportIsNotASignal) {
     EXPECT_FALSE(codes.contains("ARB-04"));
 }
 
-// "eigen" right before the document after "had"/"heeft", or opening a clause after a comma: the person's own, in
-// hand, whoever the sentence names ("chauffeur" is also a word for someone who holds documents). After a negation, a
-// possessive or any other word, or with the document denied, taken or kept after it, it is still what the patterns
-// read (a review's counterexamples).
+// "eigen" right before the document after "had"/"heeft": the person's own, in hand, whoever the sentence names
+// ("chauffeur" is also a word for someone who holds documents). After a negation, a possessive or any other word, or
+// with the document denied, held, taken or kept after it in its sentence or the next, or a contrast, it is still what
+// the patterns read (two reviews' counterexamples).
 TEST(SuggestionsTest, OwnDocumentInHandIsNotASignal) {
     for (const char* text : {"Chauffeur had eigen paspoort en rijbewijs, zat in verplichte rusttijd.",
-                             "Met 2 werkers gesproken: geen klachten, eigen ID's bij zich."}) {
+                             "De bijrijder heeft eigen ID-kaart en rijbewijs getoond."}) {
         const std::set<std::string> codes = CodesOf(SuggestIndicators(text));
         EXPECT_FALSE(codes.contains("ALG-01")) << text;
         EXPECT_FALSE(codes.contains("ARB-04")) << text;
@@ -101,7 +101,14 @@ TEST(SuggestionsTest, OwnDocumentInHandIsNotASignal) {
                              "Meisje heeft eigen ID-kaart nooit gezien, de vriend heeft die.",
                              "Hij mag z'n eigen paspoort niet houden van de baas.",
                              "Hij had eigen paspoort, maar de baas bewaart het.",
-                             "Hij had eigen paspoort bij zich, maar de werkgever nam het daarna in."}) {
+                             "Hij had eigen paspoort bij zich, maar de werkgever nam het daarna in.",
+                             "Mevrouw heeft eigen paspoort bij de werkgever moeten achterlaten.",
+                             "Ze hadden eigen paspoorten, die werden bij de poort door de voorman verzameld.",
+                             "Hadden eigen paspoorten bij aankomst. Die zijn door de ploegbaas ingenomen.",
+                             "Meneer heeft eigen paspoort; de baas bewaart het.",
+                             "Mevrouw heeft eigen paspoort sinds aankomst bij de madam.",
+                             "Bij aankomst moest hij alles afgeven, eigen paspoort en telefoon.",
+                             "Geen contract, eigen paspoort in handen van de uitzender."}) {
         const std::set<std::string> codes = CodesOf(SuggestIndicators(text));
         EXPECT_TRUE(codes.contains("ALG-01") || codes.contains("ARB-04")) << text;
     }
@@ -123,8 +130,8 @@ TEST(SuggestionsTest, DebtToTheEmployerKeepsTheGeneralDebt) {
     }
 }
 
-// Hours and minutes with a colon are a time by themselves where people set off or come back at it: "05:10 stappen 9
-// mannen in, rond 21:45 terug" is a long day; a log of calls or inspections is not.
+// Hours and minutes with a colon are a time by themselves, and a day starts at one where people set off: "05:10
+// stappen 9 mannen in, rond 21:45 terug" is a long day; a log of calls or inspections, or a split shift, is not.
 TEST(SuggestionsTest, ColonTimesSpanALongDay) {
     ExpectRuleSuggests({"Bus staat elke nacht op het sportpark. 05:10 stappen 9 mannen in, rond 21:45 terug. Ze werken "
                         "bij een teler.",
@@ -135,21 +142,20 @@ TEST(SuggestionsTest, ColonTimesSpanALongDay) {
                         "Inspectie: 05:50 aanwezig bij de loods, 21:15 einde controle. Geen bijzonderheden bij de "
                         "werknemers.",
                         "Werkt in de ochtendploeg, start 05:30. De avondploeg van het bedrijf start 21:00.",
-                        "Telefoongesprek met de werkgever (duur 04:35); hij belt later terug om 21.00 uur."},
+                        "Telefoongesprek met de werkgever (duur 04:35); hij belt later terug om 21.00 uur.",
+                        "Werkt bij de bakkerij. Logboek: 06:15 belt mw terug over de toeslag. 20:10 mail terug gestuurd.",
+                        "Mevrouw werkt in de thuiszorg: 06:00 vertrekt ze voor de ochtendronde, 11:30 thuis, 17:00 weer "
+                        "weg en 21:30 terug."},
                        "ALG-02", false);
 }
 
-// A courier told not to look inside is in contact with crime; someone who will not look at their own post, or respects
-// a pupil's privacy, or the smell of cannabis in a stairwell, is not.
-TEST(SuggestionsTest, ToldNotToLookInsideIsCrime) {
-    ExpectRuleSuggests({"Hij moet 's nachts pakketten naar Emmerich brengen, mag niet kijken wat erin zit.",
-                        "Hij rijdt dozen naar Duitsland en moest nooit vragen wat er in de dozen zat."},
+// Cannabis grown is contact with crime; its smell in a stairwell is not (a rule for the smell and one for a courier
+// "told not to look inside" were taken out after a review: personal use, a nuisance, a parcel carrier's privacy).
+TEST(SuggestionsTest, CannabisGrownIsCrime) {
+    ExpectRuleSuggests({"Politie vond bij de controle wietteelt op de zolder; de jongen moest de planten water geven."},
                        "CRI-06", true);
-    ExpectRuleSuggests({"Hij bezorgt pakketten voor PostNL en kijkt altijd wat er in de brievenbus zit.",
-                        "Ze durft de post van de deurwaarder niet open te maken en wil niet weten wat erin zit.",
-                        "De mentor wil niet vragen wat er in de tas zit, uit respect voor privacy.",
-                        "Hij hoeft niet te weten wat er in zijn contract zit, zegt de uitzender.",
-                        "Bewoners van de flat klagen over wietlucht in het trappenhuis."},
+    ExpectRuleSuggests({"Bewoners van de flat klagen over wietlucht in het trappenhuis.",
+                        "Meneer werkt als pakketbezorger bij PostNL en mag niet kijken wat er in de pakketten zit."},
                        "CRI-06", false);
 }
 
@@ -159,10 +165,12 @@ TEST(SuggestionsTest, LookingWellIsNoSignal) {
     EXPECT_FALSE(CodesOf(SuggestIndicators("Ziet er goed uit, trots op zijn zaak.")).contains("ALG-14"));
     EXPECT_TRUE(CodesOf(SuggestIndicators("Ze ziet er slecht uit.")).contains("ALG-14"));
     EXPECT_TRUE(CodesOf(SuggestIndicators("Ze zag er helemaal op uit na weer een nacht in de salon.")).contains("ALG-14"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Hij zag er de laatste tijd op uit.")).contains("ALG-14"));
 }
 
-// "niemand die ..." denies what follows, as "geen" does; "met niemand" alone denies nothing, and "niemand die ... kan
-// verklaren", "... kennen", "... zelf houdt" assert what follows (a review's counterexamples).
+// "niemand die ..." inside a sentence denies what follows, as "geen" does; "met niemand" alone denies nothing, and
+// "niemand die ... kan verklaren", "... kennen", "... zelf houdt", and "Niemand die X doet Y" opening a sentence
+// assert what follows (two reviews' counterexamples).
 TEST(SuggestionsTest, NobodyWhoDeniesWhatFollows) {
     const std::set<std::string> codes = CodesOf(SuggestIndicators(
         "Bekend bij de opvang, dakloos, niemand die hem stuurt of geld ophaalt.", nullptr));
@@ -175,6 +183,10 @@ TEST(SuggestionsTest, NobodyWhoDeniesWhatFollows) {
     ExpectRuleSuggests({"Op school is niemand die de blauwe plekken kan verklaren."}, "ALG-14", true);
     ExpectRuleSuggests({"Niemand die haar schulden kan verklaren."}, "ALG-07", true);
     ExpectRuleSuggests({"Ze heeft veel nieuwe vrienden, niemand die haar ouders kennen."}, "ALG-03", true);
+    ExpectRuleSuggests({"Niemand die in de container woont heeft stromend water."}, "ARB-13", true);
+    const std::set<std::string> paying = CodesOf(SuggestIndicators(
+        "Niemand die geld moet afdragen aan de vriend durft naar de politie te gaan.", nullptr));
+    EXPECT_TRUE(paying.contains("ARB-10") || paying.contains("ALG-08") || paying.contains("SEK-02"));
 }
 
 TEST(SuggestionsTest, LabourNarrative) {
@@ -449,15 +461,8 @@ TEST(SuggestionsTest, FraudInThePersonsNameIsContactWithCriminals) {
 // A number alone in brackets is a person's age, not a crowd: "man (30) viel bijna in slaap" is no overcrowded housing;
 // a count of people is.
 TEST(SuggestionsTest, AnAgeInBracketsIsNoCrowd) {
-    ExpectRuleSuggests({"Roemeense man (30) viel bijna in slaap tijdens het gesprek over zijn huurtoeslag.",
-                        "Een man (RO, ca 30) viel bijna in slaap tijdens het gesprek over zijn huurtoeslag."},
-                       "ARB-13", false);
-    // An estimate closing the brackets after a person is an age too; after a plural, or in the sentence, a count.
-    ExpectRuleSuggests({"In het huis van de werkgever wonen veel personen (ca 25)."}, "ARB-13", true);
-    const std::vector<Token> tokens = Tokenize("Man (NL, ca 50) zegt dat er ca 30 mensen wonen.");
-    ASSERT_EQ(tokens.size(), 11u);
-    EXPECT_TRUE(tokens[3].bracketed);
-    EXPECT_FALSE(tokens[8].bracketed);
+    ExpectRuleSuggests({"Roemeense man (30) viel bijna in slaap tijdens het gesprek over zijn huurtoeslag."}, "ARB-13",
+                       false);
     ExpectRuleSuggests({"Roemeense man, 30 mensen slapen in het huis van de werkgever.",
                         "Huisbezoek: in de woning verblijven arbeidsmigranten (16), allemaal via hetzelfde uitzendbureau.",
                         "In de bovenwoning van de eigenaar van de autowasstraat verblijven Roemenen (9)."},
