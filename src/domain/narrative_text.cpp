@@ -296,8 +296,7 @@ std::vector<Token> Tokenize(std::string_view text) {
         bool asserting = false;
         for (std::size_t next = index + 2; next < tokens.size() && next <= index + 7; ++next) {
             if (tokens[next].clause != tokens[index + 1].clause) break;
-            asserting = asserting || std::find(std::begin(kAsserting), std::end(kAsserting), tokens[next].norm) !=
-                                         std::end(kAsserting);
+            asserting = asserting || IsOneOf(tokens[next].norm, kAsserting);
         }
         tokens[index].negator = !asserting;
     }

@@ -33,6 +33,15 @@ struct Token {
     int stem_id = -1;
 };
 
+//! Whether `word` is one of the words of `list` (an array or container of string views).
+template <typename List>
+bool IsOneOf(std::string_view word, const List& list) {
+    for (std::string_view item : list) {
+        if (item == word) return true;
+    }
+    return false;
+}
+
 //! Whether the word is a negation ("geen", "niet", "nooit", ...).
 bool IsNegator(std::string_view word);
 

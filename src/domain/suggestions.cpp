@@ -2428,7 +2428,7 @@ bool TermMatches(const ConceptTerm& term, const Token& token) {
 // Words that open a sentence by pointing back to the one before.
 bool PointsBack(std::string_view word) {
     static constexpr std::string_view kWords[] = {"die", "dat", "deze", "dit", "daar", "daarvan", "daarvoor", "dan"};
-    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+    return IsOneOf(word, kWords);
 }
 
 // The concepts a word belongs to, computed.
@@ -2834,7 +2834,7 @@ bool FindEarlyToLate(const std::vector<Token>& tokens, CodeResult& result) {
         bool sets_off = false;
         for (std::size_t next = index + 2; next < tokens.size() && next <= index + 4; ++next) {
             if (tokens[next].sentence != token.sentence) break;
-            sets_off = sets_off || std::find(std::begin(kSetOff), std::end(kSetOff), tokens[next].norm) != std::end(kSetOff);
+            sets_off = sets_off || IsOneOf(tokens[next].norm, kSetOff);
         }
         const bool colon_clock = clock24 && tokens[index + 1].after_colon;
         if (!time_word && !hour_word && !colon_clock) continue;
@@ -3148,9 +3148,6 @@ bool NamesSomeoneElseOrUnknowing(std::string_view text, const std::vector<Token>
     static constexpr std::string_view kKnow[] = {"wist",   "wisten",  "weet",     "weten",     "kent", "kende",
                                                  "kennen", "herkent", "herkende", "herkennen", "snapt"};
     static constexpr std::string_view kNot[] = {"niet", "niets", "niks", "geen", "nooit"};
-    const auto in = [](const auto& list, std::string_view word) {
-        return std::find(std::begin(list), std::end(list), word) != std::end(list);
-    };
     const ConceptTable& table = GetConceptTable();
     const int boss = table.Find("pimp_boss");
     for (std::size_t index = 0; index < tokens.size(); ++index) {
@@ -3158,15 +3155,15 @@ bool NamesSomeoneElseOrUnknowing(std::string_view text, const std::vector<Token>
         const std::string_view before = index > 0 ? std::string_view{tokens[index - 1].norm} : std::string_view{};
         const bool pointed = before == "een" || before == "die" || before == "de" || before == "deze" ||
                              before == "oudere";
-        if (in(kOthers, norm) || (boss >= 0 && ConceptsOf(table, tokens[index]).test(boss)) ||
+        if (IsOneOf(norm, kOthers) || (boss >= 0 && ConceptsOf(table, tokens[index]).test(boss)) ||
             (norm == "tolk" && InQuotes(text, tokens[index])) || ((norm == "man" || norm == "vrouw") && pointed)) {
             return true;
         }
         if (index < first || index >= last) continue;
         if (norm == "nooit" || norm == "medeweten") return true;
         // "wist niet", "wisten ze niet eens", "kent hij niet": not known to the person.
-        for (std::size_t next = index + 1; in(kKnow, norm) && next < tokens.size() && next <= index + 3; ++next) {
-            if (in(kNot, tokens[next].norm)) return true;
+        for (std::size_t next = index + 1; IsOneOf(norm, kKnow) && next < tokens.size() && next <= index + 3; ++next) {
+            if (IsOneOf(tokens[next].norm, kNot)) return true;
         }
     }
     return false;
@@ -3263,10 +3260,10 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                 ConceptsOf(concepts, token).test(document)) {
                 const std::string_view before = tokens[index - 2].norm;
                 const bool has = before == "had" || before == "heeft" || before == "hadden" || before == "hebben";
-                // Nothing denied, and no one who holds, keeps or takes it, nor a contrast, in the rest of the sentence
-                // and the next ("heeft eigen paspoort niet in bezit", "heeft eigen paspoort bij de werkgever moeten
-                // achterlaten", "had eigen paspoort, maar de baas bewaart het", "Hadden eigen paspoorten bij aankomst.
-                // Die zijn door de ploegbaas ingenomen.").
+                // Nothing denied, and no one who holds, keeps or takes it, nor a contrast ("maar", "echter", "toch":
+                // but_word), in the rest of the sentence and the next ("heeft eigen paspoort niet in bezit", "heeft
+                // eigen paspoort bij de werkgever moeten achterlaten", "had eigen paspoort, maar de baas bewaart het",
+                // "Hadden eigen paspoorten bij aankomst. Die zijn door de ploegbaas ingenomen.").
                 std::size_t end = index + 1;
                 while (end < tokens.size() && tokens[end].sentence <= token.sentence + 1) ++end;
                 // Words of keeping, taking or leaving behind (the doc_keep concept also holds "ligt", "zat": where a
@@ -3275,16 +3272,16 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                     "bewaar",  "beheer", "vastgehouden", "vasthoud", "ingenomen", "inneem", "innam", "inlever",
                     "ingeleverd", "afgegeven", "afgeven", "afgepakt", "afpak", "kluis", "achtergelaten", "achterlaten",
                     "verzameld", "meegenomen", "afgenomen", "inhoud", "ingehouden", "houd", "hield"};
+                const auto denied_or_kept = [](const Token& word) {
+                    return word.negator || std::any_of(std::begin(kKept), std::end(kKept), [&](std::string_view stem) {
+                               return word.norm.starts_with(stem);
+                           });
+                };
                 const bool rest_says_more =
                     std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(index) + 1,
-                                tokens.begin() + static_cast<std::ptrdiff_t>(end),
-                                [](const Token& word) {
-                                    return word.negator || word.norm == "maar" || word.norm == "echter" ||
-                                           std::any_of(std::begin(kKept), std::end(kKept), [&](std::string_view kept) {
-                                               return word.norm.starts_with(kept);
-                                           });
-                                }) ||
-                    RangeHasConcept(tokens, index + 1, end, "take") || RangeHasConcept(tokens, index + 1, end, "holder");
+                                tokens.begin() + static_cast<std::ptrdiff_t>(end), denied_or_kept) ||
+                    RangeHasConcept(tokens, index + 1, end, "take") || RangeHasConcept(tokens, index + 1, end, "holder") ||
+                    RangeHasConcept(tokens, index + 1, end, "but_word");
                 copy = has && !rest_says_more;
             }
         }
@@ -3640,7 +3637,7 @@ bool MoreWorkInText(const std::vector<Token>& tokens, std::size_t hours) {
         if (index == hours || tokens[index].bracketed) continue;
         const bool hours_named = tokens[index].number >= 0 && index + 1 < tokens.size() && tokens[index + 1].norm == "uur";
         if (hours_named || (tokens[index].number >= 10 && tokens[index].number < 1900)) return true;
-        if (std::find(std::begin(kMore), std::end(kMore), tokens[index].norm) != std::end(kMore)) return true;
+        if (IsOneOf(tokens[index].norm, kMore)) return true;
     }
     return false;
 }
