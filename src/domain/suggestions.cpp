@@ -241,6 +241,8 @@ const std::vector<std::string_view> kLongDaysPatterns = {
     "#10-24 ~1 hours|hour ~3 day|every|per",
     "every ~1 day ~2 #10-24 ~1 hours|hour",
     "#55-120 ~1 hours",
+    "seventy|sixty|eighty|ninety ~1 hours ~3 a|per|every|each ~1 week|day",
+    "work|working|werk|werkt|werken ~2 all ~1 day ~3 every ~1 day",
 };
 
 // Long working weeks that are not (yet) the extreme days of ALG-02: six days a week, also at weekends.
@@ -1139,7 +1141,9 @@ const std::vector<Rule> kRules = {
          "betaald|uitbetaald|werkt|werken|werkte|werkten|gewerkt ~2 zwart",
          "zwartwerk*|zwartwerker*",
          "werkt|werken|werkte|gewerkt ~8 zwart$",
-         "!geen|zonder ~2 contract|arbeidscontract|loonstrook|loonstroken|loonstrookje*|arbeidsovereenkomst",
+         "!geen|zonder ~2 contract|arbeidscontract|loonstrook|loonstroken|loonstrookje*|strookje|strookjes|"
+         "arbeidsovereenkomst",
+         "no ~1 contract",
      }},
     {"ARB-12", 0.65,
      {
@@ -1149,6 +1153,7 @@ const std::vector<Rule> kRules = {
          "krijgt|krijgen|kreeg|kregen|worden|wordt|werd|werden ~1 hij|ze|zij ~3 contant|cash ~2 betaald",
          "@boss ~3 betaalt|betaalde|betalen ~4 contant|cash",
          "loon|salaris ~2 contant|cash",
+         "hij|ze|zij ~1 contant|cash ~1 krijgt|krijgen|kreeg|kregen|ontvangt|ontving|uitbetaald",
          "!niet|geen ~2 verzekerd|verzekering|ongevallenverzekering",
          "verzekerd ~3 niet$",
          "contract*|loonstro*|arbeidsovereenkomst* ~6 niet ~2 getoond|laten|overleggen|overgelegd|aanwezig|beschikbaar|"
@@ -1864,6 +1869,7 @@ const std::vector<Concept> kConcepts = {
     {"beg_word", "bedel*|gebedeld|*bedelen|bedelaar*"},
     // Someone other than the beggar by their role: the driver, "haar oom".
     {"cup_taker", "chauffeur|bestuurder|begeleider|oom|tante|neef|baas|regelaar|ronselaar*|landgenoot|pooier*"},
+    {"study_w", "leert|leren|studeert|studeren|huiswerk|blokt|blokken"},
     {"tired_word",
      "moe|vermoeid|uitgeput|uitputting|oververmoeid|doodmoe|afgepeigerd|bekaf|slaapgebrek|kapot|doodop|afgemat|"
      "gesloopt|uitgeblust|lusteloos|futloos|versleten|geradbraakt|slaapt|slaap|sliep|slapen"},
@@ -3402,14 +3408,18 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
                         .holder_blocks = false,
                         .evidence_concept = "fetched"});
     }
-    // Wages paid through the bank are no money handed over, unless money is given away or a pass held beside it.
+    // Wages paid through the bank or a payroll office are no money handed over, unless money is given away or a pass
+    // held beside it.
     static const std::vector<std::string_view> kWage = {"loon", "salaris", "betaald", "uitbetaald"};
-    drop_with_cues({"ALG-08", "ARB-10"}, {"via de bank"}, kWage,
-                   {.blocking = {"give_strong", "hand_to", "bank_keep", "take_money", "pay_back"}});
+    static const std::vector<std::string_view> kPayroll = {
+        "via de bank", "via het loonbedrijf", "via een loonbedrijf", "via de loonadministratie",
+        "via de salarisadministratie", "via het payrollbedrijf", "via een payrollbedrijf"};
+    drop_with_cues({"ALG-08", "ARB-10"}, kPayroll, kWage,
+                   {.blocking = {"give_strong", "hand_to", "bank_keep", "take_money", "pay_back", "but_word"}});
     // Nor is it underpayment where only the learned layer guesses so from the same words ("werken acht uur per dag en
-    // het loon gaat via de bank"); an amount a pattern reads as too low stays.
-    drop_with_cues({"ARB-03"}, {"via de bank"}, kWage,
-                   {.blocking = {"pay_back", "take_money", "bank_keep"}, .learned_only = true});
+    // het loon gaat via de bank", "loon gaat via het loonbedrijf"); an amount a pattern reads as too low stays.
+    drop_with_cues({"ARB-03"}, kPayroll, kWage,
+                   {.blocking = {"pay_back", "take_money", "bank_keep", "but_word"}, .learned_only = true});
     // Housing the writer found in order ("units, keuken en sanitair in orde", "de woning is gecontroleerd en
     // goedgekeurd") is no bad housing: the order is said of a dwelling in its own clause ("de verblijfsvergunning is in
     // orde", "de vergunning voor het terras is goedgekeurd" say nothing of the housing).
@@ -3493,6 +3503,19 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
     static const std::vector<std::string_view> kCareOrCause = {
         "nachtdienst", "chemo", "kanker", "onder behandeling", "fysiotherap", "bedrijfsarts", "eigen huisarts"};
     drop_with_cues({"ALG-11", "SEK-11", "ALG-14", "ARB-17"}, kCareOrCause, {}, {});
+    // Studying late is no long working day ("leert tot 2 uur 's nachts"): the evidence itself says what the hours are.
+    drop_with_cues({"ALG-02", "ARB-02"}, {"leert", "leren", "studeert", "studeren", "huiswerk", "blokt", "blokken"}, {},
+                   {.evidence_concept = "study_w"});
+    // Exams and a baby's night feeds explain tiredness ("viel bijna in slaap ... eindexamenweek"), nothing else: not
+    // bruises or care withheld, not with a contrast beside them ("heeft tentamens, zegt ze, maar ..."), not beside
+    // long working days ("werkt 70 uur per week ... doet de nachtvoeding"), and only as whole words ("zijn zus zit
+    // in de examenklas" explains nothing).
+    if (!results.contains("ALG-02") && !results.contains("ARB-02")) {
+        drop_with_cues({"ALG-14", "ARB-17"},
+                       {"nachtvoeding$", "nachtvoedingen$", "examen$", "examens$", "eindexamen$", "eindexamens$",
+                        "eindexamenweek$", "tentamen$", "tentamens$", "toetsweek$"},
+                       {}, {.blocking = {"but_word"}, .evidence_concept = "tired_word"});
+    }
     // A named illness explains tiredness or weight loss, not care withheld ("heeft diabetes maar mag niet naar de
     // dokter" is still ALG-11).
     drop_with_cues({"ALG-14", "ARB-17"}, {"ziekte van", "pfeiffer", "diabetes", "bloeddruk", "dietist"}, {}, {});
@@ -3506,7 +3529,7 @@ void DropInnocentUses(std::string_view text, const std::vector<Token>& tokens,
         "eigen bedrijf", "eigen zaak",     "eigen baas",        "eigen onderneming",    "eigen winkel",
         "eigen praktijk", "zelf eigenaar", "eigen bakkerij",    "eigen restaurant",     "eigen salon",
         "eigen kapsalon", "eigen garage",  "eigen cafetaria",   "eigen snackbar",       "eigen eethuis",
-        "eigen webshop",  "eenmanszaak"};
+        "eigen webshop",  "eenmanszaak",     "is van ons$",       "is van mij$"};
     const bool own_business = std::any_of(kOwnBusiness.begin(), kOwnBusiness.end(), [&](std::string_view cue) {
         return SaidIn(text, tokens, 0, tokens.size(), cue);
     }) || PronounOwnerIsThePerson(tokens);
@@ -3729,6 +3752,96 @@ std::vector<std::string_view> ConceptNamesOf(const Token& token) {
     return names;
 }
 
+namespace {
+
+// A pattern's weight from which a reading is firm: a fact stated, not a guess from loose words.
+constexpr double kFirmWeight = 0.8;
+
+// Whether the writer concludes that nothing points to exploitation at all: "Geen aanwijzingen voor uitbuiting.",
+// "Er zijn geen signalen van mensenhandel.", "Conclusie: geen zorgen.", "Geen reden tot zorg." The labelling rule
+// counts a fact the text itself explains as innocent as absent, and such a conclusion is the writer's explanation of
+// the facts written before it. Returns where the conclusion starts ("geen"); nothing when
+//   * it does not open its sentence: on someone's word or about someone or something ("Moeder heeft geen zorgen",
+//     "Broer: geen zorgen", "Op school geen zorgen", "In het gesprek met de hoofdhuurder geen signalen"), "Verder
+//     geen signalen" (no signals besides those written), "Nog geen aanwijzingen" (not yet);
+//   * it names one thing, or anything but exploitation as a whole ("geen aanwijzingen voor drugsgebruik", "geen
+//     signalen van dwang", "geen aanwijzingen voor iets anders", "geen zorgen meer", "geen zorgen over haar
+//     thuissituatie");
+//   * it is a question, in quotes, or on someone's word ("volgens de werkgever", "zegt");
+//   * a contrast, a referral or an investigation follows it anywhere ("maar", "wel", "alleen", "behalve",
+//     "doorgezet naar", "politie");
+//   * anything after its sentence is itself a suggestion ("Geen aanwijzingen voor uitbuiting gevonden. Het gesprek
+//     was in bijzijn van de eigenaar, die steeds het woord deed.").
+// Decisions ("geen verdere actie", "geen vervolg") are no conclusion about the facts: they often mean the case went
+// elsewhere or the person refused help.
+std::optional<std::size_t> WriterFindsNothing(std::string_view text, const std::vector<Token>& tokens,
+                                              const SuggestionModel* model) {
+    static constexpr std::string_view kFindings[] = {"aanwijzingen", "signalen", "indicaties", "zorgen"};
+    static constexpr std::string_view kOneFinding[] = {"aanwijzing", "signaal", "indicatie"};  // after "geen enkele"
+    static constexpr std::string_view kReasons[] = {"reden", "aanleiding"};                    // "geen reden tot zorg"
+    static constexpr std::string_view kOpeners[] = {"er",  "zijn",   "is",       "werden",    "dus",        "daarom",
+                                                    "kortom", "conclusie", "concluderend", "samenvattend", "ik", "wij",
+                                                    "we",  "zie",    "zien",     "zag",       "zagen",      "heb",
+                                                    "hebben", "al",  "met"};
+    static constexpr std::string_view kOnSomeonesWord[] = {"zegt",   "zei",    "zeggen", "vindt", "vond",
+                                                           "volgens", "denkt", "dacht",  "beweert", "stelt", "aldus",
+                                                           "meldt",  "meldde", "hoeft",  "hoeven", "verklaart",
+                                                           "antwoordt", "antwoordde", "vertelt", "vertelde"};
+    // What may follow the finding in its clause: exploitation as a whole, and words that name nothing.
+    static constexpr std::string_view kWhole[] = {
+        "voor", "van", "op", "dat", "er", "sprake", "is", "gezien", "gevonden", "aangetroffen", "of", "en", "een",
+        "uitbuiting", "arbeidsuitbuiting", "seksuele", "criminele", "mensenhandel", "misstanden", "uitbuitingssituatie",
+        "tot", "zorg", "zorgen"};
+    static constexpr std::string_view kAfterwards[] = {
+        "wel",   "alleen",     "behalve",    "hoewel",       "desondanks",   "niettemin",   "daarentegen", "doorgezet",
+        "doorverwezen", "gemeld", "melding", "politie", "aandachtfunctionaris", "onderzoek", "aangifte", "vermoeden"};
+    for (std::size_t index = 0; index + 1 < tokens.size(); ++index) {
+        if (tokens[index].norm != "geen") continue;
+        std::size_t finding = index + 1;
+        const bool one = tokens[finding].norm == "enkele" && finding + 1 < tokens.size();
+        if (one) ++finding;
+        const bool reason = !one && IsOneOf(tokens[finding].norm, kReasons);
+        if (!(one ? IsOneOf(tokens[finding].norm, kOneFinding) : reason || IsOneOf(tokens[finding].norm, kFindings))) {
+            continue;
+        }
+        if (InQuotes(text, tokens[index]) || InQuotes(text, tokens[finding])) continue;
+        const auto [begin, end] = SentenceSpan(tokens, index, finding);
+        bool opens = true;
+        bool attributed = false;
+        for (std::size_t word = begin; word < end; ++word) {
+            if (word < index) opens = opens && IsOneOf(tokens[word].norm, kOpeners);
+            attributed = attributed || IsOneOf(tokens[word].norm, kOnSomeonesWord);
+        }
+        if (!opens || attributed) continue;
+        bool whole = true;
+        bool about_worry = false;  // "geen reden tot zorg"
+        std::size_t clause_end = finding + 1;
+        for (; clause_end < end && tokens[clause_end].clause == tokens[finding].clause; ++clause_end) {
+            const std::string_view norm = tokens[clause_end].norm;
+            whole = whole && IsOneOf(norm, kWhole);
+            about_worry = about_worry || norm == "zorg" || norm == "zorgen";
+        }
+        if (!whole || (reason && !about_worry)) continue;
+        // A question is no conclusion ("Geen zorgen? Dat durf ik niet te zeggen.").
+        std::size_t after_sentence = tokens[end - 1].end;
+        while (after_sentence < text.size() && (text[after_sentence] == '\'' || text[after_sentence] == '"' ||
+                                                text[after_sentence] == ' ' || text[after_sentence] == ')')) {
+            ++after_sentence;
+        }
+        if (after_sentence < text.size() && text[after_sentence] == '?') continue;
+        bool afterwards = RangeHasConcept(tokens, finding + 1, tokens.size(), "but_word");
+        for (std::size_t word = finding + 1; word < tokens.size() && !afterwards; ++word) {
+            afterwards = IsOneOf(tokens[word].norm, kAfterwards);
+        }
+        if (afterwards) continue;
+        if (end < tokens.size() && !SuggestIndicators(text.substr(tokens[end].begin), model).empty()) continue;
+        return tokens[index].begin;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::vector<Suggestion> SuggestIndicators(std::string_view text) {
     return SuggestIndicators(text, &SuggestionModel::Builtin());
 }
@@ -3795,6 +3908,13 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text, const Suggestio
     MoveWorkInjuries(tokens, results);
     AddImplied(tokens, results);
     DropOverlaps(tokens, results);
+    if (const auto nothing = WriterFindsNothing(text, tokens, model)) {
+        // A firm reading stays: the officer sees a fact the writer thought nothing of ("werkt elke dag van 5 tot 21
+        // uur, slaapt daar ook. Dus geen zorgen.").
+        std::erase_if(results, [&](const auto& entry) {
+            return entry.second.end <= *nothing && entry.second.best_weight < kFirmWeight;
+        });
+    }
     for (const auto& [code, result] : results) {
         if (FindIndicator(code) == nullptr) continue;
         const double bonus = kExtraHitBonus * std::min(result.extra_hits, kMaxExtraHits);

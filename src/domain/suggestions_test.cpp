@@ -114,6 +114,78 @@ TEST(SuggestionsTest, OwnDocumentInHandIsNotASignal) {
     }
 }
 
+// The writer's own conclusion that nothing points to exploitation as a whole explains the loose readings before it,
+// as the labels do. Not when it is someone else's, about one thing, "verder" (no signals besides these), not yet, a
+// question, a decision, contradicted or followed by a referral, or followed by a fact; and a firm reading stays (a
+// review's counterexamples).
+TEST(SuggestionsTest, TheWritersConclusionThatNothingIsWrongExplainsLooseReadingsBeforeIt) {
+    const std::string fact = "Meneer oogt moe en vertelt weinig over zijn werk. ";
+    ASSERT_TRUE(CodesOf(SuggestIndicators(fact)).contains("ALG-14"));
+    for (const char* conclusion : {"Geen aanwijzingen voor uitbuiting.", "Conclusie: geen zorgen.",
+                                   "Er zijn geen signalen van mensenhandel.", "Geen reden tot zorg.",
+                                   "Geen enkele aanwijzing voor uitbuiting."}) {
+        EXPECT_TRUE(SuggestIndicators(fact + conclusion).empty()) << conclusion;
+    }
+    for (const char* conclusion :
+         {"Verder geen signalen.", "Moeder heeft geen zorgen.", "Op school geen zorgen.",
+          "Geen zorgen? Dat durf ik niet te zeggen.", "Nog geen aanwijzingen voor uitbuiting.",
+          "Geen aanwijzingen voor uitbuiting. Niettemin doorgezet naar de aandachtfunctionaris.",
+          "Geen aanwijzingen voor uitbuiting. Het gesprek was in bijzijn van de baas, die steeds het woord deed.",
+          "Geen aanwijzingen voor zorgfraude.", "Geen aanwijzingen voor iets anders.", "Geen zorgen meer.",
+          "Verder geen actie nodig.", "Geen verdere actie, zaak ligt bij de politie.", "Geen signalen van dwang.",
+          "Volgens de werkgever geen signalen van uitbuiting.", "'Geen zorgen,' zegt hij.",
+          "Geen signalen van uitbuiting, zegt de werkgever.",
+          "Geen aanwijzingen voor uitbuiting, maar hij mag niet weg."}) {
+        EXPECT_TRUE(CodesOf(SuggestIndicators(fact + conclusion)).contains("ALG-14")) << conclusion;
+    }
+    // A firm reading stays: the officer sees a fact the writer thought nothing of.
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Werkt elke dag van 5 tot 21 uur, slaapt daar ook. Dus geen zorgen."))
+                    .contains("ALG-02"));
+}
+
+// Long days in a business the family owns, said in their own words ("het is van ons"), are no sign.
+TEST(SuggestionsTest, LongDaysInTheFamilysOwnBusinessSaidInTheirWords) {
+    const std::set<std::string> codes = CodesOf(SuggestIndicators(
+        "Ouders hebben samen een cafetaria in Didam, vader staat er 7 dagen per week. 'Druk, maar het is van ons.'"));
+    EXPECT_FALSE(codes.contains("ALG-02"));
+    EXPECT_FALSE(codes.contains("ARB-02"));
+}
+
+// Wages paid through a payroll office are no money handed over ("loon gaat via het loonbedrijf").
+TEST(SuggestionsTest, WagesThroughAPayrollOfficeAreNoMoneyHandedOver) {
+    const std::set<std::string> codes =
+        CodesOf(SuggestIndicators("Het loon gaat via het loonbedrijf, hij liet zelf een loonstrook zien."));
+    EXPECT_FALSE(codes.contains("ALG-08"));
+    EXPECT_FALSE(codes.contains("ARB-10"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Het loon gaat via een man die het werk regelt, die houdt de helft."))
+                    .contains("ALG-08"));
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Zijn loon wordt betaald via het loonbedrijf, maar het gaat rechtstreeks naar "
+                                          "de man die hem naar Nederland bracht."))
+                    .contains("ALG-08"));
+}
+
+// Informal pay in other words: a slip without its "loon", cash the worker receives, a contract denied in English.
+TEST(SuggestionsTest, InformalPayInOtherWords) {
+    for (const char* text : {"Hij krijgt zijn geld zonder strookje.", "Hij vertelde dat hij contant krijgt als er genoeg "
+                             "verkocht is.", "Een man (Pools): 'No contract, eight euro per hour.'"}) {
+        EXPECT_TRUE(CodesOf(SuggestIndicators(text)).contains("ARB-12")) << text;
+    }
+    EXPECT_FALSE(CodesOf(SuggestIndicators("De huurder betaalt de huur contant aan de verhuurder.")).contains("ARB-12"));
+}
+
+// Long days in English: "I work all day, every day"; not gaming all day, nor hours per month.
+TEST(SuggestionsTest, LongDaysInEnglish) {
+    for (const char* text : {"Zoon (14) zit all day every day te gamen op zijn kamer.",
+                             "Student werkt sixty hours per month naast haar studie."}) {
+        EXPECT_FALSE(CodesOf(SuggestIndicators(text)).contains("ALG-02")) << text;
+    }
+    for (const char* text : {"Hij zei: 'I work all day, every day'.", "'Seventy hours, every week', zei hij."}) {
+        const std::set<std::string> codes = CodesOf(SuggestIndicators(text));
+        EXPECT_TRUE(codes.contains("ALG-02")) << text;
+        EXPECT_TRUE(codes.contains("ARB-02")) << text;
+    }
+}
+
 // A debt to the employer read firmly is also the general debt signal: the labellers tick both. One read loosely, that
 // the text explains as an orderly advance, is not.
 TEST(SuggestionsTest, DebtToTheEmployerKeepsTheGeneralDebt) {
@@ -1102,6 +1174,27 @@ TEST(SuggestionsTest, FatigueWithAnOrdinaryCauseIsNotASignal) {
     EXPECT_TRUE(CodesOf(SuggestIndicators("Ze zag er erg moe uit.")).contains("ALG-14"));
     EXPECT_TRUE(
         CodesOf(SuggestIndicators("Ze zag er erg moe uit. Ze zegt dat ze 'nachtdiensten' draait.")).contains("ALG-14"));
+    // Exams and a baby's night feeds are ordinary causes of tiredness too, and studying late is no long working day.
+    for (const char* text : {"Vrijwilliger (17) viel bijna in slaap. Het is eindexamenweek, hij leert tot "
+                             "2 uur 's nachts.",
+                             "Moeder oogt erg moe, vooral door de nachtvoedingen."}) {
+        const std::set<std::string> codes = CodesOf(SuggestIndicators(text));
+        EXPECT_FALSE(codes.contains("ALG-14")) << text;
+        EXPECT_FALSE(codes.contains("ARB-17")) << text;
+        EXPECT_FALSE(codes.contains("ALG-02")) << text;
+    }
+    // But not bruises, not beside long working days, not with a contrast, not a word that only begins like one.
+    EXPECT_TRUE(CodesOf(SuggestIndicators("Leerling (16) heeft blauwe plekken in haar nek. Ze zit deze week in de "
+                                          "toetsweek."))
+                    .contains("ALG-14"));
+    for (const char* text : {"Meneer werkt 70 uur per week in de kas en is volledig uitgeput. Thuis doet hij de "
+                             "nachtvoeding.",
+                             "Ze is doodmoe. Ze heeft tentamens, zegt ze, maar ze wordt elke avond opgehaald.",
+                             "Jongen (15) is doodmoe. Zijn zus zit in de examenklas."}) {
+        EXPECT_TRUE(CodesOf(SuggestIndicators(text)).contains("ARB-17") ||
+                    CodesOf(SuggestIndicators(text)).contains("ALG-14"))
+            << text;
+    }
 }
 
 // "Luxe verzuim" is the legal term for school missed for a holiday taken early: no signal; absence alone still is.
