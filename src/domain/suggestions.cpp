@@ -3774,6 +3774,8 @@ constexpr double kFirmWeight = 0.8;
 //     was in bijzijn van de eigenaar, die steeds het woord deed.").
 // Decisions ("geen verdere actie", "geen vervolg") are no conclusion about the facts: they often mean the case went
 // elsewhere or the person refused help.
+std::vector<Suggestion> Suggest(std::string_view text, const SuggestionModel* model, bool read_conclusion);
+
 std::optional<std::size_t> WriterFindsNothing(std::string_view text, const std::vector<Token>& tokens,
                                               const SuggestionModel* model) {
     static constexpr std::string_view kFindings[] = {"aanwijzingen", "signalen", "indicaties", "zorgen"};
@@ -3795,6 +3797,18 @@ std::optional<std::size_t> WriterFindsNothing(std::string_view text, const std::
     static constexpr std::string_view kAfterwards[] = {
         "wel",   "alleen",     "behalve",    "hoewel",       "desondanks",   "niettemin",   "daarentegen", "doorgezet",
         "doorverwezen", "gemeld", "melding", "politie", "aandachtfunctionaris", "onderzoek", "aangifte", "vermoeden"};
+    // The last word after which no contrast, referral or investigation follows (one pass, so that a long text of
+    // many "geen" costs no more than a short one).
+    std::size_t quiet_from = 0;
+    const ConceptTable& table = GetConceptTable();
+    const int contrast = table.Find("but_word");
+    for (std::size_t word = 0; word < tokens.size(); ++word) {
+        if (IsOneOf(tokens[word].norm, kAfterwards) || (contrast >= 0 && ConceptsOf(table, tokens[word]).test(contrast))) {
+            quiet_from = word + 1;
+        }
+    }
+    std::optional<std::size_t> conclusion;  // the last one: it explains the most
+    std::size_t conclusion_end = 0;          // the first word after its sentence
     for (std::size_t index = 0; index + 1 < tokens.size(); ++index) {
         if (tokens[index].norm != "geen") continue;
         std::size_t finding = index + 1;
@@ -3804,20 +3818,25 @@ std::optional<std::size_t> WriterFindsNothing(std::string_view text, const std::
         if (!(one ? IsOneOf(tokens[finding].norm, kOneFinding) : reason || IsOneOf(tokens[finding].norm, kFindings))) {
             continue;
         }
-        if (InQuotes(text, tokens[index]) || InQuotes(text, tokens[finding])) continue;
-        const auto [begin, end] = SentenceSpan(tokens, index, finding);
-        bool opens = true;
+        if (finding + 1 < quiet_from || InQuotes(text, tokens[index]) || InQuotes(text, tokens[finding])) continue;
+        // Only openers before it in its sentence (so at most one candidate per sentence).
+        std::size_t begin = index;
+        while (begin > 0 && tokens[begin - 1].sentence == tokens[index].sentence &&
+               IsOneOf(tokens[begin - 1].norm, kOpeners)) {
+            --begin;
+        }
+        if (begin > 0 && tokens[begin - 1].sentence == tokens[index].sentence) continue;
+        std::size_t end = finding + 1;
+        while (end < tokens.size() && tokens[end].sentence == tokens[finding].sentence) ++end;
         bool attributed = false;
         for (std::size_t word = begin; word < end; ++word) {
-            if (word < index) opens = opens && IsOneOf(tokens[word].norm, kOpeners);
             attributed = attributed || IsOneOf(tokens[word].norm, kOnSomeonesWord);
         }
-        if (!opens || attributed) continue;
+        if (attributed) continue;
         bool whole = true;
         bool about_worry = false;  // "geen reden tot zorg"
-        std::size_t clause_end = finding + 1;
-        for (; clause_end < end && tokens[clause_end].clause == tokens[finding].clause; ++clause_end) {
-            const std::string_view norm = tokens[clause_end].norm;
+        for (std::size_t word = finding + 1; word < end && tokens[word].clause == tokens[finding].clause; ++word) {
+            const std::string_view norm = tokens[word].norm;
             whole = whole && IsOneOf(norm, kWhole);
             about_worry = about_worry || norm == "zorg" || norm == "zorgen";
         }
@@ -3829,15 +3848,16 @@ std::optional<std::size_t> WriterFindsNothing(std::string_view text, const std::
             ++after_sentence;
         }
         if (after_sentence < text.size() && text[after_sentence] == '?') continue;
-        bool afterwards = RangeHasConcept(tokens, finding + 1, tokens.size(), "but_word");
-        for (std::size_t word = finding + 1; word < tokens.size() && !afterwards; ++word) {
-            afterwards = IsOneOf(tokens[word].norm, kAfterwards);
-        }
-        if (afterwards) continue;
-        if (end < tokens.size() && !SuggestIndicators(text.substr(tokens[end].begin), model).empty()) continue;
-        return tokens[index].begin;
+        conclusion = tokens[index].begin;
+        conclusion_end = end;
     }
-    return std::nullopt;
+    // Nothing after its sentence may itself be a suggestion: read once, without looking for conclusions again (an
+    // earlier conclusion has the same text after it, and more).
+    if (conclusion && conclusion_end < tokens.size() &&
+        !Suggest(text.substr(tokens[conclusion_end].begin), model, false).empty()) {
+        return std::nullopt;
+    }
+    return conclusion;
 }
 
 }  // namespace
@@ -3847,6 +3867,12 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text) {
 }
 
 std::vector<Suggestion> SuggestIndicators(std::string_view text, const SuggestionModel* model) {
+    return Suggest(text, model, true);
+}
+
+namespace {
+
+std::vector<Suggestion> Suggest(std::string_view text, const SuggestionModel* model, bool read_conclusion) {
     const Matcher& matcher = GetMatcher();
     std::vector<Token> tokens = Tokenize(text);
     std::vector<Suggestion> suggestions;
@@ -3908,7 +3934,7 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text, const Suggestio
     MoveWorkInjuries(tokens, results);
     AddImplied(tokens, results);
     DropOverlaps(tokens, results);
-    if (const auto nothing = WriterFindsNothing(text, tokens, model)) {
+    if (const auto nothing = read_conclusion ? WriterFindsNothing(text, tokens, model) : std::nullopt) {
         // A firm reading stays: the officer sees a fact the writer thought nothing of ("werkt elke dag van 5 tot 21
         // uur, slaapt daar ook. Dus geen zorgen.").
         std::erase_if(results, [&](const auto& entry) {
@@ -3929,5 +3955,7 @@ std::vector<Suggestion> SuggestIndicators(std::string_view text, const Suggestio
     });
     return suggestions;
 }
+
+}  // namespace
 
 }  // namespace meldroute::domain

@@ -1217,6 +1217,18 @@ TEST(SuggestionsTest, LongTextIsHandledQuickly) {
     EXPECT_TRUE(CodesOf(suggestions).contains("ARB-13"));
     // Generous: the bound only catches accidental quadratic behaviour, also under sanitizers.
     EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 5000);
+
+    // Many conclusions that nothing is wrong: each would read the text after it again (a first version did, and took
+    // minutes on 20 KB); only the last is read, once. The fact after the last one stays.
+    std::string concluded = "Meneer oogt moe. ";
+    while (concluded.size() < 20000) concluded += "Geen aanwijzingen voor uitbuiting. ";
+    const auto concluded_start = std::chrono::steady_clock::now();
+    EXPECT_TRUE(SuggestIndicators(concluded).empty());
+    const std::set<std::string> with_fact = CodesOf(SuggestIndicators(concluded + "Hij slaapt in de loods."));
+    const auto concluded_elapsed = std::chrono::steady_clock::now() - concluded_start;
+    EXPECT_TRUE(with_fact.contains("ARB-13"));
+    EXPECT_TRUE(with_fact.contains("ALG-14"));
+    EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(concluded_elapsed).count(), 5000);
 }
 
 // One realistic narrative with the codes it must and must not yield.
