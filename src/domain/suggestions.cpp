@@ -2611,14 +2611,11 @@ bool TextHasConcept(const std::vector<Token>& tokens, std::string_view name);
 // Removes suggestions that only repeat a fact already covered by a more fitting indicator (see the file comment).
 void DropOverlaps(const std::vector<Token>& tokens, std::unordered_map<std::string_view, CodeResult>& results) {
     const auto has = [&](std::string_view code) { return results.contains(code); };
-    const auto debt = results.find("ALG-07");
     const auto loose = [&](std::string_view code) {
         const auto found = results.find(code);
         return found != results.end() && found->second.best_weight <= kLooseDebtWeight;
     };
-    if (debt != results.end() && debt->second.best_weight <= kLooseDebtWeight && (loose("ARB-07") || loose("SEK-05"))) {
-        results.erase(debt);
-    }
+    if (loose("ALG-07") && (loose("ARB-07") || loose("SEK-05"))) results.erase("ALG-07");
     // A debt paid off with sex (SEK-05) is how the reporter names that prostitution; a loose SEK-02 (the mere word
     // "escort", "afspraken met mannen") would say it twice.
     const auto paid = results.find("SEK-02");
@@ -3826,8 +3823,7 @@ std::optional<std::size_t> WriterFindsNothing(std::string_view text, const std::
             --begin;
         }
         if (begin > 0 && tokens[begin - 1].sentence == tokens[index].sentence) continue;
-        std::size_t end = finding + 1;
-        while (end < tokens.size() && tokens[end].sentence == tokens[finding].sentence) ++end;
+        const std::size_t end = SentenceSpan(tokens, finding, finding).second;
         bool attributed = false;
         for (std::size_t word = begin; word < end; ++word) {
             attributed = attributed || IsOneOf(tokens[word].norm, kOnSomeonesWord);
