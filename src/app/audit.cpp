@@ -121,6 +121,21 @@ Status TracedStore::Write(const std::function<Status(store::Transaction&)>& work
     return WithTrace(work, [this](const auto& traced) { return inner_.Write(traced); });
 }
 
+void TracedStore::WriteDeferred(std::function<Status(store::Transaction&)> work, std::function<void(Status)> done) {
+    const TraceContext* trace = CurrentTrace();
+    if (trace == nullptr) {
+        inner_.WriteDeferred(std::move(work), std::move(done));
+        return;
+    }
+    // The work runs after this request's thread has moved on: it carries its own copy of the trace.
+    inner_.WriteDeferred(
+        [copy = *trace, work = std::move(work)](store::Transaction& transaction) {
+            ScopedTrace scoped{copy};
+            return work(transaction);
+        },
+        std::move(done));
+}
+
 Status TracedStore::Read(const std::function<Status(store::Transaction&)>& work) {
     return WithTrace(work, [this](const auto& traced) { return inner_.Read(traced); });
 }

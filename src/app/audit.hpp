@@ -45,6 +45,7 @@ public:
     explicit TracedStore(store::Store& inner) : inner_(inner) {}
     Status Write(const std::function<Status(store::Transaction&)>& work) override;
     Status Read(const std::function<Status(store::Transaction&)>& work) override;
+    void WriteDeferred(std::function<Status(store::Transaction&)> work, std::function<void(Status)> done) override;
     Status Check() override { return inner_.Check(); }
     Status Flush() override { return inner_.Flush(); }
     const store::StoreMetrics& metrics() const override { return inner_.metrics(); }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/audit.hpp"
+#include "app/commit_gate.hpp"
 #include "app/crypto.hpp"
 #include "app/service_support.hpp"
 #include "app/totp.hpp"
@@ -61,9 +62,10 @@ bool AnyReachableReporter(const std::vector<domain::Signal>& signals) {
 }
 
 // One audit record in a write transaction of its own: for an access whose data was read on a snapshot, or was
-// refused (the request's own transaction, if any, is rolled back).
-Status CommitAudit(store::Store& store, const AuditEntry& entry) {
-    return store.Write([&](store::Transaction& transaction) -> Status {
+// refused (the request's own transaction, if any, is rolled back). Inside a request's CommitGate it is queued and
+// the answer waits for its commit (the gate's holder sends it); elsewhere this waits for the commit.
+Status CommitAudit(store::Store& store, AuditEntry entry) {
+    return CommitGate::Write(store, [entry = std::move(entry)](store::Transaction& transaction) -> Status {
         AppendAudit(transaction, entry, NowText());
         return Ok();
     });
@@ -610,19 +612,24 @@ Result<domain::Signal> Service::StoreNewSignal(const domain::SignalDraft& draft,
     auto problems = domain::ValidateSignalDraft(draft, DayOf(Now()), anonymous, *catalog);
     if (!problems.empty()) return Invalid(std::move(problems));
     domain::Signal signal = NewSignal(draft, reporter, channel);
-    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        if (transaction.LatestCatalogVersion().value_or(std::string{domain::kCatalogVersion}) != catalog->version) {
-            catalog = ActiveCatalogIn(transaction);
-            auto late_problems = domain::ValidateSignalDraft(draft, DayOf(Now()), anonymous, *catalog);
-            if (!late_problems.empty()) return Invalid(std::move(late_problems));
-        }
-        signal.catalog_version = catalog->version;
-        transaction.InsertSignal(signal);
-        StoreMatchKeys(transaction, signal);
-        AppendAudit(transaction, {actor, "signal.create", "signal/" + signal.id, kPurposeIntake, kAllowed},
-                    signal.created_at);
-        return Ok();
-    }));
+    // The signal is filed under the catalog version the reporter's codes were checked against, which the answer
+    // names. Through the API the answer is sent once the write has committed, and this thread does not wait for it
+    // (CommitGate). A version published in between must still accept the codes (a retired code is refused).
+    signal.catalog_version = catalog->version;
+    MR_TRY(CommitGate::WriteAnswered(
+        store_, [this, draft, signal, anonymous, actor](store::Transaction& transaction) -> Status {
+            if (transaction.LatestCatalogVersion().value_or(std::string{domain::kCatalogVersion}) !=
+                signal.catalog_version) {
+                auto late_problems =
+                    domain::ValidateSignalDraft(draft, DayOf(Now()), anonymous, *ActiveCatalogIn(transaction));
+                if (!late_problems.empty()) return Invalid(std::move(late_problems));
+            }
+            transaction.InsertSignal(signal);
+            StoreMatchKeys(transaction, signal);
+            AppendAudit(transaction, {actor, "signal.create", "signal/" + signal.id, kPurposeIntake, kAllowed},
+                        signal.created_at);
+            return Ok();
+        }));
     return signal;
 }
 

@@ -254,15 +254,16 @@ int Serve(const config::ServeSettings& settings, const app::RetentionSettings& r
     http::Metrics metrics{&store->store->metrics(), [&serving] { return serving == nullptr ? 0 : serving->in_flight(); }};
     http::Application application{service, http::PageOptions{settings.secure_cookies},
                                   http::Observability{&metrics, settings.metrics ? settings.metrics_token : ""}};
-    // A request waits on the store while its write (or its audited read) is committed; the group-commit writer
-    // folds what is waiting then into one transaction and one fsync. So the threads set how many requests can
-    // share a commit: with two per core only four could, and the fsync bounded the rate. More threads also
-    // mean more responses built at once, so more memory. At 1M signals on 2 cores, 32 threads against 16 served
-    // GET a case 5-46% and intake 10-25% faster in four interleaved rounds for 2-4 MiB more (46-48 MiB); 64 were
-    // no faster (docs/performance.md).
-    int threads = static_cast<int>(std::max(32u, std::thread::hardware_concurrency() * 4));
-    http::Server server{[&](const http::Request& request, const std::string& peer) {
-                            return application.Handle(request, peer);
+    // A request does not wait on the store while its audit record (an audited read) or its API intake is
+    // committed: it queues the write for the group commit and its thread goes on (app::CommitGate); the answer
+    // leaves once the write is durable. So the threads are for the CPU and for the work that still waits
+    // (sign-ins' Argon2id, about 70 ms each; the case steps' writes; statistics), not for sharing commits. At 10k
+    // signals on 2 cores, 4 and 8 threads served reads and intake alike and 16 or 32 served them slower (idle
+    // threads woken for work another one takes; docs/performance.md); 8 keeps a few sign-ins from holding up
+    // everyone else.
+    int threads = static_cast<int>(std::max(8u, std::thread::hardware_concurrency() * 4));
+    http::Server server{[&](const http::Request& request, const std::string& peer, http::Responder respond) {
+                            application.Handle(request, peer, respond);
                         },
                         [&](unsigned version, bool keep_alive) { return application.TooLarge(version, keep_alive); },
                         threads};

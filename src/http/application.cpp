@@ -1,5 +1,6 @@
 #include "http/application.hpp"
 
+#include "app/commit_gate.hpp"
 #include "app/crypto.hpp"
 #include "base/time.hpp"
 #include "base/trace.hpp"
@@ -73,7 +74,7 @@ void Application::Record(std::string_view method, std::string_view route, unsign
     }
 }
 
-Response Application::Handle(const Request& request, const std::string& peer) {
+void Application::Handle(const Request& request, const std::string& peer, const Responder& respond) {
     auto started = std::chrono::steady_clock::now();
     std::string_view target{request.target().data(), request.target().size()};
     std::size_t question = target.find('?');
@@ -90,14 +91,39 @@ Response Application::Handle(const Request& request, const std::string& peer) {
         trace.parent_span_id.clear();
     }
     trace.started_at = FormatTime(Now());
-    ScopedTrace scoped_trace{trace};
-    Response response = Route(request, context, api);
+    // The audit records of this request's reads are queued for the group commit instead of waited for, so this
+    // thread is free for other requests; the answer leaves once they are durable.
+    app::CommitGate gate{api};
+    auto response = std::make_shared<Response>();
+    {
+        ScopedTrace scoped_trace{trace};
+        app::CommitGate::Scope gated{gate};
+        *response = Route(request, context, api);
+    }
     // An unknown method is counted as OTHER: the method string is the client's, and labels must stay few.
-    std::string_view method = request.method() == boost::beast::http::verb::unknown
-                                  ? std::string_view{"OTHER"}
-                                  : std::string_view{request.method_string().data(), request.method_string().size()};
-    Record(method, context.route.empty() ? "(unmatched)" : context.route, response.result_int(), started);
-    return response;
+    std::string method = request.method() == boost::beast::http::verb::unknown
+                             ? std::string{"OTHER"}
+                             : std::string{request.method_string().data(), request.method_string().size()};
+    std::string route = context.route.empty() ? std::string{"(unmatched)"} : std::string{context.route};
+    // Perhaps on the thread that committed the request's last queued write: the log line names the request's trace.
+    gate.Settled([this, respond, response, api, version = request.version(), method = std::move(method),
+                  route = std::move(route), started, trace = std::move(trace)](Status settled) {
+        ScopedTrace scoped_trace{trace};
+        if (!settled) {
+            // A queued write failed: for an audit record, the access could not be recorded, so its data is not
+            // sent; for the API's own writes (intake), the client hears why, as if it had waited.
+            if (settled.error().code == ErrorCode::kUnavailable || settled.error().code == ErrorCode::kInternal) {
+                Log(LogLevel::kError, "a queued write was not committed; answer withheld", {{"route", route}});
+            }
+            Request failed;
+            failed.version(version);
+            failed.target(api ? "/api/" : "/");
+            *response = api ? Problem(failed, settled.error())
+                            : ErrorPage(failed, 503, "De opslag is niet beschikbaar. Probeer het later opnieuw.");
+        }
+        Record(method, route, response->result_int(), started);
+        respond(std::move(*response));
+    });
 }
 
 Response Application::Route(const Request& request, Context& context, bool api) {

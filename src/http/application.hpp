@@ -21,8 +21,10 @@ class Application {
 public:
     Application(app::Service& service, PageOptions options, Observability observability = {});
 
-    //! Handles one request: routing, error pages, the headers of the contract, metrics and the access log.
-    Response Handle(const Request& request, const std::string& peer);
+    //! Handles one request: routing, error pages, the headers of the contract, metrics and the access log. The
+    //! answer goes out through `respond` once every audit record the request queued has committed (at once when
+    //! it queued none); if one failed to commit, the answer is replaced by 503 and the data is not sent.
+    void Handle(const Request& request, const std::string& peer, const Responder& respond);
     //! The answer to a body over the limit (413), as problem+json.
     Response TooLarge(unsigned version, bool keep_alive);
     //! The answer to a request arriving while the server shuts down (503, connection closed).

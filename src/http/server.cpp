@@ -101,20 +101,35 @@ private:
         }
         Request request = parser_->release();
         ++server_.in_flight;
-        Response response;
+        keep_alive_ = request.keep_alive();
+        // Once shutdown has begun, requests still arriving on open connections are refused (503, close): only
+        // what was in flight when the signal came is finished.
+        if (server_.stopping && server_.shutting_down) {
+            Respond(server_.shutting_down(request.version(), false));
+            return;
+        }
+        // The handler may answer later, from another thread (once the request's audit record has committed):
+        // the answer comes back onto this connection's strand. It answers exactly once, unless it throws first.
+        auto answered = std::make_shared<std::atomic<bool>>(false);
         try {
-            // Once shutdown has begun, requests still arriving on open connections are refused (503, close):
-            // only what was in flight when the signal came is finished.
-            response = server_.stopping && server_.shutting_down
-                           ? server_.shutting_down(request.version(), false)
-                           : server_.handler(request, peer_);
+            server_.handler(request, peer_, [self = shared_from_this(), answered](Response response) {
+                answered->store(true);
+                asio::dispatch(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
+                    self->Respond(std::move(response));
+                });
+            });
         } catch (...) {
-            response = Response{bhttp::status::internal_server_error, request.version()};
+            if (answered->load()) return;
+            Response response{bhttp::status::internal_server_error, request.version()};
             response.set(bhttp::field::content_type, "application/problem+json");
             response.body() = R"({"type":"about:blank","title":"Internal Server Error","status":500,)"
                               R"("detail":"Er ging iets mis op de server."})";
+            Respond(std::move(response));
         }
-        bool close = !request.keep_alive() || server_.stopping;
+    }
+
+    void Respond(Response response) {
+        bool close = !keep_alive_ || server_.stopping;
         response.keep_alive(!close);
         response.prepare_payload();
         Write(std::make_shared<Response>(std::move(response)), close);
@@ -158,6 +173,7 @@ private:
     Server::Impl& server_;
     std::string peer_;
     bool linger_ = false;
+    bool keep_alive_ = true;  // of the request being answered
     std::size_t drained_ = 0;
     std::array<char, 16 * 1024> drain_buffer_{};
 };

@@ -17,8 +17,11 @@ namespace meldroute::http {
 using Request = boost::beast::http::request<boost::beast::http::string_body>;
 using Response = boost::beast::http::response<boost::beast::http::string_body>;
 
-//! Handles one request; `peer` is the client's address (used for rate limits only, never stored).
-using Handler = std::function<Response(const Request& request, const std::string& peer)>;
+//! Sends a request's response; called once per request, on any thread.
+using Responder = std::function<void(Response)>;
+//! Handles one request and answers it through `respond`, at once or later (when what the request queued for
+//! the store has committed); `peer` is the client's address (used for rate limits only, never stored).
+using Handler = std::function<void(const Request& request, const std::string& peer, Responder respond)>;
 //! Builds the response for a request whose body exceeded the limit.
 using TooLargeHandler = std::function<Response(unsigned version, bool keep_alive)>;
 

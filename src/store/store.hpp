@@ -381,6 +381,12 @@ public:
     virtual ~Store() = default;
     virtual Status Write(const std::function<Status(Transaction&)>& work) = 0;
     virtual Status Read(const std::function<Status(Transaction&)>& work) = 0;
+    //! Write without waiting: `done` is called with the result once `work` has committed (or failed), perhaps on
+    //! another thread and perhaps before this returns. `done` must not throw. This default waits; the SQL stores
+    //! queue the work for their group commit, so the caller's thread is free meanwhile.
+    virtual void WriteDeferred(std::function<Status(Transaction&)> work, std::function<void(Status)> done) {
+        done(Write(work));
+    }
     //! Cheap liveness check of the engine (for /health/ready).
     virtual Status Check() = 0;
     //! Waits until no write is queued or running and leaves every acknowledged write in the engine's own files

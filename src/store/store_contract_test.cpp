@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <filesystem>
 #include <thread>
 
@@ -16,6 +18,7 @@
 #include "store/postgres/pg_store.hpp"
 #include "store/postgres/test_database.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "store/writer_hold_testing.hpp"
 
 namespace meldroute::store {
 namespace {
@@ -850,6 +853,99 @@ TYPED_TEST(StoreContractTest, ConcurrentWritesKeepOneChainAndFailedJobsRollBack)
         EXPECT_EQ(transaction.LastAuditRecord()->sequence, kWritten);
     });
     EXPECT_TRUE(this->store_->Check().has_value());
+}
+
+// Writes that do not wait (an audited read's record, the API's intake): each is told of its result once, after its
+// batch has committed, so what it wrote is there for any reader by then; failures are their own; they share
+// batches with waiting writes and keep the audit chain one chain.
+TYPED_TEST(StoreContractTest, DeferredWritesAreToldOnceAfterTheirCommit) {
+    constexpr int kThreads = 6;
+    constexpr int kWritesPerThread = 20;
+    std::atomic<int> told{0};
+    std::atomic<int> told_ok{0};
+    std::atomic<int> missing_when_told{0};
+    std::vector<std::thread> threads;
+    for (int thread = 0; thread < kThreads; ++thread) {
+        threads.emplace_back([&, thread] {
+            for (int index = 0; index < kWritesPerThread; ++index) {
+                const std::string name = "d" + std::to_string(thread) + "-" + std::to_string(index);
+                auto work = [name, index](Transaction& transaction) -> Status {
+                    app::AppendAudit(transaction, {"systeem", "user.add", "user/" + name, "beheer", "toegestaan"},
+                                     "2024-05-01T10:00:00Z");
+                    transaction.InsertUser({name, "h", {domain::Role::kMelder}, true, "2024-05-01T10:00:00Z"});
+                    if (index % 5 == 4) return MakeError(ErrorCode::kInvalidArgument, "refused on purpose");
+                    return Ok();
+                };
+                if (thread % 3 == 0) {  // a third of the writers wait, as the case actions do
+                    EXPECT_EQ(this->store_->Write(work).has_value(), index % 5 != 4);
+                    continue;
+                }
+                this->store_->WriteDeferred(work, [&, name, index](Status result) {
+                    EXPECT_EQ(result.has_value(), index % 5 != 4) << name;
+                    if (result) {
+                        bool found = false;
+                        (void)this->store_->Read([&](Transaction& transaction) -> Status {
+                            found = transaction.FindUser(name).has_value();
+                            return Ok();
+                        });
+                        if (!found) missing_when_told.fetch_add(1);
+                        told_ok.fetch_add(1);
+                    }
+                    told.fetch_add(1);
+                });
+            }
+        });
+    }
+    for (std::thread& thread : threads) thread.join();
+    ASSERT_TRUE(this->store_->Flush().has_value());  // waits for whatever is still queued
+    constexpr int kDeferred = (kThreads - kThreads / 3) * kWritesPerThread;
+    EXPECT_EQ(told.load(), kDeferred);
+    EXPECT_EQ(told_ok.load(), kDeferred * 4 / 5);
+    EXPECT_EQ(missing_when_told.load(), 0);
+    this->Read([](Transaction& transaction) {
+        constexpr int kWritten = kThreads * kWritesPerThread * 4 / 5;
+        EXPECT_EQ(transaction.ListUsers().size(), static_cast<std::size_t>(kWritten));
+        auto verification = app::VerifyAuditChain(transaction);
+        EXPECT_TRUE(verification.valid);
+        EXPECT_EQ(verification.count, kWritten);
+    });
+}
+
+// No request thread waits for a deferred write: when a waiting writer's batch ends with only deferred writes queued
+// behind it, they still run (on the store's batch thread), and the waiting writer returns meanwhile.
+TYPED_TEST(StoreContractTest, DeferredWritesQueuedBehindABatchRunWhenItEnds) {
+    WriterHold hold{*this->store_};
+    std::mutex mutex;
+    std::condition_variable all_told;
+    int told = 0;
+    for (int index = 0; index < 3; ++index) {
+        // The holder leads: this returns at once, the job queued.
+        this->store_->WriteDeferred(
+            [index](Transaction& transaction) -> Status {
+                transaction.InsertUser({"q" + std::to_string(index), "h", {domain::Role::kMelder}, true,
+                                        "2024-05-01T10:00:00Z"});
+                return Ok();
+            },
+            [&](Status result) {
+                EXPECT_TRUE(result.has_value());
+                std::lock_guard lock{mutex};
+                ++told;
+                all_told.notify_all();
+            });
+    }
+    EXPECT_EQ(this->store_->metrics().write_queue_depth.load(), 3);
+    {
+        std::lock_guard lock{mutex};
+        EXPECT_EQ(told, 0) << "told before the batch that holds them ran";
+    }
+    hold.Release();  // returns once the holding write has: the deferred ones are not its to wait for
+    {
+        std::unique_lock lock{mutex};
+        ASSERT_TRUE(all_told.wait_for(lock, std::chrono::seconds(20), [&] { return told == 3; }))
+            << "deferred writes left queued with no thread to run them";
+        EXPECT_EQ(this->store_->metrics().write_queue_depth.load(), 0);
+    }
+    this->Read([](Transaction& transaction) { EXPECT_EQ(transaction.ListUsers().size(), 3u); });
 }
 
 TYPED_TEST(StoreContractTest, FiguresFacts) {

@@ -109,6 +109,37 @@ test('GET /audit-events/verification → {valid: true, count > 0}, growing with 
   assert.ok(second.body.count > first.body.count, 'new reads extend the chain');
 });
 
+// Reads and intake under concurrent load: the server queues their writes for the group commit instead of holding a
+// thread for each, and none is lost: every answered read is in the trail, every answered intake is stored. (That
+// an answer waits for its commit is shown in src/http/application_test.cpp, where the writer can be held.)
+test('under concurrent load every answered read is in the trail and every answered intake is stored', async () => {
+  const count = async () => {
+    const verification = await api(server.url, 'GET', '/api/v1/audit-events/verification', { token: tokens.auditor });
+    assert.equal(verification.status, 200);
+    assert.equal(verification.body.valid, true);
+    return verification.body.count;
+  };
+  const before = await count();
+  const reads = await Promise.all(Array.from({ length: 40 }, () =>
+    api(server.url, 'GET', `/api/v1/cases/${caseId}`, { token: tokens.af })));
+  assert.ok(reads.every((read) => read.status === 200));
+  // Verifying is not itself recorded (the answer holds no personal data), so the 40 reads alone.
+  const afterReads = await count();
+  assert.ok(afterReads >= before + 40, `an answered read is missing from the trail: ${before} then ${afterReads}`);
+  const filed = await Promise.all(Array.from({ length: 20 }, (_, index) => api(server.url, 'POST', '/api/v1/signals', {
+    token: tokens.melder,
+    body: { channel: 'formulier', narrative: `Gelijktijdige melding ${index}.`, indicatorCodes: ['ALG-01'] },
+  })));
+  assert.ok(filed.every((answer) => answer.status === 201));
+  const found = await Promise.all(filed.map((answer) =>
+    api(server.url, 'GET', `/api/v1/signals/${answer.body.id}`, { token: tokens.af })));
+  assert.deepEqual(found.map((answer) => answer.status), filed.map(() => 200));
+  const late = assertProblem(await api(server.url, 'POST', '/api/v1/signals', {
+    token: tokens.melder, body: { channel: 'formulier', narrative: 'Onbekende code.', indicatorCodes: ['XYZ-99'] },
+  }), 400);
+  assert.ok(late.invalidParams.length > 0);
+});
+
 test('audit-events period filter: from/to select by day, bad dates are 400', async () => {
   const today = isoDate(0);
   const all = (await events()).body;

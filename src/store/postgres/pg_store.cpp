@@ -158,6 +158,10 @@ Status PgStore::Write(const std::function<Status(Transaction&)>& work) { return 
 
 Status PgStore::Read(const std::function<Status(Transaction&)>& work) { return engine_->Read(work); }
 
+void PgStore::WriteDeferred(std::function<Status(Transaction&)> work, std::function<void(Status)> done) {
+    engine_->WriteDeferred(std::move(work), std::move(done));
+}
+
 Status PgStore::Check() {
     return Read([](Transaction& transaction) -> Status {
         transaction.IsEmpty();

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -25,7 +27,19 @@ template <typename Db>
 class Engine {
 public:
     Engine(std::shared_ptr<const FieldCipher> cipher, std::unique_ptr<Db> writer)
-        : cipher_(std::move(cipher)), writer_(std::move(writer)) {}
+        : cipher_(std::move(cipher)), writer_(std::move(writer)), batch_thread_([this] { RunDeferred(); }) {}
+
+    ~Engine() {
+        {
+            std::lock_guard lock{write_mutex_};
+            stopping_ = true;
+        }
+        batch_wake_.notify_all();
+        batch_thread_.join();  // after running whatever deferred work is still queued
+    }
+
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
 
     void AddReader(std::unique_ptr<Db> reader) { idle_readers_.push_back(std::move(reader)); }
 
@@ -46,21 +60,30 @@ public:
                 continue;
             }
             leader_active_ = true;
-            std::vector<WriteJob*> batch;
-            std::size_t take = std::min(queue_.size(), kMaxBatch);
-            batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
-            queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
-            metrics_.write_queue_depth.fetch_sub(static_cast<std::int64_t>(take), std::memory_order_relaxed);
-            lock.unlock();
-            RunBatch(batch);
-            lock.lock();
-            for (WriteJob* finished : batch) {
-                finished->done = true;
-                if (finished != &job) finished->wake.notify_one();
-            }
+            RunBatchLocked(lock);
             HandOverLocked();
         }
         return std::move(job.result);
+    }
+
+    //! Group commit without waiting: `work` joins the queue like a Write, and `done` is called with its result once
+    //! the batch holding it has committed (or failed). No request thread runs a batch for it: a waiting Write that
+    //! leads takes it along, or else the engine's own batch thread does (a request thread that kept leading while
+    //! deferred work arrived would hold up the connection it serves). `done` runs on that thread and must be short.
+    void WriteDeferred(std::function<Status(Transaction&)> work, std::function<void(Status)> done) {
+        auto job = std::make_unique<WriteJob>(nullptr);
+        job->owned_work = std::move(work);
+        job->work = &job->owned_work;
+        job->on_done = std::move(done);
+        job->queued_at = std::chrono::steady_clock::now();
+        bool wake = false;
+        {
+            std::lock_guard lock{write_mutex_};
+            queue_.push_back(job.release());
+            metrics_.write_queue_depth.fetch_add(1, std::memory_order_relaxed);
+            wake = !leader_active_;
+        }
+        if (wake) batch_wake_.notify_one();
     }
 
     //! Runs `work` on a pooled reader connection, in one read transaction (a consistent snapshot).
@@ -125,15 +148,76 @@ private:
         Status result = Ok();
         bool done = false;
         std::condition_variable wake;  // with write_mutex_: done, or no leader is active any more
+        // A deferred job (WriteDeferred) owns its work and is told of its result; no thread waits for it.
+        std::function<Status(Transaction&)> owned_work;
+        std::function<void(Status)> on_done;
+        std::chrono::steady_clock::time_point queued_at;
+        bool deferred() const { return static_cast<bool>(on_done); }
     };
     static constexpr std::size_t kMaxBatch = 256;
 
-    // Ends the leader's turn (write_mutex_ held): the oldest queued job leads next, and whoever waits for the
-    // writer to be idle (Exclusive, WaitIdle) looks again.
+    // Ends a waiting Write's (or Exclusive's) turn as leader (write_mutex_ held): the oldest Write still waiting
+    // leads next; if only deferred work is queued, the batch thread runs it. Whoever waits for the writer to be
+    // idle (Exclusive, WaitIdle) looks again.
     void HandOverLocked() {
         leader_active_ = false;
-        if (!queue_.empty()) queue_.front()->wake.notify_one();
+        auto waiting = std::find_if(queue_.begin(), queue_.end(), [](WriteJob* job) { return !job->deferred(); });
+        if (waiting != queue_.end()) {
+            (*waiting)->wake.notify_one();
+        } else if (!queue_.empty()) {
+            batch_wake_.notify_one();
+        }
         write_done_.notify_all();
+    }
+
+    // The batch thread: leads whenever work is queued and no Write leads, until the queue is empty (waiting Writes
+    // that queue meanwhile are taken along and woken when done). At shutdown it first runs what is still queued.
+    void RunDeferred() {
+        std::unique_lock lock{write_mutex_};
+        for (;;) {
+            batch_wake_.wait(lock, [this] { return !leader_active_ && (stopping_ || !queue_.empty()); });
+            if (queue_.empty()) return;  // stopping, and nothing left to run
+            leader_active_ = true;
+            while (!queue_.empty()) RunBatchLocked(lock);
+            leader_active_ = false;
+            write_done_.notify_all();
+        }
+    }
+
+    // Runs one batch of what is queued (write_mutex_ held on entry and on return, released meanwhile): every job
+    // in it is done after, waiting Writes are woken (the leader's own job among them needs no wake-up, but one
+    // costs nothing when nobody waits), and deferred jobs hear of their result, in queue order, outside the lock.
+    void RunBatchLocked(std::unique_lock<std::mutex>& lock) {
+        std::vector<WriteJob*> batch;
+        std::size_t take = std::min(queue_.size(), kMaxBatch);
+        batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
+        queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
+        metrics_.write_queue_depth.fetch_sub(static_cast<std::int64_t>(take), std::memory_order_relaxed);
+        lock.unlock();
+        RunBatch(batch);
+        lock.lock();
+        std::vector<std::unique_ptr<WriteJob>> told;
+        for (WriteJob* finished : batch) {
+            finished->done = true;
+            if (finished->deferred()) {
+                told.emplace_back(finished);
+            } else {
+                finished->wake.notify_one();
+            }
+        }
+        if (told.empty()) return;
+        lock.unlock();
+        auto now = std::chrono::steady_clock::now();
+        for (auto& job : told) {
+            metrics_.write_wait_seconds.Observe(std::chrono::duration_cast<std::chrono::nanoseconds>(now - job->queued_at));
+            try {
+                job->on_done(std::move(job->result));
+            } catch (...) {
+                // A callback that throws loses its own notice only, never the lead or the other jobs' notices.
+            }
+        }
+        told.clear();
+        lock.lock();
     }
 
     void RunBatch(const std::vector<WriteJob*>& batch) {
@@ -220,6 +304,9 @@ private:
     std::condition_variable readers_available_;
     std::vector<std::unique_ptr<Db>> idle_readers_;
     StoreMetrics metrics_;
+    std::condition_variable batch_wake_;  // with write_mutex_: deferred work queued and no leader, or stopping
+    bool stopping_ = false;
+    std::thread batch_thread_;  // last: started once everything it uses exists
 };
 
 }  // namespace meldroute::store::sql
