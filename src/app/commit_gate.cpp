@@ -39,7 +39,7 @@ Status CommitGate::Queue(CommitGate& gate, store::Store& store, std::function<St
         std::lock_guard lock{state->mutex};
         ++state->outstanding;
     }
-    store.WriteDeferred(std::move(work), [state](Status result) {
+    auto told = [state](Status result) {
         std::function<void(Status)> then;
         Status settled = Ok();
         {
@@ -50,7 +50,15 @@ Status CommitGate::Queue(CommitGate& gate, store::Store& store, std::function<St
             settled = state->first_failure;
         }
         then(std::move(settled));
-    });
+    };
+    try {
+        store.WriteDeferred(std::move(work), std::move(told));
+    } catch (...) {
+        // Not queued: nothing will be told, so it is not waited for either (the caller answers with the error).
+        std::lock_guard lock{state->mutex};
+        --state->outstanding;
+        throw;
+    }
     return Ok();
 }
 

@@ -33,11 +33,12 @@ protected:
         std::filesystem::remove_all(directory_);
     }
 
-    // A write adding user `name`, or failing (after adding it, so a failure must roll it back).
-    static std::function<Status(store::Transaction&)> AddUser(const std::string& name, bool fail = false) {
-        return [name, fail](store::Transaction& transaction) -> Status {
+    // A write adding user `name`, or failing with `failure` (after adding it, so a failure must roll it back).
+    static std::function<Status(store::Transaction&)> AddUser(const std::string& name, bool fail = false,
+                                                              ErrorCode failure = ErrorCode::kInvalidArgument) {
+        return [name, fail, failure](store::Transaction& transaction) -> Status {
             transaction.InsertUser({name, "h", {domain::Role::kMelder}, true, "2024-05-01T10:00:00Z"});
-            if (fail) return MakeError(ErrorCode::kInvalidArgument, "refused on purpose");
+            if (fail) return MakeError(failure, "refused on purpose");
             return Ok();
         };
     }
@@ -123,6 +124,7 @@ TEST_F(CommitGateTest, SettledReportsTheFirstFailureAndTheRestStillCommit) {
         CommitGate::Scope scope{gate};
         EXPECT_TRUE(CommitGate::Write(*store_, AddUser("first")).has_value());
         EXPECT_TRUE(CommitGate::Write(*store_, AddUser("refused", true)).has_value()) << "queued, so not known yet";
+        EXPECT_TRUE(CommitGate::Write(*store_, AddUser("refused-too", true, ErrorCode::kFailedPrecondition)).has_value());
         EXPECT_TRUE(CommitGate::Write(*store_, AddUser("last")).has_value());
     }
     Outcome outcome;
@@ -133,6 +135,7 @@ TEST_F(CommitGateTest, SettledReportsTheFirstFailureAndTheRestStillCommit) {
     EXPECT_EQ(outcome.status->error().code, ErrorCode::kInvalidArgument);
     EXPECT_TRUE(HasUser("first"));
     EXPECT_FALSE(HasUser("refused"));
+    EXPECT_FALSE(HasUser("refused-too"));
     EXPECT_TRUE(HasUser("last"));
 }
 

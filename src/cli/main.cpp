@@ -256,11 +256,10 @@ int Serve(const config::ServeSettings& settings, const app::RetentionSettings& r
                                   http::Observability{&metrics, settings.metrics ? settings.metrics_token : ""}};
     // A request does not wait on the store while its audit record (an audited read) or its API intake is
     // committed: it queues the write for the group commit and its thread goes on (app::CommitGate); the answer
-    // leaves once the write is durable. So the threads are for the CPU and for the work that still waits
-    // (sign-ins' Argon2id, about 70 ms each; the case steps' writes; statistics), not for sharing commits. At 10k
-    // signals on 2 cores, 4 and 8 threads served reads and intake alike and 16 or 32 served them slower (idle
-    // threads woken for work another one takes; docs/performance.md); 8 keeps a few sign-ins from holding up
-    // everyone else.
+    // leaves once the write is durable. So the threads are for the CPU and for the work that still waits (the
+    // case steps' writes, statistics), not for sharing commits; sign-ins (Argon2id, the identity provider) run on
+    // a pool of their own (http::Application). At 10k signals on 2 cores, 4 and 8 threads served reads and intake
+    // alike and 16 or 32 served them slower (idle threads woken for work another one takes; docs/performance.md).
     int threads = static_cast<int>(std::max(8u, std::thread::hardware_concurrency() * 4));
     http::Server server{[&](const http::Request& request, const std::string& peer, http::Responder respond) {
                             application.Handle(request, peer, respond);
@@ -287,6 +286,7 @@ int Serve(const config::ServeSettings& settings, const app::RetentionSettings& r
         },
         [&] { Log(LogLevel::kInfo, "stopping: no new connections; finishing requests in flight"); });
     if (!drained) Log(LogLevel::kWarn, "requests still in flight when the shutdown timeout ran out");
+    application.Drain();
     // Every acknowledged write is committed already; this waits for writes still queued and folds the WAL in.
     if (Status flushed = store->store->Flush(); !flushed) {
         Log(LogLevel::kError, "store flush failed at shutdown");

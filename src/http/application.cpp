@@ -74,7 +74,33 @@ void Application::Record(std::string_view method, std::string_view route, unsign
     }
 }
 
+namespace {
+
+// Sign-ins hold a thread for long: Argon2id (about 70 ms and 64 MiB each) and, for single sign-on, the round trips to
+// the identity provider (seconds when it is slow). They run on a pool of their own, so that a burst of them, or a
+// slow provider, holds up other sign-ins but not the server's threads and everyone else's requests.
+bool HandledApart(const Request& request) {
+    std::string_view target{request.target().data(), request.target().size()};
+    std::string_view path = target.substr(0, target.find('?'));
+    if (request.method() == boost::beast::http::verb::post && (path == "/api/v1/sessions" || path == "/inloggen")) {
+        return true;
+    }
+    return path == "/inloggen/gemeente-account" || path.starts_with("/inloggen/gemeente-account/");
+}
+
+}  // namespace
+
 void Application::Handle(const Request& request, const std::string& peer, const Responder& respond) {
+    if (HandledApart(request)) {
+        boost::asio::post(apart_, [this, request, peer, respond] { HandleHere(request, peer, respond); });
+        return;
+    }
+    HandleHere(request, peer, respond);
+}
+
+void Application::Drain() { apart_.join(); }
+
+void Application::HandleHere(const Request& request, const std::string& peer, const Responder& respond) {
     auto started = std::chrono::steady_clock::now();
     std::string_view target{request.target().data(), request.target().size()};
     std::size_t question = target.find('?');
@@ -105,24 +131,28 @@ void Application::Handle(const Request& request, const std::string& peer, const 
                              ? std::string{"OTHER"}
                              : std::string{request.method_string().data(), request.method_string().size()};
     std::string route = context.route.empty() ? std::string{"(unmatched)"} : std::string{context.route};
-    // Perhaps on the thread that committed the request's last queued write: the log line names the request's trace.
+    // Perhaps on the store's batch thread, right after the commit: that thread only hands the answer over, and the
+    // rest (the 503 instead of the data, the metrics and the log line, which names the request's trace) is done on
+    // the connection's strand, so the next batch does not wait for it.
     gate.Settled([this, respond, response, api, version = request.version(), method = std::move(method),
                   route = std::move(route), started, trace = std::move(trace)](Status settled) {
-        ScopedTrace scoped_trace{trace};
-        if (!settled) {
-            // A queued write failed: for an audit record, the access could not be recorded, so its data is not
-            // sent; for the API's own writes (intake), the client hears why, as if it had waited.
-            if (settled.error().code == ErrorCode::kUnavailable || settled.error().code == ErrorCode::kInternal) {
-                Log(LogLevel::kError, "a queued write was not committed; answer withheld", {{"route", route}});
+        respond([this, response, api, version, method, route, started, trace, settled = std::move(settled)] {
+            ScopedTrace scoped_trace{trace};
+            if (!settled) {
+                // A queued write failed: for an audit record, the access could not be recorded, so its data is not
+                // sent; for the API's own writes (intake), the client hears why, as if it had waited.
+                if (settled.error().code == ErrorCode::kUnavailable || settled.error().code == ErrorCode::kInternal) {
+                    Log(LogLevel::kError, "a queued write was not committed; answer withheld", {{"route", route}});
+                }
+                Request failed;
+                failed.version(version);
+                failed.target(api ? "/api/" : "/");
+                *response = api ? Problem(failed, settled.error())
+                                : ErrorPage(failed, 503, "De opslag is niet beschikbaar. Probeer het later opnieuw.");
             }
-            Request failed;
-            failed.version(version);
-            failed.target(api ? "/api/" : "/");
-            *response = api ? Problem(failed, settled.error())
-                            : ErrorPage(failed, 503, "De opslag is niet beschikbaar. Probeer het later opnieuw.");
-        }
-        Record(method, route, response->result_int(), started);
-        respond(std::move(*response));
+            Record(method, route, response->result_int(), started);
+            return std::move(*response);
+        });
     });
 }
 

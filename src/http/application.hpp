@@ -1,6 +1,9 @@
 // The whole HTTP surface of meldroute: API, pages and assets behind one handler.
 #pragma once
 
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
+
 #include <memory>
 
 #include "app/service.hpp"
@@ -25,18 +28,22 @@ public:
     //! answer goes out through `respond` once every audit record the request queued has committed (at once when
     //! it queued none); if one failed to commit, the answer is replaced by 503 and the data is not sent.
     void Handle(const Request& request, const std::string& peer, const Responder& respond);
+    //! Waits for the sign-ins still being handled apart (after the server stopped, before the store is flushed).
+    void Drain();
     //! The answer to a body over the limit (413), as problem+json.
     Response TooLarge(unsigned version, bool keep_alive);
     //! The answer to a request arriving while the server shuts down (503, connection closed).
     Response ShuttingDown(unsigned version);
 
 private:
+    void HandleHere(const Request& request, const std::string& peer, const Responder& respond);
     Response Route(const Request& request, Context& context, bool api);
     void Record(std::string_view method, std::string_view route, unsigned status,
                 std::chrono::steady_clock::time_point started);
 
     Router router_;
     Observability observability_;
+    boost::asio::thread_pool apart_{4};  // sign-ins (HandledApart in application.cpp)
 };
 
 }  // namespace meldroute::http

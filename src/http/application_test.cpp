@@ -29,10 +29,13 @@ struct Answer {
     std::mutex mutex;
     std::condition_variable arrived;
     std::optional<Response> response;
+    std::thread::id answered_on;  // the thread that handed the answer over
 
     Responder Respond() {
-        return [this](Response answered) {
+        return [this](std::function<Response()> make) {
+            Response answered = make();
             std::lock_guard lock{mutex};
+            answered_on = std::this_thread::get_id();
             response = std::move(answered);
             arrived.notify_all();
         };
@@ -69,6 +72,8 @@ protected:
         melder_ = SignIn("melder");
     }
     void TearDown() override {
+        // What is still queued (after a failed assertion) is told before the application it answers through goes.
+        if (store_) (void)store_->Flush();
         application_.reset();
         service_.reset();
         store_.reset();
@@ -138,6 +143,26 @@ TEST_F(ApplicationTest, AnIntakeThroughTheApiIsAnsweredOnlyOnceStored) {
     ASSERT_EQ(response.result_int(), 201u) << response.body();
     const std::string id = nlohmann::json::parse(response.body()).value("id", "");
     EXPECT_EQ(Call(Make(bhttp::verb::get, "/api/v1/signals/" + id, af_)).result_int(), 200u);
+}
+
+// Sign-ins (Argon2id, the identity provider's round trips) are handled on a pool of their own; other requests on
+// the thread that reads them.
+TEST_F(ApplicationTest, SignInsAreHandledApartFromOtherRequests) {
+    Answer sign_in;
+    application_->Handle(Make(bhttp::verb::post, "/api/v1/sessions", "",
+                              R"({"username":"beleid","password":"demo-password"})"),
+                         "127.0.0.1", sign_in.Respond());
+    EXPECT_EQ(sign_in.Wait().result_int(), 201u);
+    EXPECT_NE(sign_in.answered_on, std::this_thread::get_id());
+    Answer wrong;
+    application_->Handle(Make(bhttp::verb::post, "/inloggen", "", "gebruikersnaam=beleid&wachtwoord=fout"), "127.0.0.1",
+                         wrong.Respond());
+    wrong.Wait();
+    EXPECT_NE(wrong.answered_on, std::this_thread::get_id());
+    Answer live;
+    application_->Handle(Make(bhttp::verb::get, "/health/live", ""), "127.0.0.1", live.Respond());
+    EXPECT_EQ(live.Wait().result_int(), 200u);
+    EXPECT_EQ(live.answered_on, std::this_thread::get_id());
 }
 
 }  // namespace

@@ -104,28 +104,38 @@ private:
         keep_alive_ = request.keep_alive();
         // Once shutdown has begun, requests still arriving on open connections are refused (503, close): only
         // what was in flight when the signal came is finished.
-        if (server_.stopping && server_.shutting_down) {
-            Respond(server_.shutting_down(request.version(), false));
-            return;
-        }
+        const unsigned version = request.version();
         // The handler may answer later, from another thread (once the request's audit record has committed):
-        // the answer comes back onto this connection's strand. It answers exactly once, unless it throws first.
+        // the answer is made on this connection's strand. It answers exactly once, unless it throws first.
         auto answered = std::make_shared<std::atomic<bool>>(false);
         try {
-            server_.handler(request, peer_, [self = shared_from_this(), answered](Response response) {
+            if (server_.stopping && server_.shutting_down) {
+                Respond(server_.shutting_down(version, false));
+                return;
+            }
+            server_.handler(request, peer_, [self = shared_from_this(), answered, version](std::function<Response()> make) {
                 answered->store(true);
-                asio::dispatch(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
+                asio::dispatch(self->stream_.get_executor(), [self, version, make = std::move(make)] {
+                    Response response;
+                    try {
+                        response = make();
+                    } catch (...) {
+                        response = InternalError(version);
+                    }
                     self->Respond(std::move(response));
                 });
             });
         } catch (...) {
-            if (answered->load()) return;
-            Response response{bhttp::status::internal_server_error, request.version()};
-            response.set(bhttp::field::content_type, "application/problem+json");
-            response.body() = R"({"type":"about:blank","title":"Internal Server Error","status":500,)"
-                              R"("detail":"Er ging iets mis op de server."})";
-            Respond(std::move(response));
+            if (!answered->load()) Respond(InternalError(version));
         }
+    }
+
+    static Response InternalError(unsigned version) {
+        Response response{bhttp::status::internal_server_error, version};
+        response.set(bhttp::field::content_type, "application/problem+json");
+        response.body() = R"({"type":"about:blank","title":"Internal Server Error","status":500,)"
+                          R"("detail":"Er ging iets mis op de server."})";
+        return response;
     }
 
     void Respond(Response response) {

@@ -17,8 +17,10 @@ namespace meldroute::http {
 using Request = boost::beast::http::request<boost::beast::http::string_body>;
 using Response = boost::beast::http::response<boost::beast::http::string_body>;
 
-//! Sends a request's response; called once per request, on any thread.
-using Responder = std::function<void(Response)>;
+//! Answers a request: called once per request, on any thread, with what makes the response. The server runs it on
+//! the connection's own strand (an exception there becomes a 500), so whoever calls this (the store's batch thread,
+//! once a request's writes have committed) only hands it over.
+using Responder = std::function<void(std::function<Response()> make)>;
 //! Handles one request and answers it through `respond`, at once or later (when what the request queued for
 //! the store has committed); `peer` is the client's address (used for rate limits only, never stored).
 using Handler = std::function<void(const Request& request, const std::string& peer, Responder respond)>;

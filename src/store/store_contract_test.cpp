@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <filesystem>
+#include <set>
 #include <thread>
 
 #include "app/audit.hpp"
@@ -864,6 +865,8 @@ TYPED_TEST(StoreContractTest, DeferredWritesAreToldOnceAfterTheirCommit) {
     std::atomic<int> told{0};
     std::atomic<int> told_ok{0};
     std::atomic<int> missing_when_told{0};
+    std::mutex names_mutex;
+    std::multiset<std::string> told_names;
     std::vector<std::thread> threads;
     for (int thread = 0; thread < kThreads; ++thread) {
         threads.emplace_back([&, thread] {
@@ -891,6 +894,10 @@ TYPED_TEST(StoreContractTest, DeferredWritesAreToldOnceAfterTheirCommit) {
                         if (!found) missing_when_told.fetch_add(1);
                         told_ok.fetch_add(1);
                     }
+                    {
+                        std::lock_guard lock{names_mutex};
+                        told_names.insert(name);
+                    }
                     told.fetch_add(1);
                 });
             }
@@ -902,6 +909,14 @@ TYPED_TEST(StoreContractTest, DeferredWritesAreToldOnceAfterTheirCommit) {
     EXPECT_EQ(told.load(), kDeferred);
     EXPECT_EQ(told_ok.load(), kDeferred * 4 / 5);
     EXPECT_EQ(missing_when_told.load(), 0);
+    // Each deferred write told once, by name (a count alone would not see one told twice and another never).
+    for (int thread = 0; thread < kThreads; ++thread) {
+        if (thread % 3 == 0) continue;
+        for (int index = 0; index < kWritesPerThread; ++index) {
+            const std::string name = "d" + std::to_string(thread) + "-" + std::to_string(index);
+            EXPECT_EQ(told_names.count(name), 1u) << name;
+        }
+    }
     this->Read([](Transaction& transaction) {
         constexpr int kWritten = kThreads * kWritesPerThread * 4 / 5;
         EXPECT_EQ(transaction.ListUsers().size(), static_cast<std::size_t>(kWritten));

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "store/store.hpp"
@@ -22,7 +23,10 @@ public:
                   return Ok();
               }).has_value());
           }) {
-        while (!holding_.load()) std::this_thread::yield();
+        // Bounded, so that a writer that never starts fails the test instead of hanging it.
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (!holding_.load() && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+        EXPECT_TRUE(holding_.load()) << "the held write never started";
     }
     ~WriterHold() { Release(); }
     WriterHold(const WriterHold&) = delete;

@@ -79,7 +79,8 @@ public:
         bool wake = false;
         {
             std::lock_guard lock{write_mutex_};
-            queue_.push_back(job.release());
+            queue_.push_back(job.get());
+            job.release();
             metrics_.write_queue_depth.fetch_add(1, std::memory_order_relaxed);
             wake = !leader_active_;
         }
@@ -164,7 +165,7 @@ private:
         auto waiting = std::find_if(queue_.begin(), queue_.end(), [](WriteJob* job) { return !job->deferred(); });
         if (waiting != queue_.end()) {
             (*waiting)->wake.notify_one();
-        } else if (!queue_.empty()) {
+        } else if (!queue_.empty() || stopping_) {
             batch_wake_.notify_one();
         }
         write_done_.notify_all();
