@@ -46,6 +46,7 @@ public:
     Status Write(const std::function<Status(store::Transaction&)>& work) override;
     Status Read(const std::function<Status(store::Transaction&)>& work) override;
     void WriteDeferred(std::function<Status(store::Transaction&)> work, std::function<void(Status)> done) override;
+    store::IndexTerms IndexTermsOf(std::string_view narrative) const override { return inner_.IndexTermsOf(narrative); }
     Status Check() override { return inner_.Check(); }
     Status Flush() override { return inner_.Flush(); }
     const store::StoreMetrics& metrics() const override { return inner_.metrics(); }

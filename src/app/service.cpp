@@ -88,10 +88,16 @@ bool Service::RequiresMfa(const std::vector<Role>& roles) const {
     return false;
 }
 
-void Service::StoreMatchKeys(store::Transaction& transaction, const domain::Signal& signal) {
+std::vector<std::pair<std::string, std::string>> Service::HashedMatchKeys(const domain::Signal& signal) const {
+    std::vector<std::pair<std::string, std::string>> hashed;
     for (const domain::MatchKey& key : domain::MatchKeys(signal)) {
-        transaction.InsertSignalKey(signal.id, domain::ToString(key.kind), KeyedHashHex(config_.link_key, key.key));
+        hashed.emplace_back(domain::ToString(key.kind), KeyedHashHex(config_.link_key, key.key));
     }
+    return hashed;
+}
+
+void Service::StoreMatchKeys(store::Transaction& transaction, const domain::Signal& signal) {
+    for (const auto& [kind, hash] : HashedMatchKeys(signal)) transaction.InsertSignalKey(signal.id, kind, hash);
 }
 
 Status Service::Require(const Principal& principal, std::initializer_list<Role> roles, const std::string& action) {
@@ -616,16 +622,21 @@ Result<domain::Signal> Service::StoreNewSignal(const domain::SignalDraft& draft,
     // names. Through the API the answer is sent once the write has committed, and this thread does not wait for it
     // (CommitGate). A version published in between must still accept the codes (a retired code is refused).
     signal.catalog_version = catalog->version;
+    // The blind-index terms and the match keys are keyed hashes worked out here, on the request's thread: the one
+    // writer only inserts them (it was a sixth of its work per signal).
+    store::IndexTerms terms = store_.IndexTermsOf(signal.narrative);
+    auto match_keys = HashedMatchKeys(signal);
     MR_TRY(CommitGate::WriteAnswered(
-        store_, [this, draft, signal, anonymous, actor](store::Transaction& transaction) -> Status {
+        store_, [this, draft, signal, anonymous, actor, terms = std::move(terms),
+                 match_keys = std::move(match_keys)](store::Transaction& transaction) -> Status {
             if (transaction.LatestCatalogVersion().value_or(std::string{domain::kCatalogVersion}) !=
                 signal.catalog_version) {
                 auto late_problems =
                     domain::ValidateSignalDraft(draft, DayOf(Now()), anonymous, *ActiveCatalogIn(transaction));
                 if (!late_problems.empty()) return Invalid(std::move(late_problems));
             }
-            transaction.InsertSignal(signal);
-            StoreMatchKeys(transaction, signal);
+            transaction.InsertSignal(signal, terms);
+            for (const auto& [kind, hash] : match_keys) transaction.InsertSignalKey(signal.id, kind, hash);
             AppendAudit(transaction, {actor, "signal.create", "signal/" + signal.id, kPurposeIntake, kAllowed},
                         signal.created_at);
             return Ok();
@@ -643,7 +654,7 @@ Result<domain::Signal> Service::FileAnonymousSignal(const domain::SignalDraft& d
 }
 
 Result<SignalList> Service::ListSignals(const Principal& principal, const std::optional<std::string>& status,
-                                       const SignalPageQuery& page) {
+                                       const SignalPageQuery& page, SignalDetail detail) {
     MR_TRY(Require(principal, {Role::kMelder, Role::kAandachtfunctionaris}, "signal.list"));
     std::vector<InvalidParam> problems;
     if (status && *status != "gemeld" && !domain::ParseCaseStatus(*status)) {
@@ -669,6 +680,7 @@ Result<SignalList> Service::ListSignals(const Principal& principal, const std::o
     }
     if (!problems.empty()) return Invalid(std::move(problems));
     filter.status = status;
+    filter.summaries = detail == SignalDetail::kSummary;
     bool officer = principal.Has(Role::kAandachtfunctionaris);
     if (!officer) filter.reporter = principal.username;
     SignalList list;
@@ -678,7 +690,7 @@ Result<SignalList> Service::ListSignals(const Principal& principal, const std::o
             store::SignalPage found = transaction.ListSignals(filter);
             list.signals = std::move(found.signals);
             if (found.next_before) list.next = std::to_string(*found.next_before);
-            if (!officer) {
+            if (!officer && detail == SignalDetail::kWhole) {
                 for (domain::Signal& signal : list.signals) {
                     if (signal.case_id) signal.feedback = transaction.ListReporterFeedback(*signal.case_id);
                 }

@@ -150,6 +150,11 @@ struct SignalPageQuery {
     std::optional<std::string> before;
 };
 inline constexpr int kDefaultSignalPage = 100;
+
+//! What a list of signals holds of each: the whole signal (its narrative, location, persons and business opened),
+//! or a summary without any personal data of the people it is about (codes, channel, status, dates, reporter,
+//! case), for the API's list and for counting. A summary's personal fields stay empty.
+enum class SignalDetail { kWhole, kSummary };
 inline constexpr int kMaxSignalPage = 500;
 
 //! One page of signals, newest first; `next` is the cursor of the following page when there is one. A cursor is
@@ -298,7 +303,7 @@ public:
     //! A page of signals: the melder's own, or (aandachtfunctionaris) all; each page is reached from the one
     //! before through its `next`, so every signal is reachable. Bad limit or cursor → InvalidArgument.
     Result<SignalList> ListSignals(const Principal& principal, const std::optional<std::string>& status,
-                                   const SignalPageQuery& page = {});
+                                   const SignalPageQuery& page = {}, SignalDetail detail = SignalDetail::kWhole);
     Result<domain::Signal> GetSignal(const Principal& principal, const std::string& signal_id);
 
     // Cases (steps 3–6), for the aandachtfunctionaris.
@@ -494,6 +499,8 @@ private:
 
     //! Stores the keyed hashes of a new signal's match keys inside `transaction`.
     void StoreMatchKeys(store::Transaction& transaction, const domain::Signal& signal);
+    //! A signal's match keys as StoreMatchKeys stores them: (kind, keyed hash), worked out before a write.
+    std::vector<std::pair<std::string, std::string>> HashedMatchKeys(const domain::Signal& signal) const;
 
     //! The catalog `version` (nullopt: the built-in one), from the cache or loaded inside `transaction`.
     std::shared_ptr<const domain::Catalog> CatalogIn(store::Transaction& transaction,

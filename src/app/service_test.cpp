@@ -110,6 +110,15 @@ TEST_F(ServiceTest, ReportersSeeOnlyTheirOwnSignals) {
     ASSERT_TRUE(list.has_value());
     EXPECT_TRUE(list->signals.empty());
     EXPECT_TRUE(service_->GetSignal(officer_, mine->id).has_value());
+    // The reporter's own list, whole and as summaries: the same signal, the narrative only in the whole one.
+    auto own = service_->ListSignals(melder_, std::nullopt);
+    auto own_summaries = service_->ListSignals(melder_, std::nullopt, {}, SignalDetail::kSummary);
+    ASSERT_TRUE(own.has_value() && own_summaries.has_value());
+    ASSERT_EQ(own->signals.size(), 1u);
+    ASSERT_EQ(own_summaries->signals.size(), 1u);
+    EXPECT_EQ(own_summaries->signals[0].id, mine->id);
+    EXPECT_EQ(own->signals[0].narrative, mine->narrative);
+    EXPECT_TRUE(own_summaries->signals[0].narrative.empty());
     auto refused = service_->ListSignals(officer_, std::string{"gemeld"}, {std::string{"501"}, std::string{"x"}});
     ASSERT_FALSE(refused.has_value());
     EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);

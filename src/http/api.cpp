@@ -164,9 +164,10 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
             [&](const app::Principal& principal) {
                 const auto status = First(context.query, "status");
                 auto list = svc->ListSignals(principal, status,
-                                             {First(context.query, "limit"), First(context.query, "before")});
+                                             {First(context.query, "limit"), First(context.query, "before")},
+                                             app::SignalDetail::kSummary);
                 if (!list) return Problem(context.request, list.error());
-                Response response = JsonResponse(context.request, 200, ListToJson(list->signals));
+                Response response = JsonTextResponse(context.request, 200, SummariesToJson(list->signals));
                 if (list->next) {
                     // RFC 8288: the next page with the same filter and size. The status is one of the checked
                     // codes and the cursor digits, so nothing needs escaping; neither says anything about a person.

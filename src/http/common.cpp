@@ -113,9 +113,13 @@ Response Problem(const Request& request, ErrorCode code, std::string detail) {
 }
 
 Response JsonResponse(const Request& request, unsigned status, const Json& body) {
+    return JsonTextResponse(request, status, body.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+Response JsonTextResponse(const Request& request, unsigned status, std::string json_text) {
     Response response{static_cast<bhttp::status>(status), request.version()};
     response.set(bhttp::field::content_type, "application/json");
-    response.body() = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    response.body() = std::move(json_text);
     AddSecurityHeaders(response);
     return response;
 }

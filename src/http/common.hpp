@@ -37,6 +37,8 @@ Response Problem(const Request& request, const Error& error);
 std::optional<std::int64_t> ParseCaseVersion(std::string_view text);
 Response Problem(const Request& request, ErrorCode code, std::string detail);
 Response JsonResponse(const Request& request, unsigned status, const Json& body);
+//! The same with a body already written as JSON text (JsonWriter).
+Response JsonTextResponse(const Request& request, unsigned status, std::string json_text);
 Response NoContent(const Request& request);
 Response Html(const Request& request, unsigned status, std::string body);
 //! 303 See Other to `location` (after a form POST).

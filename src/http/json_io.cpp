@@ -1,5 +1,7 @@
 #include "http/json_io.hpp"
 
+#include "http/json_writer.hpp"
+
 #include "domain/route.hpp"
 #include "domain/validation.hpp"
 
@@ -297,6 +299,32 @@ Json ToJson(const domain::Signal& signal) {
                           }),
                   "destroyedAt", OptionalToJson(signal.destroyed_at), "rectifications",
                   ArrayOf(signal.rectifications, [](const domain::Rectification& item) { return ToJson(item); }));
+}
+
+std::string SummariesToJson(const std::vector<domain::Signal>& signals) {
+    JsonWriter out;
+    out.BeginArray();
+    for (const domain::Signal& signal : signals) {
+        out.BeginObject()
+            .Key("id").String(signal.id)
+            .Key("status").String(signal.status)
+            .Key("channel").String(signal.channel)
+            .Key("indicatorCodes").Strings(signal.indicator_codes)
+            .Key("catalogVersion").String(signal.catalog_version)
+            .Key("observedOn").StringOrNull(signal.observed_on)
+            .Key("reporter");
+        if (signal.reporter.empty()) {
+            out.Null();
+        } else {
+            out.String(signal.reporter);
+        }
+        out.Key("caseId").StringOrNull(signal.case_id)
+            .Key("createdAt").String(signal.created_at)
+            .Key("destroyedAt").StringOrNull(signal.destroyed_at)
+            .EndObject();
+    }
+    out.EndArray();
+    return std::move(out).Take();
 }
 
 Json ToJson(const domain::Indication& indication) {

@@ -199,7 +199,8 @@ Response CsrfRejected(const Request& request, const app::Principal* principal) {
 }
 
 Json WorkOverviewModel(app::Service& service, const app::Principal& principal) {
-    auto inbox = service.ListSignals(principal, std::string{"gemeld"}, {std::to_string(app::kMaxSignalPage), std::nullopt});
+    auto inbox = service.ListSignals(principal, std::string{"gemeld"}, {std::to_string(app::kMaxSignalPage), std::nullopt},
+                                     app::SignalDetail::kSummary);
     auto cases = service.ListCases(principal);
     int overdue = 0, waiting = 0, open = 0, feedback_due = 0;
     Json attention = Json::array();

@@ -91,6 +91,15 @@ struct SignalFilter {
     std::optional<std::string> status;    // "gemeld" or a case status
     int limit = 500;
     std::optional<std::int64_t> before;  // only signals filed before this one (its sequence): the next page
+    //! Summaries: only the plain columns (id, status, channel, codes, catalog version, dates, reporter, case), no
+    //! sealed cell opened and no person read; the personal fields of each signal stay empty.
+    bool summaries = false;
+};
+
+//! A narrative's entries in the blind search index: the keyed hashes of its normalised, stemmed words, sorted and
+//! distinct, as one JSON array of integers. Only the store's search key makes them (Store::IndexTermsOf).
+struct IndexTerms {
+    std::string keys;
 };
 
 //! One page of signals, newest first; `next_before` is set when older ones follow (the `before` of the next page).
@@ -234,7 +243,13 @@ public:
     virtual void ClearMustEnrol(std::string_view username) = 0;
 
     // Signals.
-    virtual void InsertSignal(const domain::Signal& signal) = 0;
+    //! Inserts a signal and adds its narrative to the blind search index under `terms` (Store::IndexTermsOf of
+    //! the narrative, worked out before the write so the one writer does not).
+    virtual void InsertSignal(const domain::Signal& signal, const IndexTerms& terms) = 0;
+    //! The same, working out the terms here.
+    void InsertSignal(const domain::Signal& signal) { InsertSignal(signal, IndexTermsOf(signal.narrative)); }
+    //! As Store::IndexTermsOf.
+    [[nodiscard]] virtual IndexTerms IndexTermsOf(std::string_view narrative) const = 0;
     virtual std::optional<domain::Signal> FindSignal(std::string_view id) = 0;
     //! A page along the signals' sequence (keyset): its cost is the page, however deep it lies.
     virtual SignalPage ListSignals(const SignalFilter& filter) = 0;
@@ -387,6 +402,9 @@ public:
     virtual void WriteDeferred(std::function<Status(Transaction&)> work, std::function<void(Status)> done) {
         done(Write(work));
     }
+    //! The blind-index terms of a narrative under this store's search key, for Transaction::InsertSignal. Needs
+    //! no transaction and is safe from any thread: a request works them out before its write is queued.
+    [[nodiscard]] virtual IndexTerms IndexTermsOf(std::string_view narrative) const = 0;
     //! Cheap liveness check of the engine (for /health/ready).
     virtual Status Check() = 0;
     //! Waits until no write is queued or running and leaves every acknowledged write in the engine's own files

@@ -272,7 +272,11 @@ TYPED_TEST(StoreContractTest, SignalsRoundTripListAndSearch) {
         anonymous.persons.clear();
         anonymous.business.reset();
         anonymous.observed_on.reset();
-        transaction.InsertSignal(anonymous);
+        // Its search terms worked out by the store before the write, as intake does: the same as the transaction's.
+        IndexTerms terms = this->store_->IndexTermsOf(anonymous.narrative);
+        EXPECT_EQ(terms.keys, transaction.IndexTermsOf(anonymous.narrative).keys);
+        EXPECT_NE(terms.keys, transaction.IndexTermsOf("Vrouwen werken in de massagesalons.").keys);
+        transaction.InsertSignal(anonymous, terms);
     });
     this->Read([](Transaction& transaction) {
         auto signal = transaction.FindSignal("s1");
@@ -309,11 +313,38 @@ TYPED_TEST(StoreContractTest, SignalsRoundTripListAndSearch) {
         EXPECT_EQ(second.signals[0].id, inbox[1].id);
         EXPECT_FALSE(second.next_before.has_value());
         EXPECT_FALSE(transaction.ListSignals({std::nullopt, "gemeld", 2, std::nullopt}).next_before.has_value());
+        // Summaries: the same signals, order and pages, with the plain fields only; no sealed cell is opened.
+        SignalFilter summaries{std::nullopt, "gemeld", 1, std::nullopt, true};
+        auto summary_page = transaction.ListSignals(summaries);
+        ASSERT_EQ(summary_page.signals.size(), 1u);
+        EXPECT_EQ(summary_page.next_before, first.next_before);
+        summaries.limit = 10;
+        auto summarised = transaction.ListSignals(summaries).signals;
+        ASSERT_EQ(summarised.size(), 2u);
+        const domain::Signal& whole = inbox[1];
+        const domain::Signal& summary = summarised[1];
+        ASSERT_EQ(summary.id, "s1");
+        EXPECT_EQ(summary.reporter, whole.reporter);
+        EXPECT_EQ(summary.channel, whole.channel);
+        EXPECT_EQ(summary.indicator_codes, whole.indicator_codes);
+        EXPECT_EQ(summary.catalog_version, whole.catalog_version);
+        EXPECT_EQ(summary.observed_on, whole.observed_on);
+        EXPECT_EQ(summary.created_at, whole.created_at);
+        EXPECT_EQ(summary.status, "gemeld");
+        EXPECT_EQ(summary.case_id, whole.case_id);
+        EXPECT_TRUE(whole.location.has_value() && !whole.persons.empty() && whole.business.has_value());
+        EXPECT_TRUE(summary.narrative.empty());
+        EXPECT_FALSE(summary.location.has_value());
+        EXPECT_TRUE(summary.persons.empty());
+        EXPECT_FALSE(summary.business.has_value());
 
         auto found = transaction.SearchSignals("massagesalon", {}, 2000, 10);
         ASSERT_EQ(found.size(), 1u);
         EXPECT_EQ(found[0].id, "s1");
         EXPECT_TRUE(transaction.SearchSignals("massagesalon loods", {}, 2000, 10).empty());
+        auto in_shed = transaction.SearchSignals("arbeiders loods", {}, 2000, 10);
+        ASSERT_EQ(in_shed.size(), 1u);
+        EXPECT_EQ(in_shed[0].id, "s2");
         EXPECT_EQ(transaction.SearchSignals("", {}, 2000, 10).size(), 2u);
         domain::SignalSearch recent;
         recent.from = "2024-03-02T00:00:00Z";

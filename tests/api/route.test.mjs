@@ -47,6 +47,15 @@ test('a signal travels the whole route and the reporter sees the outcome', async
   assert.ok(Array.isArray(inbox.body));
   assert.ok(inbox.body.some((s) => s.id === signalId), 'new signal in the gemeld inbox');
   assert.ok(inbox.body.every((s) => s.status === 'gemeld'), 'the filter only returns gemeld signals');
+  // A list holds summaries: what a signal is and where it stands, no personal data of the people it is about.
+  // The whole signal is read one at a time, and that read is audited by signal.
+  const summary = inbox.body.find((s) => s.id === signalId);
+  assert.deepEqual(Object.keys(summary).sort(), ['caseId', 'catalogVersion', 'channel', 'createdAt', 'destroyedAt',
+    'id', 'indicatorCodes', 'observedOn', 'reporter', 'status']);
+  assert.deepEqual(summary.indicatorCodes, own.body.indicatorCodes);
+  assert.equal(summary.reporter, 'melder');
+  assert.ok(!JSON.stringify(inbox.body).includes(narrative), 'no narrative in the list');
+  assert.ok(!JSON.stringify(inbox.body).includes('Route Testpersoon'), 'no person in the list');
 
   // Step 3: record and enrich.
   const recorded = await api(url, 'POST', '/api/v1/cases', { token: tokens.af, body: { signalIds: [signalId] } });

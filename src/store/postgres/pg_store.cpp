@@ -158,6 +158,10 @@ Status PgStore::Write(const std::function<Status(Transaction&)>& work) { return 
 
 Status PgStore::Read(const std::function<Status(Transaction&)>& work) { return engine_->Read(work); }
 
+IndexTerms PgStore::IndexTermsOf(std::string_view narrative) const {
+    return {sql::NarrativeTermKeys(engine_->cipher(), narrative)};
+}
+
 void PgStore::WriteDeferred(std::function<Status(Transaction&)> work, std::function<void(Status)> done) {
     engine_->WriteDeferred(std::move(work), std::move(done));
 }

@@ -34,6 +34,7 @@ public:
     Status Write(const std::function<Status(Transaction&)>& work) override;
     Status Read(const std::function<Status(Transaction&)>& work) override;
     void WriteDeferred(std::function<Status(Transaction&)> work, std::function<void(Status)> done) override;
+    IndexTerms IndexTermsOf(std::string_view narrative) const override;
     Status Check() override;
 
     //! Every commit is durable already: waits until no write is queued or running.

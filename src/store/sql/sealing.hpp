@@ -40,17 +40,16 @@ void IndexNarrative(Db& connection, const FieldCipher& cipher, std::int64_t sequ
     connection.Prepare(InsertTermsSql<Db>("?")).BindAll(sequence, NarrativeTermKeys(cipher, narrative)).Run();
 }
 
-//! The same for the signal this transaction inserted last. Where the engine names that signal's sequence in SQL
-//! (Db::kInsertedSignalSequence: PostgreSQL's currval), the statement is sent on without first asking for it, one
-//! round trip less per signal; SQLite hands it over without asking anyone.
+//! Adds `term_keys` (NarrativeTermKeys, worked out before the write) for the signal this transaction inserted
+//! last. Where the engine names that signal's sequence in SQL (Db::kInsertedSignalSequence: PostgreSQL's currval),
+//! the statement is sent on without first asking for it, one round trip less per signal; SQLite hands it over
+//! without asking anyone.
 template <typename Db>
-void IndexInsertedNarrative(Db& connection, const FieldCipher& cipher, std::string_view narrative) {
+void IndexInsertedNarrative(Db& connection, const std::string& term_keys) {
     if constexpr (Db::kInsertedSignalSequence.empty()) {
-        IndexNarrative(connection, cipher, connection.LastInsertRowid(), narrative);
+        connection.Prepare(InsertTermsSql<Db>("?")).BindAll(connection.LastInsertRowid(), term_keys).Run();
     } else {
-        connection.Prepare(InsertTermsSql<Db>(Db::kInsertedSignalSequence))
-            .BindAll(NarrativeTermKeys(cipher, narrative))
-            .Run();
+        connection.Prepare(InsertTermsSql<Db>(Db::kInsertedSignalSequence)).BindAll(term_keys).Run();
     }
 }
 

@@ -141,6 +141,11 @@ inline constexpr const char* kSignalColumns =
     "s.has_location, s.street, s.house_number, s.postcode, s.city, s.created_at, s.case_id, "
     "COALESCE(c.status, 'gemeld'), s.business_kvk, s.business_name, s.destroyed_at";
 inline constexpr int kSignalColumnCount = 18;
+// The same positions for a summary: the sealed columns are not read (NULL), and no location is made.
+inline constexpr const char* kSignalSummaryColumns =
+    "s.id, s.reporter, s.channel, NULL, s.indicator_codes, s.catalog_version, s.observed_on, "
+    "0, NULL, NULL, NULL, NULL, s.created_at, s.case_id, "
+    "COALESCE(c.status, 'gemeld'), NULL, NULL, s.destroyed_at";
 
 inline constexpr const char* kCaseColumns =
     "id, status, urgency, forms, rationale, outcome, closure_note, created_at, updated_at, weighed_at, version, "
@@ -336,7 +341,11 @@ public:
         return static_cast<int>(statement.Int(0));
     }
 
-    void InsertSignal(const Signal& signal) override {
+    using Transaction::InsertSignal;
+
+    IndexTerms IndexTermsOf(std::string_view narrative) const override { return {NarrativeTermKeys(cipher_, narrative)}; }
+
+    void InsertSignal(const Signal& signal, const IndexTerms& terms) override {
         const domain::Location empty_location;
         const domain::Location& location = signal.location ? *signal.location : empty_location;
         db_.Prepare(
@@ -355,7 +364,7 @@ public:
                      Seal("signals", signal.id, "business_name",
                           signal.business ? NullIfEmpty(signal.business->trade_name) : std::nullopt))
             .Run();
-        IndexInsertedNarrative(db_, cipher_, signal.narrative);
+        IndexInsertedNarrative(db_, terms.keys);
         int position = 0;
         for (const domain::Person& person : signal.persons) {
             const std::string row = signal.id + "/" + std::to_string(position);
@@ -383,7 +392,7 @@ public:
     }
 
     SignalPage ListSignals(const SignalFilter& filter) override {
-        std::string sql = std::string{"SELECT "} + kSignalColumns +
+        std::string sql = std::string{"SELECT "} + (filter.summaries ? kSignalSummaryColumns : kSignalColumns) +
                           ", s.sequence FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
         if (filter.reporter) sql += " AND s.reporter = ?1";
         if (filter.status) {
@@ -406,7 +415,7 @@ public:
             last = statement.Int(kSignalColumnCount);
         }
         if (static_cast<int>(page.signals.size()) == filter.limit && statement.Step()) page.next_before = last;
-        LoadPersons(page.signals);
+        if (!filter.summaries) LoadPersons(page.signals);
         return page;
     }
 

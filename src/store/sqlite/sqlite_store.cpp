@@ -142,6 +142,10 @@ Status SqliteStore::Write(const std::function<Status(Transaction&)>& work) { ret
 
 Status SqliteStore::Read(const std::function<Status(Transaction&)>& work) { return engine_->Read(work); }
 
+IndexTerms SqliteStore::IndexTermsOf(std::string_view narrative) const {
+    return {sql::NarrativeTermKeys(engine_->cipher(), narrative)};
+}
+
 void SqliteStore::WriteDeferred(std::function<Status(Transaction&)> work, std::function<void(Status)> done) {
     engine_->WriteDeferred(std::move(work), std::move(done));
 }

@@ -1,0 +1,90 @@
+#include "http/json_writer.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace meldroute::http {
+
+namespace {
+
+// Whether `text` goes into a JSON string as it is: printable ASCII without a quote or a backslash.
+bool NeedsNoEscaping(std::string_view text) {
+    for (char character : text) {
+        auto byte = static_cast<unsigned char>(character);
+        if (byte < 0x20 || byte >= 0x7f || character == '"' || character == '\\') return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+void JsonWriter::BeforeValue() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (!first_in_.empty()) {
+        if (!first_in_.back()) out_ += ',';
+        first_in_.back() = false;
+    }
+}
+
+JsonWriter& JsonWriter::Open(char bracket) {
+    BeforeValue();
+    out_ += bracket;
+    first_in_.push_back(true);
+    return *this;
+}
+
+JsonWriter& JsonWriter::Close(char bracket) {
+    first_in_.pop_back();
+    out_ += bracket;
+    return *this;
+}
+
+JsonWriter& JsonWriter::Key(std::string_view name) {
+    String(name);
+    out_ += ':';
+    after_key_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::String(std::string_view text) {
+    BeforeValue();
+    if (NeedsNoEscaping(text)) {
+        out_ += '"';
+        out_ += text;
+        out_ += '"';
+    } else {
+        // Rare in a list of codes, ids and dates: the tree's own escaping, so the bytes are the same as elsewhere.
+        out_ += nlohmann::json(std::string{text}).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    return *this;
+}
+
+JsonWriter& JsonWriter::StringOrNull(const std::optional<std::string>& text) { return text ? String(*text) : Null(); }
+
+JsonWriter& JsonWriter::Strings(const std::vector<std::string>& texts) {
+    BeginArray();
+    for (const std::string& text : texts) String(text);
+    return EndArray();
+}
+
+JsonWriter& JsonWriter::Null() {
+    BeforeValue();
+    out_ += "null";
+    return *this;
+}
+
+JsonWriter& JsonWriter::Int(std::int64_t value) {
+    BeforeValue();
+    out_ += std::to_string(value);
+    return *this;
+}
+
+JsonWriter& JsonWriter::Bool(bool value) {
+    BeforeValue();
+    out_ += value ? "true" : "false";
+    return *this;
+}
+
+}  // namespace meldroute::http

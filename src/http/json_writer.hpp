@@ -1,0 +1,44 @@
+// JSON text written straight into a string, for the lists that are read most (the API's list of signals): building
+// a Json tree of a hundred objects first and then serialising it cost more than reading the rows.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace meldroute::http {
+
+//! Writes one JSON document. Commas and nesting are tracked; strings are escaped exactly as the Json tree's dump
+//! with error_handler_t::replace does (JsonResponse), so both give the same bytes, invalid UTF-8 included.
+class JsonWriter {
+public:
+    JsonWriter& BeginObject() { return Open('{'); }
+    JsonWriter& EndObject() { return Close('}'); }
+    JsonWriter& BeginArray() { return Open('['); }
+    JsonWriter& EndArray() { return Close(']'); }
+    //! An object member's name; the member's value is the next thing written.
+    JsonWriter& Key(std::string_view name);
+    JsonWriter& String(std::string_view text);
+    //! The text, or null.
+    JsonWriter& StringOrNull(const std::optional<std::string>& text);
+    JsonWriter& Strings(const std::vector<std::string>& texts);
+    JsonWriter& Null();
+    JsonWriter& Int(std::int64_t value);
+    JsonWriter& Bool(bool value);
+
+    //! The document written so far.
+    [[nodiscard]] std::string Take() && { return std::move(out_); }
+
+private:
+    void BeforeValue();
+    JsonWriter& Open(char bracket);
+    JsonWriter& Close(char bracket);
+
+    std::string out_;
+    std::vector<bool> first_in_;  // per open container: nothing written in it yet
+    bool after_key_ = false;
+};
+
+}  // namespace meldroute::http
