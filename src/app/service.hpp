@@ -150,12 +150,13 @@ struct SignalPageQuery {
     std::optional<std::string> before;
 };
 inline constexpr int kDefaultSignalPage = 100;
-
-//! What a list of signals holds of each: the whole signal (its narrative, location, persons and business opened),
-//! or a summary without any personal data of the people it is about (codes, channel, status, dates, reporter,
-//! case), for the API's list and for counting. A summary's personal fields stay empty.
-enum class SignalDetail { kWhole, kSummary };
 inline constexpr int kMaxSignalPage = 500;
+
+//! What a list of signals holds of each: the whole signal (its narrative, location, persons and business opened;
+//! for a melder also the feedback), or a summary without the narrative, location, persons, business or feedback
+//! (codes, channel, status, dates, reporter, case), for the API's list and for counting. A summary's other
+//! fields stay empty.
+enum class SignalDetail { kWhole, kSummary };
 
 //! One page of signals, newest first; `next` is the cursor of the following page when there is one. A cursor is
 //! a position in the store's order of filing, never anything about a signal's content.
@@ -301,7 +302,8 @@ public:
     Result<domain::Signal> FileSignal(const Principal& principal, const domain::SignalDraft& draft);
     Result<domain::Signal> FileAnonymousSignal(const domain::SignalDraft& draft);
     //! A page of signals: the melder's own, or (aandachtfunctionaris) all; each page is reached from the one
-    //! before through its `next`, so every signal is reachable. Bad limit or cursor → InvalidArgument.
+    //! before through its `next`, so every signal is reachable. Each signal whole or as a summary (`detail`).
+    //! Bad limit or cursor → InvalidArgument.
     Result<SignalList> ListSignals(const Principal& principal, const std::optional<std::string>& status,
                                    const SignalPageQuery& page = {}, SignalDetail detail = SignalDetail::kWhole);
     Result<domain::Signal> GetSignal(const Principal& principal, const std::string& signal_id);

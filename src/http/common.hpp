@@ -14,7 +14,7 @@
 
 namespace meldroute::http {
 
-inline constexpr const char* kApiVersion = "1.0.0";
+inline constexpr const char* kApiVersion = "1.1.0";  // 1.1.0: the list of signals holds summaries
 
 //! What a handler gets: the request, its path split up, and the values captured by the route pattern.
 struct Context {

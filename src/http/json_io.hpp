@@ -76,8 +76,9 @@ Result<CatalogProposal> ReadCatalogProposal(const std::string& body);
 
 Json ToJson(const domain::Catalog& catalog);
 Json ToJson(const domain::Signal& signal);
-//! Signals in a list, as JSON text: of each what it is (codes, channel), where it stands and when, never the data of
-//! a person it is about; the whole signal is read (and audited) one at a time. Written without a Json tree.
+//! Signals in a list, as JSON text: of each what it is (codes, channel), where it stands and when, without the
+//! narrative, location, persons or business; the whole signal is read (and audited) one at a time. Written
+//! without a Json tree.
 std::string SummariesToJson(const std::vector<domain::Signal>& signals);
 Json ToJson(const domain::Rectification& rectification);
 Json ToJson(const store::RetentionState& state, const std::optional<std::string>& retain_until);

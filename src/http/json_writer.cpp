@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cassert>
+
 namespace meldroute::http {
 
 namespace {
@@ -22,34 +24,51 @@ void JsonWriter::BeforeValue() {
         after_key_ = false;
         return;
     }
-    if (!first_in_.empty()) {
-        if (!first_in_.back()) out_ += ',';
-        first_in_.back() = false;
+    // A value stands alone (the document), or in an array; in an object it follows its key.
+    assert(open_.empty() ? out_.empty() : open_.back().close == ']');
+    if (!open_.empty()) {
+        if (!open_.back().first) out_ += ',';
+        open_.back().first = false;
     }
 }
 
-JsonWriter& JsonWriter::Open(char bracket) {
+JsonWriter& JsonWriter::Open(char bracket, char close) {
     BeforeValue();
     out_ += bracket;
-    first_in_.push_back(true);
+    open_.push_back({close});
     return *this;
 }
 
 JsonWriter& JsonWriter::Close(char bracket) {
-    first_in_.pop_back();
+    assert(!open_.empty() && open_.back().close == bracket && !after_key_);
+    open_.pop_back();
     out_ += bracket;
     return *this;
 }
 
 JsonWriter& JsonWriter::Key(std::string_view name) {
-    String(name);
+    assert(!open_.empty() && open_.back().close == '}' && !after_key_);
+    Container& object = open_.back();
+    if (!object.first) out_ += ',';
+    object.first = false;
+    AppendString(name);
     out_ += ':';
     after_key_ = true;
     return *this;
 }
 
+std::string JsonWriter::Take() && {
+    assert(open_.empty() && !after_key_ && !out_.empty());
+    return std::move(out_);
+}
+
 JsonWriter& JsonWriter::String(std::string_view text) {
     BeforeValue();
+    AppendString(text);
+    return *this;
+}
+
+void JsonWriter::AppendString(std::string_view text) {
     if (NeedsNoEscaping(text)) {
         out_ += '"';
         out_ += text;
@@ -58,7 +77,6 @@ JsonWriter& JsonWriter::String(std::string_view text) {
         // Rare in a list of codes, ids and dates: the tree's own escaping, so the bytes are the same as elsewhere.
         out_ += nlohmann::json(std::string{text}).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
-    return *this;
 }
 
 JsonWriter& JsonWriter::StringOrNull(const std::optional<std::string>& text) { return text ? String(*text) : Null(); }

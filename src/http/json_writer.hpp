@@ -6,17 +6,20 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace meldroute::http {
 
 //! Writes one JSON document. Commas and nesting are tracked; strings are escaped exactly as the Json tree's dump
 //! with error_handler_t::replace does (JsonResponse), so both give the same bytes, invalid UTF-8 included.
+//! Misuse (a key outside an object, a value where a key belongs, a bracket closing the wrong container, a second
+//! document, taking an unfinished one) fails an assertion in builds with assertions.
 class JsonWriter {
 public:
-    JsonWriter& BeginObject() { return Open('{'); }
+    JsonWriter& BeginObject() { return Open('{', '}'); }
     JsonWriter& EndObject() { return Close('}'); }
-    JsonWriter& BeginArray() { return Open('['); }
+    JsonWriter& BeginArray() { return Open('[', ']'); }
     JsonWriter& EndArray() { return Close(']'); }
     //! An object member's name; the member's value is the next thing written.
     JsonWriter& Key(std::string_view name);
@@ -28,16 +31,22 @@ public:
     JsonWriter& Int(std::int64_t value);
     JsonWriter& Bool(bool value);
 
-    //! The document written so far.
-    [[nodiscard]] std::string Take() && { return std::move(out_); }
+    //! The document, once complete.
+    [[nodiscard]] std::string Take() &&;
 
 private:
+    struct Container {
+        char close;         // '}' or ']'
+        bool first = true;  // nothing written in it yet
+    };
+
     void BeforeValue();
-    JsonWriter& Open(char bracket);
+    void AppendString(std::string_view text);
+    JsonWriter& Open(char bracket, char close);
     JsonWriter& Close(char bracket);
 
     std::string out_;
-    std::vector<bool> first_in_;  // per open container: nothing written in it yet
+    std::vector<Container> open_;
     bool after_key_ = false;
 };
 

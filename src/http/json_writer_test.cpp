@@ -61,5 +61,33 @@ TEST(JsonWriterTest, StringsAreEscapedAsTheTreeEscapesThem) {
     }
 }
 
+TEST(JsonWriterDeathTest, MisuseFailsWhereAssertionsAreOn) {
+    EXPECT_DEBUG_DEATH(
+        {
+            JsonWriter out;
+            out.BeginArray().Key("x");
+        },
+        "");
+    EXPECT_DEBUG_DEATH(
+        {
+            JsonWriter out;
+            out.BeginObject().EndArray();
+        },
+        "");
+    EXPECT_DEBUG_DEATH(
+        {
+            JsonWriter out;
+            out.BeginObject().String("no key");
+        },
+        "");
+    EXPECT_DEBUG_DEATH(
+        {
+            JsonWriter out;
+            out.BeginArray();
+            static_cast<void>(std::move(out).Take());
+        },
+        "");
+}
+
 }  // namespace
 }  // namespace meldroute::http

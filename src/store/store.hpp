@@ -92,7 +92,7 @@ struct SignalFilter {
     int limit = 500;
     std::optional<std::int64_t> before;  // only signals filed before this one (its sequence): the next page
     //! Summaries: only the plain columns (id, status, channel, codes, catalog version, dates, reporter, case), no
-    //! sealed cell opened and no person read; the personal fields of each signal stay empty.
+    //! sealed cell opened and no person read; narrative, location, persons and business stay empty.
     bool summaries = false;
 };
 

@@ -429,6 +429,13 @@ TYPED_TEST(StoreContractTest, CaseRouteRecordsAndSummaries) {
         EXPECT_EQ(transaction.ListSignalsOfCase("c1").size(), 1u);
         EXPECT_TRUE(transaction.ListSignals({std::nullopt, "gemeld", 10, std::nullopt}).signals.empty());
         EXPECT_EQ(transaction.ListSignals({std::nullopt, "gewogen", 10, std::nullopt}).signals.size(), 1u);
+        // A summary of a signal in a case carries the case and its status.
+        auto weighed = transaction.ListSignals({std::nullopt, "gewogen", 10, std::nullopt, true}).signals;
+        ASSERT_EQ(weighed.size(), 1u);
+        EXPECT_EQ(weighed[0].id, "s1");
+        EXPECT_EQ(weighed[0].status, "gewogen");
+        EXPECT_EQ(weighed[0].case_id, std::optional<std::string>{"c1"});
+        EXPECT_TRUE(weighed[0].narrative.empty());
         auto enrichments = transaction.ListEnrichments("c1");
         ASSERT_EQ(enrichments.size(), 1u);
         EXPECT_EQ(enrichments[0].content, "Niets gevonden");
