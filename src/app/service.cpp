@@ -680,7 +680,8 @@ Result<SignalList> Service::ListSignals(const Principal& principal, const std::o
     }
     if (!problems.empty()) return Invalid(std::move(problems));
     filter.status = status;
-    filter.summaries = detail == SignalDetail::kSummary;
+    filter.columns = detail == SignalDetail::kSummary ? store::SignalColumns::kPlain
+                                                      : store::SignalColumns::kPlainAndNarrative;
     bool officer = principal.Has(Role::kAandachtfunctionaris);
     if (!officer) filter.reporter = principal.username;
     SignalList list;
@@ -690,7 +691,7 @@ Result<SignalList> Service::ListSignals(const Principal& principal, const std::o
             store::SignalPage found = transaction.ListSignals(filter);
             list.signals = std::move(found.signals);
             if (found.next_before) list.next = std::to_string(*found.next_before);
-            if (!officer && detail == SignalDetail::kWhole) {
+            if (!officer && detail == SignalDetail::kOverview) {
                 for (domain::Signal& signal : list.signals) {
                     if (signal.case_id) signal.feedback = transaction.ListReporterFeedback(*signal.case_id);
                 }

@@ -152,11 +152,12 @@ struct SignalPageQuery {
 inline constexpr int kDefaultSignalPage = 100;
 inline constexpr int kMaxSignalPage = 500;
 
-//! What a list of signals holds of each: the whole signal (its narrative, location, persons and business opened;
-//! for a melder also the feedback), or a summary without the narrative, location, persons, business or feedback
-//! (codes, channel, status, dates, reporter, case), for the API's list and for counting. A summary's other
-//! fields stay empty.
-enum class SignalDetail { kWhole, kSummary };
+//! What a list of signals holds of each. A list never opens a signal's location, persons or business: those are
+//! read one signal at a time (GetSignal), each read audited by signal.
+enum class SignalDetail {
+    kSummary,   //!< codes, channel, status, dates, reporter, case (the API's list, counting)
+    kOverview,  //!< the summary, the narrative (for an excerpt) and, for a melder, the feedback (the pages' lists)
+};
 
 //! One page of signals, newest first; `next` is the cursor of the following page when there is one. A cursor is
 //! a position in the store's order of filing, never anything about a signal's content.
@@ -305,7 +306,7 @@ public:
     //! before through its `next`, so every signal is reachable. Each signal whole or as a summary (`detail`).
     //! Bad limit or cursor → InvalidArgument.
     Result<SignalList> ListSignals(const Principal& principal, const std::optional<std::string>& status,
-                                   const SignalPageQuery& page = {}, SignalDetail detail = SignalDetail::kWhole);
+                                   const SignalPageQuery& page = {}, SignalDetail detail = SignalDetail::kSummary);
     Result<domain::Signal> GetSignal(const Principal& principal, const std::string& signal_id);
 
     // Cases (steps 3–6), for the aandachtfunctionaris.

@@ -100,7 +100,9 @@ protected:
 };
 
 TEST_F(ServiceTest, ReportersSeeOnlyTheirOwnSignals) {
-    auto mine = service_->FileSignal(melder_, Draft());
+    domain::SignalDraft draft = Draft();
+    draft.persons = {{"slachtoffer", "Anna Jansen", 1990, "Nederlands", ""}};
+    auto mine = service_->FileSignal(melder_, draft);
     ASSERT_TRUE(mine.has_value());
     EXPECT_EQ(mine->status, "gemeld");
     auto other = service_->GetSignal(melder2_, mine->id);
@@ -110,14 +112,17 @@ TEST_F(ServiceTest, ReportersSeeOnlyTheirOwnSignals) {
     ASSERT_TRUE(list.has_value());
     EXPECT_TRUE(list->signals.empty());
     EXPECT_TRUE(service_->GetSignal(officer_, mine->id).has_value());
-    // The reporter's own list, whole and as summaries: the same signal, the narrative only in the whole one.
-    auto own = service_->ListSignals(melder_, std::nullopt);
+    // The reporter's own list as an overview and as summaries: the same signal, the narrative only in the overview,
+    // the persons in neither (they are read one signal at a time).
+    ASSERT_FALSE(mine->persons.empty());
+    auto own = service_->ListSignals(melder_, std::nullopt, {}, SignalDetail::kOverview);
     auto own_summaries = service_->ListSignals(melder_, std::nullopt, {}, SignalDetail::kSummary);
     ASSERT_TRUE(own.has_value() && own_summaries.has_value());
     ASSERT_EQ(own->signals.size(), 1u);
     ASSERT_EQ(own_summaries->signals.size(), 1u);
     EXPECT_EQ(own_summaries->signals[0].id, mine->id);
     EXPECT_EQ(own->signals[0].narrative, mine->narrative);
+    EXPECT_TRUE(own->signals[0].persons.empty());
     EXPECT_TRUE(own_summaries->signals[0].narrative.empty());
     auto refused = service_->ListSignals(officer_, std::string{"gemeld"}, {std::string{"501"}, std::string{"x"}});
     ASSERT_FALSE(refused.has_value());

@@ -540,7 +540,8 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
         switch (action) {
             case domain::CaseAction::kLinkSignal: {
                 auto inbox = service.ListSignals(principal, std::string{"gemeld"},
-                                                 {std::to_string(app::kMaxSignalPage), std::nullopt});
+                                                 {std::to_string(app::kMaxSignalPage), std::nullopt},
+                                                 app::SignalDetail::kOverview);
                 Json choices = Json::array();
                 if (inbox) {
                     for (const auto& signal : inbox->signals) {
@@ -978,7 +979,8 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     router.Add(verb::get, "/mijn-meldingen", [pages](Context& context) {
         return Guarded(*pages, context, {Role::kMelder}, [&](const app::Principal& principal, const Form&) {
             auto signals = pages->service.ListSignals(principal, std::nullopt,
-                                                      {std::to_string(app::kMaxSignalPage), std::nullopt});
+                                                      {std::to_string(app::kMaxSignalPage), std::nullopt},
+                                                      app::SignalDetail::kOverview);
             if (!signals) return ErrorPage(context.request, StatusFor(signals.error().code), signals.error().detail);
             Json list = Json::array();
             for (const auto& signal : signals->signals) {
@@ -1011,7 +1013,9 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
             // A page of 100 at a time, newest first; "Volgende" leads on (?voor= holds the next page's cursor, a
             // position in the order of filing), so every signal is reachable without JavaScript.
             const auto cursor = First(context.query, "voor");
-            auto signals = pages->service.ListSignals(principal, std::string{"gemeld"}, {std::nullopt, cursor});
+            // An overview: the narrative for the excerpt, never the addresses or persons of a hundred signals.
+            auto signals = pages->service.ListSignals(principal, std::string{"gemeld"}, {std::nullopt, cursor},
+                                                      app::SignalDetail::kOverview);
             if (!signals) return ErrorPage(context.request, StatusFor(signals.error().code), signals.error().detail);
             Json list = Json::array();
             for (const auto& signal : signals->signals) list.push_back(SignalModel(pages->service, signal));

@@ -86,14 +86,22 @@ struct ProcessingRecord {
     std::int64_t audit_sequence = 0;  // the audit record written with it
 };
 
+//! How much of each signal a list reads: opening sealed cells is the cost of a list, and each opened cell is
+//! personal data handed to the caller.
+enum class SignalColumns {
+    kAll,                //!< the whole signal: every sealed cell opened, its persons read
+    kPlain,              //!< a summary: id, status, channel, codes, catalog version, dates, reporter, case; no
+                         //!< sealed cell opened, no person read (narrative, location, persons, business stay empty)
+    kPlainAndNarrative,  //!< a summary and the narrative (for an excerpt): one sealed cell opened per signal
+};
+
 struct SignalFilter {
     std::optional<std::string> reporter;  // only this reporter's signals
     std::optional<std::string> status;    // "gemeld" or a case status
     int limit = 500;
     std::optional<std::int64_t> before;  // only signals filed before this one (its sequence): the next page
-    //! Summaries: only the plain columns (id, status, channel, codes, catalog version, dates, reporter, case), no
-    //! sealed cell opened and no person read; narrative, location, persons and business stay empty.
-    bool summaries = false;
+    //! Which of each signal's columns are read.
+    SignalColumns columns = SignalColumns::kAll;
 };
 
 //! A narrative's entries in the blind search index: the keyed hashes of its normalised, stemmed words, sorted and

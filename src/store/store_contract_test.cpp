@@ -314,7 +314,7 @@ TYPED_TEST(StoreContractTest, SignalsRoundTripListAndSearch) {
         EXPECT_FALSE(second.next_before.has_value());
         EXPECT_FALSE(transaction.ListSignals({std::nullopt, "gemeld", 2, std::nullopt}).next_before.has_value());
         // Summaries: the same signals, order and pages, with the plain fields only; no sealed cell is opened.
-        SignalFilter summaries{std::nullopt, "gemeld", 1, std::nullopt, true};
+        SignalFilter summaries{std::nullopt, "gemeld", 1, std::nullopt, SignalColumns::kPlain};
         auto summary_page = transaction.ListSignals(summaries);
         ASSERT_EQ(summary_page.signals.size(), 1u);
         EXPECT_EQ(summary_page.next_before, first.next_before);
@@ -337,6 +337,15 @@ TYPED_TEST(StoreContractTest, SignalsRoundTripListAndSearch) {
         EXPECT_FALSE(summary.location.has_value());
         EXPECT_TRUE(summary.persons.empty());
         EXPECT_FALSE(summary.business.has_value());
+        // With the narrative: that one sealed cell opened, still no location, person or business.
+        summaries.columns = SignalColumns::kPlainAndNarrative;
+        auto overview = transaction.ListSignals(summaries).signals;
+        ASSERT_EQ(overview.size(), 2u);
+        EXPECT_EQ(overview[1].narrative, whole.narrative);
+        EXPECT_EQ(overview[1].indicator_codes, whole.indicator_codes);
+        EXPECT_FALSE(overview[1].location.has_value());
+        EXPECT_TRUE(overview[1].persons.empty());
+        EXPECT_FALSE(overview[1].business.has_value());
 
         auto found = transaction.SearchSignals("massagesalon", {}, 2000, 10);
         ASSERT_EQ(found.size(), 1u);
@@ -430,7 +439,7 @@ TYPED_TEST(StoreContractTest, CaseRouteRecordsAndSummaries) {
         EXPECT_TRUE(transaction.ListSignals({std::nullopt, "gemeld", 10, std::nullopt}).signals.empty());
         EXPECT_EQ(transaction.ListSignals({std::nullopt, "gewogen", 10, std::nullopt}).signals.size(), 1u);
         // A summary of a signal in a case carries the case and its status.
-        auto weighed = transaction.ListSignals({std::nullopt, "gewogen", 10, std::nullopt, true}).signals;
+        auto weighed = transaction.ListSignals({std::nullopt, "gewogen", 10, std::nullopt, SignalColumns::kPlain}).signals;
         ASSERT_EQ(weighed.size(), 1u);
         EXPECT_EQ(weighed[0].id, "s1");
         EXPECT_EQ(weighed[0].status, "gewogen");

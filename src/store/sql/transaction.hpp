@@ -141,9 +141,14 @@ inline constexpr const char* kSignalColumns =
     "s.has_location, s.street, s.house_number, s.postcode, s.city, s.created_at, s.case_id, "
     "COALESCE(c.status, 'gemeld'), s.business_kvk, s.business_name, s.destroyed_at";
 inline constexpr int kSignalColumnCount = 18;
-// The same positions for a summary: the sealed columns are not read (NULL), and no location is made.
+// The same positions for a summary: the sealed columns are not read (NULL), and no location is made; with or
+// without the narrative.
 inline constexpr const char* kSignalSummaryColumns =
     "s.id, s.reporter, s.channel, NULL, s.indicator_codes, s.catalog_version, s.observed_on, "
+    "0, NULL, NULL, NULL, NULL, s.created_at, s.case_id, "
+    "COALESCE(c.status, 'gemeld'), NULL, NULL, s.destroyed_at";
+inline constexpr const char* kSignalSummaryAndNarrativeColumns =
+    "s.id, s.reporter, s.channel, s.narrative, s.indicator_codes, s.catalog_version, s.observed_on, "
     "0, NULL, NULL, NULL, NULL, s.created_at, s.case_id, "
     "COALESCE(c.status, 'gemeld'), NULL, NULL, s.destroyed_at";
 
@@ -392,8 +397,10 @@ public:
     }
 
     SignalPage ListSignals(const SignalFilter& filter) override {
-        std::string sql = std::string{"SELECT "} + (filter.summaries ? kSignalSummaryColumns : kSignalColumns) +
-                          ", s.sequence FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
+        const char* columns = filter.columns == SignalColumns::kAll     ? kSignalColumns
+                              : filter.columns == SignalColumns::kPlain ? kSignalSummaryColumns
+                                                                        : kSignalSummaryAndNarrativeColumns;
+        std::string sql = std::string{"SELECT "} + columns + ", s.sequence FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
         if (filter.reporter) sql += " AND s.reporter = ?1";
         if (filter.status) {
             // The inbox: signals not in a case, and not destroyed after their retention term.
@@ -415,7 +422,7 @@ public:
             last = statement.Int(kSignalColumnCount);
         }
         if (static_cast<int>(page.signals.size()) == filter.limit && statement.Step()) page.next_before = last;
-        if (!filter.summaries) LoadPersons(page.signals);
+        if (filter.columns == SignalColumns::kAll) LoadPersons(page.signals);
         return page;
     }
 
