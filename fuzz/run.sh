@@ -19,13 +19,13 @@ build() {  # name, sources...
     echo "building $name"
     clang++ "${flags[@]}" "$@" -o "$out/$name" -lstemmer -lpthread
 }
-build json_body_fuzz fuzz/json_body_fuzz.cpp src/http/json_io.cpp "${common[@]}" src/domain/indication.cpp
+build json_body_fuzz fuzz/json_body_fuzz.cpp src/http/json_io.cpp src/http/json_writer.cpp "${common[@]}" src/domain/indication.cpp
 build form_fuzz fuzz/form_fuzz.cpp src/http/common.cpp "${common[@]}"
 build http_request_fuzz fuzz/http_request_fuzz.cpp src/http/router.cpp src/http/common.cpp "${common[@]}"
 build suggestions_fuzz fuzz/suggestions_fuzz.cpp "${common[@]}"
 build completion_csv_fuzz fuzz/completion_csv_fuzz.cpp "${common[@]}" src/domain/registers.cpp
 # toml++ header-only here (not the shared library), so the parser itself is instrumented.
-build jwt_fuzz fuzz/jwt_fuzz.cpp src/http/jwt.cpp src/http/json_io.cpp src/app/crypto.cpp "${common[@]}" \
+build jwt_fuzz fuzz/jwt_fuzz.cpp src/http/jwt.cpp src/http/json_io.cpp src/http/json_writer.cpp src/app/crypto.cpp "${common[@]}" \
     src/domain/indication.cpp -lcrypto -lsodium
 build config_fuzz fuzz/config_fuzz.cpp src/config/config.cpp src/base/log.cpp src/base/trace.cpp
 status=0
