@@ -116,6 +116,9 @@ std::string Metrics::Render() const {
         Single(out, "meldroute_store_failed_batches_total", "counter",
                "Write transactions that failed as a whole (disk full, I/O error).",
                std::to_string(store_->failed_batches.load()));
+        Single(out, "meldroute_store_search_terms_folded_total", "counter",
+               "Signals whose pending search terms a write batch folded into the search index.",
+               std::to_string(store_->terms_folded.load()));
         Header(out, "meldroute_store_write_batch_duration_seconds", "histogram",
                "One write transaction from BEGIN to COMMIT, fsync included.");
         HistogramLines(out, "meldroute_store_write_batch_duration_seconds", "", store_->write_batch_seconds);

@@ -11,7 +11,7 @@
 namespace meldroute::store {
 
 //! The schema version both stores are at (SQLite: PRAGMA user_version; PostgreSQL: meldroute_schema.version).
-inline constexpr int kSchemaVersion = 18;
+inline constexpr int kSchemaVersion = 19;
 
 enum class LogicalType {
     kText,      // plain text: codes, ids, ISO times

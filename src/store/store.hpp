@@ -392,6 +392,7 @@ struct StoreMetrics {
     std::atomic<std::uint64_t> write_batches{0};
     std::atomic<std::uint64_t> write_jobs{0};
     std::atomic<std::uint64_t> failed_batches{0};
+    std::atomic<std::uint64_t> terms_folded{0};  // signals whose pending search terms were folded into the index
     Histogram write_batch_seconds{LatencyBounds()};  // BEGIN to COMMIT of one batch, fsync included
     Histogram write_wait_seconds{LatencyBounds()};   // one job: queued to committed
     Histogram read_seconds{LatencyBounds()};         // one read transaction

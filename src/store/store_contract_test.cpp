@@ -18,6 +18,7 @@
 #include "app/keyring.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "store/postgres/test_database.hpp"
+#include "store/sql/sealing.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/writer_hold_testing.hpp"
 
@@ -258,6 +259,60 @@ TYPED_TEST(StoreContractTest, SessionsSecondFactorAndFederatedIdentities) {
         EXPECT_FALSE(transaction.FindMfa("af").has_value());
         EXPECT_EQ(transaction.CountUnusedRecoveryCodes("af"), 0);
     });
+}
+
+// A new signal's search terms wait in signal_terms_pending until a write batch folds them into signal_terms
+// (sql::FoldPendingTerms); a search finds a signal either way, newest first across both, and destroying a signal
+// removes its terms wherever they are.
+TYPED_TEST(StoreContractTest, SearchFindsSignalsWhoseTermsAreFoldedOrPending) {
+    int next = 0;
+    auto insert = [&](int count) {
+        this->Write([&](Transaction& transaction) {
+            if (next == 0) transaction.InsertUser({"melder", "h", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z"});
+            for (int i = 0; i < count; ++i, ++next) {
+                char id[16];
+                std::snprintf(id, sizeof id, "s%04d", next);
+                transaction.InsertSignal(this->MakeSignal(id, "2024-03-01T10:00:00Z",
+                                                          next % 2 == 0 ? "Arbeiders slapen in een loods."
+                                                                        : "Arbeiders werken in de kas."));
+            }
+        });
+    };
+    auto expected = [&](int parity) {
+        std::vector<std::string> ids;
+        for (int i = next - 1; i >= 0; --i) {
+            char id[16];
+            std::snprintf(id, sizeof id, "s%04d", i);
+            if (parity < 0 || i % 2 == parity) ids.push_back(id);
+        }
+        return ids;
+    };
+    const std::uint64_t folded_before = this->store_->metrics().terms_folded.load();
+    insert(20);  // the first batch of a store folds what is pending, these 20 among it
+    EXPECT_EQ(this->store_->metrics().terms_folded.load(), folded_before + 20);
+    insert(10);  // pending: fewer than sql::kFoldPendingTermsAt since the fold
+    EXPECT_EQ(this->store_->metrics().terms_folded.load(), folded_before + 20);
+    EXPECT_EQ(this->SearchIds("arbeiders", 2000, {}, 100), expected(-1));
+    EXPECT_EQ(this->SearchIds("loods arbeiders", 2000, {}, 100), expected(0));
+    const std::vector<std::string> in_greenhouse = expected(1);
+    EXPECT_EQ(this->SearchIds("kas", 2000, {}, 7), std::vector<std::string>(in_greenhouse.begin(), in_greenhouse.begin() + 7));
+    EXPECT_TRUE(this->SearchIds("loods kas", 2000, {}, 100).empty());
+    // Destroying one pending and one folded signal takes them out of the search.
+    this->Write([&](Transaction& transaction) {
+        EXPECT_FALSE(transaction.DestroySignal("s0028", "2024-04-01T00:00:00Z").empty());
+        EXPECT_FALSE(transaction.DestroySignal("s0004", "2024-04-01T00:00:00Z").empty());
+    });
+    auto without_destroyed = [&](std::vector<std::string> ids) {
+        std::erase_if(ids, [](const std::string& id) { return id == "s0028" || id == "s0004"; });
+        return ids;
+    };
+    EXPECT_EQ(this->SearchIds("loods", 2000, {}, 100), without_destroyed(expected(0)));
+    // Enough signals for a fold: everything pending is moved, and found as before.
+    insert(static_cast<int>(sql::kFoldPendingTermsAt));
+    EXPECT_EQ(this->store_->metrics().terms_folded.load(),
+              folded_before + 20 + 9 + static_cast<std::uint64_t>(sql::kFoldPendingTermsAt));
+    EXPECT_EQ(this->SearchIds("loods arbeiders", 2000, {}, 1000), without_destroyed(expected(0)));
+    EXPECT_EQ(this->SearchIds("kas", 2000, {}, 1000), expected(1));
 }
 
 TYPED_TEST(StoreContractTest, SignalsRoundTripListAndSearch) {

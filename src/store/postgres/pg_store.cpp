@@ -52,6 +52,9 @@ std::string MigrationSql(int version) {
                    "    PRIMARY KEY (created_at, case_id)\n);\n"
                    "CREATE INDEX case_figures_by_case ON case_figures (case_id);\n" +
                    CaseFiguresTriggersSql(Dialect::kPostgres) + CaseFiguresBackfillSql(Dialect::kPostgres);
+        case 19:
+            // A new signal's blind-index terms as one pending row, folded into signal_terms in sorted batches.
+            return PostgresTableSql(ModelTable("signal_terms_pending"));
         default:
             return {};
     }

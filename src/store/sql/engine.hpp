@@ -256,6 +256,8 @@ private:
                 }
                 connection.Execute("RELEASE job");
             }
+            indexed_since_fold_ += transaction.indexed_signals();
+            if (indexed_since_fold_ >= kFoldPendingTermsAt) FoldInto(connection);
             connection.Execute("COMMIT");
         } catch (const StoreFailure& failure) {
             // The transaction as a whole failed (disk full, I/O error, connection lost): nothing of the batch was
@@ -263,6 +265,23 @@ private:
             RollbackQuietly(connection);
             metrics_.failed_batches.fetch_add(1, std::memory_order_relaxed);
             for (WriteJob* job : batch) job->result = StoreUnavailable(failure);
+        }
+    }
+
+    // Folds pending search terms into the index at the end of a batch, in a savepoint of its own: a fold that fails
+    // leaves the rows pending (a search still finds them) and the batch's jobs committed. A full fold leaves the
+    // count where the next batch folds again, so a backlog is moved in steps.
+    void FoldInto(Db& connection) {
+        connection.Execute("SAVEPOINT fold");
+        try {
+            const std::int64_t moved = FoldPendingTerms(connection, kFoldPendingTermsAtMost);
+            connection.Settle();
+            connection.Execute("RELEASE fold");
+            metrics_.terms_folded.fetch_add(static_cast<std::uint64_t>(moved), std::memory_order_relaxed);
+            indexed_since_fold_ = moved == kFoldPendingTermsAtMost ? kFoldPendingTermsAt : 0;
+        } catch (const StoreFailure&) {
+            connection.Execute("ROLLBACK TO fold");
+            connection.Execute("RELEASE fold");
         }
     }
 
@@ -307,6 +326,9 @@ private:
     StoreMetrics metrics_;
     std::condition_variable batch_wake_;  // with write_mutex_: deferred work queued and no leader, or stopping
     bool stopping_ = false;
+    // Signals indexed since the last fold; touched by the batch leader only. It starts full, so the first batch
+    // folds what an earlier run left pending.
+    std::int64_t indexed_since_fold_ = kFoldPendingTermsAt;
     std::thread batch_thread_;  // last: started once everything it uses exists
 };
 

@@ -176,6 +176,10 @@ public:
         latest_catalog_version_.reset();
     }
 
+    //! The signals this transaction indexed (their search terms pending), counted for the engine's fold
+    //! (FoldPendingTerms). A job rolled back to its savepoint still counts: that only brings a fold forward.
+    std::int64_t indexed_signals() const { return indexed_signals_; }
+
     void InsertUser(const UserRecord& user) override {
         db_.Prepare(
                "INSERT INTO users (username, password_hash, roles, active, created_at, department) "
@@ -370,6 +374,7 @@ public:
                           signal.business ? NullIfEmpty(signal.business->trade_name) : std::nullopt))
             .Run();
         IndexInsertedNarrative(db_, terms.keys);
+        ++indexed_signals_;
         int position = 0;
         for (const domain::Person& person : signal.persons) {
             const std::string row = signal.id + "/" + std::to_string(position);
@@ -561,7 +566,8 @@ public:
                                       int limit) override {
         // The blind index: the query's words reduced to terms and hashed like the narratives' were; a signal
         // matches when it holds every term. The newest `candidates` matches are found by intersecting the terms'
-        // posting lists newest first (Intersection); only those go on to the filters. So a search reads the terms'
+        // posting lists newest first (Intersection), merged with the signals whose terms are still pending
+        // (Matches); only those go on to the filters. So a search reads the terms'
         // postings down to its `candidates`-th match, however many signals hold a common word; words that seldom
         // meet are read to the end of their lists (docs/performance.md).
         std::vector<std::string> terms = domain::SearchTerms(text);
@@ -603,15 +609,15 @@ public:
         const bool filtered = search.form || search.status || search.urgency || search.from || search.to;
         const auto bound = static_cast<std::size_t>(std::max(candidates, 0));
         const auto wanted = static_cast<std::size_t>(std::max(limit, 0));
-        Intersection intersection{db_, keys};
+        Matches found{db_, keys};
         std::vector<std::int64_t> shown;
         if (!filtered) {
-            intersection.MoreUpTo(shown, std::min(bound, wanted));
+            found.MoreUpTo(shown, std::min(bound, wanted));
         } else {
             std::vector<std::int64_t> matches;
             for (std::size_t round = 4 * wanted; shown.size() < wanted && matches.size() < bound; round *= 2) {
                 const std::size_t first = matches.size();
-                intersection.MoreUpTo(matches, std::min(bound, first + round));
+                found.MoreUpTo(matches, std::min(bound, first + round));
                 if (matches.size() == first) break;
                 auto passing = db_.Prepare(
                     "SELECT f.sequence FROM " + JsonTextArrayAt(1) + " hit " + join_in_order + " signals f" +
@@ -1596,6 +1602,42 @@ private:
         bool done_ = false;
     };
 
+    // Every match of a search newest first: the folded postings' Intersection merged with the pending signals that
+    // hold every term (PendingMatches, read once). A signal is in one of the two, never both (a fold moves it in
+    // one transaction and a search reads one snapshot); one found in both would be counted once.
+    class Matches {
+    public:
+        Matches(Db& db, const std::vector<std::int64_t>& keys) : folded_(db, keys), pending_(PendingMatches(db, keys)) {}
+
+        // Appends the next (older) matches to `matches` until it holds `wanted`; fewer when both lists end.
+        void MoreUpTo(std::vector<std::int64_t>& matches, std::size_t wanted) {
+            while (matches.size() < wanted) {
+                if (!folded_next_ && !folded_done_) {
+                    std::vector<std::int64_t> next;
+                    folded_.MoreUpTo(next, 1);
+                    if (next.empty()) folded_done_ = true;
+                    else folded_next_ = next.front();
+                }
+                const bool pending_left = pending_at_ < pending_.size();
+                if (!folded_next_ && !pending_left) return;
+                if (folded_next_ && (!pending_left || *folded_next_ >= pending_[pending_at_])) {
+                    if (pending_left && *folded_next_ == pending_[pending_at_]) ++pending_at_;
+                    matches.push_back(*folded_next_);
+                    folded_next_.reset();
+                } else {
+                    matches.push_back(pending_[pending_at_++]);
+                }
+            }
+        }
+
+    private:
+        Intersection folded_;
+        std::vector<std::int64_t> pending_;
+        std::size_t pending_at_ = 0;
+        std::optional<std::int64_t> folded_next_;
+        bool folded_done_ = false;
+    };
+
     std::vector<Signal> ReadSignals(Statement& statement) {
         std::vector<Signal> signals;
         while (statement.Step()) signals.push_back(ReadSignal(statement));
@@ -1823,6 +1865,7 @@ private:
     const FieldCipher& cipher_;
     std::optional<std::optional<AuditRecord>> last_audit_;                // see ForgetRemembered
     std::optional<std::optional<std::string>> latest_catalog_version_;   // see ForgetRemembered
+    std::int64_t indexed_signals_ = 0;
 };
 
 }  // namespace meldroute::store::sql

@@ -624,6 +624,16 @@ CREATE TABLE case_figures (
 ) WITHOUT ROWID;
 CREATE INDEX case_figures_by_case ON case_figures (case_id);
 )sql"} + CaseFiguresTriggersSql(Dialect::kSqlite) + CaseFiguresBackfillSql(Dialect::kSqlite)},
+        // 19: a new signal's blind-index terms are written as one row (its keys as a JSON array) to
+        // signal_terms_pending, appended in sequence order, instead of one random insert per term into
+        // signal_terms; the writer folds the pending rows into signal_terms in large sorted batches, and a search
+        // reads both (store/sql/sealing.hpp).
+        {std::string{R"sql(
+CREATE TABLE signal_terms_pending (
+    signal_sequence INTEGER PRIMARY KEY NOT NULL REFERENCES signals (sequence),
+    term_keys TEXT NOT NULL
+);
+)sql"}},
     };
     return migrations;
 }
