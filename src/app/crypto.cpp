@@ -26,8 +26,9 @@ bool InitCrypto() { return sodium_init() >= 0; }
 std::string NewId() {
     std::array<unsigned char, 16> bytes{};
     randombytes_buf(bytes.data(), bytes.size());
-    const auto millis = static_cast<std::uint64_t>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+    // The time to the second, as records keep their own times (created_at): an id tells no more than its record.
+    const auto millis = 1000 * static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
             .count());
     for (int i = 0; i < 6; ++i) bytes[static_cast<std::size_t>(i)] = static_cast<unsigned char>(millis >> (8 * (5 - i)));
     bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x70);

@@ -296,6 +296,12 @@ TYPED_TEST(StoreContractTest, SearchFindsSignalsWhoseTermsAreFoldedOrPending) {
     EXPECT_EQ(this->SearchIds("loods arbeiders", 2000, {}, 100), expected(0));
     const std::vector<std::string> in_greenhouse = expected(1);
     EXPECT_EQ(this->SearchIds("kas", 2000, {}, 7), std::vector<std::string>(in_greenhouse.begin(), in_greenhouse.begin() + 7));
+    // Fewer than the pending matches: the newest, all pending.
+    EXPECT_EQ(this->SearchIds("kas", 2000, {}, 3), std::vector<std::string>(in_greenhouse.begin(), in_greenhouse.begin() + 3));
+    // With a filter, found and filtered in rounds across both.
+    domain::SignalSearch unlinked;
+    unlinked.status = "gemeld";
+    EXPECT_EQ(this->SearchIds("kas", 2000, unlinked, 100), in_greenhouse);
     EXPECT_TRUE(this->SearchIds("loods kas", 2000, {}, 100).empty());
     // Destroying one pending and one folded signal takes them out of the search.
     this->Write([&](Transaction& transaction) {

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -256,9 +257,17 @@ private:
                 }
                 connection.Execute("RELEASE job");
             }
-            indexed_since_fold_ += transaction.indexed_signals();
-            if (indexed_since_fold_ >= kFoldPendingTermsAt) FoldInto(connection);
+            const std::int64_t indexed = indexed_since_fold_ + transaction.indexed_signals();
+            const std::optional<std::int64_t> folded =
+                indexed >= kFoldPendingTermsAt ? FoldInto(connection) : std::nullopt;
             connection.Execute("COMMIT");
+            // Counted once committed: a batch that fails leaves its count, and its fold is tried again.
+            if (folded) {
+                metrics_.terms_folded.fetch_add(static_cast<std::uint64_t>(*folded), std::memory_order_relaxed);
+                indexed_since_fold_ = *folded == kFoldPendingTermsAtMost ? kFoldPendingTermsAt : 0;
+            } else {
+                indexed_since_fold_ = indexed;
+            }
         } catch (const StoreFailure& failure) {
             // The transaction as a whole failed (disk full, I/O error, connection lost): nothing of the batch was
             // committed, so every job reports the failure, including those whose own work succeeded.
@@ -268,20 +277,21 @@ private:
         }
     }
 
-    // Folds pending search terms into the index at the end of a batch, in a savepoint of its own: a fold that fails
-    // leaves the rows pending (a search still finds them) and the batch's jobs committed. A full fold leaves the
-    // count where the next batch folds again, so a backlog is moved in steps.
-    void FoldInto(Db& connection) {
+    // Folds pending search terms into the index at the end of a batch, in a savepoint of its own, and returns how
+    // many signals it moved: a fold that fails (nullopt) leaves the rows pending (a search still finds them) and the
+    // batch's jobs committed. A full fold leaves the count where the next batch folds again, so a backlog is moved
+    // in steps.
+    std::optional<std::int64_t> FoldInto(Db& connection) {
         connection.Execute("SAVEPOINT fold");
         try {
             const std::int64_t moved = FoldPendingTerms(connection, kFoldPendingTermsAtMost);
             connection.Settle();
             connection.Execute("RELEASE fold");
-            metrics_.terms_folded.fetch_add(static_cast<std::uint64_t>(moved), std::memory_order_relaxed);
-            indexed_since_fold_ = moved == kFoldPendingTermsAtMost ? kFoldPendingTermsAt : 0;
-        } catch (const StoreFailure&) {
+            return moved;
+        } catch (const std::exception&) {
             connection.Execute("ROLLBACK TO fold");
             connection.Execute("RELEASE fold");
+            return std::nullopt;
         }
     }
 

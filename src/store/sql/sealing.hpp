@@ -101,11 +101,20 @@ std::int64_t FoldPendingTerms(Db& connection, std::int64_t at_most) {
                  JsonTextArrayOver<Db>("p.term_keys") + " term WHERE true ORDER BY 1, 2 ON CONFLICT DO NOTHING")
         .BindAll(folded)
         .Run();
-    connection
-        .Prepare("DELETE FROM signal_terms_pending WHERE signal_sequence IN (SELECT CAST(folded.value AS BIGINT) FROM " +
-                 JsonTextArrayOver<Db>("?1") + " folded)")
-        .BindAll(folded)
-        .Run();
+    // The folded rows' cells are zeroed (SQLite's secure_delete), so no copy of a signal's terms stays behind in
+    // free pages, where destroying the signal later would not reach it.
+    connection.SetSecureDelete(true);
+    try {
+        connection
+            .Prepare("DELETE FROM signal_terms_pending WHERE signal_sequence IN (SELECT CAST(folded.value AS BIGINT) "
+                     "FROM " + JsonTextArrayOver<Db>("?1") + " folded)")
+            .BindAll(folded)
+            .Run();
+    } catch (...) {
+        connection.SetSecureDelete(false);
+        throw;
+    }
+    connection.SetSecureDelete(false);
     return static_cast<std::int64_t>(sequences.size());
 }
 

@@ -1572,9 +1572,12 @@ private:
             for (std::int64_t key : keys) cursors_.emplace_back(db, key);
         }
 
-        // Appends the next (older) matches to `matches` until it holds `wanted`; fewer when the lists end.
-        void MoreUpTo(std::vector<std::int64_t>& matches, std::size_t wanted) {
+        // Appends the next (older) matches to `matches` until it holds `wanted`; fewer when the lists end, or once
+        // the search has gone below `floor` (it goes on from there next time: what it skipped is no match).
+        void MoreUpTo(std::vector<std::int64_t>& matches, std::size_t wanted,
+                      std::int64_t floor = std::numeric_limits<std::int64_t>::min()) {
             while (matches.size() < wanted && !done_) {
+                if (target_ < floor) return;
                 bool agreed = true;
                 for (PostingCursor& cursor : cursors_) {
                     std::optional<std::int64_t> posting = cursor.AtMost(target_);
@@ -1596,6 +1599,8 @@ private:
             }
         }
 
+        bool done() const { return done_; }
+
     private:
         std::vector<PostingCursor> cursors_;
         std::int64_t target_ = std::numeric_limits<std::int64_t>::max();
@@ -1612,13 +1617,16 @@ private:
         // Appends the next (older) matches to `matches` until it holds `wanted`; fewer when both lists end.
         void MoreUpTo(std::vector<std::int64_t>& matches, std::size_t wanted) {
             while (matches.size() < wanted) {
-                if (!folded_next_ && !folded_done_) {
-                    std::vector<std::int64_t> next;
-                    folded_.MoreUpTo(next, 1);
-                    if (next.empty()) folded_done_ = true;
-                    else folded_next_ = next.front();
-                }
                 const bool pending_left = pending_at_ < pending_.size();
+                if (!folded_next_ && !folded_done_) {
+                    // Only as far down as the next pending match: when the newest matches are all pending, the
+                    // folded lists are not read to their end for nothing.
+                    std::vector<std::int64_t> next;
+                    folded_.MoreUpTo(next, 1,
+                                     pending_left ? pending_[pending_at_] : std::numeric_limits<std::int64_t>::min());
+                    if (!next.empty()) folded_next_ = next.front();
+                    else if (folded_.done()) folded_done_ = true;
+                }
                 if (!folded_next_ && !pending_left) return;
                 if (folded_next_ && (!pending_left || *folded_next_ >= pending_[pending_at_])) {
                     if (pending_left && *folded_next_ == pending_[pending_at_]) ++pending_at_;
