@@ -3,7 +3,7 @@
 # browser tests and PostgreSQL 15 for the store's tests. Uses sudo when not root.
 set -euo pipefail
 
-packages=(g++ cmake ninja-build pkg-config make libsqlite3-dev libsodium-dev libstemmer-dev liboath-dev libqrencode-dev libboost1.81-dev nlohmann-json3-dev
+packages=(g++ cmake ninja-build pkg-config make libsqlite3-dev libsodium-dev libjemalloc-dev libstemmer-dev liboath-dev libqrencode-dev libboost1.81-dev nlohmann-json3-dev
           libkainjow-mustache-dev libcli11-dev libgtest-dev libbenchmark-dev zlib1g-dev libcairo2-dev libxlsxwriter-dev
           libtomlplusplus-dev libssl-dev libpq-dev)
 if [[ "${1:-}" == "--test" ]]; then

@@ -8,17 +8,44 @@
 #include <unistd.h>
 #endif
 
-#if defined(__GLIBC__)
+#if defined(MELDROUTE_JEMALLOC)
+#include <jemalloc/jemalloc.h>
+#elif defined(__GLIBC__)
 #include <malloc.h>
+#endif
+
+#if defined(MELDROUTE_JEMALLOC)
+// jemalloc reads its options from this symbol at its first allocation, before main. Two arenas, as glibc's were
+// capped: with the thread caches in front of them, more arenas measured no faster at 10k signals and held more.
+// Allocations of 8 MiB and more (Argon2id's 64 MiB at a sign-in) go to a dedicated arena that returns them to the
+// system at once (jemalloc's default oversize_threshold; its decay there is immediate).
+// NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): declared so by jemalloc.h.
+const char* malloc_conf = "narenas:2";
 #endif
 
 namespace meldroute {
 
 void LimitAllocatorArenas(int arenas) {
-#if defined(__GLIBC__)
+#if !defined(MELDROUTE_JEMALLOC) && defined(__GLIBC__)
     if (std::getenv("MALLOC_ARENA_MAX") == nullptr) mallopt(M_ARENA_MAX, arenas);
 #else
     (void)arenas;
+#endif
+}
+
+std::string DescribeAllocator() {
+#if defined(MELDROUTE_JEMALLOC)
+    const char* version = nullptr;
+    std::size_t size = sizeof version;
+    unsigned arenas = 0;
+    std::size_t arenas_size = sizeof arenas;
+    if (mallctl("version", &version, &size, nullptr, 0) != 0 ||
+        mallctl("opt.narenas", &arenas, &arenas_size, nullptr, 0) != 0) {
+        return "jemalloc";
+    }
+    return std::string{"jemalloc "} + version + ", " + std::to_string(arenas) + " arenas";
+#else
+    return "glibc malloc";
 #endif
 }
 
@@ -41,7 +68,14 @@ std::size_t ReleaseReadOnlyPages(const void* data, std::size_t size) {
 }
 
 void ReturnFreedMemory() {
-#if defined(__GLIBC__)
+#if defined(MELDROUTE_JEMALLOC)
+#define MELDROUTE_TEXT(x) #x
+#define MELDROUTE_ARENA_PURGE(arenas) "arena." MELDROUTE_TEXT(arenas) ".purge"
+    // Every arena's unused dirty pages go back to the system now, not after the decay time.
+    (void)mallctl(MELDROUTE_ARENA_PURGE(MALLCTL_ARENAS_ALL), nullptr, nullptr, nullptr, 0);
+#undef MELDROUTE_ARENA_PURGE
+#undef MELDROUTE_TEXT
+#elif defined(__GLIBC__)
     malloc_trim(0);
 #endif
 }

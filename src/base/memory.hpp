@@ -1,14 +1,24 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 // The server's heap: few malloc arenas, and memory handed back after the few requests that need much of it.
+//
+// The build allocates with jemalloc (CMake option MELDROUTE_JEMALLOC, on except under the sanitizers): each thread
+// keeps a small cache of freed blocks, so the server's threads rarely take an arena's lock. It runs with 2 arenas
+// (kJemallocOptions in memory.cpp; MALLOC_CONF in the environment adds to or overrides them).
 
 namespace meldroute {
 
-//! Caps the allocator's arenas at `arenas` unless the operator set MALLOC_ARENA_MAX. By default glibc gives each
-//! of up to 8 arenas per core to threads that contend; each arena keeps what its threads freed, so a large
-//! transient allocation on any of the server's threads stays resident in that arena. Call before threads start.
+//! Caps glibc's malloc arenas at `arenas` unless the operator set MALLOC_ARENA_MAX. By default glibc gives each of
+//! up to 8 arenas per core to threads that contend; each arena keeps what its threads freed, so a large transient
+//! allocation on any of the server's threads stays resident in that arena. Call before threads start. Nothing to
+//! do under jemalloc, whose arenas are set before main runs.
 void LimitAllocatorArenas(int arenas);
+
+//! The allocator in use with its version and arenas, for the log line at start: "jemalloc 5.3.0-…, 2 arenas" or
+//! "glibc malloc".
+std::string DescribeAllocator();
 
 //! Returns the free pages of every arena to the system. For after a request that built a large transient
 //! structure (the figures over all years); a few milliseconds, so never per ordinary request.

@@ -1,15 +1,22 @@
 #include "base/memory.hpp"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <string>
 #include <vector>
+
+#if defined(MELDROUTE_JEMALLOC)
+#include <jemalloc/jemalloc.h>
+#endif
 
 namespace meldroute {
 namespace {
@@ -75,6 +82,51 @@ TEST(MemoryTest, OnlyWholePagesInsideTheRangeAreReleased) {
     EXPECT_EQ(ReleaseReadOnlyPages(file.data() + 1, 100), 0u);
     EXPECT_EQ(ReleaseReadOnlyPages(file.data() + 1, 3 * page), 2 * page);
 }
+
+#if defined(MELDROUTE_JEMALLOC)
+
+std::uint64_t AllocatedByThisThread() {
+    std::uint64_t bytes = 0;
+    std::size_t size = sizeof bytes;
+    EXPECT_EQ(mallctl("thread.allocated", &bytes, &size, nullptr, 0), 0);
+    return bytes;
+}
+
+TEST(MemoryTest, MallocAndNewAreServedByJemallocWithTwoArenas) {
+    EXPECT_THAT(DescribeAllocator(), testing::StartsWith("jemalloc 5."));
+    EXPECT_THAT(DescribeAllocator(), testing::EndsWith(", 2 arenas"));
+    const std::uint64_t before = AllocatedByThisThread();
+    void* block = std::malloc(kBytes);
+    auto* array = new char[kBytes];
+    ASSERT_NE(block, nullptr);
+    asm volatile("" : : "g"(block), "g"(array) : "memory");  // the compiler may not leave out either allocation
+    EXPECT_GE(AllocatedByThisThread() - before, 2 * kBytes);  // both counted by jemalloc: glibc's would not be
+    delete[] array;
+    std::free(block);
+}
+
+TEST(MemoryTest, FreedMemoryGoesBackToTheSystemAtOnce) {
+    // Blocks of 256 KiB, below the oversize threshold: freed, they stay resident until the decay time, unless
+    // purged.
+    constexpr std::size_t kBlock = std::size_t{256} << 10;
+    std::vector<char*> blocks;
+    for (std::size_t total = 0; total < 8 * kBytes; total += kBlock) {
+        blocks.push_back(static_cast<char*>(std::malloc(kBlock)));
+        ASSERT_NE(blocks.back(), nullptr);
+        std::memset(blocks.back(), 1, kBlock);
+    }
+    for (char* block : blocks) std::free(block);
+    const long before = ResidentKib();
+    ReturnFreedMemory();
+    const long after = ResidentKib();
+    EXPECT_LE(after, before - static_cast<long>(4 * kBytes / 1024)) << "before " << before << " KiB, after " << after;
+}
+
+#else
+
+TEST(MemoryTest, TheAllocatorIsGlibcs) { EXPECT_EQ(DescribeAllocator(), "glibc malloc"); }
+
+#endif
 
 }  // namespace
 }  // namespace meldroute

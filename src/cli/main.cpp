@@ -278,7 +278,8 @@ int Serve(const config::ServeSettings& settings, const app::RetentionSettings& r
                       std::to_string(server.port());
     bool drained = server.Run(
         [&] {
-            Log(LogLevel::kInfo, "meldroute listening on " + url);
+            Log(LogLevel::kInfo, "meldroute listening on " + url + " (" + std::to_string(threads) +
+                                     " threads, " + DescribeAllocator() + ")");
             if (settings.demo) {
                 Log(LogLevel::kInfo,
                     "demo accounts (password 'demo-password'): melder, melder2, af, beleid, beheer, auditor");
