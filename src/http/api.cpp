@@ -141,7 +141,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
             auto draft = ReadSignalDraft(context.request.body(), false);
             if (!draft) return Problem(context.request, draft.error());
             return Answer(context, svc->FileSignal(principal, *draft), 201,
-                          [](const domain::Signal& signal) { return ToJson(signal); });
+                          [](const domain::Signal& signal) { return SignalJson(signal); });
         });
     });
     router.Add(verb::post, "/api/v1/anonymous-signals", [svc](Context& context) {
@@ -183,7 +183,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
     router.Add(verb::get, "/api/v1/signals/{}", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
             return Answer(context, svc->GetSignal(principal, context.params[0]), 200,
-                          [](const domain::Signal& signal) { return ToJson(signal); });
+                          [](const domain::Signal& signal) { return SignalJson(signal); });
         });
     });
 
@@ -204,7 +204,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
             auto signal_ids = reader->StringArray("signalIds", true);
             if (Status finished = reader->Finish(); !finished) return Problem(context.request, finished.error());
             return Answer(context, svc->CreateCase(principal, signal_ids), 201,
-                          [](const app::CaseView& view) { return ToJson(view); });
+                          [](const app::CaseView& view) { return CaseViewJson(view); });
         });
     });
     router.Add(verb::get, "/api/v1/cases/{}", [svc](Context& context) {
@@ -215,7 +215,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
     router.Add(verb::get, "/api/v1/cases/{}/indication", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
             return Answer(context, svc->GetIndication(principal, context.params[0]), 200,
-                          [](const domain::Indication& indication) { return ToJson(indication); });
+                          [](const domain::Indication& indication) { return IndicationJson(indication); });
         });
     });
 
@@ -423,7 +423,7 @@ if (Status allowed = svc->Require(principal, {domain::Role::kBeheerder}, "catalo
             search.to = reader->OptionalString("to");
             if (Status finished = reader->Finish(); !finished) return Problem(context.request, finished.error());
             return Answer(context, svc->SearchSignals(principal, search), 200,
-                          [](const auto& signals) { return ListToJson(signals); });
+                          [](const std::vector<domain::Signal>& signals) { return SignalsJson(signals); });
         });
     });
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <string>
+#include <type_traits>
 
 #include "app/service.hpp"
 #include "http/router.hpp"
@@ -40,11 +42,15 @@ Response WithPrincipal(app::Service& service, Context& context, Body body,
     return body(*principal);
 }
 
-// Answers a use case's result: `status` with its JSON, or the problem.
+// Answers a use case's result: `status` with its JSON (a Json tree, or text written already), or the problem.
 template <typename T, typename ToJsonFn>
 Response Answer(Context& context, const Result<T>& result, unsigned status, ToJsonFn to_json) {
     if (!result) return Problem(context.request, result.error());
-    return JsonResponse(context.request, status, to_json(*result));
+    if constexpr (std::is_same_v<std::decay_t<std::invoke_result_t<ToJsonFn, const T&>>, std::string>) {
+        return JsonTextResponse(context.request, status, to_json(*result));
+    } else {
+        return JsonResponse(context.request, status, to_json(*result));
+    }
 }
 
 //! A case's version as an entity tag: "4".
@@ -70,7 +76,7 @@ inline Result<app::Precondition> ReadPrecondition(const Request& request) {
 //! Answers a case with its version as the ETag.
 inline Response AnswerCase(Context& context, const Result<app::CaseView>& view, unsigned status) {
     if (!view) return Problem(context.request, view.error());
-    Response response = JsonResponse(context.request, status, ToJson(*view));
+    Response response = JsonTextResponse(context.request, status, CaseViewJson(*view));
     response.set(boost::beast::http::field::etag, CaseETag(view->file.header.version));
     return response;
 }

@@ -33,17 +33,6 @@ Json Object(Members&&... members) {
     return json;
 }
 
-Json ToJson(const domain::Location& location) {
-    return Object("street", location.street, "houseNumber", location.house_number, "postcode", location.postcode,
-                  "city", location.city);
-}
-
-Json ToJson(const domain::Person& person) {
-    return Object("role", person.role, "name", person.name, "birthYear",
-                  person.birth_year ? Json(*person.birth_year) : Json(nullptr), "nationality", person.nationality,
-                  "phone", person.phone);
-}
-
 }  // namespace
 
 Result<BodyReader> BodyReader::Parse(const std::string& body) {
@@ -269,136 +258,245 @@ Result<domain::SignalDraft> ReadSignalDraft(const std::string& body, bool anonym
     return draft;
 }
 
-Json ToJson(const domain::Rectification& rectification) {
-    return Object("id", rectification.id, "position", rectification.position, "fields", rectification.fields, "reason",
-                  rectification.reason, "at", rectification.at, "actor", rectification.actor);
+namespace {
+
+void Write(JsonWriter& out, const domain::Location& location) {
+    out.StringObject({{"street", location.street},
+                      {"houseNumber", location.house_number},
+                      {"postcode", location.postcode},
+                      {"city", location.city}});
 }
 
-Json ToJson(const store::RetentionState& state, const std::optional<std::string>& retain_until) {
-    Json hold = state.hold ? Object("reason", state.hold->reason, "setBy", state.hold->set_by, "setAt",
-                                    state.hold->set_at)
-                           : Json(nullptr);
-    return Object("legalHold", std::move(hold), "retainUntil", OptionalToJson(retain_until), "destroyedAt",
-                  OptionalToJson(state.destroyed_at));
+void Write(JsonWriter& out, const domain::Person& person) {
+    out.BeginObject().Key("role").String(person.role).Key("name").String(person.name).Key("birthYear");
+    if (person.birth_year) {
+        out.Int(*person.birth_year);
+    } else {
+        out.Null();
+    }
+    out.Key("nationality").String(person.nationality).Key("phone").String(person.phone).EndObject();
 }
 
-Json ToJson(const domain::Signal& signal) {
-    return Object("id", signal.id, "status", signal.status, "channel", signal.channel, "narrative", signal.narrative,
-                  "indicatorCodes", signal.indicator_codes, "catalogVersion", signal.catalog_version, "observedOn",
-                  OptionalToJson(signal.observed_on), "location",
-                  signal.location ? ToJson(*signal.location) : Json(nullptr), "persons",
-                  ArrayOf(signal.persons, [](const domain::Person& person) { return ToJson(person); }), "business",
-                  signal.business ? Object("kvkNumber", signal.business->kvk_number, "tradeName",
-                                           signal.business->trade_name)
-                                  : Json(nullptr),
-                  "reporter", signal.reporter.empty() ? Json(nullptr) : Json(signal.reporter), "caseId",
-                  OptionalToJson(signal.case_id), "createdAt", signal.created_at, "feedback",
-                  ArrayOf(signal.feedback,
-                          [](const domain::FeedbackMessage& message) {
-                              return Object("message", message.message, "at", message.at);
-                          }),
-                  "destroyedAt", OptionalToJson(signal.destroyed_at), "rectifications",
-                  ArrayOf(signal.rectifications, [](const domain::Rectification& item) { return ToJson(item); }));
+void Write(JsonWriter& out, const domain::Rectification& rectification) {
+    out.BeginObject()
+        .Key("id").String(rectification.id)
+        .Key("position").Int(rectification.position)
+        .Key("fields").Strings(rectification.fields)
+        .Key("reason").String(rectification.reason)
+        .Key("at").String(rectification.at)
+        .Key("actor").String(rectification.actor)
+        .EndObject();
 }
 
-std::string SummariesToJson(const std::vector<domain::Signal>& signals) {
+// A signal whole, or its summary: the same members in the same order, without the narrative, location, persons,
+// business, feedback and rectifications.
+enum class SignalPart { kWhole, kSummary };
+
+void Write(JsonWriter& out, const domain::Signal& signal, SignalPart part = SignalPart::kWhole) {
+    const bool whole = part == SignalPart::kWhole;
+    out.BeginObject().Key("id").String(signal.id).Key("status").String(signal.status).Key("channel").String(signal.channel);
+    if (whole) out.Key("narrative").String(signal.narrative);
+    out.Key("indicatorCodes").Strings(signal.indicator_codes)
+        .Key("catalogVersion").String(signal.catalog_version)
+        .Key("observedOn").StringOrNull(signal.observed_on);
+    if (whole) {
+        out.Key("location");
+        if (signal.location) {
+            Write(out, *signal.location);
+        } else {
+            out.Null();
+        }
+        out.Key("persons").BeginArray();
+        for (const domain::Person& person : signal.persons) Write(out, person);
+        out.EndArray().Key("business");
+        if (signal.business) {
+            out.StringObject({{"kvkNumber", signal.business->kvk_number}, {"tradeName", signal.business->trade_name}});
+        } else {
+            out.Null();
+        }
+    }
+    out.Key("reporter");
+    if (signal.reporter.empty()) {
+        out.Null();
+    } else {
+        out.String(signal.reporter);
+    }
+    out.Key("caseId").StringOrNull(signal.case_id).Key("createdAt").String(signal.created_at);
+    if (whole) {
+        out.Key("feedback").BeginArray();
+        for (const domain::FeedbackMessage& message : signal.feedback) {
+            out.StringObject({{"message", message.message}, {"at", message.at}});
+        }
+        out.EndArray();
+    }
+    out.Key("destroyedAt").StringOrNull(signal.destroyed_at);
+    if (whole) {
+        out.Key("rectifications").BeginArray();
+        for (const domain::Rectification& rectification : signal.rectifications) Write(out, rectification);
+        out.EndArray();
+    }
+    out.EndObject();
+}
+
+std::string SignalsWritten(const std::vector<domain::Signal>& signals, SignalPart part) {
     JsonWriter out;
     out.BeginArray();
-    for (const domain::Signal& signal : signals) {
-        out.BeginObject()
-            .Key("id").String(signal.id)
-            .Key("status").String(signal.status)
-            .Key("channel").String(signal.channel)
-            .Key("indicatorCodes").Strings(signal.indicator_codes)
-            .Key("catalogVersion").String(signal.catalog_version)
-            .Key("observedOn").StringOrNull(signal.observed_on)
-            .Key("reporter");
-        if (signal.reporter.empty()) {
-            out.Null();
-        } else {
-            out.String(signal.reporter);
-        }
-        out.Key("caseId").StringOrNull(signal.case_id)
-            .Key("createdAt").String(signal.created_at)
-            .Key("destroyedAt").StringOrNull(signal.destroyed_at)
-            .EndObject();
-    }
+    for (const domain::Signal& signal : signals) Write(out, signal, part);
     out.EndArray();
     return std::move(out).Take();
 }
 
-Json ToJson(const domain::Indication& indication) {
-    return Object("forms",
-                  ArrayOf(indication.forms,
-                          [](const domain::FormIndication& form) {
-                              return Object("form", form.form, "level", std::string{domain::ToString(form.level)},
-                                            "score", form.score, "indicators", form.indicators, "explanation",
-                                            form.explanation);
-                          }),
-                  "notice", domain::kIndicationNotice);
+void Write(JsonWriter& out, const domain::Indication& indication) {
+    out.BeginObject().Key("forms").BeginArray();
+    for (const domain::FormIndication& form : indication.forms) {
+        out.BeginObject()
+            .Key("form").String(form.form)
+            .Key("level").String(domain::ToString(form.level))
+            .Key("score").Double(form.score)
+            .Key("indicators").Strings(form.indicators)
+            .Key("explanation").String(form.explanation)
+            .EndObject();
+    }
+    out.EndArray().Key("notice").String(domain::kIndicationNotice).EndObject();
 }
 
-Json ToJson(const app::CaseView& view) {
+void Write(JsonWriter& out, const store::RetentionState& state, const std::optional<std::string>& retain_until) {
+    out.BeginObject().Key("legalHold");
+    if (state.hold) {
+        out.StringObject({{"reason", state.hold->reason}, {"setBy", state.hold->set_by}, {"setAt", state.hold->set_at}});
+    } else {
+        out.Null();
+    }
+    out.Key("retainUntil").StringOrNull(retain_until).Key("destroyedAt").StringOrNull(state.destroyed_at).EndObject();
+}
+
+void Write(JsonWriter& out, const app::CaseView& view) {
     const domain::CaseFile& file = view.file;
     const domain::Case& header = file.header;
-    auto referral = [&view](const domain::Referral& item) {
+    out.BeginObject()
+        .Key("id").String(header.id)
+        .Key("status").String(domain::ToString(header.status))
+        .Key("urgency").StringOrNull(header.urgency)
+        .Key("forms").Strings(header.forms)
+        .Key("rationale").StringOrNull(header.rationale)
+        .Key("signals").BeginArray();
+    for (const domain::Signal& signal : file.signals) Write(out, signal);
+    out.EndArray().Key("enrichments").BeginArray();
+    for (const domain::Enrichment& item : file.enrichments) {
+        out.StringObject({{"id", item.id},
+                          {"source", item.source},
+                          {"purpose", item.purpose},
+                          {"content", item.content},
+                          {"at", item.at},
+                          {"actor", item.actor}});
+    }
+    out.EndArray().Key("assessments").BeginArray();
+    for (const domain::Assessment& item : file.assessments) {
+        out.BeginObject()
+            .Key("id").String(item.id)
+            .Key("urgency").String(item.urgency)
+            .Key("forms").Strings(item.forms)
+            .Key("rationale").String(item.rationale)
+            .Key("at").String(item.at)
+            .Key("actor").String(item.actor)
+            .EndObject();
+    }
+    out.EndArray().Key("referrals").BeginArray();
+    for (const domain::Referral& item : file.referrals) {
         auto overdue = view.referral_overdue.find(item.id);
-        return Object("id", item.id, "partner", item.partner, "forum", OptionalToJson(item.forum), "feedbackDue",
-                      item.feedback_due, "note", OptionalToJson(item.note), "at", item.at, "actor", item.actor,
-                      "overdue", overdue != view.referral_overdue.end() && overdue->second, "feedback",
-                      ArrayOf(item.feedback, [](const domain::PartnerFeedback& feedback) {
-                          return Object("id", feedback.id, "summary", feedback.summary, "at", feedback.at, "actor",
-                                        feedback.actor);
-                      }));
-    };
-    return Object(
-        "id", header.id, "status", std::string{domain::ToString(header.status)}, "urgency",
-        OptionalToJson(header.urgency), "forms", header.forms, "rationale", OptionalToJson(header.rationale),
-        "signals", ArrayOf(file.signals, [](const domain::Signal& signal) { return ToJson(signal); }), "enrichments",
-        ArrayOf(file.enrichments,
-                [](const domain::Enrichment& item) {
-                    return Object("id", item.id, "source", item.source, "purpose", item.purpose, "content",
-                                  item.content, "at", item.at, "actor", item.actor);
-                }),
-        "assessments",
-        ArrayOf(file.assessments,
-                [](const domain::Assessment& item) {
-                    return Object("id", item.id, "urgency", item.urgency, "forms", item.forms, "rationale",
-                                  item.rationale, "at", item.at, "actor", item.actor);
-                }),
-        "referrals", ArrayOf(file.referrals, referral), "reporterFeedback",
-        ArrayOf(file.reporter_feedback,
-                [](const domain::FeedbackMessage& item) {
-                    return Object("message", item.message, "at", item.at, "actor", item.actor);
-                }),
-        "outcome", OptionalToJson(header.outcome), "closureNote", OptionalToJson(header.closure_note), "closures",
-        ArrayOf(file.closures,
-                [](const domain::Closure& closure) {
-                    return Object("at", closure.at, "outcome", closure.outcome, "note", OptionalToJson(closure.note),
-                                  "actor", closure.actor);
-                }),
-        "reopenCount", header.reopen_count, "reopenedAt", OptionalToJson(header.reopened_at), "reopenings",
-        ArrayOf(file.reopenings,
-                [](const domain::Reopening& reopening) {
-                    return Object("at", reopening.at, "reason", reopening.reason, "actor", reopening.actor);
-                }),
-        "createdAt", header.created_at, "updatedAt", header.updated_at, "version", header.version, "timeline",
-        ArrayOf(file.timeline,
-                [](const domain::TimelineEntry& entry) {
-                    return Object("at", entry.at, "actor", entry.actor, "action", entry.action, "detail",
-                                  entry.detail);
-                }),
-        "indication", ToJson(view.indication), "allowedActions",
-        ArrayOf(view.allowed_actions, [](domain::CaseAction action) { return std::string{domain::ToString(action)}; }),
-        "relatedSignals",
-        ArrayOf(view.related_signals,
-                [](const domain::RelatedSignal& item) {
-                    return Object("signalId", item.signal_id, "caseId", OptionalToJson(item.case_id), "createdAt",
-                                  item.created_at, "matchedOn", item.matched_on);
-                }),
-        "overdue", !view.overdue_reasons.empty(), "overdueReasons", view.overdue_reasons, "retention",
-        ToJson(view.retention, view.retain_until));
+        out.BeginObject()
+            .Key("id").String(item.id)
+            .Key("partner").String(item.partner)
+            .Key("forum").StringOrNull(item.forum)
+            .Key("feedbackDue").String(item.feedback_due)
+            .Key("note").StringOrNull(item.note)
+            .Key("at").String(item.at)
+            .Key("actor").String(item.actor)
+            .Key("overdue").Bool(overdue != view.referral_overdue.end() && overdue->second)
+            .Key("feedback").BeginArray();
+        for (const domain::PartnerFeedback& feedback : item.feedback) {
+            out.StringObject(
+                {{"id", feedback.id}, {"summary", feedback.summary}, {"at", feedback.at}, {"actor", feedback.actor}});
+        }
+        out.EndArray().EndObject();
+    }
+    out.EndArray().Key("reporterFeedback").BeginArray();
+    for (const domain::FeedbackMessage& item : file.reporter_feedback) {
+        out.StringObject({{"message", item.message}, {"at", item.at}, {"actor", item.actor}});
+    }
+    out.EndArray()
+        .Key("outcome").StringOrNull(header.outcome)
+        .Key("closureNote").StringOrNull(header.closure_note)
+        .Key("closures").BeginArray();
+    for (const domain::Closure& closure : file.closures) {
+        out.BeginObject()
+            .Key("at").String(closure.at)
+            .Key("outcome").String(closure.outcome)
+            .Key("note").StringOrNull(closure.note)
+            .Key("actor").String(closure.actor)
+            .EndObject();
+    }
+    out.EndArray()
+        .Key("reopenCount").Int(header.reopen_count)
+        .Key("reopenedAt").StringOrNull(header.reopened_at)
+        .Key("reopenings").BeginArray();
+    for (const domain::Reopening& reopening : file.reopenings) {
+        out.StringObject({{"at", reopening.at}, {"reason", reopening.reason}, {"actor", reopening.actor}});
+    }
+    out.EndArray()
+        .Key("createdAt").String(header.created_at)
+        .Key("updatedAt").String(header.updated_at)
+        .Key("version").Int(header.version)
+        .Key("timeline").BeginArray();
+    for (const domain::TimelineEntry& entry : file.timeline) {
+        out.StringObject(
+            {{"at", entry.at}, {"actor", entry.actor}, {"action", entry.action}, {"detail", entry.detail}});
+    }
+    out.EndArray().Key("indication");
+    Write(out, view.indication);
+    out.Key("allowedActions").BeginArray();
+    for (domain::CaseAction action : view.allowed_actions) out.String(domain::ToString(action));
+    out.EndArray().Key("relatedSignals").BeginArray();
+    for (const domain::RelatedSignal& item : view.related_signals) {
+        out.BeginObject()
+            .Key("signalId").String(item.signal_id)
+            .Key("caseId").StringOrNull(item.case_id)
+            .Key("createdAt").String(item.created_at)
+            .Key("matchedOn").Strings(item.matched_on)
+            .EndObject();
+    }
+    out.EndArray()
+        .Key("overdue").Bool(!view.overdue_reasons.empty())
+        .Key("overdueReasons").Strings(view.overdue_reasons)
+        .Key("retention");
+    Write(out, view.retention, view.retain_until);
+    out.EndObject();
 }
+
+template <typename Value>
+std::string Written(const Value& value) {
+    JsonWriter out;
+    Write(out, value);
+    return std::move(out).Take();
+}
+
+}  // namespace
+
+std::string SignalJson(const domain::Signal& signal) { return Written(signal); }
+
+std::string SignalsJson(const std::vector<domain::Signal>& signals) { return SignalsWritten(signals, SignalPart::kWhole); }
+
+std::string SummariesToJson(const std::vector<domain::Signal>& signals) {
+    return SignalsWritten(signals, SignalPart::kSummary);
+}
+
+std::string CaseViewJson(const app::CaseView& view) { return Written(view); }
+
+std::string IndicationJson(const domain::Indication& indication) { return Written(indication); }
+
+Json ToJson(const domain::Signal& signal) { return Json::parse(SignalJson(signal)); }
+
+Json ToJson(const app::CaseView& view) { return Json::parse(CaseViewJson(view)); }
 
 Json ToJson(const app::CaseListItem& item) {
     const domain::Case& header = item.summary.header;

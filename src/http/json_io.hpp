@@ -75,16 +75,21 @@ struct CatalogProposal {
 Result<CatalogProposal> ReadCatalogProposal(const std::string& body);
 
 Json ToJson(const domain::Catalog& catalog);
+//! A whole signal, a list of them, a case with everything the officer sees of it and an indication, as JSON text
+//! written without a Json tree: these are the answers read most, and building the tree first cost more than
+//! serialising it (GET a case, docs/performance.md).
+std::string SignalJson(const domain::Signal& signal);
+std::string SignalsJson(const std::vector<domain::Signal>& signals);
+std::string CaseViewJson(const app::CaseView& view);
+std::string IndicationJson(const domain::Indication& indication);
+//! The same as a Json tree, for a document that takes parts of it (the inspection export).
 Json ToJson(const domain::Signal& signal);
+Json ToJson(const app::CaseView& view);
 //! Signals in a list, as JSON text: of each what it is (codes, channel), where it stands and when, without the
 //! narrative, location, persons or business; the whole signal is read (and audited) one at a time. Written
 //! without a Json tree.
 std::string SummariesToJson(const std::vector<domain::Signal>& signals);
-Json ToJson(const domain::Rectification& rectification);
-Json ToJson(const store::RetentionState& state, const std::optional<std::string>& retain_until);
-Json ToJson(const app::CaseView& view);
 Json ToJson(const app::CaseListItem& item);
-Json ToJson(const domain::Indication& indication);
 Json ToJson(const app::StepResult& result);
 Json ToJson(const store::AuditRecord& record);
 Json ToJson(const domain::Recurrence& recurrence);

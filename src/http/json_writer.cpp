@@ -8,11 +8,37 @@ namespace meldroute::http {
 
 namespace {
 
-// Whether `text` goes into a JSON string as it is: printable ASCII without a quote or a backslash.
+// Whether `text` goes into a JSON string as it is: printable ASCII other than a quote or a backslash, and
+// well-formed UTF-8 sequences (Unicode's table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF),
+// which the tree's dump copies unchanged too. Anything else takes the tree's own escaping.
 bool NeedsNoEscaping(std::string_view text) {
-    for (char character : text) {
-        auto byte = static_cast<unsigned char>(character);
-        if (byte < 0x20 || byte >= 0x7f || character == '"' || character == '\\') return false;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    auto continuation = [&](std::size_t at, unsigned char low = 0x80, unsigned char high = 0xbf) {
+        return at < size && bytes[at] >= low && bytes[at] <= high;
+    };
+    std::size_t at = 0;
+    while (at < size) {
+        const unsigned char lead = bytes[at];
+        if (lead < 0x80) {
+            if (lead < 0x20 || lead == 0x7f || lead == '"' || lead == '\\') return false;
+            ++at;
+        } else if (lead >= 0xc2 && lead <= 0xdf) {
+            if (!continuation(at + 1)) return false;
+            at += 2;
+        } else if (lead >= 0xe0 && lead <= 0xef) {
+            const unsigned char low = lead == 0xe0 ? 0xa0 : 0x80;
+            const unsigned char high = lead == 0xed ? 0x9f : 0xbf;
+            if (!continuation(at + 1, low, high) || !continuation(at + 2)) return false;
+            at += 3;
+        } else if (lead >= 0xf0 && lead <= 0xf4) {
+            const unsigned char low = lead == 0xf0 ? 0x90 : 0x80;
+            const unsigned char high = lead == 0xf4 ? 0x8f : 0xbf;
+            if (!continuation(at + 1, low, high) || !continuation(at + 2) || !continuation(at + 3)) return false;
+            at += 4;
+        } else {
+            return false;
+        }
     }
     return true;
 }
@@ -74,7 +100,8 @@ void JsonWriter::AppendString(std::string_view text) {
         out_ += text;
         out_ += '"';
     } else {
-        // Rare in a list of codes, ids and dates: the tree's own escaping, so the bytes are the same as elsewhere.
+        // Rare (a line break or a quote in a narrative): the tree's own escaping, so the bytes are the same as
+        // elsewhere.
         out_ += nlohmann::json(std::string{text}).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
 }
@@ -87,6 +114,12 @@ JsonWriter& JsonWriter::Strings(const std::vector<std::string>& texts) {
     return EndArray();
 }
 
+JsonWriter& JsonWriter::StringObject(std::initializer_list<std::pair<std::string_view, std::string_view>> members) {
+    BeginObject();
+    for (const auto& [name, text] : members) Key(name).String(text);
+    return EndObject();
+}
+
 JsonWriter& JsonWriter::Null() {
     BeforeValue();
     out_ += "null";
@@ -96,6 +129,12 @@ JsonWriter& JsonWriter::Null() {
 JsonWriter& JsonWriter::Int(std::int64_t value) {
     BeforeValue();
     out_ += std::to_string(value);
+    return *this;
+}
+
+JsonWriter& JsonWriter::Double(double value) {
+    BeforeValue();
+    out_ += nlohmann::json(value).dump();
     return *this;
 }
 

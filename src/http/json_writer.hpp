@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,8 +28,12 @@ public:
     //! The text, or null.
     JsonWriter& StringOrNull(const std::optional<std::string>& text);
     JsonWriter& Strings(const std::vector<std::string>& texts);
+    //! An object whose members are all strings, in the order given.
+    JsonWriter& StringObject(std::initializer_list<std::pair<std::string_view, std::string_view>> members);
     JsonWriter& Null();
     JsonWriter& Int(std::int64_t value);
+    //! As the Json tree writes a double: the shortest text that reads back the same, "1.0" for a whole number.
+    JsonWriter& Double(double value);
     JsonWriter& Bool(bool value);
 
     //! The document, once complete.

@@ -21,6 +21,7 @@ TEST(JsonWriterTest, NestedDocumentMatchesTheTreesDump) {
         .Key("day").StringOrNull(std::nullopt)
         .Key("case").StringOrNull(std::string{"c1"})
         .Key("count").Int(-42)
+        .Key("scores").BeginArray().Double(1.5).Double(3.0).Double(0.1).Double(-0.0).EndArray()
         .Key("open").Bool(true)
         .Key("closed").Bool(false)
         .Key("empty").BeginObject().EndObject()
@@ -35,6 +36,7 @@ TEST(JsonWriterTest, NestedDocumentMatchesTheTreesDump) {
                                       {"day", nullptr},
                                       {"case", "c1"},
                                       {"count", -42},
+                                      {"scores", {1.5, 3.0, 0.1, -0.0}},
                                       {"open", true},
                                       {"closed", false},
                                       {"empty", Json::object()},
@@ -53,6 +55,13 @@ TEST(JsonWriterTest, StringsAreEscapedAsTheTreeEscapesThem) {
         "/api/v1/signals?status=gemeld",
         "\x7f",
         "",
+        "\xc2\x80 \xdf\xbf \xe0\xa0\x80 \xef\xbf\xbf \xf0\x90\x80\x80 \xf4\x8f\xbf\xbf",  // the bounds of each length
+        "overlong \xc0\xaf \xc1\xbf \xe0\x80\xaf \xf0\x80\x80\xaf",
+        "surrogate \xed\xa0\x80 \xed\xbf\xbf",
+        "beyond U+10FFFF \xf4\x90\x80\x80 \xf5\x80\x80\x80 \xff",
+        "cut short \xe2\x82",
+        "\xf0\x9f\x98",
+        "lone continuation \x80 \xbf",
     };
     for (const std::string& text : awkward) {
         JsonWriter out;

@@ -61,12 +61,12 @@ void RegisterRetentionApi(Router& router, app::Service& service) {
                      std::string reason = reader.RequiredString("reason");
                      MR_READ_DONE(reader);
                      return Answer(context, svc->SetLegalHold(principal, context.params[0], reason), 200,
-                                   [](const app::CaseView& view) { return ToJson(view); });
+                                   [](const app::CaseView& view) { return CaseViewJson(view); });
                  });
     router.Add(verb::delete_, "/api/v1/cases/{}/legal-hold", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
             return Answer(context, svc->SetLegalHold(principal, context.params[0], std::nullopt), 200,
-                          [](const app::CaseView& view) { return ToJson(view); });
+                          [](const app::CaseView& view) { return CaseViewJson(view); });
         });
     });
     router.Add(verb::get, "/api/v1/destruction-log", [svc](Context& context) {
@@ -100,7 +100,7 @@ void RegisterRetentionApi(Router& router, app::Service& service) {
                      MR_READ_DONE(reader);
                      return Answer(context,
                                    svc->RectifyPerson(principal, context.params[0], *position, correction, reason), 201,
-                                   [](const domain::Signal& signal) { return ToJson(signal); });
+                                   [](const domain::Signal& signal) { return SignalJson(signal); });
                  });
 }
 

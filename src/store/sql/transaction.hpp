@@ -461,20 +461,22 @@ public:
         // is enough: a signal among the newest kMaxRelatedSignals related ones has, in each key it shares,
         // fewer newer others than kMaxRelatedSignals besides the case's own signals, so every kind it matched on
         // is found too.
+        // The case's own signals with match keys, and those keys, in one statement. An own signal without keys
+        // is found along no key, so it needs no place in `own`.
         std::set<std::int64_t> own;
-        {
-            auto statement = db_.Prepare("SELECT sequence FROM signals WHERE case_id = ?");
-            statement.Bind(1, case_id);
-            while (statement.Step()) own.insert(statement.Int(0));
-        }
         std::vector<std::string> key_hashes;
         {
             auto statement = db_.Prepare(
-                "SELECT DISTINCT k.key_hash FROM signals mine JOIN signal_keys k ON k.signal_id = mine.id "
-                "WHERE mine.case_id = ? ORDER BY k.key_hash");
+                "SELECT mine.sequence, k.key_hash FROM signals mine JOIN signal_keys k ON k.signal_id = mine.id "
+                "WHERE mine.case_id = ?");
             statement.Bind(1, case_id);
-            while (statement.Step()) key_hashes.push_back(statement.Text(0));
+            while (statement.Step()) {
+                own.insert(statement.Int(0));
+                key_hashes.push_back(statement.Text(1));
+            }
         }
+        std::sort(key_hashes.begin(), key_hashes.end());
+        key_hashes.erase(std::unique(key_hashes.begin(), key_hashes.end()), key_hashes.end());
         // Newest first: each related signal's sequence with the kinds it matched on, sorted and without repeats.
         std::map<std::int64_t, std::set<std::string>, std::greater<>> kinds_by_signal;
         const auto per_key = static_cast<std::int64_t>(kMaxRelatedSignals + own.size());
