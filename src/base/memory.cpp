@@ -17,8 +17,8 @@
 #if defined(MELDROUTE_JEMALLOC)
 // jemalloc reads its options from this symbol at its first allocation, before main. Two arenas, as glibc's were
 // capped: with the thread caches in front of them, more arenas measured no faster at 10k signals and held more.
-// Allocations of 8 MiB and more (Argon2id's 64 MiB at a sign-in) go to a dedicated arena that returns them to the
-// system at once (jemalloc's default oversize_threshold; its decay there is immediate).
+// Blocks of 8 MiB and more go to an arena of their own that hands them back to the system when freed (jemalloc's
+// default oversize_threshold). Every program linking base keeps this object (CMakeLists.txt: --undefined).
 // NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): declared so by jemalloc.h.
 const char* malloc_conf = "narenas:2";
 #endif
@@ -44,6 +44,8 @@ std::string DescribeAllocator() {
         return "jemalloc";
     }
     return std::string{"jemalloc "} + version + ", " + std::to_string(arenas) + " arenas";
+#elif defined(__SANITIZE_ADDRESS__)
+    return "AddressSanitizer's allocator";
 #else
     return "glibc malloc";
 #endif

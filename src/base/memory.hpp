@@ -4,9 +4,10 @@
 #include <string>
 // The server's heap: few malloc arenas, and memory handed back after the few requests that need much of it.
 //
-// The build allocates with jemalloc (CMake option MELDROUTE_JEMALLOC, on except under the sanitizers): each thread
-// keeps a small cache of freed blocks, so the server's threads rarely take an arena's lock. It runs with 2 arenas
-// (kJemallocOptions in memory.cpp; MALLOC_CONF in the environment adds to or overrides them).
+// The build allocates with jemalloc (CMake option MELDROUTE_JEMALLOC, on except under the sanitizers, which bring
+// their own allocator): each thread keeps a small cache of freed blocks, so the server's threads rarely take an
+// arena's lock. It runs with 2 arenas (`malloc_conf` in memory.cpp; MALLOC_CONF in the environment adds to or
+// overrides it).
 
 namespace meldroute {
 
@@ -16,8 +17,8 @@ namespace meldroute {
 //! do under jemalloc, whose arenas are set before main runs.
 void LimitAllocatorArenas(int arenas);
 
-//! The allocator in use with its version and arenas, for the log line at start: "jemalloc 5.3.0-…, 2 arenas" or
-//! "glibc malloc".
+//! The allocator in use, for the log line at start: "jemalloc 5.3.0-…, 2 arenas" (its version and the arenas it
+//! was configured with), "AddressSanitizer's allocator" or "glibc malloc".
 std::string DescribeAllocator();
 
 //! Returns the free pages of every arena to the system. For after a request that built a large transient

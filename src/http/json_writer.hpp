@@ -1,5 +1,5 @@
-// JSON text written straight into a string, for the lists that are read most (the API's list of signals): building
-// a Json tree of a hundred objects first and then serialising it cost more than reading the rows.
+// JSON text written straight into a string, for the answers read most (a list of signals, a signal, a case):
+// building a Json tree first and then serialising it cost more than reading the rows.
 #pragma once
 
 #include <cstdint>
