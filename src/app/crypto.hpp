@@ -12,11 +12,10 @@ namespace meldroute::app {
 //! Initialises libsodium once; call before anything else here. Returns false if it cannot.
 bool InitCrypto();
 
-//! A new UUID (version 7, RFC 9562): the current Unix time (whole seconds, in its milliseconds field), then 74
-//! random bits. Ids made later
-//! sort later, so the indexes on them (signals, persons, cases, audit objects) grow at their end instead of
-//! taking a random page per insert (intake +10% at 10k signals, docs/performance.md). The time in an id is no
-//! secret from anyone who may see the id: the record it names carries its own time.
+//! A new UUID (version 7, RFC 9562): the current Unix time in milliseconds, then 74 random bits. Ids made later
+//! sort later (ids of the same millisecond in any order), so the indexes on them (signals, persons, cases, audit
+//! objects) grow at their end instead of taking a random page per insert (docs/performance.md). The time in an id
+//! is no secret from anyone who may see the id: the record it names carries its own time (to the second).
 std::string NewId();
 
 //! A random URL-safe token with 256 bits of entropy.
