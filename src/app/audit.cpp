@@ -65,8 +65,6 @@ std::pair<std::string, std::string> DataSubjectOf(const std::string& object) {
     return {"", ""};
 }
 
-std::string RandomHex(std::size_t bytes) { return Sha256Hex(RandomToken()).substr(0, bytes * 2); }
-
 }  // namespace
 
 void AppendAudit(store::Transaction& transaction, const AuditEntry& entry, const std::string& at) {

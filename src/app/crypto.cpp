@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 
 namespace meldroute::app {
@@ -21,11 +22,45 @@ std::string ToHex(const unsigned char* bytes, std::size_t length) {
 
 }  // namespace
 
+void RandomBytes(unsigned char* out, std::size_t size) {
+    // Filled 4 KiB at a time from the kernel (libsodium's getrandom), then handed out byte by byte, each byte
+    // once and wiped as it leaves. A request took four to six getrandom calls of 16-32 bytes (ids, nonces, its
+    // trace and span), each a system call, which this paravirtualised machine makes dear (docs/performance.md).
+    // Per thread, so no lock; meldroute never forks, so no copy of a pool lives on in a child.
+    constexpr std::size_t kPool = 4096;
+    struct Pool {
+        std::array<unsigned char, kPool> bytes{};
+        std::size_t left = 0;
+        ~Pool() { sodium_memzero(bytes.data(), bytes.size()); }
+    };
+    thread_local Pool pool;
+    if (size > kPool / 8) {
+        randombytes_buf(out, size);
+        return;
+    }
+    if (pool.left < size) {
+        randombytes_buf(pool.bytes.data(), pool.bytes.size());
+        pool.left = pool.bytes.size();
+    }
+    unsigned char* from = pool.bytes.data() + (pool.bytes.size() - pool.left);
+    std::memcpy(out, from, size);
+    sodium_memzero(from, size);
+    pool.left -= size;
+}
+
+std::string RandomHex(std::size_t bytes) {
+    std::string random(bytes, '\0');
+    RandomBytes(reinterpret_cast<unsigned char*>(random.data()), random.size());
+    std::string hex = ToHex(reinterpret_cast<const unsigned char*>(random.data()), random.size());
+    sodium_memzero(random.data(), random.size());
+    return hex;
+}
+
 bool InitCrypto() { return sodium_init() >= 0; }
 
 std::string NewId() {
     std::array<unsigned char, 16> bytes{};
-    randombytes_buf(bytes.data(), bytes.size());
+    RandomBytes(bytes.data(), bytes.size());
     // RFC 9562's version 7: the millisecond of the making, then 74 random bits. Ids made one after another sort in
     // the order they were made (to the millisecond), so every index keyed by an id grows at its end: to the
     // second only, the signals' id index took a random page for each signal of the current second, a third of all
@@ -43,7 +78,7 @@ std::string NewId() {
 
 std::string RandomToken() {
     std::array<unsigned char, 32> bytes{};
-    randombytes_buf(bytes.data(), bytes.size());
+    RandomBytes(bytes.data(), bytes.size());
     return Base64UrlEncode({reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }
 
@@ -189,7 +224,7 @@ std::string Seal(std::string_view key_id, std::string_view key, std::string_view
                         crypto_aead_xchacha20poly1305_ietf_ABYTES,
                     '\0');
     auto* nonce = reinterpret_cast<unsigned char*>(box.data());
-    randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+    RandomBytes(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
     unsigned long long written = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(
         nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &written,

@@ -45,5 +45,27 @@ TEST(NewIdTest, LaterIdsSortLaterAndNoneRepeats) {
     EXPECT_EQ(seen.size(), 20000u) << "74 random bits: no two alike, also within one millisecond";
 }
 
+TEST(RandomBytesTest, EveryDrawIsFreshAcrossThePoolsRefillsAndFromOtherThreads) {
+    ASSERT_TRUE(InitCrypto());
+    // 16-byte draws over many 4 KiB pools: none may repeat (a pool handed out twice, or a refill that failed).
+    std::set<std::string> seen;
+    for (int i = 0; i < 5000; ++i) seen.insert(RandomHex(16));
+    EXPECT_EQ(seen.size(), 5000u);
+    for (const std::string& hex : {*seen.begin(), RandomHex(8)}) {
+        EXPECT_EQ(hex.find_first_not_of("0123456789abcdef"), std::string::npos) << hex;
+    }
+    EXPECT_EQ(RandomHex(8).size(), 16u);
+    // Another thread has a pool of its own, which must not start where this one did.
+    std::string other;
+    std::thread{[&other] { other = RandomHex(16); }}.join();
+    EXPECT_EQ(seen.count(other), 0u);
+    // Larger than a pool's share: straight from the kernel, and still random.
+    std::string large(4096, '\0'), again(4096, '\0');
+    RandomBytes(reinterpret_cast<unsigned char*>(large.data()), large.size());
+    RandomBytes(reinterpret_cast<unsigned char*>(again.data()), again.size());
+    EXPECT_NE(large, again);
+    EXPECT_NE(large, std::string(4096, '\0'));
+}
+
 }  // namespace
 }  // namespace meldroute::app

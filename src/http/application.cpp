@@ -113,7 +113,7 @@ void Application::HandleHere(const Request& request, const std::string& peer, co
     auto traceparent = request.find("traceparent");
     if (traceparent == request.end() ||
         !ParseTraceparent(std::string{traceparent->value()}, trace.trace_id, trace.parent_span_id)) {
-        trace.trace_id = app::Sha256Hex(app::RandomToken()).substr(0, 32);
+        trace.trace_id = app::RandomHex(16);
         trace.parent_span_id.clear();
     }
     trace.started_at = FormatTime(Now());
