@@ -19,6 +19,7 @@
 #include "store/postgres/pg_store.hpp"
 #include "store/postgres/test_database.hpp"
 #include "store/sql/sealing.hpp"
+#include "store/sql/transaction.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/writer_hold_testing.hpp"
 
@@ -1475,6 +1476,29 @@ TYPED_TEST(StoreContractTest, Registers) {
         EXPECT_EQ(actions[0].status, "loopt");
         EXPECT_EQ(registers.FindAction("e-learning")->owner, "Team Veiligheid");
     });
+}
+
+// The set of case ids a figures read remembers: canonical UUIDs as numbers, any other text as text, never one
+// taken for the other.
+TEST(IdSetTest, KnowsExactlyTheIdsAddedInEitherForm) {
+    sql::IdSet ids;
+    std::vector<std::string> added;
+    for (int i = 0; i < 300; ++i) added.push_back(app::NewId());
+    for (const std::string& id : added) ids.Add(id);
+    ids.Add("c1");
+    ids.Add("0190a1b2-0000-7000-8000-00000000000A");  // uppercase: not canonical, kept as text
+    ids.Seal();
+    for (const std::string& id : added) EXPECT_TRUE(ids.Contains(id)) << id;
+    EXPECT_TRUE(ids.Contains("c1"));
+    EXPECT_TRUE(ids.Contains("0190a1b2-0000-7000-8000-00000000000A"));
+    EXPECT_FALSE(ids.Contains("0190a1b2-0000-7000-8000-00000000000a")) << "differs in case: another id";
+    EXPECT_FALSE(ids.Contains("c2"));
+    EXPECT_FALSE(ids.Contains(app::NewId()));
+    std::string neighbour = added.front();
+    neighbour.back() = neighbour.back() == '0' ? '1' : '0';
+    EXPECT_FALSE(ids.Contains(neighbour)) << "one digit apart";
+    EXPECT_FALSE(ids.Contains(added.front().substr(0, 35))) << "cut short";
+    EXPECT_FALSE(ids.Contains(""));
 }
 
 }  // namespace
