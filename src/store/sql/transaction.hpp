@@ -101,20 +101,25 @@ private:
     // only in case stays two ids, as it is in the store).
     static std::optional<unsigned __int128> Key(std::string_view id) {
         if (id.size() != 36 || id[8] != '-' || id[13] != '-' || id[18] != '-' || id[23] != '-') return std::nullopt;
+        // The value of each lowercase hex digit; 16 for every other character.
+        static constexpr std::array<unsigned char, 256> kDigits = [] {
+            std::array<unsigned char, 256> digits{};
+            digits.fill(16);
+            constexpr std::string_view kHex = "0123456789abcdef";
+            for (std::size_t value = 0; value < kHex.size(); ++value) {
+                digits[static_cast<unsigned char>(kHex[value])] = static_cast<unsigned char>(value);
+            }
+            return digits;
+        }();
         unsigned __int128 key = 0;
+        unsigned others = 0;
         for (std::size_t at = 0; at < id.size(); ++at) {
             if (at == 8 || at == 13 || at == 18 || at == 23) continue;
-            const char digit = id[at];
-            unsigned value = 0;
-            if (digit >= '0' && digit <= '9') {
-                value = static_cast<unsigned>(digit - '0');
-            } else if (digit >= 'a' && digit <= 'f') {
-                value = static_cast<unsigned>(digit - 'a' + 10);
-            } else {
-                return std::nullopt;
-            }
-            key = (key << 4) | value;
+            const unsigned value = kDigits[static_cast<unsigned char>(id[at])];
+            others |= value;
+            key = (key << 4) | (value & 15U);
         }
+        if ((others & 16U) != 0) return std::nullopt;
         return key;
     }
 
