@@ -24,8 +24,10 @@ std::string ToHex(const unsigned char* bytes, std::size_t length) {
 
 void RandomBytes(unsigned char* out, std::size_t size) {
     // Filled 4 KiB at a time from the kernel (libsodium's getrandom), then handed out byte by byte, each byte
-    // once and wiped as it leaves. A request took four to six getrandom calls of 16-32 bytes (ids, nonces, its
+    // once and wiped as it leaves. A request took four to six getrandom calls of 8-32 bytes (ids, nonces, its
     // trace and span), each a system call, which this paravirtualised machine makes dear (docs/performance.md).
+    // Only for values that are not secret once used (ids, nonces, trace ids): keys and tokens come straight from
+    // the kernel.
     // Per thread, so no lock; meldroute never forks, so no copy of a pool lives on in a child.
     constexpr std::size_t kPool = 4096;
     struct Pool {
@@ -63,8 +65,8 @@ std::string NewId() {
     RandomBytes(bytes.data(), bytes.size());
     // RFC 9562's version 7: the millisecond of the making, then 74 random bits. Ids made one after another sort in
     // the order they were made (to the millisecond), so every index keyed by an id grows at its end: to the
-    // second only, the signals' id index took a random page for each signal of the current second, a third of all
-    // the pages a batch of new signals wrote (docs/performance.md). The record itself keeps the second.
+    // second only, the signals' id index took a random page for each signal of the current second, nearly a third of
+    // all the pages a batch of new signals wrote (docs/performance.md). The record itself keeps the second.
     const auto millis = static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
             .count());
@@ -77,8 +79,10 @@ std::string NewId() {
 }
 
 std::string RandomToken() {
+    // Straight from the kernel, not through the pool: tokens are secrets, and a pool would hold the next ones
+    // before they exist. They are made at sign-in and per form, not per request.
     std::array<unsigned char, 32> bytes{};
-    RandomBytes(bytes.data(), bytes.size());
+    randombytes_buf(bytes.data(), bytes.size());
     return Base64UrlEncode({reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }
 

@@ -16,17 +16,19 @@ bool InitCrypto();
 //! A new UUID (version 7, RFC 9562): the current Unix time in milliseconds, then 74 random bits. Ids made later
 //! sort later (ids of the same millisecond in any order), so the indexes on them (signals, persons, cases, audit
 //! objects) grow at their end instead of taking a random page per insert (docs/performance.md). The time in an id
-//! is no secret from anyone who may see the id: the record it names carries its own time (to the second).
+//! is no secret from anyone who may see the id: the record it names carries its own time (to the second; the id
+//! tells the millisecond).
 std::string NewId();
 
 //! `size` random bytes from the kernel's generator, drawn through a small per-thread pool so that a request's
-//! few ids, nonces and tokens cost one system call per 4 KiB instead of one each (keys: RandomKey, straight).
+//! few ids, nonces and trace ids cost one system call per 4 KiB instead of one each. Not for secrets: keys
+//! (RandomKey) and tokens (RandomToken) come straight from the kernel.
 void RandomBytes(unsigned char* out, std::size_t size);
 
 //! `bytes` random bytes as lowercase hex (trace and span ids).
 std::string RandomHex(std::size_t bytes);
 
-//! A random URL-safe token with 256 bits of entropy.
+//! A random URL-safe token with 256 bits of entropy, straight from the kernel.
 std::string RandomToken();
 
 //! base64url without padding (JOSE, PKCE) and standard base64 (HTTP Basic) of `bytes`.

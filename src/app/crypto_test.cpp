@@ -45,26 +45,29 @@ TEST(NewIdTest, LaterIdsSortLaterAndNoneRepeats) {
     EXPECT_EQ(seen.size(), 20000u) << "74 random bits: no two alike, also within one millisecond";
 }
 
-TEST(RandomBytesTest, EveryDrawIsFreshAcrossThePoolsRefillsAndFromOtherThreads) {
+TEST(RandomBytesTest, EveryDrawIsFreshAcrossThePoolsRefills) {
     ASSERT_TRUE(InitCrypto());
-    // 16-byte draws over many 4 KiB pools: none may repeat (a pool handed out twice, or a refill that failed).
+    // Draws of 13 and 24 bytes over many 4 KiB pools, so refills come with bytes left over: none may repeat (a pool
+    // handed out twice, a leftover handed out again, or a refill that failed).
     std::set<std::string> seen;
-    for (int i = 0; i < 5000; ++i) seen.insert(RandomHex(16));
-    EXPECT_EQ(seen.size(), 5000u);
-    for (const std::string& hex : {*seen.begin(), RandomHex(8)}) {
-        EXPECT_EQ(hex.find_first_not_of("0123456789abcdef"), std::string::npos) << hex;
+    for (int i = 0; i < 4000; ++i) {
+        for (std::size_t size : {13u, 24u}) {
+            std::string drawn(size, '\0');
+            RandomBytes(reinterpret_cast<unsigned char*>(drawn.data()), drawn.size());
+            EXPECT_TRUE(seen.insert(drawn).second) << "draw " << i << " of " << size << " bytes repeated";
+        }
     }
-    EXPECT_EQ(RandomHex(8).size(), 16u);
-    // Another thread has a pool of its own, which must not start where this one did.
-    std::string other;
-    std::thread{[&other] { other = RandomHex(16); }}.join();
-    EXPECT_EQ(seen.count(other), 0u);
-    // Larger than a pool's share: straight from the kernel, and still random.
-    std::string large(4096, '\0'), again(4096, '\0');
-    RandomBytes(reinterpret_cast<unsigned char*>(large.data()), large.size());
-    RandomBytes(reinterpret_cast<unsigned char*>(again.data()), again.size());
-    EXPECT_NE(large, again);
-    EXPECT_NE(large, std::string(4096, '\0'));
+    const std::string hex = RandomHex(8);
+    EXPECT_EQ(hex.size(), 16u);
+    EXPECT_EQ(hex.find_first_not_of("0123456789abcdef"), std::string::npos) << hex;
+    // At the pool's share (512 bytes, from the pool) and beyond it (513, straight from the kernel): random each time.
+    for (std::size_t size : {512u, 513u, 4096u}) {
+        std::string first(size, '\0'), second(size, '\0');
+        RandomBytes(reinterpret_cast<unsigned char*>(first.data()), first.size());
+        RandomBytes(reinterpret_cast<unsigned char*>(second.data()), second.size());
+        EXPECT_NE(first, second) << size;
+        EXPECT_NE(first, std::string(size, '\0')) << size;
+    }
 }
 
 }  // namespace

@@ -15,7 +15,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/crypto.hpp"
 #include "app/keyring.hpp"
+#include "http/page_support.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/writer_hold_testing.hpp"
 
@@ -163,6 +165,18 @@ TEST_F(ApplicationTest, SignInsAreHandledApartFromOtherRequests) {
     application_->Handle(Make(bhttp::verb::get, "/health/live", ""), "127.0.0.1", live.Respond());
     EXPECT_EQ(live.Wait().result_int(), 200u);
     EXPECT_EQ(live.answered_on, std::this_thread::get_id());
+}
+
+// A page names a case by the random end of its id: two cases made in the same minute (whose ids begin alike, the
+// time) must not share a name.
+TEST(ShortIdTest, IsTheRandomEndOfTheId) {
+    ASSERT_TRUE(app::InitCrypto());
+    const std::string first = app::NewId();
+    const std::string second = app::NewId();
+    ASSERT_EQ(first.substr(0, 8), second.substr(0, 8)) << "made within 65 seconds: the same beginning";
+    EXPECT_EQ(ShortId(first), first.substr(28));
+    EXPECT_NE(ShortId(first), ShortId(second));
+    EXPECT_EQ(ShortId("c1"), "c1");
 }
 
 }  // namespace

@@ -155,6 +155,8 @@ Json ErrorSummary(const std::map<std::string, std::string>& errors, const std::s
     return Json{{"items", items}, {"hasItems", !items.empty()}, {"detail", detail}};
 }
 
+std::string ShortId(std::string_view id) { return std::string{id.size() > 8 ? id.substr(id.size() - 8) : id}; }
+
 std::string DutchTime(const std::string& time) {
     if (time.size() < 16) return time;
     return time.substr(8, 2) + "-" + time.substr(5, 2) + "-" + time.substr(0, 4) + " " + time.substr(11, 5);
@@ -221,7 +223,7 @@ Json WorkOverviewModel(app::Service& service, const app::Principal& principal) {
             if (why.empty() && is_waiting) why = "Wacht op terugkoppeling van een partner.";
             if (why.empty()) why = "Terugkoppeling aan de melder nog te geven.";
             attention.push_back({{"id", summary.header.id},
-                                 {"shortId", summary.header.id.substr(0, 8)},
+                                 {"shortId", ShortId(summary.header.id)},
                                  {"statusLabel", std::string{domain::DutchLabel(summary.header.status)}},
                                  {"due", item.next_deadline.value_or("—")},
                                  {"overdue", late},

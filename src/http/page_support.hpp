@@ -63,6 +63,11 @@ Json Options(const std::vector<std::pair<std::string, std::string>>& choices, co
 //! The error summary's model, or null when there is nothing to say.
 Json ErrorSummary(const std::map<std::string, std::string>& errors, const std::string& detail = "");
 
+//! How a page names a case or signal in short ("Casus 3f9a0c21"): the last eight hex digits of its id, which are
+//! random. The first eight are the time it was made (UUID version 7) and were the same for every case made
+//! within the same 65 seconds.
+std::string ShortId(std::string_view id);
+
 //! "2024-04-15T09:30:00Z" → "15-04-2024 09:30" for Dutch readers.
 std::string DutchTime(const std::string& time);
 //! "2024-04-15" → "15-04-2024".

@@ -397,7 +397,7 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
     Json model;
     model["id"] = header.id;
     model["caseId"] = header.id;
-    model["shortId"] = header.id.substr(0, 8);
+    model["shortId"] = ShortId(header.id);
     model["status"] = std::string{domain::ToString(header.status)};
     model["statusLabel"] = std::string{domain::DutchLabel(header.status)};
     model["urgency"] = header.urgency.value_or("nog niet gewogen");
@@ -523,7 +523,7 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
         related.push_back({{"signalId", item.signal_id},
                            {"createdAt", DutchTime(item.created_at)},
                            {"caseId", item.case_id ? Json(*item.case_id) : Json(nullptr)},
-                           {"caseShortId", item.case_id ? Json(item.case_id->substr(0, 8)) : Json(nullptr)},
+                           {"caseShortId", item.case_id ? Json(ShortId(*item.case_id)) : Json(nullptr)},
                            {"matchedOn", matched}});
     }
     model["related"] = related;
@@ -676,7 +676,7 @@ Response CasePage(PageContext& pages, const Request& request, const app::Princip
         return ErrorPage(request, StatusFor(view.error().code), view.error().detail);
     }
     Json model = CaseModel(pages.service, principal, *view, step);
-    std::string title = "Casus " + case_id.substr(0, 8);
+    std::string title = "Casus " + ShortId(case_id);
     if (!step.action.empty()) title = "Fout: " + title;  // a step form came back with errors
     return RenderPage(request, &principal, title, "case", model, status, "/casussen");
 }
@@ -1048,7 +1048,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
                 bool is_waiting = !closed && item.summary.referrals_without_feedback > 0;
                 if (is_waiting) ++waiting;
                 list.push_back({{"id", header.id},
-                                {"shortId", header.id.substr(0, 8)},
+                                {"shortId", ShortId(header.id)},
                                 {"statusLabel", std::string{domain::DutchLabel(header.status)}},
                                 {"reopened", header.reopen_count > 0},
                                 {"urgency", header.urgency.value_or("—")},

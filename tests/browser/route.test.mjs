@@ -136,7 +136,7 @@ test('the aandachtfunctionaris takes the signal through the whole route with the
     await page.waitForURL(/\/casussen\/[^/#]+$/);
     shared.caseId = new URL(page.url()).pathname.split('/').pop();
     const main = page.getByRole('main');
-    await assertText(page.getByRole('heading', { level: 1 }), `Casus ${shared.caseId.slice(0, 8)}`);
+    await assertText(page.getByRole('heading', { level: 1 }), `Casus ${shared.caseId.slice(-8)}`);
     await assertText(page.locator('main dl').first(), 'Vastgelegd');
     await assertText(main, NARRATIVE);
 

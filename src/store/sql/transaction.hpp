@@ -80,7 +80,7 @@ struct TextHash {
 //! A set of record ids for one read: ids in meldroute's canonical form (lowercase UUIDs, every id it makes) kept as
 //! 128-bit numbers in one sorted vector, any other text (ids written by hand, in tests) in a hash set. Add them all,
 //! then Seal, then ask. A yearly statistics request at 1M signals remembers some 25,000 case ids: in a hash set of
-//! strings (a node and a string each) that was a fifth of its time (docs/performance.md).
+//! strings (a node and a string each) that was a quarter of its time (docs/performance.md).
 class IdSet {
 public:
     void Add(std::string_view id) {
