@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <set>
+#include <tuple>
 
 #include "app/audit.hpp"
 #include "app/commit_gate.hpp"
@@ -550,8 +551,7 @@ Result<Principal> Service::Authenticate(const std::string& token) {
     std::optional<store::SessionRecord> session;
     std::optional<store::UserRecord> user;
     MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
-        session = transaction.FindSession(token_hash);
-        if (session) user = transaction.FindUser(session->username);
+        std::tie(session, user) = transaction.FindSessionAndUser(token_hash);
         return Ok();
     }));
     if (!session || !user || !user->active) return MakeError(ErrorCode::kUnauthenticated, "Niet aangemeld.");
@@ -730,18 +730,11 @@ Result<domain::Signal> Service::GetSignal(const Principal& principal, const std:
 // ---------------------------------------------------------------------------------------------- cases
 
 Result<CaseView> Service::LoadCaseView(store::Transaction& transaction, const std::string& case_id) {
-    auto header = transaction.FindCase(case_id);
-    if (!header) return NotFound("Deze casus");
+    auto record = transaction.LoadCase(case_id);
+    if (!record) return NotFound("Deze casus");
     CaseView view;
-    view.file.header = *header;
-    view.file.signals = transaction.ListSignalsOfCase(case_id);
-    view.file.enrichments = transaction.ListEnrichments(case_id);
-    view.file.assessments = transaction.ListAssessments(case_id);
-    view.file.referrals = transaction.ListReferrals(case_id);
-    view.file.reporter_feedback = transaction.ListReporterFeedback(case_id);
-    view.file.timeline = transaction.ListTimeline(case_id);
-    view.file.closures = transaction.ListClosures(case_id);
-    view.file.reopenings = transaction.ListReopenings(case_id);
+    view.file = std::move(record->file);
+    const domain::Case* header = &view.file.header;
     // The timeline row of a reopening holds no free text (it is not sealed); its reason, sealed with the
     // reopening, is shown there again here, the n-th reopening on the n-th such row.
     std::size_t reopening = 0;
@@ -749,8 +742,8 @@ Result<CaseView> Service::LoadCaseView(store::Transaction& transaction, const st
         if (entry.action != "reopen" || reopening >= view.file.reopenings.size()) continue;
         entry.detail += " Reden: " + view.file.reopenings[reopening++].reason;
     }
-    view.related_signals = transaction.ListRelatedSignals(case_id);
-    view.retention = transaction.CaseRetention(case_id);
+    view.related_signals = std::move(record->related_signals);
+    view.retention = std::move(record->retention);
     view.retain_until = RetainUntil(view.retention, header->outcome);
     std::vector<std::string> ticked;
     for (const domain::Signal& signal : view.file.signals) {

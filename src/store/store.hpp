@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/metrics.hpp"
@@ -184,6 +185,13 @@ struct RetentionState {
     std::optional<std::string> closed_at;  // cases only
 };
 
+//! A case as its page shows it: the whole file, the signals related to its own, and its retention state.
+struct CaseRecord {
+    domain::CaseFile file;
+    std::vector<domain::RelatedSignal> related_signals;
+    RetentionState retention;
+};
+
 //! One destruction: which object, when, under which rule, which categories of data. No personal data.
 struct DestructionRecord {
     std::int64_t sequence = 0;
@@ -244,6 +252,10 @@ public:
     // Sessions.
     virtual void InsertSession(const SessionRecord& session) = 0;
     virtual std::optional<SessionRecord> FindSession(std::string_view token_hash) = 0;
+    //! The session and its user, read together (one round trip on PostgreSQL): what every signed-in request
+    //! reads first. The user is none when the session is, or when its user is gone.
+    virtual std::pair<std::optional<SessionRecord>, std::optional<UserRecord>> FindSessionAndUser(
+        std::string_view token_hash) = 0;
     virtual void TouchSession(std::string_view token_hash, std::string_view at) = 0;
     virtual void DeleteSession(std::string_view token_hash) = 0;
     virtual void DeleteSessionsOf(std::string_view username) = 0;
@@ -298,6 +310,10 @@ public:
     virtual std::vector<domain::Reopening> ListReopenings(std::string_view case_id) = 0;
     virtual void InsertTimelineEntry(std::string_view case_id, const domain::TimelineEntry& entry) = 0;
     virtual std::vector<domain::TimelineEntry> ListTimeline(std::string_view case_id) = 0;
+    //! The case's file, related signals and retention state in one go, the same as the List calls and
+    //! CaseRetention each would give; nullopt when there is no such case. On PostgreSQL the statements that need
+    //! only the case's id travel together: three round trips for the lot instead of one per statement.
+    virtual std::optional<CaseRecord> LoadCase(std::string_view case_id) = 0;
 
     // Retention and data-subject rights.
     //! A page of what the retention job weighs: its cost is the page, not the signals and cases kept.

@@ -225,6 +225,16 @@ TYPED_TEST(StoreContractTest, SessionsSecondFactorAndFederatedIdentities) {
         EXPECT_EQ(session->csrf_token, "c1");
         EXPECT_FALSE(session->must_enrol);
         EXPECT_EQ(transaction.FindSession("t2")->last_seen_at, "2024-01-01T09:10:00Z");
+        // Read together, the session and its user; neither for an unknown token.
+        auto [found, user] = transaction.FindSessionAndUser("t2");
+        ASSERT_TRUE(found.has_value());
+        EXPECT_EQ(found->csrf_token, "c2");
+        ASSERT_TRUE(user.has_value());
+        EXPECT_EQ(user->username, "af");
+        EXPECT_EQ(user->roles, std::vector<domain::Role>{domain::Role::kAandachtfunctionaris});
+        auto [none, nobody] = transaction.FindSessionAndUser("t9");
+        EXPECT_FALSE(none.has_value());
+        EXPECT_FALSE(nobody.has_value());
         auto mfa = transaction.FindMfa("af");
         ASSERT_TRUE(mfa.has_value());
         EXPECT_EQ(mfa->secret, "GEHEIM-TOTP-2");
@@ -532,6 +542,102 @@ TYPED_TEST(StoreContractTest, CaseRouteRecordsAndSummaries) {
         EXPECT_EQ(summaries[0].earliest_open_feedback_due, "2024-03-05");
         EXPECT_TRUE(summaries[0].has_reporter_feedback);
         EXPECT_TRUE(summaries[0].has_reachable_reporter);
+    });
+}
+
+// A case's whole file read in one go (on PostgreSQL, statements sent together in its pipeline) is what the
+// separate reads give, persons in order and related signals included; inside a write, it sees the job's own writes
+// still on their way; an unknown case is none.
+TYPED_TEST(StoreContractTest, LoadCaseGivesWhatTheSeparateReadsGive) {
+    this->Write([&](Transaction& transaction) {
+        transaction.InsertUser({"melder", "h", {domain::Role::kMelder}, true, "2024-01-01T00:00:00Z"});
+        domain::Signal first = this->MakeSignal("s1", "2024-03-01T10:00:00Z", "Paspoort ingenomen.");
+        domain::Signal second = this->MakeSignal("s2", "2024-03-01T11:00:00Z", "Slapen in de loods.");
+        second.persons = {{"getuige", "Karel", 1970, "", ""}, {"slachtoffer", "Ewa", 2001, "Pools", "0687654321"},
+                          {"verdachte", "Jan", std::nullopt, "", ""}};
+        transaction.InsertSignal(first);
+        transaction.InsertSignal(second);
+        transaction.InsertSignal(this->MakeSignal("s3", "2024-03-02T10:00:00Z", "Elders gemeld."));
+        transaction.InsertCase(this->MakeCase("c1", "2024-03-02T10:00:00Z"));
+        transaction.SetSignalCase("s1", "c1");
+        transaction.SetSignalCase("s2", "c1");
+        transaction.InsertSignalKey("s1", "adres", "k-adres");
+        transaction.InsertSignalKey("s3", "adres", "k-adres");
+        transaction.InsertEnrichment({"e1", "c1", "brp", "Nagaan", "Niets gevonden", "2024-03-02T11:00:00Z", "af"});
+        transaction.InsertAssessment({"a1", "c1", "hoog", {"arbeid"}, "Meerdere signalen.", "2024-03-02T12:00:00Z", "af"});
+        transaction.InsertReferral({"r1", "c1", "moviera", "signalenoverleg", "2024-03-09", "Graag contact",
+                                    "2024-03-02T13:00:00Z", "af", {}});
+        transaction.InsertPartnerFeedback({"f1", "r1", "Contact gelegd.", "2024-03-03T09:00:00Z", "af"});
+        transaction.InsertReporterFeedback("m1", "c1", {"Dank, we pakken het op.", "2024-03-03T10:00:00Z", "af"});
+        transaction.InsertTimelineEntry("c1", {"2024-03-02T10:00:00Z", "af", "record", "Casus vastgelegd"});
+        transaction.InsertClosure("c1", {"2024-03-04T10:00:00Z", "zorgtraject", "Afgerond.", "af"});
+        transaction.InsertReopening("c1", {"2024-03-05T10:00:00Z", "Nieuw signaal.", "af"});
+        transaction.SetLegalHold("c1", LegalHold{"Strafzaak loopt.", "af", "2024-03-06T10:00:00Z"});
+    });
+    // Every field a case page shows, in order, as text.
+    auto describe = [](const domain::CaseFile& file, const std::vector<domain::RelatedSignal>& related,
+                       const RetentionState& retention) {
+        std::string out = file.header.id + "|" + std::string{domain::ToString(file.header.status)} + "|" +
+                          std::to_string(file.header.version) + "\n";
+        for (const auto& signal : file.signals) {
+            out += "signal " + signal.id + " " + signal.narrative + " " + signal.case_id.value_or("-") + "\n";
+            for (const auto& person : signal.persons) {
+                out += "  " + person.role + " " + person.name + " " + std::to_string(person.birth_year.value_or(0)) +
+                       " " + person.phone + "\n";
+            }
+        }
+        for (const auto& row : file.enrichments) out += "enrichment " + row.id + " " + row.content + "\n";
+        for (const auto& row : file.assessments) out += "assessment " + row.id + " " + row.rationale + "\n";
+        for (const auto& row : file.referrals) {
+            out += "referral " + row.id + " " + row.note.value_or("-") + "\n";
+            for (const auto& feedback : row.feedback) out += "  feedback " + feedback.id + " " + feedback.summary + "\n";
+        }
+        for (const auto& row : file.reporter_feedback) out += "to reporter " + row.message + " " + row.at + "\n";
+        for (const auto& row : file.timeline) out += "timeline " + row.action + " " + row.detail + "\n";
+        for (const auto& row : file.closures) out += "closure " + row.at + " " + row.note.value_or("-") + "\n";
+        for (const auto& row : file.reopenings) out += "reopening " + row.at + " " + row.reason + "\n";
+        for (const auto& row : related) {
+            out += "related " + row.signal_id + " " + row.case_id.value_or("-");
+            for (const auto& kind : row.matched_on) out += " " + kind;
+            out += "\n";
+        }
+        out += "hold " + (retention.hold ? retention.hold->reason + " " + retention.hold->set_by + " " + retention.hold->set_at : std::string{"-"}) +
+               " closed " + retention.closed_at.value_or("-") + " destroyed " + retention.destroyed_at.value_or("-");
+        return out;
+    };
+    auto separately = [&](Transaction& transaction) {
+        domain::CaseFile file;
+        file.header = *transaction.FindCase("c1");
+        file.signals = transaction.ListSignalsOfCase("c1");
+        file.enrichments = transaction.ListEnrichments("c1");
+        file.assessments = transaction.ListAssessments("c1");
+        file.referrals = transaction.ListReferrals("c1");
+        file.reporter_feedback = transaction.ListReporterFeedback("c1");
+        file.timeline = transaction.ListTimeline("c1");
+        file.closures = transaction.ListClosures("c1");
+        file.reopenings = transaction.ListReopenings("c1");
+        return describe(file, transaction.ListRelatedSignals("c1"), transaction.CaseRetention("c1"));
+    };
+    this->Read([&](Transaction& transaction) {
+        const std::string expected = separately(transaction);
+        // What the separate reads give is the case as written (so the comparison below is of something).
+        EXPECT_NE(expected.find("  getuige Karel 1970 \n  slachtoffer Ewa 2001 0687654321\n  verdachte Jan 0"),
+                  std::string::npos)
+            << expected;
+        EXPECT_NE(expected.find("related s3 - adres"), std::string::npos) << expected;
+        EXPECT_NE(expected.find("hold Strafzaak loopt."), std::string::npos) << expected;
+        auto record = transaction.LoadCase("c1");
+        ASSERT_TRUE(record.has_value());
+        EXPECT_EQ(describe(record->file, record->related_signals, record->retention), expected);
+        EXPECT_FALSE(transaction.LoadCase("c9").has_value());
+    });
+    this->Write([&](Transaction& transaction) {
+        transaction.InsertTimelineEntry("c1", {"2024-03-07T10:00:00Z", "af", "enrich", "Nog een stap"});
+        auto record = transaction.LoadCase("c1");
+        ASSERT_TRUE(record.has_value());
+        ASSERT_EQ(record->file.timeline.size(), 2u);
+        EXPECT_EQ(record->file.timeline[1].detail, "Nog een stap");
+        EXPECT_EQ(describe(record->file, record->related_signals, record->retention), separately(transaction));
     });
 }
 

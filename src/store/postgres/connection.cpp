@@ -102,7 +102,7 @@ Statement& Statement::BindNull(int index) {
     return *this;
 }
 
-void Statement::Execute(bool needs_result) {
+void Statement::Execute(bool needs_result, const std::shared_ptr<ResultPtr>& slot) {
     std::vector<const char*> values;
     std::vector<unsigned> types;
     values.reserve(parameters_.size());
@@ -111,13 +111,26 @@ void Statement::Execute(bool needs_result) {
         values.push_back(parameter.value ? parameter.value->c_str() : nullptr);
         types.push_back(parameter.type);
     }
-    result_ = connection_.Run(*sql_, values, types, needs_result);
+    result_ = connection_.Run(*sql_, values, types, needs_result, slot);
     executed_ = true;
     row_ = -1;
 }
 
+void Statement::Send() {
+    if (executed_) return;
+    sent_ = std::make_shared<ResultPtr>();
+    Execute(false, sent_);
+}
+
 bool Statement::Step() {
     if (!executed_) Execute(true);
+    if (sent_) {
+        // Sent ahead: collected with everything else on its way at the first Step (a failure throws there).
+        if (!*sent_) connection_.Settle();
+        result_ = std::move(*sent_);
+        sent_.reset();
+        if (!result_) throw StoreFailure("postgresql statement: a statement sent ahead had no result");
+    }
     ++row_;
     return row_ < PQntuples(result_.get());
 }
@@ -183,6 +196,7 @@ void Connection::EnsureOpen() {
     PQreset(connection_);
     prepared_.clear();
     prepared_ahead_.clear();
+    awaiting_.clear();
     pipelined_ = false;
     in_write_ = false;
     if (PQstatus(connection_) != CONNECTION_OK) throw StoreFailure("the connection to PostgreSQL was lost");
@@ -197,7 +211,12 @@ void Connection::BeginWrite() {
 
 void Connection::BeginRead() {
     EnsureOpen();
-    Execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // Sent ahead: it travels with the transaction's first statement (one round trip fewer per read), and a
+    // failure to begin is thrown there.
+    SendAhead([&] {
+        return PQsendQueryParams(connection_, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", 0, nullptr, nullptr,
+                                 nullptr, nullptr, 0);
+    });
 }
 
 Statement Connection::Prepare(const std::string& sql) {
@@ -211,12 +230,14 @@ Statement Connection::Prepare(const std::string& sql) {
 }
 
 ResultPtr Connection::Run(const std::string& sql, const std::vector<const char*>& values,
-                          const std::vector<unsigned>& types, bool needs_result) {
+                          const std::vector<unsigned>& types, bool needs_result,
+                          const std::shared_ptr<ResultPtr>& slot) {
     std::string key = sql;
     key += '\0';
     for (unsigned type : types) key += std::to_string(type) + ",";
-    // Sent ahead when its result is not needed, or when others are on their way already (it then collects them).
-    const bool ahead = in_write_ && (!needs_result || pipelined_);
+    // Sent ahead when asked to (a slot), when its result is not needed in a write transaction, or when others are
+    // on their way already (it then collects them).
+    const bool ahead = slot != nullptr || (in_write_ && !needs_result) || pipelined_;
     auto found = prepared_.find(key);
     if (found == prepared_.end()) {
         std::string name = "s" + std::to_string(++statement_names_);
@@ -234,11 +255,16 @@ ResultPtr Connection::Run(const std::string& sql, const std::vector<const char*>
         found = prepared_.emplace(std::move(key), std::move(name)).first;
     }
     if (ahead) {
-        SendAhead([&] {
-            return PQsendQueryPrepared(connection_, found->second.c_str(), static_cast<int>(values.size()),
-                                       values.data(), nullptr, nullptr, 0);
-        });
-        return needs_result ? Collect() : nullptr;
+        auto result = slot != nullptr || !needs_result ? slot : std::make_shared<ResultPtr>();
+        SendAhead(
+            [&] {
+                return PQsendQueryPrepared(connection_, found->second.c_str(), static_cast<int>(values.size()),
+                                           values.data(), nullptr, nullptr, 0);
+            },
+            result);
+        if (slot != nullptr || !needs_result) return nullptr;
+        Collect();
+        return std::move(*result);
     }
     ResultPtr result{PQexecPrepared(connection_, found->second.c_str(), static_cast<int>(values.size()),
                                     values.data(), nullptr, nullptr, 0)};
@@ -249,7 +275,7 @@ ResultPtr Connection::Run(const std::string& sql, const std::vector<const char*>
     return result;
 }
 
-void Connection::SendAhead(const std::function<int()>& send) {
+void Connection::SendAhead(const std::function<int()>& send, std::shared_ptr<ResultPtr> slot) {
     if (!pipelined_) {
         if (PQenterPipelineMode(connection_) != 1) {
             throw StoreFailure("postgresql pipeline: " + Describe(nullptr, connection_));
@@ -262,17 +288,18 @@ void Connection::SendAhead(const std::function<int()>& send) {
         LeavePipeline(true);
         throw StoreFailure("postgresql statement: " + message);
     }
+    awaiting_.push_back(std::move(slot));
 }
 
-ResultPtr Connection::Collect() {
+void Connection::Collect() {
     if (PQpipelineSync(connection_) != 1) {
         std::string message = Describe(nullptr, connection_);
         LeavePipeline(true);
         throw StoreFailure("postgresql pipeline: " + message);
     }
-    ResultPtr last;
     std::optional<std::string> failure;
-    // Each statement's results end with a null; the sync's own result ends the lot.
+    // Each command's one result is followed by a null; the sync's own result ends the lot. The results come in
+    // the order the commands were sent, so each goes to the next slot waiting.
     for (;;) {
         ResultPtr result{PQgetResult(connection_)};
         if (!result) {
@@ -284,6 +311,11 @@ ResultPtr Connection::Collect() {
         }
         const ExecStatusType status = PQresultStatus(result.get());
         if (status == PGRES_PIPELINE_SYNC) break;
+        std::shared_ptr<ResultPtr> slot;
+        if (!awaiting_.empty()) {
+            slot = std::move(awaiting_.front());
+            awaiting_.pop_front();
+        }
         if (status == PGRES_PIPELINE_ABORTED) continue;  // skipped after an earlier failure
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
             if (!failure) failure = Describe(result.get(), connection_);
@@ -294,16 +326,16 @@ ResultPtr Connection::Collect() {
         if (tuples != nullptr && *tuples != '\0') {
             std::from_chars(tuples, tuples + std::char_traits<char>::length(tuples), changes_);
         }
-        last = std::move(result);
+        if (slot) *slot = std::move(result);
     }
     LeavePipeline(failure.has_value());
     if (failure) throw StoreFailure("postgresql statement: " + *failure);
-    return last;
 }
 
 void Connection::LeavePipeline(bool failed) {
     PQexitPipelineMode(connection_);
     pipelined_ = false;
+    awaiting_.clear();
     // After a failure, a PREPARE sent ahead may have been skipped or failed and made no statement: those are
     // prepared again when next used.
     if (failed) {
@@ -330,10 +362,13 @@ void Connection::Execute(const std::string& sql) {
         const bool savepoint = sql.starts_with("SAVEPOINT ") || sql.starts_with("RELEASE ") ||
                                sql.starts_with("ROLLBACK TO ");
         if (savepoint || (sql == "COMMIT" && pipelined_)) {
-            SendAhead([&] { return PQsendQueryParams(connection_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0); });
+            auto result = savepoint ? nullptr : std::make_shared<ResultPtr>();
+            SendAhead([&] { return PQsendQueryParams(connection_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0); },
+                      result);
             if (savepoint) return;
             in_write_ = false;
-            ResultPtr committed = Collect();
+            Collect();
+            ResultPtr committed = std::move(*result);
             // PostgreSQL answers COMMIT in a failed transaction with ROLLBACK, not with an error.
             if (!committed || std::string_view{PQcmdStatus(committed.get())} != "COMMIT") {
                 throw StoreFailure("postgresql commit: the transaction was rolled back");

@@ -7,6 +7,7 @@
 #include <libpq-fe.h>
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -44,7 +45,12 @@ public:
     //! A NULL whose type PostgreSQL takes from where it is used (e.g. the column it is inserted into).
     Statement& BindNull(int index);
 
-    //! Runs the statement at the first call; true while a row is available. Throws StoreFailure on error.
+    //! Sends the statement ahead in libpq's pipeline mode without waiting for its rows: statements sent one after
+    //! another travel together, and the first Step() of any of them collects all their results in one round trip
+    //! (a read of several independent statements, e.g. a case's file). Bind everything first.
+    void Send();
+    //! Runs the statement at the first call (or collects it when sent ahead); true while a row is available.
+    //! Throws StoreFailure on error.
     bool Step();
     //! Runs the statement (for INSERT/UPDATE/DELETE).
     void Run();
@@ -63,12 +69,14 @@ private:
         unsigned type = 25;  // text
     };
     Parameter& At(int index);
-    void Execute(bool needs_result);
+    // Runs (or with a slot, sends ahead) the statement with its parameters.
+    void Execute(bool needs_result, const std::shared_ptr<ResultPtr>& slot = nullptr);
 
     Connection& connection_;
     const std::string* sql_;  // translated to $n placeholders, owned by the connection's cache
     std::vector<Parameter> parameters_;
     ResultPtr result_;  // null for a statement sent ahead (Run in a write transaction)
+    std::shared_ptr<ResultPtr> sent_;  // Send(): where the connection puts the result once collected
     bool executed_ = false;
     int row_ = -1;
 };
@@ -117,7 +125,7 @@ public:
     //! Changes(), Settle() or the COMMIT collects their results in one round trip, and a failure among them is
     //! thrown there. The group-commit writer settles after each job, so a job's failure stays that job's.
     void BeginWrite();
-    //! A read-only transaction on one snapshot (REPEATABLE READ).
+    //! A read-only transaction on one snapshot (REPEATABLE READ), its BEGIN sent ahead with the first statement.
     void BeginRead();
     //! SQLite zeroes freed pages while destroying; PostgreSQL has no such switch (VACUUM reclaims dead rows).
     void SetSecureDelete(bool) {}
@@ -128,15 +136,18 @@ public:
 private:
     friend class Statement;
     //! Runs `sql` with `parameters`, preparing it once per parameter type list. In a write transaction a
-    //! statement whose result is not needed is only sent (its result is null); see BeginWrite.
+    //! statement whose result is not needed is only sent (its result is null); see BeginWrite. With `slot`, the
+    //! statement is sent ahead and its result put there by the next Collect (Statement::Send).
     ResultPtr Run(const std::string& sql, const std::vector<const char*>& values, const std::vector<unsigned>& types,
-                  bool needs_result);
-    //! Sends `send` in pipeline mode (entering it when needed); throws when libpq could not queue it.
-    void SendAhead(const std::function<int()>& send);
+                  bool needs_result, const std::shared_ptr<ResultPtr>& slot = nullptr);
+    //! Sends `send` in pipeline mode (entering it when needed); throws when libpq could not queue it. Its result
+    //! goes to `slot` when collected (none: not wanted).
+    void SendAhead(const std::function<int()>& send, std::shared_ptr<ResultPtr> slot = nullptr);
     // Ends pipeline mode; `failed`: what was prepared ahead is forgotten.
     void LeavePipeline(bool failed);
-    //! Collects the results of everything sent ahead up to a sync; returns the last statement's result.
-    ResultPtr Collect();
+    //! Collects the results of everything sent ahead up to a sync, each into its slot; throws StoreFailure with
+    //! the first failure (the server skipped the rest, and no slot is trusted then).
+    void Collect();
 
     PGconn* connection_ = nullptr;
     std::string url_;
@@ -150,6 +161,7 @@ private:
     std::vector<std::string> prepared_ahead_;                 // prepared_ keys whose PREPARE is on its way
     bool in_write_ = false;                                   // between BeginWrite and COMMIT/ROLLBACK
     bool pipelined_ = false;                                  // something was sent ahead and not yet collected
+    std::deque<std::shared_ptr<ResultPtr>> awaiting_;         // per command sent ahead, in order: its result's slot
     std::int64_t changes_ = 0;
 };
 

@@ -239,17 +239,17 @@ public:
             .Run();
     }
 
+    static constexpr const char* kUserColumns = "username, password_hash, roles, active, created_at, department";
+
     std::optional<UserRecord> FindUser(std::string_view username) override {
-        auto statement =
-            db_.Prepare("SELECT username, password_hash, roles, active, created_at, department FROM users WHERE username = ?");
+        auto statement = db_.Prepare(std::string{"SELECT "} + kUserColumns + " FROM users WHERE username = ?");
         statement.Bind(1, username);
         if (!statement.Step()) return std::nullopt;
         return ReadUser(statement);
     }
 
     std::vector<UserRecord> ListUsers() override {
-        auto statement =
-            db_.Prepare("SELECT username, password_hash, roles, active, created_at, department FROM users ORDER BY username");
+        auto statement = db_.Prepare(std::string{"SELECT "} + kUserColumns + " FROM users ORDER BY username");
         std::vector<UserRecord> users;
         while (statement.Step()) users.push_back(ReadUser(statement));
         return users;
@@ -330,10 +330,31 @@ public:
     }
 
     std::optional<SessionRecord> FindSession(std::string_view token_hash) override {
-        auto statement = db_.Prepare(
-            "SELECT token_hash, username, csrf_token, created_at, last_seen_at, must_enrol FROM sessions "
-            "WHERE token_hash = ?");
+        auto statement = db_.Prepare(kFindSession);
         statement.Bind(1, token_hash);
+        return ReadSession(statement);
+    }
+
+    std::pair<std::optional<SessionRecord>, std::optional<UserRecord>> FindSessionAndUser(
+        std::string_view token_hash) override {
+        // Both statements need only the token's hash, so they are sent together.
+        auto session = db_.Prepare(kFindSession);
+        auto user = db_.Prepare(std::string{"SELECT "} + kUserColumns +
+                                " FROM users WHERE username = (SELECT username FROM sessions WHERE token_hash = ?)");
+        for (Statement* statement : {&session, &user}) {
+            statement->Bind(1, token_hash);
+            statement->Send();
+        }
+        std::pair<std::optional<SessionRecord>, std::optional<UserRecord>> found{ReadSession(session), std::nullopt};
+        if (user.Step()) found.second = ReadUser(user);
+        return found;
+    }
+
+    static constexpr const char* kFindSession =
+        "SELECT token_hash, username, csrf_token, created_at, last_seen_at, must_enrol FROM sessions "
+        "WHERE token_hash = ?";
+
+    static std::optional<SessionRecord> ReadSession(Statement& statement) {
         if (!statement.Step()) return std::nullopt;
         return SessionRecord{statement.Text(0), statement.Text(1), statement.Text(2), statement.Text(3),
                              statement.Text(4), statement.Int(5) != 0};
@@ -482,9 +503,7 @@ public:
     }
 
     std::vector<Signal> ListSignalsOfCase(std::string_view case_id) override {
-        auto statement = db_.Prepare(std::string{"SELECT "} + kSignalColumns +
-                                     " FROM signals s JOIN cases c ON c.id = s.case_id WHERE s.case_id = ? "
-                                     "ORDER BY s.sequence");
+        auto statement = db_.Prepare(SignalsOfCaseSql());
         statement.Bind(1, case_id);
         return ReadSignals(statement);
     }
@@ -513,17 +532,18 @@ public:
         // is found too.
         // The case's own signals with match keys, and those keys, in one statement. An own signal without keys
         // is found along no key, so it needs no place in `own`.
+        auto own_keys = db_.Prepare(kOwnKeysOfCase);
+        own_keys.Bind(1, case_id);
+        return RelatedSignalsAlong(own_keys);
+    }
+
+    // The related signals of a case from its own signals' match keys (a statement of kOwnKeysOfCase, bound).
+    std::vector<domain::RelatedSignal> RelatedSignalsAlong(Statement& own_keys) {
         std::set<std::int64_t> own;
         std::vector<std::string> key_hashes;
-        {
-            auto statement = db_.Prepare(
-                "SELECT mine.sequence, k.key_hash FROM signals mine JOIN signal_keys k ON k.signal_id = mine.id "
-                "WHERE mine.case_id = ?");
-            statement.Bind(1, case_id);
-            while (statement.Step()) {
-                own.insert(statement.Int(0));
-                key_hashes.push_back(statement.Text(1));
-            }
+        while (own_keys.Step()) {
+            own.insert(own_keys.Int(0));
+            key_hashes.push_back(own_keys.Text(1));
         }
         std::sort(key_hashes.begin(), key_hashes.end());
         key_hashes.erase(std::unique(key_hashes.begin(), key_hashes.end()), key_hashes.end());
@@ -764,10 +784,12 @@ public:
     }
 
     std::vector<domain::Enrichment> ListEnrichments(std::string_view case_id) override {
-        auto statement = db_.Prepare(
-            "SELECT id, case_id, source, purpose, content, at, actor FROM enrichments WHERE case_id = ? "
-            "ORDER BY sequence");
+        auto statement = db_.Prepare(kEnrichmentsOfCase);
         statement.Bind(1, case_id);
+        return ReadEnrichments(statement);
+    }
+
+    std::vector<domain::Enrichment> ReadEnrichments(Statement& statement) {
         std::vector<domain::Enrichment> enrichments;
         while (statement.Step()) {
             const std::string id = statement.Text(0);
@@ -790,10 +812,12 @@ public:
     }
 
     std::vector<domain::Assessment> ListAssessments(std::string_view case_id) override {
-        auto statement = db_.Prepare(
-            "SELECT id, case_id, urgency, forms, rationale, at, actor FROM assessments WHERE case_id = ? "
-            "ORDER BY sequence");
+        auto statement = db_.Prepare(kAssessmentsOfCase);
         statement.Bind(1, case_id);
+        return ReadAssessments(statement);
+    }
+
+    std::vector<domain::Assessment> ReadAssessments(Statement& statement) {
         std::vector<domain::Assessment> assessments;
         while (statement.Step()) {
             const std::string id = statement.Text(0);
@@ -822,18 +846,17 @@ public:
     }
 
     std::vector<domain::Referral> ListReferrals(std::string_view case_id) override {
+        auto referrals = db_.Prepare(kReferralsOfCase);
+        referrals.Bind(1, case_id);
+        auto feedback = db_.Prepare(kPartnerFeedbackOfCase);
+        feedback.Bind(1, case_id);
+        return ReadReferrals(referrals, feedback);
+    }
+
+    // A case's referrals (kReferralsOfCase) with their partners' feedback (kPartnerFeedbackOfCase).
+    std::vector<domain::Referral> ReadReferrals(Statement& rows, Statement& statement) {
         std::vector<domain::Referral> referrals;
-        {
-            auto statement = db_.Prepare(
-                "SELECT id, case_id, partner, forum, feedback_due, note, at, actor FROM referrals WHERE case_id = ? "
-                "ORDER BY sequence");
-            statement.Bind(1, case_id);
-            while (statement.Step()) referrals.push_back(ReadReferral(statement));
-        }
-        auto statement = db_.Prepare(
-            "SELECT f.id, f.referral_id, f.summary, f.at, f.actor FROM partner_feedback f "
-            "JOIN referrals r ON r.id = f.referral_id WHERE r.case_id = ? ORDER BY f.sequence");
-        statement.Bind(1, case_id);
+        while (rows.Step()) referrals.push_back(ReadReferral(rows));
         while (statement.Step()) {
             const std::string id = statement.Text(0);
             domain::PartnerFeedback feedback{id, statement.Text(1),
@@ -861,11 +884,14 @@ public:
     }
 
     std::vector<domain::FeedbackMessage> ListReporterFeedback(std::string_view case_id) override {
-        return RowsOfCase("SELECT message, at, actor, id FROM reporter_feedback WHERE case_id = ? ORDER BY sequence",
-                          case_id, [&](const Statement& row) {
-                              return domain::FeedbackMessage{Open("reporter_feedback", row.Text(3), "message", row.Text(0)),
-                                                             row.Text(1), row.Text(2)};
-                          });
+        return RowsOfCase(kReporterFeedbackOfCase, case_id, [&](Statement& rows) { return ReadReporterFeedback(rows); });
+    }
+
+    std::vector<domain::FeedbackMessage> ReadReporterFeedback(Statement& rows) {
+        return ReadRows(rows, [&](const Statement& row) {
+            return domain::FeedbackMessage{Open("reporter_feedback", row.Text(3), "message", row.Text(0)), row.Text(1),
+                                           row.Text(2)};
+        });
     }
 
     // Closures and reopenings are only ever appended; their free texts are sealed per row (the sequence is
@@ -879,13 +905,15 @@ public:
     }
 
     std::vector<domain::Closure> ListClosures(std::string_view case_id) override {
-        return RowsOfCase(
-            "SELECT at, outcome, note, actor, sequence FROM case_closures WHERE case_id = ? ORDER BY sequence", case_id,
-            [&](const Statement& row) {
-                return domain::Closure{row.Text(0), row.Text(1),
-                                       Open("case_closures", std::to_string(row.Int(4)), "note", row.OptionalText(2)),
-                                       row.Text(3)};
-            });
+        return RowsOfCase(kClosuresOfCase, case_id, [&](Statement& rows) { return ReadClosures(rows); });
+    }
+
+    std::vector<domain::Closure> ReadClosures(Statement& rows) {
+        return ReadRows(rows, [&](const Statement& row) {
+            return domain::Closure{row.Text(0), row.Text(1),
+                                   Open("case_closures", std::to_string(row.Int(4)), "note", row.OptionalText(2)),
+                                   row.Text(3)};
+        });
     }
 
     void InsertReopening(std::string_view case_id, const domain::Reopening& reopening) override {
@@ -897,12 +925,15 @@ public:
     }
 
     std::vector<domain::Reopening> ListReopenings(std::string_view case_id) override {
-        return RowsOfCase("SELECT at, reason, actor, sequence FROM case_reopenings WHERE case_id = ? ORDER BY sequence",
-                          case_id, [&](const Statement& row) {
-                              return domain::Reopening{
-                                  row.Text(0), Open("case_reopenings", std::to_string(row.Int(3)), "reason", row.Text(1)),
-                                  row.Text(2)};
-                          });
+        return RowsOfCase(kReopeningsOfCase, case_id, [&](Statement& rows) { return ReadReopenings(rows); });
+    }
+
+    std::vector<domain::Reopening> ReadReopenings(Statement& rows) {
+        return ReadRows(rows, [&](const Statement& row) {
+            return domain::Reopening{row.Text(0),
+                                     Open("case_reopenings", std::to_string(row.Int(3)), "reason", row.Text(1)),
+                                     row.Text(2)};
+        });
     }
 
     void InsertTimelineEntry(std::string_view case_id, const domain::TimelineEntry& entry) override {
@@ -912,10 +943,56 @@ public:
     }
 
     std::vector<domain::TimelineEntry> ListTimeline(std::string_view case_id) override {
-        return RowsOfCase("SELECT at, actor, action, detail FROM timeline WHERE case_id = ? ORDER BY sequence", case_id,
-                          [](const Statement& row) {
-                              return domain::TimelineEntry{row.Text(0), row.Text(1), row.Text(2), row.Text(3)};
-                          });
+        return RowsOfCase(kTimelineOfCase, case_id, [&](Statement& rows) { return ReadTimeline(rows); });
+    }
+
+    std::vector<domain::TimelineEntry> ReadTimeline(Statement& rows) {
+        return ReadRows(rows, [](const Statement& row) {
+            return domain::TimelineEntry{row.Text(0), row.Text(1), row.Text(2), row.Text(3)};
+        });
+    }
+
+    std::optional<CaseRecord> LoadCase(std::string_view case_id) override {
+        // Every statement that needs nothing but the case's id is bound and sent first, and read after: on
+        // PostgreSQL they travel in one round trip (the related signals' walks, which need the keys, take two
+        // more), on SQLite each runs when stepped. The case row holds its retention state too.
+        auto header = db_.Prepare(std::string{"SELECT "} + kCaseColumns + ", " + kRetentionColumns +
+                                  " FROM cases WHERE id = ?");
+        auto signals = db_.Prepare(SignalsOfCaseSql());
+        auto persons = db_.Prepare(std::string{"SELECT "} + kPersonColumns +
+                                   ", p.signal_id FROM signals s JOIN persons p ON p.signal_id = s.id "
+                                   "WHERE s.case_id = ?");
+        auto enrichments = db_.Prepare(kEnrichmentsOfCase);
+        auto assessments = db_.Prepare(kAssessmentsOfCase);
+        auto referrals = db_.Prepare(kReferralsOfCase);
+        auto partner_feedback = db_.Prepare(kPartnerFeedbackOfCase);
+        auto reporter_feedback = db_.Prepare(kReporterFeedbackOfCase);
+        auto timeline = db_.Prepare(kTimelineOfCase);
+        auto closures = db_.Prepare(kClosuresOfCase);
+        auto reopenings = db_.Prepare(kReopeningsOfCase);
+        auto own_keys = db_.Prepare(kOwnKeysOfCase);
+        for (Statement* statement : {&header, &signals, &persons, &enrichments, &assessments, &referrals,
+                                     &partner_feedback, &reporter_feedback, &timeline, &closures, &reopenings,
+                                     &own_keys}) {
+            statement->Bind(1, case_id);
+            statement->Send();
+        }
+        if (!header.Step()) return std::nullopt;
+        CaseRecord record;
+        domain::CaseFile& file = record.file;
+        file.header = ReadCase(header, 0);
+        record.retention = ReadRetention(header, kCaseColumnCount, case_id);
+        while (signals.Step()) file.signals.push_back(ReadSignal(signals));
+        AssignPersons(file.signals, persons);
+        file.enrichments = ReadEnrichments(enrichments);
+        file.assessments = ReadAssessments(assessments);
+        file.referrals = ReadReferrals(referrals, partner_feedback);
+        file.reporter_feedback = ReadReporterFeedback(reporter_feedback);
+        file.timeline = ReadTimeline(timeline);
+        file.closures = ReadClosures(closures);
+        file.reopenings = ReadReopenings(reopenings);
+        record.related_signals = RelatedSignalsAlong(own_keys);
+        return record;
     }
 
     // ------------------------------------------------------------------ retention and data-subject rights
@@ -943,17 +1020,25 @@ public:
     }
 
     RetentionState CaseRetention(std::string_view case_id) override {
-        auto statement = db_.Prepare(
-            "SELECT legal_hold_reason, legal_hold_by, legal_hold_at, destroyed_at, closed_at FROM cases WHERE id = ?");
+        auto statement = db_.Prepare(std::string{"SELECT "} + kRetentionColumns + " FROM cases WHERE id = ?");
         statement.Bind(1, case_id);
+        if (!statement.Step()) return {};
+        return ReadRetention(statement, 0, case_id);
+    }
+
+    static constexpr const char* kRetentionColumns =
+        "legal_hold_reason, legal_hold_by, legal_hold_at, destroyed_at, closed_at";
+
+    // The kRetentionColumns of a case row, from column `first` on.
+    RetentionState ReadRetention(const Statement& statement, int first, std::string_view case_id) {
         RetentionState state;
-        if (!statement.Step()) return state;
-        if (auto at = statement.OptionalText(2)) {
-            state.hold = LegalHold{EmptyIfNull(Open("cases", case_id, "legal_hold_reason", statement.OptionalText(0))),
-                                   EmptyIfNull(statement.OptionalText(1)), *at};
+        if (auto at = statement.OptionalText(first + 2)) {
+            state.hold = LegalHold{
+                EmptyIfNull(Open("cases", case_id, "legal_hold_reason", statement.OptionalText(first))),
+                EmptyIfNull(statement.OptionalText(first + 1)), *at};
         }
-        state.destroyed_at = statement.OptionalText(3);
-        state.closed_at = statement.OptionalText(4);
+        state.destroyed_at = statement.OptionalText(first + 3);
+        state.closed_at = statement.OptionalText(first + 4);
         return state;
     }
 
@@ -1724,15 +1809,18 @@ private:
         }
         // A list holds each signal once (ids are unique, and so are the rows every caller selects).
         std::set<std::string> ids;
-        std::unordered_map<std::string_view, Signal*> by_id;
-        for (Signal& signal : signals) {
-            ids.insert(signal.id);
-            by_id.emplace(signal.id, &signal);
-        }
+        for (const Signal& signal : signals) ids.insert(signal.id);
         auto statement = db_.Prepare(std::string{"SELECT "} + kPersonColumns + ", p.signal_id FROM " +
                                      std::string{Db::kJsonTextArray} + " i " + std::string{Db::kJoinInOrder} +
                                      " persons p ON p.signal_id = i.value");
         statement.Bind(1, JsonTextArray(ids));
+        AssignPersons(signals, statement);
+    }
+
+    // Rows of kPersonColumns and the signal's id, in any order, put with their signals in position order.
+    void AssignPersons(std::vector<Signal>& signals, Statement& statement) {
+        std::unordered_map<std::string_view, Signal*> by_id;
+        for (Signal& signal : signals) by_id.emplace(signal.id, &signal);
         std::unordered_map<Signal*, std::vector<std::pair<std::int64_t, std::size_t>>> order;
         while (statement.Step()) {
             auto found = by_id.find(statement.TextView(6).value_or(""));
@@ -1761,15 +1849,50 @@ private:
                                   EmptyIfNull(cell(3, "nationality")), EmptyIfNull(cell(4, "phone"))});
     }
 
-    // The rows that `sql` (whose one parameter is a case id) selects, each made into a value by `read`.
-    template <typename Read, typename Row = std::invoke_result_t<Read, const Statement&>>
-    std::vector<Row> RowsOfCase(const char* sql, std::string_view case_id, Read read) {
+    // What `read` makes of a statement of `sql`, whose one parameter is a case id.
+    template <typename Read>
+    auto RowsOfCase(const char* sql, std::string_view case_id, Read read) {
         auto statement = db_.Prepare(sql);
         statement.Bind(1, case_id);
+        return read(statement);
+    }
+
+    // The rows of a statement, each made into a value by `read`.
+    template <typename Read, typename Row = std::invoke_result_t<Read, const Statement&>>
+    static std::vector<Row> ReadRows(Statement& statement, Read read) {
         std::vector<Row> rows;
         while (statement.Step()) rows.push_back(read(statement));
         return rows;
     }
+
+    static std::string SignalsOfCaseSql() {
+        return std::string{"SELECT "} + kSignalColumns +
+               " FROM signals s JOIN cases c ON c.id = s.case_id WHERE s.case_id = ? ORDER BY s.sequence";
+    }
+
+    // The statements of a case's file, each with the case's id as its one parameter.
+    static constexpr const char* kEnrichmentsOfCase =
+        "SELECT id, case_id, source, purpose, content, at, actor FROM enrichments WHERE case_id = ? ORDER BY sequence";
+    static constexpr const char* kAssessmentsOfCase =
+        "SELECT id, case_id, urgency, forms, rationale, at, actor FROM assessments WHERE case_id = ? ORDER BY sequence";
+    static constexpr const char* kReferralsOfCase =
+        "SELECT id, case_id, partner, forum, feedback_due, note, at, actor FROM referrals WHERE case_id = ? "
+        "ORDER BY sequence";
+    static constexpr const char* kPartnerFeedbackOfCase =
+        "SELECT f.id, f.referral_id, f.summary, f.at, f.actor FROM partner_feedback f "
+        "JOIN referrals r ON r.id = f.referral_id WHERE r.case_id = ? ORDER BY f.sequence";
+    static constexpr const char* kReporterFeedbackOfCase =
+        "SELECT message, at, actor, id FROM reporter_feedback WHERE case_id = ? ORDER BY sequence";
+    static constexpr const char* kClosuresOfCase =
+        "SELECT at, outcome, note, actor, sequence FROM case_closures WHERE case_id = ? ORDER BY sequence";
+    static constexpr const char* kReopeningsOfCase =
+        "SELECT at, reason, actor, sequence FROM case_reopenings WHERE case_id = ? ORDER BY sequence";
+    static constexpr const char* kTimelineOfCase =
+        "SELECT at, actor, action, detail FROM timeline WHERE case_id = ? ORDER BY sequence";
+    // The case's own signals with match keys, and those keys.
+    static constexpr const char* kOwnKeysOfCase =
+        "SELECT mine.sequence, k.key_hash FROM signals mine JOIN signal_keys k ON k.signal_id = mine.id "
+        "WHERE mine.case_id = ?";
 
     std::int64_t NextSequence(const char* table) {
         auto statement = db_.Prepare(std::string{"SELECT COALESCE(MAX(sequence), 0) + 1 FROM "} + table);

@@ -34,6 +34,9 @@ public:
     Statement& Bind(int index, const std::optional<int>& value);
     Statement& BindNull(int index);
 
+    //! Nothing to send: SQLite runs a statement in this process when it is stepped (PostgreSQL sends statements
+    //! read together ahead in one round trip, see postgres::Statement::Send).
+    void Send() {}
     //! Steps once; true when a row is available, false when done. Throws StoreFailure on error.
     bool Step();
     //! Steps to completion (for INSERT/UPDATE/DELETE).
