@@ -312,7 +312,8 @@ public:
     virtual std::vector<domain::TimelineEntry> ListTimeline(std::string_view case_id) = 0;
     //! The case's file, related signals and retention state in one go, the same as the List calls and
     //! CaseRetention each would give; nullopt when there is no such case. On PostgreSQL the statements that need
-    //! only the case's id travel together: three round trips for the lot instead of one per statement.
+    //! only the case's id travel together in one round trip, then one per eight match keys of the case's own
+    //! signals and one for the related signals found, instead of one per statement.
     virtual std::optional<CaseRecord> LoadCase(std::string_view case_id) = 0;
 
     // Retention and data-subject rights.

@@ -189,11 +189,12 @@ Connection::~Connection() {
 void Connection::EnsureOpen() {
     // A connection left in a transaction or in pipeline mode (a failure midway that could not be cleaned up) is
     // started afresh too: the server then rolls back whatever it held, the write lock included.
-    if (PQstatus(connection_) == CONNECTION_OK && PQtransactionStatus(connection_) == PQTRANS_IDLE &&
+    if (!broken_ && PQstatus(connection_) == CONNECTION_OK && PQtransactionStatus(connection_) == PQTRANS_IDLE &&
         PQpipelineStatus(connection_) == PQ_PIPELINE_OFF) {
         return;
     }
     PQreset(connection_);
+    broken_ = false;
     prepared_.clear();
     prepared_ahead_.clear();
     awaiting_.clear();
@@ -232,6 +233,7 @@ Statement Connection::Prepare(const std::string& sql) {
 ResultPtr Connection::Run(const std::string& sql, const std::vector<const char*>& values,
                           const std::vector<unsigned>& types, bool needs_result,
                           const std::shared_ptr<ResultPtr>& slot) {
+    CheckUsable();
     std::string key = sql;
     key += '\0';
     for (unsigned type : types) key += std::to_string(type) + ",";
@@ -332,8 +334,14 @@ void Connection::Collect() {
     if (failure) throw StoreFailure("postgresql statement: " + *failure);
 }
 
+void Connection::CheckUsable() const {
+    if (broken_) throw StoreFailure("postgresql: the connection lost track of its pipeline and is reset at next use");
+}
+
 void Connection::LeavePipeline(bool failed) {
-    PQexitPipelineMode(connection_);
+    // libpq stays in pipeline mode while commands sent are unanswered (a send that failed half-way): their results
+    // would then land in the next commands' slots. Nothing more is sent on it until EnsureOpen has reset it.
+    if (PQexitPipelineMode(connection_) != 1) broken_ = true;
     pipelined_ = false;
     awaiting_.clear();
     // After a failure, a PREPARE sent ahead may have been skipped or failed and made no statement: those are
@@ -349,6 +357,7 @@ void Connection::Settle() {
 }
 
 void Connection::Execute(const std::string& sql) {
+    CheckUsable();
     if (in_write_) {
         if (sql.starts_with("ROLLBACK TO ") && pipelined_) {
             // Undoing a job that failed with something still on its way (it threw before the writer settled):
@@ -393,6 +402,7 @@ void Connection::Execute(const std::string& sql) {
 }
 
 void Connection::CopyIn(const std::string& copy, const std::function<bool(std::string& buffer)>& produce) {
+    CheckUsable();
     Settle();
     ResultPtr started{PQexec(connection_, copy.c_str())};
     if (started == nullptr || PQresultStatus(started.get()) != PGRES_COPY_IN) {

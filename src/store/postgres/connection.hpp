@@ -75,7 +75,7 @@ private:
     Connection& connection_;
     const std::string* sql_;  // translated to $n placeholders, owned by the connection's cache
     std::vector<Parameter> parameters_;
-    ResultPtr result_;  // null for a statement sent ahead (Run in a write transaction)
+    ResultPtr result_;  // null for a statement sent ahead until it is collected
     std::shared_ptr<ResultPtr> sent_;  // Send(): where the connection puts the result once collected
     bool executed_ = false;
     int row_ = -1;
@@ -137,14 +137,18 @@ private:
     friend class Statement;
     //! Runs `sql` with `parameters`, preparing it once per parameter type list. In a write transaction a
     //! statement whose result is not needed is only sent (its result is null); see BeginWrite. With `slot`, the
-    //! statement is sent ahead and its result put there by the next Collect (Statement::Send).
+    //! statement is sent ahead and its result put there by the next Collect (Statement::Send); so is, in any
+    //! transaction, a statement run while others are on their way (it then collects them all).
     ResultPtr Run(const std::string& sql, const std::vector<const char*>& values, const std::vector<unsigned>& types,
                   bool needs_result, const std::shared_ptr<ResultPtr>& slot = nullptr);
     //! Sends `send` in pipeline mode (entering it when needed); throws when libpq could not queue it. Its result
     //! goes to `slot` when collected (none: not wanted).
     void SendAhead(const std::function<int()>& send, std::shared_ptr<ResultPtr> slot = nullptr);
-    // Ends pipeline mode; `failed`: what was prepared ahead is forgotten.
+    // Ends pipeline mode; `failed`: what was prepared ahead is forgotten. When libpq cannot leave it (commands
+    // still unanswered), the connection is marked broken.
     void LeavePipeline(bool failed);
+    //! Throws StoreFailure when the connection is broken (until EnsureOpen resets it).
+    void CheckUsable() const;
     //! Collects the results of everything sent ahead up to a sync, each into its slot; throws StoreFailure with
     //! the first failure (the server skipped the rest, and no slot is trusted then).
     void Collect();
@@ -162,6 +166,7 @@ private:
     bool in_write_ = false;                                   // between BeginWrite and COMMIT/ROLLBACK
     bool pipelined_ = false;                                  // something was sent ahead and not yet collected
     std::deque<std::shared_ptr<ResultPtr>> awaiting_;         // per command sent ahead, in order: its result's slot
+    bool broken_ = false;                                     // lost track of its pipeline: reset at EnsureOpen
     std::int64_t changes_ = 0;
 };
 

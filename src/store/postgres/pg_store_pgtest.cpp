@@ -6,7 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "app/audit.hpp"
 #include "app/crypto.hpp"
@@ -310,6 +313,56 @@ TEST_F(PgStoreTest, StatementsSentAheadReportTheirResultsAndFailuresInOrder) {
     EXPECT_EQ(connection.Changes(), 2);
     connection.Execute("COMMIT");
     EXPECT_EQ(count(), 3);
+}
+
+// Statements a read sends together (Statement::Send) travel with its BEGIN in one round trip, and each gets its
+// own rows, whichever is stepped first; a failure among them is thrown at the first step, and the connection reads
+// on afterwards.
+TEST_F(PgStoreTest, StatementsSentTogetherInAReadGetEachTheirOwnRows) {
+    Connection connection{database_->url()};
+    connection.Execute("CREATE TABLE together (id bigint PRIMARY KEY, label text NOT NULL)");
+    connection.BeginWrite();
+    for (auto [id, label] : {std::pair<std::int64_t, const char*>{1, "een"}, {2, "twee"}, {3, "drie"}}) {
+        connection.Prepare("INSERT INTO together (id, label) VALUES (?, ?)").BindAll(id, label).Run();
+    }
+    connection.Execute("COMMIT");
+
+    connection.BeginRead();
+    auto first = connection.Prepare("SELECT label FROM together WHERE id = ?");
+    auto count = connection.Prepare("SELECT count(*) FROM together WHERE id >= ?");
+    auto labels = connection.Prepare("SELECT label FROM together WHERE id <> ? ORDER BY id");
+    for (Statement* statement : {&first, &count, &labels}) {
+        statement->Bind(1, std::int64_t{2});
+        statement->Send();
+    }
+    std::vector<std::string> others;
+    while (labels.Step()) others.push_back(labels.Text(0));
+    EXPECT_EQ(others, (std::vector<std::string>{"een", "drie"}));
+    ASSERT_TRUE(count.Step());
+    EXPECT_EQ(count.Int(0), 2);
+    ASSERT_TRUE(first.Step());
+    EXPECT_EQ(first.Text(0), "twee");
+    EXPECT_FALSE(first.Step());
+    // Stepped after the others were collected, a statement not sent runs on its own.
+    auto after = connection.Prepare("SELECT label FROM together WHERE id = 3");
+    ASSERT_TRUE(after.Step());
+    EXPECT_EQ(after.Text(0), "drie");
+    connection.Execute("COMMIT");
+
+    connection.BeginRead();
+    auto fine = connection.Prepare("SELECT label FROM together WHERE id = ?");
+    auto failing = connection.Prepare("SELECT 1 / (id - id) FROM together WHERE id = ?");
+    for (Statement* statement : {&fine, &failing}) {
+        statement->Bind(1, std::int64_t{1});
+        statement->Send();
+    }
+    EXPECT_THROW(fine.Step(), StoreFailure);
+    connection.Execute("ROLLBACK");
+    connection.BeginRead();
+    auto again = connection.Prepare("SELECT count(*) FROM together");
+    ASSERT_TRUE(again.Step());
+    EXPECT_EQ(again.Int(0), 3);
+    connection.Execute("COMMIT");
 }
 
 }  // namespace
