@@ -244,11 +244,14 @@ ResultPtr Connection::Run(const std::string& sql, const std::vector<const char*>
     if (found == prepared_.end()) {
         std::string name = "s" + std::to_string(++statement_names_);
         if (ahead) {
-            SendAhead([&] {
-                return PQsendPrepare(connection_, name.c_str(), sql.c_str(), static_cast<int>(types.size()),
-                                     types.data());
-            });
-            prepared_ahead_.push_back(key);
+            auto prepared = std::make_shared<ResultPtr>();
+            SendAhead(
+                [&] {
+                    return PQsendPrepare(connection_, name.c_str(), sql.c_str(), static_cast<int>(types.size()),
+                                         types.data());
+                },
+                prepared);
+            prepared_ahead_.emplace_back(key, std::move(prepared));
         } else {
             ResultPtr prepared{PQprepare(connection_, name.c_str(), sql.c_str(), static_cast<int>(types.size()),
                                          types.data())};
@@ -344,10 +347,13 @@ void Connection::LeavePipeline(bool failed) {
     if (PQexitPipelineMode(connection_) != 1) broken_ = true;
     pipelined_ = false;
     awaiting_.clear();
-    // After a failure, a PREPARE sent ahead may have been skipped or failed and made no statement: those are
-    // prepared again when next used.
+    // After a failure, a PREPARE sent ahead may have been skipped or failed and made no statement: those (no
+    // result in their slot) are prepared again when next used; those that made one are kept, or every failed
+    // read would leave its statements behind on the server under names never used again.
     if (failed) {
-        for (const std::string& key : prepared_ahead_) prepared_.erase(key);
+        for (const auto& [key, prepared] : prepared_ahead_) {
+            if (!*prepared) prepared_.erase(key);
+        }
     }
     prepared_ahead_.clear();
 }

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "store/sql/binder.hpp"
@@ -162,7 +163,8 @@ private:
     std::unordered_map<std::string, Translated> translated_;
     std::unordered_map<std::string, std::string> prepared_;  // sql + types -> statement name
     std::int64_t statement_names_ = 0;                        // names are never reused, even after a failure
-    std::vector<std::string> prepared_ahead_;                 // prepared_ keys whose PREPARE is on its way
+    // prepared_ keys whose PREPARE is on its way, each with its result's slot (filled when it made the statement)
+    std::vector<std::pair<std::string, std::shared_ptr<ResultPtr>>> prepared_ahead_;
     bool in_write_ = false;                                   // between BeginWrite and COMMIT/ROLLBACK
     bool pipelined_ = false;                                  // something was sent ahead and not yet collected
     std::deque<std::shared_ptr<ResultPtr>> awaiting_;         // per command sent ahead, in order: its result's slot

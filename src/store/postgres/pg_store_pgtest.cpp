@@ -349,15 +349,30 @@ TEST_F(PgStoreTest, StatementsSentTogetherInAReadGetEachTheirOwnRows) {
     EXPECT_EQ(after.Text(0), "drie");
     connection.Execute("COMMIT");
 
-    connection.BeginRead();
-    auto fine = connection.Prepare("SELECT label FROM together WHERE id = ?");
-    auto failing = connection.Prepare("SELECT 1 / (id - id) FROM together WHERE id = ?");
-    for (Statement* statement : {&fine, &failing}) {
-        statement->Bind(1, std::int64_t{1});
-        statement->Send();
-    }
-    EXPECT_THROW(fine.Step(), StoreFailure);
-    connection.Execute("ROLLBACK");
+    auto failing_read = [&] {
+        connection.BeginRead();
+        auto fine = connection.Prepare("SELECT label FROM together WHERE id = ?");
+        auto failing = connection.Prepare("SELECT 1 / (id - id) FROM together WHERE id = ?");
+        for (Statement* statement : {&fine, &failing}) {
+            statement->Bind(1, std::int64_t{1});
+            statement->Send();
+        }
+        EXPECT_THROW(fine.Step(), StoreFailure);
+        connection.Execute("ROLLBACK");
+    };
+    auto prepared_on_server = [&] {
+        connection.BeginRead();
+        auto statement = connection.Prepare("SELECT count(*) FROM pg_prepared_statements");
+        EXPECT_TRUE(statement.Step());
+        const std::int64_t count = statement.Int(0);
+        connection.Execute("COMMIT");
+        return count;
+    };
+    failing_read();
+    const std::int64_t prepared = prepared_on_server();
+    // The statements the failed read prepared are kept and used again, not prepared anew under other names.
+    failing_read();
+    EXPECT_EQ(prepared_on_server(), prepared);
     connection.BeginRead();
     auto again = connection.Prepare("SELECT count(*) FROM together");
     ASSERT_TRUE(again.Step());
