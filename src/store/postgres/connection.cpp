@@ -260,14 +260,16 @@ ResultPtr Connection::Run(const std::string& sql, const std::vector<const char*>
         found = prepared_.emplace(std::move(key), std::move(name)).first;
     }
     if (ahead) {
-        auto result = slot != nullptr || !needs_result ? slot : std::make_shared<ResultPtr>();
+        // Collected here only when the caller waits for the rows (Step of a statement not sent ahead).
+        const bool collect_now = slot == nullptr && needs_result;
+        auto result = collect_now ? std::make_shared<ResultPtr>() : slot;
         SendAhead(
             [&] {
                 return PQsendQueryPrepared(connection_, found->second.c_str(), static_cast<int>(values.size()),
                                            values.data(), nullptr, nullptr, 0);
             },
             result);
-        if (slot != nullptr || !needs_result) return nullptr;
+        if (!collect_now) return nullptr;
         Collect();
         return std::move(*result);
     }

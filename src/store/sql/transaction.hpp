@@ -954,8 +954,9 @@ public:
 
     std::optional<CaseRecord> LoadCase(std::string_view case_id) override {
         // Every statement that needs nothing but the case's id is bound and sent first, and read after: on
-        // PostgreSQL they travel in one round trip (the related signals' walks, which need the keys, take two
-        // more), on SQLite each runs when stepped. The case row holds its retention state too.
+        // PostgreSQL they travel in one round trip (the related signals' walks, which need the keys, take one per
+        // eight keys and one for the signals found), on SQLite each runs when stepped. The case row holds its
+        // retention state too.
         auto header = db_.Prepare(std::string{"SELECT "} + kCaseColumns + ", " + kRetentionColumns +
                                   " FROM cases WHERE id = ?");
         auto signals = db_.Prepare(SignalsOfCaseSql());
