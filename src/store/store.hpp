@@ -186,6 +186,10 @@ struct RetentionState {
 };
 
 //! A case as its page shows it: the whole file, the signals related to its own, and its retention state.
+//! A case as its page shows it: the file (its signals with their persons; enrichments, assessments, referrals with
+//! their partners' feedback, messages to the reporter, timeline, closures and reopenings, each oldest first), the
+//! signals elsewhere that share a match key with one of its signals (newest first, at most 100, each with the kinds
+//! it matched on) and its retention state.
 struct CaseRecord {
     domain::CaseFile file;
     std::vector<domain::RelatedSignal> related_signals;
@@ -278,7 +282,6 @@ public:
 
     // Linking and search (link keys are keyed hashes computed by the app; the store never sees plaintext keys).
     virtual void InsertSignalKey(std::string_view signal_id, std::string_view kind, std::string_view key_hash) = 0;
-    virtual std::vector<domain::RelatedSignal> ListRelatedSignals(std::string_view case_id) = 0;
     virtual std::vector<domain::Recurrence> ListRecurrences(int min_signals, int limit) = 0;
     //! Signals whose narrative holds every word of `text` (compared as Dutch stems, lowercase, diacritics
     //! folded; no words: no text condition) and that pass the filters, newest first. The store matches against
@@ -293,25 +296,19 @@ public:
     virtual void UpdateCase(const domain::Case& header) = 0;
     virtual std::vector<domain::CaseSummary> ListCaseSummaries(int limit) = 0;
     virtual void InsertEnrichment(const domain::Enrichment& enrichment) = 0;
-    virtual std::vector<domain::Enrichment> ListEnrichments(std::string_view case_id) = 0;
     virtual void InsertAssessment(const domain::Assessment& assessment) = 0;
-    virtual std::vector<domain::Assessment> ListAssessments(std::string_view case_id) = 0;
     virtual void InsertReferral(const domain::Referral& referral) = 0;
     virtual std::optional<domain::Referral> FindReferral(std::string_view id) = 0;
-    virtual std::vector<domain::Referral> ListReferrals(std::string_view case_id) = 0;
     virtual void InsertPartnerFeedback(const domain::PartnerFeedback& feedback) = 0;
     virtual void InsertReporterFeedback(std::string_view id, std::string_view case_id,
                                         const domain::FeedbackMessage& message) = 0;
     virtual std::vector<domain::FeedbackMessage> ListReporterFeedback(std::string_view case_id) = 0;
-    //! Closures and reopenings are kept as they were (append-only), oldest first.
+    //! Closures and reopenings are kept as they were (append-only).
     virtual void InsertClosure(std::string_view case_id, const domain::Closure& closure) = 0;
-    virtual std::vector<domain::Closure> ListClosures(std::string_view case_id) = 0;
     virtual void InsertReopening(std::string_view case_id, const domain::Reopening& reopening) = 0;
-    virtual std::vector<domain::Reopening> ListReopenings(std::string_view case_id) = 0;
     virtual void InsertTimelineEntry(std::string_view case_id, const domain::TimelineEntry& entry) = 0;
-    virtual std::vector<domain::TimelineEntry> ListTimeline(std::string_view case_id) = 0;
-    //! The case's file, related signals and retention state in one go, the same as the List calls and
-    //! CaseRetention each would give; nullopt when there is no such case. On PostgreSQL the statements that need
+    //! The case's file, related signals and retention state in one go (the retention state is what CaseRetention
+    //! gives); nullopt when there is no such case. On PostgreSQL the statements that need
     //! only the case's id travel together in one round trip, then one per eight match keys of the case's own
     //! signals and one for the related signals found, instead of one per statement.
     virtual std::optional<CaseRecord> LoadCase(std::string_view case_id) = 0;

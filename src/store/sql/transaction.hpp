@@ -524,20 +524,13 @@ public:
             .Run();
     }
 
-    std::vector<domain::RelatedSignal> ListRelatedSignals(std::string_view case_id) override {
-        // Bounded whatever the number of signals sharing a key: per match key of the case's signals (a few), the
-        // newest kMaxRelatedSignals + (the case's own signals) along the index, merged here. That many per key
-        // is enough: a signal among the newest kMaxRelatedSignals related ones has, in each key it shares,
-        // fewer newer others than kMaxRelatedSignals besides the case's own signals, so every kind it matched on
-        // is found too.
-        // The case's own signals with match keys, and those keys, in one statement. An own signal without keys
-        // is found along no key, so it needs no place in `own`.
-        auto own_keys = db_.Prepare(kOwnKeysOfCase);
-        own_keys.Bind(1, case_id);
-        return RelatedSignalsAlong(own_keys);
-    }
-
-    // The related signals of a case from its own signals' match keys (a statement of kOwnKeysOfCase, bound).
+    // The related signals of a case from its own signals' match keys (a statement of kOwnKeysOfCase, bound: the
+    // case's own signals with match keys, and those keys; an own signal without keys is found along no key, so it
+    // needs no place in `own`). Bounded whatever the number of signals sharing a key: per match key of the case's
+    // signals (a few), the newest kMaxRelatedSignals + (the case's own signals) along the index, merged here. That
+    // many per key is enough: a signal among the newest kMaxRelatedSignals related ones has, in each key it shares,
+    // fewer newer others than kMaxRelatedSignals besides the case's own signals, so every kind it matched on is
+    // found too.
     std::vector<domain::RelatedSignal> RelatedSignalsAlong(Statement& own_keys) {
         std::set<std::int64_t> own;
         std::vector<std::string> key_hashes;
@@ -783,12 +776,6 @@ public:
             .Run();
     }
 
-    std::vector<domain::Enrichment> ListEnrichments(std::string_view case_id) override {
-        auto statement = db_.Prepare(kEnrichmentsOfCase);
-        statement.Bind(1, case_id);
-        return ReadEnrichments(statement);
-    }
-
     std::vector<domain::Enrichment> ReadEnrichments(Statement& statement) {
         std::vector<domain::Enrichment> enrichments;
         while (statement.Step()) {
@@ -809,12 +796,6 @@ public:
                      Seal("assessments", assessment.id, "rationale", assessment.rationale), assessment.at,
                      assessment.actor)
             .Run();
-    }
-
-    std::vector<domain::Assessment> ListAssessments(std::string_view case_id) override {
-        auto statement = db_.Prepare(kAssessmentsOfCase);
-        statement.Bind(1, case_id);
-        return ReadAssessments(statement);
     }
 
     std::vector<domain::Assessment> ReadAssessments(Statement& statement) {
@@ -843,14 +824,6 @@ public:
         statement.Bind(1, id);
         if (!statement.Step()) return std::nullopt;
         return ReadReferral(statement);
-    }
-
-    std::vector<domain::Referral> ListReferrals(std::string_view case_id) override {
-        auto referrals = db_.Prepare(kReferralsOfCase);
-        referrals.Bind(1, case_id);
-        auto feedback = db_.Prepare(kPartnerFeedbackOfCase);
-        feedback.Bind(1, case_id);
-        return ReadReferrals(referrals, feedback);
     }
 
     // A case's referrals (kReferralsOfCase) with their partners' feedback (kPartnerFeedbackOfCase).
@@ -884,7 +857,9 @@ public:
     }
 
     std::vector<domain::FeedbackMessage> ListReporterFeedback(std::string_view case_id) override {
-        return RowsOfCase(kReporterFeedbackOfCase, case_id, [&](Statement& rows) { return ReadReporterFeedback(rows); });
+        auto rows = db_.Prepare(kReporterFeedbackOfCase);
+        rows.Bind(1, case_id);
+        return ReadReporterFeedback(rows);
     }
 
     std::vector<domain::FeedbackMessage> ReadReporterFeedback(Statement& rows) {
@@ -904,10 +879,6 @@ public:
             .Run();
     }
 
-    std::vector<domain::Closure> ListClosures(std::string_view case_id) override {
-        return RowsOfCase(kClosuresOfCase, case_id, [&](Statement& rows) { return ReadClosures(rows); });
-    }
-
     std::vector<domain::Closure> ReadClosures(Statement& rows) {
         return ReadRows(rows, [&](const Statement& row) {
             return domain::Closure{row.Text(0), row.Text(1),
@@ -924,10 +895,6 @@ public:
             .Run();
     }
 
-    std::vector<domain::Reopening> ListReopenings(std::string_view case_id) override {
-        return RowsOfCase(kReopeningsOfCase, case_id, [&](Statement& rows) { return ReadReopenings(rows); });
-    }
-
     std::vector<domain::Reopening> ReadReopenings(Statement& rows) {
         return ReadRows(rows, [&](const Statement& row) {
             return domain::Reopening{row.Text(0),
@@ -940,10 +907,6 @@ public:
         db_.Prepare("INSERT INTO timeline (case_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)")
             .BindAll(case_id, entry.at, entry.actor, entry.action, entry.detail)
             .Run();
-    }
-
-    std::vector<domain::TimelineEntry> ListTimeline(std::string_view case_id) override {
-        return RowsOfCase(kTimelineOfCase, case_id, [&](Statement& rows) { return ReadTimeline(rows); });
     }
 
     std::vector<domain::TimelineEntry> ReadTimeline(Statement& rows) {
@@ -1848,14 +1811,6 @@ private:
         if (auto year = cell(2, "birth_year")) birth_year = std::stoi(*year);
         signal.persons.push_back({statement.Text(0), EmptyIfNull(cell(1, "name")), birth_year,
                                   EmptyIfNull(cell(3, "nationality")), EmptyIfNull(cell(4, "phone"))});
-    }
-
-    // What `read` makes of a statement of `sql`, whose one parameter is a case id.
-    template <typename Read>
-    auto RowsOfCase(const char* sql, std::string_view case_id, Read read) {
-        auto statement = db_.Prepare(sql);
-        statement.Bind(1, case_id);
-        return read(statement);
     }
 
     // The rows of a statement, each made into a value by `read`.

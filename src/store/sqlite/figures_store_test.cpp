@@ -547,7 +547,9 @@ TEST(FiguresMigrationTest, ClosedCasesFromBeforeReopeningGetTheirClosure) {
         auto store = SqliteStore::Open(path.string(), keyring);
         ASSERT_TRUE(store.has_value()) << store.error().detail;
         EXPECT_TRUE((*store)->Read([](Transaction& transaction) -> Status {
-            auto closures = transaction.ListClosures("oud");
+            auto record = transaction.LoadCase("oud");
+            EXPECT_TRUE(record.has_value());
+            auto closures = record ? record->file.closures : std::vector<domain::Closure>{};
             EXPECT_EQ(closures.size(), 1u);
             if (!closures.empty()) {
                 EXPECT_EQ(closures[0].outcome, "zorgtraject");
@@ -563,7 +565,9 @@ TEST(FiguresMigrationTest, ClosedCasesFromBeforeReopeningGetTheirClosure) {
         });
         EXPECT_TRUE(changed.has_value());
         EXPECT_TRUE((*store)->Read([](Transaction& transaction) -> Status {
-            auto closures = transaction.ListClosures("oud");
+            auto record = transaction.LoadCase("oud");
+            EXPECT_TRUE(record.has_value());
+            auto closures = record ? record->file.closures : std::vector<domain::Closure>{};
             EXPECT_EQ(closures.size(), 2u);
             if (closures.size() == 2) {
                 EXPECT_EQ(closures[1].note, "Nog een.");

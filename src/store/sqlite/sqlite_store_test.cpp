@@ -12,6 +12,7 @@
 
 #include "app/crypto.hpp"
 #include "app/keyring.hpp"
+#include "store/sealed_columns.hpp"
 #include "store/sqlite/schema.hpp"
 
 namespace meldroute::store::sqlite {
@@ -116,7 +117,8 @@ TEST_F(SqliteStoreTest, MigrationKeepsTheSequenceOfEveryMatchKey) {
     for (int number = 1; number <= 3; ++number) {
         const std::string id = "'s" + std::to_string(number) + "'";
         rows += "INSERT INTO signals (sequence, id, channel, narrative, indicator_codes, catalog_version, created_at, "
-                "case_id) VALUES (" + std::to_string(number * 10) + ", " + id + ", 'anoniem', '', '', '2024.1', "
+                "case_id) VALUES (" + std::to_string(number * 10) + ", " + id + ", 'anoniem', '" +
+                SealCell(*keyring_, "signals", "s" + std::to_string(number), "narrative", "Tekst.") + "', '', '2024.1', "
                 "'2024-01-0" + std::to_string(number) + "T00:00:00Z', " + (number == 1 ? "'c1'" : "NULL") + ");"
                 "INSERT INTO signal_keys (key_hash, signal_id, kind) VALUES ('k', " + id + ", 'adres');";
     }
@@ -125,14 +127,16 @@ TEST_F(SqliteStoreTest, MigrationKeepsTheSequenceOfEveryMatchKey) {
     ASSERT_TRUE(store.has_value()) << store.error().detail;
     EXPECT_EQ(Scalar(path, "SELECT sum(signal_sequence) FROM signal_keys"), 60);
     Status read = (*store)->Read([&](Transaction& transaction) -> Status {
-        auto related = transaction.ListRelatedSignals("c1");
+        auto record = transaction.LoadCase("c1");
+        EXPECT_TRUE(record.has_value());
+        auto related = record ? record->related_signals : std::vector<domain::RelatedSignal>{};
         EXPECT_EQ(related.size(), 2u);
         if (!related.empty()) {
             EXPECT_EQ(related[0].signal_id, "s3");
         }
         return Ok();
     });
-    EXPECT_TRUE(read.has_value());
+    EXPECT_TRUE(read.has_value()) << read.error().detail;
 }
 
 // Migration 9 seals what version 8 stored in plaintext (and re-seals the TOTP secret for its cell), builds the
