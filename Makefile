@@ -90,7 +90,7 @@ fuzz:
 	bash fuzz/run.sh
 
 # Retrains the learned suggestion layer from the labelled narratives (never the held-out blind13-16, blind18-22,
-# blind24, blind26, blind28, nor the rule-dev sets blind23, blind25, blind27, blind29, blind30)
+# blind24, blind26, blind28, blind31-34, nor the rule-dev sets blind23, blind25, blind27, blind29, blind30)
 # and rewrites its weights file, which the next build compiles in. Deterministic.
 # The threshold is chosen on the sets the phrase patterns were not tuned on (--select-on, see the tool's comment).
 train-suggestions: $(BUILD_DIR)/build.ninja

@@ -4,7 +4,7 @@
 //   train_suggestions OUTPUT.tsv LABELLED.tsv... --select-on UNSEEN.tsv...
 //
 // 1. Reads the labelled narratives (tests/data/narratives*.tsv; the held-out blind13-16, blind18-22, blind24,
-//    blind26 and blind28 and the rule-dev sets blind23, blind25, blind27, blind29 and blind30 are never passed). All of them are training data; those after --select-on are the sets the phrase patterns were not
+//    blind26, blind28 and blind31-34 and the rule-dev sets blind23, blind25, blind27, blind29 and blind30 are never passed). All of them are training data; those after --select-on are the sets the phrase patterns were not
 //    tuned on.
 // 2. Chooses the decision threshold by 5-fold cross-validation of the combined matcher (patterns and model) on the
 //    --select-on narratives, where the patterns meet wording they have not seen as new text will (on the sets they

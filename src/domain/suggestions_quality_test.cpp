@@ -39,7 +39,7 @@
 //   writer's own conclusion that nothing is wrong, studying late, exams and night feeds as causes of tiredness,
 //   wages through a payroll office, a family's own business, informal pay and long days in other words; narrowed
 //   after a review; blind30 was to be held out, but its first run brought two negatives to sterk);
-//   blind13, blind14, blind15, blind16, blind18, blind19-22, blind24, blind26, blind28 (kHeldOutSets; 60 each: 14 arbeid,
+//   blind13, blind14, blind15, blind16, blind18, blind19-22, blind24, blind26, blind28, blind31-34 (kHeldOutSets; 60 each: 14 arbeid,
 //   10 seksueel, 10 crimineel, 26 negatives of which 19 hard), each written by one writer who read only the brief,
 //   the policy and the catalog, labelled twice and adjudicated before any matcher ran on them, never trained on and
 //   never read while changing the matcher.
@@ -48,7 +48,14 @@
 // cross-validation (SuggestionsCrossValidation: each narrative judged by a model trained without it, reported over
 // the sets the patterns were not tuned on) and the held-out sets (SuggestionsHeldOut).
 //
-// Measured (precision / recall / strongest-form accuracy), with the model trained on the adjudicated labels of
+// Measured (precision / recall / strongest-form accuracy) on 2 December, nothing of the matcher changed since:
+//   blind31-34 (240; the library and community centres; city surveillance and parking enforcement; waste collection
+//   and its subcontractors; childcare inspectors and school lunch staff), first run
+//                                                    0.731 / 0.859 / 0.913, no negative at sterk (per set 0.750 /
+//                                                    0.935 / 0.917, 0.724 / 0.719 / 0.917, 0.790 / 0.896 / 0.917,
+//                                                    0.660 / 0.869 / 0.900)
+//   all held-out sets (960)                         0.732 / 0.815 / 0.924, no negative at sterk
+// Before, with the model trained on the adjudicated labels of
 // the 3,360 (every weight of at least 0.1; threshold 0.45 chosen by cross-validation), since 1 December (blind28
 // held out too; main before is b544d35, whose suggestions are those of 95a1937):
 //   cross-validation, the 3,022 the patterns were not tuned on
@@ -125,7 +132,9 @@
 // over all 660 held-out narratives all four targets are met, on blind24 and blind26 alone recall (0.688) is not.
 // blind27-30 (four more voices, labels less dense) missed precision on their first run (0.651) and brought three
 // negatives to sterk; over all 720 held-out narratives precision, recall (0.8005) and form are met, recall on
-// blind24, blind26 and blind28 together is 0.710.
+// blind24, blind26 and blind28 together is 0.710. blind31-34 (four more voices) met all four on their first run
+// (0.731 / 0.859 / 0.913), blind32 alone not recall (0.719) and blind34 alone not precision (0.660); over all 960
+// held-out narratives all four are met.
 // Earlier held-out sets, each at its own first run: blind10 0.684 / 0.692 / 0.850 (one negative at sterk, B10-16,
 // an owner named after a colon), blind9 0.720 / 0.766 / 0.883, blind8 0.721 / 0.706 / 0.850, blind7 0.687 / 0.752
 // / 0.833, blind6 0.514 / 0.784 / 0.800 (first labels).
@@ -203,7 +212,9 @@ const std::vector<std::string> kHeldOutSets = {"narratives-blind13.tsv", "narrat
                                                "narratives-blind18.tsv", "narratives-blind19.tsv",
                                                "narratives-blind20.tsv", "narratives-blind21.tsv",
                                                "narratives-blind22.tsv", "narratives-blind24.tsv",
-                                               "narratives-blind26.tsv", "narratives-blind28.tsv"};
+                                               "narratives-blind26.tsv", "narratives-blind28.tsv",
+                                               "narratives-blind31.tsv", "narratives-blind32.tsv",
+                                               "narratives-blind33.tsv", "narratives-blind34.tsv"};
 
 std::string DataPath(const std::string& file) { return std::string(MELDROUTE_TEST_DATA_DIR) + "/" + file; }
 
@@ -234,6 +245,12 @@ const std::vector<LabelledNarrative>& Narratives(const std::string& file) {
 // freedom to leave; the adjudication added ARB-01 and ARB-14 beside the writer's CRI-06). Their labels must still
 // hold a code of the named form's list.
 const std::set<std::string> kLabelsPointElsewhere = {"narratives-dev.tsv:H17"};
+
+// Negatives whose own labels pass "zwak": facts of a list stated plainly, with no exploitation in the narrative. Both
+// labellings ticked them and named no form; the labels stand as made. B31-23: a rejected asylum seeker who does not
+// work, sleeps in the church's night shelter and fears deportation (ARB-08 illegal stay, ARB-09 fear of deportation:
+// "aanwezig" for labour by the indication rules, which a person then weighs).
+const std::set<std::string> kNegativesWithStatedFacts = {"narratives-blind31.tsv:B31-23"};
 
 // The first five sets, each on its own: the three the patterns were tuned on (tuned, dev, train2) and two they never
 // saw (blind, train3). All five are training data of the learned layer, so these figures are in-sample.
@@ -359,7 +376,7 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
     sets.insert(sets.end(), kPatternUnseenSets.begin(), kPatternUnseenSets.end());
     sets.insert(sets.end(), kRuleDevSets.begin(), kRuleDevSets.end());  // SuggestionsRuleDev
     sets.insert(sets.end(), kHeldOutSets.begin(), kHeldOutSets.end());  // SuggestionsHeldOut
-    ASSERT_EQ(sets.size(), 69u);
+    ASSERT_EQ(sets.size(), 73u);
     for (const std::string& file : sets) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);
@@ -372,8 +389,14 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
             for (const std::string& code : codes) EXPECT_NE(FindIndicator(code), nullptr) << code;
             EXPECT_TRUE(labels.emplace(narrative.id, codes).second) << "duplicate id";
             if (narrative.expected_form == "geen") {
+                Level highest = Level::kGeen;
                 for (const FormIndication& form : ComputeIndication(narrative.codes).forms) {
-                    EXPECT_LE(form.level, Level::kZwak) << "a negative's own labels reach " << ToString(form.level);
+                    highest = std::max(highest, form.level);
+                }
+                if (kNegativesWithStatedFacts.contains(file + ":" + narrative.id)) {
+                    EXPECT_GT(highest, Level::kZwak) << "listed as passing zwak, but its labels do not";
+                } else {
+                    EXPECT_LE(highest, Level::kZwak) << "a negative's own labels reach " << ToString(highest);
                 }
             }
         }
