@@ -1774,9 +1774,8 @@ private:
         // A list holds each signal once (ids are unique, and so are the rows every caller selects).
         std::set<std::string> ids;
         for (const Signal& signal : signals) ids.insert(signal.id);
-        auto statement = db_.Prepare(std::string{"SELECT "} + kPersonColumns + ", p.signal_id FROM " +
-                                     std::string{Db::kJsonTextArray} + " i " + std::string{Db::kJoinInOrder} +
-                                     " persons p ON p.signal_id = i.value");
+        auto statement = db_.Prepare(std::string{"SELECT "} + kPersonColumns + ", p.signal_id " +
+                                     Db::FromAmongJsonTextArray("persons", "p", "signal_id"));
         statement.Bind(1, JsonTextArray(ids));
         AssignPersons(signals, statement);
     }
