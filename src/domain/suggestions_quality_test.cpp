@@ -249,7 +249,9 @@ const std::set<std::string> kLabelsPointElsewhere = {"narratives-dev.tsv:H17"};
 // Negatives whose own labels pass "zwak": facts of a list stated plainly, with no exploitation in the narrative. Both
 // labellings ticked them and named no form; the labels stand as made. B31-23: a rejected asylum seeker who does not
 // work, sleeps in the church's night shelter and fears deportation (ARB-08 illegal stay, ARB-09 fear of deportation:
-// "aanwezig" for labour by the indication rules, which a person then weighs).
+// "aanwezig" for labour by the indication rules, which a person then weighs). Its text was read when the data check
+// failed on it, not the matcher's output on it. JudgeSuggestions counts its form right only while the suggestions
+// stay at "zwak", so finding both of its facts counts against the strongest-form figure.
 const std::set<std::string> kNegativesWithStatedFacts = {"narratives-blind31.tsv:B31-23"};
 
 // The first five sets, each on its own: the three the patterns were tuned on (tuned, dev, train2) and two they never
@@ -377,6 +379,7 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
     sets.insert(sets.end(), kRuleDevSets.begin(), kRuleDevSets.end());  // SuggestionsRuleDev
     sets.insert(sets.end(), kHeldOutSets.begin(), kHeldOutSets.end());  // SuggestionsHeldOut
     ASSERT_EQ(sets.size(), 73u);
+    std::set<std::string> listed_found;  // the entries of kNegativesWithStatedFacts met in the sets
     for (const std::string& file : sets) {
         SCOPED_TRACE(file);
         const std::vector<LabelledNarrative>& narratives = Narratives(file);
@@ -394,6 +397,7 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
                     highest = std::max(highest, form.level);
                 }
                 if (kNegativesWithStatedFacts.contains(file + ":" + narrative.id)) {
+                    listed_found.insert(file + ":" + narrative.id);
                     EXPECT_GT(highest, Level::kZwak) << "listed as passing zwak, but its labels do not";
                 } else {
                     EXPECT_LE(highest, Level::kZwak) << "a negative's own labels reach " << ToString(highest);
@@ -460,6 +464,7 @@ TEST(SuggestionsData, EverySetIsWellFormedAndMatchesItsLabellingRecords) {
             }
         }
     }
+    EXPECT_EQ(listed_found, kNegativesWithStatedFacts) << "an entry of kNegativesWithStatedFacts names no narrative";
 }
 
 // One line per narrative whose suggestions differ from its labels, with the evidence of each extra code.

@@ -185,7 +185,6 @@ struct RetentionState {
     std::optional<std::string> closed_at;  // cases only
 };
 
-//! A case as its page shows it: the whole file, the signals related to its own, and its retention state.
 //! A case as its page shows it: the file (its signals with their persons; enrichments, assessments, referrals with
 //! their partners' feedback, messages to the reporter, timeline, closures and reopenings, each oldest first), the
 //! signals elsewhere that share a match key with one of its signals (newest first, at most 100, each with the kinds

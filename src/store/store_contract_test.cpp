@@ -560,8 +560,8 @@ TYPED_TEST(StoreContractTest, CaseRouteRecordsAndSummaries) {
     });
 }
 
-// A case's whole file read in one go (on PostgreSQL, statements sent together in its pipeline): every field a case
-// page shows, persons in order and related signals included, the first statements of a read or among others; inside
+// A case's whole file read in one go (on PostgreSQL, statements sent together in its pipeline): every field of it,
+// sealed ones included, persons in order and related signals included, the first statements of a read or among others; inside
 // a write, it sees the job's own writes still on their way; an unknown case is none.
 TYPED_TEST(StoreContractTest, LoadCaseGivesTheWholeFile) {
     this->Write([&](Transaction& transaction) {
@@ -602,7 +602,7 @@ TYPED_TEST(StoreContractTest, LoadCaseGivesTheWholeFile) {
         header.reopened_at = "2024-03-05T10:00:00Z";
         transaction.UpdateCase(header);
     });
-    // Every field a case page shows, in order, as text.
+    // Every field of the record, in order, as text.
     auto describe = [](const domain::CaseFile& file, const std::vector<domain::RelatedSignal>& related,
                        const RetentionState& retention) {
         const domain::Case& header = file.header;
@@ -614,25 +614,57 @@ TYPED_TEST(StoreContractTest, LoadCaseGivesTheWholeFile) {
                           header.outcome.value_or("-") + "|" + header.closure_note.value_or("-") + "|" +
                           header.weighed_at.value_or("-") + "|" + std::to_string(header.reopen_count) + "|" +
                           header.reopened_at.value_or("-") + "|" + header.created_at + "|" + header.updated_at + "\n";
+        const auto join = [](const std::vector<std::string>& values) {
+            std::string joined;
+            for (const std::string& value : values) joined += (joined.empty() ? "" : ",") + value;
+            return joined;
+        };
         for (const auto& signal : file.signals) {
-            out += "signal " + signal.id + " " + signal.narrative + " " + signal.case_id.value_or("-") + "\n";
+            out += "signal " + signal.id + " " + signal.reporter + " " + signal.channel + " " + signal.narrative + " [" +
+                   join(signal.indicator_codes) + "] " + signal.catalog_version + " " + signal.observed_on.value_or("-") +
+                   " " +
+                   (signal.location ? signal.location->street + " " + signal.location->house_number + ", " +
+                                          signal.location->postcode + " " + signal.location->city
+                                    : std::string{"-"}) +
+                   " | " +
+                   (signal.business ? signal.business->kvk_number + " " + signal.business->trade_name
+                                    : std::string{"-"}) +
+                   " " + signal.created_at + " " + signal.case_id.value_or("-") + " " + signal.status + "\n";
             for (const auto& person : signal.persons) {
                 out += "  " + person.role + " " + person.name + " " + std::to_string(person.birth_year.value_or(0)) +
-                       " " + person.phone + "\n";
+                       " " + person.nationality + " " + person.phone + "\n";
             }
         }
-        for (const auto& row : file.enrichments) out += "enrichment " + row.id + " " + row.content + "\n";
-        for (const auto& row : file.assessments) out += "assessment " + row.id + " " + row.rationale + "\n";
-        for (const auto& row : file.referrals) {
-            out += "referral " + row.id + " " + row.note.value_or("-") + "\n";
-            for (const auto& feedback : row.feedback) out += "  feedback " + feedback.id + " " + feedback.summary + "\n";
+        for (const auto& row : file.enrichments) {
+            out += "enrichment " + row.id + " " + row.case_id + " " + row.source + " " + row.purpose + " | " +
+                   row.content + " " + row.at + " " + row.actor + "\n";
         }
-        for (const auto& row : file.reporter_feedback) out += "to reporter " + row.message + " " + row.at + "\n";
-        for (const auto& row : file.timeline) out += "timeline " + row.action + " " + row.detail + "\n";
-        for (const auto& row : file.closures) out += "closure " + row.at + " " + row.note.value_or("-") + "\n";
-        for (const auto& row : file.reopenings) out += "reopening " + row.at + " " + row.reason + "\n";
+        for (const auto& row : file.assessments) {
+            out += "assessment " + row.id + " " + row.case_id + " " + row.urgency + " [" + join(row.forms) + "] " +
+                   row.rationale + " " + row.at + " " + row.actor + "\n";
+        }
+        for (const auto& row : file.referrals) {
+            out += "referral " + row.id + " " + row.case_id + " " + row.partner + " " + row.forum.value_or("-") + " " +
+                   row.feedback_due + " " + row.note.value_or("-") + " " + row.at + " " + row.actor + "\n";
+            for (const auto& feedback : row.feedback) {
+                out += "  feedback " + feedback.id + " " + feedback.referral_id + " " + feedback.summary + " " +
+                       feedback.at + " " + feedback.actor + "\n";
+            }
+        }
+        for (const auto& row : file.reporter_feedback) {
+            out += "to reporter " + row.message + " " + row.at + " " + row.actor + "\n";
+        }
+        for (const auto& row : file.timeline) {
+            out += "timeline " + row.at + " " + row.actor + " " + row.action + " " + row.detail + "\n";
+        }
+        for (const auto& row : file.closures) {
+            out += "closure " + row.at + " " + row.outcome + " " + row.note.value_or("-") + " " + row.actor + "\n";
+        }
+        for (const auto& row : file.reopenings) {
+            out += "reopening " + row.at + " " + row.reason + " " + row.actor + "\n";
+        }
         for (const auto& row : related) {
-            out += "related " + row.signal_id + " " + row.case_id.value_or("-");
+            out += "related " + row.signal_id + " " + row.case_id.value_or("-") + " " + row.created_at;
             for (const auto& kind : row.matched_on) out += " " + kind;
             out += "\n";
         }
@@ -643,22 +675,24 @@ TYPED_TEST(StoreContractTest, LoadCaseGivesTheWholeFile) {
     const std::string expected =
         "c1|afgesloten|7|hoog|arbeid|Meerdere signalen.|zorgtraject|Afgerond met zorg.|2024-03-02T12:00:00Z|1|"
         "2024-03-05T10:00:00Z|2024-03-02T10:00:00Z|2024-03-06T11:00:00Z\n"
-        "signal s1 Paspoort ingenomen. c1\n"
-        "  slachtoffer Anna Jansen 1990 0612345678\n"
-        "  verdachte Piet 0 \n"
-        "signal s2 Slapen in de loods. c1\n"
-        "  getuige Karel 1970 \n"
-        "  slachtoffer Ewa 2001 0687654321\n"
-        "  verdachte Jan 0 \n"
-        "enrichment e1 Niets gevonden\n"
-        "assessment a1 Meerdere signalen.\n"
-        "referral r1 Graag contact\n"
-        "  feedback f1 Contact gelegd.\n"
-        "to reporter Dank, we pakken het op. 2024-03-03T10:00:00Z\n"
-        "timeline record Casus vastgelegd\n"
-        "closure 2024-03-04T10:00:00Z Afgerond.\n"
-        "reopening 2024-03-05T10:00:00Z Nieuw signaal.\n"
-        "related s3 - adres\n"
+        "signal s1 melder formulier Paspoort ingenomen. [ALG-01,ARB-03] 2024.1 2024-03-01 Dorpsstraat 12, 6901 AB "
+        "Zevenaar | 12345678 Bakkerij Zonneschijn 2024-03-01T10:00:00Z c1 afgesloten\n"
+        "  slachtoffer Anna Jansen 1990 Pools 0612345678\n"
+        "  verdachte Piet 0  \n"
+        "signal s2 melder formulier Slapen in de loods. [ALG-01,ARB-03] 2024.1 2024-03-01 Dorpsstraat 12, 6901 AB "
+        "Zevenaar | 12345678 Bakkerij Zonneschijn 2024-03-01T11:00:00Z c1 afgesloten\n"
+        "  getuige Karel 1970  \n"
+        "  slachtoffer Ewa 2001 Pools 0687654321\n"
+        "  verdachte Jan 0  \n"
+        "enrichment e1 c1 brp Nagaan | Niets gevonden 2024-03-02T11:00:00Z af\n"
+        "assessment a1 c1 hoog [arbeid] Meerdere signalen. 2024-03-02T12:00:00Z af\n"
+        "referral r1 c1 moviera signalenoverleg 2024-03-09 Graag contact 2024-03-02T13:00:00Z af\n"
+        "  feedback f1 r1 Contact gelegd. 2024-03-03T09:00:00Z af\n"
+        "to reporter Dank, we pakken het op. 2024-03-03T10:00:00Z af\n"
+        "timeline 2024-03-02T10:00:00Z af record Casus vastgelegd\n"
+        "closure 2024-03-04T10:00:00Z zorgtraject Afgerond. af\n"
+        "reopening 2024-03-05T10:00:00Z Nieuw signaal. af\n"
+        "related s3 - 2024-03-02T10:00:00Z adres\n"
         "hold Strafzaak loopt. af 2024-03-06T10:00:00Z closed 2024-03-06T11:00:00Z destroyed -";
     auto described = [&](const std::optional<CaseRecord>& record) {
         return record ? describe(record->file, record->related_signals, record->retention) : std::string{"none"};
@@ -676,13 +710,19 @@ TYPED_TEST(StoreContractTest, LoadCaseGivesTheWholeFile) {
         EXPECT_EQ(described(transaction.LoadCase("c1")), expected);
         // The retention state is what CaseRetention gives.
         const RetentionState retention = transaction.CaseRetention("c1");
-        EXPECT_EQ(described(CaseRecord{transaction.LoadCase("c1")->file, {}, retention}),
+        EXPECT_EQ(described(CaseRecord{this->RecordOf(transaction, "c1").file, {}, retention}),
                   expected.substr(0, expected.find("related ")) + expected.substr(expected.find("hold ")));
+        // The signals with their persons are what ListSignalsOfCase gives (the route's steps read them so).
+        domain::CaseFile signals_only;
+        signals_only.header = this->RecordOf(transaction, "c1").file.header;
+        signals_only.signals = transaction.ListSignalsOfCase("c1");
+        EXPECT_EQ(described(CaseRecord{signals_only, {}, retention}),
+                  expected.substr(0, expected.find("enrichment ")) + expected.substr(expected.find("hold ")));
     });
     this->Write([&](Transaction& transaction) {
         transaction.InsertTimelineEntry("c1", {"2024-03-07T10:00:00Z", "af", "enrich", "Nog een stap"});
         auto with_step = expected;
-        with_step.insert(with_step.find("closure "), "timeline enrich Nog een stap\n");
+        with_step.insert(with_step.find("closure "), "timeline 2024-03-07T10:00:00Z af enrich Nog een stap\n");
         EXPECT_EQ(described(transaction.LoadCase("c1")), with_step);
     });
 }
