@@ -1,10 +1,12 @@
 #include "domain/suggestion_training.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <map>
 #include <random>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -352,12 +354,28 @@ SuggestionModel TrainSuggestionModel(const std::vector<LabelledNarrative>& narra
     for (const EncodedNarrative& narrative : encoded) {
         for (const std::string& code : narrative.codes) ++positives[code];
     }
+    std::vector<std::string> codes;
+    for (const auto& [code, count] : positives) {
+        if (count >= options.min_positive_narratives) codes.push_back(code);
+    }
+    // Each code's regression reads only the shared encoding and writes only its own model, so the codes are fitted
+    // side by side on the machine's cores; they are stored in code order, so the result is the same as one by one.
+    std::vector<LinearModel> fitted(codes.size());
+    std::atomic<std::size_t> next_code{0};
+    const auto fit_codes = [&] {
+        for (std::size_t index = next_code++; index < codes.size(); index = next_code++)
+            fitted[index] = TrainCode(encoded, codes[index], vocabulary.names.size(), options);
+    };
+    {
+        const unsigned helpers = std::min<unsigned>(std::thread::hardware_concurrency(), 16);
+        std::vector<std::jthread> threads;
+        for (unsigned helper = 1; helper < helpers; ++helper) threads.emplace_back(fit_codes);
+        fit_codes();
+    }
     SuggestionModel model;
     model.set_threshold(options.threshold);
-    for (const auto& [code, count] : positives) {
-        if (count < options.min_positive_narratives) continue;
-        Store(code, TrainCode(encoded, code, vocabulary.names.size(), options), vocabulary, options, model);
-    }
+    for (std::size_t index = 0; index < codes.size(); ++index)
+        Store(codes[index], fitted[index], vocabulary, options, model);
     return model;
 }
 
