@@ -553,7 +553,8 @@ const std::vector<TableSpec>& SchemaTables() {
           {"closures", LogicalType::kText, false},
           {"reopenings", LogicalType::kText, false}},
          {"created_at", "case_id"},
-         {{"case_figures_by_case", "case_id"}}},
+         // Migration 20: unique, so that the rule of one row per case is the database's, not only the triggers'.
+         {{"case_figures_by_case", "case_id", {}, true}}},
     };
     return tables;
 }
@@ -623,8 +624,8 @@ std::string PostgresTableSql(const TableSpec& table) {
     }
     sql += "    PRIMARY KEY (" + Join(table.primary_key) + ")\n);\n";
     for (const IndexSpec& index : table.indexes) {
-        sql += "CREATE INDEX " + std::string{index.name} + " ON " + std::string{table.name} + " (" +
-               std::string{index.columns} + ")";
+        sql += std::string{index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX "} + std::string{index.name} + " ON " +
+               std::string{table.name} + " (" + std::string{index.columns} + ")";
         if (!index.where.empty()) sql += " WHERE " + std::string{index.where};
         sql += ";\n";
     }

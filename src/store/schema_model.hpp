@@ -11,7 +11,7 @@
 namespace meldroute::store {
 
 //! The schema version both stores are at (SQLite: PRAGMA user_version; PostgreSQL: meldroute_schema.version).
-inline constexpr int kSchemaVersion = 19;
+inline constexpr int kSchemaVersion = 20;
 
 enum class LogicalType {
     kText,      // plain text: codes, ids, ISO times
@@ -34,6 +34,7 @@ struct IndexSpec {
     std::string_view name;
     std::string_view columns;  // "a, b"
     std::string_view where = {};
+    bool unique = false;
 };
 
 struct TableSpec {

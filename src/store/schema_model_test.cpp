@@ -103,14 +103,16 @@ TEST(SchemaModel, SqliteSchemaAfterAllMigrationsMatchesTheModel) {
                 key == table.primary_key.end() ? "0" : std::to_string(key - table.primary_key.begin() + 1);
             EXPECT_EQ(columns[index][5], position);
         }
+        // The indexes made by CREATE INDEX (origin "c"), each with whether it is unique.
         std::set<std::string> indexes;
-        for (const auto& row : Query(db, "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = '" +
-                                             std::string{table.name} + "' AND sql IS NOT NULL")
+        for (const auto& row : Query(db, "SELECT name, \"unique\" FROM pragma_index_list('" + std::string{table.name} +
+                                             "') WHERE origin = 'c'")
                                    .rows) {
-            indexes.insert(row[0]);
+            indexes.insert(row[0] + (row[1] == "1" ? " unique" : ""));
         }
         std::set<std::string> modelled_indexes;
-        for (const IndexSpec& index : table.indexes) modelled_indexes.insert(std::string{index.name});
+        for (const IndexSpec& index : table.indexes)
+            modelled_indexes.insert(std::string{index.name} + (index.unique ? " unique" : ""));
         EXPECT_EQ(indexes, modelled_indexes);
         // Foreign keys: (table, from, to) per referencing column.
         std::set<std::string> references;

@@ -68,6 +68,20 @@ TEST_F(PgStoreTest, SchemaMatchesTheModel) {
         "WHERE c.table_schema = 'public'");
     ASSERT_TRUE(actual.has_value());
     EXPECT_EQ(*actual, expected);
+    // The indexes made by CREATE INDEX (not those of a key or UNIQUE constraint), each with whether it is unique.
+    std::string expected_indexes;
+    std::set<std::string> modelled_indexes;
+    for (const TableSpec& table : SchemaTables()) {
+        for (const IndexSpec& index : table.indexes)
+            modelled_indexes.insert(std::string{index.name} + (index.unique ? " unique" : ""));
+    }
+    for (const std::string& index : modelled_indexes) expected_indexes += index + "\n";
+    EXPECT_EQ(database_->Query("SELECT string_agg(c.relname || CASE WHEN i.indisunique THEN ' unique' ELSE '' END, "
+                               "E'\\n' ORDER BY c.relname COLLATE \"C\") || E'\\n' FROM pg_index i "
+                               "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                               "WHERE n.nspname = 'public' AND NOT EXISTS "
+                               "(SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)"),
+              expected_indexes);
     EXPECT_EQ(database_->Query("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"),
               std::to_string(SchemaTables().size() + 1));
     EXPECT_EQ(database_->Query("SELECT version FROM meldroute_schema"), std::to_string(kSchemaVersion));
@@ -120,8 +134,8 @@ TEST_F(PgStoreTest, MigratesForwardFromTheFirstPostgresVersion) {
         });
         ASSERT_TRUE(written.has_value()) << written.error().detail;
     }
-    // Back to version 15: undo migrations 19, 18, 17 and 16 (the first batch folded the two signals' terms, so
-    // none is pending).
+    // Back to version 15: undo migrations 20, 19, 18, 17 and 16 (the first batch folded the two signals' terms, so
+    // none is pending; dropping case_figures undoes 20 too).
     EXPECT_EQ(database_->Query("SELECT count(*) FROM signal_terms_pending"), "0");
     database_->Query("DROP TABLE signal_terms_pending");
     database_->Query("DROP TABLE case_figures");
@@ -160,6 +174,9 @@ TEST_F(PgStoreTest, MigratesForwardFromTheFirstPostgresVersion) {
                                "a.attrelid = i.indrelid AND a.attnum = k.attnum WHERE i.indisprimary AND "
                                "i.indrelid = 'case_figures'::regclass"),
               "created_at,case_id");
+    // Migration 20: one row per case is the database's rule.
+    EXPECT_EQ(database_->Query("SELECT indexdef FROM pg_indexes WHERE indexname = 'case_figures_by_case'"),
+              "CREATE UNIQUE INDEX case_figures_by_case ON public.case_figures USING btree (case_id)");
 }
 
 TEST_F(PgStoreTest, RefusesADatabaseSealedUnderOtherKeys) {

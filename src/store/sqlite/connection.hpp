@@ -71,8 +71,8 @@ public:
     //! element, as before PostgreSQL needed its own spelling (`column IN (SELECT value FROM json_each(?))` has the
     //! same plan after sorting the list into a temporary tree, and measured no faster).
     static std::string FromAmongJsonTextArray(std::string_view table, std::string_view alias, std::string_view column) {
-        return "FROM json_each(?) among CROSS JOIN " + std::string{table} + " " + std::string{alias} + " ON " +
-               std::string{alias} + "." + std::string{column} + " = among.value";
+        return "FROM " + std::string{kJsonTextArray} + " among CROSS JOIN " + std::string{table} + " " +
+               std::string{alias} + " ON " + std::string{alias} + "." + std::string{column} + " = among.value";
     }
     static constexpr std::string_view kPosition = "instr";  // (text, part): where part starts, 0 when absent
 

@@ -634,6 +634,13 @@ CREATE TABLE signal_terms_pending (
     term_keys TEXT NOT NULL
 );
 )sql"}},
+        // 20: case_figures holds one row per case by the database's own rule, not only by its triggers' care. The
+        // rows are computed afresh first, so that no row a fault might have doubled can keep a store from opening.
+        {std::string{R"sql(
+DELETE FROM case_figures;
+DROP INDEX case_figures_by_case;
+CREATE UNIQUE INDEX case_figures_by_case ON case_figures (case_id);
+)sql"} + CaseFiguresBackfillSql(Dialect::kSqlite)},
     };
     return migrations;
 }

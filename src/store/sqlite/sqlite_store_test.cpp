@@ -60,6 +60,15 @@ protected:
         return value;
     }
 
+    //! A database file at `path` as migrations 1 to `version` left it, marked as meldroute's at that version.
+    static void CreateAtVersion(const std::filesystem::path& path, std::size_t version) {
+        std::string sql;
+        for (std::size_t index = 0; index < version; ++index) sql += Migrations()[index].sql;
+        sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
+        sql += "PRAGMA user_version = " + std::to_string(version) + ";";
+        Exec(path, sql);
+    }
+
     //! A store at DIR/store.db holding one user, "kopie"; null when it cannot be opened or written.
     std::unique_ptr<SqliteStore> OpenWithOneUser() {
         auto store = SqliteStore::Open((directory_ / "store.db").string(), keyring_);
@@ -79,11 +88,7 @@ TEST_F(SqliteStoreTest, MigratesForwardFromEveryOlderVersion) {
     for (std::size_t version = 0; version <= migrations.size(); ++version) {
         auto path = directory_ / ("v" + std::to_string(version) + ".db");
         if (version > 0) {
-            std::string sql;
-            for (std::size_t index = 0; index < version; ++index) sql += migrations[index].sql;
-            sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
-            sql += "PRAGMA user_version = " + std::to_string(version) + ";";
-            Exec(path, sql);
+            CreateAtVersion(path, version);
             Exec(path, "INSERT INTO users (username, password_hash, roles, created_at) "
                        "VALUES ('oud', 'x', 'melder', '2024-01-01T00:00:00Z');");
         }
@@ -106,12 +111,8 @@ TEST_F(SqliteStoreTest, MigratesForwardFromEveryOlderVersion) {
 // Migration 16 gives every match key its signal's sequence, so a store's existing keys still find the related
 // signals of a case, newest first.
 TEST_F(SqliteStoreTest, MigrationKeepsTheSequenceOfEveryMatchKey) {
-    const auto& migrations = Migrations();
     auto path = directory_ / "v15.db";
-    std::string sql;
-    for (std::size_t index = 0; index < 15; ++index) sql += migrations[index].sql;
-    sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + "; PRAGMA user_version = 15;";
-    Exec(path, sql);
+    CreateAtVersion(path, 15);
     std::string rows = "INSERT INTO cases (id, status, created_at, updated_at) VALUES "
                        "('c1', 'vastgelegd', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');";
     for (int number = 1; number <= 3; ++number) {
@@ -139,15 +140,43 @@ TEST_F(SqliteStoreTest, MigrationKeepsTheSequenceOfEveryMatchKey) {
     EXPECT_TRUE(read.has_value()) << read.error().detail;
 }
 
+// Migration 20 computes case_figures afresh and makes one row per case the database's rule: a row that a fault
+// had left wrong or doubled in a version 19 store is gone after opening, and a second row is refused from then on.
+TEST_F(SqliteStoreTest, MigrationTwentyRecomputesTheFiguresAndKeepsOneRowPerCase) {
+    auto path = directory_ / "v19.db";
+    CreateAtVersion(path, 19);
+    Exec(path, "INSERT INTO cases (id, status, created_at, updated_at) VALUES "
+               "('c1', 'vastgelegd', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');"
+               "UPDATE case_figures SET status = 'verkeerd';"
+               "INSERT INTO case_figures SELECT '2023-12-31T00:00:00Z', case_id, case_sequence, status, urgency, forms, "
+               "weighed_at, outcome, closed_at, first_signal_at, has_reachable_reporter, first_weighed_at, "
+               "first_reporter_feedback_at, latest_reporter_feedback_at, referrals, closures, reopenings "
+               "FROM case_figures;");
+    ASSERT_EQ(Scalar(path, "SELECT count(*) FROM case_figures WHERE case_id = 'c1'"), 2);
+    {
+        auto store = SqliteStore::Open(path.string(), keyring_);
+        ASSERT_TRUE(store.has_value()) << store.error().detail;
+    }
+    EXPECT_EQ(Pragma(path, "user_version"), 20);
+    EXPECT_EQ(Scalar(path, "SELECT count(*) FROM case_figures WHERE case_id = 'c1' AND status = 'vastgelegd' AND "
+                           "created_at = '2024-01-01T00:00:00Z'"),
+              1);
+    EXPECT_EQ(Scalar(path, "SELECT count(*) FROM case_figures"), 1);
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db,
+                           "INSERT INTO case_figures (created_at, case_id, case_sequence, status, forms, "
+                           "has_reachable_reporter) VALUES ('2025-01-01T00:00:00Z', 'c1', 1, 'vastgelegd', '', 0)",
+                           nullptr, nullptr, nullptr),
+              SQLITE_CONSTRAINT);
+    sqlite3_close(db);
+}
+
 // Migration 9 seals what version 8 stored in plaintext (and re-seals the TOTP secret for its cell), builds the
 // blind index, drops the FTS5 index, and leaves no plaintext in the file.
 TEST_F(SqliteStoreTest, MigrationSealsPlaintextOfAnOlderDatabase) {
     const auto path = directory_ / "v8.db";
-    const auto& migrations = Migrations();
-    std::string sql;
-    for (std::size_t index = 0; index < 8; ++index) sql += migrations[index].sql;
-    sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + "; PRAGMA user_version = 8;";
-    Exec(path, sql);
+    CreateAtVersion(path, 8);
     const std::string key = app::RandomKey();
     const std::string totp = app::Seal("k1", key, "totp/oud", "TOTPGEHEIMPJE");
     Exec(path,
