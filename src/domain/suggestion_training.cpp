@@ -4,8 +4,11 @@
 #include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <random>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -358,20 +361,36 @@ SuggestionModel TrainSuggestionModel(const std::vector<LabelledNarrative>& narra
     for (const auto& [code, count] : positives) {
         if (count >= options.min_positive_narratives) codes.push_back(code);
     }
-    // Each code's regression reads only the shared encoding and writes only its own model, so the codes are fitted
-    // side by side on the machine's cores; they are stored in code order, so the result is the same as one by one.
+    // Each code's regression only reads what all share (the encoding, the options) and writes only its own model,
+    // so the codes are shared out over up to 16 threads; they are stored in code order, so the result is the same
+    // as one by one. A failure in any thread stops the handing out and is thrown here once all have stopped.
     std::vector<LinearModel> fitted(codes.size());
     std::atomic<std::size_t> next_code{0};
+    std::mutex failure_mutex;
+    std::exception_ptr failure;
     const auto fit_codes = [&] {
-        for (std::size_t index = next_code++; index < codes.size(); index = next_code++)
-            fitted[index] = TrainCode(encoded, codes[index], vocabulary.names.size(), options);
+        try {
+            for (std::size_t index = next_code++; index < codes.size(); index = next_code++)
+                fitted[index] = TrainCode(encoded, codes[index], vocabulary.names.size(), options);
+        } catch (...) {
+            next_code = codes.size();
+            const std::lock_guard lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+        }
     };
     {
         const unsigned helpers = std::min<unsigned>(std::thread::hardware_concurrency(), 16);
         std::vector<std::jthread> threads;
-        for (unsigned helper = 1; helper < helpers; ++helper) threads.emplace_back(fit_codes);
+        for (unsigned helper = 1; helper < helpers; ++helper) {
+            try {
+                threads.emplace_back(fit_codes);
+            } catch (const std::system_error&) {
+                break;  // no more threads to be had: the ones there are, this one included, do the rest
+            }
+        }
         fit_codes();
     }
+    if (failure) std::rethrow_exception(failure);
     SuggestionModel model;
     model.set_threshold(options.threshold);
     for (std::size_t index = 0; index < codes.size(); ++index)

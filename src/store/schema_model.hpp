@@ -63,12 +63,13 @@ enum class Dialect { kSqlite, kPostgres };
 //! The triggers that keep case_figures exact: every insert, change and delete of a case or of a row its figures
 //! are computed from (signals, weighings, referrals and their feedback, reporter feedback, closures,
 //! reopenings) recomputes that case's row. PostgreSQL's come with their functions. These and the backfill are
-//! what migration 18 runs, on databases of any age: a later change to what case_figures holds is a new
-//! migration that replaces them, never a change here (a unit test pins their text).
+//! what migration 18 runs (and the backfill migration 20 once more), on databases of any age: a later change to
+//! what case_figures holds is a new migration that replaces them, never a change here (a unit test pins their
+//! text).
 std::string CaseFiguresTriggersSql(Dialect dialect);
 //! PostgreSQL: switches those triggers off or on again (a bulk copy fills case_figures once at its end).
 std::string CaseFiguresTriggersEnabledSql(bool enabled);
-//! Fills case_figures from the cases there are (the migration that adds it).
+//! Fills an empty case_figures from the cases there are (migration 18, which adds it, and migration 20).
 std::string CaseFiguresBackfillSql(Dialect dialect);
 
 //! One table of the model as PostgreSQL DDL: the table, its indexes and its append-only triggers.

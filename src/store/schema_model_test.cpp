@@ -43,8 +43,9 @@ TEST(SchemaModel, VersionIsTheNumberOfSqliteMigrations) {
     EXPECT_EQ(static_cast<std::size_t>(kSchemaVersion), sqlite::Migrations().size());
 }
 
-// Migration 18 runs the generated triggers and backfill of case_figures on every database older than 18; a
-// change to their text would give those databases something else at step 18 than the ones migrated before.
+// Migration 18 runs the generated triggers and backfill of case_figures on every database older than 18, and
+// migration 20 the backfill once more; a change to their text would give those databases something else at those
+// steps than the ones migrated before.
 TEST(SchemaModel, MigrationEighteensGeneratedSqlIsPinned) {
     const std::string sql = CaseFiguresTriggersSql(Dialect::kSqlite) + CaseFiguresBackfillSql(Dialect::kSqlite) +
                             CaseFiguresTriggersSql(Dialect::kPostgres) + CaseFiguresBackfillSql(Dialect::kPostgres);

@@ -179,6 +179,45 @@ TEST_F(PgStoreTest, MigratesForwardFromTheFirstPostgresVersion) {
               "CREATE UNIQUE INDEX case_figures_by_case ON public.case_figures USING btree (case_id)");
 }
 
+// Migration 20 computes case_figures afresh and makes one row per case the database's rule: a row that a fault had
+// left wrong or doubled in a version 19 database is gone after opening, and a second row is refused from then on.
+TEST_F(PgStoreTest, MigrationTwentyRecomputesTheFiguresAndKeepsOneRowPerCase) {
+    {
+        auto store = PgStore::Open(database_->url(), keyring_);
+        ASSERT_TRUE(store.has_value()) << store.error().detail;
+        Status written = (*store)->Write([](Transaction& transaction) -> Status {
+            domain::Case header;
+            header.id = "c1";
+            header.created_at = header.updated_at = "2024-01-02T00:00:00Z";
+            transaction.InsertCase(header);
+            return Ok();
+        });
+        ASSERT_TRUE(written.has_value()) << written.error().detail;
+    }
+    // Back to version 19, with the index as it was and a wrong and a doubled row.
+    database_->Query("DROP INDEX case_figures_by_case");
+    database_->Query("CREATE INDEX case_figures_by_case ON case_figures (case_id)");
+    database_->Query("UPDATE case_figures SET status = 'verkeerd'");
+    database_->Query("INSERT INTO case_figures SELECT '2023-12-31T00:00:00Z', case_id, case_sequence, status, urgency, "
+                     "forms, weighed_at, outcome, closed_at, first_signal_at, has_reachable_reporter, first_weighed_at, "
+                     "first_reporter_feedback_at, latest_reporter_feedback_at, referrals, closures, reopenings "
+                     "FROM case_figures");
+    database_->Query("UPDATE meldroute_schema SET version = 19");
+    ASSERT_EQ(database_->Query("SELECT count(*) FROM case_figures WHERE case_id = 'c1'"), "2");
+    {
+        auto store = PgStore::Open(database_->url(), keyring_);
+        ASSERT_TRUE(store.has_value()) << store.error().detail;
+    }
+    EXPECT_EQ(database_->Query("SELECT version FROM meldroute_schema"), std::to_string(kSchemaVersion));
+    EXPECT_EQ(database_->Query("SELECT count(*) FROM case_figures f JOIN cases c ON c.id = f.case_id AND "
+                               "c.status = f.status AND c.created_at = f.created_at"),
+              "1");
+    EXPECT_EQ(database_->Query("SELECT count(*) FROM case_figures"), "1");
+    EXPECT_THROW(database_->Query("INSERT INTO case_figures (created_at, case_id, case_sequence, status, forms, "
+                                  "has_reachable_reporter) VALUES ('2025-01-01T00:00:00Z', 'c1', 1, 'vastgelegd', '', 0)"),
+                 std::runtime_error);
+}
+
 TEST_F(PgStoreTest, RefusesADatabaseSealedUnderOtherKeys) {
     { ASSERT_TRUE(PgStore::Open(database_->url(), keyring_).has_value()); }
     auto store = PgStore::Open(database_->url(), app::Keyring::Ephemeral());

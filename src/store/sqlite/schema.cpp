@@ -635,12 +635,13 @@ CREATE TABLE signal_terms_pending (
 );
 )sql"}},
         // 20: case_figures holds one row per case by the database's own rule, not only by its triggers' care. The
-        // rows are computed afresh first, so that no row a fault might have doubled can keep a store from opening.
+        // rows are computed afresh first, so that no row a fault might have doubled can keep a store from opening;
+        // the index is built once over them.
         {std::string{R"sql(
 DELETE FROM case_figures;
 DROP INDEX case_figures_by_case;
-CREATE UNIQUE INDEX case_figures_by_case ON case_figures (case_id);
-)sql"} + CaseFiguresBackfillSql(Dialect::kSqlite)},
+)sql"} + CaseFiguresBackfillSql(Dialect::kSqlite) +
+             "CREATE UNIQUE INDEX case_figures_by_case ON case_figures (case_id);\n"},
     };
     return migrations;
 }

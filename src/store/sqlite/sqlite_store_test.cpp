@@ -88,7 +88,7 @@ TEST_F(SqliteStoreTest, MigratesForwardFromEveryOlderVersion) {
     for (std::size_t version = 0; version <= migrations.size(); ++version) {
         auto path = directory_ / ("v" + std::to_string(version) + ".db");
         if (version > 0) {
-            CreateAtVersion(path, version);
+            ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, version));
             Exec(path, "INSERT INTO users (username, password_hash, roles, created_at) "
                        "VALUES ('oud', 'x', 'melder', '2024-01-01T00:00:00Z');");
         }
@@ -112,7 +112,7 @@ TEST_F(SqliteStoreTest, MigratesForwardFromEveryOlderVersion) {
 // signals of a case, newest first.
 TEST_F(SqliteStoreTest, MigrationKeepsTheSequenceOfEveryMatchKey) {
     auto path = directory_ / "v15.db";
-    CreateAtVersion(path, 15);
+    ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, 15));
     std::string rows = "INSERT INTO cases (id, status, created_at, updated_at) VALUES "
                        "('c1', 'vastgelegd', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');";
     for (int number = 1; number <= 3; ++number) {
@@ -144,7 +144,7 @@ TEST_F(SqliteStoreTest, MigrationKeepsTheSequenceOfEveryMatchKey) {
 // had left wrong or doubled in a version 19 store is gone after opening, and a second row is refused from then on.
 TEST_F(SqliteStoreTest, MigrationTwentyRecomputesTheFiguresAndKeepsOneRowPerCase) {
     auto path = directory_ / "v19.db";
-    CreateAtVersion(path, 19);
+    ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, 19));
     Exec(path, "INSERT INTO cases (id, status, created_at, updated_at) VALUES "
                "('c1', 'vastgelegd', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');"
                "UPDATE case_figures SET status = 'verkeerd';"
@@ -176,7 +176,7 @@ TEST_F(SqliteStoreTest, MigrationTwentyRecomputesTheFiguresAndKeepsOneRowPerCase
 // blind index, drops the FTS5 index, and leaves no plaintext in the file.
 TEST_F(SqliteStoreTest, MigrationSealsPlaintextOfAnOlderDatabase) {
     const auto path = directory_ / "v8.db";
-    CreateAtVersion(path, 8);
+    ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, 8));
     const std::string key = app::RandomKey();
     const std::string totp = app::Seal("k1", key, "totp/oud", "TOTPGEHEIMPJE");
     Exec(path,
