@@ -312,6 +312,8 @@ export async function postExpectContinue(url, pathName, rawBody, { token } = {})
  */
 export function metricsToken() {
   const dir = mkdtempSync(path.join(tmpdir(), 'meldroute-metrics-'));
+  // The test's servers read the file while they start; it goes when the test process ends.
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   const token = `metrics-${randomBytes(24).toString('hex')}`;
   const file = path.join(dir, 'metrics.token');
   writeFileSync(file, `${token}\n`, { mode: 0o600 });
