@@ -214,6 +214,7 @@ Result<domain::AwarenessActivity> Service::AddActivity(const Principal& principa
 // ---------------------------------------------------------------------------------------------- officers
 
 Result<std::vector<domain::DesignatedOfficer>> Service::ListOfficers(const Principal& principal) {
+    MR_TRY(RequireEnrolled(principal, "officer.list"));
     bool administrator = principal.Has(Role::kBeheerder);
     std::vector<domain::DesignatedOfficer> officers;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {

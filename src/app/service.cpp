@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <set>
+#include <span>
 #include <tuple>
 
 #include "app/audit.hpp"
@@ -102,11 +103,22 @@ void Service::StoreMatchKeys(store::Transaction& transaction, const domain::Sign
 }
 
 Status Service::Require(const Principal& principal, std::initializer_list<Role> roles, const std::string& action) {
-    if (principal.must_enrol) {
-        AuditDenied(principal, action, "-");
-        return MakeError(ErrorCode::kPermissionDenied,
-                         "Stel eerst tweestapsverificatie in; daarna kunt u verder met uw werk.");
-    }
+    return RequireAnyOf(principal, std::span<const Role>{roles.begin(), roles.size()}, action);
+}
+
+Status Service::Require(const Principal& principal, const std::vector<Role>& roles, const std::string& action) {
+    return RequireAnyOf(principal, std::span<const Role>{roles}, action);
+}
+
+Status Service::RequireEnrolled(const Principal& principal, const std::string& action) {
+    if (!principal.must_enrol) return Ok();
+    AuditDenied(principal, action, "-");
+    return MakeError(ErrorCode::kPermissionDenied,
+                     "Stel eerst tweestapsverificatie in; daarna kunt u verder met uw werk.");
+}
+
+Status Service::RequireAnyOf(const Principal& principal, std::span<const Role> roles, const std::string& action) {
+    MR_TRY(RequireEnrolled(principal, action));
     for (Role role : roles) {
         if (principal.Has(role)) return Ok();
     }
@@ -162,6 +174,26 @@ Error OtpProblem(const std::string& reason) {
 
 constexpr const char* kOtpMissingText = "Vul de code uit uw authenticator-app in, of een herstelcode.";
 constexpr const char* kOtpWrongText = "De code is onjuist of al gebruikt. Vul de code in die de app nu toont.";
+constexpr const char* kWrongCredentialsText = "Gebruikersnaam of wachtwoord is onjuist.";
+//! The actor of a sign-in under a name no account can have: what was typed (perhaps a password, perhaps a
+//! megabyte) is not kept in the append-only audit trail.
+constexpr const char* kImpossibleName = "(ongeldige naam)";
+
+// An account name: 1-64 letters, digits, '.', '-' or '_' (what `user add` accepts).
+bool PossibleAccountName(const std::string& username) {
+    return !username.empty() && username.size() <= 64 &&
+           std::all_of(username.begin(), username.end(), [](char character) {
+               return std::isalnum(static_cast<unsigned char>(character)) || character == '.' || character == '-' ||
+                      character == '_';
+           });
+}
+
+// A password is verified against this for a name without a password (unknown, or a single sign-on account) so
+// that timing does not reveal which names exist or sign in through the identity provider.
+const std::string& DummyPasswordHash() {
+    static const std::string hash = HashPassword("meldroute-dummy-password");
+    return hash;
+}
 
 }  // namespace
 
@@ -210,6 +242,11 @@ Service::FactorCheck Service::CheckSecondFactor(store::Transaction& transaction,
 
 Result<NewSession> Service::SignIn(const std::string& username, const std::string& password, const std::string& otp,
                                    const std::string& recovery_code) {
+    if (!PossibleAccountName(username)) {
+        (void)VerifyPassword(password, DummyPasswordHash());
+        (void)CommitAudit(store_, {kImpossibleName, "session.create", "session", "aanmelden", kRefused});
+        return MakeError(ErrorCode::kUnauthenticated, kWrongCredentialsText);
+    }
     TimePoint now = Now();
     std::string now_text = FormatTime(now);
     enum class Outcome { kSignedIn, kLocked, kRejected, kOtpMissing, kOtpWrong } outcome = Outcome::kRejected;
@@ -226,9 +263,9 @@ Result<NewSession> Service::SignIn(const std::string& username, const std::strin
             return Ok();
         };
         auto user = transaction.FindUser(username);
-        // Verify against a fixed hash for unknown names, so timing does not reveal whether an account exists.
-        static const std::string kDummyHash = HashPassword("meldroute-dummy-password");
-        bool password_ok = VerifyPassword(password, user ? user->password_hash : kDummyHash);
+        const bool has_password = user && user->password_hash.starts_with("$argon2");
+        const bool password_ok =
+            VerifyPassword(password, has_password ? user->password_hash : DummyPasswordHash()) && has_password;
         if (!user || !user->active || !password_ok) return fail(Outcome::kRejected, kRefused);
 
         const bool exempt = config_.mfa_exempt.contains(user->username);
@@ -267,7 +304,7 @@ Result<NewSession> Service::SignIn(const std::string& username, const std::strin
         case Outcome::kRejected:
             break;
     }
-    return MakeError(ErrorCode::kUnauthenticated, "Gebruikersnaam of wachtwoord is onjuist.");
+    return MakeError(ErrorCode::kUnauthenticated, kWrongCredentialsText);
 }
 
 namespace {
@@ -704,6 +741,8 @@ Result<SignalList> Service::ListSignals(const Principal& principal, const std::o
 }
 
 Result<domain::Signal> Service::GetSignal(const Principal& principal, const std::string& signal_id) {
+    // Any role may ask (a reporter for their own signal), but not before the second factor is enrolled.
+    MR_TRY(RequireEnrolled(principal, "signal.read"));
     bool officer = principal.Has(Role::kAandachtfunctionaris);
     std::optional<domain::Signal> signal;
     MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
@@ -1314,12 +1353,7 @@ Status Service::AddUser(const std::string& username, const std::string& password
                         const std::vector<domain::Role>& roles, const std::string& actor,
                         const std::string& department) {
     std::vector<InvalidParam> problems;
-    bool name_ok = !username.empty() && username.size() <= 64 &&
-                   std::all_of(username.begin(), username.end(), [](char character) {
-                       return std::isalnum(static_cast<unsigned char>(character)) || character == '.' ||
-                              character == '-' || character == '_';
-                   });
-    if (!name_ok) problems.push_back({"username", "use 1-64 letters, digits, '.', '-' or '_'"});
+    if (!PossibleAccountName(username)) problems.push_back({"username", "use 1-64 letters, digits, '.', '-' or '_'"});
     if (password.size() < 12 || password.size() > 1024) {
         problems.push_back({"password", "use 12 to 1024 characters"});
     }

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -467,6 +468,10 @@ public:
     //! Ok when `principal` has one of `roles` (and no second factor waits to be enrolled); otherwise 403, and the
     //! refusal of `action` is written to the audit trail. The API calls it before reading a request's body.
     Status Require(const Principal& principal, std::initializer_list<domain::Role> roles, const std::string& action);
+    Status Require(const Principal& principal, const std::vector<domain::Role>& roles, const std::string& action);
+    //! Ok unless a second factor waits to be enrolled: then 403, and the refusal of `action` is audited. For the
+    //! use cases every role may reach (each then decides what the principal may see).
+    Status RequireEnrolled(const Principal& principal, const std::string& action);
 
 private:
     enum class FactorCheck { kPassed, kMissing, kWrong };
@@ -479,6 +484,7 @@ private:
                             TimePoint now);
     Error LockedError() const;
     void AuditDenied(const Principal& principal, const std::string& action, const std::string& object);
+    Status RequireAnyOf(const Principal& principal, std::span<const domain::Role> roles, const std::string& action);
     //! An audited read: `read` runs on a snapshot (the store's reader pool, beside other reads, instead of one
     //! after another on the writer), and only when it succeeds is `entry` appended to the audit trail. The caller
     //! hands out the data only after this returns, so no data leaves without its committed audit record.

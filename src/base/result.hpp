@@ -20,6 +20,7 @@ enum class ErrorCode {
     kFailedPrecondition,  // 409: not allowed in the current state
     kStaleVersion,        // 412: the client's version (If-Match) is no longer the current one
     kTooLarge,            // 413: body over the limit
+    kUnsupportedMedia,    // 415: a body in a form the route does not take
     kRateLimited,         // 429: too many attempts
     kUnavailable,         // 503: store down, retry later
     kInternal,            // 500: a bug

@@ -42,6 +42,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
     // Sessions.
     router.Add(verb::post, "/api/v1/sessions", [svc](Context& context) {
         if (Status query = RejectUnknownQuery(context, {}); !query) return Problem(context.request, query.error());
+        if (Status json = RequireJsonContentType(context); !json) return Problem(context.request, json.error());
         auto reader = BodyReader::Parse(context.request.body());
         if (!reader) return Problem(context.request, reader.error());
         std::string username = reader->RequiredString("username");
@@ -146,6 +147,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
     });
     router.Add(verb::post, "/api/v1/anonymous-signals", [svc](Context& context) {
         if (Status query = RejectUnknownQuery(context, {}); !query) return Problem(context.request, query.error());
+        if (Status json = RequireJsonContentType(context); !json) return Problem(context.request, json.error());
         auto counted = svc->CountRateEvent(app::kAnonymousReportsByAddressApi, context.peer);
         if (!counted) return Problem(context.request, counted.error());
         if (!*counted) {

@@ -15,6 +15,21 @@
 
 namespace meldroute::http {
 
+// A JSON body must say so (Content-Type application/json, any parameters): 415 otherwise. For the routes that
+// need no sign-in, this keeps other websites from posting to them through their visitors' browsers: a page may
+// send text/plain across sites without asking, but application/json only after a CORS preflight, which this
+// server never grants.
+inline Status RequireJsonContentType(const Context& context) {
+    auto header = context.request.find(boost::beast::http::field::content_type);
+    std::string type = header == context.request.end() ? "" : std::string{header->value()};
+    type = type.substr(0, type.find(';'));
+    type = std::string{domain::Trim(type)};
+    std::transform(type.begin(), type.end(), type.begin(),
+                   [](unsigned char character) { return static_cast<char>(std::tolower(character)); });
+    if (type == "application/json") return Ok();
+    return MakeError(ErrorCode::kUnsupportedMedia, "Stuur de gegevens als JSON, met Content-Type application/json.");
+}
+
 // Query parameters a route does not name are refused (400), per the design rules.
 inline Status RejectUnknownQuery(const Context& context, std::initializer_list<const char*> allowed) {
     std::vector<InvalidParam> problems;
@@ -86,18 +101,18 @@ Json ListToJson(const std::vector<T>& items) {
     return ArrayOf(items, [](const T& item) { return ToJson(item); });
 }
 
-// Registers a route whose JSON body is read by `read` and handed with the principal to `run`; the roles are
-// checked before the body, and the body's problems are all reported at once.
+// Registers a route whose JSON body is read and handed with the principal to `run`; the roles are checked before
+// the body (a refusal audited as `action`, the name the use case's own check gives it), and the body's problems
+// are all reported at once.
 template <typename Run>
 void AddBodyRoute(Router& router, app::Service& service, boost::beast::http::verb method, const std::string& pattern,
-                  std::initializer_list<domain::Role> roles, Run run) {
+                  std::initializer_list<domain::Role> roles, std::string action, Run run) {
     std::vector<domain::Role> allowed{roles};
-    router.Add(method, pattern, [&service, allowed, run](Context& context) {
+    router.Add(method, pattern, [&service, allowed, action = std::move(action), run](Context& context) {
         return WithPrincipal(service, context, [&](const app::Principal& principal) {
-            bool permitted = std::any_of(allowed.begin(), allowed.end(), [&](domain::Role role) { return principal.Has(role); });
-            if (!permitted) {
-                return Problem(context.request, ErrorCode::kPermissionDenied,
-                               "Uw rol geeft geen toegang tot deze gegevens of handeling.");
+            // Refused before the body is read, and the refusal audited (as every use case's own Require does).
+            if (Status permitted = service.Require(principal, allowed, action); !permitted) {
+                return Problem(context.request, permitted.error());
             }
             auto reader = BodyReader::Parse(context.request.body());
             if (!reader) return Problem(context.request, reader.error());

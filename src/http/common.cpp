@@ -66,6 +66,8 @@ unsigned StatusFor(ErrorCode code) {
             return 412;
         case ErrorCode::kTooLarge:
             return 413;
+        case ErrorCode::kUnsupportedMedia:
+            return 415;
         case ErrorCode::kRateLimited:
             return 429;
         case ErrorCode::kUnavailable:

@@ -425,8 +425,16 @@ void RegisterOidcPages(Router& router, std::shared_ptr<PageContext> pages) {
             return Refused(*pages, context.request, "formulier onjuist", 403,
                            "Het formulier is verlopen. Begin opnieuw bij Inloggen.");
         }
+        // The same limit per address as the password sign-in's (the account's own lockout counts wrong codes too).
+        auto limited = pages->service.RateLimitReached(app::kSignInFailuresByAddress, context.peer);
+        if (!limited) return Unavailable(*pages, context.request);
+        if (*limited) {
+            return Refused(*pages, context.request, "te veel pogingen vanaf dit adres", 429,
+                           "Te veel mislukte aanmeldpogingen vanaf dit adres. Probeer het over 15 minuten opnieuw.");
+        }
         const SecondFactorInput code = SecondFactorFrom(form);
         auto session = pages->service.SignInFederated(*pending->identity, code.otp, code.recovery);
+        if (!session) (void)pages->service.CountRateEvent(app::kSignInFailuresByAddress, context.peer);
         return AfterSignIn(*pages, context.request, std::move(*pending), session, true);
     });
 }

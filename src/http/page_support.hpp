@@ -89,9 +89,13 @@ Response Guarded(PageContext& pages, Context& context, std::initializer_list<dom
     if (principal->must_enrol && !target.starts_with("/tweestapsverificatie") && target != "/uitloggen") {
         return Redirect(context.request, "/tweestapsverificatie");
     }
-    bool allowed = roles.size() == 0;
-    for (domain::Role role : roles) allowed = allowed || principal->Has(role);
-    if (!allowed) return Forbidden(context.request, *principal);
+    // A refused page is audited, as a refused API request is.
+    const auto page_action = [&] {
+        return "page " + std::string{context.request.method_string()} + " " + std::string{context.route};
+    };
+    if (roles.size() != 0 && !pages.service.Require(*principal, roles, page_action())) {
+        return Forbidden(context.request, *principal);
+    }
     if (context.request.method() == boost::beast::http::verb::post) {
         auto form = ParseUrlEncoded(context.request.body());
         if (!CsrfValid(*principal, form)) return CsrfRejected(context.request, &*principal);

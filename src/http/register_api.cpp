@@ -199,6 +199,7 @@ void RegisterRegisterApi(Router& router, app::Service& service) {
         });
     });
     AddBodyRoute(router, service, verb::put, "/api/v1/training-settings", {Role::kBeheerder},
+                 "training.settings.update",
                  [svc](Context& context, const app::Principal& principal, BodyReader& reader) {
                      domain::TrainingSettings settings;
                      settings.target_percent = ReadCounts(reader, "targets");
@@ -217,13 +218,13 @@ void RegisterRegisterApi(Router& router, app::Service& service) {
             });
         });
     });
-    AddBodyRoute(router, service, verb::post, "/api/v1/staff-members", {Role::kBeheerder},
+    AddBodyRoute(router, service, verb::post, "/api/v1/staff-members", {Role::kBeheerder}, "staff.create",
                  [svc](Context& context, const app::Principal& principal, BodyReader& reader) {
                      domain::StaffMember member = ReadStaff(reader, false);
                      MR_READ_DONE(reader);
                      return Answer(context, svc->AddStaffMember(principal, member), 201, StaffJson);
                  });
-    AddBodyRoute(router, service, verb::put, "/api/v1/staff-members/{}", {Role::kBeheerder},
+    AddBodyRoute(router, service, verb::put, "/api/v1/staff-members/{}", {Role::kBeheerder}, "staff.update",
                  [svc](Context& context, const app::Principal& principal, BodyReader& reader) {
                      domain::StaffMember member = ReadStaff(reader, true);
                      MR_READ_DONE(reader);
@@ -260,7 +261,7 @@ void RegisterRegisterApi(Router& router, app::Service& service) {
             });
         });
     });
-    AddBodyRoute(router, service, verb::post, "/api/v1/awareness-activities", {Role::kBeheerder},
+    AddBodyRoute(router, service, verb::post, "/api/v1/awareness-activities", {Role::kBeheerder}, "activity.create",
                  [svc](Context& context, const app::Principal& principal, BodyReader& reader) {
                      domain::AwarenessActivity activity;
                      activity.title = reader.RequiredString("title");
@@ -282,13 +283,13 @@ void RegisterRegisterApi(Router& router, app::Service& service) {
             });
         });
     });
-    AddBodyRoute(router, service, verb::post, "/api/v1/designated-officers", {Role::kBeheerder},
+    AddBodyRoute(router, service, verb::post, "/api/v1/designated-officers", {Role::kBeheerder}, "officer.create",
                  [svc](Context& context, const app::Principal& principal, BodyReader& reader) {
                      domain::DesignatedOfficer officer = ReadOfficer(reader);
                      MR_READ_DONE(reader);
                      return Answer(context, svc->AddOfficer(principal, officer), 201, OfficerJson);
                  });
-    AddBodyRoute(router, service, verb::put, "/api/v1/designated-officers/{}", {Role::kBeheerder},
+    AddBodyRoute(router, service, verb::put, "/api/v1/designated-officers/{}", {Role::kBeheerder}, "officer.update",
                  [svc](Context& context, const app::Principal& principal, BodyReader& reader) {
                      domain::DesignatedOfficer officer = ReadOfficer(reader);
                      MR_READ_DONE(reader);
@@ -303,6 +304,7 @@ void RegisterRegisterApi(Router& router, app::Service& service) {
         });
     });
     AddBodyRoute(router, service, verb::put, "/api/v1/plan-actions/{}", {Role::kBeleid, Role::kBeheerder},
+                 "actionplan.update",
                  [svc](Context& context, const app::Principal& principal, BodyReader& reader) {
                      domain::PlanActionUpdate update;
                      update.owner = reader.RequiredString("owner");

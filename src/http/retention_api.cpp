@@ -56,7 +56,7 @@ Json InspectionJson(const app::InspectionExport& result) {
 void RegisterRetentionApi(Router& router, app::Service& service) {
     app::Service* svc = &service;
 
-    AddBodyRoute(router, service, verb::put, "/api/v1/cases/{}/legal-hold", {Role::kAandachtfunctionaris},
+    AddBodyRoute(router, service, verb::put, "/api/v1/cases/{}/legal-hold", {Role::kAandachtfunctionaris}, "case.hold",
                  [svc](Context& context, const app::Principal& principal, BodyReader& reader) {
                      std::string reason = reader.RequiredString("reason");
                      MR_READ_DONE(reader);
@@ -79,6 +79,7 @@ void RegisterRetentionApi(Router& router, app::Service& service) {
         });
     });
     AddBodyRoute(router, service, verb::post, "/api/v1/subject-access-requests", {Role::kAandachtfunctionaris},
+                 "subject-access.export",
                  [svc](Context& context, const app::Principal& principal, BodyReader& reader) {
                      app::PersonQuery query;
                      query.name = reader.OptionalString("name").value_or("");
@@ -88,6 +89,7 @@ void RegisterRetentionApi(Router& router, app::Service& service) {
                      return Answer(context, svc->InspectPerson(principal, query), 200, InspectionJson);
                  });
     AddBodyRoute(router, service, verb::post, "/api/v1/signals/{}/rectifications", {Role::kAandachtfunctionaris},
+                 "person.rectify",
                  [svc](Context& context, const app::Principal& principal, BodyReader& reader) {
                      auto position = reader.OptionalInt("position");
                      if (!position) reader.problems().push_back({"position", "Verplicht veld ontbreekt."});

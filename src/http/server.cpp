@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include "http/common.hpp"
+
 namespace meldroute::http {
 
 namespace asio = boost::asio;
@@ -135,6 +137,7 @@ private:
         response.set(bhttp::field::content_type, "application/problem+json");
         response.body() = R"({"type":"about:blank","title":"Internal Server Error","status":500,)"
                           R"("detail":"Er ging iets mis op de server."})";
+        AddSecurityHeaders(response);
         return response;
     }
 

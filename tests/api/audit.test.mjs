@@ -20,7 +20,7 @@ let caseId;
 
 before(async () => {
   server = await startServer();
-  tokens = await signInAll(server.url, ['melder', 'melder2', 'af', 'auditor']);
+  tokens = await signInAll(server.url, ['melder', 'melder2', 'af', 'auditor', 'beleid']);
   const { url } = server;
   const filed = await api(url, 'POST', '/api/v1/signals', {
     token: tokens.melder,
@@ -169,6 +169,11 @@ test('a refused call is recorded too, before its body is read: case steps, searc
     ['POST', `/api/v1/cases/${caseId}/signals`, 'case.link-signal', { signalId }],
     ['POST', '/api/v1/signal-searches', 'signal.search', { text: 'schuur' }],
     ['POST', '/api/v1/catalog-versions', 'catalog.publish', 'not even json'],
+    // Routes whose role is checked before their body is read (AddBodyRoute), with the use case's own name.
+    ['POST', '/api/v1/subject-access-requests', 'subject-access.export', { name: secret.name }],
+    ['PUT', `/api/v1/cases/${caseId}/legal-hold`, 'case.hold', { reason: 'x' }],
+    ['POST', `/api/v1/signals/${signalId}/rectifications`, 'person.rectify', {}],
+    ['POST', '/api/v1/designated-officers', 'officer.create', {}],
   ];
   for (const [method, path, , body] of refused) {
     const options = typeof body === 'string' ? { token: tokens.melder, rawBody: body } : { token: tokens.melder, body };
@@ -179,4 +184,30 @@ test('a refused call is recorded too, before its body is read: case steps, searc
     assert.ok(body.some((e) => e.actor === 'melder' && e.action === action && e.outcome === 'geweigerd'),
       `the refused ${action} (${path}) is in the trail`);
   }
+});
+
+test('a page refused to a role is recorded, with the route and never the path', async () => {
+  const cookie = `meldroute_sessie=${tokens.beleid}`;
+  const response = await fetch(`${server.url}/casussen/${caseId}`, { headers: { cookie }, redirect: 'manual' });
+  assert.equal(response.status, 403);
+  const { body } = await events();
+  const refusal = body.find((e) => e.actor === 'beleid' && e.action === 'page GET /casussen/{}');
+  assert.ok(refusal, 'the refused page is in the trail');
+  assert.equal(refusal.outcome, 'geweigerd');
+  assert.ok(!JSON.stringify(body).includes(`/casussen/${caseId}`), 'no page path with an id in the trail');
+});
+
+test('a sign-in under a name no account can have is refused and recorded without the typed text', async () => {
+  const typed = ['wachtwoord met spaties', 'x'.repeat(5000), 'naam<script>'];
+  for (const username of typed) {
+    const refused = assertProblem(await api(server.url, 'POST', '/api/v1/sessions',
+      { body: { username, password: 'demo-password' } }), 401, username.slice(0, 20));
+    assert.equal(refused.detail, 'Gebruikersnaam of wachtwoord is onjuist.');
+  }
+  const { body } = await events();
+  const text = JSON.stringify(body);
+  for (const username of typed) assert.ok(!text.includes(username), `${username.slice(0, 20)} is not in the trail`);
+  const recorded = body.filter((e) => e.actor === '(ongeldige naam)' && e.action === 'session.create');
+  assert.ok(recorded.length >= typed.length, 'each attempt is recorded under a fixed name');
+  assert.ok(recorded.every((e) => e.outcome === 'geweigerd'));
 });

@@ -122,6 +122,31 @@ test('the anonymous form validates too (and takes no reporter-only fields)', asy
   assert.deepEqual(await snapshot(), before);
 });
 
+test('the routes without sign-in take JSON only: another content type gets 415 and changes nothing', async () => {
+  const before = await snapshot();
+  const narrative = JSON.stringify({ narrative: 'Via een ander formulier gestuurd.' });
+  const types = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined];
+  for (const type of types) {
+    addressCounter += 1;
+    const headers = type ? { 'content-type': type } : {};
+    const response = await fetch(`${server.url}/api/v1/anonymous-signals`,
+                                 { method: 'POST', headers, body: narrative });
+    const problem = await response.json();
+    assert.equal(response.status, 415, `anonymous signal as ${type}`);
+    assert.match(problem.detail, /application\/json/);
+    const signIn = await fetch(`${server.url}/api/v1/sessions`, {
+      method: 'POST', headers, body: JSON.stringify({ username: 'melder', password: 'demo-password' }),
+    });
+    assert.equal(signIn.status, 415, `sign-in as ${type}`);
+  }
+  const accepted = await fetch(`${server.url}/api/v1/sessions`, {
+    method: 'POST', headers: { 'content-type': 'Application/JSON; charset=utf-8' },
+    body: JSON.stringify({ username: 'melder', password: 'demo-password' }),
+  });
+  assert.equal(accepted.status, 201, 'parameters and case do not matter');
+  assert.deepEqual(await snapshot(), before);
+});
+
 test('bad case-step bodies: 400 naming the field, case unchanged', async () => {
   const { url } = server;
   const ids = await buildCase(url, tokens.af, [(await fileSignal(url, tokens.melder)).id], 'doorgezet');

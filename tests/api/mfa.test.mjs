@@ -51,6 +51,16 @@ test('an officer without a second factor may only enrol; after enrolment the sam
   const token = signedIn.body.token;
   const refused = assertProblem(await api(server.url, 'GET', '/api/v1/cases', { token }), 403);
   assert.match(refused.detail, /tweestapsverificatie/);
+  // Also the reads every role may reach: a signal (an officer's, by id) and the officers' contact details.
+  const af = await signIn(server.url, 'af');
+  const signals = await api(server.url, 'GET', '/api/v1/signals', { token: af });
+  const signalId = signals.body[0]?.id;
+  assert.ok(signalId, 'the demo has a signal');
+  assert.equal((await api(server.url, 'GET', `/api/v1/signals/${signalId}`, { token: af })).status, 200);
+  const signal = assertProblem(await api(server.url, 'GET', `/api/v1/signals/${signalId}`, { token }), 403);
+  assert.match(signal.detail, /tweestapsverificatie/);
+  assert.equal(signal.narrative, undefined);
+  assertProblem(await api(server.url, 'GET', '/api/v1/designated-officers', { token }), 403);
 
   const started = await api(server.url, 'POST', '/api/v1/totp-enrolments', { token });
   assert.equal(started.status, 201);

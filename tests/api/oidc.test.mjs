@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { signIn, api, startServer } from '../support/server.mjs';
+import { signIn, api, startServer, rawSql } from '../support/server.mjs';
 import { startWithIdentityProvider, CLIENT_ID } from '../support/identity-provider.mjs';
 import { totp } from '../support/totp.mjs';
 
@@ -218,6 +218,11 @@ test('without MFA at the provider, an officer without local TOTP may only enrol'
   assert.equal(new URL(inbox.location).pathname, '/tweestapsverificatie');
 });
 
+/** The local TOTP secret af-totp enrols below; the last test signs in with it again. */
+let afTotpSecret;
+/** A six-digit code that the secret's clock does not give now (nor one step before or after). */
+const notACodeOf = (secret) =>
+  ['000000', '111111', '222222'].find((code) => ![-1, 0, 1].some((offset) => totp(secret, offset) === code));
 const csrfOf = (html) => html.match(/name="csrf" value="([^"]+)"/)[1];
 
 test('without MFA at the provider, an officer with local TOTP gives the code after the provider', async () => {
@@ -227,6 +232,7 @@ test('without MFA at the provider, an officer with local TOTP gives the code aft
   await browser.request(`${server.url}/tweestapsverificatie`, { method: 'POST', form: { csrf: csrfOf(start.body) } });
   const pending = await browser.request(`${server.url}/tweestapsverificatie`);
   const secret = pending.body.match(/class="utrecht-code mr-secret">([^<]+)</)[1].replace(/\s+/g, '');
+  afTotpSecret = secret;
   const confirmed = await browser.request(`${server.url}/tweestapsverificatie/bevestigen`,
     { method: 'POST', form: { csrf: csrfOf(pending.body), otp: totp(secret) } });
   assert.equal(confirmed.status, 200, confirmed.body);
@@ -236,7 +242,7 @@ test('without MFA at the provider, an officer with local TOTP gives the code aft
   assert.equal(done.status, 200);
   assert.match(done.body, /Code voor meldroute/);
   assert.ok(!done.headers.getSetCookie().some((c) => c.startsWith('meldroute_sessie=')));
-  const bad = ['000000', '111111', '222222'].find((code) => ![-1, 0, 1].some((offset) => totp(secret, offset) === code));
+  const bad = notACodeOf(secret);
   const wrong = await next.request(`${server.url}/inloggen/gemeente-account/code`,
     { method: 'POST', form: { csrf: csrfOf(done.body), otp: bad } });
   assert.equal(wrong.status, 401, wrong.body);
@@ -301,4 +307,32 @@ test('a provider whose TLS certificate is not trusted is never talked to: the si
     await new Promise((resolve) => untrusted.close(resolve));
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// Last in this file: it spends the per-address budget of failed sign-ins of 127.0.0.1 for 15 minutes.
+test('a wrong code after the provider counts against the address, and a spent address may not try codes', async () => {
+  const failures = () =>
+    Number(rawSql(server.dataDir, "SELECT count(*) FROM rate_events WHERE bucket = 'sign-in-failure'"));
+  // af-totp enrolled a local second factor in an earlier test, so the provider without MFA leads to the code form.
+  const { browser, done } = await signInWithSso('af-totp', { mfa: false });
+  assert.match(done.body, /Code voor meldroute/);
+  const before = failures();
+  const wrong = await browser.request(`${server.url}/inloggen/gemeente-account/code`,
+    { method: 'POST', form: { csrf: csrfOf(done.body), otp: notACodeOf(afTotpSecret) } });
+  assert.equal(wrong.status, 401, wrong.body);
+  assert.equal(failures(), before + 1, 'the wrong code was counted for the address');
+
+  let limited = null;
+  for (let attempt = 0; attempt < 25 && !limited; attempt += 1) {
+    const response = await api(server.url, 'POST', '/api/v1/sessions',
+      { body: { username: `verzonnen-${attempt}`, password: 'geen-wachtwoord' } });
+    if (response.status === 429) limited = response;
+    else assert.equal(response.status, 401);
+  }
+  assert.ok(limited, 'the password sign-in reached the address limit');
+  const refused = await browser.request(`${server.url}/inloggen/gemeente-account/code`,
+    { method: 'POST', form: { csrf: csrfOf(wrong.body), otp: totp(afTotpSecret) } });
+  assert.equal(refused.status, 429, refused.body);
+  assert.match(refused.body, /Te veel mislukte aanmeldpogingen/);
+  assert.ok(!refused.headers.getSetCookie().some((cookie) => cookie.startsWith('meldroute_sessie=')));
 });
