@@ -2,12 +2,15 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <semaphore>
 #include <stdexcept>
+#include <thread>
 
 namespace meldroute::app {
 
@@ -209,7 +212,33 @@ std::string RandomKey() {
     return key;
 }
 
+namespace {
+
+//! At most this many Argon2id computations run at once: each takes 64 MiB and a core for some 70 ms, so a burst of
+//! sign-ins on every HTTP thread would otherwise take half a GiB and every core, and starve the requests of the
+//! users already signed in; the rest wait for a slot.
+class PasswordWorkSlot {
+public:
+    PasswordWorkSlot() { Slots().acquire(); }
+    ~PasswordWorkSlot() { Slots().release(); }
+    PasswordWorkSlot(const PasswordWorkSlot&) = delete;
+    PasswordWorkSlot& operator=(const PasswordWorkSlot&) = delete;
+
+private:
+    static std::counting_semaphore<kMaxPasswordWork>& Slots() {
+        static std::counting_semaphore<kMaxPasswordWork> slots{PasswordWorkLimit()};
+        return slots;
+    }
+};
+
+}  // namespace
+
+std::ptrdiff_t PasswordWorkLimit() {
+    return std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency() / 2, 1, kMaxPasswordWork);
+}
+
 std::string HashPassword(std::string_view password) {
+    const PasswordWorkSlot slot;
     std::array<char, crypto_pwhash_STRBYTES> encoded{};
     if (crypto_pwhash_str_alg(encoded.data(), password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                               crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
@@ -219,6 +248,7 @@ std::string HashPassword(std::string_view password) {
 }
 
 bool VerifyPassword(std::string_view password, const std::string& encoded_hash) {
+    const PasswordWorkSlot slot;
     return crypto_pwhash_str_verify(encoded_hash.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -63,10 +63,15 @@ private:
 //! 32 random bytes, for a new server secret.
 std::string RandomKey();
 
-//! Argon2id hash in libsodium's encoded form (salt and parameters included).
+//! The most Argon2id computations (hash or verify) that run at once in this process, whatever the threads.
+inline constexpr std::ptrdiff_t kMaxPasswordWork = 4;
+//! This machine's bound: half its cores, from 1 to kMaxPasswordWork.
+std::ptrdiff_t PasswordWorkLimit();
+
+//! Argon2id hash in libsodium's encoded form (salt and parameters included). Waits for a slot (PasswordWorkLimit).
 std::string HashPassword(std::string_view password);
 
-//! Constant-time check of a password against an encoded Argon2id hash.
+//! Constant-time check of a password against an encoded Argon2id hash. Waits for a slot (PasswordWorkLimit).
 bool VerifyPassword(std::string_view password, const std::string& encoded_hash);
 
 //! Seals `plaintext` with XChaCha20-Poly1305 under the 32-byte `key`. `context` (e.g. "totp/jansen") is bound

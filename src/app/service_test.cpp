@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <utility>
 
 #include "app/crypto.hpp"
 #include "app/keyring.hpp"
@@ -312,6 +314,58 @@ TEST_F(ServiceTest, SignInLocksAfterFiveFailuresEvenForTheRightPassword) {
         EXPECT_EQ(service_->SignIn("nobody", "wrong").error().code, ErrorCode::kUnauthenticated);
     }
     EXPECT_EQ(service_->SignIn("nobody", "wrong").error().code, ErrorCode::kRateLimited);
+}
+
+//! The real store, with `between` run once when the first write follows a read: what another request commits
+//! between a sign-in's password check (outside the writer) and its write.
+class StoreWithAWriteInBetween : public store::Store {
+public:
+    StoreWithAWriteInBetween(store::Store& inner, std::function<Status(store::Transaction&)> between)
+        : inner_(inner), between_(std::move(between)) {}
+    Status Write(const std::function<Status(store::Transaction&)>& work) override {
+        if (read_ && between_) {
+            const auto between = std::exchange(between_, nullptr);
+            MR_TRY(inner_.Write(between));
+        }
+        return inner_.Write(work);
+    }
+    Status Read(const std::function<Status(store::Transaction&)>& work) override {
+        read_ = true;
+        return inner_.Read(work);
+    }
+    [[nodiscard]] store::IndexTerms IndexTermsOf(std::string_view narrative) const override {
+        return inner_.IndexTermsOf(narrative);
+    }
+    Status Check() override { return inner_.Check(); }
+    Status Flush() override { return inner_.Flush(); }
+    const store::StoreMetrics& metrics() const override { return inner_.metrics(); }
+
+private:
+    store::Store& inner_;
+    std::function<Status(store::Transaction&)> between_;
+    bool read_ = false;
+};
+
+TEST_F(ServiceTest, SignInRefusesAPasswordReplacedBetweenItsCheckAndItsWrite) {
+    ASSERT_TRUE(service_->AddUser("melder", "correct horse battery", {Role::kMelder}, "test").has_value());
+    const std::string new_hash = HashPassword("a new password of today");
+    StoreWithAWriteInBetween racing{*store_, [&](store::Transaction& transaction) -> Status {
+        transaction.UpdatePasswordHash("melder", new_hash);
+        return Ok();
+    }};
+    Service service{racing, ServiceConfig{}};
+    EXPECT_EQ(service.SignIn("melder", "correct horse battery").error().code, ErrorCode::kUnauthenticated);
+    EXPECT_TRUE(service.SignIn("melder", "a new password of today").has_value());
+}
+
+TEST_F(ServiceTest, SignInRefusesTheRightPasswordWhenALockStartsBetweenItsCheckAndItsWrite) {
+    ASSERT_TRUE(service_->AddUser("melder", "correct horse battery", {Role::kMelder}, "test").has_value());
+    StoreWithAWriteInBetween racing{*store_, [](store::Transaction& transaction) -> Status {
+        transaction.LockAccount("melder", FormatTime(Now() + std::chrono::minutes{15}));
+        return Ok();
+    }};
+    Service service{racing, ServiceConfig{}};
+    EXPECT_EQ(service.SignIn("melder", "correct horse battery").error().code, ErrorCode::kRateLimited);
 }
 
 TEST_F(ServiceTest, SignOutEndsTheSession) {
