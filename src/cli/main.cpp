@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -227,6 +228,26 @@ private:
     std::thread thread_;
 };
 
+// The connections the server may hold open: the configured number, or fewer when the process may not open that
+// many files. The soft limit on open files is raised to the hard one first (the server waits with epoll, so the
+// 1024 of select() does not bind it); 128 descriptors stay for the store, the logs and the listening socket.
+int ConnectionLimit(std::int64_t wanted) {
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) != 0) return static_cast<int>(wanted);
+    if (files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        (void)::setrlimit(RLIMIT_NOFILE, &files);
+        (void)::getrlimit(RLIMIT_NOFILE, &files);
+    }
+    if (files.rlim_cur == RLIM_INFINITY || static_cast<std::int64_t>(files.rlim_cur) >= wanted + 128) {
+        return static_cast<int>(wanted);
+    }
+    const auto possible = std::max<std::int64_t>(16, static_cast<std::int64_t>(files.rlim_cur) - 128);
+    Log(LogLevel::kWarn, "max-connections lowered to what the open-file limit allows",
+        {{"wanted", wanted}, {"allowed", possible}, {"open_file_limit", static_cast<std::int64_t>(files.rlim_cur)}});
+    return static_cast<int>(possible);
+}
+
 int Serve(const config::ServeSettings& settings, const app::RetentionSettings& retention,
           const OidcOptions& oidc_options) {
     ConfigureLog(settings.log_format, settings.log_level);
@@ -251,7 +272,9 @@ int Serve(const config::ServeSettings& settings, const app::RetentionSettings& r
         if (Status seeded = service.SeedDemo(); !seeded) return Fail(kRuntimeError, "demo data: " + seeded.error().detail);
     }
     http::Server* serving = nullptr;  // set below; the metrics ask it for the requests in flight
-    http::Metrics metrics{&store->store->metrics(), [&serving] { return serving == nullptr ? 0 : serving->in_flight(); }};
+    http::Metrics metrics{&store->store->metrics(),
+                          [&serving] { return serving == nullptr ? 0 : serving->in_flight(); },
+                          [&serving] { return serving == nullptr ? 0 : serving->connections(); }};
     http::Application application{service, http::PageOptions{settings.secure_cookies},
                                   http::Observability{&metrics, settings.metrics ? settings.metrics_token : ""}};
     // A request does not wait on the store while its audit record (an audited read) or its API intake is
@@ -268,6 +291,7 @@ int Serve(const config::ServeSettings& settings, const app::RetentionSettings& r
                         threads};
     serving = &server;
     server.set_shutdown_timeout(settings.shutdown_timeout);
+    server.set_max_connections(ConnectionLimit(settings.max_connections));
     server.set_shutting_down([&](unsigned version, bool) { return application.ShuttingDown(version); });
     if (Status listening = server.Listen(settings.listen_host, settings.listen_port); !listening) {
         return Fail(kRuntimeError, listening.error().detail);

@@ -121,6 +121,16 @@ const std::vector<Option>& Options() {
         {{"server", "shutdown-timeout", "--shutdown-timeout",
           "on SIGTERM, how long requests in flight may take to finish (default 10s)", false},
          Kind::kDuration, Duration(&ServeSettings::shutdown_timeout, 1s, 600s, "1s to 10m")},
+        {{"server", "max-connections", "--max-connections",
+          "open client connections at most; a connection beyond them is answered 503 and closed (default 1000)",
+          false},
+         Kind::kInteger,
+         [](ServeSettings& settings, const Value& value) -> std::optional<std::string> {
+             const std::int64_t connections = std::get<std::int64_t>(value);
+             if (connections < 16 || connections > 100000) return "must be from 16 to 100000";
+             settings.max_connections = connections;
+             return std::nullopt;
+         }},
         {{"sessions", "idle-timeout", "--idle-timeout", "a session ends after this long without use (default 15m)",
           false},
          Kind::kDuration, Duration(&ServeSettings::idle_timeout, 1s, 24h, "1s to 24h")},

@@ -23,6 +23,7 @@ struct ServeSettings {
     bool demo = false;
     bool secure_cookies = false;
     std::chrono::seconds shutdown_timeout{10};
+    std::int64_t max_connections = 1000;  // open client connections; more are answered 503 and closed
     // [sessions]
     std::chrono::seconds idle_timeout{15 * 60};
     std::chrono::seconds absolute_lifetime{8 * 3600};

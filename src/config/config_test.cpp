@@ -33,6 +33,7 @@ TEST(ConfigTest, DefaultsAreTheDocumentedOnes) {
     EXPECT_EQ(settings.idle_timeout, 15min);
     EXPECT_EQ(settings.absolute_lifetime, 8h);
     EXPECT_EQ(settings.shutdown_timeout, 10s);
+    EXPECT_EQ(settings.max_connections, 1000);
     EXPECT_EQ(settings.suppression_threshold, 5);
     EXPECT_EQ(settings.log_format, LogFormat::kText);
     EXPECT_FALSE(settings.metrics);
@@ -46,6 +47,7 @@ data = "/var/lib/meldroute"
 listen = "[::1]:9090"
 secure-cookies = true
 shutdown-timeout = "30s"
+max-connections = 4000
 
 [sessions]
 idle-timeout = "10m"
@@ -67,6 +69,7 @@ level = "warn"
     EXPECT_EQ(settings.listen_port, 9090);
     EXPECT_TRUE(settings.secure_cookies);
     EXPECT_EQ(settings.shutdown_timeout, 30s);
+    EXPECT_EQ(settings.max_connections, 4000);
     EXPECT_EQ(settings.idle_timeout, 10min);
     EXPECT_EQ(settings.absolute_lifetime, 4h);
     EXPECT_TRUE(settings.mfa_for_melder);

@@ -53,9 +53,10 @@ void Single(std::string& out, std::string_view name, std::string_view type, std:
 
 }  // namespace
 
-Metrics::Metrics(const store::StoreMetrics* store, std::function<int()> in_flight)
+Metrics::Metrics(const store::StoreMetrics* store, std::function<int()> in_flight, std::function<int()> connections)
     : store_(store),
       in_flight_(std::move(in_flight)),
+      connections_(std::move(connections)),
       start_time_seconds_(std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count()) {}
 
 void Metrics::RecordRequest(std::string_view method, std::string_view route, unsigned status,
@@ -104,6 +105,11 @@ std::string Metrics::Render() const {
     if (in_flight_) {
         Single(out, "meldroute_http_requests_in_flight", "gauge", "Requests read and not yet answered.",
                std::to_string(in_flight_()));
+    }
+    if (connections_) {
+        Single(out, "meldroute_http_connections", "gauge",
+               "Client connections open (at most server.max-connections; more are answered 503).",
+               std::to_string(connections_()));
     }
     if (store_ != nullptr) {
         Single(out, "meldroute_store_write_queue_depth", "gauge",

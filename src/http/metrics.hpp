@@ -20,8 +20,9 @@ namespace meldroute::http {
 
 class Metrics {
 public:
-    //! `store` may be null (no store figures); `in_flight` reports requests being handled.
-    Metrics(const store::StoreMetrics* store, std::function<int()> in_flight);
+    //! `store` may be null (no store figures); `in_flight` reports requests being handled, `connections` the
+    //! client connections open (either may be empty: no such series).
+    Metrics(const store::StoreMetrics* store, std::function<int()> in_flight, std::function<int()> connections = {});
 
     //! Counts one answered request. `route` is a route template or a fixed name such as "(unmatched)".
     void RecordRequest(std::string_view method, std::string_view route, unsigned status,
@@ -38,6 +39,7 @@ private:
 
     const store::StoreMetrics* store_;
     std::function<int()> in_flight_;
+    std::function<int()> connections_;
     double start_time_seconds_;
     mutable std::shared_mutex mutex_;  // guards the map; the series themselves are atomic
     std::map<std::pair<std::string, std::string>, std::unique_ptr<RouteSeries>> routes_;  // (method, route)

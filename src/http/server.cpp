@@ -31,6 +31,13 @@ struct Server::Impl {
     tcp::acceptor acceptor{accept_strand};
     std::atomic<int> in_flight{0};
     std::atomic<bool> stopping{false};
+    // Open client connections (sessions alive), and the most there may be: each holds a file descriptor, and a
+    // client that opens them faster than they time out must not take the process's last ones.
+    std::atomic<int> connections{0};
+    int max_connections = 1000;
+    // When accepting fails (no file descriptors left: EMFILE, ENFILE), the loop pauses before it tries again
+    // instead of spinning on the same error.
+    asio::steady_timer accept_pause{accept_strand};
 
     void Accept();
 };
@@ -41,10 +48,14 @@ namespace {
 class Session : public std::enable_shared_from_this<Session> {
 public:
     Session(tcp::socket socket, Server::Impl& server) : stream_(std::move(socket)), server_(server) {
+        ++server_.connections;
         beast::error_code error;
         auto endpoint = stream_.socket().remote_endpoint(error);
         if (!error) peer_ = endpoint.address().to_string();
     }
+    ~Session() { --server_.connections; }
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
 
     void Start() { Read(); }
 
@@ -191,13 +202,70 @@ private:
     std::array<char, 16 * 1024> drain_buffer_{};
 };
 
+// A connection beyond the limit: answered 503 at once, without reading its request, then closed. What the client
+// sent is read and dropped for a moment first (bounded), so that closing does not reset the connection before the
+// client has read the answer. Counted among the connections while it lasts.
+class BusyRefusal : public std::enable_shared_from_this<BusyRefusal> {
+public:
+    BusyRefusal(tcp::socket socket, Server::Impl& server) : stream_(std::move(socket)), server_(server) {
+        ++server_.connections;
+        response_.set(bhttp::field::content_type, "application/problem+json");
+        response_.set(bhttp::field::retry_after, "1");
+        response_.body() = R"({"type":"about:blank","title":"Service Unavailable","status":503,)"
+                           R"("detail":"De server is druk. Probeer het over een moment opnieuw."})";
+        AddSecurityHeaders(response_);
+        response_.keep_alive(false);
+        response_.prepare_payload();
+    }
+    ~BusyRefusal() { --server_.connections; }
+    BusyRefusal(const BusyRefusal&) = delete;
+    BusyRefusal& operator=(const BusyRefusal&) = delete;
+
+    void Start() {
+        stream_.expires_after(std::chrono::seconds(5));
+        bhttp::async_write(stream_, response_, [self = shared_from_this()](beast::error_code error, std::size_t) {
+            if (error) return;
+            beast::error_code ignored;
+            self->stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+            self->stream_.expires_after(std::chrono::seconds(2));
+            self->Drain();
+        });
+    }
+
+private:
+    void Drain() {
+        stream_.async_read_some(asio::buffer(buffer_), [self = shared_from_this()](beast::error_code error,
+                                                                                   std::size_t bytes) {
+            self->drained_ += bytes;
+            if (error || self->drained_ > kMaxBodyBytes) return;
+            self->Drain();
+        });
+    }
+
+    beast::tcp_stream stream_;
+    Server::Impl& server_;
+    Response response_{bhttp::status::service_unavailable, 11};
+    std::array<char, 4096> buffer_{};
+    std::size_t drained_ = 0;
+};
+
 }  // namespace
 
 void Server::Impl::Accept() {
     acceptor.async_accept(asio::make_strand(io), [this](beast::error_code error, tcp::socket socket) {
+        if (!acceptor.is_open()) return;
         if (!error) {
-            std::make_shared<Session>(std::move(socket), *this)->Start();
-        } else if (!acceptor.is_open()) {
+            if (connections.load() >= max_connections) {
+                std::make_shared<BusyRefusal>(std::move(socket), *this)->Start();
+            } else {
+                std::make_shared<Session>(std::move(socket), *this)->Start();
+            }
+        } else if (error != asio::error::operation_aborted && !stopping) {
+            // Out of file descriptors (or another failure of the listening socket): try again in a moment.
+            accept_pause.expires_after(std::chrono::milliseconds(100));
+            accept_pause.async_wait([this](beast::error_code waited) {
+                if (!waited && !stopping) Accept();
+            });
             return;
         }
         if (!stopping) Accept();
@@ -231,6 +299,10 @@ Status Server::Listen(const std::string& host, unsigned short port) {
 
 unsigned short Server::port() const { return impl_->acceptor.local_endpoint().port(); }
 
+void Server::set_max_connections(int connections) { impl_->max_connections = connections < 1 ? 1 : connections; }
+
+int Server::connections() const { return impl_->connections.load(); }
+
 void Server::set_shutdown_timeout(std::chrono::seconds timeout) { impl_->shutdown_timeout = timeout; }
 
 void Server::set_shutting_down(TooLargeHandler shutting_down) { impl_->shutting_down = std::move(shutting_down); }
@@ -258,6 +330,7 @@ bool Server::Run(const std::function<void()>& on_ready, const std::function<void
         impl.stopping = true;
         beast::error_code ignored;
         impl.acceptor.close(ignored);
+        impl.accept_pause.cancel();
         if (on_stopping) on_stopping();
         *deadline = std::chrono::steady_clock::now() + impl.shutdown_timeout;
         wait_for_drain();

@@ -38,6 +38,10 @@ public:
     Status Listen(const std::string& host, unsigned short port);
     unsigned short port() const;
 
+    //! Open client connections at most (default 1000): one more is answered 503 at once and closed.
+    void set_max_connections(int connections);
+    //! Client connections open now.
+    int connections() const;
     //! How long requests in flight may take to finish after SIGTERM/SIGINT (default 10 s).
     void set_shutdown_timeout(std::chrono::seconds timeout);
     //! The answer (503) to a request that arrives on an open connection once shutdown has begun.

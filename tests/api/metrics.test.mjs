@@ -69,6 +69,7 @@ test('requests are counted by route template and status class, with latencies an
   assert.ok(values.meldroute_store_write_batch_duration_seconds_count >= 1);
   assert.ok(values.meldroute_store_read_duration_seconds_count >= 1);
   assert.ok(values.meldroute_http_requests_in_flight >= 1, 'the metrics request itself is in flight');
+  assert.ok(values.meldroute_http_connections >= 1, 'the metrics request\'s own connection is open');
   assert.ok(Math.abs(values.process_start_time_seconds - Date.now() / 1000) < 3600);
   assert.match(text, /# TYPE meldroute_http_request_duration_seconds histogram/);
   // Never a raw path, an id or anything a request carried.
