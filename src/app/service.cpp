@@ -268,6 +268,8 @@ Result<NewSession> Service::SignIn(const std::string& username, const std::strin
         return LockedError();
     }
     if (!VerifyPassword(password, verified_hash ? *verified_hash : DummyPasswordHash())) verified_hash.reset();
+    now = Now();  // the check may have waited for a slot: locks, failures and the session count from here
+    now_text = FormatTime(now);
     enum class Outcome { kSignedIn, kLocked, kRejected, kOtpMissing, kOtpWrong } outcome = Outcome::kRejected;
     NewSession session;
     Status status = store_.Write([&](store::Transaction& transaction) -> Status {

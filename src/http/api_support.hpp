@@ -51,6 +51,16 @@ Response WithPrincipal(app::Service& service, Context& context, Body body,
     if (!token) return Problem(context.request, ErrorCode::kUnauthenticated, "Meld u aan met een Bearer-token.");
     auto principal = service.Authenticate(*token);
     if (!principal) return Problem(context.request, principal.error());
+    // A session that must enrol a second factor first reaches enrolment and sign-out only: the use cases refuse
+    // it too, and this refuses it on the routes that serve reference data without a use case's check.
+    if (principal->must_enrol && context.route != "/api/v1/totp-enrolments" &&
+        context.route != "/api/v1/totp-enrolments/confirmation" && context.route != "/api/v1/sessions/current") {
+        const std::string action =
+            "api " + std::string{context.request.method_string()} + " " + std::string{context.route};
+        if (Status enrolled = service.RequireEnrolled(*principal, action); !enrolled) {
+            return Problem(context.request, enrolled.error());
+        }
+    }
     if (Status query = RejectUnknownQuery(context, allowed_query); !query) {
         return Problem(context.request, query.error());
     }

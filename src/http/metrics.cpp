@@ -108,7 +108,7 @@ std::string Metrics::Render() const {
     }
     if (connections_) {
         Single(out, "meldroute_http_connections", "gauge",
-               "Client connections open (at most server.max-connections; more are answered 503).",
+               "Client connections open, those being answered 503 beyond server.max-connections included.",
                std::to_string(connections_()));
     }
     if (store_ != nullptr) {

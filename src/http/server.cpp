@@ -23,18 +23,19 @@ struct Server::Impl {
     TooLargeHandler shutting_down;
     int threads;
     std::chrono::seconds shutdown_timeout{10};
+    std::atomic<int> in_flight{0};
+    std::atomic<bool> stopping{false};
+    // Open client connections (sessions and refusals alive), and the most sessions there may be: each holds a file
+    // descriptor, and a client that opens them faster than they time out must not take the process's last ones.
+    // Declared before `io`: the connections still queued in it are destroyed with it, and count themselves out.
+    std::atomic<int> connections{0};
+    int max_connections = 1000;
     asio::io_context io{};
     // Every operation on the acceptor runs on this strand: the accept loop re-arms itself from its completion
     // handler while the shutdown closes the acceptor, and those two must never run at once (a close racing an
     // async_accept on another thread crashed the server at SIGTERM).
     asio::strand<asio::io_context::executor_type> accept_strand{asio::make_strand(io)};
     tcp::acceptor acceptor{accept_strand};
-    std::atomic<int> in_flight{0};
-    std::atomic<bool> stopping{false};
-    // Open client connections (sessions alive), and the most there may be: each holds a file descriptor, and a
-    // client that opens them faster than they time out must not take the process's last ones.
-    std::atomic<int> connections{0};
-    int max_connections = 1000;
     // When accepting fails (no file descriptors left: EMFILE, ENFILE), the loop pauses before it tries again
     // instead of spinning on the same error.
     asio::steady_timer accept_pause{accept_strand};
@@ -43,6 +44,10 @@ struct Server::Impl {
 };
 
 namespace {
+
+// Connections beyond the limit that are answered 503 at the same time, at most (within the 128 file descriptors
+// that the server keeps beside max-connections, cli/main.cpp).
+constexpr int kMaxRefusals = 64;
 
 // One connection: read a request, handle it, write the response, repeat while keep-alive.
 class Session : public std::enable_shared_from_this<Session> {
@@ -204,7 +209,8 @@ private:
 
 // A connection beyond the limit: answered 503 at once, without reading its request, then closed. What the client
 // sent is read and dropped for a moment first (bounded), so that closing does not reset the connection before the
-// client has read the answer. Counted among the connections while it lasts.
+// client has read the answer. Counted among the connections while it lasts (at most a second each, and at most
+// kMaxRefusals at once: beyond those a connection is closed unanswered).
 class BusyRefusal : public std::enable_shared_from_this<BusyRefusal> {
 public:
     BusyRefusal(tcp::socket socket, Server::Impl& server) : stream_(std::move(socket)), server_(server) {
@@ -222,12 +228,12 @@ public:
     BusyRefusal& operator=(const BusyRefusal&) = delete;
 
     void Start() {
-        stream_.expires_after(std::chrono::seconds(5));
+        stream_.expires_after(std::chrono::milliseconds(500));
         bhttp::async_write(stream_, response_, [self = shared_from_this()](beast::error_code error, std::size_t) {
             if (error) return;
             beast::error_code ignored;
             self->stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-            self->stream_.expires_after(std::chrono::seconds(2));
+            self->stream_.expires_after(std::chrono::milliseconds(500));
             self->Drain();
         });
     }
@@ -255,7 +261,11 @@ void Server::Impl::Accept() {
     acceptor.async_accept(asio::make_strand(io), [this](beast::error_code error, tcp::socket socket) {
         if (!acceptor.is_open()) return;
         if (!error) {
-            if (connections.load() >= max_connections) {
+            const int open = connections.load();
+            if (open >= max_connections + kMaxRefusals) {
+                beast::error_code ignored;
+                socket.close(ignored);  // refusals are busy too: no answer, and no descriptor held
+            } else if (open >= max_connections) {
                 std::make_shared<BusyRefusal>(std::move(socket), *this)->Start();
             } else {
                 std::make_shared<Session>(std::move(socket), *this)->Start();

@@ -61,6 +61,11 @@ test('an officer without a second factor may only enrol; after enrolment the sam
   assert.match(signal.detail, /tweestapsverificatie/);
   assert.equal(signal.narrative, undefined);
   assertProblem(await api(server.url, 'GET', '/api/v1/designated-officers', { token }), 403);
+  // And the reference data: nothing but enrolment and sign-out.
+  for (const pathName of ['/api/v1/indicators', '/api/v1/catalog-versions', '/api/v1/partners', '/api/v1/outcomes']) {
+    const reference = assertProblem(await api(server.url, 'GET', pathName, { token }), 403, pathName);
+    assert.match(reference.detail, /tweestapsverificatie/, pathName);
+  }
 
   const started = await api(server.url, 'POST', '/api/v1/totp-enrolments', { token });
   assert.equal(started.status, 201);
