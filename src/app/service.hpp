@@ -80,6 +80,9 @@ struct RateLimit {
 //! sign-ins from it for the rest of the window (429), whichever accounts are tried. The per-account lockout is
 //! separate; this stops one address from spraying many accounts.
 inline constexpr RateLimit kSignInFailuresByAddress{"sign-in-failure", 20, std::chrono::seconds{15 * 60}};
+//! What every sign-in form answers (429) once an address has spent kSignInFailuresByAddress.
+inline constexpr const char* kSignInFailuresByAddressText =
+    "Te veel mislukte aanmeldpogingen vanaf dit adres. Probeer het over 15 minuten opnieuw.";
 //! Anonymous reports per client address: 5 within 10 minutes through the API, and 5 through the form.
 inline constexpr RateLimit kAnonymousReportsByAddressApi{"anonymous-api", 5, std::chrono::seconds{10 * 60}};
 inline constexpr RateLimit kAnonymousReportsByAddressForm{"anonymous-form", 5, std::chrono::seconds{10 * 60}};

@@ -89,6 +89,16 @@ Setter Switch(bool ServeSettings::*field) {
     };
 }
 
+// A whole number from `low` to `high`.
+Setter Integer(std::int64_t ServeSettings::*field, std::int64_t low, std::int64_t high) {
+    return [=](ServeSettings& settings, const Value& value) -> std::optional<std::string> {
+        const std::int64_t number = std::get<std::int64_t>(value);
+        if (number < low || number > high) return "must be from " + std::to_string(low) + " to " + std::to_string(high);
+        settings.*field = number;
+        return std::nullopt;
+    };
+}
+
 Setter Duration(std::chrono::seconds ServeSettings::*field, std::chrono::seconds low, std::chrono::seconds high,
                 std::string_view range) {
     return [=](ServeSettings& settings, const Value& value) -> std::optional<std::string> {
@@ -124,13 +134,7 @@ const std::vector<Option>& Options() {
         {{"server", "max-connections", "--max-connections",
           "open client connections at most; a connection beyond them is answered 503 and closed (default 1000)",
           false},
-         Kind::kInteger,
-         [](ServeSettings& settings, const Value& value) -> std::optional<std::string> {
-             const std::int64_t connections = std::get<std::int64_t>(value);
-             if (connections < 16 || connections > 100000) return "must be from 16 to 100000";
-             settings.max_connections = connections;
-             return std::nullopt;
-         }},
+         Kind::kInteger, Integer(&ServeSettings::max_connections, 16, 100000)},
         {{"sessions", "idle-timeout", "--idle-timeout", "a session ends after this long without use (default 15m)",
           false},
          Kind::kDuration, Duration(&ServeSettings::idle_timeout, 1s, 24h, "1s to 24h")},
@@ -143,13 +147,7 @@ const std::vector<Option>& Options() {
          Kind::kSwitch, Switch(&ServeSettings::mfa_for_melder)},
         {{"figures", "suppression-threshold", "--suppression-threshold",
           "counts below this show as \"< n\" in figures shared outside (2 to 100, default 5)", false},
-         Kind::kInteger,
-         [](ServeSettings& settings, const Value& value) -> std::optional<std::string> {
-             std::int64_t threshold = std::get<std::int64_t>(value);
-             if (threshold < 2 || threshold > 100) return "must be from 2 to 100";
-             settings.suppression_threshold = threshold;
-             return std::nullopt;
-         }},
+         Kind::kInteger, Integer(&ServeSettings::suppression_threshold, 2, 100)},
         {{"logging", "format", "--log-format", "text (for a terminal, default) or json (one object per line)", false},
          Kind::kText, OneOf(&ServeSettings::log_format, ParseLogFormat, "must be \"text\" or \"json\"")},
         {{"logging", "level", "--log-level", "lowest level written: debug, info (default), warn or error", false},

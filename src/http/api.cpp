@@ -53,8 +53,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
         auto limited = svc->RateLimitReached(app::kSignInFailuresByAddress, context.peer);
         if (!limited) return Problem(context.request, limited.error());
         if (*limited) {
-            return Problem(context.request, ErrorCode::kRateLimited,
-                           "Te veel mislukte aanmeldpogingen vanaf dit adres. Probeer het over 15 minuten opnieuw.");
+            return Problem(context.request, ErrorCode::kRateLimited, app::kSignInFailuresByAddressText);
         }
         auto session = svc->SignIn(username, password, otp, recovery_code);
         if (!session) {

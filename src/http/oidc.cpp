@@ -430,7 +430,7 @@ void RegisterOidcPages(Router& router, std::shared_ptr<PageContext> pages) {
         if (!limited) return Unavailable(*pages, context.request);
         if (*limited) {
             return Refused(*pages, context.request, "te veel pogingen vanaf dit adres", 429,
-                           "Te veel mislukte aanmeldpogingen vanaf dit adres. Probeer het over 15 minuten opnieuw.");
+                           app::kSignInFailuresByAddressText);
         }
         const SecondFactorInput code = SecondFactorFrom(form);
         auto session = pages->service.SignInFederated(*pending->identity, code.otp, code.recovery);

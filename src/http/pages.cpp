@@ -863,9 +863,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
         auto limited = pages->service.RateLimitReached(app::kSignInFailuresByAddress, context.peer);
         if (!limited) return ErrorPage(context.request, StatusFor(limited.error().code), limited.error().detail);
         if (*limited) {
-            return login_page(context, username,
-                              "Te veel mislukte aanmeldpogingen vanaf dit adres. Probeer het over 15 minuten opnieuw.",
-                              429);
+            return login_page(context, username, app::kSignInFailuresByAddressText, 429);
         }
         auto session = pages->service.SignIn(username, First(form, "password").value_or(""), code.otp, code.recovery);
         if (!session) {
