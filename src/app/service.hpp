@@ -445,10 +445,13 @@ public:
     Result<PlanReport> GetPlanReport(const Principal& principal, int year);
 
     // State shared by every instance on the store (shared_state.cpp): nothing here lives in one process only.
-    //! Whether `client` (an address; only a keyed hash of it is stored) has used up `limit` (records nothing).
-    Result<bool> RateLimitReached(const RateLimit& limit, std::string_view client);
-    //! Counts one event of `client` against `limit`; false, counting nothing, when the limit is reached already.
-    Result<bool> CountRateEvent(const RateLimit& limit, std::string_view client);
+    //! Counts one event of `client` (an address; only a keyed hash of it is stored) against `limit` and returns
+    //! its id; nothing, counting nothing, when the limit is reached already. The check and the count are one write,
+    //! so requests at the same time cannot together pass the limit. For an attempt that counts only when it fails
+    //! (a sign-in), spend the event before the attempt and give it back after a success (GiveBackRateEvent).
+    Result<std::optional<std::int64_t>> SpendRateEvent(const RateLimit& limit, std::string_view client);
+    //! Uncounts an event of SpendRateEvent.
+    Status GiveBackRateEvent(std::int64_t event);
     //! Keeps `payload` for `lifetime` for whoever holds the random `handle` (stored under a hash of the handle,
     //! sealed at rest), for a later request that may reach another instance.
     Status PutTicket(std::string_view kind, std::string_view handle, std::string_view payload,

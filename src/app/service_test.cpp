@@ -5,10 +5,13 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include "app/crypto.hpp"
 #include "app/keyring.hpp"
@@ -647,17 +650,36 @@ TEST_F(ServiceTest, RateLimitsAreCountedInTheStoreForEveryInstance) {
     Service first{*store_, config};
     Service second{*store_, config};
     constexpr RateLimit kLimit{"test-limit", 3, std::chrono::seconds{600}};
+    std::vector<std::int64_t> events;
     for (int event = 0; event < 3; ++event) {
         Service& instance = event % 2 == 0 ? first : second;
-        auto counted = instance.CountRateEvent(kLimit, "192.0.2.77");
-        ASSERT_TRUE(counted);
-        EXPECT_TRUE(*counted) << "event " << event;
+        auto spent = Value(instance.SpendRateEvent(kLimit, "192.0.2.77"));
+        ASSERT_TRUE(spent.has_value()) << "event " << event;
+        events.push_back(*spent);
     }
-    EXPECT_EQ(Value(second.RateLimitReached(kLimit, "192.0.2.77")), true);
-    EXPECT_EQ(Value(first.CountRateEvent(kLimit, "192.0.2.77")), false) << "refused, and not counted again";
-    EXPECT_EQ(Value(second.RateLimitReached(kLimit, "192.0.2.78")), false) << "another address";
+    EXPECT_EQ(Value(first.SpendRateEvent(kLimit, "192.0.2.77")), std::nullopt) << "refused, and not counted again";
+    ASSERT_TRUE(second.GiveBackRateEvent(events.back()));
+    EXPECT_NE(Value(first.SpendRateEvent(kLimit, "192.0.2.77")), std::nullopt) << "an event given back is free again";
+    EXPECT_EQ(Value(second.SpendRateEvent(kLimit, "192.0.2.77")), std::nullopt);
+    EXPECT_NE(Value(second.SpendRateEvent(kLimit, "192.0.2.78")), std::nullopt) << "another address";
     constexpr RateLimit kOther{"other-limit", 3, std::chrono::seconds{600}};
-    EXPECT_EQ(Value(first.RateLimitReached(kOther, "192.0.2.77")), false) << "another limit";
+    EXPECT_NE(Value(first.SpendRateEvent(kOther, "192.0.2.77")), std::nullopt) << "another limit";
+    // The check and the count are one write: attempts at the same time, on both instances, together spend the
+    // limit and not one more (checking first and counting after the attempt let every attempt in flight through).
+    std::atomic<int> spent{0};
+    std::atomic<int> refused{0};
+    {
+        std::vector<std::jthread> threads;
+        for (int attempt = 0; attempt < 16; ++attempt) {
+            threads.emplace_back([&, attempt] {
+                auto event = (attempt % 2 == 0 ? first : second).SpendRateEvent(kOther, "192.0.2.90");
+                ASSERT_TRUE(event.has_value());
+                ++(event->has_value() ? spent : refused);
+            });
+        }
+    }
+    EXPECT_EQ(spent.load(), 3);
+    EXPECT_EQ(refused.load(), 13);
     (void)store_->Read([](store::Transaction& transaction) -> Status {
         EXPECT_EQ(transaction.CountRateEvents("test-limit", "192.0.2.77", FormatTime(Now())), 0) << "not in plain";
         return Ok();

@@ -18,28 +18,24 @@ std::string AddressKey(const ServiceConfig& config, std::string_view client) {
 
 }  // namespace
 
-Result<bool> Service::RateLimitReached(const RateLimit& limit, std::string_view client) {
+Result<std::optional<std::int64_t>> Service::SpendRateEvent(const RateLimit& limit, std::string_view client) {
     const std::string key = AddressKey(config_, client);
-    bool reached = false;
-    MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
-        reached = transaction.CountRateEvents(limit.bucket, key, FormatTime(Now())) >= limit.max_events;
-        return Ok();
-    }));
-    return reached;
-}
-
-Result<bool> Service::CountRateEvent(const RateLimit& limit, std::string_view client) {
-    const std::string key = AddressKey(config_, client);
-    bool counted = false;
+    std::optional<std::int64_t> event;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
         const TimePoint now = Now();
         const std::string now_text = FormatTime(now);
         if (transaction.CountRateEvents(limit.bucket, key, now_text) >= limit.max_events) return Ok();
-        transaction.RecordRateEvent(limit.bucket, key, now_text, FormatTime(now + limit.window));
-        counted = true;
+        event = transaction.RecordRateEvent(limit.bucket, key, now_text, FormatTime(now + limit.window));
         return Ok();
     }));
-    return counted;
+    return event;
+}
+
+Status Service::GiveBackRateEvent(std::int64_t event) {
+    return store_.Write([&](store::Transaction& transaction) -> Status {
+        transaction.DeleteRateEvent(event);
+        return Ok();
+    });
 }
 
 Status Service::PutTicket(std::string_view kind, std::string_view handle, std::string_view payload,

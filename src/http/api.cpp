@@ -50,16 +50,14 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
         std::string otp = reader->OptionalString("otp").value_or("");
         std::string recovery_code = reader->OptionalString("recoveryCode").value_or("");
         if (Status finished = reader->Finish(); !finished) return Problem(context.request, finished.error());
-        auto limited = svc->RateLimitReached(app::kSignInFailuresByAddress, context.peer);
-        if (!limited) return Problem(context.request, limited.error());
-        if (*limited) {
-            return Problem(context.request, ErrorCode::kRateLimited, app::kSignInFailuresByAddressText);
-        }
+        // Counted as a failure before the attempt, given back after a success: requests at the same time cannot
+        // together pass the limit.
+        auto spent = svc->SpendRateEvent(app::kSignInFailuresByAddress, context.peer);
+        if (!spent) return Problem(context.request, spent.error());
+        if (!*spent) return Problem(context.request, ErrorCode::kRateLimited, app::kSignInFailuresByAddressText);
         auto session = svc->SignIn(username, password, otp, recovery_code);
-        if (!session) {
-            (void)svc->CountRateEvent(app::kSignInFailuresByAddress, context.peer);  // records the failure
-            return Problem(context.request, session.error());
-        }
+        if (!session) return Problem(context.request, session.error());
+        (void)svc->GiveBackRateEvent(**spent);
         Json roles = Json::array();
         for (auto role : session->principal.roles) roles.push_back(std::string{domain::ToString(role)});
         // A session that must enrol a second factor can do nothing else until it has (403 elsewhere).
@@ -147,7 +145,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
     router.Add(verb::post, "/api/v1/anonymous-signals", [svc](Context& context) {
         if (Status query = RejectUnknownQuery(context, {}); !query) return Problem(context.request, query.error());
         if (Status json = RequireJsonContentType(context); !json) return Problem(context.request, json.error());
-        auto counted = svc->CountRateEvent(app::kAnonymousReportsByAddressApi, context.peer);
+        auto counted = svc->SpendRateEvent(app::kAnonymousReportsByAddressApi, context.peer);
         if (!counted) return Problem(context.request, counted.error());
         if (!*counted) {
             return Problem(context.request, ErrorCode::kRateLimited,

@@ -426,15 +426,16 @@ void RegisterOidcPages(Router& router, std::shared_ptr<PageContext> pages) {
                            "Het formulier is verlopen. Begin opnieuw bij Inloggen.");
         }
         // The same limit per address as the password sign-in's (the account's own lockout counts wrong codes too).
-        auto limited = pages->service.RateLimitReached(app::kSignInFailuresByAddress, context.peer);
-        if (!limited) return Unavailable(*pages, context.request);
-        if (*limited) {
+        // Spent before the attempt, given back after a success.
+        auto spent = pages->service.SpendRateEvent(app::kSignInFailuresByAddress, context.peer);
+        if (!spent) return Unavailable(*pages, context.request);
+        if (!*spent) {
             return Refused(*pages, context.request, "te veel pogingen vanaf dit adres", 429,
                            app::kSignInFailuresByAddressText);
         }
         const SecondFactorInput code = SecondFactorFrom(form);
         auto session = pages->service.SignInFederated(*pending->identity, code.otp, code.recovery);
-        if (!session) (void)pages->service.CountRateEvent(app::kSignInFailuresByAddress, context.peer);
+        if (session) (void)pages->service.GiveBackRateEvent(**spent);
         return AfterSignIn(*pages, context.request, std::move(*pending), session, true);
     });
 }

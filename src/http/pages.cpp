@@ -828,7 +828,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
             // A bot filled in the field people cannot see: answer as if accepted, store nothing.
             return Redirect(context.request, "/melden/bedankt");
         }
-        auto counted = pages->service.CountRateEvent(app::kAnonymousReportsByAddressForm, context.peer);
+        auto counted = pages->service.SpendRateEvent(app::kAnonymousReportsByAddressForm, context.peer);
         if (!counted) return ErrorPage(context.request, StatusFor(counted.error().code), counted.error().detail);
         if (!*counted) {
             return anonymous_page(context, signal_form,
@@ -860,14 +860,12 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
             return login_page(context, username, "Het formulier is verlopen. Probeer het opnieuw.", 403);
         }
         const SecondFactorInput code = SecondFactorFrom(form);
-        auto limited = pages->service.RateLimitReached(app::kSignInFailuresByAddress, context.peer);
-        if (!limited) return ErrorPage(context.request, StatusFor(limited.error().code), limited.error().detail);
-        if (*limited) {
-            return login_page(context, username, app::kSignInFailuresByAddressText, 429);
-        }
+        // Counted as a failure before the attempt and given back after a success, as in the API's sign-in.
+        auto spent = pages->service.SpendRateEvent(app::kSignInFailuresByAddress, context.peer);
+        if (!spent) return ErrorPage(context.request, StatusFor(spent.error().code), spent.error().detail);
+        if (!*spent) return login_page(context, username, app::kSignInFailuresByAddressText, 429);
         auto session = pages->service.SignIn(username, First(form, "password").value_or(""), code.otp, code.recovery);
         if (!session) {
-            (void)pages->service.CountRateEvent(app::kSignInFailuresByAddress, context.peer);  // records the failure
             unsigned status = StatusFor(session.error().code);
             const auto& params = session.error().invalid_params;
             if (!params.empty() && params.front().name == "otp") {
@@ -875,6 +873,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
             }
             return login_page(context, username, session.error().detail, status);
         }
+        (void)pages->service.GiveBackRateEvent(**spent);
         Response response = Redirect(context.request, "/");
         auto max_age = static_cast<int>(pages->service.config().absolute_lifetime.count());
         response.set(boost::beast::http::field::set_cookie,

@@ -376,9 +376,12 @@ public:
 
     // State shared by every instance on this store (several servers behind a load balancer).
     //! Records one event of the rate limit `bucket` for `key_hash` (a keyed hash of a client address, never the
-    //! address), counting until `expires_at`; deletes every event of any bucket that expired at or before `now`.
-    virtual void RecordRateEvent(std::string_view bucket, std::string_view key_hash, std::string_view now,
-                                 std::string_view expires_at) = 0;
+    //! address), counting until `expires_at`, and returns its id; deletes every event of any bucket that expired at
+    //! or before `now`.
+    virtual std::int64_t RecordRateEvent(std::string_view bucket, std::string_view key_hash, std::string_view now,
+                                         std::string_view expires_at) = 0;
+    //! Deletes the event `id` (RecordRateEvent's answer), if it is still there.
+    virtual void DeleteRateEvent(std::int64_t id) = 0;
     //! The events of `bucket` for `key_hash` that have not expired at `now`.
     virtual int CountRateEvents(std::string_view bucket, std::string_view key_hash, std::string_view now) = 0;
     //! Stores a ticket (a ticket of the same kind and key is replaced); deletes tickets expired at or before `now`.

@@ -1586,9 +1586,14 @@ TYPED_TEST(StoreContractTest, SearchIntersectsLongPostingListsExactly) {
 // The state several instances share: rate-limit events, single-use tickets and job leases.
 TYPED_TEST(StoreContractTest, RateEventsTicketsAndLeases) {
     this->Write([](Transaction& transaction) {
-        for (int event = 0; event < 3; ++event) {
-            transaction.RecordRateEvent("sign-in-failure", "hash-a", "2026-01-01T10:00:00Z", "2026-01-01T10:15:00Z");
+        std::set<std::int64_t> ids;
+        for (int event = 0; event < 4; ++event) {
+            ids.insert(transaction.RecordRateEvent("sign-in-failure", "hash-a", "2026-01-01T10:00:00Z",
+                                                   "2026-01-01T10:15:00Z"));
         }
+        EXPECT_EQ(ids.size(), 4U) << "each event its own id";
+        transaction.DeleteRateEvent(*ids.rbegin());
+        transaction.DeleteRateEvent(*ids.rbegin());  // gone already: nothing happens
         transaction.RecordRateEvent("anonymous-api", "hash-a", "2026-01-01T10:00:00Z", "2026-01-01T10:30:00Z");
         transaction.InsertTicket({"oidc-login", "key-1", "verifier-geheim", "2026-01-01T10:10:00Z"},
                                  "2026-01-01T10:00:00Z");

@@ -115,3 +115,45 @@ test('one address spraying many accounts is refused for a while; other addresses
     { body: { username: 'melder2', password: 'demo-password' } });
   assert.equal(elsewhere.status, 201);
 });
+
+test('attempts from one address at the same time spend the limit and not one more', async () => {
+  const { apiFrom } = await import('../support/server.mjs');
+  const from = '127.0.6.3';
+  const attempt = (username, password) =>
+    apiFrom(lockoutServer.url, from, 'POST', '/api/v1/sessions', { body: { username, password } });
+  const answers = await Promise.all(Array.from({ length: 30 }, (_, index) =>
+    attempt(`gelijktijdig-${index}`, 'geen-wachtwoord')));
+  const statuses = answers.map((answer) => answer.status);
+  assert.equal(statuses.filter((status) => status === 401).length, 20, statuses.join(' '));
+  assert.equal(statuses.filter((status) => status === 429).length, 10, statuses.join(' '));
+  assertProblem(await attempt('melder2', 'demo-password'), 429);
+});
+
+test('the sign-in page counts the same way: at the same time, 20 failures and the rest refused in Dutch', async () => {
+  const { apiFrom } = await import('../support/server.mjs');
+  const from = '127.0.6.5';
+  const form = await apiFrom(lockoutServer.url, from, 'GET', '/inloggen');
+  const cookie = form.headers.get('set-cookie').split(';')[0];
+  const csrf = form.body.match(/name="csrf" value="([^"]+)"/)[1];
+  const post = (username) => apiFrom(lockoutServer.url, from, 'POST', '/inloggen', {
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    rawBody: new URLSearchParams({ csrf, username, password: 'geen-wachtwoord' }).toString(),
+  });
+  const answers = await Promise.all(Array.from({ length: 25 }, (_, index) => post(`formulier-${index}`)));
+  const statuses = answers.map((answer) => answer.status);
+  assert.equal(statuses.filter((status) => status === 401).length, 20, statuses.join(' '));
+  const refused = answers.filter((answer) => answer.status === 429);
+  assert.equal(refused.length, 5, statuses.join(' '));
+  assert.match(refused[0].body, /vanaf dit adres/);
+});
+
+test('a successful sign-in does not count against its address', async () => {
+  const { apiFrom } = await import('../support/server.mjs');
+  const from = '127.0.6.4';
+  const attempt = (password) =>
+    apiFrom(lockoutServer.url, from, 'POST', '/api/v1/sessions', { body: { username: 'melder2', password } });
+  for (let index = 0; index < 21; index += 1) {
+    assert.equal((await attempt('demo-password')).status, 201, `sign-in ${index}`);
+  }
+  assertProblem(await attempt('geen-wachtwoord'), 401, 'a wrong password is still only a failure');
+});

@@ -235,7 +235,7 @@ export async function signInAll(url, usernames, password = 'demo-password') {
  * Like `api`, but over node:http from a chosen loopback source address (e.g. '127.0.0.9'), so that
  * per-address limits (the anonymous form) can be exercised without tripping over each other.
  */
-export async function apiFrom(url, localAddress, method, pathName, { token, body } = {}) {
+export async function apiFrom(url, localAddress, method, pathName, { token, body, rawBody, headers = {} } = {}) {
   const { request } = await import('node:http');
   const target = new URL(url);
   return new Promise((resolve, reject) => {
@@ -244,10 +244,11 @@ export async function apiFrom(url, localAddress, method, pathName, { token, body
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
       },
     }, collectResponse(resolve));
     req.on('error', reject);
-    req.end(body !== undefined ? JSON.stringify(body) : undefined);
+    req.end(body !== undefined ? JSON.stringify(body) : rawBody);
   });
 }
 

@@ -1516,12 +1516,18 @@ public:
         statement.Bind(5, figures.source).Bind(6, figures.updated_at).Bind(7, figures.updated_by).Run();
     }
 
-    void RecordRateEvent(std::string_view bucket, std::string_view key_hash, std::string_view now,
-                         std::string_view expires_at) override {
+    std::int64_t RecordRateEvent(std::string_view bucket, std::string_view key_hash, std::string_view now,
+                                 std::string_view expires_at) override {
         db_.Prepare("DELETE FROM rate_events WHERE expires_at <= ?").Bind(1, now).Run();
-        db_.Prepare("INSERT INTO rate_events (bucket, key_hash, expires_at) VALUES (?, ?, ?)")
-            .BindAll(bucket, key_hash, expires_at)
-            .Run();
+        auto statement = db_.Prepare("INSERT INTO rate_events (bucket, key_hash, expires_at) VALUES (?, ?, ?) "
+                                     "RETURNING id");
+        statement.BindAll(bucket, key_hash, expires_at);
+        statement.Step();
+        return statement.Int(0);
+    }
+
+    void DeleteRateEvent(std::int64_t id) override {
+        db_.Prepare("DELETE FROM rate_events WHERE id = ?").Bind(1, id).Run();
     }
 
     int CountRateEvents(std::string_view bucket, std::string_view key_hash, std::string_view now) override {
