@@ -70,19 +70,23 @@ Status VerifyAuditChain(const std::string& database, const std::string& data_dir
     }
     auto keyring = MR_TRY(app::Keyring::Load(keys, false));
     auto store = MR_TRY(store::sqlite::SqliteStore::Open(database, keyring));
+    return CheckAuditChain(*store, "; nothing was restored");
+}
+
+}  // namespace
+
+Status CheckAuditChain(store::Store& store, std::string_view when_broken) {
     // The chain needs no link key: a service for this check only.
-    app::Service service{*store, app::ServiceConfig{}};
+    app::Service service{store, app::ServiceConfig{}};
     auto result = MR_TRY(service.VerifyAuditOffline());
     if (!result.valid) {
-        return MakeError(ErrorCode::kFailedPrecondition,
-                         "the audit trail in the backup is broken at record " +
-                             std::to_string(result.first_broken_sequence) + "; nothing was restored");
+        return MakeError(ErrorCode::kFailedPrecondition, "the audit trail in the backup is broken at record " +
+                                                             std::to_string(result.first_broken_sequence) +
+                                                             std::string{when_broken});
     }
     std::printf("audit trail of the backup intact: %lld records\n", static_cast<long long>(result.count));
     return Ok();
 }
-
-}  // namespace
 
 Status LockDataDir(const std::string& data_dir) {
     MR_TRY(TryLock(data_dir));  // the descriptor stays open until the process exits

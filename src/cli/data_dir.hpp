@@ -2,14 +2,20 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "base/result.hpp"
+#include "store/store.hpp"
 
 namespace meldroute::cli {
 
 //! Takes DATA/meldroute.lock (flock, exclusive) for the life of the process, so that `restore` and a second
 //! server can tell that a server runs on DATA. Fails when another process holds it.
 Status LockDataDir(const std::string& data_dir);
+
+//! Recomputes the audit chain of a restored `store` and prints that it is intact; fails when it is broken, with
+//! the first broken record and `when_broken` after it.
+Status CheckAuditChain(store::Store& store, std::string_view when_broken);
 
 //! `meldroute backup`: a consistent copy of DATA/meldroute.db at `target`, taken while a server may run.
 //! Writes beside the target and renames, so `target` is either complete or absent. Prints what was written.

@@ -22,6 +22,7 @@
 #include "app/oidc.hpp"
 #include "app/service.hpp"
 #include "cli/data_dir.hpp"
+#include "cli/pg_backup.hpp"
 #include "base/log.hpp"
 #include "base/memory.hpp"
 #include "config/config.hpp"
@@ -71,14 +72,6 @@ Result<OpenedStore> OpenStore(const std::string& data_dir, const std::string& st
     opened.sqlite = sqlite.get();
     opened.store = std::move(sqlite);
     return opened;
-}
-
-// A PostgreSQL store is backed up with PostgreSQL's own tools; `backup` and `restore` copy the embedded file only.
-std::optional<int> RefusePostgresBackup(const std::string& store_url, const char* command) {
-    if (store_url.empty()) return std::nullopt;
-    return Fail(kUsageError, std::string{command} +
-                                 " works on the embedded SQLite store only; back up a PostgreSQL store with pg_dump "
-                                 "(logical) or pg_basebackup (physical), see docs/operations.md");
 }
 
 // The server secrets kept beside the store, never in it (DATA/keys, mode 0700, files 0600): the linking key
@@ -574,7 +567,8 @@ int main(int argc, char** argv) {
     std::string restore_source;
     std::string restore_data_dir;
     bool restore_force = false;
-    auto* restore = cli.add_subcommand("restore", "check a backup and swap it in as the database (server stopped)");
+    auto* restore = cli.add_subcommand(
+        "restore", "check a backup and swap it in as the database (server stopped; PostgreSQL: into an empty database)");
     restore->add_option("--from", restore_source, "the backup file")->required();
     restore->add_option("--data", restore_data_dir, "data directory to restore into")->required();
     restore->add_option("--store", admin_store_url, store_help);
@@ -631,15 +625,21 @@ int main(int argc, char** argv) {
     if (audit_verify->parsed()) return VerifyAudit(audit_data_dir, admin_store_url);
     if (keys_rotate->parsed()) return RotateKeys(keys_data_dir, admin_store_url, true, batch);
     if (keys_reseal->parsed()) return RotateKeys(keys_data_dir, admin_store_url, false, batch);
-    if (backup->parsed() || restore->parsed()) {
-        if (auto refused = RefusePostgresBackup(admin_store_url, backup->parsed() ? "backup" : "restore")) return *refused;
-    }
+    // On PostgreSQL: pg_dump's archive, signed, and pg_restore into an empty database (cli/pg_backup.hpp).
     if (backup->parsed()) {
-        Status done = meldroute::cli::BackupDataDir(backup_data_dir, backup_target, backup_force);
+        Status done = admin_store_url.empty()
+                          ? meldroute::cli::BackupDataDir(backup_data_dir, backup_target, backup_force)
+                          : meldroute::cli::BackupPostgres(admin_store_url, backup_data_dir, backup_target,
+                                                           backup_force);
         return done ? 0 : FailWith(done.error());
     }
     if (restore->parsed()) {
-        Status done = meldroute::cli::RestoreDataDir(restore_source, restore_data_dir, restore_force);
+        if (!admin_store_url.empty() && restore_force) {
+            return Fail(kUsageError, "--force: a PostgreSQL store is restored into a new, empty database only");
+        }
+        Status done = admin_store_url.empty()
+                          ? meldroute::cli::RestoreDataDir(restore_source, restore_data_dir, restore_force)
+                          : meldroute::cli::RestorePostgres(restore_source, admin_store_url, restore_data_dir);
         return done ? 0 : FailWith(done.error());
     }
     return Fail(kUsageError, "unknown command");

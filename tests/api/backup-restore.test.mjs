@@ -4,11 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { binary, startServer, signIn, api, onPostgres, storeArgs } from '../support/server.mjs';
+import { binary, startServer, signIn, api, onPostgres, rawSql, storeArgs } from '../support/server.mjs';
 import { fileSignal } from '../support/route.mjs';
 
 const run = promisify(execFile);
@@ -31,30 +31,20 @@ after(async () => {
 const cli = (args) => spawnSync(binary, args, { encoding: 'utf8', timeout: 60000 });
 const dump = (file) => spawnSync('sqlite3', [file, '.dump'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
 
-// `meldroute backup` and `restore` copy the embedded SQLite file; a PostgreSQL store is backed up with pg_dump or
-// pg_basebackup (docs/operations.md), so on PostgreSQL the commands refuse with one line naming those tools.
-const sqliteOnly = { skip: onPostgres && 'backup and restore copy the SQLite file; PostgreSQL uses pg_dump/pg_basebackup' };
+// On SQLite `backup` copies the embedded file and `restore` swaps the copy into a data directory; on PostgreSQL
+// `backup` signs pg_dump's archive and `restore` checks it and runs pg_restore into an empty database.
+const sqliteOnly = { skip: onPostgres && 'the SQLite file; the PostgreSQL archive has tests of its own below' };
+const postgresOnly = { skip: !onPostgres && 'PostgreSQL only' };
+const tablesOf = (dir) => Number(rawSql(dir, 'SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()'));
 
-test('on PostgreSQL, backup and restore refuse with one line naming pg_dump and pg_basebackup', {
-  skip: !onPostgres && 'PostgreSQL only',
-}, () => {
-  for (const args of [['backup', '--to', path.join(work, 'x.db')], ['restore', '--from', path.join(work, 'x.db')]]) {
-    const refused = cli([...args, '--data', source.dataDir, ...storeArgs(source.dataDir)]);
-    assert.equal(refused.status, 2, refused.stderr);
-    assert.equal(refused.stderr.trim().split('\n').length, 1);
-    assert.match(refused.stderr, /pg_dump/);
-    assert.match(refused.stderr, /pg_basebackup/);
-  }
-  assert.ok(!existsSync(path.join(work, 'x.db')));
-});
-
-test('a backup taken while the server writes restores into a new directory with the same data and audit trail', sqliteOnly, async () => {
+// Files 20 signals, then runs `meldroute backup` with `args` while a writer keeps filing more; returns the signals
+// filed before, the ids filed during the backup, and the command's output.
+async function backupWhileWriting(args) {
   const token = await signIn(source.url, 'melder');
   const before = [];
   for (let index = 0; index < 20; index += 1) {
     before.push(await fileSignal(source.url, token, { narrative: `Back-up ${index}: werkt zeven dagen per week.` }));
   }
-  // Writers keep going while the backup runs.
   let writing = true;
   const during = [];
   const writer = (async () => {
@@ -65,10 +55,97 @@ test('a backup taken while the server writes restores into a new directory with 
       during.push(response.body.id);
     }
   })();
+  try {
+    const { stdout } = await run(binary, ['backup', '--data', source.dataDir, ...args]);
+    return { before, during, stdout };
+  } finally {
+    writing = false;
+    await writer;
+  }
+}
+
+test('on PostgreSQL, a signed archive taken while the server writes restores into an empty database', postgresOnly,
+  async () => {
+    const backupFile = path.join(work, 'meldroute-backup.pgdump');
+    const { before, during, stdout } = await backupWhileWriting([...storeArgs(source.dataDir), '--to', backupFile]);
+    assert.match(stdout, /backup written .*signed/);
+    assert.ok(during.length > 0, 'writes ran during the backup');
+    assert.equal(readdirSync(work).filter((name) => name.startsWith('.')).length, 0, 'no partial file is left');
+    const again = cli(['backup', '--data', source.dataDir, ...storeArgs(source.dataDir), '--to', backupFile]);
+    assert.equal(again.status, 2, again.stderr);
+
+    // Without the keys nothing is restored: the archive's signature is checked with them.
+    const target = path.join(work, 'pg-restored');
+    const keyless = cli(['restore', '--from', backupFile, '--data', target, ...storeArgs(target)]);
+    assert.equal(keyless.status, 1, keyless.stdout + keyless.stderr);
+    assert.match(keyless.stderr, /restore the keys directory/);
+    assert.equal(tablesOf(target), 0, 'nothing was restored without keys');
+    cpSync(path.join(source.dataDir, 'keys'), path.join(target, 'keys'), { recursive: true });
+    const restored = cli(['restore', '--from', backupFile, '--data', target, ...storeArgs(target)]);
+    assert.equal(restored.status, 0, restored.stdout + restored.stderr);
+    assert.match(restored.stdout, /audit trail of the backup intact/);
+    assert.equal(readdirSync(target).filter((name) => name.startsWith('.')).length, 0, 'its copy is removed');
+    const verified = cli(['audit', 'verify', '--data', target, ...storeArgs(target)]);
+    assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+
+    const copy = await startServer({ demo: true, dataDir: target });
+    servers.push(copy);
+    const reader = await signIn(copy.url, 'af');
+    const ids = new Set((await api(copy.url, 'GET', '/api/v1/signals?limit=500', { token: reader })).body
+      .map((signal) => signal.id));
+    for (const signal of before) {
+      const read = await api(copy.url, 'GET', `/api/v1/signals/${signal.id}`, { token: reader });
+      assert.equal(read.body.narrative, signal.narrative, `signal ${signal.id} from before the backup`);
+    }
+    const original = new Set((await api(source.url, 'GET', '/api/v1/signals?limit=500',
+      { token: await signIn(source.url, 'af') })).body.map((signal) => signal.id));
+    assert.deepEqual([...ids].filter((id) => !original.has(id)), [], 'the copy holds nothing the original lacks');
+    const chain = await api(copy.url, 'GET', '/api/v1/audit-events/verification',
+      { token: await signIn(copy.url, 'auditor') });
+    assert.equal(chain.body.valid, true);
+  });
+
+test('on PostgreSQL, restore refuses a changed archive, a database with tables, --force and a foreign file',
+  postgresOnly, async () => {
+    const backupFile = path.join(work, 'second.pgdump');
+    assert.equal(cli(['backup', '--data', source.dataDir, ...storeArgs(source.dataDir), '--to', backupFile]).status, 0);
+    const withKeys = (name) => {
+      const dir = path.join(work, name);
+      cpSync(path.join(source.dataDir, 'keys'), path.join(dir, 'keys'), { recursive: true });
+      return dir;
+    };
+    // One byte changed in the middle of the archive: the signature no longer holds and nothing is restored.
+    const tampered = path.join(work, 'tampered.pgdump');
+    const bytes = readFileSync(backupFile);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    writeFileSync(tampered, bytes);
+    const fresh = withKeys('pg-fresh');
+    const refused = cli(['restore', '--from', tampered, '--data', fresh, ...storeArgs(fresh)]);
+    assert.equal(refused.status, 1, refused.stdout + refused.stderr);
+    assert.match(refused.stderr, /was changed after it was written/);
+    assert.equal(tablesOf(fresh), 0, 'nothing was restored');
+
+    assert.equal(cli(['restore', '--from', backupFile, '--data', fresh, ...storeArgs(fresh)]).status, 0);
+    const occupied = cli(['restore', '--from', backupFile, '--data', fresh, ...storeArgs(fresh)]);
+    assert.equal(occupied.status, 2, occupied.stderr);
+    assert.match(occupied.stderr, /empty database/);
+    const forced = cli(['restore', '--from', backupFile, '--data', fresh, ...storeArgs(fresh), '--force']);
+    assert.equal(forced.status, 2, forced.stderr);
+
+    const other = withKeys('pg-other');
+    const foreign = cli(['restore', '--from', path.join(source.dataDir, 'keys', 'link.key'), '--data', other,
+      ...storeArgs(other)]);
+    assert.equal(foreign.status, 2, foreign.stderr);
+    assert.match(foreign.stderr, /not a meldroute backup/);
+    assert.equal(cli(['restore', '--from', path.join(work, 'missing.pgdump'), '--data', other,
+      ...storeArgs(other)]).status, 2);
+    assert.equal(tablesOf(other), 0);
+  });
+
+test('a backup taken while the server writes restores into a new directory with the same data and audit trail', sqliteOnly, async () => {
+  // Writers keep going while the backup runs.
   const backupFile = path.join(work, 'meldroute-backup.db');
-  const { stdout } = await run(binary, ['backup', '--data', source.dataDir, '--to', backupFile]);
-  writing = false;
-  await writer;
+  const { before, during, stdout } = await backupWhileWriting(['--to', backupFile]);
   assert.match(stdout, /backup written/);
   assert.ok(during.length > 0, 'writes ran during the backup');
   assert.equal(readdirSync(work).filter((name) => name.startsWith('.')).length, 0, 'no partial file is left');

@@ -1,0 +1,314 @@
+#include "cli/pg_backup.hpp"
+
+#include <fcntl.h>
+#include <libpq-fe.h>
+#include <signal.h>
+#include <sodium.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "app/crypto.hpp"
+#include "app/keyring.hpp"
+#include "cli/data_dir.hpp"
+#include "store/postgres/pg_store.hpp"
+
+extern char** environ;
+
+namespace meldroute::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The header before pg_dump's archive: a line naming the format, then the archive's HMAC in hex. Fixed length, so
+// the HMAC is written over its placeholder once the archive is complete.
+constexpr std::string_view kMagic = "meldroute PostgreSQL backup 1\n";
+constexpr std::string_view kMacLabel = "hmac-sha256 ";
+constexpr std::size_t kMacHex = crypto_auth_hmacsha256_BYTES * 2;
+constexpr std::size_t kHeaderSize = kMagic.size() + kMacLabel.size() + kMacHex + 1;
+
+// An HMAC-SHA256 over a stream, under a key derived from the link key (so no key is used for two purposes).
+class StreamMac {
+public:
+    explicit StreamMac(const std::string& link_key) {
+        const std::string key = app::KeyedHashHex(link_key, "meldroute-backup-signature/1");
+        crypto_auth_hmacsha256_init(&state_, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+    }
+    ~StreamMac() { sodium_memzero(&state_, sizeof state_); }
+    StreamMac(const StreamMac&) = delete;
+    StreamMac& operator=(const StreamMac&) = delete;
+    void Add(const char* data, std::size_t size) {
+        crypto_auth_hmacsha256_update(&state_, reinterpret_cast<const unsigned char*>(data), size);
+    }
+    std::string Hex() {
+        std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
+        crypto_auth_hmacsha256_final(&state_, mac.data());
+        std::array<char, kMacHex + 1> hex{};
+        sodium_bin2hex(hex.data(), hex.size(), mac.data(), mac.size());
+        return std::string{hex.data(), kMacHex};
+    }
+
+private:
+    crypto_auth_hmacsha256_state state_{};
+};
+
+// A file descriptor closed on scope exit.
+struct Descriptor {
+    int fd = -1;
+    explicit Descriptor(int value) : fd(value) {}
+    ~Descriptor() {
+        if (fd >= 0) ::close(fd);
+    }
+    Descriptor(const Descriptor&) = delete;
+    Descriptor& operator=(const Descriptor&) = delete;
+};
+
+Result<std::string> LinkKey(const std::string& data_dir) {
+    const fs::path keys = fs::path{data_dir} / "keys";
+    std::error_code error;
+    if (!fs::exists(keys / "link.key", error) || !fs::exists(keys / "field.key", error)) {
+        return MakeError(ErrorCode::kFailedPrecondition,
+                         "no keys in " + keys.string() + ": a PostgreSQL backup is signed and checked with the "
+                         "keys of the installation; restore the keys directory from its own backup first; nothing "
+                         "was changed");
+    }
+    return app::LoadOrCreateKeyFile(keys / "link.key", false);
+}
+
+// The environment for pg_dump and pg_restore: ours, with the connection settings of `store_url` as libpq's own
+// variables (PGHOST, PGPASSWORD, ...), so that no password appears on a command line; also the database name.
+Result<std::pair<std::vector<std::string>, std::string>> ToolEnvironment(const std::string& store_url) {
+    char* message = nullptr;
+    PQconninfoOption* options = PQconninfoParse(store_url.c_str(), &message);
+    if (options == nullptr) {
+        if (message != nullptr) PQfreemem(message);
+        return MakeError(ErrorCode::kInvalidArgument, "--store: not a valid postgresql:// URL");
+    }
+    std::vector<std::string> environment;
+    std::string database;
+    for (const PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+        if (option->val == nullptr || option->envvar == nullptr) continue;
+        environment.push_back(std::string{option->envvar} + "=" + option->val);
+        if (std::string_view{option->keyword} == "dbname") database = option->val;
+    }
+    PQconninfoFree(options);
+    for (char** variable = environ; *variable != nullptr; ++variable) {
+        const std::string_view entry{*variable};
+        const std::string name{entry.substr(0, entry.find('='))};
+        bool replaced = false;
+        for (const std::string& set : environment) replaced = replaced || set.starts_with(name + "=");
+        if (!replaced) environment.emplace_back(entry);
+    }
+    if (database.empty()) return MakeError(ErrorCode::kInvalidArgument, "--store: the URL names no database");
+    return std::make_pair(std::move(environment), std::move(database));
+}
+
+// Starts `arguments` (looked up on PATH) with `environment`; its standard output goes to `stdout_fd` when given.
+Result<pid_t> Spawn(const std::vector<std::string>& arguments, const std::vector<std::string>& environment,
+                    int stdout_fd, int close_fd) {
+    std::vector<char*> argv;
+    for (const std::string& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+    argv.push_back(nullptr);
+    std::vector<char*> envp;
+    for (const std::string& variable : environment) envp.push_back(const_cast<char*>(variable.c_str()));
+    envp.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    if (stdout_fd >= 0) posix_spawn_file_actions_adddup2(&actions, stdout_fd, STDOUT_FILENO);
+    if (close_fd >= 0) posix_spawn_file_actions_addclose(&actions, close_fd);
+    pid_t child = 0;
+    const int spawned = ::posix_spawnp(&child, argv[0], &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) {
+        return MakeError(ErrorCode::kUnavailable,
+                         arguments[0] + " could not be started (" + std::strerror(spawned) +
+                             "); install PostgreSQL's client tools (Debian: apt-get install postgresql-client-15)");
+    }
+    return child;
+}
+
+Status Finished(pid_t child, const std::string& tool) {
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0) {
+        if (errno != EINTR) return MakeError(ErrorCode::kUnavailable, "lost track of " + tool);
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return Ok();
+    return MakeError(ErrorCode::kUnavailable,
+                     tool + " failed (" +
+                         (WIFEXITED(status) ? "exit " + std::to_string(WEXITSTATUS(status))
+                                            : "signal " + std::to_string(WTERMSIG(status))) +
+                         ", its message is above); nothing was changed");
+}
+
+Status WriteAll(int fd, const char* data, std::size_t size, const std::string& name) {
+    while (size > 0) {
+        const ssize_t written = ::write(fd, data, size);
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) {
+            return MakeError(ErrorCode::kUnavailable, "cannot write " + name + ": " + std::strerror(errno));
+        }
+        data += written;
+        size -= static_cast<std::size_t>(written);
+    }
+    return Ok();
+}
+
+// Copies what `from` yields to `to` (from `to`'s current offset), adding it to `mac`.
+Status CopySigned(int from, int to, StreamMac& mac, const std::string& from_name, const std::string& to_name) {
+    std::vector<char> buffer(1 << 16);
+    for (;;) {
+        const ssize_t got = ::read(from, buffer.data(), buffer.size());
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) {
+            return MakeError(ErrorCode::kUnavailable, "cannot read " + from_name + ": " + std::strerror(errno));
+        }
+        if (got == 0) return Ok();
+        mac.Add(buffer.data(), static_cast<std::size_t>(got));
+        MR_TRY(WriteAll(to, buffer.data(), static_cast<std::size_t>(got), to_name));
+    }
+}
+
+Status DurableRenameFile(const fs::path& from, const fs::path& to) {
+    std::error_code error;
+    fs::rename(from, to, error);
+    if (error) return MakeError(ErrorCode::kUnavailable, "cannot rename " + from.string() + ": " + error.message());
+    Descriptor directory{::open((to.parent_path().empty() ? fs::path{"."} : to.parent_path()).c_str(),
+                                O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+    if (directory.fd < 0 || ::fsync(directory.fd) != 0) {
+        return MakeError(ErrorCode::kUnavailable, "cannot fsync the directory of " + to.string());
+    }
+    return Ok();
+}
+
+// How many tables the connected user sees in the database's current schema; an error when it cannot connect.
+Result<long> TablesIn(const std::string& store_url) {
+    std::unique_ptr<PGconn, decltype(&PQfinish)> connection{PQconnectdb(store_url.c_str()), &PQfinish};
+    if (PQstatus(connection.get()) != CONNECTION_OK) {
+        return MakeError(ErrorCode::kUnavailable, "cannot connect to the database --store names");
+    }
+    std::unique_ptr<PGresult, decltype(&PQclear)> result{
+        PQexec(connection.get(), "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"), &PQclear};
+    if (PQresultStatus(result.get()) != PGRES_TUPLES_OK) {
+        return MakeError(ErrorCode::kUnavailable, "cannot list the tables of the database --store names");
+    }
+    return std::strtol(PQgetvalue(result.get(), 0, 0), nullptr, 10);
+}
+
+}  // namespace
+
+Status BackupPostgres(const std::string& store_url, const std::string& data_dir, const std::string& target,
+                      bool force) {
+    if (fs::exists(target) && !force) {
+        return MakeError(ErrorCode::kInvalidArgument, "--to " + target + " exists; add --force to replace it");
+    }
+    const std::string link_key = MR_TRY(LinkKey(data_dir));
+    auto [environment, database] = MR_TRY(ToolEnvironment(store_url));
+    // The copy holds everything the database holds: only its owner may read it.
+    ::umask(077);
+    const fs::path path{target};
+    const fs::path partial = (path.parent_path().empty() ? fs::path{"."} : path.parent_path()) /
+                             ("." + path.filename().string() + ".partial-" + std::to_string(::getpid()));
+    Descriptor file{::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)};
+    if (file.fd < 0) return MakeError(ErrorCode::kUnavailable, "cannot create " + partial.string());
+    auto fail = [&](Status status) {
+        std::error_code ignored;
+        fs::remove(partial, ignored);
+        return status;
+    };
+    const std::string placeholder = std::string{kMagic} + std::string{kMacLabel} + std::string(kMacHex, '0') + "\n";
+    if (Status written = WriteAll(file.fd, placeholder.data(), placeholder.size(), partial.string()); !written) {
+        return fail(written);
+    }
+    std::array<int, 2> pipe_fds{-1, -1};
+    if (::pipe2(pipe_fds.data(), O_CLOEXEC) != 0) return fail(MakeError(ErrorCode::kUnavailable, "cannot make a pipe"));
+    Descriptor reading{pipe_fds[0]};
+    Descriptor writing{pipe_fds[1]};
+    // One snapshot of the whole database; owners and grants are the target installation's business.
+    auto child = Spawn({"pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--dbname=" + database},
+                       environment, writing.fd, reading.fd);
+    if (!child) return fail(child.error());
+    ::close(writing.fd);
+    writing.fd = -1;
+    StreamMac mac{link_key};
+    Status copied = CopySigned(reading.fd, file.fd, mac, "pg_dump's output", partial.string());
+    Status dumped = Finished(*child, "pg_dump");
+    if (!copied) return fail(copied);
+    if (!dumped) return fail(dumped);
+    const std::string signature = mac.Hex();
+    const auto offset = static_cast<off_t>(kMagic.size() + kMacLabel.size());
+    if (::pwrite(file.fd, signature.data(), signature.size(), offset) != static_cast<ssize_t>(signature.size()) ||
+        ::fsync(file.fd) != 0) {
+        return fail(MakeError(ErrorCode::kUnavailable, "cannot write " + partial.string()));
+    }
+    if (Status renamed = DurableRenameFile(partial, path); !renamed) return fail(renamed);
+    std::printf("backup written to %s (%llu bytes, pg_dump archive, signed); back up %s/keys separately\n",
+                target.c_str(), static_cast<unsigned long long>(fs::file_size(path)), data_dir.c_str());
+    return Ok();
+}
+
+Status RestorePostgres(const std::string& source, const std::string& store_url, const std::string& data_dir) {
+    Descriptor input{::open(source.c_str(), O_RDONLY | O_CLOEXEC)};
+    if (input.fd < 0) return MakeError(ErrorCode::kInvalidArgument, "--from " + source + ": no such file");
+    std::string header(kHeaderSize, '\0');
+    const bool whole = ::read(input.fd, header.data(), header.size()) == static_cast<ssize_t>(header.size());
+    if (!whole || !header.starts_with(kMagic) || header.substr(kMagic.size(), kMacLabel.size()) != kMacLabel ||
+        header.back() != '\n') {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "--from " + source + ": not a meldroute backup of a PostgreSQL store; nothing was restored");
+    }
+    const std::string link_key = MR_TRY(LinkKey(data_dir));
+    auto [environment, database] = MR_TRY(ToolEnvironment(store_url));
+    const long tables = MR_TRY(TablesIn(store_url));
+    if (tables > 0) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "the database --store names already holds " + std::to_string(tables) +
+                             " tables; restore into a new, empty database (createdb); nothing was restored");
+    }
+    // The archive is checked while it is copied into the data directory (mode 0600), and pg_restore reads that
+    // copy: what was checked is what is restored, whatever happens to the source meanwhile.
+    ::umask(077);
+    const fs::path copy = fs::path{data_dir} / (".restoring-" + std::to_string(::getpid()) + ".dump");
+    struct Removed {
+        fs::path path;
+        ~Removed() {
+            std::error_code ignored;
+            fs::remove(path, ignored);
+        }
+    } removed{copy};
+    {
+        Descriptor output{::open(copy.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)};
+        if (output.fd < 0) return MakeError(ErrorCode::kUnavailable, "cannot create " + copy.string());
+        StreamMac mac{link_key};
+        MR_TRY(CopySigned(input.fd, output.fd, mac, source, copy.string()));
+        const std::string expected = header.substr(kMagic.size() + kMacLabel.size(), kMacHex);
+        if (!app::ConstantTimeEquals(mac.Hex(), expected)) {
+            return MakeError(ErrorCode::kFailedPrecondition,
+                             "--from " + source + " was changed after it was written, or written with other keys "
+                             "than those in " + data_dir + "/keys; nothing was restored");
+        }
+    }
+    // All or nothing: one transaction, stopped at the first error.
+    auto child = Spawn({"pg_restore", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error",
+                        "--dbname=" + database, copy.string()},
+                       environment, -1, -1);
+    if (!child) return child.error();
+    MR_TRY(Finished(*child, "pg_restore"));
+    std::printf("restored %s into the database --store names\n", source.c_str());
+    // The store as a server would open it: migrated to this version's schema, then the chain recomputed.
+    auto keyring = MR_TRY(app::Keyring::Load(fs::path{data_dir} / "keys", false));
+    auto store = MR_TRY(store::postgres::PgStore::Open(store_url, keyring));
+    MR_TRY(CheckAuditChain(*store, ": it was broken when the backup was taken; investigate before serving it"));
+    return Ok();
+}
+
+}  // namespace meldroute::cli
