@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,7 +58,8 @@ public:
     std::string Hex(std::string_view text) const;
 
 private:
-    crypto_auth_hmacsha256_state keyed_{};
+    struct States;  // SHA-256 after the key's inner and after its outer pad (crypto.cpp)
+    std::unique_ptr<States> states_;
 };
 
 //! 32 random bytes, for a new server secret.

@@ -73,6 +73,20 @@ TEST(KeyedHash, IsHmacSha256AndTheSameUnderAKeptKey) {
     EXPECT_EQ(KeyedHash{long_key}.Hex("Test Using Larger Than Block-Size Key - Hash Key First"),
               "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
     EXPECT_NE(jefe.Hex("a"), jefe.Hex("b"));
+    const std::string exactly_a_block(64, 'k');  // a key of exactly one block is padded, not hashed
+    EXPECT_EQ(KeyedHash{exactly_a_block}.Hex("x"), KeyedHashHex(exactly_a_block, "x"));
+    EXPECT_NE(KeyedHash{exactly_a_block}.Hex("x"), KeyedHash{exactly_a_block + "k"}.Hex("x"));
+}
+
+TEST(Sha256, IsTheStandardDigest) {
+    // FIPS 180-2, appendix B.1 and B.2 (one block and two blocks).
+    EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+              "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    const std::string empty_digest{"\xe3\xb0\xc4\x42\x98\xfc\x1c\x14\x9a\xfb\xf4\xc8\x99\x6f\xb9\x24"
+                                   "\x27\xae\x41\xe4\x64\x9b\x93\x4c\xa4\x95\x99\x1b\x78\x52\xb8\x55",
+                                   32};
+    EXPECT_EQ(Sha256(""), empty_digest);
 }
 
 // Sealed boxes have their own base64url codec (crypto.cpp); every value sealed before it must still open, and
