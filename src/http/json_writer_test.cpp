@@ -71,6 +71,24 @@ TEST(JsonWriterTest, StringsAreEscapedAsTheTreeEscapesThem) {
     }
 }
 
+// Plain ASCII is checked eight bytes at a time: every byte value, at every place within and around such a word of
+// a longer text, must come out as the tree writes it.
+TEST(JsonWriterTest, EveryByteAtEveryPlaceOfALongTextIsEscapedAsTheTreeEscapesIt) {
+    for (int byte = 0; byte < 256; ++byte) {
+        for (std::size_t at = 0; at < 20; ++at) {
+            std::string text(23, 'm');
+            text[at] = static_cast<char>(byte);
+            JsonWriter out;
+            out.String(text);
+            ASSERT_EQ(std::move(out).Take(), Dumped(Json(text))) << "byte " << byte << " at " << at;
+        }
+    }
+    const std::string two_bytes = "abcdefg\xc3\xa9hijklmnopq";  // a sequence across the end of a word
+    JsonWriter out;
+    out.String(two_bytes);
+    EXPECT_EQ(std::move(out).Take(), Dumped(Json(two_bytes)));
+}
+
 TEST(JsonWriterDeathTest, MisuseFailsWhereAssertionsAreOn) {
     EXPECT_DEBUG_DEATH(
         {

@@ -492,6 +492,7 @@ public:
         statement.Bind(3, filter.limit + 1);
         if (filter.before) statement.Bind(4, *filter.before);
         SignalPage page;
+        page.signals.reserve(static_cast<std::size_t>(std::clamp(filter.limit, 0, 500)));
         std::int64_t last = 0;
         while (static_cast<int>(page.signals.size()) < filter.limit && statement.Step()) {
             page.signals.push_back(ReadSignal(statement));
