@@ -30,22 +30,6 @@ Status FsyncPath(const fs::path& path, int flags) {
     return Ok();
 }
 
-// Makes `from` durable and renames it to `to` in the same directory, so `to` is the old file or the new one,
-// never half of either.
-Status DurableRename(const fs::path& from, const fs::path& to) {
-    MR_TRY(FsyncPath(from, O_RDONLY));
-    std::error_code error;
-    fs::rename(from, to, error);
-    if (error) return MakeError(ErrorCode::kUnavailable, "cannot rename " + from.string() + ": " + error.message());
-    return FsyncPath(to.parent_path().empty() ? fs::path{"."} : to.parent_path(), O_RDONLY | O_DIRECTORY);
-}
-
-// A temporary name beside `target`, hidden and unique to this process.
-fs::path Beside(const fs::path& target, std::string_view what) {
-    fs::path directory = target.parent_path().empty() ? fs::path{"."} : target.parent_path();
-    return directory / ("." + target.filename().string() + "." + std::string{what} + "-" + std::to_string(::getpid()));
-}
-
 // Tries the data directory's lock without waiting; the descriptor is kept open (and the lock held) on success.
 Result<int> TryLock(const std::string& data_dir) {
     fs::path path = fs::path{data_dir} / "meldroute.lock";
@@ -86,6 +70,19 @@ Status CheckAuditChain(store::Store& store, std::string_view when_broken) {
     }
     std::printf("audit trail of the backup intact: %lld records\n", static_cast<long long>(result.count));
     return Ok();
+}
+
+Status DurableRename(const fs::path& from, const fs::path& to) {
+    MR_TRY(FsyncPath(from, O_RDONLY));
+    std::error_code error;
+    fs::rename(from, to, error);
+    if (error) return MakeError(ErrorCode::kUnavailable, "cannot rename " + from.string() + ": " + error.message());
+    return FsyncPath(to.parent_path().empty() ? fs::path{"."} : to.parent_path(), O_RDONLY | O_DIRECTORY);
+}
+
+fs::path Beside(const fs::path& target, std::string_view what) {
+    fs::path directory = target.parent_path().empty() ? fs::path{"."} : target.parent_path();
+    return directory / ("." + target.filename().string() + "." + std::string{what} + "-" + std::to_string(::getpid()));
 }
 
 Status LockDataDir(const std::string& data_dir) {

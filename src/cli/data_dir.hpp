@@ -1,6 +1,7 @@
 // The data directory as a whole: the lock a running server holds, and `backup`/`restore`.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,13 @@ namespace meldroute::cli {
 //! Takes DATA/meldroute.lock (flock, exclusive) for the life of the process, so that `restore` and a second
 //! server can tell that a server runs on DATA. Fails when another process holds it.
 Status LockDataDir(const std::string& data_dir);
+
+//! Makes `from` durable and renames it to `to` in the same directory, so `to` is the old file or the new one,
+//! never half of either.
+Status DurableRename(const std::filesystem::path& from, const std::filesystem::path& to);
+
+//! A temporary name beside `target`, hidden and unique to this process (".NAME.WHAT-PID").
+std::filesystem::path Beside(const std::filesystem::path& target, std::string_view what);
 
 //! Recomputes the audit chain of a restored `store` and prints that it is intact; fails when it is broken, with
 //! the first broken record and `when_broken` after it.

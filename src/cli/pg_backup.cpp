@@ -178,18 +178,6 @@ Status CopySigned(int from, int to, StreamMac& mac, const std::string& from_name
     }
 }
 
-Status DurableRenameFile(const fs::path& from, const fs::path& to) {
-    std::error_code error;
-    fs::rename(from, to, error);
-    if (error) return MakeError(ErrorCode::kUnavailable, "cannot rename " + from.string() + ": " + error.message());
-    Descriptor directory{::open((to.parent_path().empty() ? fs::path{"."} : to.parent_path()).c_str(),
-                                O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
-    if (directory.fd < 0 || ::fsync(directory.fd) != 0) {
-        return MakeError(ErrorCode::kUnavailable, "cannot fsync the directory of " + to.string());
-    }
-    return Ok();
-}
-
 // How many tables the connected user sees in the database's current schema; an error when it cannot connect.
 Result<long> TablesIn(const std::string& store_url) {
     std::unique_ptr<PGconn, decltype(&PQfinish)> connection{PQconnectdb(store_url.c_str()), &PQfinish};
@@ -216,8 +204,7 @@ Status BackupPostgres(const std::string& store_url, const std::string& data_dir,
     // The copy holds everything the database holds: only its owner may read it.
     ::umask(077);
     const fs::path path{target};
-    const fs::path partial = (path.parent_path().empty() ? fs::path{"."} : path.parent_path()) /
-                             ("." + path.filename().string() + ".partial-" + std::to_string(::getpid()));
+    const fs::path partial = Beside(path, "partial");
     Descriptor file{::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)};
     if (file.fd < 0) return MakeError(ErrorCode::kUnavailable, "cannot create " + partial.string());
     auto fail = [&](Status status) {
@@ -241,6 +228,9 @@ Status BackupPostgres(const std::string& store_url, const std::string& data_dir,
     writing.fd = -1;
     StreamMac mac{link_key};
     Status copied = CopySigned(reading.fd, file.fd, mac, "pg_dump's output", partial.string());
+    // Closed before waiting: a pg_dump still writing (the copy failed) then stops at a broken pipe.
+    ::close(reading.fd);
+    reading.fd = -1;
     Status dumped = Finished(*child, "pg_dump");
     if (!copied) return fail(copied);
     if (!dumped) return fail(dumped);
@@ -250,7 +240,7 @@ Status BackupPostgres(const std::string& store_url, const std::string& data_dir,
         ::fsync(file.fd) != 0) {
         return fail(MakeError(ErrorCode::kUnavailable, "cannot write " + partial.string()));
     }
-    if (Status renamed = DurableRenameFile(partial, path); !renamed) return fail(renamed);
+    if (Status renamed = DurableRename(partial, path); !renamed) return fail(renamed);
     std::printf("backup written to %s (%llu bytes, pg_dump archive, signed); back up %s/keys separately\n",
                 target.c_str(), static_cast<unsigned long long>(fs::file_size(path)), data_dir.c_str());
     return Ok();
