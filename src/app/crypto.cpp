@@ -218,7 +218,7 @@ KeyedHash::KeyedHash(std::string_view key) : states_(std::make_unique<States>())
     std::array<unsigned char, SHA256_CBLOCK> block{};
     if (key.size() > block.size()) {
         Sha256Into(key, block.data());
-    } else {
+    } else if (!key.empty()) {
         std::memcpy(block.data(), key.data(), key.size());
     }
     std::array<unsigned char, SHA256_CBLOCK> pad{};

@@ -1,4 +1,4 @@
-// The few cryptographic primitives the use cases need, all from libsodium.
+// The few cryptographic primitives the use cases need: libsodium's, and SHA-256 (with HMAC) from OpenSSL.
 #pragma once
 
 #include <sodium.h>

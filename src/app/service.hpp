@@ -450,8 +450,9 @@ public:
     //! so requests at the same time cannot together pass the limit. For an attempt that counts only when it fails
     //! (a sign-in), spend the event before the attempt and give it back after a success (GiveBackRateEvent).
     Result<std::optional<std::int64_t>> SpendRateEvent(const RateLimit& limit, std::string_view client);
-    //! Uncounts an event of SpendRateEvent.
-    Status GiveBackRateEvent(std::int64_t event);
+    //! Uncounts an event that SpendRateEvent counted for `client` against `limit`. When this fails (the store is
+    //! unavailable), the attempt stays counted as a failure: the safe side.
+    Status GiveBackRateEvent(const RateLimit& limit, std::string_view client, std::int64_t event);
     //! Keeps `payload` for `lifetime` for whoever holds the random `handle` (stored under a hash of the handle,
     //! sealed at rest), for a later request that may reach another instance.
     Status PutTicket(std::string_view kind, std::string_view handle, std::string_view payload,

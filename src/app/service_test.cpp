@@ -658,7 +658,9 @@ TEST_F(ServiceTest, RateLimitsAreCountedInTheStoreForEveryInstance) {
         events.push_back(*spent);
     }
     EXPECT_EQ(Value(first.SpendRateEvent(kLimit, "192.0.2.77")), std::nullopt) << "refused, and not counted again";
-    ASSERT_TRUE(second.GiveBackRateEvent(events.back()));
+    ASSERT_TRUE(second.GiveBackRateEvent(kLimit, "192.0.2.78", events.back()));
+    EXPECT_EQ(Value(first.SpendRateEvent(kLimit, "192.0.2.77")), std::nullopt) << "another address's give-back";
+    ASSERT_TRUE(second.GiveBackRateEvent(kLimit, "192.0.2.77", events.back()));
     EXPECT_NE(Value(first.SpendRateEvent(kLimit, "192.0.2.77")), std::nullopt) << "an event given back is free again";
     EXPECT_EQ(Value(second.SpendRateEvent(kLimit, "192.0.2.77")), std::nullopt);
     EXPECT_NE(Value(second.SpendRateEvent(kLimit, "192.0.2.78")), std::nullopt) << "another address";

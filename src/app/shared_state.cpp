@@ -20,6 +20,14 @@ std::string AddressKey(const ServiceConfig& config, std::string_view client) {
 
 Result<std::optional<std::int64_t>> Service::SpendRateEvent(const RateLimit& limit, std::string_view client) {
     const std::string key = AddressKey(config_, client);
+    // An address that has spent its limit is refused on a read, so a flood of refused attempts does not queue for
+    // the one writer (on PostgreSQL: the lock every instance's writes take).
+    bool spent_already = false;
+    MR_TRY(store_.Read([&](store::Transaction& transaction) -> Status {
+        spent_already = transaction.CountRateEvents(limit.bucket, key, FormatTime(Now())) >= limit.max_events;
+        return Ok();
+    }));
+    if (spent_already) return std::optional<std::int64_t>{};
     std::optional<std::int64_t> event;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
         const TimePoint now = Now();
@@ -31,9 +39,10 @@ Result<std::optional<std::int64_t>> Service::SpendRateEvent(const RateLimit& lim
     return event;
 }
 
-Status Service::GiveBackRateEvent(std::int64_t event) {
+Status Service::GiveBackRateEvent(const RateLimit& limit, std::string_view client, std::int64_t event) {
+    const std::string key = AddressKey(config_, client);
     return store_.Write([&](store::Transaction& transaction) -> Status {
-        transaction.DeleteRateEvent(event);
+        transaction.DeleteRateEvent(limit.bucket, key, event);
         return Ok();
     });
 }

@@ -113,9 +113,10 @@ Result<std::pair<std::vector<std::string>, std::string>> ToolEnvironment(const s
     return std::make_pair(std::move(environment), std::move(database));
 }
 
-// Starts `arguments` (looked up on PATH) with `environment`; its standard output goes to `stdout_fd` when given.
+// Starts `arguments` (looked up on PATH) with `environment`; its standard input comes from `stdin_fd` and its
+// standard output goes to `stdout_fd` when given (>= 0).
 Result<pid_t> Spawn(const std::vector<std::string>& arguments, const std::vector<std::string>& environment,
-                    int stdout_fd, int close_fd) {
+                    int stdin_fd, int stdout_fd) {
     std::vector<char*> argv;
     for (const std::string& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
     argv.push_back(nullptr);
@@ -124,8 +125,8 @@ Result<pid_t> Spawn(const std::vector<std::string>& arguments, const std::vector
     envp.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
+    if (stdin_fd >= 0) posix_spawn_file_actions_adddup2(&actions, stdin_fd, STDIN_FILENO);
     if (stdout_fd >= 0) posix_spawn_file_actions_adddup2(&actions, stdout_fd, STDOUT_FILENO);
-    if (close_fd >= 0) posix_spawn_file_actions_addclose(&actions, close_fd);
     pid_t child = 0;
     const int spawned = ::posix_spawnp(&child, argv[0], &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
@@ -178,14 +179,31 @@ Status CopySigned(int from, int to, StreamMac& mac, const std::string& from_name
     }
 }
 
-// How many tables the connected user sees in the database's current schema; an error when it cannot connect.
-Result<long> TablesIn(const std::string& store_url) {
+// A libpq connection string naming only `database` (pg_restore's --dbname reads a name with "=" in it as one).
+std::string ConninfoOfDatabase(const std::string& database) {
+    std::string quoted = "dbname='";
+    for (char character : database) {
+        if (character == '\'' || character == '\\') quoted += '\\';
+        quoted += character;
+    }
+    return quoted + "'";
+}
+
+// How many tables, views and sequences the database holds outside PostgreSQL's own schemas; an error when it
+// cannot connect (libpq's message names host and user, never the password).
+Result<long> RelationsIn(const std::string& store_url) {
     std::unique_ptr<PGconn, decltype(&PQfinish)> connection{PQconnectdb(store_url.c_str()), &PQfinish};
     if (PQstatus(connection.get()) != CONNECTION_OK) {
-        return MakeError(ErrorCode::kUnavailable, "cannot connect to the database --store names");
+        std::string reason = PQerrorMessage(connection.get());
+        while (!reason.empty() && reason.back() == '\n') reason.pop_back();
+        return MakeError(ErrorCode::kUnavailable, "cannot connect to the database --store names: " + reason);
     }
     std::unique_ptr<PGresult, decltype(&PQclear)> result{
-        PQexec(connection.get(), "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"), &PQclear};
+        PQexec(connection.get(),
+               "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+               "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND n.nspname <> 'information_schema' "
+               "AND n.nspname NOT LIKE 'pg\\_%'"),
+        &PQclear};
     if (PQresultStatus(result.get()) != PGRES_TUPLES_OK) {
         return MakeError(ErrorCode::kUnavailable, "cannot list the tables of the database --store names");
     }
@@ -196,16 +214,19 @@ Result<long> TablesIn(const std::string& store_url) {
 
 Status BackupPostgres(const std::string& store_url, const std::string& data_dir, const std::string& target,
                       bool force) {
-    if (fs::exists(target) && !force) {
+    std::error_code error;
+    if (fs::exists(target, error) && !force) {
         return MakeError(ErrorCode::kInvalidArgument, "--to " + target + " exists; add --force to replace it");
     }
     const std::string link_key = MR_TRY(LinkKey(data_dir));
-    auto [environment, database] = MR_TRY(ToolEnvironment(store_url));
+    auto environment = MR_TRY(ToolEnvironment(store_url)).first;
     // The copy holds everything the database holds: only its owner may read it.
     ::umask(077);
     const fs::path path{target};
     const fs::path partial = Beside(path, "partial");
-    Descriptor file{::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)};
+    // A new file of our own: never one planted there, nor a link to one.
+    fs::remove(partial, error);
+    Descriptor file{::open(partial.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)};
     if (file.fd < 0) return MakeError(ErrorCode::kUnavailable, "cannot create " + partial.string());
     auto fail = [&](Status status) {
         std::error_code ignored;
@@ -220,9 +241,11 @@ Status BackupPostgres(const std::string& store_url, const std::string& data_dir,
     if (::pipe2(pipe_fds.data(), O_CLOEXEC) != 0) return fail(MakeError(ErrorCode::kUnavailable, "cannot make a pipe"));
     Descriptor reading{pipe_fds[0]};
     Descriptor writing{pipe_fds[1]};
-    // One snapshot of the whole database; owners and grants are the target installation's business.
-    auto child = Spawn({"pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--dbname=" + database},
-                       environment, writing.fd, reading.fd);
+    // One snapshot of the whole database (PGDATABASE names it); owners and grants are the target installation's
+    // business. Never a password prompt, and no endless wait behind a lock a migration holds.
+    auto child = Spawn({"pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--no-password",
+                        "--lock-wait-timeout=60s"},
+                       environment, -1, writing.fd);
     if (!child) return fail(child.error());
     ::close(writing.fd);
     writing.fd = -1;
@@ -242,13 +265,13 @@ Status BackupPostgres(const std::string& store_url, const std::string& data_dir,
     }
     if (Status renamed = DurableRename(partial, path); !renamed) return fail(renamed);
     std::printf("backup written to %s (%llu bytes, pg_dump archive, signed); back up %s/keys separately\n",
-                target.c_str(), static_cast<unsigned long long>(fs::file_size(path)), data_dir.c_str());
+                target.c_str(), static_cast<unsigned long long>(fs::file_size(path, error)), data_dir.c_str());
     return Ok();
 }
 
 Status RestorePostgres(const std::string& source, const std::string& store_url, const std::string& data_dir) {
     Descriptor input{::open(source.c_str(), O_RDONLY | O_CLOEXEC)};
-    if (input.fd < 0) return MakeError(ErrorCode::kInvalidArgument, "--from " + source + ": no such file");
+    if (input.fd < 0) return MakeError(ErrorCode::kInvalidArgument, "--from " + source + ": " + std::strerror(errno));
     std::string header(kHeaderSize, '\0');
     const bool whole = ::read(input.fd, header.data(), header.size()) == static_cast<ssize_t>(header.size());
     if (!whole || !header.starts_with(kMagic) || header.substr(kMagic.size(), kMacLabel.size()) != kMacLabel ||
@@ -258,26 +281,25 @@ Status RestorePostgres(const std::string& source, const std::string& store_url, 
     }
     const std::string link_key = MR_TRY(LinkKey(data_dir));
     auto [environment, database] = MR_TRY(ToolEnvironment(store_url));
-    const long tables = MR_TRY(TablesIn(store_url));
-    if (tables > 0) {
+    const long relations = MR_TRY(RelationsIn(store_url));
+    if (relations > 0) {
         return MakeError(ErrorCode::kInvalidArgument,
-                         "the database --store names already holds " + std::to_string(tables) +
-                             " tables; restore into a new, empty database (createdb); nothing was restored");
+                         "the database --store names already holds " + std::to_string(relations) +
+                             " tables or other relations; restore into a new, empty database (createdb); nothing "
+                             "was restored");
     }
-    // The archive is checked while it is copied into the data directory (mode 0600), and pg_restore reads that
-    // copy: what was checked is what is restored, whatever happens to the source meanwhile.
+    // The archive is checked while it is copied into the data directory (a new file, mode 0600), and pg_restore
+    // reads that copy: what was checked is what is restored, whatever happens to the source meanwhile. The copy's
+    // name is gone before pg_restore starts, so nothing is left behind whatever happens to this process.
     ::umask(077);
     const fs::path copy = fs::path{data_dir} / (".restoring-" + std::to_string(::getpid()) + ".dump");
-    struct Removed {
-        fs::path path;
-        ~Removed() {
-            std::error_code ignored;
-            fs::remove(path, ignored);
-        }
-    } removed{copy};
+    std::error_code error;
+    fs::remove(copy, error);
+    Descriptor checked{-1};
     {
-        Descriptor output{::open(copy.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)};
+        Descriptor output{::open(copy.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)};
         if (output.fd < 0) return MakeError(ErrorCode::kUnavailable, "cannot create " + copy.string());
+        fs::remove(copy, error);
         StreamMac mac{link_key};
         MR_TRY(CopySigned(input.fd, output.fd, mac, source, copy.string()));
         const std::string expected = header.substr(kMagic.size() + kMacLabel.size(), kMacHex);
@@ -286,11 +308,13 @@ Status RestorePostgres(const std::string& source, const std::string& store_url, 
                              "--from " + source + " was changed after it was written, or written with other keys "
                              "than those in " + data_dir + "/keys; nothing was restored");
         }
+        if (::lseek(output.fd, 0, SEEK_SET) != 0) return MakeError(ErrorCode::kUnavailable, "cannot reread the copy");
+        std::swap(checked.fd, output.fd);
     }
-    // All or nothing: one transaction, stopped at the first error.
+    // All or nothing: one transaction, stopped at the first error; the archive on standard input.
     auto child = Spawn({"pg_restore", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error",
-                        "--dbname=" + database, copy.string()},
-                       environment, -1, -1);
+                        "--no-password", "--dbname=" + ConninfoOfDatabase(database)},
+                       environment, checked.fd, -1);
     if (!child) return child.error();
     MR_TRY(Finished(*child, "pg_restore"));
     std::printf("restored %s into the database --store names\n", source.c_str());

@@ -57,7 +57,7 @@ void RegisterApi(Router& router, app::Service& service, std::string_view openapi
         if (!*spent) return Problem(context.request, ErrorCode::kRateLimited, app::kSignInFailuresByAddressText);
         auto session = svc->SignIn(username, password, otp, recovery_code);
         if (!session) return Problem(context.request, session.error());
-        (void)svc->GiveBackRateEvent(**spent);
+        (void)svc->GiveBackRateEvent(app::kSignInFailuresByAddress, context.peer, **spent);
         Json roles = Json::array();
         for (auto role : session->principal.roles) roles.push_back(std::string{domain::ToString(role)});
         // A session that must enrol a second factor can do nothing else until it has (403 elsewhere).

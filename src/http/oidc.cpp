@@ -435,7 +435,9 @@ void RegisterOidcPages(Router& router, std::shared_ptr<PageContext> pages) {
         }
         const SecondFactorInput code = SecondFactorFrom(form);
         auto session = pages->service.SignInFederated(*pending->identity, code.otp, code.recovery);
-        if (session) (void)pages->service.GiveBackRateEvent(**spent);
+        if (session) {
+            (void)pages->service.GiveBackRateEvent(app::kSignInFailuresByAddress, context.peer, **spent);
+        }
         return AfterSignIn(*pages, context.request, std::move(*pending), session, true);
     });
 }

@@ -873,7 +873,7 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
             }
             return login_page(context, username, session.error().detail, status);
         }
-        (void)pages->service.GiveBackRateEvent(**spent);
+        (void)pages->service.GiveBackRateEvent(app::kSignInFailuresByAddress, context.peer, **spent);
         Response response = Redirect(context.request, "/");
         auto max_age = static_cast<int>(pages->service.config().absolute_lifetime.count());
         response.set(boost::beast::http::field::set_cookie,

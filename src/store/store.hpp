@@ -380,8 +380,9 @@ public:
     //! or before `now`.
     virtual std::int64_t RecordRateEvent(std::string_view bucket, std::string_view key_hash, std::string_view now,
                                          std::string_view expires_at) = 0;
-    //! Deletes the event `id` (RecordRateEvent's answer), if it is still there.
-    virtual void DeleteRateEvent(std::int64_t id) = 0;
+    //! Deletes the event `id` (RecordRateEvent's answer) of `bucket` and `key_hash`, if it is still there (an
+    //! expired event's id may since name another event).
+    virtual void DeleteRateEvent(std::string_view bucket, std::string_view key_hash, std::int64_t id) = 0;
     //! The events of `bucket` for `key_hash` that have not expired at `now`.
     virtual int CountRateEvents(std::string_view bucket, std::string_view key_hash, std::string_view now) = 0;
     //! Stores a ticket (a ticket of the same kind and key is replaced); deletes tickets expired at or before `now`.

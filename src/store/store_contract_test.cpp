@@ -1592,8 +1592,11 @@ TYPED_TEST(StoreContractTest, RateEventsTicketsAndLeases) {
                                                    "2026-01-01T10:15:00Z"));
         }
         EXPECT_EQ(ids.size(), 4U) << "each event its own id";
-        transaction.DeleteRateEvent(*ids.rbegin());
-        transaction.DeleteRateEvent(*ids.rbegin());  // gone already: nothing happens
+        transaction.DeleteRateEvent("anonymous-api", "hash-a", *ids.rbegin());  // another bucket's: kept
+        transaction.DeleteRateEvent("sign-in-failure", "hash-b", *ids.rbegin());  // another key's: kept
+        EXPECT_EQ(transaction.CountRateEvents("sign-in-failure", "hash-a", "2026-01-01T10:14:59Z"), 4);
+        transaction.DeleteRateEvent("sign-in-failure", "hash-a", *ids.rbegin());
+        transaction.DeleteRateEvent("sign-in-failure", "hash-a", *ids.rbegin());  // gone already: nothing happens
         transaction.RecordRateEvent("anonymous-api", "hash-a", "2026-01-01T10:00:00Z", "2026-01-01T10:30:00Z");
         transaction.InsertTicket({"oidc-login", "key-1", "verifier-geheim", "2026-01-01T10:10:00Z"},
                                  "2026-01-01T10:00:00Z");

@@ -1523,12 +1523,14 @@ public:
         auto statement = db_.Prepare("INSERT INTO rate_events (bucket, key_hash, expires_at) VALUES (?, ?, ?) "
                                      "RETURNING id");
         statement.BindAll(bucket, key_hash, expires_at);
-        statement.Step();
+        if (!statement.Step()) throw StoreFailure("the new rate event's id did not come back");
         return statement.Int(0);
     }
 
-    void DeleteRateEvent(std::int64_t id) override {
-        db_.Prepare("DELETE FROM rate_events WHERE id = ?").Bind(1, id).Run();
+    void DeleteRateEvent(std::string_view bucket, std::string_view key_hash, std::int64_t id) override {
+        db_.Prepare("DELETE FROM rate_events WHERE id = ? AND bucket = ? AND key_hash = ?")
+            .BindAll(id, bucket, key_hash)
+            .Run();
     }
 
     int CountRateEvents(std::string_view bucket, std::string_view key_hash, std::string_view now) override {
