@@ -235,18 +235,37 @@ KeyedHash::KeyedHash(std::string_view key) : states_(std::make_unique<States>())
 KeyedHash::~KeyedHash() { sodium_memzero(states_.get(), sizeof *states_); }
 
 std::string KeyedHash::Hex(std::string_view text) const {
-    SHA256_CTX state = states_->inner;
+    States states = *states_;
+    SHA256_Update(&states.inner, text.data(), text.size());
+    std::string mac = Finish(states);
+    sodium_memzero(&states, sizeof states);
+    return mac;
+}
+
+// The outer hash over the inner one, from `states` as the message left them.
+std::string KeyedHash::Finish(States& states) {
     std::array<unsigned char, SHA256_DIGEST_LENGTH> inner{};
-    SHA256_Update(&state, text.data(), text.size());
-    SHA256_Final(inner.data(), &state);
-    state = states_->outer;
+    SHA256_Final(inner.data(), &states.inner);
     std::array<unsigned char, SHA256_DIGEST_LENGTH> mac{};
-    SHA256_Update(&state, inner.data(), inner.size());
-    SHA256_Final(mac.data(), &state);
-    sodium_memzero(&state, sizeof state);
+    SHA256_Update(&states.outer, inner.data(), inner.size());
+    SHA256_Final(mac.data(), &states.outer);
     sodium_memzero(inner.data(), inner.size());
     return ToHex(mac.data(), mac.size());
 }
+
+KeyedHash::Stream KeyedHash::Start() const { return Stream{*this}; }
+
+KeyedHash::Stream::Stream(const KeyedHash& key) : states_(std::make_unique<States>(*key.states_)) {}
+
+KeyedHash::Stream::Stream(Stream&&) noexcept = default;
+
+KeyedHash::Stream::~Stream() {
+    if (states_) sodium_memzero(states_.get(), sizeof *states_);
+}
+
+void KeyedHash::Stream::Add(std::string_view part) { SHA256_Update(&states_->inner, part.data(), part.size()); }
+
+std::string KeyedHash::Stream::Hex() { return Finish(*states_); }
 
 std::string RandomKey() {
     std::string key(32, '\0');

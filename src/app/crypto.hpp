@@ -50,6 +50,8 @@ std::string KeyedHashHex(std::string_view key, std::string_view text);
 //! KeyedHashHex under one key, for many texts: the key's padded blocks are hashed once, here, instead of in
 //! every call (a narrative's blind index hashes a hundred words). Same results as KeyedHashHex.
 class KeyedHash {
+    struct States;  // SHA-256 after the key's inner and after its outer pad (crypto.cpp)
+
 public:
     explicit KeyedHash(std::string_view key);
     ~KeyedHash();  // wipes the state: it opens the key as well as the key itself would
@@ -57,8 +59,28 @@ public:
     KeyedHash& operator=(const KeyedHash&) = delete;
     std::string Hex(std::string_view text) const;
 
+    //! One message given in parts (a file read in blocks): Add each part, then Hex once. Same result as Hex of
+    //! the parts joined.
+    class Stream {
+    public:
+        ~Stream();  // wipes the state
+        Stream(Stream&&) noexcept;
+        Stream& operator=(Stream&&) = delete;
+        Stream(const Stream&) = delete;
+        Stream& operator=(const Stream&) = delete;
+        void Add(std::string_view part);
+        //! The MAC of everything added; the stream is used up.
+        std::string Hex();
+
+    private:
+        friend class KeyedHash;
+        explicit Stream(const KeyedHash& key);
+        std::unique_ptr<States> states_;  // the inner state with the parts so far, and the outer state
+    };
+    Stream Start() const;
+
 private:
-    struct States;  // SHA-256 after the key's inner and after its outer pad (crypto.cpp)
+    static std::string Finish(States& states);
     std::unique_ptr<States> states_;
 };
 

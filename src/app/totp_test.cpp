@@ -78,6 +78,29 @@ TEST(KeyedHash, IsHmacSha256AndTheSameUnderAKeptKey) {
     EXPECT_NE(KeyedHash{exactly_a_block}.Hex("x"), KeyedHash{exactly_a_block + "k"}.Hex("x"));
 }
 
+TEST(KeyedHash, AStreamInPartsIsTheMacOfTheWhole) {
+    ASSERT_TRUE(InitCrypto());
+    const KeyedHash jefe{"Jefe"};
+    auto stream = jefe.Start();
+    for (std::string_view part : {"what do ya ", "", "want for nothing", "?"}) stream.Add(part);
+    EXPECT_EQ(stream.Hex(), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");  // RFC 4231, 2
+    EXPECT_EQ(jefe.Hex("what do ya want for nothing?"),
+              "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        << "a stream does not change the kept key state";
+    // RFC 4231, test case 7: a key and a message longer than a block, the message cut at every place.
+    const std::string key(131, '\xaa');
+    const std::string message =
+        "This is a test using a larger than block-size key and a larger than block-size data. The key needs to be "
+        "hashed before being used by the HMAC algorithm.";
+    const KeyedHash kept{key};
+    for (std::size_t cut = 0; cut <= message.size(); ++cut) {
+        auto parts = kept.Start();
+        parts.Add(std::string_view{message}.substr(0, cut));
+        parts.Add(std::string_view{message}.substr(cut));
+        ASSERT_EQ(parts.Hex(), "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2") << cut;
+    }
+}
+
 TEST(Sha256, IsTheStandardDigest) {
     // FIPS 180-2, appendix B.1 and B.2 (one block and two blocks).
     EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -3,9 +3,12 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <stdio.h>  // renameat2
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 #include "app/keyring.hpp"
@@ -72,11 +75,22 @@ Status CheckAuditChain(store::Store& store, std::string_view when_broken) {
     return Ok();
 }
 
-Status DurableRename(const fs::path& from, const fs::path& to) {
+Error TargetExists(const fs::path& target) {
+    return MakeError(ErrorCode::kInvalidArgument, "--to " + target.string() + " exists; add --force to replace it");
+}
+
+Status DurableRename(const fs::path& from, const fs::path& to, bool replace) {
     MR_TRY(FsyncPath(from, O_RDONLY));
-    std::error_code error;
-    fs::rename(from, to, error);
-    if (error) return MakeError(ErrorCode::kUnavailable, "cannot rename " + from.string() + ": " + error.message());
+    int renamed = ::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), replace ? 0 : RENAME_NOREPLACE);
+    if (renamed != 0 && !replace && (errno == EINVAL || errno == ENOSYS)) {
+        // A file system without RENAME_NOREPLACE: a hard link is made only when the name is free.
+        renamed = ::link(from.c_str(), to.c_str());
+        if (renamed == 0) ::unlink(from.c_str());
+    }
+    if (renamed != 0 && errno == EEXIST && !replace) return TargetExists(to);
+    if (renamed != 0) {
+        return MakeError(ErrorCode::kUnavailable, "cannot rename " + from.string() + ": " + std::strerror(errno));
+    }
     return FsyncPath(to.parent_path().empty() ? fs::path{"."} : to.parent_path(), O_RDONLY | O_DIRECTORY);
 }
 
@@ -93,16 +107,14 @@ Status LockDataDir(const std::string& data_dir) {
 Status BackupDataDir(const std::string& data_dir, const std::string& target, bool force) {
     fs::path database = fs::path{data_dir} / kDatabase;
     if (!fs::exists(database)) return MakeError(ErrorCode::kInvalidArgument, "--data: no " + database.string());
-    if (fs::exists(target) && !force) {
-        return MakeError(ErrorCode::kInvalidArgument, "--to " + target + " exists; add --force to replace it");
-    }
+    if (fs::exists(target) && !force) return TargetExists(target);
     // The copy holds everything the database holds: only its owner may read it.
     ::umask(077);
     fs::path partial = Beside(target, "partial");
     std::error_code ignored;
     fs::remove(partial, ignored);
     Status copied = store::sqlite::BackupDatabaseFile(database.string(), partial.string());
-    if (copied) copied = DurableRename(partial, target);
+    if (copied) copied = DurableRename(partial, target, force);
     if (!copied) {
         fs::remove(partial, ignored);
         return copied;
@@ -147,7 +159,11 @@ Status RestoreDataDir(const std::string& source, const std::string& data_dir, bo
         }
         std::printf("the replaced database is kept in %s\n", aside.c_str());
     }
-    MR_TRY(DurableRename(incoming, database));
+    // The database that was there is aside by now (--force); one made meanwhile is not replaced.
+    if (Status renamed = DurableRename(incoming, database, false); !renamed) {
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(incoming.string() + suffix, error);
+        return renamed;
+    }
     std::printf("restored %s into %s\n", source.c_str(), database.c_str());
     fs::path keys = fs::path{data_dir} / "keys";
     if (!fs::exists(keys / "link.key")) {

@@ -15,8 +15,12 @@ namespace meldroute::cli {
 Status LockDataDir(const std::string& data_dir);
 
 //! Makes `from` durable and renames it to `to` in the same directory, so `to` is the old file or the new one,
-//! never half of either.
-Status DurableRename(const std::filesystem::path& from, const std::filesystem::path& to);
+//! never half of either. Unless `replace`, a `to` that exists by then (made after the caller checked) is left as it
+//! is, and the error says so (TargetExists).
+Status DurableRename(const std::filesystem::path& from, const std::filesystem::path& to, bool replace);
+
+//! The error for a backup target that exists without --force.
+Error TargetExists(const std::filesystem::path& target);
 
 //! A temporary name beside `target`, hidden and unique to this process (".NAME.WHAT-PID").
 std::filesystem::path Beside(const std::filesystem::path& target, std::string_view what);

@@ -3,8 +3,8 @@
 // intact audit trail. Restore refuses a running store, a non-empty target without --force and a tampered backup.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -140,6 +140,82 @@ test('on PostgreSQL, restore refuses a changed archive, a database with tables, 
     assert.equal(cli(['restore', '--from', path.join(work, 'missing.pgdump'), '--data', other,
       ...storeArgs(other)]).status, 2);
     assert.equal(tablesOf(other), 0);
+  });
+
+// Stand-ins for pg_dump and pg_restore, first on PATH: each writes its process id to $STAND_IN_PID, may plant a
+// file at $STAND_IN_PLANT, then sleeps $STAND_IN_SLEEP seconds or becomes the real tool.
+function standInTools() {
+  const dir = path.join(work, 'stand-ins');
+  if (existsSync(dir)) return dir;
+  mkdirSync(dir);
+  for (const tool of ['pg_dump', 'pg_restore']) {
+    const real = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
+    assert.ok(real, `${tool} is installed`);
+    writeFileSync(path.join(dir, tool), [
+      '#!/bin/sh',
+      'echo $$ > "$STAND_IN_PID"',
+      '[ -z "$STAND_IN_PLANT" ] || echo planted > "$STAND_IN_PLANT"',
+      '[ -z "$STAND_IN_SLEEP" ] || exec sleep "$STAND_IN_SLEEP"',
+      `exec ${real} "$@"`, ''].join('\n'), { mode: 0o755 });
+  }
+  return dir;
+}
+
+const standInEnv = (extra) => ({ ...process.env, PATH: `${standInTools()}:${process.env.PATH}`, ...extra });
+
+// Whether process `pid` runs (a zombie that nobody has reaped yet has ended).
+function running(pid) {
+  try {
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').startsWith('Z');
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(condition, what) {
+  for (let waited = 0; !condition(); waited += 20) {
+    assert.ok(waited < 30000, `waited 30 s for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+test('on PostgreSQL, a backup target made while pg_dump runs is not replaced without --force', postgresOnly, () => {
+  const target = path.join(work, 'planted.pgdump');
+  const planted = spawnSync(binary, ['backup', '--data', source.dataDir, ...storeArgs(source.dataDir), '--to', target],
+    { encoding: 'utf8', timeout: 60000,
+      env: standInEnv({ STAND_IN_PID: path.join(work, 'planting.pid'), STAND_IN_PLANT: target }) });
+  assert.equal(planted.status, 2, planted.stdout + planted.stderr);
+  assert.match(planted.stderr, /exists; add --force/);
+  assert.equal(readFileSync(target, 'utf8'), 'planted\n', 'the file made meanwhile is kept');
+  assert.deepEqual(readdirSync(work).filter((name) => name.includes('partial')), [], 'no partial file is left');
+});
+
+test('on PostgreSQL, pg_dump and pg_restore end with a backup or restore killed by SIGKILL', postgresOnly,
+  async () => {
+    const backupFile = path.join(work, 'before-kill.pgdump');
+    assert.equal(cli(['backup', '--data', source.dataDir, ...storeArgs(source.dataDir), '--to', backupFile]).status, 0);
+    const target = path.join(work, 'pg-killed');
+    cpSync(path.join(source.dataDir, 'keys'), path.join(target, 'keys'), { recursive: true });
+    const commands = {
+      pg_dump: ['backup', '--data', source.dataDir, ...storeArgs(source.dataDir), '--to',
+        path.join(work, 'killed.pgdump')],
+      pg_restore: ['restore', '--from', backupFile, '--data', target, ...storeArgs(target)],
+    };
+    for (const [tool, args] of Object.entries(commands)) {
+      const pidFile = path.join(work, `${tool}.pid`);
+      const command = spawn(binary, args, { stdio: 'ignore', env: standInEnv({ STAND_IN_PID: pidFile,
+        STAND_IN_SLEEP: '120' }) });
+      const ended = new Promise((resolve) => command.on('exit', resolve));
+      await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n'), `${tool} to start`);
+      const toolPid = Number(readFileSync(pidFile, 'utf8'));
+      assert.ok(running(toolPid), `${tool} runs`);
+      command.kill('SIGKILL');
+      await ended;
+      await waitFor(() => !running(toolPid), `${tool} to end with the ${args[0]} that started it`);
+    }
+    assert.equal(tablesOf(target), 0, 'nothing was restored');
+    assert.equal(cli(['restore', '--from', backupFile, '--data', target, ...storeArgs(target)]).status, 0,
+      'a second restore into the same database runs');
   });
 
 test('a backup taken while the server writes restores into a new directory with the same data and audit trail', sqliteOnly, async () => {
