@@ -208,7 +208,12 @@ const std::vector<TableSpec>& SchemaTables() {
           {"business_name", LogicalType::kSealed, false},
           {"destroyed_at", LogicalType::kText, false}},
          {"sequence"},
-         {{"signals_by_reporter", "reporter, sequence"}, {"signals_by_case", "case_id"}, {"signals_inbox", "sequence", "case_id IS NULL"}, {"signals_by_created", "created_at, channel"},
+         {{"signals_by_reporter", "reporter, sequence"}, {"signals_by_case", "case_id", "case_id IS NOT NULL"},
+          // Migration 21: the inbox's page read from this index alone (every column the summary shows).
+          {"signals_inbox",
+           "sequence, id, reporter, channel, indicator_codes, catalog_version, observed_on, created_at, case_id, "
+           "destroyed_at",
+           "case_id IS NULL AND destroyed_at IS NULL"}, {"signals_by_created", "created_at, channel"},
           {"signals_recorded_for_figures", "created_at, channel, reporter, recorded_at", "recorded_at IS NOT NULL"},
           {"signals_of_case_for_figures", "case_id, created_at, reporter", "case_id IS NOT NULL"},
           {"signals_for_search", "sequence, case_id, created_at"},

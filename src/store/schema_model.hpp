@@ -11,7 +11,7 @@
 namespace meldroute::store {
 
 //! The schema version both stores are at (SQLite: PRAGMA user_version; PostgreSQL: meldroute_schema.version).
-inline constexpr int kSchemaVersion = 20;
+inline constexpr int kSchemaVersion = 21;
 
 enum class LogicalType {
     kText,      // plain text: codes, ids, ISO times
@@ -71,6 +71,14 @@ std::string CaseFiguresTriggersSql(Dialect dialect);
 std::string CaseFiguresTriggersEnabledSql(bool enabled);
 //! Fills an empty case_figures from the cases there are (migration 18, which adds it, and migration 20).
 std::string CaseFiguresBackfillSql(Dialect dialect);
+
+//! Migration 21 on both engines: the inbox's page read from signals_inbox alone (store/sqlite/schema.cpp).
+inline constexpr std::string_view kInboxFromItsIndexSql =
+    "DROP INDEX signals_by_case;\n"
+    "CREATE INDEX signals_by_case ON signals (case_id) WHERE case_id IS NOT NULL;\n"
+    "DROP INDEX signals_inbox;\n"
+    "CREATE INDEX signals_inbox ON signals (sequence, id, reporter, channel, indicator_codes, catalog_version, "
+    "observed_on, created_at, case_id, destroyed_at) WHERE case_id IS NULL AND destroyed_at IS NULL;\n";
 
 //! One table of the model as PostgreSQL DDL: the table, its indexes and its append-only triggers.
 std::string PostgresTableSql(const TableSpec& table);

@@ -61,6 +61,9 @@ std::string MigrationSql(int version) {
             return "TRUNCATE case_figures;\nDROP INDEX case_figures_by_case;\n" +
                    CaseFiguresBackfillSql(Dialect::kPostgres) +
                    "CREATE UNIQUE INDEX case_figures_by_case ON case_figures (case_id);\n";
+        case 21:
+            // The inbox's page of summaries read from signals_inbox alone.
+            return std::string{kInboxFromItsIndexSql};
         default:
             return {};
     }

@@ -202,6 +202,24 @@ inline constexpr const char* kSignalSummaryAndNarrativeColumns =
     "0, NULL, NULL, NULL, NULL, s.created_at, s.case_id, "
     "COALESCE(c.status, 'gemeld'), NULL, NULL, s.destroyed_at";
 
+// The query of a page of signals (ListSignals): ?1 the reporter, ?2 the case status, ?3 the rows wanted (one more
+// than the page, to tell whether another follows), ?4 the sequence the page starts before.
+inline std::string SignalListSql(const SignalFilter& filter) {
+    const char* columns = filter.columns == SignalColumns::kAll     ? kSignalColumns
+                          : filter.columns == SignalColumns::kPlain ? kSignalSummaryColumns
+                                                                    : kSignalSummaryAndNarrativeColumns;
+    std::string sql = std::string{"SELECT "} + columns +
+                      ", s.sequence FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
+    if (filter.reporter) sql += " AND s.reporter = ?1";
+    if (filter.status) {
+        // The inbox: signals not in a case, and not destroyed after their retention term. With the summary's
+        // columns it is read from signals_inbox alone (migration 21).
+        sql += *filter.status == "gemeld" ? " AND s.case_id IS NULL AND s.destroyed_at IS NULL" : " AND c.status = ?2";
+    }
+    if (filter.before) sql += " AND s.sequence < ?4";
+    return sql + " ORDER BY s.sequence DESC LIMIT ?3";
+}
+
 inline constexpr const char* kCaseColumns =
     "id, status, urgency, forms, rationale, outcome, closure_note, created_at, updated_at, weighed_at, version, "
     "reopen_count, reopened_at";
@@ -473,20 +491,7 @@ public:
     }
 
     SignalPage ListSignals(const SignalFilter& filter) override {
-        const char* columns = filter.columns == SignalColumns::kAll     ? kSignalColumns
-                              : filter.columns == SignalColumns::kPlain ? kSignalSummaryColumns
-                                                                        : kSignalSummaryAndNarrativeColumns;
-        std::string sql = std::string{"SELECT "} + columns + ", s.sequence FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
-        if (filter.reporter) sql += " AND s.reporter = ?1";
-        if (filter.status) {
-            // The inbox: signals not in a case, and not destroyed after their retention term.
-            sql += *filter.status == "gemeld" ? " AND s.case_id IS NULL AND s.destroyed_at IS NULL"
-                                              : " AND c.status = ?2";
-        }
-        if (filter.before) sql += " AND s.sequence < ?4";
-        // One row more than the page tells whether another page follows.
-        sql += " ORDER BY s.sequence DESC LIMIT ?3";
-        auto statement = db_.Prepare(sql);
+        auto statement = db_.Prepare(SignalListSql(filter));
         if (filter.reporter) statement.Bind(1, *filter.reporter);
         if (filter.status && *filter.status != "gemeld") statement.Bind(2, *filter.status);
         statement.Bind(3, filter.limit + 1);

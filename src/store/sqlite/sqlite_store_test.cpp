@@ -13,6 +13,8 @@
 #include "app/crypto.hpp"
 #include "app/keyring.hpp"
 #include "store/sealed_columns.hpp"
+#include "store/schema_model.hpp"
+#include "store/sql/transaction.hpp"
 #include "store/sqlite/schema.hpp"
 
 namespace meldroute::store::sqlite {
@@ -157,7 +159,7 @@ TEST_F(SqliteStoreTest, MigrationTwentyRecomputesTheFiguresAndKeepsOneRowPerCase
         auto store = SqliteStore::Open(path.string(), keyring_);
         ASSERT_TRUE(store.has_value()) << store.error().detail;
     }
-    EXPECT_EQ(Pragma(path, "user_version"), 20);
+    EXPECT_EQ(Pragma(path, "user_version"), store::kSchemaVersion);
     EXPECT_EQ(Scalar(path, "SELECT count(*) FROM case_figures WHERE case_id = 'c1' AND status = 'vastgelegd' AND "
                            "created_at = '2024-01-01T00:00:00Z'"),
               1);
@@ -170,6 +172,53 @@ TEST_F(SqliteStoreTest, MigrationTwentyRecomputesTheFiguresAndKeepsOneRowPerCase
                            nullptr, nullptr, nullptr),
               SQLITE_CONSTRAINT);
     sqlite3_close(db);
+}
+
+// Migration 21 makes the inbox's page of summaries a read of signals_inbox alone, and keeps what each list holds.
+TEST_F(SqliteStoreTest, MigrationTwentyOneReadsTheInboxFromItsIndexAlone) {
+    auto path = directory_ / "v20.db";
+    ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, 20));
+    std::string rows = "INSERT INTO cases (id, status, created_at, updated_at) VALUES "
+                       "('c1', 'vastgelegd', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');";
+    for (int number = 1; number <= 4; ++number) {
+        const std::string id = "s" + std::to_string(number);
+        rows += "INSERT INTO signals (id, channel, narrative, indicator_codes, catalog_version, created_at, case_id, "
+                "destroyed_at) VALUES ('" + id + "', 'telefoon', '" +
+                SealCell(*keyring_, "signals", id, "narrative", "Tekst.") + "', 'ALG-01', '2024.1', "
+                "'2024-01-0" + std::to_string(number) + "T00:00:00Z', " + (number == 1 ? "'c1'" : "NULL") + ", " +
+                (number == 3 ? "'2025-01-01T00:00:00Z'" : "NULL") + ");";
+    }
+    Exec(path, rows);
+    auto store = SqliteStore::Open(path.string(), keyring_);
+    ASSERT_TRUE(store.has_value()) << store.error().detail;
+    EXPECT_EQ(Pragma(path, "user_version"), store::kSchemaVersion);
+    SignalFilter inbox;
+    inbox.status = "gemeld";
+    inbox.limit = 10;
+    inbox.columns = SignalColumns::kPlain;
+    ASSERT_TRUE((*store)->Read([&](Transaction& transaction) -> Status {
+        std::vector<std::string> ids;
+        for (const auto& signal : transaction.ListSignals(inbox).signals) ids.push_back(signal.id);
+        EXPECT_EQ(ids, (std::vector<std::string>{"s4", "s2"})) << "newest first; not the one in a case nor the "
+                                                                  "destroyed one";
+        auto record = transaction.LoadCase("c1");
+        EXPECT_EQ(record ? record->file.signals.size() : 0u, 1u) << "the case's signal, along signals_by_case";
+        return Ok();
+    }).has_value());
+    // The page, and the page after it, as the store asks for them: from the index, no table row visited.
+    for (std::optional<std::int64_t> before : {std::optional<std::int64_t>{}, std::optional<std::int64_t>{4}}) {
+        inbox.before = before;
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+        sqlite3_stmt* plan = nullptr;
+        const std::string sql = "EXPLAIN QUERY PLAN " + sql::SignalListSql(inbox);
+        ASSERT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &plan, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+        std::string steps;
+        while (sqlite3_step(plan) == SQLITE_ROW) steps += reinterpret_cast<const char*>(sqlite3_column_text(plan, 3));
+        sqlite3_finalize(plan);
+        sqlite3_close(db);
+        EXPECT_NE(steps.find("COVERING INDEX signals_inbox"), std::string::npos) << steps;
+    }
 }
 
 // Migration 9 seals what version 8 stored in plaintext (and re-seals the TOTP secret for its cell), builds the
