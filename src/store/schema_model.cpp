@@ -208,7 +208,7 @@ const std::vector<TableSpec>& SchemaTables() {
           {"business_name", LogicalType::kSealed, false},
           {"destroyed_at", LogicalType::kText, false}},
          {"sequence"},
-         {{"signals_by_reporter", "reporter, sequence"}, {"signals_by_case", "case_id", "case_id IS NOT NULL"},
+         {{"signals_by_reporter", "reporter, sequence"}, {"signals_by_case", "case_id"},
           // Migration 21: the inbox's page read from this index alone (every column the summary shows).
           {"signals_inbox",
            "sequence, id, reporter, channel, indicator_codes, catalog_version, observed_on, created_at, case_id, "

@@ -74,8 +74,6 @@ std::string CaseFiguresBackfillSql(Dialect dialect);
 
 //! Migration 21 on both engines: the inbox's page read from signals_inbox alone (store/sqlite/schema.cpp).
 inline constexpr std::string_view kInboxFromItsIndexSql =
-    "DROP INDEX signals_by_case;\n"
-    "CREATE INDEX signals_by_case ON signals (case_id) WHERE case_id IS NOT NULL;\n"
     "DROP INDEX signals_inbox;\n"
     "CREATE INDEX signals_inbox ON signals (sequence, id, reporter, channel, indicator_codes, catalog_version, "
     "observed_on, created_at, case_id, destroyed_at) WHERE case_id IS NULL AND destroyed_at IS NULL;\n";

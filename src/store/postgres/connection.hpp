@@ -88,6 +88,7 @@ public:
     // The few spellings where the shared SQL (store/sql/) differs between the engines (see sqlite::Connection).
     static constexpr std::string_view kJoinInOrder = "JOIN";  // PostgreSQL's CROSS JOIN takes no ON
     static constexpr std::string_view kSearchIndexHint = "";   // the planner chooses; no hints
+    static constexpr std::string_view kInboxIndexHint = "";
     // The sequence of the signal this session inserted last, in SQL (sql/sealing.hpp IndexInsertedNarrative).
     static constexpr std::string_view kInsertedSignalSequence = "currval(pg_get_serial_sequence('signals', 'sequence'))";
     static constexpr std::string_view kJsonTextArray = "json_array_elements_text(CAST(? AS json))";

@@ -203,18 +203,21 @@ inline constexpr const char* kSignalSummaryAndNarrativeColumns =
     "COALESCE(c.status, 'gemeld'), NULL, NULL, s.destroyed_at";
 
 // The query of a page of signals (ListSignals): ?1 the reporter, ?2 the case status, ?3 the rows wanted (one more
-// than the page, to tell whether another follows), ?4 the sequence the page starts before.
-inline std::string SignalListSql(const SignalFilter& filter) {
+// than the page, to tell whether another follows), ?4 the sequence the page starts before. `inbox_hint` is the
+// engine's kInboxIndexHint.
+inline std::string SignalListSql(const SignalFilter& filter, std::string_view inbox_hint) {
+    const bool inbox = filter.status && *filter.status == "gemeld";
     const char* columns = filter.columns == SignalColumns::kAll     ? kSignalColumns
                           : filter.columns == SignalColumns::kPlain ? kSignalSummaryColumns
                                                                     : kSignalSummaryAndNarrativeColumns;
-    std::string sql = std::string{"SELECT "} + columns +
-                      ", s.sequence FROM signals s LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
+    std::string sql = std::string{"SELECT "} + columns + ", s.sequence FROM signals s" +
+                      std::string{inbox && !filter.reporter ? inbox_hint : ""} +
+                      " LEFT JOIN cases c ON c.id = s.case_id WHERE 1 = 1";
     if (filter.reporter) sql += " AND s.reporter = ?1";
     if (filter.status) {
         // The inbox: signals not in a case, and not destroyed after their retention term. With the summary's
         // columns it is read from signals_inbox alone (migration 21).
-        sql += *filter.status == "gemeld" ? " AND s.case_id IS NULL AND s.destroyed_at IS NULL" : " AND c.status = ?2";
+        sql += inbox ? " AND s.case_id IS NULL AND s.destroyed_at IS NULL" : " AND c.status = ?2";
     }
     if (filter.before) sql += " AND s.sequence < ?4";
     return sql + " ORDER BY s.sequence DESC LIMIT ?3";
@@ -491,7 +494,7 @@ public:
     }
 
     SignalPage ListSignals(const SignalFilter& filter) override {
-        auto statement = db_.Prepare(SignalListSql(filter));
+        auto statement = db_.Prepare(SignalListSql(filter, Db::kInboxIndexHint));
         if (filter.reporter) statement.Bind(1, *filter.reporter);
         if (filter.status && *filter.status != "gemeld") statement.Bind(2, *filter.status);
         statement.Bind(3, filter.limit + 1);

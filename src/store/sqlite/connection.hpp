@@ -62,6 +62,9 @@ public:
     static constexpr std::string_view kJoinInOrder = "CROSS JOIN";
     //! The index a search's filters read (migration 15); SQLite would otherwise pick the narrower one.
     static constexpr std::string_view kSearchIndexHint = " INDEXED BY signals_for_search";
+    //! The index the inbox's page is read from (migration 21); SQLite would otherwise walk signals_by_case's
+    //! entries without a case and visit every row.
+    static constexpr std::string_view kInboxIndexHint = " INDEXED BY signals_inbox";
     //! Empty: LastInsertRowid() answers without a round trip (sql/sealing.hpp IndexInsertedNarrative).
     static constexpr std::string_view kInsertedSignalSequence = "";
     //! The elements of a JSON array (of strings, or of numbers) bound as one parameter, as rows with a column `value`.
