@@ -104,7 +104,8 @@ std::string ToolPath(const std::string& tool) {
         const std::size_t colon = directories.find(':');
         const std::string_view directory = directories.substr(0, colon);
         const std::string candidate = (directory.empty() ? std::string{"."} : std::string{directory}) + "/" + tool;
-        if (::access(candidate.c_str(), X_OK) == 0 && fs::is_regular_file(candidate)) return candidate;
+        std::error_code error;
+        if (::access(candidate.c_str(), X_OK) == 0 && fs::is_regular_file(candidate, error)) return candidate;
         if (colon == std::string_view::npos) return {};
         directories.remove_prefix(colon + 1);
     }
