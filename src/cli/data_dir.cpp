@@ -81,15 +81,25 @@ Error TargetExists(const fs::path& target) {
 
 Status DurableRename(const fs::path& from, const fs::path& to, bool replace) {
     MR_TRY(FsyncPath(from, O_RDONLY));
-    int renamed = ::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), replace ? 0 : RENAME_NOREPLACE);
-    if (renamed != 0 && !replace && (errno == EINVAL || errno == ENOSYS)) {
-        // A file system without RENAME_NOREPLACE: a hard link is made only when the name is free.
-        renamed = ::link(from.c_str(), to.c_str());
-        if (renamed == 0) ::unlink(from.c_str());
+    int failure = ::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), replace ? 0 : RENAME_NOREPLACE) == 0
+                      ? 0
+                      : errno;
+    if (!replace && (failure == EINVAL || failure == ENOSYS)) {
+        // A file system without RENAME_NOREPLACE: a hard link is made only when the name is free; without hard
+        // links either, the name is claimed by creating it exclusively, and then renamed over.
+        failure = ::link(from.c_str(), to.c_str()) == 0 ? 0 : errno;
+        if (failure == 0) {
+            ::unlink(from.c_str());
+        } else if (failure == EPERM || failure == EOPNOTSUPP || failure == ENOSYS) {
+            const int claimed = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+            failure = claimed < 0 ? errno : 0;
+            if (claimed >= 0) ::close(claimed);
+            if (failure == 0) failure = ::rename(from.c_str(), to.c_str()) == 0 ? 0 : errno;
+        }
     }
-    if (renamed != 0 && errno == EEXIST && !replace) return TargetExists(to);
-    if (renamed != 0) {
-        return MakeError(ErrorCode::kUnavailable, "cannot rename " + from.string() + ": " + std::strerror(errno));
+    if (failure == EEXIST && !replace) return TargetExists(to);
+    if (failure != 0) {
+        return MakeError(ErrorCode::kUnavailable, "cannot rename " + from.string() + ": " + std::strerror(failure));
     }
     return FsyncPath(to.parent_path().empty() ? fs::path{"."} : to.parent_path(), O_RDONLY | O_DIRECTORY);
 }
@@ -162,7 +172,9 @@ Status RestoreDataDir(const std::string& source, const std::string& data_dir, bo
     // The database that was there is aside by now (--force); one made meanwhile is not replaced.
     if (Status renamed = DurableRename(incoming, database, false); !renamed) {
         for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(incoming.string() + suffix, error);
-        return renamed;
+        if (renamed.error().code != ErrorCode::kInvalidArgument) return renamed;
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "a database appeared in " + data_dir + " while restoring; nothing was restored");
     }
     std::printf("restored %s into %s\n", source.c_str(), database.c_str());
     fs::path keys = fs::path{data_dir} / "keys";

@@ -137,6 +137,8 @@ Result<pid_t> Spawn(const std::vector<std::string>& arguments, const std::vector
         if (stdin_fd >= 0 && ::dup2(stdin_fd, STDIN_FILENO) < 0) ::_exit(127);
         if (stdout_fd >= 0 && ::dup2(stdout_fd, STDOUT_FILENO) < 0) ::_exit(127);
         ::execve(program.c_str(), argv.data(), envp.data());
+        static constexpr char kFailed[] = "meldroute: the tool could not be started\n";
+        [[maybe_unused]] const ssize_t told = ::write(STDERR_FILENO, kFailed, sizeof kFailed - 1);
         ::_exit(127);
     }
     return child;
