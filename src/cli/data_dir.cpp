@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <stdio.h>  // renameat2
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,6 +12,7 @@
 
 #include "app/keyring.hpp"
 #include "app/service.hpp"
+#include "base/files.hpp"
 #include "base/time.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -81,22 +81,7 @@ Error TargetExists(const fs::path& target) {
 
 Status DurableRename(const fs::path& from, const fs::path& to, bool replace) {
     MR_TRY(FsyncPath(from, O_RDONLY));
-    int failure = ::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), replace ? 0 : RENAME_NOREPLACE) == 0
-                      ? 0
-                      : errno;
-    if (!replace && (failure == EINVAL || failure == ENOSYS)) {
-        // A file system without RENAME_NOREPLACE: a hard link is made only when the name is free; without hard
-        // links either, the name is claimed by creating it exclusively, and then renamed over.
-        failure = ::link(from.c_str(), to.c_str()) == 0 ? 0 : errno;
-        if (failure == 0) {
-            ::unlink(from.c_str());
-        } else if (failure == EPERM || failure == EOPNOTSUPP || failure == ENOSYS) {
-            const int claimed = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-            failure = claimed < 0 ? errno : 0;
-            if (claimed >= 0) ::close(claimed);
-            if (failure == 0) failure = ::rename(from.c_str(), to.c_str()) == 0 ? 0 : errno;
-        }
-    }
+    int failure = replace ? (::rename(from.c_str(), to.c_str()) == 0 ? 0 : errno) : RenameWithoutReplacing(from, to);
     if (failure == EEXIST && !replace) return TargetExists(to);
     if (failure != 0) {
         return MakeError(ErrorCode::kUnavailable, "cannot rename " + from.string() + ": " + std::strerror(failure));
