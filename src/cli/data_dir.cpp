@@ -1,10 +1,12 @@
 #include "cli/data_dir.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -23,6 +25,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kDatabase = "meldroute.db";
+
+fs::path DirectoryOf(const fs::path& file) { return file.parent_path().empty() ? fs::path{"."} : file.parent_path(); }
 
 Status FsyncPath(const fs::path& path, int flags) {
     int descriptor = ::open(path.c_str(), flags);
@@ -86,12 +90,49 @@ Status DurableRename(const fs::path& from, const fs::path& to, bool replace) {
     if (failure != 0) {
         return MakeError(ErrorCode::kUnavailable, "cannot rename " + from.string() + ": " + std::strerror(failure));
     }
-    return FsyncPath(to.parent_path().empty() ? fs::path{"."} : to.parent_path(), O_RDONLY | O_DIRECTORY);
+    return FsyncPath(DirectoryOf(to), O_RDONLY | O_DIRECTORY);
 }
 
+namespace {
+
+std::string HostName() {
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') return "localhost";
+    return name;
+}
+
+// ".NAME.WHAT-HOST-": what every temporary name beside `target` for `what` starts with, on this host.
+std::string BesidePrefix(const fs::path& target, std::string_view what) {
+    return "." + target.filename().string() + "." + std::string{what} + "-" + HostName() + "-";
+}
+
+}  // namespace
+
 fs::path Beside(const fs::path& target, std::string_view what) {
-    fs::path directory = target.parent_path().empty() ? fs::path{"."} : target.parent_path();
-    return directory / ("." + target.filename().string() + "." + std::string{what} + "-" + std::to_string(::getpid()));
+    return DirectoryOf(target) / (BesidePrefix(target, what) + std::to_string(::getpid()));
+}
+
+void RemoveStaleBeside(const fs::path& target, std::string_view what) {
+    const std::string prefix = BesidePrefix(target, what);
+    std::error_code error;
+    for (fs::directory_iterator entry{DirectoryOf(target), error}, end; !error && entry != end;
+         entry.increment(error)) {
+        const std::string name = entry->path().filename().string();
+        if (name.compare(0, prefix.size(), prefix) != 0) continue;
+        // The process id, perhaps followed by SQLite's "-wal" or "-shm".
+        std::size_t digits = prefix.size();
+        while (digits < name.size() && std::isdigit(static_cast<unsigned char>(name[digits]))) ++digits;
+        const std::string rest = name.substr(digits);
+        const bool suffix_known = rest.empty() || rest == "-wal" || rest == "-shm";
+        if (digits == prefix.size() || digits - prefix.size() > 9 || !suffix_known) continue;
+        const auto pid = static_cast<pid_t>(std::stol(name.substr(prefix.size(), digits - prefix.size())));
+        // Only the leftovers of a process of this host that no longer runs; a running one may still be writing.
+        if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+        std::error_code ignored;
+        if (fs::remove(entry->path(), ignored)) {
+            std::printf("removed %s, left by an interrupted run\n", entry->path().c_str());
+        }
+    }
 }
 
 Status LockDataDir(const std::string& data_dir) {
@@ -105,6 +146,7 @@ Status BackupDataDir(const std::string& data_dir, const std::string& target, boo
     if (fs::exists(target) && !force) return TargetExists(target);
     // The copy holds everything the database holds: only its owner may read it.
     ::umask(077);
+    RemoveStaleBeside(target, "partial");
     fs::path partial = Beside(target, "partial");
     std::error_code ignored;
     fs::remove(partial, ignored);
@@ -134,6 +176,7 @@ Status RestoreDataDir(const std::string& source, const std::string& data_dir, bo
                          data_dir + " already holds a database; add --force to replace it (it is kept aside)");
     }
     ::umask(077);
+    RemoveStaleBeside(database, "restoring");
     fs::path incoming = Beside(database, "restoring");
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(incoming.string() + suffix, error);
     Status checked = store::sqlite::BackupDatabaseFile(source, incoming.string());

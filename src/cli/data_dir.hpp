@@ -22,8 +22,13 @@ Status DurableRename(const std::filesystem::path& from, const std::filesystem::p
 //! The error for a backup target that exists without --force.
 Error TargetExists(const std::filesystem::path& target);
 
-//! A temporary name beside `target`, hidden and unique to this process (".NAME.WHAT-PID").
+//! A temporary name beside `target`, hidden and unique to this process (".NAME.WHAT-HOST-PID").
 std::filesystem::path Beside(const std::filesystem::path& target, std::string_view what);
+
+//! Removes what Beside(target, what) named for processes of this host that no longer run (a backup or restore
+//! stopped by `kill -9` or a power loss), with SQLite's "-wal" and "-shm" beside them, and says so on stdout.
+//! Names of other hosts (a shared directory) and of running processes are left.
+void RemoveStaleBeside(const std::filesystem::path& target, std::string_view what);
 
 //! Recomputes the audit chain of a restored `store` and prints that it is intact; fails when it is broken, with
 //! the first broken record and `when_broken` after it.

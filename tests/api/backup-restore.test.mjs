@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { binary, startServer, signIn, api, onPostgres, rawSql, storeArgs } from '../support/server.mjs';
@@ -241,8 +241,14 @@ test('a backup taken while the server writes restores into a new directory with 
   assert.ok(!existsSync(path.join(target, 'meldroute.db')), 'nothing was restored without keys');
   // Put them back as the operator would, then restore.
   cpSync(path.join(source.dataDir, 'keys'), path.join(target, 'keys'), { recursive: true });
+  // What a restore stopped by kill -9 left, and what a running one is writing.
+  const ended = `.meldroute.db.restoring-${hostname()}-${spawnSync('true').pid}`;
+  const running = `.meldroute.db.restoring-${hostname()}-${process.pid}`;
+  for (const name of [ended, `${ended}-wal`, running]) writeFileSync(path.join(target, name), 'half a copy');
   const restored = cli(['restore', '--from', backupFile, '--data', target]);
   assert.equal(restored.status, 0, restored.stderr);
+  assert.deepEqual(readdirSync(target).filter((name) => name.startsWith('.meldroute.db.restoring-')), [running],
+    'the leftovers of the stopped restore are removed, the file of the running one is kept');
   assert.match(restored.stdout, /audit trail of the backup intact/);
   assert.equal(dump(path.join(target, 'meldroute.db')), dump(backupFile), 'the restored database is the backup');
   const verified = cli(['audit', 'verify', '--data', target]);
@@ -300,4 +306,25 @@ test('restore refuses a running store, a non-empty target without --force, and a
   assert.match(refused.stderr, /audit trail .* broken/);
   assert.ok(!existsSync(path.join(fresh, 'meldroute.db')), 'nothing was restored');
   assert.equal(cli(['restore', '--from', path.join(work, 'missing.db'), '--data', fresh]).status, 2);
+});
+
+test('a backup removes what an interrupted backup of this host left beside its target, and nothing else', async () => {
+  const directory = mkdtempSync(path.join(work, 'leftovers-'));
+  const target = path.join(directory, 'nightly.backup');
+  // The process id of a process that has ended (Linux hands out ids in turn, so it is not reused at once).
+  const ended = spawnSync('true').pid;
+  const host = hostname();
+  const names = {
+    interrupted: `.nightly.backup.partial-${host}-${ended}`,
+    running: `.nightly.backup.partial-${host}-${process.pid}`,
+    otherHost: `.nightly.backup.partial-not-${host}-${ended}`,
+    otherTarget: `.weekly.backup.partial-${host}-${ended}`,
+  };
+  for (const name of Object.values(names)) writeFileSync(path.join(directory, name), 'half a copy');
+
+  const backup = cli(['backup', '--data', source.dataDir, ...storeArgs(source.dataDir), '--to', target]);
+  assert.equal(backup.status, 0, backup.stdout + backup.stderr);
+  assert.match(backup.stdout, /removed .*partial.*, left by an interrupted run/);
+  assert.deepEqual(readdirSync(directory).sort(),
+    [names.running, names.otherHost, names.otherTarget, 'nightly.backup'].sort());
 });
