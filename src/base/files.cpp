@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <stdio.h>  // renameat2
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,6 +12,12 @@ namespace meldroute {
 namespace {
 
 int ErrnoOf(int result) { return result == 0 ? 0 : errno; }
+
+// Whether `path` (not followed) is the file `known` describes.
+bool IsSameFile(const std::filesystem::path& path, const struct stat& known) {
+    struct stat now {};
+    return ::lstat(path.c_str(), &now) == 0 && now.st_dev == known.st_dev && now.st_ino == known.st_ino;
+}
 
 }  // namespace
 
@@ -22,7 +29,12 @@ int RenameWithoutReplacing(const std::filesystem::path& from, const std::filesys
         first = RenameWay::kHardLink;
     }
     if (first == RenameWay::kHardLink) {
+        struct stat source {};
+        if (::lstat(from.c_str(), &source) != 0) return errno;
         failure = ErrnoOf(::link(from.c_str(), to.c_str()));
+        // Over NFS a link whose reply was lost is retried and answers EEXIST although it was made: then `to` is
+        // the same file as `from`.
+        if (failure == EEXIST && IsSameFile(to, source)) failure = 0;
         if (failure == 0) {
             // Both names are the finished file now; the temporary one goes.
             ::unlink(from.c_str());
@@ -32,10 +44,13 @@ int RenameWithoutReplacing(const std::filesystem::path& from, const std::filesys
     }
     const int claimed = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (claimed < 0) return errno;
-    ::close(claimed);
+    struct stat claim {};
+    const bool known = ::fstat(claimed, &claim) == 0;
     failure = ErrnoOf(::rename(from.c_str(), to.c_str()));
-    // The claim is this process's own empty file: it must not stay behind as if it were the finished one.
-    if (failure != 0) ::unlink(to.c_str());
+    // The claim is this process's own empty file: it must not stay behind as if it were the finished one. Only
+    // that file is removed, not one another process put at the name meanwhile.
+    if (failure != 0 && known && IsSameFile(to, claim)) ::unlink(to.c_str());
+    ::close(claimed);
     return failure;
 }
 

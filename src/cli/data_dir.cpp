@@ -8,6 +8,7 @@
 
 #include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -112,22 +113,46 @@ fs::path Beside(const fs::path& target, std::string_view what) {
     return DirectoryOf(target) / (BesidePrefix(target, what) + std::to_string(::getpid()));
 }
 
-void RemoveStaleBeside(const fs::path& target, std::string_view what) {
-    const std::string prefix = BesidePrefix(target, what);
+void RemoveStaleBeside(const fs::path& target, std::string_view what, Leftovers leftovers) {
+    const bool any = leftovers == Leftovers::kAnyWhileLocked;
+    // Under the lock, a name of any host; the host's own part is then skipped up to the process id.
+    const std::string prefix = any ? "." + target.filename().string() + "." + std::string{what} + "-"
+                                   : BesidePrefix(target, what);
+    const auto settled_before = fs::file_time_type::clock::now() - std::chrono::hours{1};
     std::error_code error;
     for (fs::directory_iterator entry{DirectoryOf(target), error}, end; !error && entry != end;
          entry.increment(error)) {
         const std::string name = entry->path().filename().string();
         if (name.compare(0, prefix.size(), prefix) != 0) continue;
-        // The process id, perhaps followed by SQLite's "-wal" or "-shm".
-        std::size_t digits = prefix.size();
-        while (digits < name.size() && std::isdigit(static_cast<unsigned char>(name[digits]))) ++digits;
-        const std::string rest = name.substr(digits);
-        const bool suffix_known = rest.empty() || rest == "-wal" || rest == "-shm";
-        if (digits == prefix.size() || digits - prefix.size() > 9 || !suffix_known) continue;
-        const auto pid = static_cast<pid_t>(std::stol(name.substr(prefix.size(), digits - prefix.size())));
-        // Only the leftovers of a process of this host that no longer runs; a running one may still be writing.
-        if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+        // The process id, perhaps followed by one of SQLite's own files beside a database.
+        std::size_t suffix_at = name.size();
+        for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+            const std::string_view ending{suffix};
+            if (name.size() > ending.size() && name.compare(name.size() - ending.size(), ending.size(), ending) == 0) {
+                suffix_at = name.size() - ending.size();
+            }
+        }
+        std::size_t digits_at = suffix_at;
+        while (digits_at > prefix.size() && std::isdigit(static_cast<unsigned char>(name[digits_at - 1]))) {
+            --digits_at;
+        }
+        const std::size_t digits = suffix_at - digits_at;
+        if (digits == 0 || digits > 9) continue;
+        const bool id_follows_prefix = digits_at == prefix.size();
+        const bool id_follows_a_host = any && digits_at > prefix.size() && name[digits_at - 1] == '-';
+        if (!id_follows_prefix && !id_follows_a_host) continue;
+        if (!any) {
+            // Only the leftovers of a process of this host that no longer runs and that has not written for an
+            // hour: a running backup may still be writing, and one in a container that shares this host name
+            // (another PID namespace) is writing all the time.
+            const auto pid = static_cast<pid_t>(std::stol(name.substr(digits_at, digits)));
+            if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+            const auto written = fs::last_write_time(entry->path(), error);
+            if (error || written > settled_before) {
+                error.clear();
+                continue;
+            }
+        }
         std::error_code ignored;
         if (fs::remove(entry->path(), ignored)) {
             std::printf("removed %s, left by an interrupted run\n", entry->path().c_str());
@@ -146,7 +171,7 @@ Status BackupDataDir(const std::string& data_dir, const std::string& target, boo
     if (fs::exists(target) && !force) return TargetExists(target);
     // The copy holds everything the database holds: only its owner may read it.
     ::umask(077);
-    RemoveStaleBeside(target, "partial");
+    RemoveStaleBeside(target, "partial", Leftovers::kEndedOnThisHost);
     fs::path partial = Beside(target, "partial");
     std::error_code ignored;
     fs::remove(partial, ignored);
@@ -176,7 +201,8 @@ Status RestoreDataDir(const std::string& source, const std::string& data_dir, bo
                          data_dir + " already holds a database; add --force to replace it (it is kept aside)");
     }
     ::umask(077);
-    RemoveStaleBeside(database, "restoring");
+    // No other restore and no server runs on DATA while this process holds its lock.
+    RemoveStaleBeside(database, "restoring", Leftovers::kAnyWhileLocked);
     fs::path incoming = Beside(database, "restoring");
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(incoming.string() + suffix, error);
     Status checked = store::sqlite::BackupDatabaseFile(source, incoming.string());

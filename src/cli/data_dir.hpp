@@ -25,10 +25,14 @@ Error TargetExists(const std::filesystem::path& target);
 //! A temporary name beside `target`, hidden and unique to this process (".NAME.WHAT-HOST-PID").
 std::filesystem::path Beside(const std::filesystem::path& target, std::string_view what);
 
-//! Removes what Beside(target, what) named for processes of this host that no longer run (a backup or restore
-//! stopped by `kill -9` or a power loss), with SQLite's "-wal" and "-shm" beside them, and says so on stdout.
-//! Names of other hosts (a shared directory) and of running processes are left.
-void RemoveStaleBeside(const std::filesystem::path& target, std::string_view what);
+//! Which temporary names RemoveStaleBeside removes: those of processes of this host that no longer run and have
+//! not been written for an hour (a shared directory: other hosts, or containers under the same host name, may be
+//! writing theirs), or, while the caller holds the lock that no other writer of such names can hold, all of them.
+enum class Leftovers { kEndedOnThisHost, kAnyWhileLocked };
+
+//! Removes what Beside(target, what) named for runs stopped by `kill -9` or a power loss, with SQLite's "-wal",
+//! "-shm" and "-journal" beside them, as `leftovers` says, and names each on stdout.
+void RemoveStaleBeside(const std::filesystem::path& target, std::string_view what, Leftovers leftovers);
 
 //! Recomputes the audit chain of a restored `store` and prints that it is intact; fails when it is broken, with
 //! the first broken record and `when_broken` after it.

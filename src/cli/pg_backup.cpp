@@ -309,7 +309,7 @@ Status BackupPostgres(const std::string& store_url, const std::string& data_dir,
     auto environment = MR_TRY(ToolEnvironment(store_url)).first;
     // The copy holds everything the database holds: only its owner may read it.
     ::umask(077);
-    RemoveStaleBeside(target, "partial");
+    RemoveStaleBeside(target, "partial", Leftovers::kEndedOnThisHost);
     const fs::path partial = Beside(target, "partial");
     Status written = WriteSignedDump(environment, link_key, partial);
     if (written) written = DurableRename(partial, target, force);

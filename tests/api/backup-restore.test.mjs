@@ -4,7 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -242,13 +244,15 @@ test('a backup taken while the server writes restores into a new directory with 
   // Put them back as the operator would, then restore.
   cpSync(path.join(source.dataDir, 'keys'), path.join(target, 'keys'), { recursive: true });
   // What a restore stopped by kill -9 left, and what a running one is writing.
-  const ended = `.meldroute.db.restoring-${hostname()}-${spawnSync('true').pid}`;
-  const running = `.meldroute.db.restoring-${hostname()}-${process.pid}`;
-  for (const name of [ended, `${ended}-wal`, running]) writeFileSync(path.join(target, name), 'half a copy');
+  // What restores stopped by kill -9 left, here and on another host sharing the directory: restore holds the
+  // directory's lock, so no other restore can be writing them.
+  const leftovers = [`.meldroute.db.restoring-${hostname()}-${spawnSync('true').pid}`,
+    `.meldroute.db.restoring-${hostname()}-${process.pid}-wal`, '.meldroute.db.restoring-elsewhere-77'];
+  for (const name of [...leftovers, '.meldroute.db.restoring-notes']) writeFileSync(path.join(target, name), 'half');
   const restored = cli(['restore', '--from', backupFile, '--data', target]);
   assert.equal(restored.status, 0, restored.stderr);
-  assert.deepEqual(readdirSync(target).filter((name) => name.startsWith('.meldroute.db.restoring-')), [running],
-    'the leftovers of the stopped restore are removed, the file of the running one is kept');
+  assert.deepEqual(readdirSync(target).filter((name) => name.startsWith('.meldroute.db.restoring-')),
+    ['.meldroute.db.restoring-notes'], 'the leftovers of stopped restores are removed, a name not of that form kept');
   assert.match(restored.stdout, /audit trail of the backup intact/);
   assert.equal(dump(path.join(target, 'meldroute.db')), dump(backupFile), 'the restored database is the backup');
   const verified = cli(['audit', 'verify', '--data', target]);
@@ -311,20 +315,28 @@ test('restore refuses a running store, a non-empty target without --force, and a
 test('a backup removes what an interrupted backup of this host left beside its target, and nothing else', async () => {
   const directory = mkdtempSync(path.join(work, 'leftovers-'));
   const target = path.join(directory, 'nightly.backup');
-  // The process id of a process that has ended (Linux hands out ids in turn, so it is not reused at once).
-  const ended = spawnSync('true').pid;
+  // The process ids of processes that have ended (Linux hands out ids in turn, so they are not reused at once,
+  // and the backup's own is higher).
+  const [endedFirst, ended] = [spawnSync('true').pid, spawnSync('true').pid];
   const host = hostname();
   const names = {
     interrupted: `.nightly.backup.partial-${host}-${ended}`,
+    interruptedJournal: `.nightly.backup.partial-${host}-${ended}-journal`,
+    // Written a moment ago: perhaps by a backup in a container under the same host name.
+    recent: `.nightly.backup.partial-${host}-${endedFirst}`,
     running: `.nightly.backup.partial-${host}-${process.pid}`,
-    otherHost: `.nightly.backup.partial-not-${host}-${ended}`,
+    otherHost: `.nightly.backup.partial-${host}-1-${ended}`,
     otherTarget: `.weekly.backup.partial-${host}-${ended}`,
   };
-  for (const name of Object.values(names)) writeFileSync(path.join(directory, name), 'half a copy');
+  const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+  for (const [key, name] of Object.entries(names)) {
+    writeFileSync(path.join(directory, name), 'half a copy');
+    if (key !== 'recent') utimesSync(path.join(directory, name), twoHoursAgo, twoHoursAgo);
+  }
 
   const backup = cli(['backup', '--data', source.dataDir, ...storeArgs(source.dataDir), '--to', target]);
   assert.equal(backup.status, 0, backup.stdout + backup.stderr);
   assert.match(backup.stdout, /removed .*partial.*, left by an interrupted run/);
   assert.deepEqual(readdirSync(directory).sort(),
-    [names.running, names.otherHost, names.otherTarget, 'nightly.backup'].sort());
+    [names.recent, names.running, names.otherHost, names.otherTarget, 'nightly.backup'].sort());
 });
