@@ -102,9 +102,14 @@ std::string HostName() {
     return name;
 }
 
-// ".NAME.WHAT-HOST-": what every temporary name beside `target` for `what` starts with, on this host.
+// ".NAME.WHAT-": what every temporary name beside `target` for `what` starts with, on any host.
+std::string BesidePrefixOfAnyHost(const fs::path& target, std::string_view what) {
+    return "." + target.filename().string() + "." + std::string{what} + "-";
+}
+
+// ".NAME.WHAT-HOST-": the same on this host.
 std::string BesidePrefix(const fs::path& target, std::string_view what) {
-    return "." + target.filename().string() + "." + std::string{what} + "-" + HostName() + "-";
+    return BesidePrefixOfAnyHost(target, what) + HostName() + "-";
 }
 
 }  // namespace
@@ -116,8 +121,7 @@ fs::path Beside(const fs::path& target, std::string_view what) {
 void RemoveStaleBeside(const fs::path& target, std::string_view what, Leftovers leftovers) {
     const bool any = leftovers == Leftovers::kAnyWhileLocked;
     // Under the lock, a name of any host; the host's own part is then skipped up to the process id.
-    const std::string prefix = any ? "." + target.filename().string() + "." + std::string{what} + "-"
-                                   : BesidePrefix(target, what);
+    const std::string prefix = any ? BesidePrefixOfAnyHost(target, what) : BesidePrefix(target, what);
     const auto settled_before = fs::file_time_type::clock::now() - std::chrono::hours{1};
     std::error_code error;
     for (fs::directory_iterator entry{DirectoryOf(target), error}, end; !error && entry != end;
@@ -201,10 +205,10 @@ Status RestoreDataDir(const std::string& source, const std::string& data_dir, bo
                          data_dir + " already holds a database; add --force to replace it (it is kept aside)");
     }
     ::umask(077);
-    // No other restore and no server runs on DATA while this process holds its lock.
+    // No other restore and no server runs on DATA while this process holds its lock: every restoring name is a
+    // leftover, this process's own too.
     RemoveStaleBeside(database, "restoring", Leftovers::kAnyWhileLocked);
     fs::path incoming = Beside(database, "restoring");
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(incoming.string() + suffix, error);
     Status checked = store::sqlite::BackupDatabaseFile(source, incoming.string());
     if (checked) checked = VerifyAuditChain(incoming.string(), data_dir);
     if (!checked) {

@@ -243,7 +243,6 @@ test('a backup taken while the server writes restores into a new directory with 
   assert.ok(!existsSync(path.join(target, 'meldroute.db')), 'nothing was restored without keys');
   // Put them back as the operator would, then restore.
   cpSync(path.join(source.dataDir, 'keys'), path.join(target, 'keys'), { recursive: true });
-  // What a restore stopped by kill -9 left, and what a running one is writing.
   // What restores stopped by kill -9 left, here and on another host sharing the directory: restore holds the
   // directory's lock, so no other restore can be writing them.
   const leftovers = [`.meldroute.db.restoring-${hostname()}-${spawnSync('true').pid}`,
