@@ -116,45 +116,40 @@ std::optional<int> ApplyRetentionRules(app::RetentionSettings& settings, const s
     return std::nullopt;
 }
 
-// The `serve --oidc-…` options as given; the secret is read from its file, never taken from the command line.
-struct OidcOptions {
-    app::OidcConfig config;
-    std::string client_secret_file;
-    std::vector<std::string> role_mappings;  // "VALUE=ROLE"
-    std::vector<std::string> scopes;         // empty: the default
-    std::string token_auth = "client_secret_basic";
-    std::vector<std::string> mfa_acr;
-};
-
-Result<app::OidcConfig> LoadOidcConfig(const OidcOptions& options) {
-    app::OidcConfig config = options.config;
-    const bool any = !config.issuer.empty() || !config.client_id.empty() || !options.client_secret_file.empty() ||
-                     !config.redirect_uri.empty() || !options.role_mappings.empty();
+// Single sign-on from the [oidc] settings (or the --oidc-… flags); the secret is read from its file, never taken from
+// the command line.
+Result<app::OidcConfig> LoadOidcConfig(const config::ServeSettings& settings) {
+    const bool any = !settings.oidc_issuer.empty() || !settings.oidc_client_id.empty() ||
+                     !settings.oidc_client_secret_file.empty() || !settings.oidc_redirect_uri.empty() ||
+                     !settings.oidc_roles.empty();
     if (!any) return app::OidcConfig{};
-    if (config.issuer.empty()) {
-        return MakeError(ErrorCode::kInvalidArgument, "--oidc-issuer: required with the other --oidc options");
+    if (settings.oidc_issuer.empty()) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "--oidc-issuer (oidc.issuer): required with the other single sign-on settings");
     }
-    for (const std::string& mapping : options.role_mappings) {
+    app::OidcConfig config;
+    config.issuer = settings.oidc_issuer;
+    config.client_id = settings.oidc_client_id;
+    config.redirect_uri = settings.oidc_redirect_uri;
+    config.role_claim = settings.oidc_role_claim;
+    for (const std::string& mapping : settings.oidc_roles) {
         auto parsed = MR_TRY(app::ParseRoleMapping(mapping));
         config.role_map[parsed.first] = parsed.second;
     }
-    if (!options.scopes.empty()) {
+    if (!settings.oidc_scopes.empty()) {
         config.scopes.clear();
-        for (const std::string& entry : options.scopes) {
+        for (const std::string& entry : settings.oidc_scopes) {
             std::stringstream words{entry};
             for (std::string word; words >> word;) config.scopes.push_back(word);
         }
     }
-    if (options.token_auth != "client_secret_basic" && options.token_auth != "client_secret_post") {
-        return MakeError(ErrorCode::kInvalidArgument, "--oidc-token-auth: client_secret_basic or client_secret_post");
-    }
-    config.client_secret_post = options.token_auth == "client_secret_post";
-    config.mfa_acr.insert(options.mfa_acr.begin(), options.mfa_acr.end());
-    if (!options.client_secret_file.empty()) {
-        std::ifstream file{options.client_secret_file, std::ios::binary};
+    config.client_secret_post = settings.oidc_token_auth == "client_secret_post";
+    config.mfa_acr.insert(settings.oidc_mfa_acr.begin(), settings.oidc_mfa_acr.end());
+    if (!settings.oidc_client_secret_file.empty()) {
+        std::ifstream file{settings.oidc_client_secret_file, std::ios::binary};
         if (!file) {
-            return MakeError(ErrorCode::kInvalidArgument,
-                             "--oidc-client-secret-file: cannot read " + options.client_secret_file);
+            return MakeError(ErrorCode::kInvalidArgument, "--oidc-client-secret-file (oidc.client-secret-file): cannot read " +
+                                                              settings.oidc_client_secret_file);
         }
         std::getline(file, config.client_secret);
         if (!config.client_secret.empty() && config.client_secret.back() == '\r') config.client_secret.pop_back();
@@ -241,11 +236,13 @@ int ConnectionLimit(std::int64_t wanted) {
     return static_cast<int>(possible);
 }
 
-int Serve(const config::ServeSettings& settings, const app::RetentionSettings& retention,
-          const OidcOptions& oidc_options) {
+int Serve(const config::ServeSettings& settings) {
     ConfigureLog(settings.log_format, settings.log_level);
-    auto oidc = LoadOidcConfig(oidc_options);
+    auto oidc = LoadOidcConfig(settings);
     if (!oidc) return Fail(kUsageError, oidc.error().detail);
+    app::RetentionSettings retention;
+    retention.interval = settings.retention_interval;
+    if (auto failed = ApplyRetentionRules(retention, settings.retention_rules)) return *failed;
     auto keys = LoadKeys(settings.data_dir);
     if (!keys) return Fail(kRuntimeError, keys.error().detail);
     // One server per data directory; `restore` checks the same lock.
@@ -477,7 +474,17 @@ int main(int argc, char** argv) {
     serve->add_option("--config", config_file, "TOML file with the settings (see deploy/meldroute.toml)");
     for (const config::OptionSpec& spec : config::ServeOptions()) {
         std::string flag{spec.flag};
-        if (spec.is_switch) {
+        if (spec.is_list) {
+            // Every occurrence's entries at once, one per line: they replace the file's list.
+            serve->add_option_function<std::vector<std::string>>(
+                flag,
+                [&given, &spec](const std::vector<std::string>& values) {
+                    std::string lines;
+                    for (const std::string& value : values) lines += value + "\n";
+                    given.emplace_back(&spec, lines);
+                },
+                std::string{spec.help});
+        } else if (spec.is_switch) {
             serve->add_flag_function(
                 flag, [&given, &spec](std::int64_t count) { given.emplace_back(&spec, count > 0 ? "true" : "false"); },
                 std::string{spec.help});
@@ -487,31 +494,7 @@ int main(int argc, char** argv) {
                 std::string{spec.help});
         }
     }
-    std::vector<std::string> retention_rules;
-    serve->add_option("--retention", retention_rules,
-                      "OUTCOME=TERM, repeatable: how long a closed case with this outcome is kept (standaard=5y for "
-                      "all outcomes; zonder-casus=1y for signals never taken into a case); TERM like 5y, 18m, 30d");
-    int retention_interval = 86400;
-    serve->add_option("--retention-interval", retention_interval,
-                      "seconds between runs of the destruction job (default 86400, a day)")
-        ->check(CLI::Range(1, 31 * 86400));
-    OidcOptions oidc;
-    serve->add_option("--oidc-issuer", oidc.config.issuer,
-                      "single sign-on: the identity provider's issuer URL (https; http only on loopback)");
-    serve->add_option("--oidc-client-id", oidc.config.client_id, "single sign-on: meldroute's client id");
-    serve->add_option("--oidc-client-secret-file", oidc.client_secret_file,
-                      "single sign-on: file whose first line is the client secret");
-    serve->add_option("--oidc-redirect-uri", oidc.config.redirect_uri,
-                      "single sign-on: https://HOST/inloggen/gemeente-account/terug as registered at the provider");
-    serve->add_option("--oidc-role-claim", oidc.config.role_claim,
-                      "single sign-on: the ID token claim with the roles (default roles; a.b walks into objects)");
-    serve->add_option("--oidc-role", oidc.role_mappings,
-                      "single sign-on: VALUE=ROLE, a claim value and the meldroute role it gives (repeatable)");
-    serve->add_option("--oidc-scope", oidc.scopes, "single sign-on: scopes to ask (default \"openid profile\")");
-    serve->add_option("--oidc-token-auth", oidc.token_auth,
-                      "single sign-on: client_secret_basic (default) or client_secret_post");
-    serve->add_option("--oidc-mfa-acr", oidc.mfa_acr,
-                      "single sign-on: an acr value that counts as a second factor (repeatable)");
+    std::vector<std::string> retention_rules;  // of `retention run`; serve's come from the settings
 
     std::string username;
     std::string role;
@@ -601,9 +584,6 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& error) {
         return Fail(kUsageError, error.what());
     }
-    app::RetentionSettings retention_settings;
-    retention_settings.interval = std::chrono::seconds{retention_interval};
-    if (auto failed = ApplyRetentionRules(retention_settings, retention_rules)) return *failed;
     if (serve->parsed()) {
         config::ServeSettings settings;
         if (!config_file.empty()) {
@@ -613,13 +593,17 @@ int main(int argc, char** argv) {
             if (Status applied = config::ApplyFlag(*spec, value, settings); !applied) return FailWith(applied.error());
         }
         if (Status finished = config::Finish(settings); !finished) return FailWith(finished.error());
-        return Serve(settings, retention_settings, oidc);
+        return Serve(settings);
     }
     if (!admin_store_url.empty() && !store::postgres::IsPostgresUrl(admin_store_url)) {
         return Fail(kUsageError, "--store: expected a postgresql:// URL");
     }
     if (copy->parsed()) return CopyToPostgres(copy_data_dir, copy_target);
-    if (retention_run->parsed()) return RunRetention(retention_data_dir, admin_store_url, retention_settings, dry_run);
+    if (retention_run->parsed()) {
+        app::RetentionSettings retention_settings;
+        if (auto failed = ApplyRetentionRules(retention_settings, retention_rules)) return *failed;
+        return RunRetention(retention_data_dir, admin_store_url, retention_settings, dry_run);
+    }
     if (user_add->parsed()) return AddUser(user_data_dir, admin_store_url, username, role, department);
     if (user_password->parsed()) return SetPassword(user_data_dir, admin_store_url, username);
     if (audit_verify->parsed()) return VerifyAudit(audit_data_dir, admin_store_url);

@@ -19,7 +19,7 @@ using namespace std::chrono_literals;
 
 // A value as it arrives: from the file typed by TOML, from the command line as text (converted by kind).
 using Value = std::variant<std::string, bool, std::int64_t>;
-enum class Kind { kText, kSwitch, kInteger, kDuration };
+enum class Kind { kText, kSwitch, kInteger, kDuration, kList };
 
 // Sets the option from a value of its kind, or returns why the value is refused.
 using Setter = std::function<std::optional<std::string>(ServeSettings&, const Value&)>;
@@ -78,6 +78,24 @@ Setter OneOf(Field ServeSettings::*field, std::optional<Field> (*parse)(std::str
         auto parsed = parse(std::get<std::string>(value));
         if (!parsed) return std::string{refusal};
         settings.*field = *parsed;
+        return std::nullopt;
+    };
+}
+
+// Entries one per line (blanks around them and empty lines ignored), replacing what the field held.
+Setter List(std::vector<std::string> ServeSettings::*field) {
+    return [field](ServeSettings& settings, const Value& value) -> std::optional<std::string> {
+        std::vector<std::string> entries;
+        std::istringstream lines{std::get<std::string>(value)};
+        for (std::string line; std::getline(lines, line);) {
+            const std::size_t first = line.find_first_not_of(" \t\r");
+            if (first == std::string::npos) continue;
+            const std::size_t last = line.find_last_not_of(" \t\r");
+            if (last - first >= 4096) return "has an entry that is too long";
+            entries.push_back(line.substr(first, last - first + 1));
+        }
+        if (entries.size() > 100) return "has more than 100 entries";
+        settings.*field = std::move(entries);
         return std::nullopt;
     };
 }
@@ -158,6 +176,60 @@ const std::vector<Option>& Options() {
         {{"metrics", "token-file", "--metrics-token-file",
           "file holding the bearer token for /metrics (at least 32 characters)", false},
          Kind::kText, Text(&ServeSettings::metrics_token_file)},
+        {{"retention", "terms", "--retention",
+          "OUTCOME=TERM, repeatable: how long a closed case with this outcome is kept (standaard=5y for all outcomes; "
+          "zonder-casus=1y for signals never taken into a case); TERM like 5y, 18m, 30d",
+          false, true},
+         Kind::kList, List(&ServeSettings::retention_rules)},
+        {{"retention", "interval", "--retention-interval",
+          "time between runs of the destruction job (default 1d; a bare number is seconds)", false},
+         Kind::kDuration,
+         [](ServeSettings& settings, const Value& value) -> std::optional<std::string> {
+             const auto& text = std::get<std::string>(value);
+             std::optional<std::chrono::seconds> interval;
+             if (!text.empty() && text.size() <= 8 && text.find_first_not_of("0123456789") == std::string::npos) {
+                 interval = std::chrono::seconds{std::stoll(text)};  // the flag's older form: seconds
+             } else {
+                 interval = ParseDuration(text);
+             }
+             if (!interval) return "must be a duration such as \"1d\" or \"6h\"";
+             if (auto refused = InRange(*interval, 1s, 31 * 24h, "1s to 31d")) return refused;
+             settings.retention_interval = *interval;
+             return std::nullopt;
+         }},
+        {{"oidc", "issuer", "--oidc-issuer",
+          "single sign-on: the identity provider's issuer URL (https; http only on loopback); empty: off", false},
+         Kind::kText, Text(&ServeSettings::oidc_issuer)},
+        {{"oidc", "client-id", "--oidc-client-id", "single sign-on: meldroute's client id", false}, Kind::kText,
+         Text(&ServeSettings::oidc_client_id)},
+        {{"oidc", "client-secret-file", "--oidc-client-secret-file",
+          "single sign-on: file whose first line is the client secret", false},
+         Kind::kText, Text(&ServeSettings::oidc_client_secret_file)},
+        {{"oidc", "redirect-uri", "--oidc-redirect-uri",
+          "single sign-on: https://HOST/inloggen/gemeente-account/terug as registered at the provider", false},
+         Kind::kText, Text(&ServeSettings::oidc_redirect_uri)},
+        {{"oidc", "role-claim", "--oidc-role-claim",
+          "single sign-on: the ID token claim with the roles (default roles; a.b walks into objects)", false},
+         Kind::kText, Text(&ServeSettings::oidc_role_claim, false)},
+        {{"oidc", "roles", "--oidc-role",
+          "single sign-on: VALUE=ROLE, a claim value and the meldroute role it gives (repeatable)", false, true},
+         Kind::kList, List(&ServeSettings::oidc_roles)},
+        {{"oidc", "scopes", "--oidc-scope", "single sign-on: scopes to ask (default \"openid profile\")", false, true},
+         Kind::kList, List(&ServeSettings::oidc_scopes)},
+        {{"oidc", "token-auth", "--oidc-token-auth",
+          "single sign-on: client_secret_basic (default) or client_secret_post", false},
+         Kind::kText,
+         [](ServeSettings& settings, const Value& value) -> std::optional<std::string> {
+             const auto& text = std::get<std::string>(value);
+             if (text != "client_secret_basic" && text != "client_secret_post") {
+                 return "must be \"client_secret_basic\" or \"client_secret_post\"";
+             }
+             settings.oidc_token_auth = text;
+             return std::nullopt;
+         }},
+        {{"oidc", "mfa-acr", "--oidc-mfa-acr",
+          "single sign-on: an acr value that counts as a second factor (repeatable)", false, true},
+         Kind::kList, List(&ServeSettings::oidc_mfa_acr)},
     };
     return options;
 }
@@ -176,11 +248,24 @@ bool IsTable(std::string_view name) {
     return false;
 }
 
+// The tables of the options, in order: "server, sessions, …".
+std::string Tables() {
+    std::string names;
+    std::string_view last;
+    for (const Option& option : Options()) {
+        if (option.spec.table == last) continue;
+        last = option.spec.table;
+        names += (names.empty() ? "" : ", ") + std::string{last};
+    }
+    return names;
+}
+
 // The value of a TOML node in the option's kind, or nullopt when the type is wrong.
 std::optional<Value> FromToml(const toml::node& node, Kind kind) {
     switch (kind) {
         case Kind::kText:
         case Kind::kDuration:
+        case Kind::kList:
             if (auto text = node.value_exact<std::string>()) return Value{*text};
             return std::nullopt;
         case Kind::kSwitch:
@@ -203,6 +288,8 @@ std::string_view KindName(Kind kind) {
             return "true or false";
         case Kind::kInteger:
             return "a whole number";
+        case Kind::kList:
+            return "a string, one entry per line (''' for several lines)";
     }
     return "a value";
 }
@@ -334,11 +421,7 @@ Status ApplyToml(std::string_view text, std::string_view source, ServeSettings& 
     }
     for (const auto& [table_name, table_node] : root) {
         std::string_view name = table_name.str();
-        if (!IsTable(name)) {
-            // The OIDC settings (another change) are to parse their [oidc] table here with their own parser.
-            return FileError(source, table_node.source(), name,
-                             "unknown table (known: server, sessions, figures, logging, metrics)");
-        }
+        if (!IsTable(name)) return FileError(source, table_node.source(), name, "unknown table (known: " + Tables() + ")");
         const toml::table* table = table_node.as_table();
         if (table == nullptr) return FileError(source, table_node.source(), name, "must be a table: [" + std::string{name} + "]");
         for (const auto& [key_name, node] : *table) {

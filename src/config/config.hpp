@@ -36,8 +36,20 @@ struct ServeSettings {
     // [metrics]
     bool metrics = false;
     std::string metrics_token_file;
-    // [oidc] belongs to the OIDC settings (issue 4, another change), which keep their own struct and parser;
-    // until that lands an [oidc] table is an unknown table here.
+    // [retention]: the destruction job's terms (OUTCOME=TERM, checked by app::ApplyRetentionRule) and how often
+    // it runs.
+    std::vector<std::string> retention_rules;
+    std::chrono::seconds retention_interval{86400};
+    // [oidc]: single sign-on, off while `oidc_issuer` is empty; checked as a whole when the server starts.
+    std::string oidc_issuer;
+    std::string oidc_client_id;
+    std::string oidc_client_secret_file;  // its first line is the secret, never the secret itself
+    std::string oidc_redirect_uri;
+    std::string oidc_role_claim = "roles";
+    std::vector<std::string> oidc_roles;   // VALUE=ROLE
+    std::vector<std::string> oidc_scopes;  // empty: the default ("openid profile")
+    std::string oidc_token_auth = "client_secret_basic";
+    std::vector<std::string> oidc_mfa_acr;
 
     // Set by Finish(): the parts of `listen`, and the metrics token read from `metrics_token_file`.
     std::string listen_host;
@@ -52,6 +64,9 @@ struct OptionSpec {
     std::string_view flag;  // "--idle-timeout"
     std::string_view help;
     bool is_switch;  // a boolean: on the command line a flag without a value (`--demo`, `--demo=false`)
+    // Several entries: in the file one string with an entry per line ('''...''' for several lines), on the command
+    // line the flag repeated; the flags' entries replace the file's. ApplyFlag takes them joined by line breaks.
+    bool is_list = false;
 };
 
 //! Every option of `serve`, in the order of the example file deploy/meldroute.toml.

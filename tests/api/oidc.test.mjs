@@ -101,6 +101,7 @@ before(async () => {
   environment = await startWithIdentityProvider({
     users: structuredClone(USERS),
     roles: ['mensenhandel-af=aandachtfunctionaris', 'mensenhandel-beleid=beleid', 'mensenhandel-melder=melder'],
+    configFile: true, // the [oidc] table of `serve --config`; the browser tests give the same settings as flags
   });
   ({ idp, server } = environment);
 });

@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   startServer, signInAll, api, assertProblem, binary, onPostgres, rawSql, rawStoreBytes, storeArgs,
@@ -269,8 +270,17 @@ test('a rectification changes the data and the linking, and is shown on the sign
   assert.doesNotMatch(JSON.stringify(audit.body), /Foutgespeld|paspoort/);
 });
 
-test('inside serve the destruction job runs on its own: a signal never taken into a case goes after its term', async () => {
-  const own = await startServer({ args: ['--retention', 'zonder-casus=0d', '--retention-interval', '1'] });
+// The terms and the interval as flags, and as the [retention] table of a configuration file.
+for (const [how, settings] of [
+  ['flags', () => ['--retention', 'zonder-casus=0d', '--retention-interval', '1']],
+  ['the configuration file', (dir) => {
+    const file = path.join(dir, 'meldroute.toml');
+    writeFileSync(file, "[retention]\nterms = '''\nstandaard=5y\nzonder-casus=0d\n'''\ninterval = \"1s\"\n");
+    return ['--config', file];
+  }],
+]) test(`inside serve the destruction job runs on its own (settings from ${how}): a signal never taken into a case goes after its term`, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'meldroute-retention-'));
+  const own = await startServer({ args: settings(dir) });
   try {
     const { melder, auditor } = await signInAll(own.url, ['melder', 'auditor']);
     const signal = await fileSignal(own.url, melder, {
@@ -291,5 +301,6 @@ test('inside serve the destruction job runs on its own: a signal never taken int
   } finally {
     await own.stop();
     own.cleanup();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

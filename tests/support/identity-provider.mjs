@@ -120,23 +120,28 @@ export async function startIdentityProvider({ redirectUri, users }) {
 
 /**
  * Starts the provider and a demo meldroute configured for it: the client secret in a file (mode 0600), the
- * redirect URI on a port chosen beforehand, and `roles` as the --oidc-role mappings ("VALUE=ROLE").
+ * redirect URI on a port chosen beforehand, and `roles` as the --oidc-role mappings ("VALUE=ROLE"). With
+ * `configFile`, the settings go into the [oidc] table of a configuration file (`serve --config`) instead of flags.
  * @returns {Promise<{idp: object, server: object, restart: () => Promise<object>, stop: () => Promise<void>}>}
  */
-export async function startWithIdentityProvider({ users, roles }) {
+export async function startWithIdentityProvider({ users, roles, configFile = false }) {
   const port = await freePort();
   const redirectUri = `http://127.0.0.1:${port}/inloggen/gemeente-account/terug`;
   const idp = await startIdentityProvider({ redirectUri, users });
   const secretDir = mkdtempSync(path.join(tmpdir(), 'meldroute-oidc-'));
   const secretFile = path.join(secretDir, 'client-secret');
   writeFileSync(secretFile, `${idp.clientSecret}\n`, { mode: 0o600 });
+  let args = ['--oidc-issuer', idp.issuer, '--oidc-client-id', CLIENT_ID, '--oidc-client-secret-file', secretFile,
+    '--oidc-redirect-uri', redirectUri, ...roles.flatMap((mapping) => ['--oidc-role', mapping])];
+  if (configFile) {
+    const file = path.join(secretDir, 'meldroute.toml');
+    writeFileSync(file, ['[oidc]', `issuer = "${idp.issuer}"`, `client-id = "${CLIENT_ID}"`,
+      `client-secret-file = "${secretFile}"`, `redirect-uri = "${redirectUri}"`, "roles = '''", ...roles, "'''", ''].join('\n'));
+    args = ['--config', file];
+  }
   let server;
   try {
-    server = await startServer({
-      listen: `127.0.0.1:${port}`,
-      args: ['--oidc-issuer', idp.issuer, '--oidc-client-id', CLIENT_ID, '--oidc-client-secret-file', secretFile,
-        '--oidc-redirect-uri', redirectUri, ...roles.flatMap((mapping) => ['--oidc-role', mapping])],
-    });
+    server = await startServer({ listen: `127.0.0.1:${port}`, args });
   } catch (error) {
     await idp.stop();
     rmSync(secretDir, { recursive: true, force: true });
