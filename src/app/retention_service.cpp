@@ -79,57 +79,62 @@ std::optional<std::string> Service::RetainUntil(const store::RetentionState& sta
     return FormatTime(domain::AddTerm(*closed, config_.retention.ForOutcome(outcome.value_or(""))));
 }
 
+Status Service::DestroyIfDue(const store::RetentionCandidate& candidate, bool dry_run, const std::string& actor,
+                             RetentionRun& run) {
+    const TimePoint now = Now();
+    const bool is_case = candidate.kind == "case";
+    const domain::RetentionTerm term = is_case ? config_.retention.ForOutcome(candidate.outcome.value_or(""))
+                                               : config_.retention.signal_without_case;
+    auto since = ParseTime(candidate.since);
+    if (!since || domain::AddTerm(*since, term) > now) return Ok();
+    if (candidate.on_hold) {
+        ++run.held;
+        return Ok();
+    }
+    store::DestructionRecord record;
+    record.object_type = candidate.kind;
+    record.object_id = candidate.id;
+    record.rule = is_case ? "uitkomst " + candidate.outcome.value_or("onbekend") + ": " + domain::ToString(term) +
+                                " na afsluiting"
+                          : std::string{"melding zonder casus: "} + domain::ToString(term) + " na ontvangst";
+    record.actor = actor;
+    if (dry_run) {
+        run.destroyed.push_back(std::move(record));
+        return Ok();
+    }
+    // One write transaction per case or signal: each is destroyed whole, or not at all. What was weighed outside
+    // is checked again inside, since the candidate was read from an earlier snapshot (another instance, or an
+    // officer, may have acted since): a hold may have been set, the signal taken into a case, or the case
+    // reopened (its closure gone) or reopened and closed again (a later closure, perhaps another outcome and
+    // term). A case is destroyed only while the closure it was weighed on is still its latest.
+    bool destroyed = false;
+    MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
+        record.destroyed_at = NowText();
+        if (is_case) {
+            store::RetentionState state = transaction.CaseRetention(candidate.id);
+            if (state.hold || state.destroyed_at || state.closed_at != candidate.since) return Ok();
+            record.categories = transaction.DestroyCase(candidate.id, record.destroyed_at);
+        } else {
+            auto signal = transaction.FindSignal(candidate.id);
+            if (!signal || signal->case_id || signal->destroyed_at) return Ok();
+            record.categories = transaction.DestroySignal(candidate.id, record.destroyed_at);
+        }
+        transaction.AppendDestructionRecord(record);
+        AppendAudit(transaction,
+                    {actor, candidate.kind + ".destroy", candidate.kind + "/" + candidate.id, kPurposeRetention,
+                     kAllowed},
+                    record.destroyed_at);
+        destroyed = true;
+        return Ok();
+    }));
+    if (destroyed) run.destroyed.push_back(std::move(record));
+    return Ok();
+}
+
 Result<RetentionRun> Service::RunRetention(bool dry_run, const std::string& actor) {
     RetentionRun run;
     run.dry_run = dry_run;
     const TimePoint now = Now();
-    // Weighs one candidate against its own term and destroys it when due.
-    auto weigh = [&](const store::RetentionCandidate& candidate) -> Status {
-        const bool is_case = candidate.kind == "case";
-        const domain::RetentionTerm term = is_case ? config_.retention.ForOutcome(candidate.outcome.value_or(""))
-                                                   : config_.retention.signal_without_case;
-        auto since = ParseTime(candidate.since);
-        if (!since || domain::AddTerm(*since, term) > now) return Ok();
-        if (candidate.on_hold) {
-            ++run.held;
-            return Ok();
-        }
-        store::DestructionRecord record;
-        record.object_type = candidate.kind;
-        record.object_id = candidate.id;
-        record.rule = is_case ? "uitkomst " + candidate.outcome.value_or("onbekend") + ": " + domain::ToString(term) +
-                                    " na afsluiting"
-                              : std::string{"melding zonder casus: "} + domain::ToString(term) + " na ontvangst";
-        record.actor = actor;
-        if (dry_run) {
-            run.destroyed.push_back(std::move(record));
-            return Ok();
-        }
-        // One write transaction per case or signal: each is destroyed whole, or not at all. What was weighed
-        // outside is checked again inside, since a hold may have been set or the signal taken into a case.
-        bool destroyed = false;
-        MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-            record.destroyed_at = NowText();
-            if (is_case) {
-                store::RetentionState state = transaction.CaseRetention(candidate.id);
-                if (state.hold || state.destroyed_at) return Ok();
-                record.categories = transaction.DestroyCase(candidate.id, record.destroyed_at);
-            } else {
-                auto signal = transaction.FindSignal(candidate.id);
-                if (!signal || signal->case_id || signal->destroyed_at) return Ok();
-                record.categories = transaction.DestroySignal(candidate.id, record.destroyed_at);
-            }
-            transaction.AppendDestructionRecord(record);
-            AppendAudit(transaction,
-                        {actor, candidate.kind + ".destroy", candidate.kind + "/" + candidate.id, kPurposeRetention,
-                         kAllowed},
-                        record.destroyed_at);
-            destroyed = true;
-            return Ok();
-        }));
-        if (destroyed) run.destroyed.push_back(std::move(record));
-        return Ok();
-    };
     // Only what may be due is read, a page at a time: cases closed before the bound of the shortest term of any
     // outcome, signals without a case filed before the bound of theirs. The job's cost is what is due, not what
     // the store keeps.
@@ -149,7 +154,9 @@ Result<RetentionRun> Service::RunRetention(bool dry_run, const std::string& acto
             }));
             more = candidates.size() == static_cast<std::size_t>(kRetentionPage);
             if (more) scan.after = candidates.back();
-            for (const store::RetentionCandidate& candidate : candidates) MR_TRY(weigh(candidate));
+            for (const store::RetentionCandidate& candidate : candidates) {
+                MR_TRY(DestroyIfDue(candidate, dry_run, actor, run));
+            }
         }
     }
     return run;

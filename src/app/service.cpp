@@ -809,7 +809,8 @@ Result<CaseView> Service::LoadCaseView(store::Transaction& transaction, const st
     }
     view.indication = domain::ComputeIndication(ticked);
     view.facts.has_reachable_reporter = AnyReachableReporter(view.file.signals);
-    view.allowed_actions = domain::AllowedActions(header->status, view.facts);
+    // A destroyed case takes no further step (Advance refuses them), so none is offered.
+    if (!view.retention.destroyed_at) view.allowed_actions = domain::AllowedActions(header->status, view.facts);
 
     domain::CaseSummary summary;
     summary.header = *header;
@@ -846,6 +847,13 @@ Result<domain::Case> Service::Advance(store::Transaction& transaction, const Pri
         return MakeError(ErrorCode::kStaleVersion,
                          "Iemand anders heeft deze casus intussen gewijzigd. Bekijk de nieuwe stand en doe uw stap "
                          "zo nodig opnieuw.");
+    }
+    // A destroyed case is a skeleton kept for the figures: nothing is added to it, and it is not reopened (new
+    // personal data on it would never be destroyed, since the destruction job passes destroyed cases by).
+    if (transaction.CaseRetention(case_id).destroyed_at) {
+        return MakeError(ErrorCode::kFailedPrecondition,
+                         "De persoonsgegevens van deze casus zijn na de bewaartermijn vernietigd. De casus kan niet "
+                         "meer worden gewijzigd of heropend; leg zo nodig een nieuwe casus aan.");
     }
     domain::CaseFacts facts{AnyReachableReporter(transaction.ListSignalsOfCase(case_id))};
     CaseStatus next = MR_TRY(domain::NextStatus(action, header->status, facts));

@@ -398,6 +398,11 @@ public:
     //! Destroys the personal data of every case and signal whose term has run out and is not on hold, one write
     //! transaction each, with a destruction record and an audit record. The system job: no principal.
     Result<RetentionRun> RunRetention(bool dry_run, const std::string& actor = "bewaartermijn");
+    //! RunRetention's step for one candidate read from an earlier snapshot: weighs it against its term and, when
+    //! due, destroys it in its own write after checking it again there (not on hold, not destroyed, a signal still
+    //! in no case, a case still closed by the closure it was weighed on). Adds what it destroyed, or would, to `run`.
+    Status DestroyIfDue(const store::RetentionCandidate& candidate, bool dry_run, const std::string& actor,
+                        RetentionRun& run);
     //! The destruction log, newest first (auditor; the aandachtfunctionaris too, to answer requests).
     Result<std::vector<store::DestructionRecord>> ListDestructionLog(const Principal& principal);
     //! Sets (a reason) or lifts (nullopt) the legal hold of a case (aandachtfunctionaris).

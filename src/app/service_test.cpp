@@ -82,6 +82,15 @@ protected:
         return identity;
     }
 
+    //! Takes a new or reopened case along the route to its closure (outcome geen-mensenhandel).
+    void RunRouteAndClose(Service& service, const std::string& case_id) {
+        EXPECT_TRUE(service.AddEnrichment(officer_, case_id, "brp", "adres", "niets gevonden").has_value());
+        EXPECT_TRUE(service.AddAssessment(officer_, case_id, "normaal", {"arbeid"}, "loods").has_value());
+        EXPECT_TRUE(service.AddReferral(officer_, case_id, "moviera", std::nullopt, "2999-01-01", std::nullopt));
+        EXPECT_TRUE(service.AddReporterFeedback(officer_, case_id, "Opgepakt.").has_value());
+        EXPECT_TRUE(service.CloseCase(officer_, case_id, "geen-mensenhandel", std::string{"Niets gebleken."}));
+    }
+
     //! The value of a result that must have succeeded.
     template <typename T>
     static T Value(Result<T> result) {
@@ -703,6 +712,74 @@ TEST_F(ServiceTest, ATicketLeftByOneInstanceIsTakenOnceByAnother) {
     EXPECT_EQ(Value(first.TakeTicket("oidc-login", handle)), Payload{}) << "used once";
     ASSERT_TRUE(first.PutTicket("oidc-login", handle, "kort", std::chrono::seconds{0}));
     EXPECT_EQ(Value(second.TakeTicket("oidc-login", handle)), Payload{}) << "expired";
+}
+
+// The job weighs candidates read from one snapshot and destroys each in a later write: a case reopened in
+// between (by an officer, perhaps on another instance) must survive, and so must one closed again since.
+TEST_F(ServiceTest, ACaseReopenedAfterTheJobReadItIsNotDestroyed) {
+    ServiceConfig config;
+    config.retention.after_closure = domain::RetentionTerm{0, 'd'};
+    Service service{*store_, config};
+    auto close_new_case = [&](const std::string& narrative) {
+        auto signal = Value(service.FileSignal(melder_, Draft(narrative)));
+        const std::string case_id = Value(service.CreateCase(officer_, {signal.id})).file.header.id;
+        RunRouteAndClose(service, case_id);
+        return case_id;
+    };
+    const std::string reopened = close_new_case("Twaalf mensen slapen in een loods aan de haven.");
+    const std::string reclosed = close_new_case("Een nagelsalon waar de medewerkers niet vrij lijken.");
+    std::vector<store::RetentionCandidate> candidates;
+    ASSERT_TRUE(store_->Read([&](store::Transaction& transaction) -> Status {
+        candidates = transaction.ListRetentionCandidates({"case", "9999-01-01T00:00:00Z", std::nullopt, 10});
+        return Ok();
+    }));
+    ASSERT_EQ(candidates.size(), 2u);
+
+    ASSERT_TRUE(service.ReopenCase(officer_, reopened, "Nieuwe melding over dezelfde loods.").has_value());
+    ASSERT_TRUE(service.ReopenCase(officer_, reclosed, "Nog een gesprek.").has_value());
+    std::this_thread::sleep_for(std::chrono::milliseconds{1100});  // a closure time of its own, to the second
+    RunRouteAndClose(service, reclosed);
+
+    RetentionRun run;
+    for (const store::RetentionCandidate& candidate : candidates) {
+        ASSERT_TRUE(service.DestroyIfDue(candidate, false, "bewaartermijn", run));
+    }
+    EXPECT_TRUE(run.destroyed.empty());
+    for (const std::string& case_id : {reopened, reclosed}) {
+        auto view = Value(service.GetCase(officer_, case_id));
+        EXPECT_FALSE(view.retention.destroyed_at) << case_id;
+        EXPECT_FALSE(view.file.signals.empty() || view.file.signals.front().narrative.empty()) << case_id;
+    }
+    // The next run weighs the case on its new closure.
+    auto later = Value(service.RunRetention(false));
+    ASSERT_EQ(later.destroyed.size(), 1u);
+    EXPECT_EQ(later.destroyed.front().object_id, reclosed);
+}
+
+// A destroyed case keeps its skeleton for the figures, but nothing can be added to it and it cannot be reopened;
+// the destruction changes its version, so an officer's stale view is refused as stale.
+TEST_F(ServiceTest, ADestroyedCaseCannotBeReopenedOrChanged) {
+    ServiceConfig config;
+    config.retention.after_closure = domain::RetentionTerm{0, 'd'};
+    Service service{*store_, config};
+    auto signal = Value(service.FileSignal(melder_, Draft()));
+    const std::string case_id = Value(service.CreateCase(officer_, {signal.id})).file.header.id;
+    RunRouteAndClose(service, case_id);
+    const std::int64_t seen = Value(service.GetCase(officer_, case_id)).file.header.version;
+    ASSERT_EQ(Value(service.RunRetention(false)).destroyed.size(), 1u);
+
+    auto stale = service.ReopenCase(officer_, case_id, "Nieuwe melding.", Precondition{seen});
+    ASSERT_FALSE(stale.has_value());
+    EXPECT_EQ(stale.error().code, ErrorCode::kStaleVersion);
+    auto current = Value(service.GetCase(officer_, case_id));
+    EXPECT_GT(current.file.header.version, seen);
+    auto reopen = service.ReopenCase(officer_, case_id, "Nieuwe melding.", Precondition{current.file.header.version});
+    ASSERT_FALSE(reopen.has_value());
+    EXPECT_EQ(reopen.error().code, ErrorCode::kFailedPrecondition);
+    auto after = Value(service.GetCase(officer_, case_id));
+    EXPECT_TRUE(after.allowed_actions.empty()) << "no step is offered";
+    EXPECT_EQ(after.file.header.status, domain::CaseStatus::kAfgesloten);
+    EXPECT_EQ(after.file.header.version, current.file.header.version);
 }
 
 TEST_F(ServiceTest, TheDestructionJobRunsOncePerIntervalAcrossInstances) {

@@ -1155,8 +1155,8 @@ public:
                 .Run();
         }
         db_.Prepare(
-               "UPDATE cases SET rationale = NULL, closure_note = NULL, legal_hold_reason = NULL, destroyed_at = ? "
-               "WHERE id = ?")
+               "UPDATE cases SET rationale = NULL, closure_note = NULL, legal_hold_reason = NULL, destroyed_at = ?, "
+               "version = version + 1 WHERE id = ?")
             .BindAll(at, case_id)
             .Run();
         categories.push_back("casusteksten");
