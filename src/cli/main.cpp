@@ -265,8 +265,11 @@ int Serve(const config::ServeSettings& settings) {
     http::Metrics metrics{&store->store->metrics(),
                           [&serving] { return serving == nullptr ? 0 : serving->in_flight(); },
                           [&serving] { return serving == nullptr ? 0 : serving->connections(); }};
+    auto proxies = base::AddressSet::Parse(settings.trusted_proxies);  // checked with the settings
+    if (auto* refusal = std::get_if<std::string>(&proxies)) return Fail(kUsageError, "--trusted-proxy " + *refusal);
     http::Application application{service, http::PageOptions{settings.secure_cookies},
-                                  http::Observability{&metrics, settings.metrics ? settings.metrics_token : ""}};
+                                  http::Observability{&metrics, settings.metrics ? settings.metrics_token : ""},
+                                  http::Forwarding{std::get<base::AddressSet>(proxies)}};
     // A request does not wait on the store while its audit record (an audited read) or its API intake is
     // committed: it queues the write for the group commit and its thread goes on (app::CommitGate); the answer
     // leaves once the write is durable. So the threads are for the CPU and for the work that still waits (the

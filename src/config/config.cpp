@@ -1,5 +1,7 @@
 #include "config/config.hpp"
 
+#include "base/client_address.hpp"
+
 #include <arpa/inet.h>
 
 #include <algorithm>
@@ -153,6 +155,17 @@ const std::vector<Option>& Options() {
           "open client connections at most; a connection beyond them is answered 503 and closed (default 1000)",
           false},
          Kind::kInteger, Integer(&ServeSettings::max_connections, 16, 100000)},
+        {{"server", "trusted-proxies", "--trusted-proxy",
+          "reverse proxies and load balancers (IP addresses or prefixes, repeatable) whose X-Forwarded-For names the "
+          "client, for the limits per address; default none: the connection's address counts",
+          false, true},
+         Kind::kList,
+         [](ServeSettings& settings, const Value& value) -> std::optional<std::string> {
+             if (auto refused = List(&ServeSettings::trusted_proxies)(settings, value)) return refused;
+             auto parsed = base::AddressSet::Parse(settings.trusted_proxies);
+             if (auto* refusal = std::get_if<std::string>(&parsed)) return *refusal;
+             return std::nullopt;
+         }},
         {{"sessions", "idle-timeout", "--idle-timeout", "a session ends after this long without use (default 15m)",
           false},
          Kind::kDuration, Duration(&ServeSettings::idle_timeout, 1s, 24h, "1s to 24h")},

@@ -24,6 +24,8 @@ struct ServeSettings {
     bool secure_cookies = false;
     std::chrono::seconds shutdown_timeout{10};
     std::int64_t max_connections = 1000;  // open client connections; more are answered 503 and closed
+    // Reverse proxies and load balancers whose X-Forwarded-For names the client (addresses or prefixes).
+    std::vector<std::string> trusted_proxies;
     // [sessions]
     std::chrono::seconds idle_timeout{15 * 60};
     std::chrono::seconds absolute_lifetime{8 * 3600};

@@ -48,8 +48,9 @@ void RegisterMetrics(Router& router, Metrics& metrics, const std::string& token)
 
 }  // namespace
 
-Application::Application(app::Service& service, PageOptions options, Observability observability)
-    : observability_(std::move(observability)) {
+Application::Application(app::Service& service, PageOptions options, Observability observability,
+                         Forwarding forwarding)
+    : observability_(std::move(observability)), forwarding_(std::move(forwarding)) {
     auto openapi = Asset("openapi.json");
     RegisterApi(router_, service, openapi ? *openapi : std::string_view{"{}"});
     RegisterRegisterApi(router_, service);
@@ -105,7 +106,16 @@ void Application::HandleHere(const Request& request, const std::string& peer, co
     std::string_view target{request.target().data(), request.target().size()};
     std::size_t question = target.find('?');
     std::string path{target.substr(0, question)};
-    Context context{request, path, {}, {}, peer, {}};
+    // The client, for the limits per address: behind a trusted proxy the address it names. Several header lines
+    // are one list, in order (a proxy may add its own line after the client's).
+    std::string forwarded_for;
+    if (!forwarding_.trusted_proxies.empty()) {
+        for (auto [line, end] = request.equal_range("x-forwarded-for"); line != end; ++line) {
+            if (!forwarded_for.empty()) forwarded_for += ',';
+            forwarded_for.append(line->value().data(), line->value().size());
+        }
+    }
+    Context context{request, path, {}, {}, base::ClientAddress(peer, forwarded_for, forwarding_.trusted_proxies), {}};
     if (question != std::string_view::npos) context.query = ParseUrlEncoded(target.substr(question + 1));
     bool api = IsApiPath(path);
     // The request's trace for the processing log: the caller's (W3C traceparent) or a new one.

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "app/service.hpp"
+#include "base/client_address.hpp"
 #include "http/metrics.hpp"
 #include "http/pages.hpp"
 #include "http/router.hpp"
@@ -20,9 +21,15 @@ struct Observability {
     std::string metrics_token;
 };
 
+//! The proxies whose X-Forwarded-For names the client (base/client_address.hpp); none: the connection counts.
+struct Forwarding {
+    base::AddressSet trusted_proxies;
+};
+
 class Application {
 public:
-    Application(app::Service& service, PageOptions options, Observability observability = {});
+    Application(app::Service& service, PageOptions options, Observability observability = {},
+                Forwarding forwarding = {});
 
     //! Handles one request: routing, error pages, the headers of the contract, metrics and the access log. The
     //! answer goes out through `respond` once every audit record the request queued has committed (at once when
@@ -43,6 +50,7 @@ private:
 
     Router router_;
     Observability observability_;
+    Forwarding forwarding_;
     boost::asio::thread_pool apart_{4};  // sign-ins (HandledApart in application.cpp)
 };
 

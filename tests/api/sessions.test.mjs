@@ -116,6 +116,45 @@ test('one address spraying many accounts is refused for a while; other addresses
   assert.equal(elsewhere.status, 201);
 });
 
+// Behind a reverse proxy every request comes from the proxy: the limits must count the client the proxy names
+// (X-Forwarded-For), and only a proxy the operator trusts may name one.
+test('behind a trusted proxy the limits count the client it names; nobody else can name one', async () => {
+  const { apiFrom } = await import('../support/server.mjs');
+  const proxy = '127.0.7.1';
+  const own = await startServer({ args: ['--trusted-proxy', proxy, '--trusted-proxy', '10.0.0.0/8'] });
+  try {
+    const via = (from, forwardedFor, username, password) => apiFrom(own.url, from, 'POST', '/api/v1/sessions',
+      { body: { username, password }, headers: { 'x-forwarded-for': forwardedFor } });
+    for (let index = 0; index < 20; index += 1) {
+      assertProblem(await via(proxy, '203.0.113.1', `verzonnen-${index}`, 'geen-wachtwoord'), 401, `attempt ${index}`);
+    }
+    assertProblem(await via(proxy, '203.0.113.1', 'melder2', 'demo-password'), 429);
+    // What the client wrote left of the address the proxy appended proves nothing.
+    assertProblem(await via(proxy, '203.0.113.9, 203.0.113.1', 'melder2', 'demo-password'), 429);
+    // A trusted load balancer between client and proxy is passed over.
+    assertProblem(await via(proxy, '203.0.113.1, 10.0.0.2', 'melder2', 'demo-password'), 429);
+    // Another client behind the same proxy is not refused, and neither is the proxy's own address.
+    assert.equal((await via(proxy, '203.0.113.2', 'melder2', 'demo-password')).status, 201);
+    assert.equal((await apiFrom(own.url, proxy, 'POST', '/api/v1/sessions',
+      { body: { username: 'melder2', password: 'demo-password' } })).status, 201);
+
+    // An address that is not a trusted proxy cannot name another client to escape its limit.
+    const direct = '127.0.7.2';
+    for (let index = 0; index < 20; index += 1) {
+      assertProblem(await via(direct, `198.51.100.${index}`, `verzonnen-${index}`, 'geen-wachtwoord'), 401);
+    }
+    assertProblem(await via(direct, '198.51.100.77', 'melder2', 'demo-password'), 429);
+  } finally {
+    await own.stop();
+    own.cleanup();
+  }
+});
+
+test('a trusted proxy that is no address or prefix stops the start with one line', async () => {
+  await assert.rejects(startServer({ args: ['--trusted-proxy', 'proxy.gemeente.example'] }),
+    /server exited with 2:\n.*proxy\.gemeente\.example: not an IP address or prefix/);
+});
+
 test('attempts from one address at the same time spend the limit and not one more', async () => {
   const { apiFrom } = await import('../support/server.mjs');
   const from = '127.0.6.3';
