@@ -12,10 +12,14 @@ constexpr unsigned kTextOid = 25;
 constexpr unsigned kBigintOid = 20;
 constexpr unsigned kBooleanOid = 16;
 
-// Commits are acknowledged only once durable (whatever the server's default), times in UTC, notices quiet.
-constexpr const char* kSessionSettings =
-    "SET synchronous_commit = on; SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'; "
-    "SET client_min_messages = warning";
+// Commits are acknowledged only once durable (whatever the server's default), times in UTC, notices quiet, and
+// the bounds of SessionTimeouts.
+std::string SessionSettings(const SessionTimeouts& timeouts) {
+    return "SET synchronous_commit = on; SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'; "
+           "SET client_min_messages = warning; SET lock_timeout = " +
+           std::to_string(timeouts.lock_wait.count()) + "; SET idle_in_transaction_session_timeout = " +
+           std::to_string(timeouts.idle_in_transaction.count());
+}
 
 // PostgreSQL's own words for what failed: the primary message and SQLSTATE, never the DETAIL line, which can
 // repeat the values of a row (e.g. the key of a duplicate).
@@ -170,7 +174,8 @@ std::optional<int> Statement::OptionalInt(int column) const {
     return static_cast<int>(Int(column));
 }
 
-Connection::Connection(const std::string& url) : url_(url) {
+Connection::Connection(const std::string& url, SessionTimeouts timeouts)
+    : url_(url), session_settings_(SessionSettings(timeouts)) {
     connection_ = PQconnectdb(url.c_str());
     if (PQstatus(connection_) != CONNECTION_OK) {
         std::string message = PQerrorMessage(connection_);
@@ -179,7 +184,7 @@ Connection::Connection(const std::string& url) : url_(url) {
         connection_ = nullptr;
         throw StoreFailure("cannot connect to PostgreSQL: " + message);
     }
-    Execute(kSessionSettings);
+    Execute(session_settings_);
 }
 
 Connection::~Connection() {
@@ -201,7 +206,7 @@ void Connection::EnsureOpen() {
     pipelined_ = false;
     in_write_ = false;
     if (PQstatus(connection_) != CONNECTION_OK) throw StoreFailure("the connection to PostgreSQL was lost");
-    Execute(kSessionSettings);
+    Execute(session_settings_);
 }
 
 void Connection::BeginWrite() {

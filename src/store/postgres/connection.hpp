@@ -4,6 +4,8 @@
 // iterator warnings under -Werror), and only prepare, execute and read-as-text are needed here.
 #pragma once
 
+#include "store/postgres/timeouts.hpp"
+
 #include <libpq-fe.h>
 
 #include <cstdint>
@@ -104,7 +106,7 @@ public:
     static constexpr std::string_view kPosition = "strpos";  // (text, part), like SQLite's instr
 
     //! Connects to `url`; throws StoreFailure with a message that never repeats the URL (it may hold a password).
-    explicit Connection(const std::string& url);
+    explicit Connection(const std::string& url, SessionTimeouts timeouts = {});
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
@@ -166,6 +168,7 @@ private:
 
     PGconn* connection_ = nullptr;
     std::string url_;
+    std::string session_settings_;  // sent after every connect and reconnect
     struct Translated {
         std::string sql;
         int parameter_count = 0;

@@ -93,19 +93,19 @@ bool IsPostgresUrl(std::string_view text) {
 }
 
 Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url, std::shared_ptr<const FieldCipher> cipher,
-                                               int reader_count) {
+                                               int reader_count, SessionTimeouts timeouts) {
     if (!cipher) return MakeError(ErrorCode::kFailedPrecondition, "no field cipher: personal data must be sealed");
     if (!IsPostgresUrl(url)) return MakeError(ErrorCode::kInvalidArgument, "--store: expected postgresql://…");
     std::unique_ptr<PgStore> store{new PgStore()};
     try {
         store->engine_ =
-            std::make_unique<sql::Engine<Connection>>(std::move(cipher), std::make_unique<Connection>(url));
+            std::make_unique<sql::Engine<Connection>>(std::move(cipher), std::make_unique<Connection>(url, timeouts));
     } catch (const StoreFailure& failure) {
         return MakeError(ErrorCode::kUnavailable, failure.what());
     }
     MR_TRY(store->CreateOrCheckSchema());
     try {
-        for (int index = 0; index < reader_count; ++index) store->engine_->AddReader(std::make_unique<Connection>(url));
+        for (int index = 0; index < reader_count; ++index) store->engine_->AddReader(std::make_unique<Connection>(url, timeouts));
     } catch (const StoreFailure& failure) {
         return MakeError(ErrorCode::kUnavailable, failure.what());
     }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "store/field_cipher.hpp"
+#include "store/postgres/timeouts.hpp"
 #include "store/sql/engine_fwd.hpp"
 #include "store/store.hpp"
 
@@ -28,7 +29,7 @@ public:
     //! creates the schema in an empty database, and checks the keys like the SQLite store. Messages never repeat
     //! the URL (it may hold a password).
     static Result<std::unique_ptr<PgStore>> Open(const std::string& url, std::shared_ptr<const FieldCipher> cipher,
-                                                 int reader_count = 4);
+                                                 int reader_count = 4, SessionTimeouts timeouts = {});
     ~PgStore() override;
 
     Status Write(const std::function<Status(Transaction&)>& work) override;

@@ -289,6 +289,41 @@ TEST_F(PgStoreTest, TwoStoresOnOneDatabaseKeepOneAuditChain) {
     EXPECT_TRUE(read.has_value());
 }
 
+// One instance stuck in the middle of a write (paused, cut off) holds the write lock of every instance. The
+// others' writes fail after the lock wait instead of hanging, and once the server has ended the stuck session
+// (idle in its transaction too long) they go on.
+TEST_F(PgStoreTest, AnInstanceStuckInAWriteHoldsTheOthersUpOnlyForAWhile) {
+    const SessionTimeouts short_bounds{std::chrono::milliseconds{300}, std::chrono::milliseconds{1000}};
+    auto store = PgStore::Open(database_->url(), keyring_, 1, short_bounds);
+    ASSERT_TRUE(store.has_value()) << store.error().detail;
+    auto write = [&] {
+        return (*store)->Write([](Transaction& transaction) -> Status {
+            app::AppendAudit(transaction, {"systeem", "test.write", "test/stuck", "test", "toegestaan"},
+                             "2024-06-01T10:00:00Z");
+            return Ok();
+        });
+    };
+    Connection stuck{database_->url(), short_bounds};
+    stuck.BeginWrite();  // takes the write lock, then never says another word
+
+    Status waited = write();
+    ASSERT_FALSE(waited.has_value());
+    EXPECT_EQ(waited.error().code, ErrorCode::kUnavailable);
+    Status later = MakeError(ErrorCode::kUnavailable, "not tried yet");
+    for (int attempt = 0; attempt < 50 && !later.has_value(); ++attempt) {
+        std::this_thread::sleep_for(std::chrono::milliseconds{200});
+        later = write();
+    }
+    EXPECT_TRUE(later.has_value()) << later.error().detail;
+    Status read = (*store)->Read([](Transaction& transaction) -> Status {
+        auto verification = app::VerifyAuditChain(transaction);
+        EXPECT_TRUE(verification.valid);
+        EXPECT_EQ(verification.count, 1) << "the write that failed left nothing";
+        return Ok();
+    });
+    EXPECT_TRUE(read.has_value());
+}
+
 // In a write transaction statements run without reading their result are sent ahead (pipeline mode): their
 // results, failures included, arrive at the next read, Changes(), Settle() or COMMIT, in the order sent.
 TEST_F(PgStoreTest, StatementsSentAheadReportTheirResultsAndFailuresInOrder) {
