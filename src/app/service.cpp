@@ -391,6 +391,10 @@ Result<NewSession> Service::SignInFederated(const FederatedIdentity& identity, c
             return Ok();
         }
         if (user->roles != roles) {
+            // Sessions go on with the roles of now (read at every request), except when the new roles need a second
+            // factor and the old ones did not: those sessions were started without one, so they end, and the new
+            // session follows the new roles' rules.
+            if (RequiresMfa(roles) && !RequiresMfa(user->roles)) transaction.DeleteSessionsOf(username);
             transaction.UpdateUserRoles(username, roles);
             AppendAudit(transaction, {"sso", "user.roles", "user/" + username, "gebruikersbeheer", kAllowed}, now_text);
             user->roles = roles;

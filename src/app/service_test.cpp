@@ -642,6 +642,21 @@ TEST_F(ServiceTest, SingleSignOnRolesFollowTheClaimAndAWithdrawnRoleEndsTheSessi
     EXPECT_FALSE(Federated().Authenticate(policy->token).has_value()) << "sessions ended with the role";
 }
 
+// A session started under a role that needs no second factor must not carry a role that does: such a role gained
+// at the provider ends the earlier sessions, and the new one follows the new role's rules.
+TEST_F(ServiceTest, SingleSignOnARoleThatNeedsASecondFactorEndsTheSessionsStartedWithoutOne) {
+    auto policy = Federated().SignInFederated(Identity("sub-1", {"mh-beleid"}, false));
+    ASSERT_TRUE(policy.has_value());
+    EXPECT_FALSE(policy->principal.must_enrol);
+    auto officer = Federated().SignInFederated(Identity("sub-1", {"mh-beleid", "mh-af"}, false));
+    ASSERT_TRUE(officer.has_value());
+    EXPECT_TRUE(officer->principal.must_enrol) << "an officer without TOTP may only enrol";
+    auto earlier = Federated().Authenticate(policy->token);
+    ASSERT_FALSE(earlier.has_value()) << "the session started as beleid alone ended";
+    EXPECT_EQ(earlier.error().code, ErrorCode::kUnauthenticated);
+    EXPECT_TRUE(Federated().Authenticate(officer->token).has_value());
+}
+
 TEST_F(ServiceTest, SingleSignOnWithoutTheProvidersSecondFactorTheLocalRulesApply) {
     auto officer = Federated().SignInFederated(Identity("sub-1", {"mh-af"}, false));
     ASSERT_TRUE(officer.has_value());
