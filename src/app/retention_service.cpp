@@ -176,7 +176,7 @@ Result<std::vector<store::DestructionRecord>> Service::ListDestructionLog(const 
 }
 
 Result<CaseView> Service::SetLegalHold(const Principal& principal, const std::string& case_id,
-                                       const std::optional<std::string>& reason) {
+                                       const std::optional<std::string>& reason, const Precondition& precondition) {
     const std::string action = reason ? "case.hold" : "case.release";
     MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, action));
     if (reason) {
@@ -186,9 +186,9 @@ Result<CaseView> Service::SetLegalHold(const Principal& principal, const std::st
     }
     std::optional<CaseView> view;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
-        if (!transaction.FindCase(case_id)) {
-            return MakeError(ErrorCode::kNotFound, "Deze casus bestaat niet of is niet zichtbaar.");
-        }
+        auto header = transaction.FindCase(case_id);
+        if (!header) return MakeError(ErrorCode::kNotFound, "Deze casus bestaat niet of is niet zichtbaar.");
+        if (precondition.case_version && *precondition.case_version != header->version) return StaleCase();
         store::RetentionState state = transaction.CaseRetention(case_id);
         if (state.destroyed_at) {
             return MakeError(ErrorCode::kFailedPrecondition,
@@ -200,6 +200,8 @@ Result<CaseView> Service::SetLegalHold(const Principal& principal, const std::st
         std::string now = NowText();
         transaction.SetLegalHold(case_id, reason ? std::optional<store::LegalHold>{{*reason, principal.username, now}}
                                                  : std::nullopt);
+        header->version += 1;  // the case's page and ETag change with it
+        transaction.UpdateCase(*header);
         transaction.InsertTimelineEntry(
             case_id, {now, principal.username, reason ? "hold" : "release",
                       reason ? "Bewaarplicht ingesteld: de casus wordt niet vernietigd zolang die geldt."
@@ -344,6 +346,11 @@ Result<domain::Signal> Service::RectifyPerson(const Principal& principal, const 
             transaction.InsertTimelineEntry(*signal->case_id,
                                             {record.at, principal.username, "rectify",
                                              "Persoonsgegevens op een melding gerectificeerd (art. 16 AVG)."});
+            // The case shows the corrected person: a new version of it.
+            if (auto header = transaction.FindCase(*signal->case_id)) {
+                header->version += 1;
+                transaction.UpdateCase(*header);
+            }
         }
         AppendAudit(transaction, {principal.username, "person.rectify", "signal/" + signal_id, kPurposeRectification,
                                   kAllowed},

@@ -842,16 +842,18 @@ Result<CaseView> Service::LoadCaseView(store::Transaction& transaction, const st
     return view;
 }
 
+Error Service::StaleCase() {
+    return MakeError(ErrorCode::kStaleVersion,
+                     "Iemand anders heeft deze casus intussen gewijzigd. Bekijk de nieuwe stand en doe uw stap zo nodig "
+                     "opnieuw.");
+}
+
 Result<domain::Case> Service::Advance(store::Transaction& transaction, const Principal& principal,
                                       const std::string& case_id, CaseAction action, const std::string& detail,
                                       const Precondition& precondition) {
     auto header = transaction.FindCase(case_id);
     if (!header) return NotFound("Deze casus");
-    if (precondition.case_version && *precondition.case_version != header->version) {
-        return MakeError(ErrorCode::kStaleVersion,
-                         "Iemand anders heeft deze casus intussen gewijzigd. Bekijk de nieuwe stand en doe uw stap "
-                         "zo nodig opnieuw.");
-    }
+    if (precondition.case_version && *precondition.case_version != header->version) return StaleCase();
     // A destroyed case is a skeleton kept for the figures: nothing is added to it, and it is not reopened (new
     // personal data on it would never be destroyed, since the destruction job passes destroyed cases by).
     if (transaction.CaseRetention(case_id).destroyed_at) {

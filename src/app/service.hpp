@@ -405,9 +405,10 @@ public:
                         RetentionRun& run);
     //! The destruction log, newest first (auditor; the aandachtfunctionaris too, to answer requests).
     Result<std::vector<store::DestructionRecord>> ListDestructionLog(const Principal& principal);
-    //! Sets (a reason) or lifts (nullopt) the legal hold of a case (aandachtfunctionaris).
+    //! Sets (a reason) or lifts (nullopt) the legal hold of a case (aandachtfunctionaris). A change of the case: it
+    //! checks `precondition` and takes the case to its next version.
     Result<CaseView> SetLegalHold(const Principal& principal, const std::string& case_id,
-                                  const std::optional<std::string>& reason);
+                                  const std::optional<std::string>& reason, const Precondition& precondition = {});
     //! Everything about one person across signals and cases (AVG art. 15), for the aandachtfunctionaris.
     Result<InspectionExport> InspectPerson(const Principal& principal, const PersonQuery& query);
     //! Corrects a person on a signal (AVG art. 16) and recomputes the signal's link keys.
@@ -495,6 +496,8 @@ private:
     NewSession StartSession(store::Transaction& transaction, const store::UserRecord& user, bool must_enrol,
                             TimePoint now);
     Error LockedError() const;
+    //! 412: the precondition's case version is no longer the case's.
+    static Error StaleCase();
     void AuditDenied(const Principal& principal, const std::string& action, const std::string& object);
     Status RequireAnyOf(const Principal& principal, std::span<const domain::Role> roles, const std::string& action);
     //! An audited read: `read` runs on a snapshot (the store's reader pool, beside other reads, instead of one

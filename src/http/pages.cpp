@@ -305,12 +305,12 @@ Json SignalModel(app::Service& service, const domain::Signal& signal) {
 
 // ------------------------------------------------------------------------------------------ case page
 
-// The case version a step form was rendered from (hidden field "version"); none when absent or not a number,
-// so an old form without the field still works as before.
+// The case version a step form was rendered from (hidden field "version"); none when absent, so an old form
+// without the field still works as before. A value that is no version matches none (the form is refused as stale).
 app::Precondition FormPrecondition(const Form& form) {
     auto value = First(form, "version");
     if (!value) return {};
-    return app::Precondition{ParseCaseVersion(*value)};
+    return app::Precondition{ParseCaseVersion(*value).value_or(-1)};
 }
 
 struct StepForm {
@@ -1165,14 +1165,16 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
         if (!view) return view.error();
         return app::StepResult{view->file.header.id, view->file.header.id, view->file.header.status, std::nullopt};
     };
-    // The hold is not a route step and does not change the case's version: no precondition.
+    // Not a route step, but a change of the case like one: the form's version is checked.
     add_step("bewaarplicht", [hold_step](app::Service& service, const app::Principal& principal,
-                                         const std::string& case_id, const Form& form, const app::Precondition&) {
-        return hold_step(service.SetLegalHold(principal, case_id, First(form, "reason").value_or("")));
+                                         const std::string& case_id, const Form& form,
+                                         const app::Precondition& precondition) {
+        return hold_step(service.SetLegalHold(principal, case_id, First(form, "reason").value_or(""), precondition));
     });
     add_step("bewaarplicht-opheffen", [hold_step](app::Service& service, const app::Principal& principal,
-                                                  const std::string& case_id, const Form&, const app::Precondition&) {
-        return hold_step(service.SetLegalHold(principal, case_id, std::nullopt));
+                                                  const std::string& case_id, const Form&,
+                                                  const app::Precondition& precondition) {
+        return hold_step(service.SetLegalHold(principal, case_id, std::nullopt, precondition));
     });
 
     // Figures for policy staff (aggregates only).

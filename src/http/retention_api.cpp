@@ -56,17 +56,22 @@ Json InspectionJson(const app::InspectionExport& result) {
 void RegisterRetentionApi(Router& router, app::Service& service) {
     app::Service* svc = &service;
 
+    // A hold set or lifted is a change of the case: If-Match is checked, and the answer carries the new ETag.
     AddBodyRoute(router, service, verb::put, "/api/v1/cases/{}/legal-hold", {Role::kAandachtfunctionaris}, "case.hold",
                  [svc](Context& context, const app::Principal& principal, BodyReader& reader) {
+                     auto precondition = ReadPrecondition(context.request);
+                     if (!precondition) return Problem(context.request, precondition.error());
                      std::string reason = reader.RequiredString("reason");
                      MR_READ_DONE(reader);
-                     return Answer(context, svc->SetLegalHold(principal, context.params[0], reason), 200,
-                                   [](const app::CaseView& view) { return CaseViewJson(view); });
+                     return AnswerCase(context, svc->SetLegalHold(principal, context.params[0], reason, *precondition),
+                                       200);
                  });
     router.Add(verb::delete_, "/api/v1/cases/{}/legal-hold", [svc](Context& context) {
         return WithPrincipal(*svc, context, [&](const app::Principal& principal) {
-            return Answer(context, svc->SetLegalHold(principal, context.params[0], std::nullopt), 200,
-                          [](const app::CaseView& view) { return CaseViewJson(view); });
+            auto precondition = ReadPrecondition(context.request);
+            if (!precondition) return Problem(context.request, precondition.error());
+            return AnswerCase(context, svc->SetLegalHold(principal, context.params[0], std::nullopt, *precondition),
+                              200);
         });
     });
     router.Add(verb::get, "/api/v1/destruction-log", [svc](Context& context) {

@@ -130,3 +130,44 @@ test('linking a signal and partner feedback honour If-Match too', async () => {
   assert.equal(answered.status, 201, JSON.stringify(answered.body));
   assert.equal(answered.body.caseVersion, referral.body.caseVersion + 1);
 });
+
+test('a legal hold set or lifted is a change of the case: If-Match is checked and the ETag moves on', async () => {
+  const path = `/api/v1/cases/${caseId}/legal-hold`;
+  const version = (await getCase()).body.version;
+  const stale = await api(server.url, 'PUT', path, {
+    token: tokens.af, headers: { 'if-match': `"${version - 1}"` }, body: { reason: 'Lopend strafrechtelijk onderzoek.' },
+  });
+  assertProblem(stale, 412);
+  assert.equal((await getCase()).body.retention.legalHold, null, 'a refused hold changes nothing');
+  const held = await api(server.url, 'PUT', path, {
+    token: tokens.af, headers: { 'if-match': `"${version}"` }, body: { reason: 'Lopend strafrechtelijk onderzoek.' },
+  });
+  assert.equal(held.status, 200, JSON.stringify(held.body));
+  assert.equal(held.headers.get('etag'), `"${version + 1}"`);
+  assert.equal(held.body.version, version + 1);
+  // The other officer's view from before the hold is stale now.
+  assertProblem(await api(server.url, 'DELETE', path, { token: second, headers: { 'if-match': `"${version}"` } }), 412);
+  const lifted = await api(server.url, 'DELETE', path, { token: second, headers: { 'if-match': `"${version + 1}"` } });
+  assert.equal(lifted.status, 200, JSON.stringify(lifted.body));
+  assert.equal(lifted.headers.get('etag'), `"${version + 2}"`);
+  assert.equal(lifted.body.retention.legalHold, null);
+});
+
+test('a rectification of a person on one of the case\'s signals moves the case\'s ETag on', async () => {
+  const filed = await api(server.url, 'POST', '/api/v1/signals', {
+    token: tokens.melder,
+    body: { channel: 'persoonlijk', narrative: 'Een naam verkeerd gespeld in de melding.', indicatorCodes: ['ARB-02'],
+      persons: [{ role: 'slachtoffer', name: 'Petra Verkeerd', birthYear: 1990 }] },
+  });
+  assert.equal(filed.status, 201, JSON.stringify(filed.body));
+  const created = await api(server.url, 'POST', '/api/v1/cases', { token: tokens.af, body: { signalIds: [filed.body.id] } });
+  const before = await api(server.url, 'GET', `/api/v1/cases/${created.body.id}`, { token: tokens.af });
+  const added = await api(server.url, 'POST', `/api/v1/signals/${filed.body.id}/rectifications`, {
+    token: tokens.af, body: { position: 0, name: 'Petra Verbeterd', reason: 'Verzoek betrokkene.' },
+  });
+  assert.equal(added.status, 201, JSON.stringify(added.body));
+  const after = await api(server.url, 'GET', `/api/v1/cases/${created.body.id}`, { token: tokens.af });
+  assert.equal(after.body.version, before.body.version + 1);
+  assert.equal(after.headers.get('etag'), `"${before.body.version + 1}"`);
+  assert.equal(after.body.signals[0].persons[0].name, 'Petra Verbeterd');
+});
