@@ -27,7 +27,8 @@ build completion_csv_fuzz fuzz/completion_csv_fuzz.cpp "${common[@]}" src/domain
 # toml++ header-only here (not the shared library), so the parser itself is instrumented.
 build jwt_fuzz fuzz/jwt_fuzz.cpp src/http/jwt.cpp src/http/json_io.cpp src/http/json_writer.cpp src/app/crypto.cpp "${common[@]}" \
     src/domain/indication.cpp -lcrypto -lsodium
-build config_fuzz fuzz/config_fuzz.cpp src/config/config.cpp src/base/log.cpp src/base/trace.cpp
+build config_fuzz fuzz/config_fuzz.cpp src/config/config.cpp src/base/log.cpp src/base/trace.cpp \
+    src/base/client_address.cpp -DBOOST_ASIO_NO_DEPRECATED
 status=0
 for target in json_body_fuzz form_fuzz http_request_fuzz suggestions_fuzz completion_csv_fuzz config_fuzz jwt_fuzz; do
     corpus="$out/corpus-$target"

@@ -844,8 +844,8 @@ Result<CaseView> Service::LoadCaseView(store::Transaction& transaction, const st
 
 Error Service::StaleCase() {
     return MakeError(ErrorCode::kStaleVersion,
-                     "Iemand anders heeft deze casus intussen gewijzigd. Bekijk de nieuwe stand en doe uw stap zo nodig "
-                     "opnieuw.");
+                     "Iemand anders heeft deze casus intussen gewijzigd. Bekijk de nieuwe stand en doe uw stap zo "
+                     "nodig opnieuw.");
 }
 
 Result<domain::Case> Service::Advance(store::Transaction& transaction, const Principal& principal,

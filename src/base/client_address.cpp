@@ -69,11 +69,15 @@ std::variant<AddressSet, std::string> AddressSet::Parse(const std::vector<std::s
         if (length > bits) return refusal;
         if (address.is_v4()) {
             auto network = boost::asio::ip::make_network_v4(address.to_v4(), length);
-            if (network.network() != address.to_v4()) return entry + ": host bits are set; write " + network.canonical().to_string();
+            if (network.network() != address.to_v4()) {
+                return entry + ": host bits are set; write " + network.canonical().to_string();
+            }
             set.v4_.push_back(network);
         } else {
             auto network = boost::asio::ip::make_network_v6(address.to_v6(), static_cast<unsigned short>(length));
-            if (network.network() != address.to_v6()) return entry + ": host bits are set; write " + network.canonical().to_string();
+            if (network.network() != address.to_v6()) {
+                return entry + ": host bits are set; write " + network.canonical().to_string();
+            }
             set.v6_.push_back(network);
         }
     }
@@ -115,6 +119,13 @@ std::string ClientAddress(std::string_view peer, std::string_view forwarded_for,
         if (!trusted_proxies.Contains(*address)) break;
     }
     return hop->to_string();
+}
+
+std::string LimitKey(std::string_view address) {
+    auto parsed = ParseAddress(address);
+    if (!parsed) return std::string{address};
+    if (parsed->is_v4()) return parsed->to_string();
+    return boost::asio::ip::make_network_v6(parsed->to_v6(), 64).canonical().to_string();
 }
 
 }  // namespace meldroute::base

@@ -43,4 +43,9 @@ std::optional<boost::asio::ip::address> ParseAddress(std::string_view text);
 //! client an address of its own choosing.
 std::string ClientAddress(std::string_view peer, std::string_view forwarded_for, const AddressSet& trusted_proxies);
 
+//! What the limits per address count `address` under: an IPv4 address as it is, an IPv6 address as its /64 (the
+//! block one household or machine gets, whose addresses it may rotate through at will); text that is no address
+//! as it is.
+std::string LimitKey(std::string_view address);
+
 }  // namespace meldroute::base

@@ -79,5 +79,13 @@ TEST(ClientAddressTest, AMalformedEntryStopsAtTheLastTrustedHop) {
     EXPECT_EQ(ClientAddress("127.0.0.1", "198.51.100.7,", proxies), "127.0.0.1");
 }
 
+TEST(LimitKeyTest, AnIpv6ClientCountsAsItsSlash64) {
+    EXPECT_EQ(LimitKey("192.0.2.10"), "192.0.2.10");
+    EXPECT_EQ(LimitKey("::ffff:192.0.2.10"), "192.0.2.10");
+    EXPECT_EQ(LimitKey("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+    EXPECT_EQ(LimitKey("2001:db8:1:2:bbbb::7"), LimitKey("2001:db8:1:2:aaaa::1")) << "one household, one budget";
+    EXPECT_NE(LimitKey("2001:db8:1:3::1"), LimitKey("2001:db8:1:2::1"));
+}
+
 }  // namespace
 }  // namespace meldroute::base

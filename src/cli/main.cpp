@@ -148,8 +148,9 @@ Result<app::OidcConfig> LoadOidcConfig(const config::ServeSettings& settings) {
     if (!settings.oidc_client_secret_file.empty()) {
         std::ifstream file{settings.oidc_client_secret_file, std::ios::binary};
         if (!file) {
-            return MakeError(ErrorCode::kInvalidArgument, "--oidc-client-secret-file (oidc.client-secret-file): cannot read " +
-                                                              settings.oidc_client_secret_file);
+            return MakeError(ErrorCode::kInvalidArgument,
+                             "--oidc-client-secret-file (oidc.client-secret-file): cannot read " +
+                                 settings.oidc_client_secret_file);
         }
         std::getline(file, config.client_secret);
         if (!config.client_secret.empty() && config.client_secret.back() == '\r') config.client_secret.pop_back();
@@ -576,6 +577,9 @@ int main(int argc, char** argv) {
     retention_run->add_option("--data", retention_data_dir, "data directory");
     retention_run->add_option("--store", admin_store_url, store_help);
     retention_run->add_option("--retention", retention_rules, "OUTCOME=TERM, repeatable, as for serve");
+    std::string retention_config;
+    retention_run->add_option("--config", retention_config,
+                              "the server's TOML file: its [retention] terms apply (--retention flags replace them)");
     retention_run->add_flag("--dry-run", dry_run, "only list what is due");
 
     try {
@@ -603,6 +607,15 @@ int main(int argc, char** argv) {
     }
     if (copy->parsed()) return CopyToPostgres(copy_data_dir, copy_target);
     if (retention_run->parsed()) {
+        // The server's terms from its file, unless flags name others: a run with other terms than the server's
+        // would destroy what the server keeps.
+        if (!retention_config.empty() && retention_rules.empty()) {
+            config::ServeSettings settings;
+            if (Status loaded = config::ApplyTomlFile(retention_config, settings); !loaded) {
+                return FailWith(loaded.error());
+            }
+            retention_rules = settings.retention_rules;
+        }
         app::RetentionSettings retention_settings;
         if (auto failed = ApplyRetentionRules(retention_settings, retention_rules)) return *failed;
         return RunRetention(retention_data_dir, admin_store_url, retention_settings, dry_run);

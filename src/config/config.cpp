@@ -434,7 +434,9 @@ Status ApplyToml(std::string_view text, std::string_view source, ServeSettings& 
     }
     for (const auto& [table_name, table_node] : root) {
         std::string_view name = table_name.str();
-        if (!IsTable(name)) return FileError(source, table_node.source(), name, "unknown table (known: " + Tables() + ")");
+        if (!IsTable(name)) {
+            return FileError(source, table_node.source(), name, "unknown table (known: " + Tables() + ")");
+        }
         const toml::table* table = table_node.as_table();
         if (table == nullptr) return FileError(source, table_node.source(), name, "must be a table: [" + std::string{name} + "]");
         for (const auto& [key_name, node] : *table) {

@@ -157,7 +157,8 @@ mfa-acr = "urn:gemeente:loa:hoog"
 TEST(ConfigTest, UnknownKeysAndTablesAreRefusedNamingThem) {
     EXPECT_EQ(Refusal("[server]\nlisen = \"127.0.0.1:1\"\n"), "test.toml:2: server.lisen: unknown key");
     EXPECT_EQ(Refusal("[oauth]\nissuer = \"https://x\"\n"),
-              "test.toml:1: oauth: unknown table (known: server, sessions, figures, logging, metrics, retention, oidc)");
+              "test.toml:1: oauth: unknown table "
+              "(known: server, sessions, figures, logging, metrics, retention, oidc)");
     EXPECT_NE(Refusal("listen = \"127.0.0.1:1\"\n").find("listen: unknown table"), std::string::npos);
 }
 

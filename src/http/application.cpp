@@ -115,7 +115,8 @@ void Application::HandleHere(const Request& request, const std::string& peer, co
             forwarded_for.append(line->value().data(), line->value().size());
         }
     }
-    Context context{request, path, {}, {}, base::ClientAddress(peer, forwarded_for, forwarding_.trusted_proxies), {}};
+    Context context{request, path, {}, {},
+                    base::LimitKey(base::ClientAddress(peer, forwarded_for, forwarding_.trusted_proxies)), {}};
     if (question != std::string_view::npos) context.query = ParseUrlEncoded(target.substr(question + 1));
     bool api = IsApiPath(path);
     // The request's trace for the processing log: the caller's (W3C traceparent) or a new one.

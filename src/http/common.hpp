@@ -22,7 +22,7 @@ struct Context {
     std::string path;
     std::multimap<std::string, std::string> query;
     std::vector<std::string> params;  // values of the {…} segments, in order
-    std::string peer;
+    std::string peer;  // the client, as the limits per address count it (base::LimitKey of base::ClientAddress)
     //! The pattern of the route that matched (e.g. "/api/v1/signals/{}"), for metrics and logs: never the
     //! raw path, which may hold ids. Empty when no route matched.
     std::string_view route;

@@ -108,7 +108,8 @@ Result<CopyReport> CopySqliteToPostgres(const std::string& sqlite_path, const st
                              "the embedded store is at schema version " + std::to_string(version.Int(0)) +
                                  ", not " + std::to_string(kSchemaVersion) + "; start meldroute on it once first");
         }
-        postgres::Connection target{postgres_url};
+        // One long transaction that sits idle while the SQLite side is counted and checked: no idle bound.
+        postgres::Connection target{postgres_url, postgres::SessionTimeouts{std::chrono::seconds{30}, {}}};
         target.BeginWrite();
         try {
             if (!postgres::HoldsNoTables(target)) {

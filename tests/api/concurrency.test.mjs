@@ -135,7 +135,9 @@ test('a legal hold set or lifted is a change of the case: If-Match is checked an
   const path = `/api/v1/cases/${caseId}/legal-hold`;
   const version = (await getCase()).body.version;
   const stale = await api(server.url, 'PUT', path, {
-    token: tokens.af, headers: { 'if-match': `"${version - 1}"` }, body: { reason: 'Lopend strafrechtelijk onderzoek.' },
+    token: tokens.af,
+    headers: { 'if-match': `"${version - 1}"` },
+    body: { reason: 'Lopend strafrechtelijk onderzoek.' },
   });
   assertProblem(stale, 412);
   assert.equal((await getCase()).body.retention.legalHold, null, 'a refused hold changes nothing');
@@ -160,7 +162,8 @@ test('a rectification of a person on one of the case\'s signals moves the case\'
       persons: [{ role: 'slachtoffer', name: 'Petra Verkeerd', birthYear: 1990 }] },
   });
   assert.equal(filed.status, 201, JSON.stringify(filed.body));
-  const created = await api(server.url, 'POST', '/api/v1/cases', { token: tokens.af, body: { signalIds: [filed.body.id] } });
+  const created = await api(server.url, 'POST', '/api/v1/cases',
+    { token: tokens.af, body: { signalIds: [filed.body.id] } });
   const before = await api(server.url, 'GET', `/api/v1/cases/${created.body.id}`, { token: tokens.af });
   const added = await api(server.url, 'POST', `/api/v1/signals/${filed.body.id}/rectifications`, {
     token: tokens.af, body: { position: 0, name: 'Petra Verbeterd', reason: 'Verzoek betrokkene.' },

@@ -86,6 +86,17 @@ test('a closed case past its term loses its personal data, a held one keeps it, 
   assert.doesNotMatch(dry.stdout, new RegExp(heldCase));
   assert.match(dry.stdout, /on legal hold/);
   assert.equal((await getCase(url, af, caseId)).retention.destroyedAt, null);
+  // The same terms from the server's configuration file; flags given beside it replace them.
+  const configDir = mkdtempSync(path.join(tmpdir(), 'meldroute-retention-run-'));
+  const config = path.join(configDir, 'meldroute.toml');
+  writeFileSync(config, "[retention]\nterms = '''\nstandaard=0d\n'''\n");
+  const fromFile = retentionRun(['--dry-run', '--config', config]);
+  assert.equal(fromFile.status, 0, fromFile.stderr);
+  assert.match(fromFile.stdout, new RegExp(`due case ${caseId}: uitkomst zorgtraject: 0d na afsluiting`));
+  const flagsWin = retentionRun(['--dry-run', '--config', config, '--retention', 'standaard=50y']);
+  assert.equal(flagsWin.status, 0, flagsWin.stderr);
+  assert.doesNotMatch(flagsWin.stdout, new RegExp(caseId));
+  rmSync(configDir, { recursive: true, force: true });
 
   const run = retentionRun(['--retention', 'standaard=0d']);
   assert.equal(run.status, 0, run.stderr);
@@ -278,7 +289,8 @@ for (const [how, settings] of [
     writeFileSync(file, "[retention]\nterms = '''\nstandaard=5y\nzonder-casus=0d\n'''\ninterval = \"1s\"\n");
     return ['--config', file];
   }],
-]) test(`inside serve the destruction job runs on its own (settings from ${how}): a signal never taken into a case goes after its term`, async () => {
+]) test(`inside serve the destruction job runs on its own (settings from ${how}): `
+  + 'a signal never taken into a case goes after its term', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'meldroute-retention-'));
   const own = await startServer({ args: settings(dir) });
   try {

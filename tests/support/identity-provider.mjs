@@ -136,7 +136,8 @@ export async function startWithIdentityProvider({ users, roles, configFile = fal
   if (configFile) {
     const file = path.join(secretDir, 'meldroute.toml');
     writeFileSync(file, ['[oidc]', `issuer = "${idp.issuer}"`, `client-id = "${CLIENT_ID}"`,
-      `client-secret-file = "${secretFile}"`, `redirect-uri = "${redirectUri}"`, "roles = '''", ...roles, "'''", ''].join('\n'));
+      `client-secret-file = "${secretFile}"`, `redirect-uri = "${redirectUri}"`,
+      "roles = '''", ...roles, "'''", ''].join('\n'));
     args = ['--config', file];
   }
   let server;

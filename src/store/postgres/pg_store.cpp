@@ -105,7 +105,9 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url, std::shar
     }
     MR_TRY(store->CreateOrCheckSchema());
     try {
-        for (int index = 0; index < reader_count; ++index) store->engine_->AddReader(std::make_unique<Connection>(url, timeouts));
+        for (int index = 0; index < reader_count; ++index) {
+            store->engine_->AddReader(std::make_unique<Connection>(url, timeouts));
+        }
     } catch (const StoreFailure& failure) {
         return MakeError(ErrorCode::kUnavailable, failure.what());
     }
