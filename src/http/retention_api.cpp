@@ -20,10 +20,23 @@ Json OptionalJson(const std::optional<std::string>& value) { return value ? Json
 
 }  // namespace
 
+// The export goes to the person it is about, who may be the suspect: it never names who reported (the reporter's
+// account, the feedback sent to them) or which employee did what (actors of rectifications and the timeline).
+// The narratives and the case's texts are the officer's to read through before handing the file over (art. 15(4)
+// AVG: the rights of others); docs/security.md.
+static Json WithoutActors(Json items) {
+    for (Json& item : items) item.erase("actor");
+    return items;
+}
+
 Json InspectionJson(const app::InspectionExport& result) {
     Json signals = Json::array();
     for (const app::InspectedSignal& item : result.signals) {
-        Json entry{{"signal", ToJson(item.signal)},
+        Json signal = ToJson(item.signal);
+        signal.erase("reporter");
+        signal.erase("feedback");
+        signal["rectifications"] = WithoutActors(signal["rectifications"]);
+        Json entry{{"signal", std::move(signal)},
                    {"matchedOn", item.matched_on},
                    {"recipients", item.recipients},
                    {"retention", item.retention},
@@ -34,10 +47,15 @@ Json InspectionJson(const app::InspectionExport& result) {
             view.file = *item.case_file;
             Json file = ToJson(view);
             Json case_json;
-            for (const char* key : {"id", "status", "urgency", "forms", "rationale", "enrichments", "assessments",
-                                    "referrals", "reporterFeedback", "outcome", "closureNote", "createdAt",
-                                    "timeline"}) {
+            for (const char* key : {"id", "status", "urgency", "forms", "rationale", "outcome", "closureNote",
+                                    "createdAt"}) {
                 case_json[key] = file[key];
+            }
+            for (const char* key : {"enrichments", "assessments", "referrals", "timeline"}) {
+                case_json[key] = WithoutActors(file[key]);
+            }
+            for (Json& referral : case_json["referrals"]) {
+                if (referral.contains("feedback")) referral["feedback"] = WithoutActors(referral["feedback"]);
             }
             entry["case"] = case_json;
         }

@@ -219,6 +219,11 @@ test('the inspection export holds everything about one person and nothing of ano
   assert.ok(byName.body.purposes.length >= 3);
   const text = JSON.stringify(byName.body);
   for (const word of ['Anderpersoon', '0687650002', 'Nietbetrokken', other.id]) assert.ok(!text.includes(word), word);
+  // It goes to the person it is about, who may be the suspect: never who reported, nor which employee did what.
+  assert.ok(!('reporter' in item.signal) && !('feedback' in item.signal));
+  assert.ok(!('reporterFeedback' in item.case));
+  assert.ok(item.case.timeline.length > 0 && item.case.timeline.every((entry) => !('actor' in entry)));
+  assert.doesNotMatch(JSON.stringify(byName.body.signals), /"(melder|af)"/);
 
   const both = await api(url, 'POST', '/api/v1/subject-access-requests',
     { token: af, body: { name: 'Carla Inzageveld', birthYear: 1985, phone: '0687650001' } });
