@@ -20,6 +20,9 @@ bool InitCrypto();
 //! is no secret from anyone who may see the id: the record it names carries its own time (to the second; the id
 //! tells the millisecond).
 std::string NewId();
+//! Whether `text` has the shape of an id (8-4-4-4-12 hex digits): what a URL names may be anything, a name too,
+//! and must not land in the audit trail, which keeps everything for good.
+bool LooksLikeId(std::string_view text);
 
 //! `size` random bytes from the kernel's generator, drawn through a small per-thread pool so that a request's
 //! few ids, nonces and trace ids cost one system call per 4 KiB instead of one each. Not for secrets: keys

@@ -780,7 +780,7 @@ Result<domain::Signal> Service::GetSignal(const Principal& principal, const std:
         return Ok();
     }));
     if (!signal) {
-        AuditDenied(principal, "signal.read", "signal/" + signal_id);
+        AuditDenied(principal, "signal.read", "signal/" + (LooksLikeId(signal_id) ? signal_id : "(ongeldig)"));
         return NotFound("Deze melding");
     }
     // As AuditedRead: the signal leaves only with its committed audit record.

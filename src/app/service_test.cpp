@@ -657,6 +657,28 @@ TEST_F(ServiceTest, SingleSignOnARoleThatNeedsASecondFactorEndsTheSessionsStarte
     EXPECT_TRUE(Federated().Authenticate(officer->token).has_value());
 }
 
+// Sessions go on when the new roles need no second factor the old ones did not: only that change ends them.
+TEST_F(ServiceTest, SingleSignOnARoleChangeBetweenRolesThatBothNeedASecondFactorKeepsTheSessions) {
+    auto officer = Federated().SignInFederated(Identity("sub-1", {"mh-af"}));
+    ASSERT_TRUE(officer.has_value());
+    ASSERT_TRUE(Federated().SignInFederated(Identity("sub-1", {"mh-af", "mh-beleid"})).has_value());
+    auto earlier = Federated().Authenticate(officer->token);
+    ASSERT_TRUE(earlier.has_value());
+    EXPECT_EQ(earlier->roles.size(), 2u);
+}
+
+// What a URL names as a signal's id may be a name: a refused read of it is audited without it.
+TEST_F(ServiceTest, ARefusedReadOfSomethingThatIsNoIdIsAuditedWithoutIt) {
+    EXPECT_EQ(service_->GetSignal(melder_, "Jan de Vries 1985").error().code, ErrorCode::kNotFound);
+    auto events = Value(service_->ListAuditEvents(auditor_, std::nullopt, std::nullopt));
+    ASSERT_FALSE(events.empty());
+    for (const auto& record : events) EXPECT_EQ(record.object.find("Vries"), std::string::npos) << record.object;
+    EXPECT_TRUE(std::any_of(events.begin(), events.end(), [](const store::AuditRecord& record) {
+        return record.action == "signal.read" && record.object == "signal/(ongeldig)";
+    }));
+    EXPECT_TRUE(LooksLikeId(NewId()));
+}
+
 TEST_F(ServiceTest, SingleSignOnWithoutTheProvidersSecondFactorTheLocalRulesApply) {
     auto officer = Federated().SignInFederated(Identity("sub-1", {"mh-af"}, false));
     ASSERT_TRUE(officer.has_value());

@@ -628,8 +628,9 @@ Json CaseModel(app::Service& service, const app::Principal& principal, const app
                 steps["reporterFeedback"] = {
                     {"message", Field("message", "Bericht aan de melder", value("terugkoppelen", "message"), errors,
                                       "textarea",
-                                      "De melder ziet dit bericht bij de eigen melding. Noem geen gegevens van "
-                                      "betrokkenen die de melder niet hoeft te weten.")},
+                                      "Elke melder van een melding in deze casus ziet dit bericht bij de eigen "
+                                      "melding. Schrijf het dus voor hen allemaal, zonder naam van een melder, en "
+                                      "noem geen gegevens van betrokkenen die een melder niet hoeft te weten.")},
                     {"errorSummary",
                      step.action == "terugkoppelen" ? ErrorSummary(errors, step.detail) : Json(nullptr)}};
                 break;
