@@ -1036,7 +1036,8 @@ Result<StepResult> Service::AddReferral(const Principal& principal, const std::s
 }
 
 Result<StepResult> Service::AddPartnerFeedback(const Principal& principal, const std::string& referral_id,
-                                               const std::string& summary, const Precondition& precondition) {
+                                               const std::string& summary, const Precondition& precondition,
+                                               const std::optional<std::string>& of_case) {
     MR_TRY(Require(principal, {Role::kAandachtfunctionaris}, "case.partner-feedback"));
     std::vector<InvalidParam> problems;
     domain::CheckText(problems, "summary", summary);
@@ -1044,7 +1045,7 @@ Result<StepResult> Service::AddPartnerFeedback(const Principal& principal, const
     StepResult result;
     MR_TRY(store_.Write([&](store::Transaction& transaction) -> Status {
         auto referral = transaction.FindReferral(referral_id);
-        if (!referral) return NotFound("Deze doorzetting");
+        if (!referral || (of_case && referral->case_id != *of_case)) return NotFound("Deze doorzetting");
         auto partners = transaction.ListCodes("partner");
         auto header = MR_TRY(Advance(transaction, principal, referral->case_id, CaseAction::kPartnerFeedback,
                                      "Terugkoppeling ontvangen van " + CodeName(partners, referral->partner) + ".",

@@ -326,8 +326,11 @@ public:
     Result<StepResult> AddReferral(const Principal& principal, const std::string& case_id, const std::string& partner,
                                    const std::optional<std::string>& forum, const std::string& feedback_due,
                                    const std::optional<std::string>& note, const Precondition& precondition = {});
+    //! `of_case`: the case the caller shows (the case page); a referral of another case is then not found, and
+    //! nothing is written.
     Result<StepResult> AddPartnerFeedback(const Principal& principal, const std::string& referral_id,
-                                          const std::string& summary, const Precondition& precondition = {});
+                                          const std::string& summary, const Precondition& precondition = {},
+                                          const std::optional<std::string>& of_case = std::nullopt);
     Result<StepResult> AddReporterFeedback(const Principal& principal, const std::string& case_id,
                                            const std::string& message, const Precondition& precondition = {});
     Result<StepResult> CloseCase(const Principal& principal, const std::string& case_id, const std::string& outcome,

@@ -667,6 +667,23 @@ TEST_F(ServiceTest, SingleSignOnARoleChangeBetweenRolesThatBothNeedASecondFactor
     EXPECT_EQ(earlier->roles.size(), 2u);
 }
 
+// The case page posts a referral's id beside its own case: feedback on a referral of another case is not written.
+TEST_F(ServiceTest, PartnerFeedbackForAReferralOfAnotherCaseThanTheOneShownIsRefused) {
+    auto first = Value(service_->FileSignal(melder_, Draft()));
+    auto second = Value(service_->FileSignal(melder_, Draft("Een tweede melding over een ander adres.")));
+    const std::string referred = Value(service_->CreateCase(officer_, {first.id})).file.header.id;
+    const std::string shown = Value(service_->CreateCase(officer_, {second.id})).file.header.id;
+    ASSERT_TRUE(service_->AddEnrichment(officer_, referred, "brp", "adres", "niets gevonden").has_value());
+    ASSERT_TRUE(service_->AddAssessment(officer_, referred, "normaal", {"arbeid"}, "loods").has_value());
+    auto referral = Value(service_->AddReferral(officer_, referred, "moviera", std::nullopt, "2999-01-01", std::nullopt));
+    const std::int64_t version = Value(service_->GetCase(officer_, referred)).file.header.version;
+    auto refused = service_->AddPartnerFeedback(officer_, referral.id, "Contact gelegd.", {}, shown);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(Value(service_->GetCase(officer_, referred)).file.header.version, version) << "nothing was written";
+    EXPECT_TRUE(service_->AddPartnerFeedback(officer_, referral.id, "Contact gelegd.", {}, referred).has_value());
+}
+
 // What a URL names as a signal's id may be a name: a refused read of it is audited without it.
 TEST_F(ServiceTest, ARefusedReadOfSomethingThatIsNoIdIsAuditedWithoutIt) {
     EXPECT_EQ(service_->GetSignal(melder_, "Jan de Vries 1985").error().code, ErrorCode::kNotFound);

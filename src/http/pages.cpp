@@ -1141,10 +1141,8 @@ void RegisterPages(Router& router, app::Service& service, PageOptions options) {
     add_step("partnerterugkoppeling", [](app::Service& service, const app::Principal& principal,
                                          const std::string& case_id, const Form& form,
                                          const app::Precondition& precondition) -> Result<app::StepResult> {
-        auto result = MR_TRY(service.AddPartnerFeedback(principal, First(form, "referralId").value_or(""),
-                                                        First(form, "summary").value_or(""), precondition));
-        if (result.case_id != case_id) return MakeError(ErrorCode::kNotFound, "Deze doorzetting hoort niet bij deze casus.");
-        return result;
+        return service.AddPartnerFeedback(principal, First(form, "referralId").value_or(""),
+                                          First(form, "summary").value_or(""), precondition, case_id);
     });
     add_step("terugkoppelen", [](app::Service& service, const app::Principal& principal, const std::string& case_id,
                                  const Form& form, const app::Precondition& precondition) {
