@@ -675,7 +675,8 @@ TEST_F(ServiceTest, PartnerFeedbackForAReferralOfAnotherCaseThanTheOneShownIsRef
     const std::string shown = Value(service_->CreateCase(officer_, {second.id})).file.header.id;
     ASSERT_TRUE(service_->AddEnrichment(officer_, referred, "brp", "adres", "niets gevonden").has_value());
     ASSERT_TRUE(service_->AddAssessment(officer_, referred, "normaal", {"arbeid"}, "loods").has_value());
-    auto referral = Value(service_->AddReferral(officer_, referred, "moviera", std::nullopt, "2999-01-01", std::nullopt));
+    auto referral =
+        Value(service_->AddReferral(officer_, referred, "moviera", std::nullopt, "2999-01-01", std::nullopt));
     const std::int64_t version = Value(service_->GetCase(officer_, referred)).file.header.version;
     auto refused = service_->AddPartnerFeedback(officer_, referral.id, "Contact gelegd.", {}, shown);
     ASSERT_FALSE(refused.has_value());
